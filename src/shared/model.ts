@@ -1,0 +1,150 @@
+import { z } from 'zod';
+
+/** Port request states, in the order a port normally travels (Kazoo's names; Telnyx maps onto them). */
+export const PORT_STATES = [
+  'unconfirmed',
+  'submitted',
+  'pending',
+  'scheduled',
+  'completed',
+  'rejected',
+  'canceled',
+] as const;
+export const PortStateSchema = z.enum(PORT_STATES);
+export type PortState = z.infer<typeof PortStateSchema>;
+
+export const REMOTE_KINDS = ['kazoo', 'telnyx'] as const;
+export const RemoteKindSchema = z.enum(REMOTE_KINDS);
+export type RemoteKind = z.infer<typeof RemoteKindSchema>;
+
+/** A calendar date as the carriers exchange it (no time zone): YYYY-MM-DD. */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real calendar date');
+
+const text = (max: number) => z.string().trim().max(max);
+
+/**
+ * The editable fields of a port request: one internal model covering Kazoo's `bill`/LOA fields
+ * and Telnyx's end-user/location fields. Empty string means "not filled in".
+ */
+export const PortFieldsSchema = z.object({
+  name: text(128).min(1, 'is required'),
+  losingCarrier: text(128),
+  winningCarrier: text(128),
+  accountName: text(128),
+  billingName: text(128),
+  authorizedPerson: text(128),
+  billingPhone: text(32),
+  street: text(256),
+  extendedAddress: text(256),
+  locality: text(128),
+  region: text(64),
+  postalCode: text(32),
+  country: text(2),
+  accountNumber: text(64),
+  pin: text(32),
+  transferDate: IsoDateSchema.or(z.literal('')),
+  focDate: IsoDateSchema.or(z.literal('')),
+  notificationEmails: z.array(z.email('must be an e-mail address')).max(20),
+  referenceNumber: text(128),
+  customerReference: text(128),
+});
+export type PortFields = z.infer<typeof PortFieldsSchema>;
+export const PortFieldsPatchSchema = PortFieldsSchema.partial();
+export type PortFieldsPatch = z.infer<typeof PortFieldsPatchSchema>;
+
+export const EMPTY_PORT_FIELDS: Omit<PortFields, 'name'> = {
+  losingCarrier: '',
+  winningCarrier: '',
+  accountName: '',
+  billingName: '',
+  authorizedPerson: '',
+  billingPhone: '',
+  street: '',
+  extendedAddress: '',
+  locality: '',
+  region: '',
+  postalCode: '',
+  country: '',
+  accountNumber: '',
+  pin: '',
+  transferDate: '',
+  focDate: '',
+  notificationEmails: [],
+  referenceNumber: '',
+  customerReference: '',
+};
+
+/** Where a port stands with the remote: what the board's sync badge shows. */
+export const SyncStatusSchema = z.enum(['local', 'pending', 'synced', 'conflict', 'error']);
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+export const PortNumberSchema = z.object({
+  e164: z.string(),
+  status: z.string(),
+  carrier: z.string(),
+});
+export type PortNumber = z.infer<typeof PortNumberSchema>;
+
+/** A port request as the renderer sees it (summary: no numbers list, counts instead). */
+export const PortSummarySchema = PortFieldsSchema.extend({
+  id: z.string(),
+  state: PortStateSchema,
+  remoteId: z.string().nullable(),
+  remoteObjectId: z.string().nullable(),
+  remoteAccountId: z.string(),
+  numberCount: z.number().int(),
+  attachmentCount: z.number().int(),
+  commentCount: z.number().int(),
+  syncStatus: SyncStatusSchema,
+  syncError: z.string().nullable(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type PortSummary = z.infer<typeof PortSummarySchema>;
+
+export const AttachmentSchema = z.object({
+  id: z.string(),
+  portId: z.string(),
+  name: z.string(),
+  kind: z.enum(['loa', 'bill', 'other']),
+  contentType: z.string(),
+  size: z.number().int(),
+  sha256: z.string().nullable(),
+  createdAt: z.number().int(),
+});
+export type Attachment = z.infer<typeof AttachmentSchema>;
+
+export const CommentSchema = z.object({
+  id: z.string(),
+  portId: z.string(),
+  body: z.string(),
+  author: z.string(),
+  isPrivate: z.boolean(),
+  actionRequired: z.boolean(),
+  createdAt: z.number().int(),
+});
+export type Comment = z.infer<typeof CommentSchema>;
+
+export const TimelineEventSchema = z.object({
+  id: z.number().int(),
+  portId: z.string(),
+  at: z.number().int(),
+  kind: z.enum(['created', 'edited', 'state', 'numbers', 'attachment', 'comment', 'sync', 'conflict']),
+  fromState: PortStateSchema.nullable(),
+  toState: PortStateSchema.nullable(),
+  message: z.string(),
+  actor: z.string(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+
+export const PortDetailSchema = PortSummarySchema.extend({
+  numbers: z.array(PortNumberSchema),
+  attachments: z.array(AttachmentSchema),
+  comments: z.array(CommentSchema),
+  timeline: z.array(TimelineEventSchema),
+  remoteRevision: z.string().nullable(),
+});
+export type PortDetail = z.infer<typeof PortDetailSchema>;
