@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'FILE'
   | 'UNSUPPORTED'
+  | 'LOCKED'
   | 'INTERNAL';
 
 export interface AppErrorShape {

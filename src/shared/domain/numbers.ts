@@ -1,8 +1,34 @@
-import { parsePhoneNumberFromString, type CountryCode, getCountries } from 'libphonenumber-js/max';
+import {
+  parsePhoneNumberFromString,
+  getCountries,
+  getCountryCallingCode,
+  type CountryCode,
+} from 'libphonenumber-js/max';
+
+/** Why a number was refused, for callers that react differently (e.g. a typo hint vs. two numbers run together). */
+export type NumberFailure =
+  | 'empty'
+  | 'letters'
+  | 'too-long'
+  | 'too-short'
+  | 'not-a-number'
+  | 'wrong-length'
+  | 'invalid';
 
 export type NumberParse =
-  | { ok: true; e164: string; note?: string }
-  | { ok: false; reason: string };
+  | {
+      ok: true;
+      e164: string;
+      /** ISO country the number belongs to, when libphonenumber can tell. */
+      country?: CountryCode;
+      /** Human note about what was changed (vanity letters, extension). */
+      note?: string;
+      /** Extension that was removed, digits only. */
+      extension?: string;
+      /** True when letters were converted to digits (1-800-FLOWERS). */
+      vanity?: boolean;
+    }
+  | { ok: false; reason: string; code: NumberFailure };
 
 const COUNTRIES = new Set<string>(getCountries());
 
@@ -17,33 +43,120 @@ const VANITY: Record<string, string> = {
   Y: '9', Z: '9',
 };
 
+const EXTENSION = /\s*(?:,\s*)?(?:ext\.?|extension|x|#)\s*(\d{1,7})\s*$/i;
+/** Only separators people actually type between digit groups. */
+const PLAIN = /^\+?[\d\s().\-/]+$/;
+
+interface NanpEntry {
+  valid: boolean;
+  country: CountryCode | undefined;
+}
+
+/**
+ * libphonenumber's full parse costs ~15-25 µs; 100k rows would take seconds. North American
+ * numbers are allocated per NPA-NXX (the first six national digits) and libphonenumber's NANP
+ * patterns never look past them (the last four digits are always `\d{4}`), so validity and
+ * country are memoised per default country + NPA-NXX. A bounded map keeps memory flat.
+ */
+const nanpCache = new Map<string, NanpEntry>();
+const NANP_CACHE_LIMIT = 200_000;
+
+function nanpNational(digits: string, plus: boolean, defaultIsNanp: boolean): string | undefined {
+  if (plus) return digits.length === 11 && digits[0] === '1' ? digits.slice(1) : undefined;
+  if (!defaultIsNanp) return undefined;
+  if (digits.length === 10) return digits;
+  if (digits.length === 11 && digits[0] === '1') return digits.slice(1);
+  return undefined;
+}
+
+function fastNanp(candidate: string, defaultCountry: CountryCode): NumberParse | undefined {
+  if (!PLAIN.test(candidate)) return undefined;
+  const plus = candidate.trimStart().startsWith('+');
+  const digits = candidate.replace(/\D/g, '');
+  const national = nanpNational(digits, plus, callingCodeOf(defaultCountry) === '1');
+  // National numbers starting 0/1 are impossible in NANP; let the full parser word the reason.
+  if (national === undefined || national < '2') return undefined;
+  const key = `${defaultCountry}:${national.slice(0, 6)}`;
+  let entry = nanpCache.get(key);
+  if (!entry) {
+    const parsed = parsePhoneNumberFromString(`+1${national}`, defaultCountry);
+    if (!parsed) return undefined;
+    entry = { valid: parsed.isValid(), country: parsed.country };
+    if (nanpCache.size >= NANP_CACHE_LIMIT) nanpCache.clear();
+    nanpCache.set(key, entry);
+  }
+  if (!entry.valid) return undefined;
+  const e164 = `+1${national}`;
+  return entry.country ? { ok: true, e164, country: entry.country } : { ok: true, e164 };
+}
+
+const callingCodes = new Map<string, string>();
+function callingCodeOf(country: CountryCode): string {
+  let code = callingCodes.get(country);
+  if (code === undefined) {
+    code = getCountryCallingCode(country);
+    callingCodes.set(country, code);
+  }
+  return code;
+}
+
 /**
  * Normalise a telephone number written any common way (`2025559000`, `+1 202-555-9000`,
- * `(202) 555.9000`, `1-800-FLOWERS`) to E.164, using `defaultCountry` when no `+` prefix is given.
- * Fails with a reason a specialist understands rather than guessing.
+ * `(202) 555.9000`, `1-800-FLOWERS`, `202-555-9000 x12`) to E.164, using `defaultCountry` when no
+ * `+` prefix is given. Fails with a reason a specialist understands rather than guessing.
  */
 export function normalizeNumber(input: string, defaultCountry: CountryCode = 'US'): NumberParse {
   const raw = input.trim();
-  if (raw === '') return { ok: false, reason: 'is empty' };
+  if (raw === '') return { ok: false, code: 'empty', reason: 'is empty' };
+  const fast = fastNanp(raw, defaultCountry);
+  if (fast) return fast;
+
   let candidate = raw;
-  let note: string | undefined;
-  if (/[a-z]/i.test(raw.replace(/\b(ext|x)\.?\s*\d+\s*$/i, ''))) {
-    // Vanity numbers keep letters only after a numeric prefix; anything else is not a number.
-    if (!/^\+?[\d\s().-]*\d[\d\s().-]*[A-Za-z][A-Za-z\d\s().-]*$/.test(raw)) {
-      return { ok: false, reason: `"${raw}" contains letters and is not a phone number` };
+  let extension: string | undefined;
+  const ext = EXTENSION.exec(raw);
+  if (ext && /\d/.test(raw.slice(0, ext.index))) {
+    extension = ext[1];
+    candidate = raw.slice(0, ext.index).trim();
+  }
+  let vanity = false;
+  if (/[a-z]/i.test(candidate)) {
+    // A vanity number is digits followed by a word of 3+ letters (1-800-FLOWERS); a stray letter
+    // among digits is almost always a typo (O for 0, l for 1) and must not be "converted".
+    if (!/^\+?[\d\s().-]*\d[\d\s().-]*[A-Za-z]{3}[A-Za-z\d\s().-]*$/.test(candidate)) {
+      const letters = [...new Set(candidate.match(/[a-z]/gi) ?? [])].join('');
+      const hint = /\d/.test(candidate) && letters.length <= 2 ? ` ("${letters}"; a typo for a digit?)` : '';
+      return { ok: false, code: 'letters', reason: `"${raw}" contains letters${hint} and is not a phone number` };
     }
-    candidate = raw.replace(/[A-Za-z]/g, (c) => VANITY[c.toUpperCase()] ?? c);
-    note = `vanity number "${raw}" converted to digits`;
+    candidate = candidate.replace(/[A-Za-z]/g, (c) => VANITY[c.toUpperCase()] ?? c);
+    vanity = true;
   }
   const digits = candidate.replace(/\D/g, '');
-  if (digits.length > 15) return { ok: false, reason: `"${raw}" has ${digits.length} digits; a phone number has at most 15` };
-  if (digits.length < 4) return { ok: false, reason: `"${raw}" is too short to be a phone number` };
+  if (digits.length > 15) {
+    return {
+      ok: false,
+      code: 'too-long',
+      reason: `"${raw}" has ${digits.length} digits; a phone number has at most 15 (two numbers run together, or an account or SIM number?)`,
+    };
+  }
+  if (digits.length < 4) return { ok: false, code: 'too-short', reason: `"${raw}" is too short to be a phone number` };
   const parsed = parsePhoneNumberFromString(candidate, defaultCountry);
-  if (!parsed) return { ok: false, reason: `"${raw}" is not a phone number` };
-  if (!parsed.isPossible()) return { ok: false, reason: `"${raw}" has the wrong number of digits for ${parsed.country ?? 'its country'}` };
-  if (!parsed.isValid()) return { ok: false, reason: `"${raw}" is not a valid number in ${parsed.country ?? `+${parsed.countryCallingCode}`}` };
-  if (parsed.ext) note = [note, `extension ${parsed.ext} removed`].filter(Boolean).join('; ');
-  return note ? { ok: true, e164: parsed.number, note } : { ok: true, e164: parsed.number };
+  if (!parsed) return { ok: false, code: 'not-a-number', reason: `"${raw}" is not a phone number` };
+  if (!parsed.isPossible()) {
+    return { ok: false, code: 'wrong-length', reason: `"${raw}" has the wrong number of digits for ${parsed.country ?? `+${parsed.countryCallingCode}`}` };
+  }
+  if (!parsed.isValid()) {
+    return { ok: false, code: 'invalid', reason: `"${raw}" is not a valid number in ${parsed.country ?? `+${parsed.countryCallingCode}`}` };
+  }
+  extension ??= parsed.ext;
+  const notes: string[] = [];
+  if (vanity) notes.push(`vanity number "${raw}" converted to ${parsed.number}`);
+  if (extension) notes.push(`extension ${extension} removed`);
+  const result: NumberParse = { ok: true, e164: parsed.number };
+  if (parsed.country) result.country = parsed.country;
+  if (notes.length > 0) result.note = notes.join('; ');
+  if (extension) result.extension = extension;
+  if (vanity) result.vanity = true;
+  return result;
 }
 
 /** Format an E.164 number for display in its national style (falls back to the E.164 text). */

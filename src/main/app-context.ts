@@ -1,0 +1,50 @@
+import { openDatabase, type Db } from './db/connection';
+import { SCHEMA_VERSION } from './db/migrations';
+import { createRepos, type Repos } from './db/repos';
+import { ChangeBus } from './services/changes';
+import { PortsService } from './services/ports-service';
+import { createRouter, type Router } from './rpc/router';
+import { portHandlers } from './rpc/handlers/ports';
+import { watchExternalChanges } from './services/external-changes';
+import type { AppInfo } from '../shared/rpc/methods/app';
+import { APP_VERSION } from './version';
+
+export interface AppContextOptions {
+  dbPath: string;
+  shell: AppInfo['shell'];
+  nativeBinding?: string | undefined;
+}
+
+/** Everything one running PortDesk (Electron, host or CLI) holds: the store, services and router. */
+export interface AppContext {
+  db: Db;
+  repos: Repos;
+  changes: ChangeBus;
+  ports: PortsService;
+  router: Router;
+  close(): void;
+}
+
+/** Open the store and wire services and the router over it. */
+export function createAppContext(options: AppContextOptions): AppContext {
+  const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
+  const repos = createRepos(db);
+  const changes = new ChangeBus();
+  const ports = new PortsService(repos, changes);
+  const router = createRouter({
+    'app.info': () => ({ version: APP_VERSION, schemaVersion: SCHEMA_VERSION, dbPath: options.dbPath, shell: options.shell }),
+    ...portHandlers(ports),
+  });
+  const stopWatching = options.shell === 'cli' ? () => undefined : watchExternalChanges(db, changes);
+  return {
+    db,
+    repos,
+    changes,
+    ports,
+    router,
+    close: () => {
+      stopWatching();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { PortDetail, PortSummary } from '../../shared/model';
+import { formatNumber } from '../../shared/domain/numbers';
+
+/** A plain-text table with padded columns, for terminal output. */
+export function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+export function portsTable(ports: PortSummary[]): string {
+  if (ports.length === 0) return 'No port requests.';
+  return table(
+    ['ID', 'STATE', 'NAME', 'NUMBERS', 'LOSING CARRIER', 'SYNC'],
+    ports.map((p) => [p.id, p.state, p.name, String(p.numberCount), p.losingCarrier, p.syncStatus]),
+  );
+}
+
+export function portDetailText(p: PortDetail): string {
+  const lines = [
+    `${p.name}  (${p.state})`,
+    `id: ${p.id}`,
+    p.losingCarrier && `losing carrier: ${p.losingCarrier}`,
+    p.billingName && `billing name: ${p.billingName}`,
+    p.accountNumber && `account number: ${p.accountNumber}`,
+    p.focDate && `FOC date: ${p.focDate}`,
+    `sync: ${p.syncStatus}${p.syncError ? ` (${p.syncError})` : ''}`,
+    `numbers (${p.numbers.length}):`,
+    ...p.numbers.map((n) => `  ${n.e164}  ${formatNumber(n.e164)}${n.status ? `  ${n.status}` : ''}`),
+  ];
+  return lines.filter((l): l is string => typeof l === 'string' && l !== '').join('\n');
+}

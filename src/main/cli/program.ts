@@ -1,0 +1,129 @@
+import { Command, CommanderError, Option } from 'commander';
+import { PORT_STATES } from '../../shared/model';
+import { AppError } from '../../shared/errors';
+import { RpcClient } from '../../shared/rpc/client';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/rpc/contract';
+import { createAppContext, type AppContext } from '../app-context';
+import { resolveDbPath } from '../paths';
+import { APP_VERSION } from '../version';
+import { portDetailText, portsTable } from './format';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+}
+
+/**
+ * Build the `portdesk` command. Every command goes through the same RPC router as the UI, so
+ * validation and messages are identical; `--json` prints the method's result as JSON.
+ */
+export function buildProgram(io: CliIo): { program: Command; close(): void } {
+  let ctx: AppContext | undefined;
+  const program = new Command('portdesk')
+    .description('PortDesk: number porting from the command line')
+    .version(APP_VERSION)
+    .option('--db <file>', 'database file (default: PORTDESK_DB or the user-data directory)')
+    .option('--json', 'machine-readable JSON output')
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: () => undefined });
+
+  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  const client = (): RpcClient => {
+    ctx ??= createAppContext({ dbPath: resolveDbPath(globals().db, io.env), shell: 'cli' });
+    const router = ctx.router;
+    return new RpcClient({ call: (m, i) => router.call(m, i), subscribe: () => () => undefined });
+  };
+  async function run<M extends MethodName>(method: M, input: MethodInput<M>, human: (out: MethodOutput<M>) => string): Promise<void> {
+    const result = await client().call(method, input);
+    io.out(globals().json ? JSON.stringify(result, null, 2) : human(result));
+  }
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+  const ports = program.command('ports').description('list, show, create, move and delete port requests');
+  ports
+    .command('list')
+    .description('list port requests')
+    .addOption(new Option('--state <state>', 'only ports in this state').choices(PORT_STATES))
+    .action((opts: { state?: (typeof PORT_STATES)[number] }) => run('ports.list', opts.state ? { state: opts.state } : {}, portsTable));
+  ports
+    .command('show <id>')
+    .description('show one port request with its numbers')
+    .action((id: string) => run('ports.get', { id }, portDetailText));
+  ports
+    .command('create')
+    .description('create a port request')
+    .requiredOption('--name <name>', 'name of the port request')
+    .option('--number <number>', 'a number to port (repeatable, any common format)', collect)
+    .option('--losing-carrier <carrier>', 'carrier the numbers leave')
+    .option('--country <cc>', 'country for numbers written without +', 'US')
+    .action((opts: { name: string; number?: string[]; losingCarrier?: string; country: string }) =>
+      run(
+        'ports.create',
+        { fields: { name: opts.name, ...(opts.losingCarrier ? { losingCarrier: opts.losingCarrier } : {}) }, numbers: opts.number ?? [], country: opts.country },
+        (p) => `Created ${p.id} "${p.name}" with ${p.numbers.length} number(s)`,
+      ),
+    );
+  ports
+    .command('move <id> <state>')
+    .description(`move a port to another state (${PORT_STATES.join(', ')})`)
+    .option('--reason <text>', 'reason recorded on the timeline')
+    .option('--date <YYYY-MM-DD>', 'FOC date, when scheduling')
+    .option('--force', 'submit even when readiness checks fail')
+    .action((id: string, state: string, opts: { reason?: string; date?: string; force?: boolean }) =>
+      run('ports.move', { id, to: state as (typeof PORT_STATES)[number], ...opts }, (p) => `Moved ${p.id} "${p.name}" to ${p.state}`),
+    );
+  ports
+    .command('delete <id>')
+    .description('delete a port request (unconfirmed, rejected or canceled)')
+    .action((id: string) => run('ports.delete', { id }, (r) => `Deleted ${r.deleted}`));
+
+  const numbers = program.command('numbers').description('add, remove and look up numbers');
+  numbers
+    .command('add <portId> <numbers...>')
+    .description('add numbers to a port (any common format; stored as E.164)')
+    .option('--country <cc>', 'country for numbers written without +', 'US')
+    .action((portId: string, list: string[], opts: { country: string }) =>
+      run('numbers.add', { portId, numbers: list, country: opts.country }, (r) =>
+        [`Added ${r.added.length} number(s)`, ...r.alreadyOnPort.map((n) => `already on this port: ${n}`), ...r.notes].join('\n'),
+      ),
+    );
+  numbers
+    .command('remove <portId> <numbers...>')
+    .description('remove numbers (E.164) from a port')
+    .action((portId: string, list: string[]) => run('numbers.remove', { portId, numbers: list }, (r) => `Removed ${r.removed.length} number(s)`));
+  numbers
+    .command('lookup <number>')
+    .description('find the open port holding a number')
+    .option('--country <cc>', 'country for numbers written without +', 'US')
+    .action((number: string, opts: { country: string }) =>
+      run('numbers.lookup', { number, country: opts.country }, (r) => (r.port ? `${r.e164} is on ${r.port.id} "${r.port.name}" (${r.port.state})` : `${r.e164} is on no open port`)),
+    );
+
+  return { program, close: () => ctx?.close() };
+}
+
+/** Run the CLI with argv (without node and script); resolves to the process exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const { program, close } = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      io.err(`portdesk: ${err.message.replace(/^error: /, '')}`);
+      return 2;
+    }
+    io.err(`portdesk: ${err instanceof AppError || err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  } finally {
+    close();
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * Numbered, forward-only schema migrations. A migration is never edited once released: fix
+ * mistakes with a new one, so that every database created by any earlier version upgrades the
+ * same way.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'port requests, numbers, attachments, comments, timeline, outbox, sync state',
+    sql: `
+CREATE TABLE remotes (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('kazoo', 'telnyx')),
+  name TEXT NOT NULL,
+  base_url TEXT NOT NULL,
+  account_id TEXT NOT NULL,
+  token_enc BLOB,
+  created_at INTEGER NOT NULL
+);
+
+CREATE TABLE ports (
+  id TEXT PRIMARY KEY,
+  remote_id TEXT REFERENCES remotes(id) ON DELETE SET NULL,
+  remote_object_id TEXT,
+  remote_revision TEXT,
+  remote_account_id TEXT NOT NULL DEFAULT '',
+  name TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('unconfirmed','submitted','pending','scheduled','completed','rejected','canceled')),
+  losing_carrier TEXT NOT NULL DEFAULT '',
+  winning_carrier TEXT NOT NULL DEFAULT '',
+  account_name TEXT NOT NULL DEFAULT '',
+  billing_name TEXT NOT NULL DEFAULT '',
+  authorized_person TEXT NOT NULL DEFAULT '',
+  billing_phone TEXT NOT NULL DEFAULT '',
+  street TEXT NOT NULL DEFAULT '',
+  extended_address TEXT NOT NULL DEFAULT '',
+  locality TEXT NOT NULL DEFAULT '',
+  region TEXT NOT NULL DEFAULT '',
+  postal_code TEXT NOT NULL DEFAULT '',
+  country TEXT NOT NULL DEFAULT '',
+  account_number TEXT NOT NULL DEFAULT '',
+  pin TEXT NOT NULL DEFAULT '',
+  transfer_date TEXT NOT NULL DEFAULT '',
+  foc_date TEXT NOT NULL DEFAULT '',
+  notification_emails TEXT NOT NULL DEFAULT '[]',
+  reference_number TEXT NOT NULL DEFAULT '',
+  customer_reference TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  dirty INTEGER NOT NULL DEFAULT 1,
+  sync_status TEXT NOT NULL DEFAULT 'local',
+  sync_error TEXT
+);
+CREATE INDEX ports_state ON ports(state);
+CREATE UNIQUE INDEX ports_remote_object ON ports(remote_id, remote_object_id) WHERE remote_object_id IS NOT NULL;
+
+-- open = 1 while the port holds its numbers (not completed/canceled); a number is on one open port only.
+CREATE TABLE numbers (
+  port_id TEXT NOT NULL REFERENCES ports(id) ON DELETE CASCADE,
+  e164 TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT '',
+  carrier TEXT NOT NULL DEFAULT '',
+  open INTEGER NOT NULL DEFAULT 1,
+  PRIMARY KEY (port_id, e164)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX numbers_open_unique ON numbers(e164) WHERE open = 1;
+CREATE INDEX numbers_e164 ON numbers(e164);
+
+CREATE TRIGGER ports_state_opens_numbers AFTER UPDATE OF state ON ports
+BEGIN
+  UPDATE numbers SET open = (NEW.state NOT IN ('completed', 'canceled')) WHERE port_id = NEW.id;
+END;
+
+CREATE TABLE attachments (
+  id TEXT PRIMARY KEY,
+  port_id TEXT NOT NULL REFERENCES ports(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('loa', 'bill', 'other')),
+  content_type TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT,
+  remote_name TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX attachments_port ON attachments(port_id);
+
+CREATE TABLE comments (
+  id TEXT PRIMARY KEY,
+  port_id TEXT NOT NULL REFERENCES ports(id) ON DELETE CASCADE,
+  remote_id TEXT,
+  body TEXT NOT NULL,
+  author TEXT NOT NULL DEFAULT '',
+  is_private INTEGER NOT NULL DEFAULT 0,
+  action_required INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX comments_port ON comments(port_id);
+
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  port_id TEXT NOT NULL REFERENCES ports(id) ON DELETE CASCADE,
+  at INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  from_state TEXT,
+  to_state TEXT,
+  message TEXT NOT NULL,
+  actor TEXT NOT NULL
+);
+CREATE INDEX events_port ON events(port_id, at);
+
+-- One row per local change, written in the same transaction as the change itself.
+CREATE TABLE outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  mutation_id TEXT NOT NULL UNIQUE,
+  port_id TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  op TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  base_revision TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT,
+  next_attempt_at INTEGER NOT NULL DEFAULT 0,
+  status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'blocked')),
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX outbox_port ON outbox(port_id, seq);
+
+CREATE TABLE sync_state (
+  remote_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (remote_id, key)
+) WITHOUT ROWID;
+`,
+  },
+  {
+    version: 2,
+    name: 'conflicts kept side by side, remembered import column mappings',
+    sql: `
+CREATE TABLE conflicts (
+  port_id TEXT PRIMARY KEY REFERENCES ports(id) ON DELETE CASCADE,
+  local TEXT NOT NULL,
+  remote TEXT NOT NULL,
+  remote_revision TEXT,
+  detected_at INTEGER NOT NULL
+);
+
+CREATE TABLE import_layouts (
+  signature TEXT PRIMARY KEY,
+  mapping TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+`,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,30 @@
+import type { Db } from '../connection';
+import { PortsRepo } from './ports-repo';
+import { NumbersRepo } from './numbers-repo';
+import { EventsRepo } from './events-repo';
+import { OutboxRepo } from './outbox-repo';
+import { AttachmentsRepo } from './attachments-repo';
+import { CommentsRepo } from './comments-repo';
+
+/** Every repository over one connection, prepared once. */
+export interface Repos {
+  db: Db;
+  ports: PortsRepo;
+  numbers: NumbersRepo;
+  events: EventsRepo;
+  outbox: OutboxRepo;
+  attachments: AttachmentsRepo;
+  comments: CommentsRepo;
+}
+
+export function createRepos(db: Db): Repos {
+  return {
+    db,
+    ports: new PortsRepo(db),
+    numbers: new NumbersRepo(db),
+    events: new EventsRepo(db),
+    outbox: new OutboxRepo(db),
+    attachments: new AttachmentsRepo(db),
+    comments: new CommentsRepo(db),
+  };
+}

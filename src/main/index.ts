@@ -1,0 +1,3 @@
+// Electron entry: placeholder until the shell modules land.
+import { app } from 'electron';
+void app.whenReady();

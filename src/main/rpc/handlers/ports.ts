@@ -1,0 +1,21 @@
+import type { PortsService } from '../../services/ports-service';
+import type { Handlers } from '../router';
+
+type PortHandlers = Pick<Handlers, 'ports.list' | 'ports.get' | 'ports.create' | 'ports.update' | 'ports.move' | 'ports.delete' | 'numbers.add' | 'numbers.remove' | 'numbers.lookup'>;
+
+export function portHandlers(ports: PortsService): PortHandlers {
+  return {
+    'ports.list': (input) => ports.list(input),
+    'ports.get': ({ id }) => ports.get(id),
+    'ports.create': (input) => ports.create(input),
+    'ports.update': ({ id, patch }) => ports.update(id, patch),
+    'ports.move': ({ id, ...move }) => ports.move(id, move),
+    'ports.delete': ({ id }) => {
+      ports.delete(id);
+      return { deleted: id };
+    },
+    'numbers.add': ({ portId, numbers, country }) => ports.addNumbers(portId, numbers, country),
+    'numbers.remove': ({ portId, numbers }) => ports.removeNumbers(portId, numbers),
+    'numbers.lookup': ({ number, country }) => ports.findByNumber(number, country),
+  };
+}

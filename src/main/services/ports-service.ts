@@ -1,0 +1,291 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/errors';
+import {
+  EMPTY_PORT_FIELDS,
+  type PortDetail,
+  type PortFields,
+  type PortFieldsPatch,
+  type PortState,
+  type PortSummary,
+} from '../../shared/model';
+import { allowedTargets, canTransition, holdsNumbers, isDeletable, isEditable, stateLabel } from '../../shared/domain/states';
+import { isCountryCode, normalizeNumber } from '../../shared/domain/numbers';
+import { submitProblems } from '../../shared/domain/readiness';
+import type { Repos } from '../db/repos';
+import type { PortRow } from '../db/repos/ports-repo';
+import type { ChangeBus } from './changes';
+
+export interface CreatePortInput {
+  fields: Partial<PortFields> & { name: string };
+  numbers?: string[];
+  country?: string;
+  remoteId?: string | null;
+  remoteAccountId?: string;
+}
+
+export interface MoveInput {
+  to: PortState;
+  reason?: string;
+  /** FOC date to record when scheduling (YYYY-MM-DD). */
+  date?: string;
+  /** Submit even though readiness checks fail (the specialist knows better). */
+  force?: boolean;
+}
+
+export interface NumbersResult {
+  added: string[];
+  alreadyOnPort: string[];
+  notes: string[];
+}
+
+export interface Clock {
+  now(): number;
+}
+
+const LOCAL_ACTOR = 'you';
+
+/**
+ * Use cases over port requests. Every write is one synchronous transaction that changes the
+ * rows, appends the timeline event and the outbox row; change events go out after commit.
+ */
+export class PortsService {
+  constructor(
+    private readonly repos: Repos,
+    private readonly changes: ChangeBus,
+    private readonly clock: Clock = { now: () => Date.now() },
+  ) {}
+
+  list(filter: { state?: PortState } = {}): PortSummary[] {
+    return this.repos.ports.list(filter.state);
+  }
+
+  get(id: string): PortDetail {
+    const summary = this.repos.ports.summary(id);
+    if (!summary) throw notFound(id);
+    const row = this.repos.ports.get(id) as PortRow;
+    return {
+      ...summary,
+      remoteRevision: row.remoteRevision,
+      numbers: this.repos.numbers.list(id),
+      attachments: this.repos.attachments.list(id),
+      comments: this.repos.comments.list(id),
+      timeline: this.repos.events.list(id),
+    };
+  }
+
+  /** The open port that holds a number written in any common format, if any. */
+  findByNumber(input: string, country = 'US'): { e164: string; port: PortSummary | null } {
+    const e164 = this.normalizeAll([input], country).numbers[0] as string;
+    const owner = this.repos.numbers.openOwner(e164);
+    return { e164, port: owner ? (this.repos.ports.summary(owner.portId) ?? null) : null };
+  }
+
+  create(input: CreatePortInput): PortDetail {
+    const id = randomUUID();
+    const fields: PortFields = { ...EMPTY_PORT_FIELDS, ...input.fields };
+    const { numbers } = this.normalizeAll(input.numbers ?? [], input.country ?? 'US');
+    const unique = [...new Set(numbers)];
+    const now = this.clock.now();
+    const { ports, numbers: numbersRepo, events, outbox, db } = this.repos;
+    db.transaction(() => {
+      this.assertNumbersFree(unique, id);
+      ports.insert({ id, state: 'unconfirmed', remoteId: input.remoteId ?? null, remoteAccountId: input.remoteAccountId ?? '', fields, now });
+      for (const e164 of unique) numbersRepo.insert(id, e164, true);
+      events.add({ portId: id, at: now, kind: 'created', fromState: null, toState: 'unconfirmed', message: `Created with ${plural(unique.length, 'number')}`, actor: LOCAL_ACTOR });
+      outbox.append({ portId: id, entity: 'port', entityId: id, op: 'port.create', payload: { fields, numbers: unique }, baseRevision: null, now });
+    })();
+    this.changes.emit({ type: 'ports', ids: [id], removed: [] });
+    return this.get(id);
+  }
+
+  update(id: string, patch: PortFieldsPatch): PortDetail {
+    const port = this.requireEditable(id, 'edited');
+    const changed = (Object.keys(patch) as (keyof PortFields)[]).filter(
+      (k) => patch[k] !== undefined && JSON.stringify(patch[k]) !== JSON.stringify(port[k]),
+    );
+    if (changed.length === 0) return this.get(id);
+    const diff: PortFieldsPatch = Object.fromEntries(changed.map((k) => [k, patch[k]]));
+    const now = this.clock.now();
+    const { ports, events, outbox, db } = this.repos;
+    db.transaction(() => {
+      ports.updateFields(id, diff, now);
+      ports.markPending(id);
+      events.add({ portId: id, at: now, kind: 'edited', fromState: null, toState: null, message: `Edited ${changed.join(', ')}`, actor: LOCAL_ACTOR });
+      outbox.append({ portId: id, entity: 'port', entityId: id, op: 'port.update', payload: { patch: diff }, baseRevision: port.remoteRevision, now });
+    })();
+    this.changes.emit({ type: 'ports', ids: [id], removed: [] });
+    return this.get(id);
+  }
+
+  /**
+   * Add numbers written in any common format. Nothing is written unless every number is valid
+   * and free; numbers already on this port are reported, not duplicated.
+   */
+  addNumbers(id: string, inputs: string[], country = 'US'): NumbersResult {
+    const port = this.requireEditable(id, 'given new numbers');
+    const { numbers, notes } = this.normalizeAll(inputs, country);
+    const present = new Set(this.repos.numbers.list(id).map((n) => n.e164));
+    const added = [...new Set(numbers)].filter((n) => !present.has(n));
+    const alreadyOnPort = [...new Set(numbers)].filter((n) => present.has(n));
+    if (added.length === 0) return { added, alreadyOnPort, notes };
+    const now = this.clock.now();
+    const { ports, numbers: numbersRepo, events, outbox, db } = this.repos;
+    db.transaction(() => {
+      this.assertNumbersFree(added, id);
+      for (const e164 of added) numbersRepo.insert(id, e164, holdsNumbers(port.state));
+      ports.touch(id, now);
+      ports.markPending(id);
+      events.add({ portId: id, at: now, kind: 'numbers', fromState: null, toState: null, message: `Added ${plural(added.length, 'number')}`, actor: LOCAL_ACTOR });
+      outbox.append({ portId: id, entity: 'port', entityId: id, op: 'port.numbers', payload: { add: added, remove: [] }, baseRevision: port.remoteRevision, now });
+    })();
+    this.changes.emit({ type: 'ports', ids: [id], removed: [] });
+    return { added, alreadyOnPort, notes };
+  }
+
+  removeNumbers(id: string, e164s: string[]): { removed: string[] } {
+    const port = this.requireEditable(id, 'changed');
+    const now = this.clock.now();
+    const { ports, numbers, events, outbox, db } = this.repos;
+    const removed = db.transaction(() => {
+      const gone = [...new Set(e164s)].filter((n) => numbers.remove(id, n));
+      if (gone.length === 0) return gone;
+      ports.touch(id, now);
+      ports.markPending(id);
+      events.add({ portId: id, at: now, kind: 'numbers', fromState: null, toState: null, message: `Removed ${plural(gone.length, 'number')}`, actor: LOCAL_ACTOR });
+      outbox.append({ portId: id, entity: 'port', entityId: id, op: 'port.numbers', payload: { add: [], remove: gone }, baseRevision: port.remoteRevision, now });
+      return gone;
+    })();
+    if (removed.length > 0) this.changes.emit({ type: 'ports', ids: [id], removed: [] });
+    return { removed };
+  }
+
+  /** Move a port to another state, checked against the same state machine as the server. */
+  move(id: string, input: MoveInput): PortDetail {
+    const port = this.require(id);
+    const { to } = input;
+    if (!canTransition(port.state, to)) {
+      const allowed = allowedTargets(port.state).map(stateLabel);
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        `Cannot move "${port.name}" from ${stateLabel(port.state)} to ${stateLabel(to)}` +
+          (allowed.length ? `; it can go to ${allowed.join(', ')}` : `; ${stateLabel(port.state)} is final`),
+        { from: port.state, to },
+      );
+    }
+    const patch: PortFieldsPatch = {};
+    if (to === 'scheduled') {
+      const date = input.date ?? port.focDate;
+      if (!date) throw new AppError('VALIDATION', 'Scheduling needs the FOC date the losing carrier confirmed', { field: 'focDate' });
+      if (date !== port.focDate) patch.focDate = date;
+    }
+    if (to === 'submitted' && !input.force) this.assertReady(port);
+    const now = this.clock.now();
+    const { ports, events, outbox, db } = this.repos;
+    db.transaction(() => {
+      if (patch.focDate) ports.updateFields(id, patch, now);
+      ports.setState(id, to, now);
+      ports.markPending(id);
+      const reason = input.reason ? `: ${input.reason}` : '';
+      events.add({ portId: id, at: now, kind: 'state', fromState: port.state, toState: to, message: `Moved to ${stateLabel(to)}${reason}`, actor: LOCAL_ACTOR });
+      outbox.append({
+        portId: id,
+        entity: 'port',
+        entityId: id,
+        op: 'port.move',
+        payload: { from: port.state, to, reason: input.reason ?? null, date: patch.focDate ?? port.focDate ?? null },
+        baseRevision: port.remoteRevision,
+        now,
+      });
+    })();
+    this.changes.emit({ type: 'ports', ids: [id], removed: [] });
+    return this.get(id);
+  }
+
+  /**
+   * Delete a port where Kazoo allows it. A port never pushed simply disappears with its queued
+   * changes; one that exists remotely leaves a delete in the outbox.
+   */
+  delete(id: string): void {
+    const port = this.require(id);
+    if (!isDeletable(port.state)) {
+      throw new AppError('LOCKED', `"${port.name}" is ${port.state}: only unconfirmed, rejected or canceled ports can be deleted; cancel it first`);
+    }
+    const now = this.clock.now();
+    const { ports, outbox, db } = this.repos;
+    db.transaction(() => {
+      db.prepare('DELETE FROM outbox WHERE port_id = ?').run(id);
+      if (port.remoteObjectId) {
+        outbox.append({ portId: id, entity: 'port', entityId: id, op: 'port.delete', payload: { remoteId: port.remoteId, remoteObjectId: port.remoteObjectId }, baseRevision: port.remoteRevision, now });
+      }
+      ports.delete(id);
+    })();
+    this.changes.emit({ type: 'ports', ids: [], removed: [id] });
+  }
+
+  private assertReady(port: PortRow): void {
+    const attachments = this.repos.attachments.list(port.id);
+    const problems = submitProblems({
+      fields: port,
+      numberCount: this.repos.numbers.list(port.id).length,
+      hasLoa: attachments.some((a) => a.kind === 'loa'),
+      hasBill: attachments.some((a) => a.kind === 'bill'),
+    });
+    if (problems.length > 0) {
+      throw new AppError('VALIDATION', `"${port.name}" is not ready to submit: ${problems.map((p) => p.message).join('; ')}`, { problems });
+    }
+  }
+
+  private require(id: string): PortRow {
+    const port = this.repos.ports.get(id);
+    if (!port) throw notFound(id);
+    return port;
+  }
+
+  private requireEditable(id: string, what: string): PortRow {
+    const port = this.require(id);
+    if (!isEditable(port.state)) {
+      throw new AppError('LOCKED', `"${port.name}" is ${port.state} and cannot be ${what}: ports can be changed only while unconfirmed or rejected`);
+    }
+    return port;
+  }
+
+  private normalizeAll(inputs: string[], country: string): { numbers: string[]; notes: string[] } {
+    const cc = country.toUpperCase();
+    if (!isCountryCode(cc)) throw new AppError('VALIDATION', `"${country}" is not a known country code (use two letters, e.g. US)`, { field: 'country' });
+    const numbers: string[] = [];
+    const notes: string[] = [];
+    const invalid: string[] = [];
+    for (const input of inputs) {
+      const parsed = normalizeNumber(input, cc);
+      if (parsed.ok) {
+        numbers.push(parsed.e164);
+        if (parsed.note) notes.push(parsed.note);
+      } else {
+        invalid.push(parsed.reason);
+      }
+    }
+    if (invalid.length > 0) {
+      throw new AppError('INVALID_NUMBER', invalid.length === 1 ? `Number ${invalid[0]}` : `${invalid.length} numbers are invalid: ${invalid.join('; ')}`, { invalid });
+    }
+    return { numbers, notes };
+  }
+
+  private assertNumbersFree(e164s: string[], portId: string): void {
+    const clashes = e164s
+      .map((n) => ({ n, owner: this.repos.numbers.openOwner(n) }))
+      .filter((c) => c.owner && c.owner.portId !== portId);
+    if (clashes.length > 0) {
+      const list = clashes.slice(0, 5).map((c) => `${c.n} (on "${c.owner?.name}")`).join(', ');
+      const more = clashes.length > 5 ? ` and ${clashes.length - 5} more` : '';
+      throw new AppError('NUMBER_IN_USE', `Already on another open port: ${list}${more}`, { numbers: clashes.map((c) => c.n) });
+    }
+  }
+}
+
+function notFound(id: string): AppError {
+  return new AppError('NOT_FOUND', `No port request with id ${id}`, { id });
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,104 @@
+import { ChangeEventSchema, type ChangeEvent } from '../../../shared/rpc/events';
+import type { RpcResult } from '../../../shared/rpc/contract';
+import { RpcClient, type RpcTransport } from '../../../shared/rpc/client';
+
+interface PreloadBridge {
+  call(method: string, input: unknown): Promise<unknown>;
+  subscribe(listener: (event: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    portdesk?: PreloadBridge;
+  }
+}
+
+function isResult(value: unknown): value is RpcResult {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+function asResult(value: unknown): RpcResult {
+  return isResult(value) ? value : { ok: false, error: { code: 'INTERNAL', message: 'Malformed answer from PortDesk' } };
+}
+
+function fanOut(raw: unknown, listener: (event: ChangeEvent) => void): void {
+  const parsed = ChangeEventSchema.safeParse(raw);
+  if (parsed.success) listener(parsed.data);
+}
+
+/** Electron: the preload bridge. */
+function ipcTransport(bridge: PreloadBridge): RpcTransport {
+  return {
+    call: async (method, input) => asResult(await bridge.call(method, input)),
+    subscribe: (listener) => bridge.subscribe((raw) => fanOut(raw, listener)),
+  };
+}
+
+const TOKEN_KEY = 'portdesk.token';
+
+/** The host's token arrives in the URL fragment once; keep it for reloads and clean the address bar. */
+function hostToken(): string {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+/** Headless host: HTTP for calls, a WebSocket (reconnecting) for change events. */
+function httpTransport(token: string): RpcTransport {
+  const listeners = new Set<(event: ChangeEvent) => void>();
+  let socket: WebSocket | undefined;
+  let retry = 500;
+  const connect = () => {
+    const url = `${window.location.origin.replace(/^http/, 'ws')}/events?token=${encodeURIComponent(token)}`;
+    socket = new WebSocket(url);
+    socket.onopen = () => {
+      retry = 500;
+    };
+    socket.onmessage = (msg) => {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(String(msg.data));
+      } catch {
+        return;
+      }
+      for (const l of listeners) fanOut(raw, l);
+    };
+    socket.onclose = () => {
+      socket = undefined;
+      if (listeners.size > 0) setTimeout(connect, (retry = Math.min(retry * 2, 10_000)));
+    };
+  };
+  return {
+    call: async (method, input) => {
+      try {
+        const res = await fetch('/rpc', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify({ method, input }),
+        });
+        if (res.status === 401) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'This page is not authorised: open the URL printed by npm run host' } };
+        return asResult(await res.json());
+      } catch (err) {
+        return { ok: false, error: { code: 'NETWORK', message: `PortDesk host unreachable: ${(err as Error).message}` } };
+      }
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      if (!socket) connect();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) socket?.close();
+      };
+    },
+  };
+}
+
+/** The client for whichever shell the renderer runs in. */
+export function createClient(): RpcClient {
+  return new RpcClient(window.portdesk ? ipcTransport(window.portdesk) : httpTransport(hostToken()));
+}
+
+export const rpc = createClient();

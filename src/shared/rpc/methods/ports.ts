@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { PortDetailSchema, PortFieldsPatchSchema, PortFieldsSchema, PortStateSchema, PortSummarySchema } from '../../model';
+import { method } from '../method';
+
+const id = z.string().min(1, 'is required');
+const numberList = z.array(z.string().max(64)).max(200_000);
+const country = z.string().length(2, 'must be a two-letter country code').optional();
+
+export const portsMethods = {
+  'ports.list': method(z.object({ state: PortStateSchema.optional() }), z.array(PortSummarySchema)),
+  'ports.get': method(z.object({ id }), PortDetailSchema),
+  'ports.create': method(
+    z.object({
+      fields: PortFieldsSchema.partial().extend({ name: PortFieldsSchema.shape.name }),
+      numbers: numberList.optional(),
+      country,
+      remoteId: z.string().nullable().optional(),
+      remoteAccountId: z.string().optional(),
+    }),
+    PortDetailSchema,
+  ),
+  'ports.update': method(z.object({ id, patch: PortFieldsPatchSchema }), PortDetailSchema),
+  'ports.move': method(
+    z.object({
+      id,
+      to: PortStateSchema,
+      reason: z.string().max(500).optional(),
+      date: PortFieldsSchema.shape.focDate.optional(),
+      force: z.boolean().optional(),
+    }),
+    PortDetailSchema,
+  ),
+  'ports.delete': method(z.object({ id }), z.object({ deleted: z.string() })),
+  'numbers.add': method(
+    z.object({ portId: id, numbers: numberList.min(1, 'needs at least one number'), country }),
+    z.object({ added: z.array(z.string()), alreadyOnPort: z.array(z.string()), notes: z.array(z.string()) }),
+  ),
+  'numbers.remove': method(z.object({ portId: id, numbers: numberList.min(1, 'needs at least one number') }), z.object({ removed: z.array(z.string()) })),
+  'numbers.lookup': method(
+    z.object({ number: z.string().min(1, 'is required').max(64), country }),
+    z.object({ e164: z.string(), port: PortSummarySchema.nullable() }),
+  ),
+};
