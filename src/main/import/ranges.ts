@@ -1,0 +1,54 @@
+import { MAX_RANGE_SIZE } from './limits';
+
+/** The two ends of a written range, as typed. */
+export interface RangeText {
+  start: string;
+  end: string;
+}
+
+const WORD_RANGE = /^(.*?\d)\s*(?:to|through|thru|–|—|\.\.)\s*(\+?[\d(][\d\s().\-]*)$/i;
+/** `2025550100-0199`: a dash is a range only after an unbroken run of digits... */
+const DASH_RANGE = /^(\+?\d{7,15})\s*-\s*(\d{1,15})$/;
+/** ...or when it stands alone between spaces: `202-555-0100 - 0199`. */
+const SPACED_DASH_RANGE = /^(.*\d)\s+-\s+(\+?[\d(][\d\s().\-]*)$/;
+
+/** Split `text` into range ends when it is written as a range; undefined for a single number. */
+export function splitRange(text: string): RangeText | undefined {
+  const m = WORD_RANGE.exec(text) ?? DASH_RANGE.exec(text) ?? SPACED_DASH_RANGE.exec(text);
+  if (!m) return undefined;
+  return { start: m[1]!.trim(), end: m[2]!.trim() };
+}
+
+export type RangeExpansion =
+  | { ok: true; digits: string[] }
+  | { ok: false; code: 'range-invalid' | 'range-too-large'; message: string };
+
+/**
+ * Expand a range to the digit strings it covers. The end may be abbreviated to its last digits
+ * (`2025550100` to `0199`), which replace the start's last digits. Both ends are inclusive.
+ */
+export function expandRange(range: RangeText, maxSize: number = MAX_RANGE_SIZE): RangeExpansion {
+  const plus = range.start.startsWith('+') ? '+' : '';
+  const start = range.start.replace(/\D/g, '');
+  let end = range.end.replace(/\D/g, '');
+  const written = `${range.start} to ${range.end}`;
+  if (end.length > start.length) {
+    return { ok: false, code: 'range-invalid', message: `range "${written}": its end has more digits than its start` };
+  }
+  end = start.slice(0, start.length - end.length) + end;
+  // At most 15 digits each, so plain numbers are exact (< 2^53).
+  const from = Number(start);
+  const to = Number(end);
+  if (to < from) return { ok: false, code: 'range-invalid', message: `range "${written}" ends before it starts` };
+  const count = to - from + 1;
+  if (count > maxSize) {
+    return {
+      ok: false,
+      code: 'range-too-large',
+      message: `range "${written}" covers ${count.toLocaleString('en-US')} numbers; at most ${maxSize.toLocaleString('en-US')} per range are accepted (split it if it is intended)`,
+    };
+  }
+  const digits: string[] = [];
+  for (let n = from; n <= to; n++) digits.push(plus + String(n).padStart(start.length, '0'));
+  return { ok: true, digits };
+}
