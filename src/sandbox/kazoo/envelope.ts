@@ -1,0 +1,66 @@
+import { json, type Reply } from '../http/reply';
+import { requestId } from '../util/ids';
+
+/** A Kazoo failure carried as a value: HTTP status, Kazoo `message` and the `data` details. */
+export class KazooError extends Error {
+  constructor(
+    readonly http: number,
+    readonly kazooMessage: string,
+    readonly data: unknown,
+  ) {
+    super(kazooMessage);
+    this.name = 'KazooError';
+  }
+}
+
+/** The success envelope every Crossbar answer uses. */
+export function kazooSuccess(
+  authToken: string,
+  data: unknown,
+  revision: string,
+  extra: Record<string, unknown> = {},
+  status = 200,
+): Reply {
+  return json(status, {
+    auth_token: authToken,
+    data,
+    ...extra,
+    request_id: requestId(),
+    revision,
+    status: 'success',
+  });
+}
+
+/** The error envelope: `error` is the HTTP status as a string, `message` the short reason. */
+export function kazooFailure(
+  authToken: string,
+  http: number,
+  message: string,
+  data: unknown,
+  headers: Record<string, string> = {},
+): Reply {
+  return json(
+    http,
+    { auth_token: authToken, data, error: String(http), message, request_id: requestId(), status: 'error' },
+    headers,
+  );
+}
+
+/** Validation-style error body: `{field: {rule: {message, cause?}}}` under 400 `invalid request`. */
+export function validationError(field: string, rule: string, message: string, cause?: unknown): KazooError {
+  const detail: Record<string, unknown> = { message };
+  if (cause !== undefined) detail.cause = cause;
+  return new KazooError(400, 'invalid request', { [field]: { [rule]: detail } });
+}
+
+/** The spec's 500 body for an illegal state move. */
+export function illegalMove(target: string): KazooError {
+  return new KazooError(500, 'invalid request', {
+    port_state: { enum: { cause: target, message: 'Cannot move to new state from current state' } },
+  });
+}
+
+/** 404 for an unknown id, as Crossbar words it. */
+export function badIdentifier(id: string): KazooError {
+  return new KazooError(404, 'bad_identifier', { cause: id, message: 'bad identifier' });
+}

@@ -1,0 +1,47 @@
+/** Kazoo port request states. */
+export const PORT_STATES = ['unconfirmed', 'submitted', 'pending', 'scheduled', 'completed', 'rejected', 'canceled'] as const;
+export type PortState = (typeof PORT_STATES)[number];
+
+/** Target state <- the states it may be reached from (kazoo-behaviour.md). */
+const ALLOWED_SOURCES: Record<PortState, readonly PortState[]> = {
+  unconfirmed: [],
+  submitted: ['unconfirmed', 'rejected'],
+  pending: ['submitted'],
+  scheduled: ['pending'],
+  completed: ['pending', 'scheduled', 'rejected'],
+  rejected: ['submitted', 'pending', 'scheduled'],
+  canceled: ['unconfirmed', 'submitted', 'pending', 'scheduled', 'rejected'],
+};
+
+/** States in which a request may be edited (POST). */
+export const EDITABLE_STATES: readonly PortState[] = ['unconfirmed', 'rejected'];
+/** States in which a request (and its attachments) may be deleted. */
+export const DELETABLE_STATES: readonly PortState[] = ['unconfirmed', 'rejected', 'canceled'];
+/** States whose numbers no other request may claim; unconfirmed drafts do not reserve numbers. */
+export const RESERVING_STATES: readonly PortState[] = ['submitted', 'pending', 'scheduled', 'rejected'];
+/** Listing filter used when no `by_types` is given. */
+export const ACTIVE_STATES: readonly PortState[] = ['unconfirmed', 'submitted', 'pending', 'scheduled', 'rejected'];
+
+export function isPortState(s: string): s is PortState {
+  return (PORT_STATES as readonly string[]).includes(s);
+}
+
+/**
+ * Whether `from -> to` is a legal move. Kazoo can be configured to allow submitted -> scheduled;
+ * the default (and the sandbox) does not.
+ */
+export function canMove(from: PortState, to: PortState, options: { submittedToScheduled?: boolean } = {}): boolean {
+  if (to === 'scheduled' && from === 'submitted') return options.submittedToScheduled === true;
+  return ALLOWED_SOURCES[to].includes(from);
+}
+
+/** Expand a `by_types` filter to the states it covers; undefined when it is not recognised. */
+export function statesForFilter(byTypes: string | undefined): readonly PortState[] | undefined {
+  if (byTypes === undefined || byTypes === 'active') return ACTIVE_STATES;
+  if (byTypes === 'all') return PORT_STATES;
+  if (byTypes === 'progressing') return ['submitted', 'pending', 'scheduled'];
+  if (byTypes === 'suspended') return ['rejected'];
+  if (byTypes === 'completed') return ['completed', 'canceled'];
+  const list = byTypes.split(',').map((s) => s.trim());
+  return list.every(isPortState) ? (list as PortState[]) : undefined;
+}

@@ -1,0 +1,91 @@
+import type { Db } from './db';
+import { newToken } from '../util/ids';
+
+export interface Account {
+  id: string;
+  name: string;
+  parentId: string | null;
+  /** Activation charge per port; above 0, `/submitted` answers 402 until charges are accepted. */
+  activationCharges: number;
+}
+
+interface AccountRow {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  activation_charges: number;
+}
+
+const toAccount = (r: AccountRow): Account => ({
+  id: r.id,
+  name: r.name,
+  parentId: r.parent_id,
+  activationCharges: r.activation_charges,
+});
+
+/** Accounts (a tree) and the tokens that act for them. */
+export class AccountStore {
+  constructor(private readonly db: Db) {}
+
+  insert(account: Account): void {
+    const ordinal = (this.db.prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n;
+    this.db
+      .prepare('INSERT INTO accounts (id, name, parent_id, activation_charges, ordinal) VALUES (?, ?, ?, ?, ?)')
+      .run(account.id, account.name, account.parentId, account.activationCharges, ordinal);
+  }
+
+  get(id: string): Account | undefined {
+    const row = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
+    return row ? toAccount(row) : undefined;
+  }
+
+  all(): Account[] {
+    return (this.db.prepare('SELECT * FROM accounts ORDER BY ordinal').all() as AccountRow[]).map(toAccount);
+  }
+
+  /** `id` and every account below it, parents before children. */
+  subtree(id: string): Account[] {
+    const all = this.all();
+    const out: Account[] = [];
+    const visit = (accountId: string): void => {
+      const acc = all.find((a) => a.id === accountId);
+      if (!acc) return;
+      out.push(acc);
+      for (const child of all.filter((a) => a.parentId === accountId)) visit(child.id);
+    };
+    visit(id);
+    return out;
+  }
+
+  /** True when `ancestorId` is `id` itself or above it in the tree. */
+  isWithin(id: string, ancestorId: string): boolean {
+    let cur = this.get(id);
+    for (let depth = 0; cur && depth < 64; depth++) {
+      if (cur.id === ancestorId) return true;
+      cur = cur.parentId ? this.get(cur.parentId) : undefined;
+    }
+    return false;
+  }
+
+  issueToken(accountId: string, now: number, token: string = newToken()): string {
+    this.db
+      .prepare(
+        'INSERT INTO tokens (token, account_id, issued_at, expired) VALUES (?, ?, ?, 0) ' +
+          'ON CONFLICT(token) DO UPDATE SET account_id = excluded.account_id, issued_at = excluded.issued_at, expired = 0',
+      )
+      .run(token, accountId, now);
+    return token;
+  }
+
+  tokenInfo(token: string): { accountId: string; issuedAt: number; expired: boolean } | undefined {
+    const row = this.db.prepare('SELECT * FROM tokens WHERE token = ?').get(token) as
+      | { account_id: string; issued_at: number; expired: number }
+      | undefined;
+    return row ? { accountId: row.account_id, issuedAt: row.issued_at, expired: row.expired === 1 } : undefined;
+  }
+
+  /** Expire every token now; returns how many were live. */
+  expireAll(): number {
+    return this.db.prepare('UPDATE tokens SET expired = 1 WHERE expired = 0').run().changes;
+  }
+}
