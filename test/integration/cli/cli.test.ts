@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../../../src/main/cli/program';
+import { openDatabase } from '../../../src/main/db/connection';
+import { tempDir } from '../../support/temp';
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), env });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+function counts(dbPath: string): { ports: number; numbers: number; outbox: number } {
+  const db = openDatabase(dbPath);
+  const count = (t: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
+  const result = { ports: count('ports'), numbers: count('numbers'), outbox: count('outbox') };
+  db.close();
+  return result;
+}
+
+describe('portdesk CLI', () => {
+  it('creates, lists, shows, adds numbers and moves with --json output', async () => {
+    const db = join(tempDir(), 'cli.db');
+    const created = await cli(['--db', db, '--json', 'ports', 'create', '--name', 'Acme', '--number', '2025550143']);
+    expect(created.code).toBe(0);
+    const port = JSON.parse(created.stdout) as { id: string; numbers: { e164: string }[] };
+    expect(port.numbers).toEqual([{ e164: '+12025550143', status: '', carrier: '' }]);
+
+    const added = await cli(['numbers', 'add', port.id, '+1 (202) 555-0176', '202.555.0199', '--db', db]);
+    expect(added).toMatchObject({ code: 0, stdout: 'Added 2 number(s)' });
+
+    const list = await cli(['--db', db, 'ports', 'list', '--state', 'unconfirmed', '--json']);
+    expect(JSON.parse(list.stdout)).toMatchObject([{ id: port.id, numberCount: 3 }]);
+
+    const show = await cli(['--db', db, 'ports', 'show', port.id]);
+    expect(show.stdout).toContain('+12025550199');
+
+    expect((await cli(['--db', db, 'ports', 'move', port.id, 'canceled'])).stdout).toBe(`Moved ${port.id} "Acme" to canceled`);
+    expect((await cli(['--db', db, 'ports', 'delete', port.id])).code).toBe(0);
+  });
+
+  it('uses PORTDESK_DB when --db is absent', async () => {
+    const db = join(tempDir(), 'env.db');
+    expect((await cli(['ports', 'create', '--name', 'Env'], { PORTDESK_DB: db })).code).toBe(0);
+    expect(counts(db).ports).toBe(1);
+  });
+
+  it.each([
+    [['frobnicate'], 2, /^portdesk: unknown command 'frobnicate'$/],
+    [['ports', 'list', '--state', 'done'], 2, /^portdesk: option '--state <state>' argument 'done' is invalid/],
+    [['ports', 'create'], 2, /^portdesk: required option '--name <name>' not specified$/],
+    [['ports', 'move', 'nope', 'sideways'], 1, /^portdesk: Invalid ports.move request: to: /],
+    [['ports', 'create', '--name', 'X', '--number', '2025550143', '--number', '555'], 1, /^portdesk: Number "555" is too short/],
+  ])('%j exits %i with one clear line and writes nothing', async (args, code, message) => {
+    const db = join(tempDir(), 'err.db');
+    const result = await cli(['--db', db, ...args]);
+    expect(result.code).toBe(code);
+    expect(result.stderr.split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+    if (existsSync(db)) expect(counts(db)).toEqual({ ports: 0, numbers: 0, outbox: 0 });
+  });
+
+  it('refuses a corrupt database file with a clear line', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'bad.db');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(db, 'not a database');
+    const result = await cli(['--db', db, 'ports', 'list']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/is not a PortDesk database/);
+  });
+});
