@@ -86,11 +86,10 @@ export class PortsService {
     const { numbers } = this.normalizeAll(input.numbers ?? [], input.country ?? 'US');
     const unique = [...new Set(numbers)];
     const now = this.clock.now();
-    const { ports, numbers: numbersRepo, events, outbox, db } = this.repos;
+    const { ports, events, outbox, db } = this.repos;
     db.transaction(() => {
-      this.assertNumbersFree(unique, id);
       ports.insert({ id, state: 'unconfirmed', remoteId: input.remoteId ?? null, remoteAccountId: input.remoteAccountId ?? '', fields, now });
-      for (const e164 of unique) numbersRepo.insert(id, e164, true);
+      this.insertNumbers(id, unique, true);
       events.add({ portId: id, at: now, kind: 'created', fromState: null, toState: 'unconfirmed', message: `Created with ${plural(unique.length, 'number')}`, actor: LOCAL_ACTOR });
       outbox.append({ portId: id, entity: 'port', entityId: id, op: 'port.create', payload: { fields, numbers: unique }, baseRevision: null, now });
     })();
@@ -129,10 +128,9 @@ export class PortsService {
     const alreadyOnPort = [...new Set(numbers)].filter((n) => present.has(n));
     if (added.length === 0) return { added, alreadyOnPort, notes };
     const now = this.clock.now();
-    const { ports, numbers: numbersRepo, events, outbox, db } = this.repos;
+    const { ports, events, outbox, db } = this.repos;
     db.transaction(() => {
-      this.assertNumbersFree(added, id);
-      for (const e164 of added) numbersRepo.insert(id, e164, holdsNumbers(port.state));
+      this.insertNumbers(id, added, holdsNumbers(port.state));
       ports.touch(id, now);
       ports.markPending(id);
       events.add({ portId: id, at: now, kind: 'numbers', fromState: null, toState: null, message: `Added ${plural(added.length, 'number')}`, actor: LOCAL_ACTOR });
@@ -270,15 +268,25 @@ export class PortsService {
     return { numbers, notes };
   }
 
-  private assertNumbersFree(e164s: string[], portId: string): void {
-    const clashes = e164s
-      .map((n) => ({ n, owner: this.repos.numbers.openOwner(n) }))
-      .filter((c) => c.owner && c.owner.portId !== portId);
-    if (clashes.length > 0) {
-      const list = clashes.slice(0, 5).map((c) => `${c.n} (on "${c.owner?.name}")`).join(', ');
-      const more = clashes.length > 5 ? ` and ${clashes.length - 5} more` : '';
-      throw new AppError('NUMBER_IN_USE', `Already on another open port: ${list}${more}`, { numbers: clashes.map((c) => c.n) });
+  /**
+   * Insert numbers inside the caller's transaction. The partial unique index on open numbers is
+   * the check (one lookup per number would double the cost of a 100k-number import); clashes are
+   * collected, named, and the whole transaction is rolled back.
+   */
+  private insertNumbers(portId: string, e164s: string[], open: boolean): void {
+    const clashes: string[] = [];
+    for (const e164 of e164s) {
+      try {
+        this.repos.numbers.insert(portId, e164, open);
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw err;
+        clashes.push(e164);
+      }
     }
+    if (clashes.length === 0) return;
+    const named = clashes.slice(0, 5).map((n) => `${n} (on "${this.repos.numbers.openOwner(n)?.name ?? 'another port'}")`);
+    const more = clashes.length > 5 ? ` and ${clashes.length - 5} more` : '';
+    throw new AppError('NUMBER_IN_USE', `Already on another open port: ${named.join(', ')}${more}`, { numbers: clashes });
   }
 }
 

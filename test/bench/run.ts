@@ -1,0 +1,22 @@
+import type { BenchResult } from './harness';
+import { benchFoundation } from './foundation.bench';
+
+type Bench = { name: string; run: () => Promise<BenchResult[]> };
+
+/** Every benchmark, in the order they print. Each measures its own baseline in the same run. */
+const BENCHES: Bench[] = [{ name: 'foundation', run: benchFoundation }];
+
+function fmt(n: number): string {
+  return n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
+}
+
+const only = process.argv.slice(2);
+let failed = 0;
+for (const bench of BENCHES.filter((b) => only.length === 0 || only.includes(b.name))) {
+  for (const r of await bench.run()) {
+    const verdict = r.met === undefined ? '' : r.met ? '  ok' : '  MISSED';
+    if (r.met === false) failed++;
+    console.log(`${bench.name}: ${r.name}: ${fmt(r.value)} ${r.unit} (baseline ${fmt(r.baseline)} ${r.unit}, ratio ${r.ratio.toFixed(2)}${r.target ? `, target ${r.target}` : ''})${verdict}`);
+  }
+}
+if (failed > 0) console.log(`${failed} figure(s) missed their target`);
