@@ -26,7 +26,7 @@ export async function startHarness(opts: Partial<SandboxOptions> = {}, dir = mkd
       const res = await fetch(`${sb.kazooUrl}/v2/accounts/${o.account ?? root}${path}`, {
         method,
         headers: { 'x-auth-token': o.token ?? sb.token, 'content-type': 'application/json', ...(o.headers ?? {}) },
-        body: o.raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+        body: o.raw ? new Uint8Array(o.raw) : body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();
       let json: Record<string, unknown> = {};
