@@ -1,0 +1,156 @@
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateLoa } from '../../../src/main/documents/loa/generateLoa';
+import { formatLoaDate } from '../../../src/main/documents/loa/loaText';
+import { AppError } from '../../../src/shared/errors';
+import { EMPTY_PORT_FIELDS, type PortFields } from '../../../src/shared/model';
+import { pdfPageCount, pdfPagesText, poppler } from './poppler';
+
+const fields: PortFields = {
+  ...EMPTY_PORT_FIELDS,
+  name: 'Acme Dental move',
+  billingName: 'Acme Dental Group LLC',
+  authorizedPerson: 'Jane Q. Doe',
+  billingPhone: '202-555-0100',
+  street: '1600 Pennsylvania Ave NW',
+  extendedAddress: 'Suite 400',
+  locality: 'Washington',
+  region: 'DC',
+  postalCode: '20500',
+  country: 'US',
+  accountNumber: '8812-44-9931',
+  pin: '4417',
+  losingCarrier: 'Verizon Business',
+  winningCarrier: 'PortDesk Telecom',
+  transferDate: '2025-04-15',
+  referenceNumber: 'PR-2025-0042',
+};
+const generatedAt = new Date('2025-03-04T15:00:00Z');
+
+/** `count` distinct NANP numbers in scrambled order, so the LOA's sorting is exercised too. */
+function numbers(count: number): string[] {
+  const list = Array.from({ length: count }, (_, i) => `+1202555${String(1000 + i).padStart(4, '0')}`);
+  return list.map((_, i) => list[(i * 7919) % count] ?? '');
+}
+const national = (e164: string) => `(${e164.slice(2, 5)}) ${e164.slice(5, 8)}-${e164.slice(8)}`;
+const NUMBER_RE = /\(\d{3}\) \d{3}-\d{4}/g;
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'portdesk-loa-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function write(name: string, bytes: Uint8Array): Promise<string> {
+  const file = join(dir, name);
+  await writeFile(file, bytes);
+  return file;
+}
+
+describe('generateLoa (read back with poppler)', () => {
+  it('prints every field and every one of 500 numbers once, over correctly numbered pages', async () => {
+    const list = numbers(500);
+    const file = await write('loa-500.pdf', await generateLoa({ fields, numbers: list, generatedAt }));
+    const pages = pdfPagesText(file);
+    const pageCount = pdfPageCount(file);
+    expect(pageCount).toBeGreaterThan(1);
+    expect(pages).toHaveLength(pageCount);
+    const all = pages.join('\n');
+
+    for (const value of [
+      'Letter of Authorization',
+      'Acme Dental Group LLC',
+      'Jane Q. Doe',
+      '(202) 555-0100',
+      '1600 Pennsylvania Ave NW, Suite 400, Washington, DC 20500, US',
+      '8812-44-9931',
+      '4417',
+      'Verizon Business',
+      'PortDesk Telecom',
+      'April 15, 2025',
+      'PR-2025-0042',
+      `Prepared ${formatLoaDate(generatedAt)}`,
+      'Authorized signature',
+      'Date signed',
+      'Printed name',
+      'Title',
+    ]) {
+      expect(all, `missing "${value}"`).toContain(value);
+    }
+
+    const printed = all.match(NUMBER_RE) ?? [];
+    const listed = printed.filter((n) => n !== '(202) 555-0100');
+    expect(listed.sort()).toEqual(list.map(national).sort());
+
+    pages.forEach((text, i) => expect(text).toContain(`Page ${i + 1} of ${pageCount}`));
+    // Continuation pages are full except the last, so no more pages are used than needed.
+    const perPage = pages.map((text) => (text.match(NUMBER_RE) ?? []).filter((n) => n !== '(202) 555-0100').length);
+    const [firstCount = 0, ...rest] = perPage;
+    const full = rest[0] ?? 0;
+    expect(firstCount).toBeGreaterThan(0);
+    expect(firstCount).toBeLessThan(full);
+    rest.slice(0, -1).forEach((n) => expect(n).toBe(full));
+    expect(rest.at(-1)).toBeGreaterThan(0);
+    expect(pageCount).toBe(1 + Math.ceil((500 - firstCount) / full));
+    expect(pages[0]).toContain(`Continued on page 2 (${500 - firstCount} more).`);
+    expect(pages[1]).toContain('Telephone numbers to be ported (continued)');
+    expect(pages[1]).toContain('500 numbers in total');
+  });
+
+  it('fits a small port on one page', async () => {
+    const file = await write('loa-3.pdf', await generateLoa({ fields, numbers: numbers(3), generatedAt }));
+    expect(pdfPageCount(file)).toBe(1);
+    const [text = ''] = pdfPagesText(file);
+    expect(text).toContain('Page 1 of 1');
+    expect(text).not.toContain('Continued on page');
+    expect(text).toContain('TELEPHONE NUMBERS TO BE PORTED (3)');
+  });
+
+  it('refuses a port missing LOA fields, naming each one', async () => {
+    const err = await generateLoa({ fields: { ...fields, billingName: '', pin: '', region: '' }, numbers: numbers(2), generatedAt }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('VALIDATION');
+    expect((err as AppError).message).toContain('Name on the bill (person or company) is missing');
+    expect((err as AppError).message).toContain('Service address state/region is missing');
+    // The PIN is optional on an LOA (many accounts have none).
+    expect((err as AppError).message).not.toContain('PIN');
+  });
+
+  it('generates a watermarked draft of an incomplete port', async () => {
+    const file = await write('draft.pdf', await generateLoa({ fields: { ...fields, accountNumber: '', losingCarrier: '' }, numbers: numbers(300), generatedAt, draft: true }));
+    const pages = pdfPagesText(file);
+    expect(pages.length).toBeGreaterThan(1);
+    // pdftotext drops the diagonal watermark, so this checks the footer notice on every page.
+    for (const text of pages) expect(text).toContain('DRAFT - not for signature');
+    expect(pages[0]).toContain('the current service provider');
+  });
+
+  it('renders without errors in poppler (page 1 at 60 dpi)', async () => {
+    const file = await write('render.pdf', await generateLoa({ fields, numbers: numbers(120), generatedAt, draft: true }));
+    const out = join(dir, 'render');
+    const { stderr } = poppler('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, out]);
+    expect(stderr).toBe('');
+    const png = await stat(`${out}-1.png`);
+    // Letter at 60 dpi is 510x660 pixels; a blank or failed render compresses to almost nothing.
+    expect(png.size).toBeGreaterThan(10_000);
+  });
+
+  it('prints names outside the standard fonts’ alphabet legibly instead of failing', async () => {
+    const file = await write('unicode.pdf', await generateLoa({ fields: { ...fields, authorizedPerson: 'Łukasz Żółć' }, numbers: numbers(1), generatedAt }));
+    expect(pdfPagesText(file).join('')).toContain('Lukasz Zólc');
+  });
+
+  it('generates 1,000 numbers in well under a second', async () => {
+    await generateLoa({ fields, numbers: numbers(10), generatedAt });
+    const started = performance.now();
+    const bytes = await generateLoa({ fields, numbers: numbers(1000), generatedAt });
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeLessThan(1000);
+    const file = await write('loa-1000.pdf', bytes);
+    expect((pdfPagesText(file).join('\n').match(NUMBER_RE) ?? []).length).toBe(1001);
+  });
+});
