@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CountryCode } from 'libphonenumber-js/max';
-import { IsoDateSchema, PortFieldsSchema } from '../../shared/model';
+import { PortFieldsSchema } from '../../shared/model';
 import { normalizeNumber } from '../../shared/domain/numbers';
 import type { MappableField } from './columns';
 
@@ -28,10 +28,10 @@ export function parseDate(text: string, country: CountryCode): string | undefine
   } else {
     return undefined;
   }
-  const value = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  const date = new Date(`${value}T00:00:00Z`);
-  // Date.parse accepts 2025-02-31 (rolls over); a real date round-trips.
-  if (!IsoDateSchema.safeParse(value).success || date.toISOString().slice(0, 10) !== value) return undefined;
+  // Date.UTC rolls 2025-02-31 over to March: a real date round-trips unchanged.
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  const value = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   return value;
 }
 

@@ -1,7 +1,6 @@
 import type { AppErrorShape } from '../../shared/errors';
 import { decodeText, checkFileSize, isZip } from './decode';
 import { parseDelimited } from './csv';
-import { parseWorkbook } from './xlsx';
 import { parsePaste } from './paste';
 import { problem } from './problems';
 import type { SourceTable } from './table';
@@ -36,6 +35,8 @@ export async function readSource(source: ImportSource, options: SourceOptions = 
     const sizeError = checkFileSize(source.bytes.length, maxBytes);
     if (sizeError) return { ok: false, error: sizeError };
     if (isZip(source.bytes)) {
+      // exceljs takes about a second to load; only workbooks pay for it.
+      const { parseWorkbook } = await import('./xlsx');
       result = await parseWorkbook(source.bytes, pick(options, ['sheet', 'hasHeader']));
     } else if (/\.xlsx$/i.test(source.fileName)) {
       return { ok: false, error: { code: 'FILE', message: `"${source.fileName}" is named .xlsx but is not an Excel workbook.`, details: { reason: 'unreadable' } } };

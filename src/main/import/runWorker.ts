@@ -1,0 +1,96 @@
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { AppError } from '../../shared/errors';
+import { assemblePlan, type ExistingPortLookup, type ImportPlan, type RowAnalysis } from './plan';
+import type { ImportProgress, TableInfo, WorkerMessage, WorkerRequest } from './protocol';
+
+export interface RunImportOptions {
+  /** Called after every batch. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Called once the source is parsed, before normalising: headers, mapping and first rows. */
+  onTable?: (table: TableInfo) => void;
+  signal?: AbortSignal;
+  existingPortFor?: ExistingPortLookup;
+  /** Defaults to {@link defaultWorkerFactory}. */
+  createWorker?: WorkerFactory;
+}
+
+export interface ImportRun {
+  table: TableInfo;
+  plan: ImportPlan;
+}
+
+/** Starts the worker thread; injectable so a bundled build can point at its emitted file. */
+export type WorkerFactory = (options: { workerData: WorkerRequest; transferList: ArrayBuffer[] }) => Worker;
+
+/**
+ * Start the sibling worker module. From a build it is the emitted worker.js. From TypeScript
+ * sources (tsx in dev, vitest) it is worker.ts, loaded through tsx's `tsImport` in a small
+ * bootstrap: on Node 20 `execArgv: ['--import', 'tsx']` does not give a worker thread the
+ * loader (checked: "Unknown file extension .ts"), the bootstrap does.
+ */
+export const defaultWorkerFactory: WorkerFactory = ({ workerData, transferList }) => {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData, transferList });
+  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
+  return new Worker(bootstrap, { eval: true, workerData, transferList });
+};
+
+/**
+ * Read, parse and normalise an import source in a worker thread, then plan it here (the
+ * open-port lookup needs the database). Rejects with the file's error as an {@link AppError},
+ * or with the signal's reason when aborted (the thread is terminated at once).
+ */
+export function runImportWorker(request: WorkerRequest, options: RunImportOptions = {}): Promise<ImportRun> {
+  const { signal } = options;
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  // Hand the file's memory to the worker instead of copying it, unless it is a view on a
+  // shared buffer (Node's Buffer pool), which must stay usable here.
+  const bytes = request.source.kind === 'file' ? request.source.bytes : undefined;
+  const transfer = bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer as ArrayBuffer] : [];
+  const worker = (options.createWorker ?? defaultWorkerFactory)({ workerData: request, transferList: transfer });
+  return new Promise<ImportRun>((resolve, reject) => {
+    let table: TableInfo | undefined;
+    const rows: RowAnalysis[] = [];
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      void worker.terminate();
+      fn();
+    };
+    const onAbort = () => finish(() => reject(signal?.reason));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (message: WorkerMessage) => {
+      if (settled) return;
+      switch (message.type) {
+        case 'table':
+          table = message.table;
+          options.onTable?.(message.table);
+          break;
+        case 'batch':
+          for (const r of message.rows) rows.push(r);
+          break;
+        case 'progress':
+          options.onProgress?.(message.progress);
+          break;
+        case 'error':
+          finish(() => reject(new AppError(message.error.code, message.error.message, message.error.details)));
+          break;
+        case 'done': {
+          const t = table;
+          if (!t) return finish(() => reject(new AppError('INTERNAL', 'The import worker finished without reading a table')));
+          finish(() =>
+            resolve({ table: t, plan: assemblePlan(t.headers, t.problems, rows, t.mapping, request.planOptions, options.existingPortFor ?? (() => undefined)) }),
+          );
+          break;
+        }
+      }
+    });
+    worker.on('error', (err) => finish(() => reject(new AppError('INTERNAL', `The import worker failed: ${err.message}`))));
+    worker.on('exit', (code) => finish(() => reject(new AppError('INTERNAL', `The import worker stopped unexpectedly (exit code ${code})`))));
+  });
+}
