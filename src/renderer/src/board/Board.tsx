@@ -1,0 +1,204 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
+import { PORT_STATES, type PortState, type PortSummary } from '../../../shared/model';
+import { useBoardStore } from '../stores/boardStore';
+import { usePortsStore } from '../stores/portsStore';
+import { useUiStore } from '../stores/uiStore';
+import { useNoticeStore } from '../stores/noticeStore';
+import { Column } from './Column';
+import { isCardDragData } from './PortCard';
+import { FilterBar } from './FilterBar';
+import { BulkBar } from './BulkBar';
+import { MoveMenu } from './MoveMenu';
+import { BoardSkeleton } from './BoardSkeleton';
+import { movePorts } from './moveActions';
+import { nextFocus } from './keyboardNav';
+import { useBoardColumns } from './useBoardColumns';
+
+/** The kanban board: columns by state, drag and drop, selection, keyboard moves. */
+export function Board() {
+  const { columns, shown, total } = useBoardColumns();
+  const status = usePortsStore((s) => s.status);
+  const error = usePortsStore((s) => s.error);
+  const collapsed = useBoardStore((s) => s.collapsed);
+  const menuFor = useBoardStore((s) => s.menuFor);
+  const openPort = useUiStore((s) => s.openPort);
+  const setCreateOpen = useUiStore((s) => s.setCreateOpen);
+  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+
+  // Handlers below are stable (memoised cards) and read the latest columns through this ref.
+  const columnsRef = useRef(columns);
+  columnsRef.current = columns;
+  const collapsedRef = useRef(collapsed);
+  collapsedRef.current = collapsed;
+
+  const selectionFor = useCallback((id: string): string[] => {
+    const { selected } = useBoardStore.getState();
+    return selected.has(id) ? [...selected] : [id];
+  }, []);
+
+  useEffect(
+    () =>
+      monitorForElements({
+        canMonitor: ({ source }) => isCardDragData(source.data),
+        onDragStart: ({ source }) => {
+          if (!isCardDragData(source.data)) return;
+          const byId = usePortsStore.getState().byId;
+          const ids = selectionFor(source.data.id);
+          const fromStates = [...new Set(ids.map((id) => byId.get(id)?.state).filter((s): s is PortState => s !== undefined))];
+          useBoardStore.getState().setDrag({ ids, fromStates });
+        },
+        onDrop: ({ location }) => {
+          const drag = useBoardStore.getState().drag;
+          useBoardStore.getState().setDrag(null);
+          const target = location.current.dropTargets[0]?.data;
+          if (!drag || !target || target.kind !== 'column') return;
+          void movePorts(drag.ids, target.state as PortState);
+        },
+      }),
+    [selectionFor],
+  );
+
+  const openMenu = useCallback((port: PortSummary) => {
+    const el = document.querySelector<HTMLElement>(`.board [data-port-id="${CSS.escape(port.id)}"]`);
+    setMenuAnchor(el);
+    useBoardStore.getState().setFocused(port.id);
+    useBoardStore.getState().setMenuFor(port.id);
+  }, []);
+
+  const closeMenu = useCallback(() => {
+    const id = useBoardStore.getState().menuFor;
+    useBoardStore.getState().setMenuFor(null);
+    if (id) document.querySelector<HTMLElement>(`.board [data-port-id="${CSS.escape(id)}"]`)?.focus();
+  }, []);
+
+  const onActivate = useCallback(
+    (port: PortSummary, e: MouseEvent) => {
+      const board = useBoardStore.getState();
+      board.setFocused(port.id);
+      if (e.metaKey || e.ctrlKey) {
+        board.toggleSelected(port.id);
+        return;
+      }
+      if (e.shiftKey && board.anchorId) {
+        const list = columnsRef.current[port.state];
+        const a = list.findIndex((p) => p.id === board.anchorId);
+        const b = list.findIndex((p) => p.id === port.id);
+        if (a >= 0 && b >= 0) {
+          const [lo, hi] = a < b ? [a, b] : [b, a];
+          board.setSelected([...board.selected, ...list.slice(lo, hi + 1).map((p) => p.id)], board.anchorId);
+          return;
+        }
+      }
+      board.setSelected([], port.id);
+      openPort(port.id);
+    },
+    [openPort],
+  );
+
+  const onToggle = useCallback((port: PortSummary) => {
+    useBoardStore.getState().toggleSelected(port.id);
+    useBoardStore.getState().setFocused(port.id);
+  }, []);
+
+  const onFocusCard = useCallback((port: PortSummary) => {
+    if (useBoardStore.getState().focusedId !== port.id) useBoardStore.getState().setFocused(port.id);
+  }, []);
+
+  const onSelectAll = useCallback((ports: PortSummary[]) => {
+    const board = useBoardStore.getState();
+    if (ports.length === 0) board.clearSelection();
+    else board.setSelected(ports.map((p) => p.id), ports[0]?.id ?? null);
+  }, []);
+
+  const onMove = useCallback((ids: string[], to: PortState) => {
+    useBoardStore.getState().clearSelection();
+    void movePorts(ids, to);
+  }, []);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const target = e.target as HTMLElement;
+    const card = target.closest<HTMLElement>('[data-port-id]');
+    if (!card || target !== card) return;
+    const id = card.dataset.portId as string;
+    const board = useBoardStore.getState();
+    const port = usePortsStore.getState().byId.get(id);
+    if (!port) return;
+    if (e.key.startsWith('Arrow')) {
+      const next = nextFocus(columnsRef.current, collapsedRef.current, id, e.key);
+      if (next) board.setFocused(next);
+    } else if (e.key === 'Enter') {
+      openPort(id);
+    } else if (e.key === 'm' || e.key === 'M') {
+      openMenu(port);
+    } else if (e.key === ' ' || e.key === 'x') {
+      board.toggleSelected(id);
+      useNoticeStore.getState().announce(`${port.name} ${board.selected.has(id) ? 'unselected' : 'selected'}`);
+    } else if (e.key === 'Escape') {
+      board.clearSelection();
+    } else {
+      return;
+    }
+    e.preventDefault();
+  };
+
+  if (status === 'idle' || status === 'loading') return <BoardSkeleton />;
+  if (status === 'error') {
+    return (
+      <div className="board-message" role="alert">
+        <h2>Could not load ports</h2>
+        <p>{error}</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="board-screen">
+      <FilterBar shown={shown} total={total} />
+      {total === 0 ? (
+        <div className="board-message">
+          <h2>No port requests yet</h2>
+          <p className="muted">Create one to start tracking numbers from draft to completed.</p>
+          <button type="button" className="btn btn-primary" onClick={() => setCreateOpen(true)}>
+            New port
+          </button>
+        </div>
+      ) : (
+        <div className="board" onKeyDown={onKeyDown} aria-label="Port board" role="region" aria-describedby="board-help">
+          <p id="board-help" className="visually-hidden">
+            Arrow keys move between cards and columns, Enter opens a port, M opens Move to, X selects.
+          </p>
+          {PORT_STATES.map((state) => (
+            <Column
+              key={state}
+              state={state}
+              ports={columns[state]}
+              collapsed={collapsed.has(state)}
+              onActivate={onActivate}
+              onToggle={onToggle}
+              onOpenMenu={openMenu}
+              onFocusCard={onFocusCard}
+              onSelectAll={onSelectAll}
+            />
+          ))}
+        </div>
+      )}
+      <BulkBar onMove={onMove} />
+      {menuFor && (
+        <MoveMenu
+          ids={selectionFor(menuFor)}
+          anchor={menuAnchor}
+          title={`Move ${selectionFor(menuFor).length > 1 ? `${selectionFor(menuFor).length} ports` : `“${usePortsStore.getState().byId.get(menuFor)?.name ?? ''}”`} to`}
+          onClose={closeMenu}
+          onPick={(to) => {
+            const ids = selectionFor(menuFor);
+            closeMenu();
+            if (ids.length > 1) useBoardStore.getState().clearSelection();
+            void movePorts(ids, to);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+

@@ -1,0 +1,42 @@
+import { useRef, useState } from 'react';
+import type { PortState } from '../../../shared/model';
+import { useBoardStore } from '../stores/boardStore';
+import { Icon } from '../ui/Icon';
+import { MoveMenu } from './MoveMenu';
+
+/** Floating actions for a multi-selection; fixed position so showing it never shifts the board. */
+export function BulkBar({ onMove }: { onMove(ids: string[], to: PortState): void }) {
+  const selected = useBoardStore((s) => s.selected);
+  const clear = useBoardStore((s) => s.clearSelection);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  if (selected.size === 0) return null;
+  const ids = [...selected];
+  return (
+    <div className="bulkbar" role="toolbar" aria-label="Selection">
+      <span className="bulkbar-count tabular">{selected.size} selected</span>
+      <button ref={button} type="button" className="btn btn-primary btn-sm" aria-haspopup="menu" aria-expanded={menuOpen} onClick={() => setMenuOpen(true)}>
+        <Icon name="arrowRight" size={14} />
+        Move selected to…
+      </button>
+      <button type="button" className="btn btn-ghost btn-sm" onClick={clear}>
+        Clear selection
+      </button>
+      {menuOpen && (
+        <MoveMenu
+          ids={ids}
+          anchor={button.current}
+          title={`Move ${selected.size} ports to`}
+          onClose={() => {
+            setMenuOpen(false);
+            button.current?.focus();
+          }}
+          onPick={(to) => {
+            setMenuOpen(false);
+            onMove(ids, to);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { PORT_STATES } from '../../../shared/model';
+import { stateLabel } from '../../../shared/domain/states';
+import { useFilterStore } from '../stores/filterStore';
+
+/** State chips, FOC date range and "needs attention", with the match count. */
+export function FilterBar({ shown, total }: { shown: number; total: number }) {
+  const f = useFilterStore();
+  const active = f.query !== '' || f.states.size > 0 || f.focFrom !== '' || f.focTo !== '' || f.needsAttention;
+  return (
+    <div className="board-filters" role="group" aria-label="Filters">
+      <div className="chips" role="group" aria-label="States">
+        {PORT_STATES.map((s) => (
+          <button key={s} type="button" className="chip" aria-pressed={f.states.has(s)} onClick={() => f.toggleState(s)}>
+            <span className="state-dot" style={{ ['--dot' as string]: `var(--state-${s})` }} />
+            {stateLabel(s)}
+          </button>
+        ))}
+      </div>
+      <div className="filter-dates">
+        <label className="filter-label">
+          FOC from
+          <input type="date" className="input input-date" value={f.focFrom} onChange={(e) => f.setFocRange(e.target.value, f.focTo)} />
+        </label>
+        <label className="filter-label">
+          to
+          <input type="date" className="input input-date" value={f.focTo} onChange={(e) => f.setFocRange(f.focFrom, e.target.value)} />
+        </label>
+      </div>
+      <button type="button" className="chip" aria-pressed={f.needsAttention} onClick={() => f.setNeedsAttention(!f.needsAttention)}>
+        Needs attention
+      </button>
+      <span className="filter-spacer" />
+      <span className="filter-count tabular" aria-live="polite">
+        {active ? `${shown.toLocaleString()} of ${total.toLocaleString()} ports` : `${total.toLocaleString()} ports`}
+      </span>
+      <button type="button" className="btn btn-ghost btn-sm" onClick={f.clear} disabled={!active}>
+        Clear filters
+      </button>
+    </div>
+  );
+}

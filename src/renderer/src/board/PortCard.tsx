@@ -1,0 +1,132 @@
+import { memo, useEffect, useRef, type MouseEvent } from 'react';
+import { draggable } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
+import type { PortSummary } from '../../../shared/model';
+import { checksReadiness, daysLabel, daysUntil, dueDate, readiness } from './cardFacts';
+import { Icon } from '../ui/Icon';
+import { SyncBadge } from './SyncBadge';
+
+export interface PortCardProps {
+  port: PortSummary;
+  selected: boolean;
+  focused: boolean;
+  tabbable: boolean;
+  onActivate(port: PortSummary, e: MouseEvent): void;
+  onToggle(port: PortSummary): void;
+  onOpenMenu(port: PortSummary): void;
+  onFocusCard(port: PortSummary): void;
+}
+
+/** Payload a dragged card carries; the board's monitor reads it on drop. */
+export type CardDragData = Record<string | symbol, unknown> & {
+  kind: 'port-card';
+  id: string;
+};
+
+export function isCardDragData(data: Record<string | symbol, unknown>): data is CardDragData {
+  return data.kind === 'port-card' && typeof data.id === 'string';
+}
+
+function dueTone(days: number): string {
+  if (days < 0) return 'due-past';
+  if (days <= 3) return 'due-soon';
+  return '';
+}
+
+/** One port on the board. Memoised: a card re-renders only when its summary object or flags change. */
+export const PortCard = memo(function PortCard({ port, selected, focused, tabbable, onActivate, onToggle, onOpenMenu, onFocusCard }: PortCardProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    return draggable({ element, getInitialData: (): CardDragData => ({ kind: 'port-card', id: port.id }) });
+  }, [port.id]);
+
+  const due = dueDate(port);
+  const days = due ? daysUntil(due.date) : null;
+  const problems = checksReadiness(port) ? readiness(port) : [];
+  const account = [port.accountName || port.billingName, port.accountNumber].filter(Boolean).join(' · ');
+
+  return (
+    <div
+      ref={ref}
+      className={`card${selected ? ' is-selected' : ''}${focused ? ' is-focused' : ''}`}
+      role="group"
+      aria-roledescription="port card"
+      aria-label={port.name}
+      aria-selected={selected}
+      data-port-id={port.id}
+      tabIndex={tabbable ? 0 : -1}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) onFocusCard(port);
+      }}
+      onClick={(e) => onActivate(port, e)}
+    >
+      <div className="card-row card-head">
+        <input
+          type="checkbox"
+          className="card-check"
+          aria-label={`Select ${port.name}`}
+          checked={selected}
+          tabIndex={-1}
+          onClick={(e) => e.stopPropagation()}
+          onChange={() => onToggle(port)}
+        />
+        <span className="card-title" title={port.name}>
+          {port.name}
+        </span>
+        <SyncBadge status={port.syncStatus} error={port.syncError} />
+        <button
+          type="button"
+          className="btn btn-ghost btn-icon card-menu-btn"
+          aria-label={`Move ${port.name} to…`}
+          aria-haspopup="menu"
+          tabIndex={-1}
+          onClick={(e) => {
+            e.stopPropagation();
+            onOpenMenu(port);
+          }}
+        >
+          <Icon name="more" />
+        </button>
+      </div>
+      <div className="card-row card-sub" title={account}>
+        {account || <span className="muted">No account details</span>}
+      </div>
+      <div className="card-row card-meta">
+        <span className="card-carrier" title={port.losingCarrier ? `Losing carrier: ${port.losingCarrier}` : undefined}>
+          {port.losingCarrier || <span className="muted">Carrier not set</span>}
+        </span>
+        <span className="card-count tabular">
+          <Icon name="phone" size={12} />
+          {port.numberCount} {port.numberCount === 1 ? 'number' : 'numbers'}
+        </span>
+      </div>
+      <div className="card-row card-foot">
+        {due && days !== null ? (
+          <span className={`card-due tabular ${dueTone(days)}`} title={`${due.kind} date ${due.date}`}>
+            <Icon name="calendar" size={12} />
+            {due.kind} {due.date.slice(5)} · {daysLabel(days)}
+          </span>
+        ) : (
+          <span className="card-due muted">No date</span>
+        )}
+        <span className="card-icons">
+          {problems.length > 0 && (
+            <span className="badge badge-warn" title={problems.map((p) => p.message).join('\n')} aria-label={`Not ready: ${problems.length} problems`}>
+              <Icon name="warning" size={11} />
+              Not ready
+            </span>
+          )}
+          <span className="card-stat tabular" title={`${port.attachmentCount} attachments`} aria-label={`${port.attachmentCount} attachments`}>
+            <Icon name="paperclip" size={12} />
+            {port.attachmentCount}
+          </span>
+          <span className="card-stat tabular" title={`${port.commentCount} comments`} aria-label={`${port.commentCount} comments`}>
+            <Icon name="comment" size={12} />
+            {port.commentCount}
+          </span>
+        </span>
+      </div>
+    </div>
+  );
+});

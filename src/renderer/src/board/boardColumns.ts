@@ -1,0 +1,61 @@
+import { PORT_STATES, type PortState, type PortSummary } from '../../../shared/model';
+import { haystack, needsAttention } from './cardFacts';
+
+export interface BoardFilter {
+  query: string;
+  states: ReadonlySet<PortState>;
+  focFrom: string;
+  focTo: string;
+  needsAttention: boolean;
+  /** The port holding the number the query spells, when the query is a number. */
+  numberPortId: string | null | undefined;
+}
+
+export type BoardColumns = Record<PortState, PortSummary[]>;
+
+/** Cards sort by due date first (soonest on top), then most recently updated. */
+function compareCards(a: PortSummary, b: PortSummary): number {
+  const da = a.focDate || a.transferDate;
+  const db = b.focDate || b.transferDate;
+  if (da !== db) {
+    if (!da) return 1;
+    if (!db) return -1;
+    return da < db ? -1 : 1;
+  }
+  return b.updatedAt - a.updatedAt;
+}
+
+/** Digits-only form of a query, when it looks like a telephone number (7+ digits, phone punctuation only). */
+export function numberQuery(query: string): string | null {
+  const q = query.trim();
+  if (!/^\+?[\d\s().\-/]+$/.test(q)) return null;
+  const digits = q.replace(/\D/g, '');
+  return digits.length >= 7 ? digits : null;
+}
+
+/**
+ * Filter and group all ports into columns in a single pass (10k ports: a few milliseconds).
+ * A number query matches the port the number index found, plus any text matches (a reference
+ * number may look like a phone number).
+ */
+export function buildColumns(ports: Iterable<PortSummary>, f: BoardFilter, today: Date = new Date()): BoardColumns {
+  const cols = Object.fromEntries(PORT_STATES.map((s) => [s, [] as PortSummary[]])) as BoardColumns;
+  const q = f.query.trim().toLowerCase();
+  const isNumber = numberQuery(f.query) !== null;
+  const hasStates = f.states.size > 0;
+  for (const p of ports) {
+    if (hasStates && !f.states.has(p.state)) continue;
+    if (f.focFrom || f.focTo) {
+      const d = p.focDate || p.transferDate;
+      if (!d || (f.focFrom && d < f.focFrom) || (f.focTo && d > f.focTo)) continue;
+    }
+    if (f.needsAttention && !needsAttention(p, today)) continue;
+    if (q) {
+      const textHit = haystack(p).includes(q);
+      if (!textHit && !(isNumber && f.numberPortId === p.id)) continue;
+    }
+    cols[p.state].push(p);
+  }
+  for (const s of PORT_STATES) cols[s].sort(compareCards);
+  return cols;
+}

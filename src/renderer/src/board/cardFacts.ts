@@ -1,0 +1,71 @@
+import type { PortSummary } from '../../../shared/model';
+import { submitProblems, type ReadinessProblem } from '../../../shared/domain/readiness';
+
+const DAY = 86_400_000;
+
+/** The date the card shows: the confirmed FOC date, else the requested transfer date. */
+export function dueDate(p: PortSummary): { date: string; kind: 'FOC' | 'Transfer' } | null {
+  if (p.focDate) return { date: p.focDate, kind: 'FOC' };
+  if (p.transferDate) return { date: p.transferDate, kind: 'Transfer' };
+  return null;
+}
+
+/** Whole days from today (local calendar) to an ISO date; negative when past. */
+export function daysUntil(isoDate: string, today: Date = new Date()): number {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const target = Date.UTC(y, m - 1, d);
+  const base = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  return Math.round((target - base) / DAY);
+}
+
+/** "in 3 days", "today", "2 days ago". */
+export function daysLabel(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+}
+
+const readinessCache = new WeakMap<PortSummary, ReadinessProblem[]>();
+
+/**
+ * Why a draft cannot be submitted yet. Summaries carry an attachment count, not kinds, so the
+ * documents check is approximate: fewer than two attachments cannot be both an LOA and a bill.
+ */
+export function readiness(p: PortSummary): ReadinessProblem[] {
+  let problems = readinessCache.get(p);
+  if (!problems) {
+    const docsPossible = p.attachmentCount >= 2;
+    problems = submitProblems({ fields: p, numberCount: p.numberCount, hasLoa: docsPossible, hasBill: docsPossible });
+    readinessCache.set(p, problems);
+  }
+  return problems;
+}
+
+/** Readiness matters only before submission (drafts, and rejected ports being fixed). */
+export function checksReadiness(p: PortSummary): boolean {
+  return p.state === 'unconfirmed' || p.state === 'rejected';
+}
+
+/** True when the specialist should look at this port now. */
+export function needsAttention(p: PortSummary, today: Date = new Date()): boolean {
+  if (p.syncStatus === 'conflict' || p.syncStatus === 'error') return true;
+  if (p.state === 'rejected') return true;
+  if (p.state === 'unconfirmed' && readiness(p).length > 0) return true;
+  const due = dueDate(p);
+  return due !== null && p.state !== 'completed' && p.state !== 'canceled' && daysUntil(due.date, today) < 0;
+}
+
+const haystacks = new WeakMap<PortSummary, string>();
+
+/** Lower-cased text the free-text search matches against, computed once per summary object. */
+export function haystack(p: PortSummary): string {
+  let text = haystacks.get(p);
+  if (text === undefined) {
+    text = [p.name, p.accountName, p.accountNumber, p.billingName, p.losingCarrier, p.winningCarrier, p.referenceNumber, p.customerReference, p.remoteId ?? '', p.locality]
+      .join('\u0000')
+      .toLowerCase();
+    haystacks.set(p, text);
+  }
+  return text;
+}

@@ -1,0 +1,78 @@
+import { AppError } from '../../../shared/errors';
+import type { PortState } from '../../../shared/model';
+import { canTransition, stateLabel } from '../../../shared/domain/states';
+import { rpc } from '../rpc/transport';
+import { toSummary } from '../lib/summary';
+import { usePortsStore } from '../stores/portsStore';
+import { useNoticeStore } from '../stores/noticeStore';
+
+export interface MoveOptions {
+  force?: boolean;
+}
+
+/**
+ * How the user may recover from a refused move, by error code. VALIDATION on submit means the
+ * readiness checks failed: the specialist may know better and submit anyway. PAYMENT_REQUIRED is
+ * the remote's 402 "accept charges" answer: once ports.move carries an accept-charges flag (sync
+ * issue), add its retry here and the dialog offers it with no other change.
+ */
+const RECOVERIES: Partial<Record<AppError['code'], { title: string; confirmLabel: string; retry: MoveOptions }>> = {
+  VALIDATION: { title: 'Not ready to submit', confirmLabel: 'Submit anyway', retry: { force: true } },
+};
+
+function messageOf(err: unknown): string {
+  return err instanceof AppError || err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Move ports optimistically: cards jump at once, each move goes through ports.move (which writes
+ * the outbox), and any refusal puts its card back and shows the service's message verbatim.
+ */
+export async function movePorts(ids: string[], to: PortState, options: MoveOptions = {}): Promise<void> {
+  const ports = usePortsStore.getState();
+  const notices = useNoticeStore.getState();
+  const movable = ids.filter((id) => {
+    const p = ports.byId.get(id);
+    return p !== undefined && canTransition(p.state, to);
+  });
+  if (movable.length === 0) return;
+  const names = new Map(movable.map((id) => [id, ports.byId.get(id)?.name ?? id]));
+  ports.moveOptimistic(movable, to);
+
+  const failures: { id: string; err: unknown }[] = [];
+  await Promise.all(
+    movable.map(async (id) => {
+      try {
+        const detail = await rpc.call('ports.move', { id, to, ...(options.force ? { force: true } : {}) });
+        const store = usePortsStore.getState();
+        store.upsert([toSummary(detail)]);
+        store.settleMove(id);
+      } catch (err) {
+        usePortsStore.getState().rollbackMove(id);
+        failures.push({ id, err });
+      }
+    }),
+  );
+
+  const moved = movable.length - failures.length;
+  if (moved > 0) {
+    const what = moved === 1 ? `"${names.get(movable.find((id) => !failures.some((f) => f.id === id)) ?? '')}"` : `${moved} ports`;
+    notices.announce(`Moved ${what} to ${stateLabel(to)}`);
+  }
+  if (failures.length === 0) return;
+  notices.announce(`${failures.length === 1 ? 'Move' : `${failures.length} moves`} refused; ${failures.length === 1 ? 'card' : 'cards'} put back`);
+
+  const first = failures[0] as { id: string; err: unknown };
+  const recovery = first.err instanceof AppError ? RECOVERIES[first.err.code] : undefined;
+  if (failures.length === 1 && recovery && to === 'submitted' && !options.force) {
+    notices.ask({
+      title: recovery.title,
+      message: messageOf(first.err),
+      confirmLabel: recovery.confirmLabel,
+      onConfirm: () => void movePorts([first.id], to, recovery.retry),
+    });
+    return;
+  }
+  const text = failures.length === 1 ? messageOf(first.err) : `${failures.length} of ${movable.length} moves were refused. ${messageOf(first.err)}`;
+  notices.toast('error', text);
+}

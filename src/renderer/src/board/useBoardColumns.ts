@@ -1,0 +1,25 @@
+import { useMemo } from 'react';
+import { usePortsStore } from '../stores/portsStore';
+import { useFilterStore } from '../stores/filterStore';
+import { buildColumns, numberQuery, type BoardColumns } from './boardColumns';
+
+/**
+ * The filtered, grouped board. Recomputed only when the ports map or a filter changes; a number
+ * query waits for its lookup answer (the previous result stays up meanwhile, so nothing jumps).
+ */
+export function useBoardColumns(): { columns: BoardColumns; shown: number; total: number } {
+  const byId = usePortsStore((s) => s.byId);
+  const query = useFilterStore((s) => s.query);
+  const states = useFilterStore((s) => s.states);
+  const focFrom = useFilterStore((s) => s.focFrom);
+  const focTo = useFilterStore((s) => s.focTo);
+  const attention = useFilterStore((s) => s.needsAttention);
+  const numberMatch = useFilterStore((s) => s.numberMatch);
+  const numberPortId = numberQuery(query) !== null && numberMatch?.query === query ? numberMatch.portId : undefined;
+  return useMemo(() => {
+    const columns = buildColumns(byId.values(), { query, states, focFrom, focTo, needsAttention: attention, numberPortId });
+    let shown = 0;
+    for (const list of Object.values(columns)) shown += list.length;
+    return { columns, shown, total: byId.size };
+  }, [byId, query, states, focFrom, focTo, attention, numberPortId]);
+}

@@ -1,0 +1,161 @@
+import { useMemo, useState } from 'react';
+import { AppError } from '../../../shared/errors';
+import { PortFieldsSchema, type PortDetail, type PortFields, type PortFieldsPatch } from '../../../shared/model';
+import { isEditable } from '../../../shared/domain/states';
+import { rpc } from '../rpc/transport';
+import { useNoticeStore } from '../stores/noticeStore';
+import { FIELD_GROUPS, type TextField } from './fieldDefs';
+
+type Draft = Record<TextField, string> & { notificationEmails: string };
+
+function draftOf(p: PortDetail): Draft {
+  const d = {} as Record<TextField, string>;
+  for (const g of FIELD_GROUPS) for (const f of g.fields) d[f.key] = p[f.key];
+  return { ...d, notificationEmails: p.notificationEmails.join(', ') };
+}
+
+function fieldsOf(d: Draft): PortFields {
+  const emails = d.notificationEmails.split(/[\s,;]+/).filter(Boolean);
+  return { ...d, notificationEmails: emails };
+}
+
+/** "is required" → "Name is required": zod's messages read as the end of a sentence. */
+function validate(d: Draft): Partial<Record<keyof PortFields, string>> {
+  const result = PortFieldsSchema.safeParse(fieldsOf(d));
+  if (result.success) return {};
+  const errors: Partial<Record<keyof PortFields, string>> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path[0] as keyof PortFields;
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+/**
+ * Every editable field, validated client-side with the shared zod schema as the user types;
+ * the service's own refusals (LOCKED, VALIDATION) are shown verbatim above the form.
+ */
+export function FieldsForm({ port, onSaved }: { port: PortDetail; onSaved(port: PortDetail): void }) {
+  const [draft, setDraft] = useState<Draft>(() => draftOf(port));
+  const [base, setBase] = useState(port);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const toast = useNoticeStore((s) => s.toast);
+
+  // A change from elsewhere (CLI, another window) refreshes untouched fields.
+  if (base !== port) {
+    const before = draftOf(base);
+    const after = draftOf(port);
+    const merged = { ...draft };
+    for (const k of Object.keys(after) as (keyof Draft)[]) if (draft[k] === before[k]) merged[k] = after[k];
+    setBase(port);
+    setDraft(merged);
+  }
+
+  const errors = useMemo(() => validate(draft), [draft]);
+  const saved = draftOf(port);
+  const dirtyKeys = (Object.keys(draft) as (keyof Draft)[]).filter((k) => draft[k] !== saved[k]);
+  const editable = isEditable(port.state);
+  const invalid = Object.keys(errors).length > 0;
+
+  const save = async () => {
+    if (invalid || dirtyKeys.length === 0) return;
+    const all = fieldsOf(draft);
+    const patch: PortFieldsPatch = Object.fromEntries(dirtyKeys.map((k) => [k, all[k]]));
+    setSaving(true);
+    setServerError(null);
+    try {
+      const next = await rpc.call('ports.update', { id: port.id, patch });
+      onSaved(next);
+      toast('success', 'Changes saved');
+    } catch (err) {
+      setServerError(err instanceof AppError || err instanceof Error ? err.message : String(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const set = (key: keyof Draft, value: string) => setDraft((d) => ({ ...d, [key]: value }));
+
+  return (
+    <form
+      className="fields-form"
+      aria-label="Port fields"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      {!editable && (
+        <p className="note">
+          {`This port is ${port.state}: fields can be changed only while unconfirmed or rejected.`}
+        </p>
+      )}
+      {serverError && (
+        <p className="form-error" role="alert">
+          {serverError}
+        </p>
+      )}
+      {FIELD_GROUPS.map((group) => (
+        <fieldset key={group.title} className="field-group" disabled={!editable}>
+          <legend>{group.title}</legend>
+          <div className="field-grid">
+            {group.fields.map((f) => {
+              const error = errors[f.key];
+              const errorId = `err-${f.key}`;
+              return (
+                <label key={f.key} className={`field${f.wide ? ' field-wide' : ''}`}>
+                  <span className="field-label">{f.label}</span>
+                  <input
+                    className="input"
+                    type={f.type ?? 'text'}
+                    value={draft[f.key]}
+                    placeholder={f.placeholder}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? errorId : undefined}
+                    onChange={(e) => set(f.key, e.target.value)}
+                  />
+                  {error && (
+                    <span id={errorId} className="field-error">
+                      {`${f.label} ${error}`}
+                    </span>
+                  )}
+                </label>
+              );
+            })}
+          </div>
+        </fieldset>
+      ))}
+      <fieldset className="field-group" disabled={!editable}>
+        <legend>Notifications</legend>
+        <label className="field field-wide">
+          <span className="field-label">Notification e-mails</span>
+          <input
+            className="input"
+            value={draft.notificationEmails}
+            placeholder="ops@example.com, porting@example.com"
+            aria-invalid={errors.notificationEmails ? true : undefined}
+            aria-describedby={errors.notificationEmails ? 'err-emails' : undefined}
+            onChange={(e) => set('notificationEmails', e.target.value)}
+          />
+          {errors.notificationEmails && (
+            <span id="err-emails" className="field-error">
+              {`Notification e-mails: ${errors.notificationEmails}`}
+            </span>
+          )}
+        </label>
+      </fieldset>
+      {editable && (
+        <div className="form-actions">
+          <span className="muted">{dirtyKeys.length > 0 ? `${dirtyKeys.length} unsaved ${dirtyKeys.length === 1 ? 'change' : 'changes'}` : 'All changes saved'}</span>
+          <button type="button" className="btn" disabled={dirtyKeys.length === 0 || saving} onClick={() => setDraft(draftOf(port))}>
+            Discard
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={dirtyKeys.length === 0 || invalid || saving}>
+            Save changes
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

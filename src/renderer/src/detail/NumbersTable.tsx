@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { AppError } from '../../../shared/errors';
+import type { PortDetail } from '../../../shared/model';
+import { formatNumber } from '../../../shared/domain/numbers';
+import { isEditable } from '../../../shared/domain/states';
+import { rpc } from '../rpc/transport';
+import { splitNumbers } from '../lib/numberInput';
+import { useNoticeStore } from '../stores/noticeStore';
+import { Icon } from '../ui/Icon';
+
+/** The port's numbers: formatted, with per-number status; add many at once (paste) and remove. */
+export function NumbersTable({ port, onChanged }: { port: PortDetail; onChanged(): void }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const toast = useNoticeStore((s) => s.toast);
+  const editable = isEditable(port.state);
+
+  const add = async () => {
+    const numbers = splitNumbers(text);
+    if (numbers.length === 0) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await rpc.call('numbers.add', { portId: port.id, numbers });
+      setText('');
+      const parts = [`Added ${r.added.length} ${r.added.length === 1 ? 'number' : 'numbers'}`];
+      if (r.alreadyOnPort.length > 0) parts.push(`${r.alreadyOnPort.length} already on this port`);
+      toast('success', [...parts, ...r.notes].join('; '));
+      onChanged();
+    } catch (err) {
+      setError(err instanceof AppError || err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async (e164: string) => {
+    try {
+      await rpc.call('numbers.remove', { portId: port.id, numbers: [e164] });
+      onChanged();
+    } catch (err) {
+      toast('error', err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  return (
+    <section className="detail-section" aria-labelledby="numbers-title">
+      <h3 id="numbers-title" className="section-title">
+        Numbers <span className="section-count tabular">{port.numbers.length}</span>
+      </h3>
+      {editable && (
+        <div className="numbers-add">
+          <label className="field field-wide">
+            <span className="field-label">Add numbers</span>
+            <textarea
+              className="textarea"
+              rows={2}
+              value={text}
+              placeholder={'Any format, one per line or comma separated\n2025559000, +1 202-555-9001'}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'numbers-error' : undefined}
+              onChange={(e) => setText(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                  e.preventDefault();
+                  void add();
+                }
+              }}
+            />
+          </label>
+          {error && (
+            <p id="numbers-error" className="field-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="numbers-add-actions">
+            <span className="muted">Ctrl+Enter to add</span>
+            <button type="button" className="btn btn-primary btn-sm" disabled={busy || text.trim() === ''} onClick={() => void add()}>
+              Add numbers
+            </button>
+          </div>
+        </div>
+      )}
+      {port.numbers.length === 0 ? (
+        <p className="empty-line">No numbers yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" aria-label="Numbers">
+            <thead>
+              <tr>
+                <th scope="col">Number</th>
+                <th scope="col">Status</th>
+                <th scope="col">Carrier</th>
+                {editable && (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {port.numbers.map((n) => (
+                <tr key={n.e164}>
+                  <td className="mono tabular" title={n.e164}>
+                    {formatNumber(n.e164)}
+                  </td>
+                  <td>{n.status || <span className="muted">—</span>}</td>
+                  <td>{n.carrier || <span className="muted">—</span>}</td>
+                  {editable && (
+                    <td className="cell-action">
+                      <button type="button" className="btn btn-ghost btn-icon" aria-label={`Remove ${formatNumber(n.e164)}`} onClick={() => void remove(n.e164)}>
+                        <Icon name="close" size={14} />
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

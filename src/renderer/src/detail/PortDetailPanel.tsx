@@ -1,0 +1,160 @@
+import { useEffect, useRef, useState } from 'react';
+import type { PortDetail } from '../../../shared/model';
+import { isDeletable, stateLabel } from '../../../shared/domain/states';
+import { submitProblems } from '../../../shared/domain/readiness';
+import { toSummary } from '../lib/summary';
+import { usePortsStore } from '../stores/portsStore';
+import { useUiStore } from '../stores/uiStore';
+import { useNoticeStore } from '../stores/noticeStore';
+import { movePorts } from '../board/moveActions';
+import { MoveMenu } from '../board/MoveMenu';
+import { SyncBadge } from '../board/SyncBadge';
+import { Icon } from '../ui/Icon';
+import { usePortDetail } from './usePortDetail';
+import { FieldsForm } from './FieldsForm';
+import { NumbersTable } from './NumbersTable';
+import { AttachmentsList } from './AttachmentsList';
+import { CommentsList } from './CommentsList';
+import { Timeline } from './Timeline';
+import { DeletePortDialog } from './DeletePortDialog';
+
+/** Readiness from the full detail, where attachment kinds are known exactly. */
+function problemsOf(port: PortDetail) {
+  if (port.state !== 'unconfirmed' && port.state !== 'rejected') return [];
+  return submitProblems({
+    fields: port,
+    numberCount: port.numbers.length,
+    hasLoa: port.attachments.some((a) => a.kind === 'loa'),
+    hasBill: port.attachments.some((a) => a.kind === 'bill'),
+  });
+}
+
+/** Side panel with everything about one port; the board stays usable beside it. */
+export function PortDetailPanel({ id }: { id: string }) {
+  const { state, refresh, replace } = usePortDetail(id);
+  const openPort = useUiStore((s) => s.openPort);
+  const upsert = usePortsStore((s) => s.upsert);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const moveButton = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const close = () => openPort(null);
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, [state.status]);
+
+  const onSaved = (port: PortDetail) => {
+    replace(port);
+    upsert([toSummary(port)]);
+  };
+
+  const port = state.status === 'ready' ? state.port : null;
+  const problems = port ? problemsOf(port) : [];
+
+  return (
+    <aside
+      className="detail-panel"
+      aria-label={port ? `Port ${port.name}` : 'Port detail'}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !menuOpen && !confirmDelete) {
+          e.stopPropagation();
+          close();
+          document.querySelector<HTMLElement>(`.board [data-port-id="${CSS.escape(id)}"]`)?.focus();
+        }
+      }}
+    >
+      <header className="detail-header">
+        <div className="detail-heading">
+          <h2 ref={heading} tabIndex={-1} className="detail-title" title={port?.name}>
+            {port ? port.name : state.status === 'loading' ? 'Loading…' : 'Port not found'}
+          </h2>
+          {port && (
+            <div className="detail-subline">
+              <span className="state-pill" style={{ ['--dot' as string]: `var(--state-${port.state})` }}>
+                <span className="state-dot" />
+                {stateLabel(port.state)}
+              </span>
+              <SyncBadge status={port.syncStatus} error={port.syncError} />
+              {port.remoteId && <span className="muted mono">{port.remoteId}</span>}
+            </div>
+          )}
+        </div>
+        {port && (
+          <>
+            <button ref={moveButton} type="button" className="btn btn-sm" aria-haspopup="menu" onClick={() => setMenuOpen(true)}>
+              Move to…
+            </button>
+            {isDeletable(port.state) && (
+              <button type="button" className="btn btn-sm btn-danger" onClick={() => setConfirmDelete(true)}>
+                <Icon name="trash" size={14} />
+                Delete
+              </button>
+            )}
+          </>
+        )}
+        <button type="button" className="btn btn-ghost btn-icon" aria-label="Close detail" onClick={close}>
+          <Icon name="close" />
+        </button>
+      </header>
+      <div className="detail-body">
+        {state.status === 'loading' && <div className="detail-skeleton" aria-busy="true" />}
+        {(state.status === 'missing' || state.status === 'error') && (
+          <p className="form-error" role="alert">
+            {state.message}
+          </p>
+        )}
+        {port && (
+          <>
+            {problems.length > 0 && (
+              <section className="readiness" aria-label="Not ready to submit">
+                <h3 className="readiness-title">
+                  <Icon name="warning" size={14} />
+                  Not ready to submit
+                </h3>
+                <ul>
+                  {problems.map((p) => (
+                    <li key={`${p.field}-${p.message}`}>{p.message}</li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            <NumbersTable port={port} onChanged={() => void refresh()} />
+            <FieldsForm port={port} onSaved={onSaved} />
+            <AttachmentsList attachments={port.attachments} />
+            <CommentsList comments={port.comments} />
+            <Timeline events={port.timeline} />
+          </>
+        )}
+      </div>
+      {menuOpen && port && (
+        <MoveMenu
+          ids={[port.id]}
+          anchor={moveButton.current}
+          title={`Move “${port.name}” to`}
+          onClose={() => {
+            setMenuOpen(false);
+            moveButton.current?.focus();
+          }}
+          onPick={(to) => {
+            setMenuOpen(false);
+            void movePorts([port.id], to).then(() => refresh());
+          }}
+        />
+      )}
+      {confirmDelete && port && (
+        <DeletePortDialog
+          port={port}
+          onCancel={() => setConfirmDelete(false)}
+          onDeleted={() => {
+            setConfirmDelete(false);
+            usePortsStore.getState().remove([port.id]);
+            useNoticeStore.getState().toast('success', `Deleted “${port.name}”`);
+            close();
+          }}
+        />
+      )}
+    </aside>
+  );
+}
+

@@ -1,0 +1,45 @@
+import { useEffect } from 'react';
+import { useUiStore } from '../stores/uiStore';
+import { startPortsFeed } from '../stores/portsFeed';
+import { Board } from '../board/Board';
+import { PortDetailPanel } from '../detail/PortDetailPanel';
+import { CreatePortDialog } from '../detail/CreatePortDialog';
+import { Sidebar } from './Sidebar';
+import { TopBar } from './TopBar';
+import { Placeholder } from './Placeholder';
+import { Toasts } from './Toasts';
+import { LiveRegion } from './LiveRegion';
+import { PromptDialog } from './PromptDialog';
+
+/** The window: navigation, top bar, the current screen, the detail panel and global overlays. */
+export function AppShell() {
+  const screen = useUiStore((s) => s.screen);
+  const openPortId = useUiStore((s) => s.openPortId);
+  const createOpen = useUiStore((s) => s.createOpen);
+  useEffect(() => startPortsFeed(), []);
+  return (
+    <div className="app">
+      <Sidebar />
+      <div className="main">
+        <TopBar />
+        <main className="content">
+          {screen === 'board' && <Board />}
+          {screen === 'import' && (
+            <Placeholder title="Import" icon="import" lines={['Bulk import of port requests and numbers from CSV, Excel or pasted text', 'Column mapping with a preview and per-row problems before anything is written']} />
+          )}
+          {screen === 'sync' && (
+            <Placeholder title="Sync" icon="sync" lines={['Connections to Kazoo and Telnyx accounts', 'The outbox of local changes, conflicts to resolve and the server’s messages']} />
+          )}
+          {screen === 'settings' && (
+            <Placeholder title="Settings" icon="settings" lines={['Default country for numbers, your name on comments', 'Data location, diagnostics and updates']} />
+          )}
+        </main>
+      </div>
+      {openPortId && <PortDetailPanel key={openPortId} id={openPortId} />}
+      {createOpen && <CreatePortDialog />}
+      <PromptDialog />
+      <Toasts />
+      <LiveRegion />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { create } from 'zustand';
+import type { PortState } from '../../../shared/model';
+
+/** What is being dragged: the ports and the states they come from (to light up allowed columns). */
+export interface DragInfo {
+  ids: string[];
+  fromStates: PortState[];
+}
+
+/** Board interaction state: selection, keyboard focus, the open "Move to…" menu, collapsed columns, drag. */
+export interface BoardState {
+  selected: ReadonlySet<string>;
+  /** Anchor of a shift-click range. */
+  anchorId: string | null;
+  focusedId: string | null;
+  menuFor: string | null;
+  collapsed: ReadonlySet<PortState>;
+  drag: DragInfo | null;
+  setSelected(ids: Iterable<string>, anchorId?: string | null): void;
+  toggleSelected(id: string): void;
+  clearSelection(): void;
+  setFocused(id: string | null): void;
+  setMenuFor(id: string | null): void;
+  toggleCollapsed(state: PortState): void;
+  setDrag(drag: DragInfo | null): void;
+}
+
+export const useBoardStore = create<BoardState>()((set) => ({
+  selected: new Set(),
+  anchorId: null,
+  focusedId: null,
+  menuFor: null,
+  // Finished ports are history: keep them out of the way until asked for.
+  collapsed: new Set<PortState>(['completed', 'canceled']),
+  drag: null,
+  setSelected: (ids, anchorId) => set((s) => ({ selected: new Set(ids), anchorId: anchorId === undefined ? s.anchorId : anchorId })),
+  toggleSelected: (id) =>
+    set((s) => {
+      const selected = new Set(s.selected);
+      if (selected.has(id)) selected.delete(id);
+      else selected.add(id);
+      return { selected, anchorId: id };
+    }),
+  clearSelection: () => set({ selected: new Set(), anchorId: null }),
+  setFocused: (focusedId) => set({ focusedId }),
+  setMenuFor: (menuFor) => set({ menuFor }),
+  toggleCollapsed: (state) =>
+    set((s) => {
+      const collapsed = new Set(s.collapsed);
+      if (collapsed.has(state)) collapsed.delete(state);
+      else collapsed.add(state);
+      return { collapsed };
+    }),
+  setDrag: (drag) => set({ drag }),
+}));

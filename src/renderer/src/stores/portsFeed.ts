@@ -1,0 +1,87 @@
+import { AppError } from '../../../shared/errors';
+import type { ChangeEvent } from '../../../shared/rpc/events';
+import type { PortSummary } from '../../../shared/model';
+import { rpc } from '../rpc/transport';
+import { toSummary } from '../lib/summary';
+import { usePortsStore } from './portsStore';
+
+/** Listeners for a port's full detail (the open detail panel), told when that port changed. */
+const detailListeners = new Set<(ids: ReadonlySet<string>, all: boolean) => void>();
+
+/** Subscribe to "these ports changed" (or "everything may have changed") to refresh a detail view. */
+export function onPortsChanged(listener: (ids: ReadonlySet<string>, all: boolean) => void): () => void {
+  detailListeners.add(listener);
+  return () => detailListeners.delete(listener);
+}
+
+/** Load every port summary into the store. */
+export async function loadAll(): Promise<void> {
+  const store = usePortsStore.getState();
+  store.setLoading();
+  try {
+    store.setAll(await rpc.call('ports.list', {}));
+  } catch (err) {
+    store.setError(err instanceof AppError ? err.message : String(err));
+  }
+}
+
+async function fetchSummary(id: string): Promise<PortSummary | 'gone'> {
+  try {
+    return toSummary(await rpc.call('ports.get', { id }));
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') return 'gone';
+    throw err;
+  }
+}
+
+/**
+ * Events arrive one per write; a bulk move of 20 cards sends 20. Collect ids for one tick and
+ * refetch them together so the board re-renders once.
+ */
+let queued = new Set<string>();
+let flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+function queueRefetch(ids: string[]): void {
+  for (const id of ids) queued.add(id);
+  flushTimer ??= setTimeout(() => void flush(), 16);
+}
+
+async function flush(): Promise<void> {
+  flushTimer = undefined;
+  const ids = [...queued];
+  queued = new Set();
+  const results = await Promise.allSettled(ids.map(fetchSummary));
+  const found: PortSummary[] = [];
+  const gone: string[] = [];
+  results.forEach((r, i) => {
+    if (r.status !== 'fulfilled') return;
+    if (r.value === 'gone') gone.push(ids[i] as string);
+    else found.push(r.value);
+  });
+  const store = usePortsStore.getState();
+  store.upsert(found);
+  if (gone.length > 0) store.remove(gone);
+  const changed = new Set(ids);
+  for (const l of detailListeners) l(changed, false);
+}
+
+function handle(event: ChangeEvent): void {
+  if (event.type === 'ports') {
+    if (event.removed.length > 0) {
+      usePortsStore.getState().remove(event.removed);
+      const removed = new Set(event.removed);
+      for (const l of detailListeners) l(removed, false);
+    }
+    if (event.ids.length > 0) queueRefetch(event.ids);
+  } else if (event.type === 'reload') {
+    void loadAll();
+    for (const l of detailListeners) l(new Set(), true);
+  }
+}
+
+/** Start feeding the ports store from RPC: first load, then change events. Returns a stop function. */
+export function startPortsFeed(): () => void {
+  const unsubscribe = rpc.subscribe(handle);
+  void loadAll();
+  return unsubscribe;
+}
