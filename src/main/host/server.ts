@@ -5,7 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Router } from '../rpc/router';
 import type { ChangeBus } from '../services/changes';
 import { resolveStaticPath, sendStatic } from './static-files';
-import { HOST_CSP } from './csp';
+import { contentSecurityPolicy } from '../shell/csp';
 
 export interface HostOptions {
   router: Router;
@@ -28,7 +28,8 @@ export interface HostHandle {
 }
 
 const SECURITY_HEADERS = {
-  'Content-Security-Policy': HOST_CSP,
+  // The same policy as the Electron window, so the e2e tests exercise the production CSP.
+  'Content-Security-Policy': contentSecurityPolicy(),
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
