@@ -2,6 +2,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import type { PortFields } from '../../shared/model';
 import { normalizeNumber } from '../../shared/domain/numbers';
 import type { SourceTable } from './table';
+import { splitRange } from './ranges';
 
 /** Port fields a column can fill (every text field of {@link PortFields}; name is the port's name). */
 export type MappableField = keyof PortFields;
@@ -82,7 +83,11 @@ function contentShare(table: SourceTable, col: number, test: (s: string) => bool
 }
 
 const CONTENT_TESTS: Partial<Record<ImportField, (s: string, country: CountryCode) => boolean>> = {
-  number: (s, country) => /\d{3}/.test(s) && normalizeNumber(s.split(/[,;]|\s(?:to|-)\s|-(?=\d{4}$)/)[0] ?? s, country).ok,
+  number: (s, country) => {
+    // The first number of a list or range is enough to recognise the column.
+    const first = (s.split(/[,;]/)[0] ?? s).trim();
+    return /\d{3}/.test(first) && normalizeNumber(splitRange(first)?.start ?? first, country).ok;
+  },
   focDate: (s) => /^\d{4}-\d\d-\d\d$|^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(s),
   notificationEmails: (s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s),
   postalCode: (s) => /^\d{5}(?:-\d{4})?$/.test(s),

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { checkFileSize, decodeText } from '../../../src/main/import/decode';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe('decodeText', () => {
+  it('reads UTF-8 with and without a BOM', () => {
+    expect(decodeText(enc('Société'))).toEqual({ ok: true, text: 'Société', encoding: 'utf-8' });
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...enc('Café')]))).toEqual({ ok: true, text: 'Café', encoding: 'utf-8-bom' });
+  });
+
+  it('reads UTF-16 LE and BE by their BOM', () => {
+    const le = Buffer.from('Müller,1', 'utf16le');
+    expect(decodeText(new Uint8Array([0xff, 0xfe, ...le]))).toMatchObject({ text: 'Müller,1', encoding: 'utf-16le' });
+    const be = Buffer.from(le).swap16();
+    expect(decodeText(new Uint8Array([0xfe, 0xff, ...be]))).toMatchObject({ text: 'Müller,1', encoding: 'utf-16be' });
+  });
+
+  it('falls back to Windows-1252 when the bytes are not UTF-8', () => {
+    expect(decodeText(new Uint8Array(Buffer.from('Générale', 'latin1')))).toMatchObject({ text: 'Générale', encoding: 'windows-1252' });
+  });
+
+  it('refuses binary data, known binary formats and empty input', () => {
+    expect(decodeText(new Uint8Array([0x41, 0x00, 0x42, 0x43]))).toMatchObject({ ok: false, error: { code: 'FILE', details: { reason: 'binary' } } });
+    const controls = new Uint8Array(100).fill(0x41);
+    for (let i = 0; i < 10; i++) controls[i * 10] = 0x03;
+    expect(decodeText(controls)).toMatchObject({ ok: false, error: { details: { reason: 'binary' } } });
+    expect(decodeText(enc('%PDF-1.4 ...'))).toMatchObject({ ok: false, error: { details: { reason: 'not-text' } } });
+    expect(decodeText(new Uint8Array())).toMatchObject({ ok: false, error: { details: { reason: 'empty' } } });
+    expect(decodeText(enc(' \n\t\n'))).toMatchObject({ ok: false, error: { details: { reason: 'empty' } } });
+  });
+
+  it('refuses files above the limit with sizes in the message', () => {
+    const e = checkFileSize(200 * 1024 * 1024);
+    expect(e).toMatchObject({ code: 'FILE', details: { reason: 'too-large' } });
+    expect(e?.message).toContain('200 MB');
+    expect(e?.message).toContain('100 MB');
+    expect(checkFileSize(10)).toBeUndefined();
+    expect(decodeText(enc('2025550100\n2025550101\n'), 8)).toMatchObject({ ok: false, error: { details: { reason: 'too-large' } } });
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { parseDelimited } from '../../../src/main/import/csv';
+import { guessMapping } from '../../../src/main/import/columns';
+import { planImport, replanRow, type ExistingPortLookup, type PlanOptions } from '../../../src/main/import/plan';
+
+const csv = [
+  'Account,Company,Phone Number,Carrier,FOC,Billing Name',
+  'A1,Acme,202-555-0100,Verizon,3/4/2025,Acme LLC',
+  'A1,Acme,(202) 555-0101,Verizon,,Acme Incorporated',
+  'A2,Beta,2025550100,AT&T,not a date,',
+  'A2,Beta,202555010,AT&T,,',
+  ',Gamma,+1 202 555 0102,,,',
+  'A2,Beta,2025550103,AT&T,,',
+].join('\n');
+
+const table = parseDelimited(csv);
+const mapping = guessMapping(table);
+const grouped: PlanOptions = { defaultCountry: 'US', target: { kind: 'group' } };
+const inPort: ExistingPortLookup = (e164) => (e164 === '+12025550103' ? { portId: 'p-9', name: 'Older port' } : undefined);
+
+describe('planImport', () => {
+  const plan = planImport(table, mapping, grouped, inPort);
+
+  it('counts valid, invalid, duplicates and numbers already in an open port', () => {
+    expect(plan.counts).toMatchObject({ rows: 6, valid: 3, invalid: 1, duplicates: 1, inOpenPort: 1, groups: 3 });
+  });
+
+  it('names row and column in every row problem', () => {
+    const row5 = plan.rows.find((r) => r.row === 5);
+    expect(row5?.status).toBe('error');
+    expect(row5?.problems[0]).toMatchObject({ row: 5, column: 'Phone Number', severity: 'error', code: 'number-invalid' });
+    expect(row5?.problems[0]?.message).toMatch(/^Row 5, Phone Number: /);
+    const row4 = plan.rows.find((r) => r.row === 4);
+    expect(row4?.problems.map((p) => p.code)).toEqual(['field-invalid', 'duplicate-in-file']);
+    expect(row4?.numbers[0]).toEqual({ e164: '+12025550100', status: 'duplicate', firstRow: 2 });
+    const row7 = plan.rows.find((r) => r.row === 7);
+    expect(row7?.numbers[0]).toMatchObject({ status: 'in-open-port', port: { portId: 'p-9' } });
+  });
+
+  it('groups by the chosen column, taking the first value per field and flagging conflicts', () => {
+    const a1 = plan.groups.find((g) => g.key === 'A1');
+    expect(a1?.numbers).toEqual(['+12025550100', '+12025550101']);
+    expect(a1?.target).toMatchObject({ kind: 'new', fields: { name: 'Acme', losingCarrier: 'Verizon', focDate: '2025-03-04', billingName: 'Acme LLC', accountNumber: 'A1' } });
+    expect(a1?.problems).toMatchObject([{ code: 'field-conflict', row: 3, column: 'Billing Name' }]);
+    const blank = plan.groups.find((g) => g.key === '');
+    expect(blank?.target).toMatchObject({ kind: 'new', fields: { name: 'Gamma' } });
+    expect(plan.rows.find((r) => r.row === 6)?.problems.map((p) => p.code)).toContain('group-empty-key');
+  });
+
+  it('puts everything into one existing port, and treats its own numbers as already there', () => {
+    const p = planImport(table, mapping, { defaultCountry: 'US', target: { kind: 'existing', portId: 'p-9' } }, inPort);
+    expect(p.groups).toHaveLength(1);
+    expect(p.groups[0]?.target).toEqual({ kind: 'existing', portId: 'p-9' });
+    expect(p.counts).toMatchObject({ inOpenPort: 0, inTarget: 1 });
+  });
+
+  it('names a single new port as asked', () => {
+    const p = planImport(table, mapping, { defaultCountry: 'US', target: { kind: 'new', name: 'Spring batch' } });
+    expect(p.groups).toHaveLength(1);
+    expect(p.groups[0]?.target).toMatchObject({ kind: 'new', fields: { name: 'Spring batch' } });
+    expect(p.groups[0]?.numbers).toHaveLength(4);
+  });
+
+  it('survives a JSON round trip unchanged (it crosses worker and IPC boundaries)', () => {
+    expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
+  });
+
+  it('reports a missing number column once, for the whole plan', () => {
+    const p = planImport(table, { fields: mapping.fields.map((f) => (f === 'number' ? null : f)), groupBy: null }, grouped);
+    expect(p.problems).toMatchObject([{ row: 0, code: 'number-missing', severity: 'error' }]);
+  });
+});
+
+describe('replanRow', () => {
+  it('fixes one row in place and re-derives duplicates and counts', () => {
+    const plan = planImport(table, mapping, grouped, inPort);
+    const fixed = replanRow(plan, 5, ['A2', 'Beta', '202-555-0109', 'AT&T', '', ''], inPort);
+    expect(fixed.rows.find((r) => r.row === 5)?.status).toBe('ok');
+    expect(fixed.counts).toMatchObject({ valid: 4, invalid: 0, duplicates: 1, inOpenPort: 1 });
+    const dup = replanRow(fixed, 4, ['A2', 'Beta', '202-555-0104', 'AT&T', '', ''], inPort);
+    expect(dup.counts).toMatchObject({ valid: 5, duplicates: 0 });
+    expect(plan.counts.valid).toBe(3);
+  });
+});
