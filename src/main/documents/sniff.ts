@@ -48,9 +48,10 @@ function findPdfHeader(bytes: Uint8Array): number {
 /** Identify a file by its content. */
 export function sniffType(bytes: Uint8Array): SniffedType {
   if (bytes.length === 0) return { kind: 'other', description: 'an empty file' };
-  if (findPdfHeader(bytes) !== -1) return { kind: 'pdf' };
+  // Exact image signatures first: compressed image data could contain "%PDF-" by chance.
   if (startsWith(bytes, PNG)) return { kind: 'png' };
   if (startsWith(bytes, JPEG)) return { kind: 'jpeg' };
+  if (findPdfHeader(bytes) !== -1) return { kind: 'pdf' };
   for (const sig of OTHER_SIGNATURES) {
     if (startsWith(bytes, sig.magic, sig.at ?? 0)) return { kind: 'other', description: sig.description };
   }
