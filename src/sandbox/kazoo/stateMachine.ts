@@ -2,7 +2,11 @@
 export const PORT_STATES = ['unconfirmed', 'submitted', 'pending', 'scheduled', 'completed', 'rejected', 'canceled'] as const;
 export type PortState = (typeof PORT_STATES)[number];
 
-/** Target state <- the states it may be reached from (kazoo-behaviour.md). */
+/**
+ * Target state <- the states it may be reached from (kazoo-behaviour.md). Deliberately written
+ * again rather than imported from src/shared/domain: the sandbox plays the remote service, and a
+ * mistake in the app's own state machine must show up as a disagreement with it, not be copied.
+ */
 const ALLOWED_SOURCES: Record<PortState, readonly PortState[]> = {
   unconfirmed: [],
   submitted: ['unconfirmed', 'rejected'],
