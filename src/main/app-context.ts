@@ -8,11 +8,20 @@ import { portHandlers } from './rpc/handlers/ports';
 import { watchExternalChanges } from './services/external-changes';
 import type { AppInfo } from '../shared/rpc/methods/app';
 import { APP_VERSION } from './version';
+import { dirname } from 'node:path';
+import { RemotesService } from './services/remotes-service';
+import { keyFileBox, type SecretBox } from './services/secrets';
+import { SyncEngine } from './sync/engine';
+import { syncHandlers } from './rpc/handlers/sync';
 
 export interface AppContextOptions {
   dbPath: string;
   shell: AppInfo['shell'];
   nativeBinding?: string | undefined;
+  /** Token encryption; the Electron entry passes safeStorageBox(safeStorage), others get the key file beside the database. */
+  secrets?: SecretBox;
+  /** Start background sync (default: not in the CLI). */
+  backgroundSync?: boolean;
 }
 
 /** Everything one running PortDesk (Electron, host or CLI) holds: the store, services and router. */
@@ -21,6 +30,8 @@ export interface AppContext {
   repos: Repos;
   changes: ChangeBus;
   ports: PortsService;
+  remotes: RemotesService;
+  sync: SyncEngine;
   router: Router;
   close(): void;
 }
@@ -31,18 +42,25 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const repos = createRepos(db);
   const changes = new ChangeBus();
   const ports = new PortsService(repos, changes);
+  const remotes = new RemotesService(db, options.secrets ?? keyFileBox(dirname(options.dbPath)), changes);
+  const sync = new SyncEngine({ db, changes, remotes });
   const router = createRouter({
     'app.info': () => ({ version: APP_VERSION, schemaVersion: SCHEMA_VERSION, dbPath: options.dbPath, shell: options.shell }),
     ...portHandlers(ports),
+    ...syncHandlers(remotes, sync),
   });
+  if (options.backgroundSync ?? options.shell !== 'cli') sync.start();
   const stopWatching = options.shell === 'cli' ? () => undefined : watchExternalChanges(db, changes);
   return {
     db,
     repos,
     changes,
     ports,
+    remotes,
+    sync,
     router,
     close: () => {
+      sync.stop();
       stopWatching();
       db.close();
     },

@@ -7,6 +7,7 @@ import { createAppContext, type AppContext } from '../app-context';
 import { resolveDbPath } from '../paths';
 import { APP_VERSION } from '../version';
 import { portDetailText, portsTable } from './format';
+import { registerSyncCommands } from './commands/sync';
 
 export interface CliIo {
   out(text: string): void;
@@ -105,6 +106,8 @@ export function buildProgram(io: CliIo): { program: Command; close(): void } {
     .action((number: string, opts: { country: string }) =>
       run('numbers.lookup', { number, country: opts.country }, (r) => (r.port ? `${r.e164} is on ${r.port.id} "${r.port.name}" (${r.port.state})` : `${r.e164} is on no open port`)),
     );
+
+  registerSyncCommands(program, { run, env: io.env });
 
   return { program, close: () => ctx?.close() };
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AppErrorShape } from '../errors';
 import { appMethods } from './methods/app';
 import { portsMethods } from './methods/ports';
+import { syncMethods } from './methods/sync';
 
 /**
  * The whole RPC surface between a view (renderer, CLI) and the main-process services.
@@ -10,6 +11,7 @@ import { portsMethods } from './methods/ports';
 export const contract = {
   ...appMethods,
   ...portsMethods,
+  ...syncMethods,
 };
 
 export type Contract = typeof contract;

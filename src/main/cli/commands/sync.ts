@@ -1,0 +1,107 @@
+import { Option, type Command } from 'commander';
+import { AppError } from '../../../shared/errors';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/rpc/contract';
+import type { SyncStatusView } from '../../../shared/rpc/methods/sync';
+
+type Run = <M extends MethodName>(method: M, input: MethodInput<M>, human: (out: MethodOutput<M>) => string) => Promise<void>;
+
+export interface SyncCommandDeps {
+  run: Run;
+  env: NodeJS.ProcessEnv;
+  /** All of standard input (the token for --token-stdin). */
+  readStdin?: () => Promise<string>;
+}
+
+interface TokenOptions {
+  tokenStdin?: boolean;
+  tokenEnv?: string;
+}
+
+async function readProcessStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The token from stdin or a named environment variable; never from argv (it would show in `ps` and shell history). */
+async function readToken(opts: TokenOptions, deps: SyncCommandDeps): Promise<string> {
+  if (opts.tokenStdin && opts.tokenEnv) throw new AppError('VALIDATION', 'Give the token one way: --token-stdin or --token-env VAR');
+  if (opts.tokenEnv) {
+    const value = deps.env[opts.tokenEnv];
+    if (!value) throw new AppError('VALIDATION', `Environment variable ${opts.tokenEnv} is not set or empty`);
+    return value.trim();
+  }
+  if (opts.tokenStdin) {
+    const value = (await (deps.readStdin ?? readProcessStdin)()).trim();
+    if (!value) throw new AppError('VALIDATION', 'No token on standard input');
+    return value;
+  }
+  throw new AppError('VALIDATION', 'The token is required: pipe it with --token-stdin or name a variable with --token-env VAR');
+}
+
+/** Human text for `portdesk sync status`. */
+export function statusText(s: SyncStatusView): string {
+  const lines = [s.summary];
+  for (const r of s.remotes) {
+    const last = r.lastSyncedAt ? new Date(r.lastSyncedAt).toISOString() : 'never';
+    lines.push(`  ${r.name} (${r.kind}, ${r.remoteId}): ${r.state}; ${r.queued} queued, ${r.blocked} blocked, ${r.conflicts} conflicts; last synced ${last}${r.message ? `; ${r.message}` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+/** `portdesk remote add|list|remove|token` and `portdesk sync --once|status`. */
+export function registerSyncCommands(program: Command, deps: SyncCommandDeps): void {
+  const { run } = deps;
+  const remote = program.command('remote').description('porting API accounts PortDesk syncs with');
+  remote
+    .command('add')
+    .description('add a remote; the token comes from stdin or an environment variable')
+    .addOption(new Option('--kind <kind>', 'API family').choices(['kazoo', 'telnyx']).makeOptionMandatory())
+    .requiredOption('--url <url>', 'server root, e.g. http://crossbar.example.com:8000 (with or without /v2)')
+    .requiredOption('--account <id>', 'account id')
+    .option('--name <name>', 'display name')
+    .option('--connection-id <id>', 'Telnyx: connection set on ported numbers (needed to submit)')
+    .option('--token-stdin', 'read the token from standard input')
+    .option('--token-env <VAR>', 'read the token from this environment variable')
+    .action(async (opts: TokenOptions & { kind: 'kazoo' | 'telnyx'; url: string; account: string; name?: string; connectionId?: string }) => {
+      const token = await readToken(opts, deps);
+      await run(
+        'remotes.add',
+        { kind: opts.kind, url: opts.url, accountId: opts.account, token, ...(opts.name ? { name: opts.name } : {}), ...(opts.connectionId ? { defaultConnectionId: opts.connectionId } : {}) },
+        (r) => `Added remote ${r.id} "${r.name}" (${r.kind} ${r.baseUrl}, account ${r.accountId})`,
+      );
+    });
+  remote
+    .command('list')
+    .description('list remotes (tokens are never shown)')
+    .action(() => run('remotes.list', {}, (list) => (list.length === 0 ? 'No remotes' : list.map((r) => `${r.id}  ${r.kind}  ${r.name}  ${r.baseUrl}  account ${r.accountId}${r.hasToken ? '' : '  (no token)'}`).join('\n'))));
+  remote
+    .command('remove <id>')
+    .description('forget a remote (its ports stay, as local ports)')
+    .action((id: string) => run('remotes.remove', { id }, (r) => `Removed remote ${r.removed}`));
+  remote
+    .command('token <id>')
+    .description('store a new token for a remote (after it expired)')
+    .option('--token-stdin', 'read the token from standard input')
+    .option('--token-env <VAR>', 'read the token from this environment variable')
+    .action(async (id: string, opts: TokenOptions) => {
+      const token = await readToken(opts, deps);
+      await run('remotes.setToken', { id, token }, (r) => `New token stored for ${r.name}`);
+    });
+
+  const sync = program
+    .command('sync')
+    .description('push local changes and pull remote ones')
+    .option('--once', 'sync once and exit (the default)')
+    .option('--remote <id>', 'only this remote')
+    .option('--confirm-removals', 'let a pull remove most local ports (after checking why)')
+    .action(async (opts: { remote?: string; confirmRemovals?: boolean }) => {
+      await run('sync.now', { ...(opts.remote ? { remoteId: opts.remote } : {}), ...(opts.confirmRemovals ? { confirmRemovals: true } : {}) }, (r) =>
+        [r.message, `pushed ${r.pushed} port(s), pulled ${r.pulled} change(s), ${r.blocked} blocked, ${r.conflicts} conflict(s)`].join('\n'),
+      );
+    });
+  sync
+    .command('status')
+    .description('show sync status per remote')
+    .action(() => run('sync.status', {}, statusText));
+}

@@ -1,0 +1,33 @@
+import { AppError } from '../../../shared/errors';
+import type { RemotesService } from '../../services/remotes-service';
+import { applyResolution, differingKeys, listConflicts, mergeSides } from '../../sync/conflicts';
+import type { SyncEngine } from '../../sync/engine';
+import type { Handlers } from '../router';
+
+type SyncHandlers = Pick<
+  Handlers,
+  'remotes.list' | 'remotes.add' | 'remotes.remove' | 'remotes.setToken' | 'sync.status' | 'sync.now' | 'sync.acceptCharges' | 'sync.retry' | 'conflicts.list' | 'conflicts.resolve'
+>;
+
+export function syncHandlers(remotes: RemotesService, engine: SyncEngine, now: () => number = Date.now): SyncHandlers {
+  return {
+    'remotes.list': () => remotes.list(),
+    'remotes.add': (input) => remotes.add(input),
+    'remotes.remove': ({ id }) => {
+      remotes.remove(id);
+      return { removed: id };
+    },
+    'remotes.setToken': ({ id, token }) => remotes.setToken(id, token),
+    'sync.status': () => engine.status(),
+    'sync.now': (input) => engine.syncNow({ ...input, waitMs: 30_000 }),
+    'sync.acceptCharges': ({ portId }) => engine.acceptCharges(portId),
+    'sync.retry': ({ portId }) => engine.retry(portId),
+    'conflicts.list': () => listConflicts(engine.store.db).map((c) => ({ portId: c.portId, local: c.local, remote: c.remote, differs: differingKeys(c.local, c.remote), detectedAt: c.detectedAt })),
+    'conflicts.resolve': ({ portId, choices }) => {
+      const conflict = listConflicts(engine.store.db).find((c) => c.portId === portId);
+      if (!conflict) throw new AppError('NOT_FOUND', `Port ${portId} has no conflict to resolve`, { portId });
+      applyResolution(engine.store.db, conflict, mergeSides(conflict, choices), now());
+      return { portId, resolved: true };
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { PortFields, PortState, RemoteKind } from '../../../shared/model';
+
+/** What an API family can do; the UI hides what a remote lacks. */
+export interface Capabilities {
+  descendants: boolean;
+  loaGeneration: boolean;
+  comments: boolean;
+  focWindows: boolean;
+  portabilityChecks: boolean;
+  /** Local states the specialist may move a port to on this remote (others are carrier-driven). */
+  movableTo: readonly PortState[];
+  /** The PortFields this family stores; the rest stay local-only. */
+  fields: readonly (keyof PortFields)[];
+}
+
+/** A remote port request mapped into the internal model. */
+export interface RemotePort {
+  remoteObjectId: string;
+  /** Changes whenever the remote document changes (Kazoo's `revision`, a content hash on Telnyx). */
+  revision: string;
+  accountId: string;
+  state: PortState;
+  fields: PortFields;
+  numbers: string[];
+  /** The local port id PortDesk stored in the document when it created it, if any. */
+  marker: string | null;
+  /** Reason given with the latest state change (rejections), when the family reports it. */
+  stateReason?: string | null;
+  /** The document as the server sent it, for adapters that must merge over it (opaque to the engine). */
+  raw?: unknown;
+}
+
+/** The local port as pushed: fields, numbers and the marker identifying it. */
+export interface LocalSnapshot {
+  localId: string;
+  state: PortState;
+  fields: PortFields;
+  numbers: string[];
+}
+
+export interface MoveRequest {
+  to: PortState;
+  reason: string | null;
+  /** YYYY-MM-DD for scheduling. */
+  date: string | null;
+  acceptCharges: boolean;
+}
+
+export interface RemoteConfig {
+  kind: RemoteKind;
+  baseUrl: string;
+  accountId: string;
+  token: string;
+  /** Telnyx: connection to set on ported numbers (required to submit). */
+  defaultConnectionId?: string;
+}
+
+/**
+ * One API family. Every method throws {@link RemoteError} on failure, carrying the server's
+ * own message; every success returns the remote document as it now stands.
+ */
+export interface RemoteAdapter {
+  readonly kind: RemoteKind;
+  readonly capabilities: Capabilities;
+  /** Every port request visible to this remote (all states, all pages, sub-accounts). */
+  listAll(): Promise<RemotePort[]>;
+  get(remoteObjectId: string): Promise<RemotePort>;
+  /** The request PortDesk created for `snapshot` (by the stored marker), if a lost answer hid it. */
+  findCreated(snapshot: LocalSnapshot): Promise<RemotePort | null>;
+  create(snapshot: LocalSnapshot): Promise<RemotePort>;
+  update(current: RemotePort, snapshot: LocalSnapshot): Promise<RemotePort>;
+  move(current: RemotePort, move: MoveRequest, snapshot: LocalSnapshot): Promise<RemotePort>;
+  remove(remoteObjectId: string): Promise<void>;
+}
+
+/** The fields of `fields` that `caps` maps, for comparing local and remote sides. */
+export function mappedFields(caps: Capabilities, fields: PortFields): Partial<PortFields> {
+  return Object.fromEntries(caps.fields.map((k) => [k, fields[k]])) as Partial<PortFields>;
+}
+
+/** True when the remote document says what the local snapshot says (mapped fields and numbers). */
+export function sameContent(caps: Capabilities, remote: RemotePort, local: LocalSnapshot): boolean {
+  if (JSON.stringify(mappedFields(caps, remote.fields)) !== JSON.stringify(mappedFields(caps, local.fields))) return false;
+  const a = [...remote.numbers].sort();
+  const b = [...local.numbers].sort();
+  return a.length === b.length && a.every((n, i) => n === b[i]);
+}

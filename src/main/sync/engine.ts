@@ -1,0 +1,335 @@
+import { AppError } from '../../shared/errors';
+import type { SyncReport, SyncStatusView, RemoteSyncStatus } from '../../shared/rpc/methods/sync';
+import type { Db } from '../db/connection';
+import type { ChangeBus } from '../services/changes';
+import type { RemoteInfo, RemotesService } from '../services/remotes-service';
+import { KazooAdapter } from './adapters/kazoo';
+import { TelnyxAdapter } from './adapters/telnyx';
+import type { RemoteAdapter, RemoteConfig } from './adapters/types';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { RemoteError } from './errors';
+import { pull } from './pull';
+import { pushPort, type PortPushOutcome, type PushContext } from './push';
+import { SyncStore } from './store';
+
+export interface SyncEngineOptions {
+  db: Db;
+  changes: ChangeBus;
+  remotes: RemotesService;
+  now?: () => number;
+  backoff?: BackoffPolicy;
+  /** Ports pushed at the same time per remote. */
+  concurrency?: number;
+  adapterFor?: (config: RemoteConfig) => RemoteAdapter;
+  random?: () => number;
+  /** Background timer period. */
+  intervalMs?: number;
+  /** Delay after a local change before a background sync starts. */
+  debounceMs?: number;
+}
+
+export interface SyncNowOptions {
+  remoteId?: string;
+  confirmRemovals?: boolean;
+  /** How long this run may wait for backoff delays to pass (0: do what is due now and stop). */
+  waitMs?: number;
+}
+
+/** Push rounds per remote per run: each round drains what is due; the cap keeps the loop bounded. */
+const MAX_ROUNDS = 40;
+
+export function createAdapter(config: RemoteConfig): RemoteAdapter {
+  return config.kind === 'kazoo' ? new KazooAdapter(config) : new TelnyxAdapter(config);
+}
+
+/**
+ * The sync engine: for each remote, push the outbox (ports in parallel, each port's changes in
+ * order), then pull and reconcile. Every step commits before the next network call, so a crash
+ * anywhere resumes from the database. Runs are serialised; status is kept in `sync_state` so
+ * another process (the CLI) reads the same picture.
+ */
+export class SyncEngine {
+  readonly store: SyncStore;
+  private readonly now: () => number;
+  private readonly progress = new Map<string, { done: number; total: number }>();
+  private current: Promise<SyncReport> | null = null;
+  private again = false;
+  private timers: { interval?: NodeJS.Timeout; debounce?: NodeJS.Timeout; unsubscribe?: () => void } = {};
+  private applying = false;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.store = new SyncStore(options.db);
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Run a sync now (or join the one running). Resolves with what was done and what is left. */
+  syncNow(opts: SyncNowOptions = {}): Promise<SyncReport> {
+    if (this.current) {
+      this.again = true;
+      return this.current;
+    }
+    const run = this.runAll(opts).finally(() => {
+      this.current = null;
+    });
+    this.current = run;
+    return run;
+  }
+
+  private async runAll(opts: SyncNowOptions): Promise<SyncReport> {
+    const report: SyncReport = { converged: true, message: 'Everything is in sync', pushed: 0, pulled: 0, conflicts: 0, blocked: 0, waiting: 0 };
+    const remotes = this.options.remotes.list().filter((r) => !opts.remoteId || r.id === opts.remoteId);
+    if (opts.remoteId && remotes.length === 0) throw new AppError('NOT_FOUND', `No remote with id ${opts.remoteId}`);
+    const deadline = this.now() + (opts.waitMs ?? 0);
+    for (const remote of remotes) await this.syncRemote(remote, opts, deadline, report);
+    const left = remotes.map((r) => ({ r, c: this.store.counts(r.id) }));
+    const queued = left.reduce((n, x) => n + x.c.queued, 0);
+    report.blocked = left.reduce((n, x) => n + x.c.blocked, 0);
+    report.conflicts = left.reduce((n, x) => n + x.c.conflicts, 0);
+    report.waiting = queued;
+    const paused = remotes.filter((r) => this.store.getState(r.id, 'paused'));
+    const held = remotes.filter((r) => this.store.getState(r.id, 'held_removals'));
+    report.converged = queued === 0 && paused.length === 0 && held.length === 0;
+    const parts: string[] = [];
+    if (queued > 0) parts.push(`${queued} change(s) still queued`);
+    if (paused.length > 0) parts.push(`${paused.map((r) => r.name).join(', ')} paused: ${paused.map((r) => this.store.getState(r.id, 'paused')).join('; ')}`);
+    if (held.length > 0) parts.push('a pull that would remove most ports is waiting for confirmation');
+    if (report.blocked > 0) parts.push(`${report.blocked} change(s) blocked by the server`);
+    if (report.conflicts > 0) parts.push(`${report.conflicts} conflict(s) to resolve`);
+    report.message = report.converged ? (parts.length > 0 ? `Synced; ${parts.join('; ')}` : 'Everything is in sync') : `Still not converged: ${parts.join('; ')}`;
+    return report;
+  }
+
+  private async syncRemote(remote: RemoteInfo, opts: SyncNowOptions, deadline: number, report: SyncReport): Promise<void> {
+    const { store } = this;
+    if (store.getState(remote.id, 'paused')) return;
+    let adapter: RemoteAdapter;
+    try {
+      const config = this.options.remotes.config(remote.id);
+      adapter = (this.options.adapterFor ?? createAdapter)(config);
+    } catch (err) {
+      this.pause(remote.id, err instanceof Error ? err.message : String(err));
+      return;
+    }
+    const ctx: PushContext = { store, adapter, remoteId: remote.id, now: this.now, backoff: this.options.backoff ?? DEFAULT_BACKOFF, ...(this.options.random ? { random: this.options.random } : {}) };
+    try {
+      if (!(await this.pushRounds(ctx, remote, deadline, report))) return;
+      const pulled = await pull({ store, adapter, remoteId: remote.id, now: this.now, ...(opts.confirmRemovals ? { confirmRemovals: true } : {}) });
+      report.pulled += pulled.changed.length;
+      if (pulled.held) store.setState(remote.id, 'held_removals', JSON.stringify(pulled.held));
+      else store.clearState(remote.id, 'held_removals');
+      if (pulled.changed.length + pulled.removed.length > 0) this.emitPorts(pulled.changed, pulled.removed);
+      // A pull may link a create whose answer was lost; finish what that leaves queued.
+      if (!(await this.pushRounds(ctx, remote, deadline, report))) return;
+      store.clearState(remote.id, 'offline_since');
+      store.clearState(remote.id, 'last_error');
+      store.setState(remote.id, 'last_synced_at', String(this.now()));
+    } catch (err) {
+      this.recordFailure(remote.id, err);
+    } finally {
+      this.progress.delete(remote.id);
+      this.options.changes.emit({ type: 'sync' });
+    }
+  }
+
+  /** Push until nothing is due; false when the remote was paused (401) or went offline. */
+  private async pushRounds(ctx: PushContext, remote: RemoteInfo, deadline: number, report: SyncReport): Promise<boolean> {
+    for (let round = 0; round < MAX_ROUNDS; round += 1) {
+      const ports = this.store.pendingPorts(remote.id);
+      if (ports.length === 0) return true;
+      const progress = { done: 0, total: ports.length };
+      this.progress.set(remote.id, progress);
+      this.options.changes.emit({ type: 'sync' });
+      const outcomes = await this.pool(ports, async (portId) => {
+        const outcome = await pushPort(ctx, portId);
+        progress.done += 1;
+        return outcome;
+      });
+      const touched = ports.filter((_, i) => outcomes[i]?.kind !== 'waiting');
+      report.pushed += outcomes.filter((o) => o.kind === 'done').length;
+      if (touched.length > 0) this.emitPorts(touched, []);
+      const auth = outcomes.find((o): o is Extract<PortPushOutcome, { kind: 'auth' }> => o.kind === 'auth');
+      if (auth) {
+        this.pause(remote.id, auth.message);
+        return false;
+      }
+      const waits = outcomes.filter((o): o is Extract<PortPushOutcome, { kind: 'waiting' }> => o.kind === 'waiting');
+      const network = waits.find((w) => w.network);
+      if (network) {
+        if (!this.store.getState(remote.id, 'offline_since')) this.store.setState(remote.id, 'offline_since', String(this.now()));
+        this.store.setState(remote.id, 'last_error', network.message);
+      } else if (waits.length > 0) {
+        this.store.setState(remote.id, 'last_error', waits[0]?.message ?? '');
+      }
+      const progressed = outcomes.some((o) => o.kind !== 'waiting');
+      if (!progressed) {
+        const next = Math.min(...waits.map((w) => w.until));
+        if (!Number.isFinite(next) || next > deadline) return waits.every((w) => !w.network);
+        await sleep(Math.max(0, next - this.now()));
+      }
+    }
+    return true;
+  }
+
+  private async pool<T, R>(items: T[], work: (item: T) => Promise<R>): Promise<R[]> {
+    const out: R[] = new Array<R>(items.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < items.length) {
+        const i = next;
+        next += 1;
+        out[i] = await work(items[i] as T);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 8, items.length) }, worker));
+    return out;
+  }
+
+  private pause(remoteId: string, message: string): void {
+    this.store.setState(remoteId, 'paused', message);
+    this.options.changes.emit({ type: 'sync' });
+  }
+
+  private recordFailure(remoteId: string, err: unknown): void {
+    if (err instanceof RemoteError && err.kind === 'auth') {
+      this.pause(remoteId, err.message);
+      return;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof RemoteError && err.kind === 'transient' && err.status === 0 && !this.store.getState(remoteId, 'offline_since')) {
+      this.store.setState(remoteId, 'offline_since', String(this.now()));
+    }
+    this.store.setState(remoteId, 'last_error', message);
+  }
+
+  private emitPorts(ids: string[], removed: string[]): void {
+    this.applying = true;
+    try {
+      this.options.changes.emit({ type: 'ports', ids, removed });
+    } finally {
+      this.applying = false;
+    }
+  }
+
+  /** Status of every remote, from the database plus the progress of a run in this process. */
+  status(): SyncStatusView {
+    const remotes: RemoteSyncStatus[] = this.options.remotes.list().map((r) => {
+      const c = this.store.counts(r.id);
+      const num = (key: string): number | null => {
+        const v = this.store.getState(r.id, key);
+        return v === undefined ? null : Number(v);
+      };
+      const paused = this.store.getState(r.id, 'paused') ?? null;
+      const offlineSince = num('offline_since');
+      const lastError = this.store.getState(r.id, 'last_error') ?? null;
+      const held = this.store.getState(r.id, 'held_removals');
+      const progress = this.progress.get(r.id) ?? null;
+      const state: RemoteSyncStatus['state'] = paused ? 'paused' : progress ? 'syncing' : offlineSince !== null ? 'offline' : lastError || c.blocked > 0 ? 'error' : 'online';
+      return {
+        remoteId: r.id,
+        name: r.name,
+        kind: r.kind,
+        state,
+        message: paused ?? (held ? 'A pull would remove most ports; confirm with "sync now" and confirmRemovals' : lastError),
+        offlineSince,
+        lastSyncedAt: num('last_synced_at'),
+        progress: progress ? { ...progress } : null,
+        queued: c.queued,
+        blocked: c.blocked,
+        conflicts: c.conflicts,
+        heldRemovals: held ? (JSON.parse(held) as { wouldRemove: number; of: number }) : null,
+      };
+    });
+    return { ...summarize(remotes), remotes };
+  }
+
+  /** Requeue a port's blocked changes, the submit carrying `accept_charges` this time. */
+  acceptCharges(portId: string): { portId: string; requeued: number } {
+    const n = this.options.db.transaction(() => {
+      this.options.db.prepare("UPDATE outbox SET payload = json_set(payload, '$.acceptCharges', json('true')) WHERE port_id = ? AND op = 'port.move' AND json_extract(payload, '$.to') = 'submitted'").run(portId);
+      return this.requeue(portId);
+    })();
+    this.kick();
+    return { portId, requeued: n };
+  }
+
+  /** Requeue a port's blocked changes as they are (after fixing the port). */
+  retry(portId: string): { portId: string; requeued: number } {
+    const n = this.options.db.transaction(() => this.requeue(portId))();
+    this.kick();
+    return { portId, requeued: n };
+  }
+
+  private requeue(portId: string): number {
+    const { db } = this.options;
+    const n = db.prepare("UPDATE outbox SET status = 'queued', attempts = 0, next_attempt_at = 0, last_error = NULL WHERE port_id = ? AND status = 'blocked'").run(portId).changes;
+    db.prepare("UPDATE ports SET sync_status = 'pending', sync_error = NULL WHERE id = ? AND sync_status = 'error'").run(portId);
+    return n;
+  }
+
+  /** Background sync: at start, after local changes (debounced) and on a timer. */
+  start(): void {
+    if (this.timers.interval) return;
+    const tick = (): void => {
+      void this.syncNow().catch(() => undefined);
+    };
+    this.timers.interval = setInterval(tick, this.options.intervalMs ?? 60_000);
+    this.timers.interval.unref();
+    this.timers.unsubscribe = this.options.changes.subscribe((event) => {
+      if (event.type === 'ports' && !this.applying) this.kick();
+    });
+    setTimeout(tick, 0).unref();
+  }
+
+  stop(): void {
+    if (this.timers.interval) clearInterval(this.timers.interval);
+    if (this.timers.debounce) clearTimeout(this.timers.debounce);
+    this.timers.unsubscribe?.();
+    this.timers = {};
+  }
+
+  /** Schedule a background run soon (no-op unless started). */
+  private kick(): void {
+    if (!this.timers.interval) return;
+    if (this.timers.debounce) clearTimeout(this.timers.debounce);
+    this.timers.debounce = setTimeout(() => {
+      void this.syncNow().catch(() => undefined);
+    }, this.options.debounceMs ?? 1000);
+    this.timers.debounce.unref();
+  }
+
+  /** Wait for the running sync (if any) and any follow-up it asked for. */
+  async idle(): Promise<void> {
+    while (this.current) {
+      await this.current.catch(() => undefined);
+      if (this.again) {
+        this.again = false;
+        await this.syncNow().catch(() => undefined);
+      }
+    }
+  }
+}
+
+function summarize(remotes: RemoteSyncStatus[]): Pick<SyncStatusView, 'state' | 'summary'> {
+  if (remotes.length === 0) return { state: 'idle', summary: 'No remote set up: working locally' };
+  const syncing = remotes.filter((r) => r.progress);
+  if (syncing.length > 0) {
+    const done = syncing.reduce((n, r) => n + (r.progress?.done ?? 0), 0);
+    const total = syncing.reduce((n, r) => n + (r.progress?.total ?? 0), 0);
+    return { state: 'syncing', summary: `Syncing ${done} of ${total}` };
+  }
+  const paused = remotes.find((r) => r.state === 'paused');
+  if (paused) return { state: 'paused', summary: `${paused.name} needs a new token: ${paused.message ?? ''}` };
+  const offline = remotes.filter((r) => r.offlineSince !== null);
+  if (offline.length > 0) {
+    const since = Math.min(...offline.map((r) => r.offlineSince ?? 0));
+    return { state: 'offline', summary: `Offline since ${new Date(since).toISOString()}` };
+  }
+  const error = remotes.find((r) => r.state === 'error');
+  if (error) return { state: 'error', summary: `${error.name}: ${error.message ?? `${error.blocked} change(s) blocked`}` };
+  const last = Math.max(...remotes.map((r) => r.lastSyncedAt ?? 0));
+  return { state: 'online', summary: last > 0 ? `Online, last synced ${new Date(last).toISOString()}` : 'Online, not synced yet' };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,63 @@
+/**
+ * Typed remote errors. Every failure the sync engine sees is sorted into one kind, which decides
+ * what happens next: transient ones are retried with backoff, `auth` pauses the remote until a
+ * new token, `permanent` blocks only the port's queue, `not_found` is handled by the caller.
+ */
+export type RemoteErrorKind = 'transient' | 'auth' | 'permanent' | 'not_found';
+
+export interface RemoteErrorInit {
+  kind: RemoteErrorKind;
+  /** HTTP status (0 for network faults). */
+  status: number;
+  /** What the specialist sees: the server's own words, verbatim where it gave any. */
+  message: string;
+  /** The server's short `message` field as sent (e.g. Kazoo's "accept charges"). */
+  serverMessage?: string;
+  /** Delay the server asked for (429 Retry-After), in ms. */
+  retryAfterMs?: number;
+  /** Kazoo 402: the activation charges to accept. */
+  charges?: number;
+}
+
+/** A remote failure carried as a value with its kind, status and the server's message. */
+export class RemoteError extends Error {
+  readonly kind: RemoteErrorKind;
+  readonly status: number;
+  readonly serverMessage: string | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly charges: number | undefined;
+
+  constructor(init: RemoteErrorInit) {
+    super(init.message);
+    this.name = 'RemoteError';
+    this.kind = init.kind;
+    this.status = init.status;
+    this.serverMessage = init.serverMessage;
+    this.retryAfterMs = init.retryAfterMs;
+    this.charges = init.charges;
+  }
+}
+
+/** Kind of an HTTP status: 5xx/408/429 retry, 401 pauses, 404 is reported, other 4xx block. */
+export function kindOfStatus(status: number): RemoteErrorKind {
+  if (status === 401) return 'auth';
+  if (status === 404) return 'not_found';
+  if (status === 408 || status === 429 || status >= 500) return 'transient';
+  return 'permanent';
+}
+
+/** Parse a Retry-After header (seconds or HTTP date) into ms; undefined when absent or bad. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** A network-level failure (refused, reset, timeout): always transient. */
+export function networkError(err: unknown): RemoteError {
+  const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
+  const base = err instanceof Error ? err.message : String(err);
+  return new RemoteError({ kind: 'transient', status: 0, message: `Network error (${base}${cause})` });
+}

@@ -1,0 +1,165 @@
+import { backoffDelay, type BackoffPolicy } from './backoff';
+import { recordConflict } from './conflicts';
+import { RemoteError } from './errors';
+import { sameContent, type LocalSnapshot, type RemoteAdapter, type RemotePort } from './adapters/types';
+import { FIELD_OPS, type QueuedRow, type SyncStore } from './store';
+import type { PortState } from '../../shared/model';
+
+export interface PushContext {
+  store: SyncStore;
+  adapter: RemoteAdapter;
+  remoteId: string;
+  now: () => number;
+  backoff: BackoffPolicy;
+  random?: () => number;
+}
+
+/** How one port's queue ended this round. */
+export type PortPushOutcome =
+  | { kind: 'done' }
+  | { kind: 'waiting'; until: number; message: string; network: boolean }
+  | { kind: 'blocked'; message: string }
+  | { kind: 'conflict' }
+  | { kind: 'auth'; message: string }
+  | { kind: 'more' };
+
+/** Most outbox rows handled for one port per round, so one busy port cannot starve the others. */
+const MAX_STEPS_PER_PORT = 50;
+
+/**
+ * Drain one port's outbox rows in order. Consecutive field changes (create, edits, numbers)
+ * collapse into one "make the remote look like the local port" write; moves go one by one.
+ * Every attempt is counted (committed) before it is sent, so after a crash or a lost answer the
+ * next try first looks for what the previous one may have done (the marker on a create, the
+ * state on a move) and never creates a second request.
+ */
+export async function pushPort(ctx: PushContext, portId: string): Promise<PortPushOutcome> {
+  for (let step = 0; step < MAX_STEPS_PER_PORT; step += 1) {
+    const rows = ctx.store.rows(portId);
+    const head = rows[0];
+    if (!head) return { kind: 'done' };
+    if (head.status === 'blocked') return { kind: 'blocked', message: 'blocked' };
+    if (head.nextAttemptAt > ctx.now()) return { kind: 'waiting', until: head.nextAttemptAt, message: 'waiting to retry', network: false };
+    const retried = head.attempts > 0;
+    ctx.store.bumpAttempt(head.seq);
+    try {
+      const outcome = await pushRow(ctx, head, rows, retried);
+      if (outcome) return outcome;
+    } catch (err) {
+      return failed(ctx, head, err);
+    }
+  }
+  return { kind: 'more' };
+}
+
+async function pushRow(ctx: PushContext, head: QueuedRow, rows: QueuedRow[], retried: boolean): Promise<PortPushOutcome | undefined> {
+  const { store, adapter } = ctx;
+  if (head.op === 'port.delete') {
+    const remoteObjectId = String(head.payload.remoteObjectId ?? '');
+    try {
+      if (remoteObjectId) await adapter.remove(remoteObjectId);
+    } catch (err) {
+      if (!(err instanceof RemoteError && err.kind === 'not_found')) throw err;
+    }
+    store.db.transaction(() => {
+      if (remoteObjectId) store.setState(ctx.remoteId, `gone:${remoteObjectId}`, String(ctx.now()));
+      store.deleteRow(head.seq);
+    })();
+    return undefined;
+  }
+  const port = store.port(head.portId);
+  const snap = store.snapshot(head.portId);
+  if (!port || !snap) {
+    store.deleteRow(head.seq);
+    return undefined;
+  }
+  if (FIELD_OPS.includes(head.op)) {
+    let last = head.seq;
+    for (const r of rows) {
+      if (!FIELD_OPS.includes(r.op)) break;
+      last = r.seq;
+    }
+    const remote = await writeFields(ctx, port.remoteObjectId, port.remoteRevision, snap, retried);
+    if (remote === 'conflict') return { kind: 'conflict' };
+    store.pushed(head.portId, remote, { fieldRowsUpTo: last });
+    return undefined;
+  }
+  if (head.op === 'port.move') {
+    if (!port.remoteObjectId) {
+      // Never created remotely (e.g. assigned to this remote after it was made): create first.
+      const created = await writeFields(ctx, null, null, snap, retried);
+      if (created === 'conflict') return { kind: 'conflict' };
+      store.pushed(head.portId, created, {});
+      return undefined;
+    }
+    const to = head.payload.to as PortState;
+    let current: RemotePort;
+    if (retried) {
+      current = await adapter.get(port.remoteObjectId);
+      if (current.state === to) {
+        store.pushed(head.portId, current, { seq: head.seq });
+        return undefined;
+      }
+    } else {
+      current = { remoteObjectId: port.remoteObjectId, revision: port.remoteRevision ?? '', accountId: '', state: port.state, fields: snap.fields, numbers: snap.numbers, marker: snap.localId };
+    }
+    const moved = await adapter.move(
+      current,
+      {
+        to,
+        reason: typeof head.payload.reason === 'string' ? head.payload.reason : null,
+        date: typeof head.payload.date === 'string' ? head.payload.date : null,
+        acceptCharges: head.payload.acceptCharges === true,
+      },
+      snap,
+    );
+    store.pushed(head.portId, moved, { seq: head.seq });
+    return undefined;
+  }
+  // Attachments and comments are not produced by the local services yet; keep them visible.
+  store.block(head.seq, head.portId, `PortDesk cannot push ${head.op} changes yet`);
+  return { kind: 'blocked', message: `PortDesk cannot push ${head.op} changes yet` };
+}
+
+/**
+ * Make the remote document match the local snapshot. A port never linked is created, unless a
+ * retry finds the one an earlier attempt created. A linked port is compared first: if the remote
+ * changed since our base revision and now says something else, that is a conflict.
+ */
+async function writeFields(
+  ctx: PushContext,
+  remoteObjectId: string | null,
+  baseRevision: string | null,
+  snap: LocalSnapshot,
+  retried: boolean,
+): Promise<RemotePort | 'conflict'> {
+  const { adapter } = ctx;
+  const caps = adapter.capabilities;
+  if (!remoteObjectId) {
+    const found = retried ? await adapter.findCreated(snap) : null;
+    if (!found) return adapter.create(snap);
+    return sameContent(caps, found, snap) ? found : adapter.update(found, snap);
+  }
+  const current = await adapter.get(remoteObjectId);
+  if (sameContent(caps, current, snap)) return current;
+  if (baseRevision !== null && current.revision !== baseRevision) {
+    recordConflict(ctx.store.db, snap, current, ctx.now());
+    return 'conflict';
+  }
+  return adapter.update(current, snap);
+}
+
+function failed(ctx: PushContext, head: QueuedRow, err: unknown): PortPushOutcome {
+  const error =
+    err instanceof RemoteError ? err : new RemoteError({ kind: 'permanent', status: 0, message: `PortDesk could not push this change: ${err instanceof Error ? err.message : String(err)}` });
+  if (error.kind === 'transient') {
+    const until = ctx.now() + backoffDelay(head.attempts + 1, ctx.backoff, error.retryAfterMs, ctx.random);
+    ctx.store.retryLater(head.seq, error.message, until);
+    return { kind: 'waiting', until, message: error.message, network: error.status === 0 };
+  }
+  if (error.kind === 'auth') return { kind: 'auth', message: error.message };
+  const message =
+    error.kind === 'not_found' ? `The port request is no longer on the remote (${error.message})` : error.message;
+  ctx.store.block(head.seq, head.portId, message);
+  return { kind: 'blocked', message };
+}

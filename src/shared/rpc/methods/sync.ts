@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { PortFieldsSchema, PortStateSchema, RemoteKindSchema } from '../../model';
+import { method } from '../method';
+
+const id = z.string().min(1, 'is required');
+
+/** A remote as views see it: the token itself never crosses RPC. */
+export const RemoteInfoSchema = z.object({
+  id: z.string(),
+  kind: RemoteKindSchema,
+  name: z.string(),
+  baseUrl: z.string(),
+  accountId: z.string(),
+  hasToken: z.boolean(),
+  defaultConnectionId: z.string().nullable(),
+  createdAt: z.number().int(),
+});
+
+export const RemoteSyncStatusSchema = z.object({
+  remoteId: z.string(),
+  name: z.string(),
+  kind: RemoteKindSchema,
+  /** online: last contact worked; syncing: running now; offline: network down; paused: 401, needs a token; error: last run failed. */
+  state: z.enum(['online', 'syncing', 'offline', 'paused', 'error']),
+  message: z.string().nullable(),
+  offlineSince: z.number().int().nullable(),
+  lastSyncedAt: z.number().int().nullable(),
+  progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
+  queued: z.number().int(),
+  blocked: z.number().int(),
+  conflicts: z.number().int(),
+  /** The pull fail-safe held removals back: how many ports would go, of how many. */
+  heldRemovals: z.object({ wouldRemove: z.number().int(), of: z.number().int() }).nullable(),
+});
+export type RemoteSyncStatus = z.infer<typeof RemoteSyncStatusSchema>;
+
+export const SyncStatusSchema = z.object({
+  state: z.enum(['idle', 'online', 'syncing', 'offline', 'paused', 'error']),
+  /** One line for the status bar, e.g. "Syncing 12 of 40", "Offline since 14:02". */
+  summary: z.string(),
+  remotes: z.array(RemoteSyncStatusSchema),
+});
+export type SyncStatusView = z.infer<typeof SyncStatusSchema>;
+
+export const SyncReportSchema = z.object({
+  converged: z.boolean(),
+  /** "still not converged: ..." when the bounded run stopped with work left. */
+  message: z.string(),
+  pushed: z.number().int(),
+  pulled: z.number().int(),
+  conflicts: z.number().int(),
+  blocked: z.number().int(),
+  waiting: z.number().int(),
+});
+export type SyncReport = z.infer<typeof SyncReportSchema>;
+
+const ConflictSideSchema = z.object({ fields: PortFieldsSchema, numbers: z.array(z.string()), state: PortStateSchema });
+export const ConflictViewSchema = z.object({
+  portId: z.string(),
+  local: ConflictSideSchema,
+  remote: ConflictSideSchema,
+  /** The keys that differ: field names, `numbers`, `state`. */
+  differs: z.array(z.string()),
+  detectedAt: z.number().int(),
+});
+
+const choice = z.enum(['local', 'remote']);
+const ChoicesSchema = z.partialRecord(z.enum([...(Object.keys(PortFieldsSchema.shape) as [string, ...string[]]), 'numbers', 'state']), choice);
+
+export const syncMethods = {
+  'remotes.list': method(z.object({}), z.array(RemoteInfoSchema)),
+  'remotes.add': method(
+    z.object({
+      kind: RemoteKindSchema,
+      url: z.string().min(1, 'is required').max(2000),
+      accountId: z.string().min(1, 'is required').max(200),
+      token: z.string().min(1, 'is required').max(10_000),
+      name: z.string().max(128).optional(),
+      defaultConnectionId: z.string().max(200).optional(),
+    }),
+    RemoteInfoSchema,
+  ),
+  'remotes.remove': method(z.object({ id }), z.object({ removed: z.string() })),
+  'remotes.setToken': method(z.object({ id, token: z.string().min(1, 'is required').max(10_000) }), RemoteInfoSchema),
+  'sync.status': method(z.object({}), SyncStatusSchema),
+  'sync.now': method(z.object({ remoteId: z.string().optional(), confirmRemovals: z.boolean().optional() }), SyncReportSchema),
+  'sync.acceptCharges': method(z.object({ portId: id }), z.object({ portId: z.string(), requeued: z.number().int() })),
+  'sync.retry': method(z.object({ portId: id }), z.object({ portId: z.string(), requeued: z.number().int() })),
+  'conflicts.list': method(z.object({}), z.array(ConflictViewSchema)),
+  'conflicts.resolve': method(z.object({ portId: id, choices: ChoicesSchema }), z.object({ portId: z.string(), resolved: z.boolean() })),
+};
