@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
-import { PORT_STATES, type PortState, type PortSummary } from '../../../shared/model';
+import type { PortState, PortSummary } from '../../../shared/model';
 import { useBoardStore } from '../stores/boardStore';
 import { usePortsStore } from '../stores/portsStore';
 import { useUiStore } from '../stores/uiStore';
@@ -14,6 +14,7 @@ import { BoardSkeleton } from './BoardSkeleton';
 import { movePorts } from './moveActions';
 import { nextFocus } from './keyboardNav';
 import { useBoardColumns } from './useBoardColumns';
+import { BOARD_ORDER } from './boardColumns';
 
 /** The kanban board: columns by state, drag and drop, selection, keyboard moves. */
 export function Board() {
@@ -160,7 +161,7 @@ export function Board() {
           <h2>No port requests yet</h2>
           <p className="muted">Create one to start tracking numbers from draft to completed.</p>
           <button type="button" className="btn btn-primary" onClick={() => setCreateOpen(true)}>
-            New port
+            Create your first port
           </button>
         </div>
       ) : (
@@ -168,7 +169,7 @@ export function Board() {
           <p id="board-help" className="visually-hidden">
             Arrow keys move between cards and columns, Enter opens a port, M opens Move to, X selects.
           </p>
-          {PORT_STATES.map((state) => (
+          {BOARD_ORDER.map((state) => (
             <Column
               key={state}
               state={state}

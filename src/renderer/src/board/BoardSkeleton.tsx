@@ -1,4 +1,4 @@
-import { PORT_STATES } from '../../../shared/model';
+import { BOARD_ORDER } from './boardColumns';
 import { stateLabel } from '../../../shared/domain/states';
 
 /** Loading state shaped like the board, so the real one replaces it without a jump. */
@@ -7,7 +7,7 @@ export function BoardSkeleton() {
     <div className="board-screen" aria-busy="true">
       <div className="board-filters skeleton-bar" />
       <div className="board">
-        {PORT_STATES.map((s) =>
+        {BOARD_ORDER.map((s) =>
           s === 'completed' || s === 'canceled' ? (
             <div key={s} className="column is-collapsed" />
           ) : (

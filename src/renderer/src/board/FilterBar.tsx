@@ -1,4 +1,4 @@
-import { PORT_STATES } from '../../../shared/model';
+import { BOARD_ORDER } from './boardColumns';
 import { stateLabel } from '../../../shared/domain/states';
 import { useFilterStore } from '../stores/filterStore';
 
@@ -9,20 +9,21 @@ export function FilterBar({ shown, total }: { shown: number; total: number }) {
   return (
     <div className="board-filters" role="group" aria-label="Filters">
       <div className="chips" role="group" aria-label="States">
-        {PORT_STATES.map((s) => (
+        {BOARD_ORDER.map((s) => (
           <button key={s} type="button" className="chip" aria-pressed={f.states.has(s)} onClick={() => f.toggleState(s)}>
-            <span className="state-dot" style={{ ['--dot' as string]: `var(--state-${s})` }} />
             {stateLabel(s)}
           </button>
         ))}
       </div>
       <div className="filter-dates">
         <label className="filter-label">
-          FOC from
+          <span aria-hidden="true">FOC</span>
+          <span className="visually-hidden">FOC from</span>
           <input type="date" className="input input-date" value={f.focFrom} onChange={(e) => f.setFocRange(e.target.value, f.focTo)} />
         </label>
         <label className="filter-label">
-          to
+          <span aria-hidden="true">–</span>
+          <span className="visually-hidden">FOC to</span>
           <input type="date" className="input input-date" value={f.focTo} onChange={(e) => f.setFocRange(f.focFrom, e.target.value)} />
         </label>
       </div>
@@ -34,7 +35,7 @@ export function FilterBar({ shown, total }: { shown: number; total: number }) {
         {active ? `${shown.toLocaleString()} of ${total.toLocaleString()} ports` : `${total.toLocaleString()} ports`}
       </span>
       <button type="button" className="btn btn-ghost btn-sm" onClick={f.clear} disabled={!active}>
-        Clear filters
+        Clear
       </button>
     </div>
   );

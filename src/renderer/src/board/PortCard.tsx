@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, type MouseEvent } from 'react';
 import { draggable } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import type { PortSummary } from '../../../shared/model';
-import { checksReadiness, daysLabel, daysUntil, dueDate, readiness } from './cardFacts';
+import { checksReadiness, daysLabel, daysUntil, dueDate, readiness, shortDate } from './cardFacts';
 import { Icon } from '../ui/Icon';
 import { SyncBadge } from './SyncBadge';
 
@@ -105,16 +105,15 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
         {due && days !== null ? (
           <span className={`card-due tabular ${dueTone(days)}`} title={`${due.kind} date ${due.date}`}>
             <Icon name="calendar" size={12} />
-            {due.kind} {due.date.slice(5)} · {daysLabel(days)}
+            {due.kind} {shortDate(due.date)} · {daysLabel(days)}
           </span>
         ) : (
           <span className="card-due muted">No date</span>
         )}
         <span className="card-icons">
           {problems.length > 0 && (
-            <span className="badge badge-warn" title={problems.map((p) => p.message).join('\n')} aria-label={`Not ready: ${problems.length} problems`}>
-              <Icon name="warning" size={11} />
-              Not ready
+            <span className="card-warn" title={`Not ready to submit:\n${problems.map((p) => p.message).join('\n')}`} aria-label={`Not ready to submit: ${problems.length} problems`} role="img">
+              <Icon name="warning" size={13} />
             </span>
           )}
           <span className="card-stat tabular" title={`${port.attachmentCount} attachments`} aria-label={`${port.attachmentCount} attachments`}>

@@ -13,6 +13,12 @@ export interface BoardFilter {
 
 export type BoardColumns = Record<PortState, PortSummary[]>;
 
+/**
+ * Column order on screen: the working states first (rejected ports need work, so they sit with
+ * them), the two collapsible archive columns at the right edge where collapsing them frees room.
+ */
+export const BOARD_ORDER: readonly PortState[] = ['unconfirmed', 'submitted', 'pending', 'scheduled', 'rejected', 'completed', 'canceled'];
+
 /** Cards sort by due date first (soonest on top), then most recently updated. */
 function compareCards(a: PortSummary, b: PortSummary): number {
   const da = a.focDate || a.transferDate;

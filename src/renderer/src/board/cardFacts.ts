@@ -18,12 +18,20 @@ export function daysUntil(isoDate: string, today: Date = new Date()): number {
   return Math.round((target - base) / DAY);
 }
 
-/** "in 3 days", "today", "2 days ago". */
+/** Compact for a card: "in 3d", "today", "2d ago". */
 export function daysLabel(days: number): string {
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
   if (days === -1) return 'yesterday';
-  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+  return days > 0 ? `in ${days}d` : `${-days}d ago`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2026-11-21" → "Nov 21" (the year is implied on a working board; the tooltip has the full date). */
+export function shortDate(isoDate: string): string {
+  const [, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return `${MONTHS[m - 1] ?? ''} ${d}`;
 }
 
 const readinessCache = new WeakMap<PortSummary, ReadinessProblem[]>();

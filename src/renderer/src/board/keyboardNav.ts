@@ -1,12 +1,12 @@
-import { PORT_STATES, type PortState } from '../../../shared/model';
-import type { BoardColumns } from './boardColumns';
+import type { PortState } from '../../../shared/model';
+import { BOARD_ORDER, type BoardColumns } from './boardColumns';
 
 /**
  * Where an arrow key takes focus: up/down within the column, left/right to the nearest open,
  * non-empty column at the same row (clamped). Returns null at the edges.
  */
 export function nextFocus(columns: BoardColumns, collapsed: ReadonlySet<PortState>, currentId: string, key: string): string | null {
-  const open = PORT_STATES.filter((s) => !collapsed.has(s) && columns[s].length > 0);
+  const open = BOARD_ORDER.filter((s) => !collapsed.has(s) && columns[s].length > 0);
   const col = open.findIndex((s) => columns[s].some((p) => p.id === currentId));
   if (col < 0) return null;
   const list = columns[open[col] as PortState];

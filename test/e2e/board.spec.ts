@@ -1,0 +1,162 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/fixtures';
+import { runCli } from './support/host';
+import { hostRpc } from './support/rpc';
+
+/** Everything readiness asks for except documents (which move with force). */
+const COMPLETE = {
+  losingCarrier: 'Verizon',
+  accountName: 'Acme',
+  billingName: 'Acme LLC',
+  authorizedPerson: 'Maria Lopez',
+  billingPhone: '2025550000',
+  street: '100 Main St',
+  locality: 'Washington',
+  region: 'DC',
+  postalCode: '20001',
+  country: 'US',
+  accountNumber: '123456789',
+};
+
+const column = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+const card = (page: Page, col: string, name: string) => column(page, col).getByRole('group', { name, exact: true });
+
+test('drag a card to an allowed column; the move persists after reload', async ({ page, host }) => {
+  const call = hostRpc(host);
+  const port = await call('ports.create', { fields: { name: 'Drag me', ...COMPLETE }, numbers: ['2025551000'] });
+  await call('ports.move', { id: port.id, to: 'submitted', force: true });
+  await page.reload();
+
+  await card(page, 'Submitted', 'Drag me').dragTo(column(page, 'Pending'));
+  await expect(card(page, 'Pending', 'Drag me')).toBeVisible();
+  await expect(page.getByTestId('announcer')).toHaveText(/Moved "Drag me" to Pending/);
+
+  await page.reload();
+  await expect(card(page, 'Pending', 'Drag me')).toBeVisible();
+  expect((await call('ports.get', { id: port.id })).state).toBe('pending');
+});
+
+test('an illegal drop is refused and nothing changes', async ({ page, host }) => {
+  const call = hostRpc(host);
+  const port = await call('ports.create', { fields: { name: 'Stay put', ...COMPLETE }, numbers: ['2025551001'] });
+  await call('ports.move', { id: port.id, to: 'submitted', force: true });
+  await page.reload();
+
+  const source = card(page, 'Submitted', 'Stay put');
+  // While dragging, only the allowed columns light up; Scheduled is not reachable from Submitted.
+  await source.hover();
+  await page.mouse.down();
+  await column(page, 'Pending').hover();
+  await expect(column(page, 'Pending')).toHaveAttribute('data-drop', /allowed|over/);
+  await column(page, 'Scheduled').hover();
+  await expect(column(page, 'Scheduled')).toHaveAttribute('data-drop', 'refused');
+  await page.mouse.up();
+
+  await expect(card(page, 'Submitted', 'Stay put')).toBeVisible();
+  await page.reload();
+  await expect(card(page, 'Submitted', 'Stay put')).toBeVisible();
+  expect((await call('ports.get', { id: port.id })).state).toBe('submitted');
+});
+
+test('a refused submit rolls back with the service message and offers Submit anyway', async ({ page, host }) => {
+  const call = hostRpc(host);
+  await call('ports.create', { fields: { name: 'Half done' }, numbers: ['2025551002'] });
+  await page.reload();
+
+  await card(page, 'Unconfirmed', 'Half done').dragTo(column(page, 'Submitted'));
+  const dialog = page.getByRole('dialog', { name: 'Not ready to submit' });
+  await expect(dialog).toContainText('"Half done" is not ready to submit: Losing carrier is missing');
+  await expect(card(page, 'Unconfirmed', 'Half done')).toBeVisible();
+  await expect(column(page, 'Submitted').getByRole('group')).toHaveCount(0);
+
+  await dialog.getByRole('button', { name: 'Submit anyway' }).click();
+  await expect(card(page, 'Submitted', 'Half done')).toBeVisible();
+});
+
+test('keyboard only: arrows to a card, m opens Move to…, Enter moves', async ({ page, host }) => {
+  const call = hostRpc(host);
+  for (const name of ['Key one', 'Key two']) {
+    const p = await call('ports.create', { fields: { name, ...COMPLETE }, numbers: [] });
+    await call('ports.move', { id: p.id, to: 'submitted', force: true });
+  }
+  await page.reload();
+  await column(page, 'Submitted').getByRole('group').first().focus();
+  const first = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+  await page.keyboard.press('ArrowDown');
+  const second = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+  expect(second).not.toBe(first);
+  expect(['Key one', 'Key two']).toContain(second);
+
+  await page.keyboard.press('m');
+  const menu = page.getByRole('menu');
+  // Exactly the allowed targets from Submitted.
+  await expect(menu.getByRole('menuitem')).toHaveText(['Pending', 'Rejected', 'Canceled']);
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Rejected' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(card(page, 'Rejected', second ?? '')).toBeVisible();
+  await expect(page.getByTestId('announcer')).toHaveText(`Moved "${second}" to Rejected`);
+  await expect(card(page, 'Rejected', second ?? '')).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: `Port ${second}` })).toBeVisible();
+});
+
+test('search by number finds its port in any format', async ({ page, host }) => {
+  const call = hostRpc(host);
+  await call('ports.create', { fields: { name: 'Needle' }, numbers: ['2025559000'] });
+  for (let i = 0; i < 5; i++) await call('ports.create', { fields: { name: `Hay ${i}` }, numbers: [`303555010${i}`] });
+  await page.reload();
+  await expect(column(page, 'Unconfirmed').getByRole('group')).toHaveCount(6);
+
+  await page.keyboard.press('/');
+  const search = page.getByRole('searchbox', { name: 'Search ports' });
+  await expect(search).toBeFocused();
+  for (const format of ['2025559000', '+1 202-555-9000', '(202) 555.9000']) {
+    await search.fill(format);
+    await expect(column(page, 'Unconfirmed').getByRole('group')).toHaveCount(1);
+    await expect(card(page, 'Unconfirmed', 'Needle')).toBeVisible();
+  }
+  await search.fill('hay');
+  await expect(column(page, 'Unconfirmed').getByRole('group')).toHaveCount(5);
+});
+
+test('multi-select 20 cards and move them at once', async ({ page, host }) => {
+  const call = hostRpc(host);
+  const ids: string[] = [];
+  for (let i = 0; i < 20; i++) ids.push((await call('ports.create', { fields: { name: `Bulk ${String(i).padStart(2, '0')}` } })).id);
+  await call('ports.create', { fields: { name: 'Not me' } });
+  await page.reload();
+
+  // Ctrl-click and shift-click select without opening the detail (newest first: Bulk 19 on top).
+  await card(page, 'Unconfirmed', 'Bulk 19').click({ modifiers: ['ControlOrMeta'] });
+  await card(page, 'Unconfirmed', 'Bulk 17').click({ modifiers: ['Shift'] });
+  await expect(page.getByRole('toolbar', { name: 'Selection' })).toContainText('3 selected');
+  await expect(page.getByRole('complementary')).toHaveCount(0);
+
+  await page.getByRole('searchbox', { name: 'Search ports' }).fill('bulk');
+  await page.getByRole('checkbox', { name: 'Select all in Unconfirmed' }).check();
+  const bar = page.getByRole('toolbar', { name: 'Selection' });
+  await expect(bar).toContainText('20 selected');
+  await bar.getByRole('button', { name: 'Move selected to…' }).click();
+  await page.getByRole('menu').getByRole('menuitem', { name: 'Canceled' }).click();
+
+  await page.getByRole('button', { name: /Show Canceled/ }).click();
+  await expect(column(page, 'Canceled').getByLabel('20 ports')).toBeVisible();
+  await expect(column(page, 'Unconfirmed').getByRole('group')).toHaveCount(0);
+  const states = await Promise.all(ids.map(async (id) => (await call('ports.get', { id })).state));
+  expect(new Set(states)).toEqual(new Set(['canceled']));
+  await page.getByRole('searchbox', { name: 'Search ports' }).fill('');
+  await expect(card(page, 'Unconfirmed', 'Not me')).toBeVisible();
+});
+
+test('a change made through the CLI appears live on the board', async ({ page, host }) => {
+  const call = hostRpc(host);
+  const port = await call('ports.create', { fields: { name: 'Live one', ...COMPLETE }, numbers: ['2025551003'] });
+  await page.reload();
+  await expect(card(page, 'Unconfirmed', 'Live one')).toBeVisible();
+  const moved = await runCli(['ports', 'move', port.id, 'submitted', '--force'], host.dbPath);
+  expect(moved.code, moved.stderr).toBe(0);
+  await expect(card(page, 'Submitted', 'Live one')).toBeVisible();
+  await expect(column(page, 'Unconfirmed').getByRole('group')).toHaveCount(0);
+});

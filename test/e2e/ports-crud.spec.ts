@@ -1,0 +1,60 @@
+import { test, expect } from './support/fixtures';
+import { runCli } from './support/host';
+
+/** Issue 3's journey: create a port and its numbers in the UI, reload, and the same through the CLI. */
+test('create a port with numbers in the UI, add more, and see them after reload', async ({ page }) => {
+  await page.getByRole('button', { name: 'New port' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New port request' });
+  await dialog.getByLabel('Name', { exact: true }).fill('Acme Dental – main office');
+  await dialog.getByLabel('Numbers (optional)').fill('2025559000\n+1 202-555-9001');
+  await dialog.getByRole('button', { name: 'Create port' }).click();
+  await expect(dialog).toBeHidden();
+
+  const detail = page.getByRole('complementary', { name: 'Port Acme Dental – main office' });
+  const numbers = detail.getByRole('table', { name: 'Numbers' });
+  await expect(numbers.getByRole('row')).toHaveCount(3);
+  await expect(numbers).toContainText('+1 202 555 9000');
+
+  await detail.getByLabel('Add numbers').fill('(202) 555-9002, 202.555.9003');
+  await detail.getByRole('button', { name: 'Add numbers' }).click();
+  await expect(numbers.getByRole('row')).toHaveCount(5);
+
+  await detail.getByRole('button', { name: 'Remove +1 202 555 9001' }).click();
+  await expect(numbers.getByRole('row')).toHaveCount(4);
+
+  await page.reload();
+  const card = page.getByRole('region', { name: 'Unconfirmed' }).getByRole('group', { name: 'Acme Dental – main office' });
+  await expect(card).toContainText('3 numbers');
+  await card.click();
+  await expect(page.getByRole('table', { name: 'Numbers' })).toContainText('+1 202 555 9003');
+  await expect(page.getByRole('table', { name: 'Numbers' })).not.toContainText('+1 202 555 9001');
+});
+
+test('an invalid number is refused with the service message and nothing is added', async ({ page }) => {
+  await page.getByRole('button', { name: 'New port' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New port request' });
+  await dialog.getByLabel('Name', { exact: true }).fill('Typo port');
+  await dialog.getByLabel('Numbers (optional)').fill('202555900O');
+  await dialog.getByRole('button', { name: 'Create port' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('contains letters');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('No port requests yet')).toBeVisible();
+});
+
+test('ports and numbers created through the CLI on the same database appear in the UI', async ({ page, host }) => {
+  await expect(page.getByText('No port requests yet')).toBeVisible();
+  const created = await runCli(['--json', 'ports', 'create', '--name', 'CLI Corp', '--number', '+1 303 555 0100'], host.dbPath);
+  expect(created.code, created.stderr).toBe(0);
+  const { id } = JSON.parse(created.stdout) as { id: string };
+
+  // Live: the host notices the CLI's commit and the board refetches without a page reload.
+  const card = page.getByRole('region', { name: 'Unconfirmed' }).getByRole('group', { name: 'CLI Corp' });
+  await expect(card).toContainText('1 number');
+  const added = await runCli(['numbers', 'add', id, '303-555-0101', '(303) 555 0102'], host.dbPath);
+  expect(added.code, added.stderr).toBe(0);
+  await expect(card).toContainText('3 numbers');
+
+  await page.reload();
+  await card.click();
+  await expect(page.getByRole('table', { name: 'Numbers' })).toContainText('+1 303 555 0102');
+});

@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect } from './support/fixtures';
+import { ROOT } from './support/host';
+import { hostRpc } from './support/rpc';
+import { seedDemoPorts } from './support/demoData';
+
+/**
+ * @screens: seeds ~300 realistic ports and saves screenshots (board, detail, create dialog) at two
+ * sizes in light and dark to test-results/screens for a human to look at. Slow; run on demand:
+ *   npx playwright test --project host --grep @screens
+ */
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+] as const;
+
+test('screenshots of board, detail and create dialog @screens', async ({ page, host }) => {
+  test.setTimeout(240_000);
+  await seedDemoPorts(hostRpc(host), 300);
+  const dir = join(ROOT, 'test-results', 'screens');
+  mkdirSync(dir, { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const size of SIZES) {
+      const tag = `${size.width}x${size.height}-${scheme}`;
+      await page.setViewportSize(size);
+      await page.reload();
+      await expect(page.getByRole('region', { name: 'Unconfirmed' })).toBeVisible();
+      await page.screenshot({ path: join(dir, `board-${tag}.png`) });
+      await page.getByRole('region', { name: 'Pending' }).getByRole('group').first().click();
+      await expect(page.getByRole('complementary')).toBeVisible();
+      await page.screenshot({ path: join(dir, `detail-${tag}.png`) });
+      await page.getByRole('button', { name: 'Close detail' }).click();
+      await page.getByRole('region', { name: 'Unconfirmed' }).getByRole('group').first().click();
+      await page.screenshot({ path: join(dir, `detail-draft-${tag}.png`) });
+      await page.getByRole('button', { name: 'Close detail' }).click();
+      await page.getByRole('button', { name: 'New port' }).click();
+      await page.getByLabel('Name', { exact: true }).fill('Harbor Dental – fax');
+      await page.screenshot({ path: join(dir, `create-${tag}.png`) });
+      await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    }
+  }
+});
