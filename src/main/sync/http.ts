@@ -1,4 +1,4 @@
-import { RemoteError, kindOfStatus, networkError, parseRetryAfter } from './errors';
+import { RemoteError, kindOfStatus, networkError, parseRetryAfter, type RemoteErrorKind } from './errors';
 
 export interface HttpResponse {
   status: number;
@@ -15,7 +15,7 @@ export interface HttpRequest {
 }
 
 /** Turns a non-2xx answer into a typed error; each adapter knows its family's error body. */
-export type ErrorReader = (status: number, body: unknown) => { message: string; serverMessage?: string; charges?: number };
+export type ErrorReader = (status: number, body: unknown) => { message: string; serverMessage?: string; charges?: number; kind?: RemoteErrorKind };
 
 /**
  * One JSON request with a timeout. Network faults, timeouts and unreadable bodies become
@@ -48,7 +48,7 @@ export async function requestJson(req: HttpRequest, readError: ErrorReader): Pro
   if (res.status >= 200 && res.status < 300) return { status: res.status, headers: res.headers, body };
   const info = readError(res.status, body);
   throw new RemoteError({
-    kind: kindOfStatus(res.status),
+    kind: info.kind ?? kindOfStatus(res.status),
     status: res.status,
     message: info.message,
     ...(info.serverMessage !== undefined ? { serverMessage: info.serverMessage } : {}),

@@ -84,7 +84,9 @@ export const readKazooError: ErrorReader = (status, body) => {
   }
   const details = detailMessages(data);
   const message = details.length > 0 ? `${details.join('; ')} (${serverMessage})` : serverMessage;
-  return { message, serverMessage };
+  // Kazoo answers an illegal state move with a 500 carrying a validation body: retrying cannot help.
+  const illegalMove = status === 500 && serverMessage === 'invalid request' && details.length > 0;
+  return { message, serverMessage, ...(illegalMove ? { kind: 'permanent' as const } : {}) };
 };
 
 /** Messages nested in Kazoo's `{field: {rule: {message, cause}}}` validation bodies. */

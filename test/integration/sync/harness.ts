@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox, type FaultConfig, type SandboxHandle } from '../../../src/sandbox/index';
+import { createAppContext, type AppContext } from '../../../src/main/app-context';
+import { SyncEngine } from '../../../src/main/sync/engine';
+import { carrierOf } from '../../../src/sandbox/util/phone';
+
+export interface Harness {
+  sb: SandboxHandle;
+  ctx: AppContext;
+  /** The engine under test, with short backoff so fault tests finish quickly. */
+  engine: SyncEngine;
+  dir: string;
+  remoteId: string;
+  admin(path: string, body?: unknown, method?: string): Promise<unknown>;
+  faults(config: FaultConfig): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A sandbox on a random loopback port and a PortDesk store with one remote pointing at it. */
+export async function startHarness(kind: 'kazoo' | 'telnyx' = 'kazoo', opts: { dbPath?: string; dir?: string } = {}): Promise<Harness> {
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'pd-sync-'));
+  const sb = await startSandbox({ dataDir: join(dir, 'sandbox'), port: 0, seed: 'none' });
+  const ctx = createAppContext({ dbPath: opts.dbPath ?? join(dir, 'portdesk.db'), shell: 'cli', backgroundSync: false });
+  const remote = ctx.remotes.add({
+    kind,
+    url: kind === 'kazoo' ? `${sb.kazooUrl}/v2/` : sb.telnyxUrl,
+    accountId: sb.accounts.root.id,
+    token: sb.token,
+    defaultConnectionId: 'conn-1',
+  });
+  const admin = async (path: string, body?: unknown, method = 'POST'): Promise<unknown> => {
+    const res = await fetch(`${sb.adminUrl}${path}`, {
+      method,
+      headers: { 'x-auth-token': sb.token, 'content-type': 'application/json' },
+      body: method === 'GET' ? null : JSON.stringify(body ?? {}),
+    });
+    return res.json();
+  };
+  const engine = new SyncEngine({ db: ctx.db, changes: ctx.changes, remotes: ctx.remotes, backoff: { baseMs: 20, capMs: 400 } });
+  return {
+    sb,
+    ctx,
+    engine,
+    dir,
+    remoteId: remote.id,
+    admin,
+    faults: async (config) => {
+      await admin('/faults', config);
+    },
+    close: async () => {
+      ctx.close();
+      await sb.close();
+      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `count` distinct NANP numbers starting at `start`, skipping the sandbox carrier that refuses port-out. */
+export function numbers(start: number, count: number): string[] {
+  const out: string[] = [];
+  for (let n = start; out.length < count; n += 1) {
+    const e164 = `+1${String(2_025_550_000 + n)}`;
+    if (carrierOf(e164) !== 'NORTHSTAR RURAL TELEPHONE') out.push(e164);
+  }
+  return out;
+}
+
+/** Every Kazoo port request in the sandbox (all states, all accounts), straight from the API. */
+export async function kazooRemote(h: Harness, token = h.sb.token): Promise<{ id: string; name: string; port_state: string; numbers: Record<string, unknown>; portdesk_client_id?: string }[]> {
+  const res = await fetch(`${h.sb.kazooUrl}/v2/accounts/${h.sb.accounts.root.id}/descendants/port_requests?by_types=all`, { headers: { 'x-auth-token': token } });
+  const body = (await res.json()) as { data: { port_requests: never[] }[] };
+  return body.data.flatMap((g) => g.port_requests);
+}
