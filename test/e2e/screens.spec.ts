@@ -7,9 +7,11 @@ import { seedDemoPorts } from './support/demoData';
 
 /**
  * @screens: seeds ~300 realistic ports and saves screenshots (board, detail, create dialog) at two
- * sizes in light and dark to test-results/screens for a human to look at. Slow; run on demand:
- *   npx playwright test --project host --grep @screens
+ * sizes in light and dark to test-results/screens for a human to look at. Slow, and it asserts
+ * nothing worth a CI minute, so it runs only on demand:
+ *   PORTDESK_SCREENS=1 npx playwright test --project=host --grep @screens
  */
+test.skip(!process.env.PORTDESK_SCREENS, 'screenshots run on demand: set PORTDESK_SCREENS=1');
 const SIZES = [
   { width: 1280, height: 800 },
   { width: 1920, height: 1080 },

@@ -96,9 +96,22 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
         <span className="card-carrier" title={port.losingCarrier ? `Losing carrier: ${port.losingCarrier}` : undefined}>
           {port.losingCarrier || <span className="muted">Carrier not set</span>}
         </span>
-        <span className="card-count tabular">
-          <Icon name="phone" size={12} />
-          {port.numberCount} {port.numberCount === 1 ? 'number' : 'numbers'}
+        <span className="card-icons">
+          <span className="card-stat tabular" title={`${port.numberCount} ${port.numberCount === 1 ? 'number' : 'numbers'}`}>
+            <Icon name="phone" size={12} />
+            {port.numberCount}
+            <span className="visually-hidden">{port.numberCount === 1 ? ' number' : ' numbers'}</span>
+          </span>
+          <span className="card-stat tabular" title={`${port.attachmentCount} attachments`}>
+            <Icon name="paperclip" size={12} />
+            {port.attachmentCount}
+            <span className="visually-hidden"> attachments</span>
+          </span>
+          <span className="card-stat tabular" title={`${port.commentCount} comments`}>
+            <Icon name="comment" size={12} />
+            {port.commentCount}
+            <span className="visually-hidden"> comments</span>
+          </span>
         </span>
       </div>
       <div className="card-row card-foot">
@@ -110,21 +123,12 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
         ) : (
           <span className="card-due muted">No date</span>
         )}
-        <span className="card-icons">
-          {problems.length > 0 && (
-            <span className="card-warn" title={`Not ready to submit:\n${problems.map((p) => p.message).join('\n')}`} aria-label={`Not ready to submit: ${problems.length} problems`} role="img">
-              <Icon name="warning" size={13} />
-            </span>
-          )}
-          <span className="card-stat tabular" title={`${port.attachmentCount} attachments`} aria-label={`${port.attachmentCount} attachments`}>
-            <Icon name="paperclip" size={12} />
-            {port.attachmentCount}
+        {problems.length > 0 && (
+          <span className="card-warn" title={`Not ready to submit:\n${problems.map((p) => p.message).join('\n')}`}>
+            <Icon name="warning" size={13} />
+            <span className="card-warn-text">Not ready</span>
           </span>
-          <span className="card-stat tabular" title={`${port.commentCount} comments`} aria-label={`${port.commentCount} comments`}>
-            <Icon name="comment" size={12} />
-            {port.commentCount}
-          </span>
-        </span>
+        )}
       </div>
     </div>
   );
