@@ -13,6 +13,8 @@ import { RemotesService } from './services/remotes-service';
 import { keyFileBox, type SecretBox } from './services/secrets';
 import { SyncEngine } from './sync/engine';
 import { syncHandlers } from './rpc/handlers/sync';
+import { ImportService } from './services/import-service';
+import { importHandlers } from './rpc/handlers/import';
 
 export interface AppContextOptions {
   dbPath: string;
@@ -32,6 +34,7 @@ export interface AppContext {
   ports: PortsService;
   remotes: RemotesService;
   sync: SyncEngine;
+  imports: ImportService;
   router: Router;
   close(): void;
 }
@@ -44,10 +47,12 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const ports = new PortsService(repos, changes);
   const remotes = new RemotesService(db, options.secrets ?? keyFileBox(dirname(options.dbPath)), changes);
   const sync = new SyncEngine({ db, changes, remotes });
+  const imports = new ImportService({ repos, changes, remoteConfig: (id) => remotes.config(id) });
   const router = createRouter({
     'app.info': () => ({ version: APP_VERSION, schemaVersion: SCHEMA_VERSION, dbPath: options.dbPath, shell: options.shell }),
     ...portHandlers(ports),
     ...syncHandlers(remotes, sync),
+    ...importHandlers(imports),
   });
   if (options.backgroundSync ?? options.shell !== 'cli') sync.start();
   const stopWatching = options.shell === 'cli' ? () => undefined : watchExternalChanges(db, changes);
@@ -58,6 +63,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     ports,
     remotes,
     sync,
+    imports,
     router,
     close: () => {
       sync.stop();

@@ -160,6 +160,30 @@ CREATE TABLE import_layouts (
 );
 `,
   },
+  {
+    version: 5,
+    name: 'import batches, so a whole import can be undone while none of it was pushed',
+    sql: `
+CREATE TABLE import_batches (
+  id TEXT PRIMARY KEY,
+  created_at INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  undone_at INTEGER
+);
+
+-- One row per port the import touched: created (undo deletes the port) or given numbers (undo
+-- removes those numbers). mutation_id is the outbox row the import queued for that port.
+CREATE TABLE import_batch_ports (
+  batch_id TEXT NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+  port_id TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  mutation_id TEXT NOT NULL,
+  numbers TEXT NOT NULL,
+  PRIMARY KEY (batch_id, port_id)
+) WITHOUT ROWID;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

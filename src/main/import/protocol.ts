@@ -1,7 +1,4 @@
-import { z } from 'zod';
 import type { AppErrorShape } from '../../shared/errors';
-import { PortFieldsSchema } from '../../shared/model';
-import { isCountryCode } from '../../shared/domain/numbers';
 import type { ColumnMapping } from './columns';
 import type { PlanOptions, RowAnalysis } from './plan';
 import type { SourceOptions } from './source';
@@ -18,6 +15,8 @@ export interface WorkerRequest {
   sourceOptions?: SourceOptions;
   /** Mapping to apply; guessed from the table when omitted (and sent back with the table). */
   mapping?: ColumnMapping;
+  /** Mappings confirmed for earlier files, by layout signature: used before guessing. */
+  remembered?: Record<string, ColumnMapping>;
   planOptions: PlanOptions;
   /** Rows per batch message (defaults to WORKER_BATCH_ROWS). */
   batchRows?: number;
@@ -28,6 +27,8 @@ export interface TableInfo extends Omit<SourceTable, 'rows'> {
   totalRows: number;
   preview: SourceRow[];
   mapping: ColumnMapping;
+  /** Where the mapping came from: the request, a remembered layout, or guessing. */
+  mappingSource: 'given' | 'remembered' | 'guessed';
   signature: string;
 }
 
@@ -43,21 +44,3 @@ export type WorkerMessage =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'done' }
   | { type: 'error'; error: AppErrorShape };
-
-const ImportFieldSchema = z.union([z.literal('number'), PortFieldsSchema.keyof()]);
-
-/** Validates a mapping arriving from the renderer or a remembered-layout store. */
-export const ColumnMappingSchema = z.object({
-  fields: z.array(ImportFieldSchema.nullable()),
-  groupBy: z.number().int().nonnegative().nullable(),
-});
-
-export const PlanOptionsSchema = z.object({
-  defaultCountry: z.string().refine(isCountryCode, 'is not a country code libphonenumber knows'),
-  target: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('existing'), portId: z.string().min(1) }),
-    z.object({ kind: z.literal('new'), name: z.string().trim().min(1).max(128) }),
-    z.object({ kind: z.literal('group') }),
-  ]),
-  maxRangeSize: z.number().int().positive().optional(),
-});

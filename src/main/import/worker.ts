@@ -7,10 +7,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { toAppError } from '../../shared/errors';
 import { readSource, type ImportSource } from './source';
 import { readImportFile } from './file';
-import { guessMapping, layoutSignature } from './columns';
+import { applyRememberedMapping, guessMapping, layoutSignature, type ColumnMapping } from './columns';
 import { analyseRow } from './plan';
 import { PREVIEW_ROWS, WORKER_BATCH_ROWS } from './limits';
-import type { WorkerMessage, WorkerRequest } from './protocol';
+import type { TableInfo, WorkerMessage, WorkerRequest } from './protocol';
 
 function post(message: WorkerMessage): void {
   parentPort?.postMessage(message);
@@ -30,10 +30,17 @@ async function run(request: WorkerRequest): Promise<void> {
   const read = await readSource(source, request.sourceOptions);
   if (!read.ok) return post({ type: 'error', error: read.error });
   const { rows, ...info } = read.table;
-  const mapping = request.mapping ?? guessMapping(read.table, request.planOptions.defaultCountry);
+  const signature = layoutSignature(read.table);
+  const stored = request.remembered?.[signature];
+  const remembered = stored ? applyRememberedMapping(read.table, stored) : undefined;
+  const [mapping, mappingSource]: [ColumnMapping, TableInfo['mappingSource']] = request.mapping
+    ? [request.mapping, 'given']
+    : remembered
+      ? [remembered, 'remembered']
+      : [guessMapping(read.table, request.planOptions.defaultCountry), 'guessed'];
   post({
     type: 'table',
-    table: { ...info, totalRows: rows.length, preview: rows.slice(0, PREVIEW_ROWS), mapping, signature: layoutSignature(read.table) },
+    table: { ...info, totalRows: rows.length, preview: rows.slice(0, PREVIEW_ROWS), mapping, mappingSource, signature },
   });
   const batchRows = request.batchRows ?? WORKER_BATCH_ROWS;
   const started = performance.now();

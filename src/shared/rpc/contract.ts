@@ -3,6 +3,7 @@ import type { AppErrorShape } from '../errors';
 import { appMethods } from './methods/app';
 import { portsMethods } from './methods/ports';
 import { syncMethods } from './methods/sync';
+import { importMethods } from './methods/import';
 
 /**
  * The whole RPC surface between a view (renderer, CLI) and the main-process services.
@@ -12,6 +13,7 @@ export const contract = {
   ...appMethods,
   ...portsMethods,
   ...syncMethods,
+  ...importMethods,
 };
 
 export type Contract = typeof contract;

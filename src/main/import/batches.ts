@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/errors';
+import type { PortFields } from '../../shared/model';
+import { isEditable } from '../../shared/domain/states';
+import type { Repos } from '../db/repos';
+import type { PlannedGroup } from './plan';
+
+const ACTOR = 'you';
+
+/** One port an import created or added numbers to. */
+export interface BatchPort {
+  portId: string;
+  name: string;
+  created: boolean;
+  numbers: number;
+}
+
+export interface BatchWrite {
+  batchId: string;
+  ports: BatchPort[];
+  numbers: number;
+}
+
+export interface UndoResult {
+  batchId: string;
+  removedPorts: string[];
+  /** Ports that keep existing but lose the numbers the import added. */
+  changedPorts: string[];
+  removedNumbers: number;
+}
+
+/**
+ * Write the groups of a plan as ONE transaction: new ports (row, numbers, timeline event,
+ * `port.create` outbox row with `{ fields, numbers }`) or numbers added to an existing port
+ * (`port.numbers` outbox row), plus the batch record that makes the whole import undoable.
+ * Any clash with an open port (another process may have taken a number since the preview)
+ * rolls everything back.
+ */
+export function writeImportBatch(repos: Repos, groups: readonly PlannedGroup[], source: string, now: number): BatchWrite {
+  const batchId = randomUUID();
+  const { db, ports, events, outbox } = repos;
+  const insertBatch = db.prepare('INSERT INTO import_batches (id, created_at, source, summary) VALUES (?, ?, ?, ?)');
+  const insertItem = db.prepare('INSERT INTO import_batch_ports (batch_id, port_id, created, mutation_id, numbers) VALUES (?, ?, ?, ?, ?)');
+  const written: BatchPort[] = [];
+  let total = 0;
+  db.transaction(() => {
+    insertBatch.run(batchId, now, source, '{}');
+    for (const group of groups) {
+      if (group.numbers.length === 0) continue;
+      const label = `import of ${source}`;
+      if (group.target.kind === 'new') {
+        const id = randomUUID();
+        const fields: PortFields = group.target.fields;
+        ports.insert({ id, state: 'unconfirmed', remoteId: null, remoteAccountId: '', fields, now });
+        insertNumbers(repos, id, group.numbers);
+        events.add({ portId: id, at: now, kind: 'created', fromState: null, toState: 'unconfirmed', message: `Created with ${plural(group.numbers.length, 'number')} by the ${label}`, actor: ACTOR });
+        const mutationId = outbox.append({ portId: id, entity: 'port', entityId: id, op: 'port.create', payload: { fields, numbers: group.numbers }, baseRevision: null, now });
+        insertItem.run(batchId, id, 1, mutationId, '[]');
+        written.push({ portId: id, name: fields.name, created: true, numbers: group.numbers.length });
+      } else {
+        const port = ports.get(group.target.portId);
+        if (!port) throw new AppError('NOT_FOUND', `No port request with id ${group.target.portId}`, { id: group.target.portId });
+        if (!isEditable(port.state)) {
+          throw new AppError('LOCKED', `"${port.name}" is ${port.state} and cannot be given new numbers: ports can be changed only while unconfirmed or rejected`);
+        }
+        insertNumbers(repos, port.id, group.numbers);
+        ports.touch(port.id, now);
+        ports.markPending(port.id);
+        events.add({ portId: port.id, at: now, kind: 'numbers', fromState: null, toState: null, message: `Added ${plural(group.numbers.length, 'number')} by the ${label}`, actor: ACTOR });
+        const mutationId = outbox.append({ portId: port.id, entity: 'port', entityId: port.id, op: 'port.numbers', payload: { add: group.numbers, remove: [] }, baseRevision: port.remoteRevision, now });
+        insertItem.run(batchId, port.id, 0, mutationId, JSON.stringify(group.numbers));
+        written.push({ portId: port.id, name: port.name, created: false, numbers: group.numbers.length });
+      }
+      total += group.numbers.length;
+    }
+    if (written.length === 0) throw new AppError('VALIDATION', 'Nothing to import: no row has a valid number that is not already in a port');
+    db.prepare('UPDATE import_batches SET summary = ? WHERE id = ?').run(JSON.stringify({ ports: written.length, numbers: total }), batchId);
+  })();
+  return { batchId, ports: written, numbers: total };
+}
+
+/**
+ * Insert numbers inside the caller's transaction. Like the ports service, the partial unique
+ * index on open numbers is the check (a lookup per number would double the cost of 100k rows).
+ */
+function insertNumbers(repos: Repos, portId: string, e164s: readonly string[]): void {
+  const clashes: string[] = [];
+  for (const e164 of e164s) {
+    try {
+      repos.numbers.insert(portId, e164, true);
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw err;
+      clashes.push(e164);
+    }
+  }
+  if (clashes.length === 0) return;
+  const named = clashes.slice(0, 5).map((n) => `${n} (on "${repos.numbers.openOwner(n)?.name ?? 'another port'}")`);
+  const more = clashes.length > 5 ? ` and ${clashes.length - 5} more` : '';
+  throw new AppError('NUMBER_IN_USE', `Nothing was imported: already on another open port since the preview: ${named.join(', ')}${more}`, { numbers: clashes });
+}
+
+interface ItemRow {
+  port_id: string;
+  created: number;
+  mutation_id: string;
+  numbers: string;
+  name: string | null;
+  remote_object_id: string | null;
+  queued: number | null;
+  attempts: number | null;
+}
+
+/**
+ * Undo a whole import in one transaction: ports it created are deleted with all their queued
+ * changes, numbers it added to existing ports are removed with the outbox row that would have
+ * pushed them. Refused once any of it may have reached a remote (an outbox row gone, a push
+ * attempted, or a port linked to a remote object), since deleting locally would then diverge.
+ */
+export function undoImportBatch(repos: Repos, batchId: string, now: number): UndoResult {
+  const { db, events, ports } = repos;
+  return db.transaction((): UndoResult => {
+    const batch = db.prepare('SELECT source, undone_at FROM import_batches WHERE id = ?').get(batchId) as { source: string; undone_at: number | null } | undefined;
+    if (!batch) throw new AppError('NOT_FOUND', `No import with id ${batchId}`, { batchId });
+    if (batch.undone_at !== null) throw new AppError('CONFLICT', `The import of ${batch.source} was already undone`, { batchId });
+    const items = db
+      .prepare(
+        `SELECT i.port_id, i.created, i.mutation_id, i.numbers, p.name, p.remote_object_id, o.seq AS queued, o.attempts
+         FROM import_batch_ports i LEFT JOIN ports p ON p.id = i.port_id LEFT JOIN outbox o ON o.mutation_id = i.mutation_id
+         WHERE i.batch_id = ?`,
+      )
+      .all(batchId) as ItemRow[];
+    for (const item of items) {
+      const name = item.name ?? item.port_id;
+      if (item.name === null) throw new AppError('CONFLICT', `Cannot undo the import of ${batch.source}: port ${item.port_id} was deleted since`, { batchId });
+      if (item.queued === null || (item.attempts ?? 0) > 0 || (item.created === 1 && item.remote_object_id !== null)) {
+        throw new AppError('CONFLICT', `Cannot undo the import of ${batch.source}: "${name}" has already been sent to its remote; edit or cancel the ports instead`, { batchId, portId: item.port_id });
+      }
+    }
+    const removedPorts: string[] = [];
+    const changedPorts: string[] = [];
+    let removedNumbers = 0;
+    const deleteOutboxOfPort = db.prepare('DELETE FROM outbox WHERE port_id = ?');
+    const deleteOutboxRow = db.prepare('DELETE FROM outbox WHERE mutation_id = ?');
+    const countNumbers = db.prepare('SELECT COUNT(*) AS n FROM numbers WHERE port_id = ?');
+    for (const item of items) {
+      if (item.created === 1) {
+        removedNumbers += (countNumbers.get(item.port_id) as { n: number }).n;
+        deleteOutboxOfPort.run(item.port_id);
+        ports.delete(item.port_id);
+        removedPorts.push(item.port_id);
+      } else {
+        const numbers = JSON.parse(item.numbers) as string[];
+        for (const n of numbers) if (repos.numbers.remove(item.port_id, n)) removedNumbers++;
+        deleteOutboxRow.run(item.mutation_id);
+        ports.touch(item.port_id, now);
+        events.add({ portId: item.port_id, at: now, kind: 'numbers', fromState: null, toState: null, message: `Import of ${batch.source} undone: ${plural(numbers.length, 'number')} removed`, actor: ACTOR });
+        changedPorts.push(item.port_id);
+      }
+    }
+    db.prepare('UPDATE import_batches SET undone_at = ? WHERE id = ?').run(now, batchId);
+    return { batchId, removedPorts, changedPorts, removedNumbers };
+  })();
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}

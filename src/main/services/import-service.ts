@@ -1,0 +1,404 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, toAppError, type AppErrorShape } from '../../shared/errors';
+import type { ImportCommitResult, ImportRowView, ImportStatus, ImportTargetInput } from '../../shared/rpc/methods/import';
+import type { CountryCode } from 'libphonenumber-js/max';
+import type { Repos } from '../db/repos';
+import type { RemoteConfig } from '../sync/adapters/types';
+import type { ColumnMapping } from '../import/columns';
+import type { ImportPlan, PlanOptions, PlannedGroup } from '../import/plan';
+import { replanRow } from '../import/plan';
+import type { ImportProgress, TableInfo, WorkerSource } from '../import/protocol';
+import { runImportWorker, type WorkerFactory } from '../import/runWorker';
+import type { SourceOptions } from '../import/source';
+import { ImportLayouts } from '../import/layouts';
+import { undoImportBatch, writeImportBatch, type UndoResult } from '../import/batches';
+import { checkPortability, type PortabilityVerdict } from '../import/portability';
+import { groupNames, groupView, rowHasProblem, rowView } from '../import/views';
+import type { ChangeBus } from './changes';
+
+/** Previews kept at once; each holds its source and plan (100k rows is ~100 MB), so few. */
+const MAX_SESSIONS = 3;
+
+export interface ImportServiceDeps {
+  repos: Repos;
+  changes: ChangeBus;
+  now?: () => number;
+  /** Token and URL of a remote, for the portability check (the remotes service). */
+  remoteConfig?: (remoteId: string) => RemoteConfig;
+  /** Worker thread factory; a bundled build passes its emitted worker file. */
+  createWorker?: WorkerFactory;
+}
+
+export interface StartImport {
+  source: { kind: 'paste'; text: string } | { kind: 'file'; name: string; bytes: Uint8Array } | { kind: 'path'; path: string };
+  country: CountryCode;
+  target: ImportTargetInput;
+  mapping?: ColumnMapping;
+  sheet?: string;
+  hasHeader?: boolean;
+}
+
+export interface Remap {
+  mapping?: ColumnMapping;
+  country?: CountryCode;
+  target?: ImportTargetInput;
+  sheet?: string;
+  hasHeader?: boolean;
+}
+
+interface PortabilityState {
+  state: ImportStatus['portability']['state'];
+  done: number;
+  total: number;
+  verdicts?: Map<string, PortabilityVerdict>;
+  error: string | null;
+}
+
+/** One import being previewed: its source (kept so it can be re-read with another mapping) and plan. */
+interface Session {
+  id: string;
+  sourceName: string;
+  source: WorkerSource;
+  sourceOptions: SourceOptions;
+  planOptions: PlanOptions;
+  mapping?: ColumnMapping;
+  state: ImportStatus['state'];
+  revision: number;
+  progress: ImportProgress | null;
+  table?: TableInfo;
+  plan?: ImportPlan;
+  error: AppErrorShape | null;
+  controller: AbortController;
+  run: Promise<void>;
+  /** Rows fixed in place, re-applied when the source is checked again (remap). */
+  edits: Map<number, string[]>;
+  portability: PortabilityState;
+  /** Indices into plan.rows of rows with a problem; derived lazily, dropped with each new plan. */
+  problemIndex?: number[];
+  batchId: string | null;
+}
+
+/**
+ * Bulk import use cases: preview (read and check in a worker thread, nothing written), fix a
+ * row in place, re-check with another mapping, optional Telnyx portability check, commit as one
+ * transaction, and undo of a whole import while none of it was pushed.
+ */
+export class ImportService {
+  private readonly sessions = new Map<string, Session>();
+  private readonly layouts: ImportLayouts;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: ImportServiceDeps) {
+    this.layouts = new ImportLayouts(deps.repos.db);
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** Start reading and checking a source; returns at once with the job id to poll. */
+  start(input: StartImport): { jobId: string } {
+    const source: WorkerSource =
+      input.source.kind === 'file' ? { kind: 'file', bytes: input.source.bytes, fileName: input.source.name } : input.source;
+    const sourceName = input.source.kind === 'paste' ? 'pasted text' : input.source.kind === 'file' ? input.source.name : input.source.path;
+    const session: Session = {
+      id: randomUUID(),
+      sourceName,
+      source,
+      sourceOptions: pickDefined({ sheet: input.sheet, hasHeader: input.hasHeader }),
+      planOptions: { defaultCountry: input.country, target: input.target },
+      ...(input.mapping ? { mapping: input.mapping } : {}),
+      state: 'reading',
+      revision: 0,
+      progress: null,
+      error: null,
+      controller: new AbortController(),
+      run: Promise.resolve(),
+      edits: new Map(),
+      portability: { state: 'none', done: 0, total: 0, error: null },
+      batchId: null,
+    };
+    this.evictOldSessions();
+    this.sessions.set(session.id, session);
+    this.runWorker(session);
+    return { jobId: session.id };
+  }
+
+  /** Where a job stands; with `wait`, once reading and checking have ended. */
+  async status(jobId: string, wait = false): Promise<ImportStatus> {
+    const session = this.session(jobId);
+    if (wait) await session.run;
+    return this.statusOf(session);
+  }
+
+  /** Read and check the whole source, then return the status (the CLI and the bench use this). */
+  async preview(input: StartImport): Promise<ImportStatus & { jobId: string }> {
+    const { jobId } = this.start(input);
+    return this.status(jobId, true);
+  }
+
+  rows(jobId: string, offset: number, limit: number, filter: 'all' | 'problems'): { total: number; offset: number; rows: ImportRowView[] } {
+    const session = this.session(jobId);
+    const plan = this.requirePlan(session);
+    const verdicts = session.portability.verdicts;
+    let indices: number[] | undefined;
+    if (filter === 'problems') {
+      session.problemIndex ??= plan.rows.flatMap((r, i) => (rowHasProblem(r, verdicts) ? [i] : []));
+      indices = session.problemIndex;
+    }
+    const total = indices ? indices.length : plan.rows.length;
+    const names = groupNames(plan, (id) => this.portName(id));
+    const rows: ImportRowView[] = [];
+    for (let i = offset; i < Math.min(total, offset + limit); i++) {
+      const r = plan.rows[indices ? indices[i]! : i]!;
+      rows.push(rowView(r, names.get(r.groupKey) ?? '', verdicts));
+    }
+    return { total, offset, rows };
+  }
+
+  /** Fix in place: replace one row's cells; only that row is normalised again. */
+  fixRow(jobId: string, row: number, cells: string[]): { status: ImportStatus; row: ImportRowView | null } {
+    const session = this.session(jobId);
+    const plan = this.requirePlan(session);
+    const found = plan.rows.find((r) => r.row === row);
+    if (!found) throw new AppError('NOT_FOUND', `Row ${row} is not in this import (it may be blank or the header)`, { row });
+    const width = plan.headers.length;
+    if (cells.length > width) throw new AppError('VALIDATION', `Row ${row} has ${width} column(s); ${cells.length} values were given`, { row });
+    session.edits.set(row, cells);
+    this.setPlan(session, replanRow(plan, row, cells, this.lookup));
+    const next = session.plan!;
+    const updated = next.rows.find((r) => r.row === row);
+    const names = groupNames(next, (id) => this.portName(id));
+    return { status: this.statusOf(session), row: updated ? rowView(updated, names.get(updated.groupKey) ?? '', session.portability.verdicts) : null };
+  }
+
+  /** Check the same source again with another mapping, country, target or sheet. */
+  remap(jobId: string, change: Remap): { jobId: string } {
+    const session = this.session(jobId);
+    if (session.state === 'committed') throw new AppError('CONFLICT', 'This import was already written; start a new one');
+    session.controller.abort(new AppError('VALIDATION', 'Superseded by a new mapping'));
+    if (change.mapping) session.mapping = change.mapping;
+    if (change.country) session.planOptions = { ...session.planOptions, defaultCountry: change.country };
+    if (change.target) session.planOptions = { ...session.planOptions, target: change.target };
+    if (change.sheet !== undefined && change.sheet !== session.sourceOptions.sheet) {
+      // Another sheet is another table: its rows, columns and fixes do not carry over.
+      session.sourceOptions = { ...session.sourceOptions, sheet: change.sheet };
+      session.edits.clear();
+      delete session.mapping;
+    }
+    if (change.hasHeader !== undefined) session.sourceOptions = { ...session.sourceOptions, hasHeader: change.hasHeader };
+    session.portability = { state: 'none', done: 0, total: 0, error: null };
+    this.runWorker(session);
+    return { jobId };
+  }
+
+  /** Stop reading (the worker thread is terminated) and forget the preview. Nothing was written. */
+  cancel(jobId: string): { canceled: boolean } {
+    const session = this.sessions.get(jobId);
+    if (!session) return { canceled: false };
+    session.controller.abort(new AppError('VALIDATION', 'The import was cancelled'));
+    this.sessions.delete(jobId);
+    return { canceled: true };
+  }
+
+  /** Run the remote portability check on every number the import would create, in batches. */
+  async checkPortability(jobId: string, remoteId: string): Promise<ImportStatus> {
+    const session = this.session(jobId);
+    const plan = this.requirePlan(session);
+    if (!this.deps.remoteConfig) throw new AppError('UNSUPPORTED', 'Remotes are not available in this PortDesk');
+    const config = this.deps.remoteConfig(remoteId);
+    const numbers = plan.groups.flatMap((g) => g.numbers);
+    if (numbers.length === 0) throw new AppError('VALIDATION', 'There are no valid new numbers to check');
+    const state: PortabilityState = { state: 'running', done: 0, total: numbers.length, error: null };
+    session.portability = state;
+    try {
+      const verdicts = await checkPortability(config, numbers, {
+        signal: session.controller.signal,
+        onProgress: (done) => {
+          state.done = done;
+        },
+      });
+      state.verdicts = new Map(verdicts.map((v) => [v.e164, v]));
+      state.state = 'done';
+      delete session.problemIndex;
+      session.revision++;
+    } catch (err) {
+      state.state = 'failed';
+      state.error = toAppError(err).message;
+      throw err;
+    }
+    return this.statusOf(session);
+  }
+
+  /**
+   * Write the import as one transaction (all or nothing). Rows with errors are skipped, unless
+   * `strict`, which refuses the whole import when any row has one. Numbers the portability check
+   * found not portable are left out unless `skipNotPortable` is false.
+   */
+  commit(jobId: string, options: { strict?: boolean; skipNotPortable?: boolean } = {}): ImportCommitResult {
+    const session = this.session(jobId);
+    if (session.state === 'committed') throw new AppError('CONFLICT', `This import was already written (import ${session.batchId})`);
+    const plan = this.requirePlan(session);
+    const fileErrors = plan.problems.filter((p) => p.severity === 'error');
+    if (fileErrors.length > 0) throw new AppError('VALIDATION', `Nothing was imported: ${fileErrors[0]!.message}`, { problems: fileErrors });
+    const errorRows = plan.rows.filter((r) => r.status === 'error');
+    if (options.strict && errorRows.length > 0) {
+      const first = errorRows[0]!.problems.find((p) => p.severity === 'error');
+      throw new AppError(
+        'VALIDATION',
+        `Strict import refused: ${errorRows.length} row(s) have a problem (first: ${first?.message ?? `row ${errorRows[0]!.row}`}); nothing was imported`,
+        { rows: errorRows.map((r) => r.row) },
+      );
+    }
+    const verdicts = session.portability.verdicts;
+    const skip = verdicts && options.skipNotPortable !== false ? (n: string) => verdicts.get(n)?.portable === false : () => false;
+    let notPortableSkipped = 0;
+    const groups: PlannedGroup[] = plan.groups.map((g) => {
+      const numbers = g.numbers.filter((n) => !skip(n));
+      notPortableSkipped += g.numbers.length - numbers.length;
+      return numbers.length === g.numbers.length ? g : { ...g, numbers };
+    });
+    const now = this.now();
+    const written = writeImportBatch(this.deps.repos, groups, session.sourceName, now);
+    if (session.table) this.layouts.remember(session.table.signature, plan.mapping, now);
+    session.state = 'committed';
+    session.batchId = written.batchId;
+    // The plan is no longer needed; free its memory now rather than when the session is evicted.
+    delete session.plan;
+    delete session.problemIndex;
+    this.sessions.delete(jobId);
+    this.deps.changes.emit({ type: 'ports', ids: written.ports.map((p) => p.portId), removed: [] });
+    return { ...written, skippedRows: errorRows.length, notPortableSkipped };
+  }
+
+  /** Undo a whole import in one transaction, while none of it was pushed. */
+  undo(batchId: string): UndoResult {
+    const result = undoImportBatch(this.deps.repos, batchId, this.now());
+    this.deps.changes.emit({ type: 'ports', ids: result.changedPorts, removed: result.removedPorts });
+    return result;
+  }
+
+  private readonly lookup = (e164: string) => this.deps.repos.numbers.openOwner(e164);
+
+  private runWorker(session: Session): void {
+    const controller = new AbortController();
+    session.controller = controller;
+    session.state = 'reading';
+    session.progress = null;
+    delete session.table;
+    delete session.plan;
+    delete session.problemIndex;
+    session.error = null;
+    // Each run gets its own copy of the bytes: the worker takes (transfers) the buffer it is given.
+    const source: WorkerSource = session.source.kind === 'file' ? { ...session.source, bytes: session.source.bytes.slice() } : session.source;
+    session.run = runImportWorker(
+      {
+        source,
+        sourceOptions: session.sourceOptions,
+        ...(session.mapping ? { mapping: session.mapping } : {}),
+        remembered: this.layouts.all(),
+        planOptions: session.planOptions,
+      },
+      {
+        signal: controller.signal,
+        existingPortFor: this.lookup,
+        ...(this.deps.createWorker ? { createWorker: this.deps.createWorker } : {}),
+        onTable: (table) => {
+          if (controller.signal.aborted) return;
+          session.table = table;
+          session.state = 'checking';
+        },
+        onProgress: (progress) => {
+          if (!controller.signal.aborted) session.progress = progress;
+        },
+      },
+    ).then(
+      ({ table, plan }) => {
+        if (controller.signal.aborted) return;
+        session.table = table;
+        session.mapping = table.mapping;
+        let next = plan;
+        for (const [row, cells] of session.edits) next = replanRow(next, row, cells, this.lookup);
+        this.setPlan(session, next);
+        session.state = 'ready';
+      },
+      (err: unknown) => {
+        if (controller.signal.aborted) {
+          if (session.controller === controller) session.state = 'canceled';
+          return;
+        }
+        session.state = 'failed';
+        session.error = toAppError(err);
+      },
+    );
+  }
+
+  private setPlan(session: Session, plan: ImportPlan): void {
+    session.plan = plan;
+    delete session.problemIndex;
+    session.revision++;
+  }
+
+  private statusOf(session: Session): ImportStatus {
+    const { plan, table, portability } = session;
+    const verdicts = portability.verdicts ? [...portability.verdicts.values()] : [];
+    return {
+      jobId: session.id,
+      sourceName: session.sourceName,
+      state: session.state,
+      revision: session.revision,
+      progress: session.progress,
+      table: table
+        ? {
+            format: table.format,
+            headers: table.headers,
+            hasHeader: table.hasHeader,
+            totalRows: table.totalRows,
+            preview: table.preview,
+            mapping: plan?.mapping ?? table.mapping,
+            mappingSource: table.mappingSource,
+            signature: table.signature,
+            ...pickDefined({ encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet, sheets: table.sheets }),
+          }
+        : null,
+      counts: plan?.counts ?? null,
+      groups: plan ? plan.groups.map((g) => groupView(g, (id) => this.portName(id))) : null,
+      problems: plan ? plan.problems : (table?.problems ?? []),
+      portability: {
+        state: portability.state,
+        done: portability.done,
+        total: portability.total,
+        portable: verdicts.filter((v) => v.portable).length,
+        notPortable: verdicts.filter((v) => !v.portable).length,
+        error: portability.error,
+      },
+      error: session.error,
+      batchId: session.batchId,
+    };
+  }
+
+  private portName(portId: string): string {
+    return this.deps.repos.ports.get(portId)?.name ?? portId;
+  }
+
+  private session(jobId: string): Session {
+    const session = this.sessions.get(jobId);
+    if (!session) throw new AppError('NOT_FOUND', `No import in progress with id ${jobId}; it was finished, cancelled or replaced by a newer one`, { jobId });
+    return session;
+  }
+
+  private requirePlan(session: Session): ImportPlan {
+    if (session.plan) return session.plan;
+    if (session.state === 'failed') throw new AppError(session.error?.code ?? 'INTERNAL', session.error?.message ?? 'The import failed');
+    if (session.state === 'canceled') throw new AppError('VALIDATION', 'The import was cancelled');
+    throw new AppError('CONFLICT', 'The import is still being checked; wait for it to finish');
+  }
+
+  private evictOldSessions(): void {
+    while (this.sessions.size >= MAX_SESSIONS) {
+      const oldest = this.sessions.keys().next().value as string;
+      this.cancel(oldest);
+    }
+  }
+}
+
+function pickDefined<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}
