@@ -156,6 +156,7 @@ export class TelnyxAdapter implements RemoteAdapter {
       fields: subToFields(d.sub_requests[0]),
       numbers: d.phone_numbers.map((p) => p.phone_number).sort(),
       marker: markerOf(d.customer_reference),
+      raw,
     };
   }
 
@@ -192,10 +193,11 @@ export class TelnyxAdapter implements RemoteAdapter {
   async get(remoteObjectId: string): Promise<RemotePort> {
     const [kind, id] = split(remoteObjectId);
     if (kind === 'draft') {
-      const draft = DraftSchema.parse(await this.call('GET', `/draft_port_requests/${id}`));
+      const raw = await this.call('GET', `/draft_port_requests/${id}`);
+      const draft = DraftSchema.parse(raw);
       // A draft submitted elsewhere lives on as its port request.
       if (draft.status === 'submitted' && draft.port_request_id) return this.get(`pr:${draft.port_request_id}`);
-      return this.draftToPort(draft);
+      return this.draftToPort(raw);
     }
     return this.prToPort(await this.call('GET', `/port_requests/${id}`));
   }
@@ -205,16 +207,14 @@ export class TelnyxAdapter implements RemoteAdapter {
     const drafts = z.array(DraftSchema).parse(await this.call('GET', `/draft_port_requests?customer_reference=${ref}&include_sub_requests=true`));
     const draft = drafts[0];
     if (!draft) return null;
-    return draft.status === 'submitted' && draft.port_request_id ? this.get(`pr:${draft.port_request_id}`) : this.draftToPort(draft);
+    return this.get(draft.status === 'submitted' && draft.port_request_id ? `pr:${draft.port_request_id}` : `draft:${draft.id}`);
   }
 
   async create(snapshot: LocalSnapshot): Promise<RemotePort> {
-    const created = DraftSchema.parse(
-      await this.call('POST', '/draft_port_requests', {
-        phone_numbers: snapshot.numbers.map((phone_number) => ({ phone_number })),
-        customer_reference: `${TELNYX_MARKER_PREFIX}${snapshot.localId}`,
-      }),
-    );
+    const created = await this.call('POST', '/draft_port_requests', {
+      phone_numbers: snapshot.numbers.map((phone_number) => ({ phone_number })),
+      customer_reference: `${TELNYX_MARKER_PREFIX}${snapshot.localId}`,
+    });
     return this.update(this.draftToPort(created), snapshot);
   }
 
