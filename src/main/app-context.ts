@@ -8,7 +8,11 @@ import { portHandlers } from './rpc/handlers/ports';
 import { watchExternalChanges } from './services/external-changes';
 import type { AppInfo } from '../shared/rpc/methods/app';
 import { APP_VERSION } from './version';
-import { dirname } from 'node:path';
+import { ContentStore } from './documents';
+import { DocumentsService } from './services/documents-service';
+import { LoaService } from './services/loa-service';
+import { documentHandlers } from './rpc/handlers/documents';
+import { dirname, join } from 'node:path';
 import { RemotesService } from './services/remotes-service';
 import { keyFileBox, type SecretBox } from './services/secrets';
 import { SyncEngine } from './sync/engine';
@@ -32,6 +36,8 @@ export interface AppContext {
   repos: Repos;
   changes: ChangeBus;
   ports: PortsService;
+  documents: DocumentsService;
+  loa: LoaService;
   remotes: RemotesService;
   sync: SyncEngine;
   imports: ImportService;
@@ -45,12 +51,17 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const repos = createRepos(db);
   const changes = new ChangeBus();
   const ports = new PortsService(repos, changes);
+  // Attachment bytes live beside the database, so a copied data directory keeps its documents.
+  const store = new ContentStore(join(dirname(options.dbPath), 'attachments'));
+  const documents = new DocumentsService(repos, store, changes);
+  const loa = new LoaService(repos, documents);
   const remotes = new RemotesService(db, options.secrets ?? keyFileBox(dirname(options.dbPath)), changes);
   const sync = new SyncEngine({ db, changes, remotes });
   const imports = new ImportService({ repos, changes, remoteConfig: (id) => remotes.config(id) });
   const router = createRouter({
     'app.info': () => ({ version: APP_VERSION, schemaVersion: SCHEMA_VERSION, dbPath: options.dbPath, shell: options.shell }),
     ...portHandlers(ports),
+    ...documentHandlers(documents, loa),
     ...syncHandlers(remotes, sync),
     ...importHandlers(imports),
   });
@@ -61,6 +72,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
     repos,
     changes,
     ports,
+    documents,
+    loa,
     remotes,
     sync,
     imports,

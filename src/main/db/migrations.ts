@@ -161,6 +161,40 @@ CREATE TABLE import_layouts (
 `,
   },
   {
+    version: 4,
+    name: 'attachment versions, annotation drafts, saved signature',
+    sql: `
+-- Every content an attachment has had; the highest version is the current one (attachments.sha256).
+CREATE TABLE attachment_versions (
+  attachment_id TEXT NOT NULL REFERENCES attachments(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  reason TEXT NOT NULL CHECK (reason IN ('added', 'replaced', 'annotated')),
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (attachment_id, version)
+) WITHOUT ROWID;
+CREATE INDEX attachment_versions_sha ON attachment_versions(sha256);
+INSERT INTO attachment_versions (attachment_id, version, sha256, size, reason, created_at)
+  SELECT id, 1, sha256, size, 'added', created_at FROM attachments WHERE sha256 IS NOT NULL;
+
+-- Unsaved annotations: the PDF with the marks made so far (in the content store), per attachment.
+CREATE TABLE annotation_drafts (
+  attachment_id TEXT PRIMARY KEY REFERENCES attachments(id) ON DELETE CASCADE,
+  base_sha256 TEXT NOT NULL,
+  draft_sha256 TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+
+-- The specialist's reusable signature (a PNG), placed as a stamp on LOAs.
+CREATE TABLE saved_images (
+  name TEXT PRIMARY KEY CHECK (name IN ('signature')),
+  png BLOB NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+`,
+  },
+  {
     version: 5,
     name: 'import batches, so a whole import can be undone while none of it was pushed',
     sql: `

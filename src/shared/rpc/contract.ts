@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AppErrorShape } from '../errors';
 import { appMethods } from './methods/app';
 import { portsMethods } from './methods/ports';
+import { documentsMethods } from './methods/documents';
 import { syncMethods } from './methods/sync';
 import { importMethods } from './methods/import';
 
@@ -14,6 +15,7 @@ export const contract = {
   ...portsMethods,
   ...syncMethods,
   ...importMethods,
+  ...documentsMethods,
 };
 
 export type Contract = typeof contract;

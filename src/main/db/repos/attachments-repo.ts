@@ -1,18 +1,179 @@
 import type { Db } from '../connection';
 import type { Attachment } from '../../../shared/model';
 
-/** Attachment metadata; the bytes live in the content-addressed store under their sha256. */
+export type AttachmentKind = Attachment['kind'];
+export type VersionReason = 'added' | 'replaced' | 'annotated';
+
+/** An attachment row with what the documents service needs beyond the shared summary. */
+export interface AttachmentRow extends Attachment {
+  /** The name the remote stores it under once pushed (Kazoo's attachment id); null until then. */
+  remoteName: string | null;
+  version: number;
+  updatedAt: number;
+}
+
+export interface AttachmentVersionRow {
+  version: number;
+  sha256: string;
+  size: number;
+  reason: VersionReason;
+  createdAt: number;
+}
+
+export interface AnnotationDraftRow {
+  attachmentId: string;
+  baseSha256: string;
+  draftSha256: string;
+  updatedAt: number;
+}
+
+const ROW_COLUMNS = `a.id, a.port_id AS portId, a.name, a.kind, a.content_type AS contentType, a.size, a.sha256,
+  a.created_at AS createdAt, a.updated_at AS updatedAt, a.remote_name AS remoteName,
+  COALESCE((SELECT MAX(v.version) FROM attachment_versions v WHERE v.attachment_id = a.id), 1) AS version`;
+
+/**
+ * Attachment metadata, versions, annotation drafts and the saved signature; the bytes live in the
+ * content-addressed store under their sha256. Writers are called inside the service's transaction.
+ */
 export class AttachmentsRepo {
   private readonly listStmt;
+  private readonly rowsStmt;
+  private readonly getStmt;
+  private readonly insertStmt;
+  private readonly contentStmt;
+  private readonly renameStmt;
+  private readonly deleteStmt;
+  private readonly namesStmt;
+  private readonly versionsStmt;
+  private readonly addVersionStmt;
+  private readonly draftGetStmt;
+  private readonly draftPutStmt;
+  private readonly draftDeleteStmt;
+  private readonly referencedStmt;
+  private readonly remoteNameStmt;
+  private readonly imageGetStmt;
+  private readonly imagePutStmt;
+  private readonly imageDeleteStmt;
 
   constructor(db: Db) {
     this.listStmt = db.prepare(
       `SELECT id, port_id AS portId, name, kind, content_type AS contentType, size, sha256, created_at AS createdAt
        FROM attachments WHERE port_id = ? ORDER BY created_at, id`,
     );
+    this.rowsStmt = db.prepare(`SELECT ${ROW_COLUMNS} FROM attachments a WHERE a.port_id = ? ORDER BY a.created_at, a.id`);
+    this.getStmt = db.prepare(`SELECT ${ROW_COLUMNS} FROM attachments a WHERE a.id = ?`);
+    this.insertStmt = db.prepare(
+      `INSERT INTO attachments (id, port_id, name, kind, content_type, size, sha256, created_at, updated_at)
+       VALUES (@id, @portId, @name, @kind, @contentType, @size, @sha256, @now, @now)`,
+    );
+    this.contentStmt = db.prepare('UPDATE attachments SET sha256 = ?, size = ?, updated_at = ? WHERE id = ?');
+    this.renameStmt = db.prepare('UPDATE attachments SET name = ?, kind = ?, updated_at = ? WHERE id = ?');
+    this.deleteStmt = db.prepare('DELETE FROM attachments WHERE id = ?');
+    this.namesStmt = db.prepare('SELECT name FROM attachments WHERE port_id = ? AND id <> ?');
+    this.versionsStmt = db.prepare(
+      `SELECT version, sha256, size, reason, created_at AS createdAt FROM attachment_versions
+       WHERE attachment_id = ? ORDER BY version DESC`,
+    );
+    this.addVersionStmt = db.prepare(
+      `INSERT INTO attachment_versions (attachment_id, version, sha256, size, reason, created_at)
+       VALUES (?, (SELECT COALESCE(MAX(version), 0) + 1 FROM attachment_versions WHERE attachment_id = ?), ?, ?, ?, ?)`,
+    );
+    this.draftGetStmt = db.prepare(
+      `SELECT attachment_id AS attachmentId, base_sha256 AS baseSha256, draft_sha256 AS draftSha256, updated_at AS updatedAt
+       FROM annotation_drafts WHERE attachment_id = ?`,
+    );
+    this.draftPutStmt = db.prepare(
+      `INSERT INTO annotation_drafts (attachment_id, base_sha256, draft_sha256, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (attachment_id) DO UPDATE SET base_sha256 = excluded.base_sha256, draft_sha256 = excluded.draft_sha256, updated_at = excluded.updated_at`,
+    );
+    this.draftDeleteStmt = db.prepare('DELETE FROM annotation_drafts WHERE attachment_id = ?');
+    this.referencedStmt = db.prepare(
+      `SELECT EXISTS (SELECT 1 FROM attachments WHERE sha256 = @sha)
+           OR EXISTS (SELECT 1 FROM attachment_versions WHERE sha256 = @sha)
+           OR EXISTS (SELECT 1 FROM annotation_drafts WHERE draft_sha256 = @sha) AS used`,
+    );
+    this.remoteNameStmt = db.prepare('UPDATE attachments SET remote_name = ? WHERE id = ?');
+    this.imageGetStmt = db.prepare('SELECT png, updated_at AS updatedAt FROM saved_images WHERE name = ?');
+    this.imagePutStmt = db.prepare(
+      `INSERT INTO saved_images (name, png, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET png = excluded.png, updated_at = excluded.updated_at`,
+    );
+    this.imageDeleteStmt = db.prepare('DELETE FROM saved_images WHERE name = ?');
   }
 
+  /** The shared summary of a port's attachments (port detail). */
   list(portId: string): Attachment[] {
     return this.listStmt.all(portId) as Attachment[];
+  }
+
+  rows(portId: string): AttachmentRow[] {
+    return this.rowsStmt.all(portId) as AttachmentRow[];
+  }
+
+  get(id: string): AttachmentRow | undefined {
+    return this.getStmt.get(id) as AttachmentRow | undefined;
+  }
+
+  insert(row: { id: string; portId: string; name: string; kind: AttachmentKind; contentType: string; size: number; sha256: string; now: number }): void {
+    this.insertStmt.run(row);
+    this.addVersionStmt.run(row.id, row.id, row.sha256, row.size, 'added', row.now);
+  }
+
+  /** Make `sha256` the current content, recording it as the next version. */
+  setContent(id: string, content: { sha256: string; size: number; reason: VersionReason; now: number }): void {
+    this.contentStmt.run(content.sha256, content.size, content.now, id);
+    this.addVersionStmt.run(id, id, content.sha256, content.size, content.reason, content.now);
+  }
+
+  rename(id: string, name: string, kind: AttachmentKind, now: number): void {
+    this.renameStmt.run(name, kind, now, id);
+  }
+
+  delete(id: string): void {
+    this.deleteStmt.run(id);
+  }
+
+  /** Names of the port's other attachments (Kazoo keys attachments by name, so they must differ). */
+  otherNames(portId: string, exceptId = ''): Set<string> {
+    return new Set((this.namesStmt.all(portId, exceptId) as { name: string }[]).map((r) => r.name));
+  }
+
+  versions(id: string): AttachmentVersionRow[] {
+    return this.versionsStmt.all(id) as AttachmentVersionRow[];
+  }
+
+  draft(id: string): AnnotationDraftRow | undefined {
+    return this.draftGetStmt.get(id) as AnnotationDraftRow | undefined;
+  }
+
+  putDraft(id: string, baseSha256: string, draftSha256: string, now: number): void {
+    this.draftPutStmt.run(id, baseSha256, draftSha256, now);
+  }
+
+  deleteDraft(id: string): void {
+    this.draftDeleteStmt.run(id);
+  }
+
+  /** Whether any attachment, version or draft still points at this content (else its blob may go). */
+  isReferenced(sha256: string): boolean {
+    return Number((this.referencedStmt.get({ sha: sha256 }) as { used: number }).used) === 1;
+  }
+
+  /** For sync: record the name the remote stored the attachment under after a successful push. */
+  setRemoteName(id: string, remoteName: string | null): void {
+    this.remoteNameStmt.run(remoteName, id);
+  }
+
+  savedImage(name: 'signature'): { png: Uint8Array; updatedAt: number } | undefined {
+    const row = this.imageGetStmt.get(name) as { png: Buffer; updatedAt: number } | undefined;
+    return row ? { png: new Uint8Array(row.png), updatedAt: row.updatedAt } : undefined;
+  }
+
+  putSavedImage(name: 'signature', png: Uint8Array, now: number): void {
+    this.imagePutStmt.run(name, Buffer.from(png), now);
+  }
+
+  deleteSavedImage(name: 'signature'): void {
+    this.imageDeleteStmt.run(name);
   }
 }

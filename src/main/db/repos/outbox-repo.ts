@@ -47,6 +47,7 @@ export class OutboxRepo {
   private readonly insertStmt;
   private readonly countStmt;
   private readonly listStmt;
+  private readonly dropStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -55,12 +56,21 @@ export class OutboxRepo {
     );
     this.countStmt = db.prepare('SELECT COUNT(*) AS n FROM outbox');
     this.listStmt = db.prepare('SELECT * FROM outbox ORDER BY seq');
+    this.dropStmt = db.prepare('DELETE FROM outbox WHERE entity = ? AND entity_id = ?');
   }
 
   append(entry: NewOutboxEntry): string {
     const mutationId = randomUUID();
     this.insertStmt.run(mutationId, entry.portId, entry.entity, entry.entityId, entry.op, JSON.stringify(entry.payload), entry.baseRevision, entry.now);
     return mutationId;
+  }
+
+  /**
+   * Drop the changes still queued for one entity, when a newer change makes them moot (an
+   * attachment deleted, or renamed before it was ever pushed). Returns how many were dropped.
+   */
+  dropQueued(entity: NewOutboxEntry['entity'], entityId: string): number {
+    return this.dropStmt.run(entity, entityId).changes;
   }
 
   count(): number {

@@ -1,0 +1,48 @@
+import type { DocumentsService } from '../../services/documents-service';
+import type { LoaService } from '../../services/loa-service';
+import type { Handlers } from '../router';
+import type { documentsMethods } from '../../../shared/rpc/methods/documents';
+
+type DocumentHandlers = Pick<Handlers, keyof typeof documentsMethods>;
+
+const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
+
+/** Attachments, annotations, LOA generation and the saved signature; bytes travel as base64. */
+export function documentHandlers(documents: DocumentsService, loa: LoaService): DocumentHandlers {
+  return {
+    'attachments.list': ({ portId }) => documents.list(portId),
+    'attachments.add': ({ portId, filename, contentBase64, kind }) => documents.add({ portId, filename, bytes: fromBase64(contentBase64), kind }),
+    'attachments.rename': ({ id, name, kind }) => documents.rename(id, { name, kind }),
+    'attachments.replace': ({ id, filename, contentBase64 }) => documents.replace(id, fromBase64(contentBase64), filename),
+    'attachments.delete': async ({ id }) => {
+      await documents.delete(id);
+      return { deleted: id };
+    },
+    'attachments.read': async ({ id, version, draft }) => {
+      const { bytes, sha256, name } = await documents.read(id, { version, draft });
+      return { name, sha256, contentBase64: toBase64(bytes) };
+    },
+    'attachments.versions': ({ id }) => documents.versions(id),
+    'annotations.draft': ({ id }) => documents.draft(id),
+    'annotations.saveDraft': ({ id, baseSha256, contentBase64 }) => documents.saveDraft(id, baseSha256, fromBase64(contentBase64)),
+    'annotations.discardDraft': async ({ id }) => {
+      await documents.discardDraft(id);
+      return { discarded: id };
+    },
+    'annotations.save': ({ id, baseSha256, contentBase64 }) => documents.saveAnnotated(id, baseSha256, fromBase64(contentBase64)),
+    'loa.generate': async ({ portId, draft, attach }) => {
+      const { bytes, attachment } = await loa.generate(portId, { draft, attach });
+      return { attachment, contentBase64: toBase64(bytes) };
+    },
+    'signature.get': () => {
+      const saved = documents.signature();
+      return saved ? { pngBase64: toBase64(saved.png), updatedAt: saved.updatedAt } : null;
+    },
+    'signature.set': ({ pngBase64 }) => documents.setSignature(fromBase64(pngBase64)),
+    'signature.clear': () => {
+      documents.clearSignature();
+      return { cleared: true as const };
+    },
+  };
+}

@@ -1,0 +1,320 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/errors';
+import { isDeletable, isFinal } from '../../shared/domain/states';
+import { ContentStore, describeSize, inspectDocument, MAX_ATTACHMENT_BYTES, sniffType } from '../documents';
+import type { Repos } from '../db/repos';
+import type { AttachmentKind, AttachmentRow, AttachmentVersionRow, VersionReason } from '../db/repos/attachments-repo';
+import type { PortRow } from '../db/repos/ports-repo';
+import type { ChangeBus } from './changes';
+import type { Clock } from './ports-service';
+import { addPayload, deletePayload, guessKind, replacePayload, uniqueName } from './attachment-rules';
+
+export interface AddAttachmentInput {
+  portId: string;
+  filename: string;
+  bytes: Uint8Array;
+  /** Overrides the kind guessed from the file name. */
+  kind?: AttachmentKind | undefined;
+}
+
+/** An attachment with its current version and whether unsaved annotations exist. */
+export interface AttachmentInfo extends AttachmentRow {
+  hasDraft: boolean;
+}
+
+export interface DraftInfo {
+  baseSha256: string;
+  draftSha256: string;
+  updatedAt: number;
+}
+
+const LOCAL_ACTOR = 'you';
+const KIND_LABEL: Record<AttachmentKind, string> = { loa: 'LOA', bill: 'Bill', other: 'Other' };
+/** A signature image is a small PNG; anything larger is a mistake (a photo), not a signature. */
+const MAX_SIGNATURE_BYTES = 512 * 1024;
+
+/**
+ * Use cases over a port's documents. Bytes are checked ({@link inspectDocument}) and stored in the
+ * content store first (atomic, deduplicated); then one transaction writes the attachment rows, the
+ * version, the timeline event and the outbox row. A failure before the commit removes the blob
+ * again if nothing references it, so nothing is ever half-written. Change events go out after.
+ */
+export class DocumentsService {
+  constructor(
+    private readonly repos: Repos,
+    private readonly store: ContentStore,
+    private readonly changes: ChangeBus,
+    private readonly clock: Clock = { now: () => Date.now() },
+  ) {}
+
+  list(portId: string): AttachmentInfo[] {
+    this.requirePort(portId);
+    return this.repos.attachments.rows(portId).map((a) => this.info(a));
+  }
+
+  get(id: string): AttachmentInfo {
+    return this.info(this.require(id));
+  }
+
+  /** Attach a PDF or image (converted to a PDF) to a port. */
+  async add(input: AddAttachmentInput): Promise<AttachmentInfo> {
+    const port = this.requirePort(input.portId);
+    this.assertOpen(port, 'given new documents');
+    const doc = await inspectDocument(input.bytes, input.filename);
+    const kind = input.kind ?? guessKind(input.filename);
+    const id = randomUUID();
+    await this.commitWithBlob(doc.bytes, (blob, now) => {
+      const { attachments, events, outbox } = this.repos;
+      const name = uniqueName(doc.name, attachments.otherNames(port.id));
+      attachments.insert({ id, portId: port.id, name, kind, contentType: doc.contentType, size: blob.size, sha256: blob.sha256, now });
+      const converted = doc.sourceType === 'pdf' ? '' : ` (converted from a ${doc.sourceType.toUpperCase()} image)`;
+      this.event(port.id, now, `Attached "${name}" as ${KIND_LABEL[kind]}${converted}`);
+      outbox.append({
+        portId: port.id,
+        entity: 'attachment',
+        entityId: id,
+        op: 'attachment.add',
+        payload: addPayload({ attachmentId: id, name, kind, sha256: blob.sha256, size: blob.size, contentType: doc.contentType }),
+        baseRevision: port.remoteRevision,
+        now,
+      });
+      this.touch(port.id, now);
+    });
+    this.changes.emit({ type: 'ports', ids: [port.id], removed: [] });
+    return this.get(id);
+  }
+
+  /** Replace an attachment's content with another file; the old content stays as a previous version. */
+  async replace(id: string, bytes: Uint8Array, filename: string): Promise<AttachmentInfo> {
+    const doc = await inspectDocument(bytes, filename);
+    return this.newVersion(id, doc.bytes, 'replaced');
+  }
+
+  /**
+   * Save annotations made in the viewer: `bytes` is the PDF pdf.js wrote (an incremental update of
+   * `baseSha256`). It becomes the next version; the annotated version's base is kept as the
+   * previous one and the draft is dropped.
+   */
+  async saveAnnotated(id: string, baseSha256: string, bytes: Uint8Array): Promise<AttachmentInfo> {
+    const current = this.require(id);
+    this.assertBase(current, baseSha256);
+    const doc = await inspectDocument(bytes, current.name);
+    if (doc.sourceType !== 'pdf') throw new AppError('FILE', 'Annotated documents must be saved as a PDF.');
+    return this.newVersion(id, doc.bytes, 'annotated', baseSha256);
+  }
+
+  /** Rename (and optionally re-kind) an attachment. */
+  rename(id: string, input: { name?: string | undefined; kind?: AttachmentKind | undefined }): AttachmentInfo {
+    const current = this.require(id);
+    const port = this.requirePort(current.portId);
+    this.assertOpen(port, 'changed');
+    const kind = input.kind ?? current.kind;
+    const name = input.name === undefined ? current.name : uniqueName(input.name, this.repos.attachments.otherNames(port.id, id));
+    if (name === current.name && kind === current.kind) return this.get(id);
+    // Kazoo has no rename: a pushed attachment is deleted under its old name and uploaded again.
+    if (current.remoteName && name !== current.name && !isDeletable(port.state)) {
+      throw new AppError('LOCKED', `"${current.name}" cannot be renamed while "${port.name}" is ${port.state}: the carrier system only lets attachments be removed (and so renamed) while the port is unconfirmed, rejected or canceled.`);
+    }
+    const now = this.clock.now();
+    const { attachments, outbox, db } = this.repos;
+    db.transaction(() => {
+      attachments.rename(id, name, kind, now);
+      const what = name !== current.name ? `Renamed "${current.name}" to "${name}"` : `Marked "${name}" as ${KIND_LABEL[kind]}`;
+      this.event(port.id, now, what);
+      const content = { attachmentId: id, name, kind, sha256: current.sha256 ?? '', size: current.size, contentType: current.contentType };
+      if (!current.remoteName) {
+        // Never pushed: one upload under the new name replaces whatever was queued.
+        outbox.dropQueued('attachment', id);
+        if (current.sha256) outbox.append({ portId: port.id, entity: 'attachment', entityId: id, op: 'attachment.add', payload: addPayload(content), baseRevision: port.remoteRevision, now });
+      } else if (name !== current.name) {
+        outbox.append({ portId: port.id, entity: 'attachment', entityId: id, op: 'attachment.delete', payload: deletePayload({ attachmentId: id, remoteName: current.remoteName, kind: current.kind }), baseRevision: port.remoteRevision, now });
+        outbox.append({ portId: port.id, entity: 'attachment', entityId: id, op: 'attachment.add', payload: addPayload(content), baseRevision: port.remoteRevision, now });
+      } else {
+        outbox.append({ portId: port.id, entity: 'attachment', entityId: id, op: 'attachment.replace', payload: replacePayload({ ...content, remoteName: current.remoteName, version: current.version, reason: 'replaced' }), baseRevision: port.remoteRevision, now });
+      }
+      this.touch(port.id, now);
+    })();
+    this.changes.emit({ type: 'ports', ids: [port.id], removed: [] });
+    return this.get(id);
+  }
+
+  /** Delete an attachment where Kazoo allows it: only where the port itself may be deleted. */
+  async delete(id: string): Promise<void> {
+    const current = this.require(id);
+    const port = this.requirePort(current.portId);
+    if (!isDeletable(port.state)) {
+      throw new AppError('LOCKED', `"${current.name}" cannot be deleted while "${port.name}" is ${port.state}: attachments can be deleted only while the port is unconfirmed, rejected or canceled.`);
+    }
+    const shas = [...new Set([...this.repos.attachments.versions(id).map((v) => v.sha256), this.repos.attachments.draft(id)?.draftSha256].filter((s): s is string => !!s))];
+    const now = this.clock.now();
+    const { attachments, outbox, db } = this.repos;
+    db.transaction(() => {
+      outbox.dropQueued('attachment', id);
+      if (current.remoteName) {
+        outbox.append({ portId: port.id, entity: 'attachment', entityId: id, op: 'attachment.delete', payload: deletePayload({ attachmentId: id, remoteName: current.remoteName, kind: current.kind }), baseRevision: port.remoteRevision, now });
+      }
+      attachments.delete(id);
+      this.event(port.id, now, `Deleted attachment "${current.name}"`);
+      this.touch(port.id, now);
+    })();
+    await this.forgetBlobs(shas);
+    this.changes.emit({ type: 'ports', ids: [port.id], removed: [] });
+  }
+
+  /** The bytes of the current version, an older `version`, or the unsaved annotation draft. */
+  async read(id: string, which: { version?: number | undefined; draft?: boolean | undefined } = {}): Promise<{ bytes: Uint8Array; sha256: string; name: string }> {
+    const current = this.require(id);
+    let sha = current.sha256;
+    if (which.draft) {
+      sha = this.repos.attachments.draft(id)?.draftSha256 ?? null;
+      if (!sha) throw new AppError('NOT_FOUND', `"${current.name}" has no unsaved annotations.`);
+    } else if (which.version !== undefined) {
+      const found = this.repos.attachments.versions(id).find((v) => v.version === which.version);
+      if (!found) throw new AppError('NOT_FOUND', `"${current.name}" has no version ${which.version}.`);
+      sha = found.sha256;
+    }
+    if (!sha) throw new AppError('NOT_FOUND', `"${current.name}" has not been downloaded from the carrier system yet; it will be once the port syncs.`);
+    return { bytes: await this.store.read(sha), sha256: sha, name: current.name };
+  }
+
+  versions(id: string): AttachmentVersionRow[] {
+    this.require(id);
+    return this.repos.attachments.versions(id);
+  }
+
+  /**
+   * Keep the annotations made so far (the PDF pdf.js writes) so that a crash or a closed window
+   * loses nothing. Local only: no outbox row, no timeline entry, no change event.
+   */
+  async saveDraft(id: string, baseSha256: string, bytes: Uint8Array): Promise<DraftInfo> {
+    const current = this.require(id);
+    this.assertBase(current, baseSha256);
+    if (bytes.length > MAX_ATTACHMENT_BYTES) {
+      throw new AppError('FILE', `The annotated "${current.name}" would be ${describeSize(bytes.length)}, over the ${describeSize(MAX_ATTACHMENT_BYTES)} attachment limit.`);
+    }
+    if (sniffType(bytes).kind !== 'pdf') throw new AppError('FILE', 'An annotation draft must be a PDF.');
+    const previous = this.repos.attachments.draft(id)?.draftSha256;
+    let updatedAt = 0;
+    await this.commitWithBlob(bytes, (blob, now) => {
+      this.repos.attachments.putDraft(id, baseSha256, blob.sha256, now);
+      updatedAt = now;
+    });
+    const draft = this.repos.attachments.draft(id) as DraftInfo;
+    if (previous && previous !== draft.draftSha256) await this.forgetBlobs([previous]);
+    return { baseSha256: draft.baseSha256, draftSha256: draft.draftSha256, updatedAt };
+  }
+
+  draft(id: string): DraftInfo | null {
+    this.require(id);
+    const d = this.repos.attachments.draft(id);
+    return d ? { baseSha256: d.baseSha256, draftSha256: d.draftSha256, updatedAt: d.updatedAt } : null;
+  }
+
+  async discardDraft(id: string): Promise<void> {
+    const previous = this.repos.attachments.draft(id)?.draftSha256;
+    this.repos.attachments.deleteDraft(id);
+    if (previous) await this.forgetBlobs([previous]);
+  }
+
+  signature(): { png: Uint8Array; updatedAt: number } | null {
+    return this.repos.attachments.savedImage('signature') ?? null;
+  }
+
+  /** Keep the specialist's signature (a PNG) for placing on documents again later. */
+  setSignature(png: Uint8Array): { updatedAt: number } {
+    if (sniffType(png).kind !== 'png') throw new AppError('FILE', 'The signature must be a PNG image.');
+    if (png.length > MAX_SIGNATURE_BYTES) throw new AppError('FILE', `The signature image is ${describeSize(png.length)}; a signature is limited to ${describeSize(MAX_SIGNATURE_BYTES)}.`);
+    const now = this.clock.now();
+    this.repos.attachments.putSavedImage('signature', png, now);
+    return { updatedAt: now };
+  }
+
+  clearSignature(): void {
+    this.repos.attachments.deleteSavedImage('signature');
+  }
+
+  private async newVersion(id: string, bytes: Uint8Array, reason: Exclude<VersionReason, 'added'>, baseSha256?: string): Promise<AttachmentInfo> {
+    const current = this.require(id);
+    const port = this.requirePort(current.portId);
+    this.assertOpen(port, 'given new documents');
+    const draft = this.repos.attachments.draft(id)?.draftSha256;
+    await this.commitWithBlob(bytes, (blob, now) => {
+      // Re-checked inside the transaction: another window may have saved a version meanwhile.
+      const fresh = this.require(id);
+      if (baseSha256 !== undefined) this.assertBase(fresh, baseSha256);
+      const { attachments, outbox } = this.repos;
+      attachments.setContent(id, { sha256: blob.sha256, size: blob.size, reason, now });
+      if (reason === 'annotated') attachments.deleteDraft(id);
+      const version = fresh.version + 1;
+      this.event(port.id, now, reason === 'annotated' ? `Saved annotations to "${fresh.name}" (version ${version})` : `Replaced "${fresh.name}" (version ${version})`);
+      const content = { attachmentId: id, name: fresh.name, kind: fresh.kind, sha256: blob.sha256, size: blob.size, contentType: fresh.contentType };
+      if (fresh.remoteName) {
+        outbox.append({ portId: port.id, entity: 'attachment', entityId: id, op: 'attachment.replace', payload: replacePayload({ ...content, remoteName: fresh.remoteName, version, reason }), baseRevision: port.remoteRevision, now });
+      } else {
+        // Never pushed: upload the newest content once instead of an add followed by replaces.
+        outbox.dropQueued('attachment', id);
+        outbox.append({ portId: port.id, entity: 'attachment', entityId: id, op: 'attachment.add', payload: addPayload(content), baseRevision: port.remoteRevision, now });
+      }
+      this.touch(port.id, now);
+    });
+    if (reason === 'annotated' && draft) await this.forgetBlobs([draft]);
+    this.changes.emit({ type: 'ports', ids: [port.id], removed: [] });
+    return this.get(id);
+  }
+
+  /** Store the bytes, then run `write` in one transaction; on failure the new blob goes again. */
+  private async commitWithBlob(bytes: Uint8Array, write: (blob: { sha256: string; size: number }, now: number) => void): Promise<void> {
+    const blob = await this.store.put(bytes);
+    const now = this.clock.now();
+    try {
+      this.repos.db.transaction(() => write(blob, now))();
+    } catch (err) {
+      await this.forgetBlobs([blob.sha256]);
+      throw err;
+    }
+  }
+
+  /** Remove blobs nothing references any more (deleted attachments, superseded drafts). */
+  private async forgetBlobs(shas: string[]): Promise<void> {
+    for (const sha of shas) {
+      if (!this.repos.attachments.isReferenced(sha)) await this.store.remove(sha, { unreferenced: true });
+    }
+  }
+
+  private info(a: AttachmentRow): AttachmentInfo {
+    return { ...a, hasDraft: this.repos.attachments.draft(a.id) !== undefined };
+  }
+
+  private event(portId: string, at: number, message: string): void {
+    this.repos.events.add({ portId, at, kind: 'attachment', fromState: null, toState: null, message, actor: LOCAL_ACTOR });
+  }
+
+  private touch(portId: string, now: number): void {
+    this.repos.ports.touch(portId, now);
+    this.repos.ports.markPending(portId);
+  }
+
+  private assertBase(current: AttachmentRow, baseSha256: string): void {
+    if (current.sha256 !== baseSha256) {
+      throw new AppError('CONFLICT', `"${current.name}" changed since these annotations were started (a newer version was saved). Reopen it to annotate the current version.`, { attachmentId: current.id });
+    }
+  }
+
+  private assertOpen(port: PortRow, what: string): void {
+    if (isFinal(port.state)) {
+      throw new AppError('LOCKED', `"${port.name}" is ${port.state} and cannot be ${what}: its documents are final.`);
+    }
+  }
+
+  private require(id: string): AttachmentRow {
+    const row = this.repos.attachments.get(id);
+    if (!row) throw new AppError('NOT_FOUND', `No attachment with id ${id}`, { id });
+    return row;
+  }
+
+  private requirePort(id: string): PortRow {
+    const port = this.repos.ports.get(id);
+    if (!port) throw new AppError('NOT_FOUND', `No port request with id ${id}`, { id });
+    return port;
+  }
+}

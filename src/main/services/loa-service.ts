@@ -1,0 +1,46 @@
+import type { PortFields } from '../../shared/model';
+import { AppError } from '../../shared/errors';
+import { generateLoa, kazooFilename } from '../documents';
+import type { Repos } from '../db/repos';
+import { PORT_FIELD_KEYS } from '../db/repos/port-columns';
+import type { AttachmentInfo, DocumentsService } from './documents-service';
+import type { Clock } from './ports-service';
+
+export interface LoaResult {
+  bytes: Uint8Array;
+  /** The attachment the LOA was stored as; null for drafts, which are never attached. */
+  attachment: AttachmentInfo | null;
+}
+
+/**
+ * Letters of Authorization generated from a port's own fields and numbers. A complete LOA is
+ * attached as kind `loa` (replacing, as a new version, the one generated before); a draft may lack
+ * fields, is watermarked DRAFT and is only returned: attached, it would count as "LOA attached".
+ */
+export class LoaService {
+  constructor(
+    private readonly repos: Repos,
+    private readonly documents: DocumentsService,
+    private readonly clock: Clock = { now: () => Date.now() },
+  ) {}
+
+  /** Generate the LOA; AppError('VALIDATION') naming every missing field unless `draft`. */
+  async generate(portId: string, options: { draft?: boolean | undefined; attach?: boolean | undefined } = {}): Promise<LoaResult> {
+    const port = this.repos.ports.get(portId);
+    if (!port) throw new AppError('NOT_FOUND', `No port request with id ${portId}`, { id: portId });
+    const fields = Object.fromEntries(PORT_FIELD_KEYS.map((k) => [k, port[k]])) as PortFields;
+    const numbers = this.repos.numbers.list(portId).map((n) => n.e164);
+    const draft = options.draft === true;
+    const bytes = await generateLoa({ fields, numbers, generatedAt: new Date(this.clock.now()), draft });
+    if (draft || options.attach === false) return { bytes, attachment: null };
+    return { bytes, attachment: await this.attach(portId, port.name, bytes) };
+  }
+
+  /** The generated LOA is one attachment per port: regenerating adds a version, not a second file. */
+  private async attach(portId: string, portName: string, bytes: Uint8Array): Promise<AttachmentInfo> {
+    const name = kazooFilename(`LOA - ${portName}`);
+    const existing = this.repos.attachments.rows(portId).find((a) => a.name === name && a.kind === 'loa');
+    if (existing) return this.documents.replace(existing.id, bytes, name);
+    return this.documents.add({ portId, filename: name, bytes, kind: 'loa' });
+  }
+}
