@@ -8,6 +8,8 @@ import { resolveDbPath } from '../paths';
 import { APP_VERSION } from '../version';
 import { portDetailText, portsTable } from './format';
 import { registerSyncCommands } from './commands/sync';
+import { registerImportCommand } from './commands/import';
+import { registerDocumentCommands } from './commands/documents';
 
 export interface CliIo {
   out(text: string): void;
@@ -36,9 +38,9 @@ export function buildProgram(io: CliIo): { program: Command; close(): void } {
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: () => undefined });
 
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  const context = (): AppContext => (ctx ??= createAppContext({ dbPath: resolveDbPath(globals().db, io.env), shell: 'cli' }));
   const client = (): RpcClient => {
-    ctx ??= createAppContext({ dbPath: resolveDbPath(globals().db, io.env), shell: 'cli' });
-    const router = ctx.router;
+    const router = context().router;
     return new RpcClient({ call: (m, i) => router.call(m, i), subscribe: () => () => undefined });
   };
   async function run<M extends MethodName>(method: M, input: MethodInput<M>, human: (out: MethodOutput<M>) => string): Promise<void> {
@@ -108,6 +110,8 @@ export function buildProgram(io: CliIo): { program: Command; close(): void } {
     );
 
   registerSyncCommands(program, { run, env: io.env });
+  registerImportCommand(program, { imports: () => context().imports, out: io.out, json: () => globals().json === true });
+  registerDocumentCommands(program, { run, call: (m, i) => client().call(m, i), out: io.out, json: () => globals().json === true });
 
   return { program, close: () => ctx?.close() };
 }
