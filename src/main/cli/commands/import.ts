@@ -1,0 +1,125 @@
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { AppError } from '../../../shared/errors';
+import { CountrySchema, type ImportProblemView, type ImportStatus, type ImportTargetInput } from '../../../shared/rpc/methods/import';
+import type { ImportService, StartImport } from '../../services/import-service';
+
+export interface ImportCommandDeps {
+  /** The import service of the CLI's app context. The CLI calls it directly, not over RPC: a
+   * file is read by path inside the worker thread (no 64 MB RPC body cap, no copy in main),
+   * and reading by path is deliberately not offered to the renderer. */
+  imports: () => ImportService;
+  out(text: string): void;
+  json: () => boolean;
+  /** All of standard input, for `portdesk import -`. */
+  readStdin?: () => Promise<Uint8Array>;
+}
+
+interface ImportOptions {
+  port?: string;
+  newPort?: string;
+  groupBy?: string;
+  country: string;
+  dryRun?: boolean;
+  strict?: boolean;
+  sheet?: string;
+}
+
+async function readProcessStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+function targetOf(opts: ImportOptions, file: string): ImportTargetInput {
+  const given = [opts.port, opts.newPort, opts.groupBy].filter((v) => v !== undefined).length;
+  if (given > 1) throw new AppError('VALIDATION', 'Choose one of --port, --new-port and --group-by');
+  if (opts.port) return { kind: 'existing', portId: opts.port };
+  if (opts.groupBy) return { kind: 'group' };
+  const name = (opts.newPort ?? `Import of ${file === '-' ? 'standard input' : basename(file)}`).trim();
+  if (!name) throw new AppError('VALIDATION', '--new-port needs a name');
+  return { kind: 'new', name };
+}
+
+/** Column named by `--group-by`: its header (any case) or its 1-based position. */
+function groupColumn(status: ImportStatus, wanted: string): number {
+  const headers = status.table?.headers ?? [];
+  const byName = headers.findIndex((h) => h.toLowerCase() === wanted.trim().toLowerCase());
+  if (byName >= 0) return byName;
+  const n = Number(wanted);
+  if (Number.isInteger(n) && n >= 1 && n <= headers.length) return n - 1;
+  throw new AppError('VALIDATION', `--group-by "${wanted}" is not a column of this file; its columns are ${headers.map((h) => `"${h}"`).join(', ')}`);
+}
+
+function allProblems(imports: ImportService, status: ImportStatus): ImportProblemView[] {
+  const rows = imports.rows(status.jobId, 0, Number.MAX_SAFE_INTEGER, 'problems').rows;
+  return [...status.problems, ...(status.groups ?? []).flatMap((g) => g.problems), ...rows.flatMap((r) => r.problems)];
+}
+
+function countsLine(status: ImportStatus): string {
+  const c = status.counts!;
+  return `${c.rows} row(s): ${c.valid} valid number(s), ${c.invalid} invalid, ${c.duplicates} duplicate(s), ${c.inOpenPort} already in an open port, ${c.rowsWithErrors} row(s) skipped`;
+}
+
+/**
+ * `portdesk import FILE|-`: imports the valid rows and reports every skipped row with its
+ * reason; `--strict` refuses the whole file when any row has an error; `--dry-run` writes
+ * nothing. Exit code 1 with one line on stderr when the file or the options are refused.
+ */
+export function registerImportCommand(program: Command, deps: ImportCommandDeps): void {
+  program
+    .command('import <file>')
+    .description('import numbers from a CSV/TSV/XLSX file, or - for standard input (text or CSV)')
+    .option('--port <id>', 'add every number to this existing port')
+    .option('--new-port <name>', 'create one port with this name (default: "Import of FILE")')
+    .option('--group-by <column>', 'one new port per value of this column (header or 1-based position)')
+    .option('--country <cc>', 'country for numbers written without +', 'US')
+    .option('--sheet <name>', 'sheet of an XLSX workbook (default: the first)')
+    .option('--dry-run', 'check and report only; write nothing')
+    .option('--strict', 'refuse the whole file when any row has a problem')
+    .action(async (file: string, opts: ImportOptions) => {
+      const country = CountrySchema.safeParse(opts.country);
+      if (!country.success) throw new AppError('VALIDATION', `--country "${opts.country}" is not a country code libphonenumber knows (use two letters, e.g. US)`);
+      const target = targetOf(opts, file);
+      const imports = deps.imports();
+      const source: StartImport['source'] =
+        file === '-' ? { kind: 'file', name: 'standard input', bytes: await (deps.readStdin ?? readProcessStdin)() } : { kind: 'path', path: file };
+      let status = await imports.preview({ source, country: country.data, target, ...(opts.sheet ? { sheet: opts.sheet } : {}) });
+      if (status.state === 'failed') throw new AppError(status.error?.code === 'FILE' ? 'FILE' : 'VALIDATION', status.error?.message ?? 'The file could not be read');
+      if (opts.groupBy && status.table) {
+        const col = groupColumn(status, opts.groupBy);
+        if (status.table.mapping.groupBy !== col) {
+          imports.remap(status.jobId, { mapping: { ...status.table.mapping, groupBy: col } });
+          status = await imports.status(status.jobId, true);
+        }
+      }
+      const problems = allProblems(imports, status);
+      const skipped = problems.filter((p) => p.severity === 'error');
+      let committed: ReturnType<ImportService['commit']> | null = null;
+      let refusal: AppError | null = null;
+      if (!opts.dryRun) {
+        try {
+          committed = imports.commit(status.jobId, { strict: opts.strict === true });
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          refusal = err;
+        }
+      } else {
+        imports.cancel(status.jobId);
+      }
+      if (deps.json()) {
+        deps.out(JSON.stringify({ file, dryRun: opts.dryRun === true, counts: status.counts, imported: committed, refused: refusal?.message ?? null, problems }, null, 2));
+      } else {
+        const lines = [countsLine(status)];
+        for (const p of problems) lines.push(`${p.severity === 'error' ? 'skipped' : 'warning'}: ${p.message}`);
+        if (committed) {
+          const where = committed.ports.map((p) => `"${p.name}" (${p.portId}, ${p.numbers})`).join(', ');
+          lines.push(`Imported ${committed.numbers} number(s) into ${committed.ports.length} port(s): ${where}. Import id ${committed.batchId}.`);
+        } else if (opts.dryRun) {
+          lines.push(`Dry run: nothing was written${skipped.length ? `; ${skipped.length} problem(s) would skip rows` : ''}.`);
+        }
+        deps.out(lines.join('\n'));
+      }
+      if (refusal) throw refusal;
+    });
+}

@@ -1,0 +1,94 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/main/cli/program';
+import { openDatabase } from '../../../src/main/db/connection';
+import { tempDir } from '../../support/temp';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/import/${name}`, import.meta.url));
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+function counts(dbPath: string): { ports: number; numbers: number; outbox: number } {
+  const db = openDatabase(dbPath);
+  const count = (t: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
+  const result = { ports: count('ports'), numbers: count('numbers'), outbox: count('outbox') };
+  db.close();
+  return result;
+}
+
+function csv(dir: string, text: string): string {
+  const file = join(dir, 'numbers.csv');
+  writeFileSync(file, text);
+  return file;
+}
+
+const MIXED = 'Customer,Number,Carrier\nAcme,202-555-0100,Verizon\nAcme,(202) 555-0101,Verizon\nGlobex,2025550102,AT&T\nGlobex,12345,AT&T\n';
+
+describe('portdesk import', () => {
+  it('imports the valid rows, one port per --group-by value, and reports each skipped row', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'cli.db');
+    const result = await cli(['--db', db, 'import', csv(dir, MIXED), '--group-by', 'customer']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^4 row\(s\): 3 valid number\(s\), 1 invalid, 0 duplicate\(s\), 0 already in an open port, 1 row\(s\) skipped/);
+    expect(result.stdout).toMatch(/\nskipped: Row 5, Number: /);
+    expect(result.stdout).toMatch(/Imported 3 number\(s\) into 2 port\(s\): "Acme" \(.+, 2\), "Globex" \(.+, 1\)/);
+    expect(counts(db)).toEqual({ ports: 2, numbers: 3, outbox: 2 });
+  });
+
+  it('--json gives the counts and the list of problems; --dry-run writes nothing', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'cli.db');
+    const result = await cli(['--db', db, '--json', 'import', csv(dir, MIXED), '--dry-run']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { dryRun: boolean; counts: { valid: number; invalid: number }; imported: unknown; problems: { row: number; column: string; code: string; severity: string }[] };
+    expect(report).toMatchObject({ dryRun: true, counts: { valid: 3, invalid: 1 }, imported: null });
+    expect(report.problems.filter((p) => p.severity === 'error')).toEqual([expect.objectContaining({ row: 5, column: 'Number', code: 'number-invalid' })]);
+    // All rows go to one port by default, so differing customers are reported, not silently merged.
+    expect(report.problems.map((p) => p.code)).toContain('field-conflict');
+    expect(counts(db)).toEqual({ ports: 0, numbers: 0, outbox: 0 });
+  });
+
+  it('--strict refuses the whole file when a row has a problem: exit 1, one line, nothing written', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'cli.db');
+    const result = await cli(['--db', db, 'import', csv(dir, MIXED), '--new-port', 'All', '--strict']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^portdesk: Strict import refused: 1 row\(s\) have a problem \(first: Row 5, Number: .+\); nothing was imported$/);
+    expect(counts(db)).toEqual({ ports: 0, numbers: 0, outbox: 0 });
+  });
+
+  it('adds to an existing port with --port', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'cli.db');
+    const created = await cli(['--db', db, '--json', 'ports', 'create', '--name', 'Target']);
+    const port = JSON.parse(created.stdout) as { id: string };
+    const result = await cli(['--db', db, 'import', csv(dir, 'Number\n2025550160\n2025550161\n'), '--port', port.id]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Imported 2 number(s) into 1 port(s): "Target" (${port.id}, 2)`);
+  });
+
+  it.each([
+    ['empty.csv', 'portdesk: The file is empty: there is nothing to import.'],
+    ['binary-garbage.csv', 'portdesk: This file contains binary data, not text: it is not a CSV file even if it is named like one.'],
+    ['renamed-pdf.csv', 'portdesk: This file is a PDF document, not a CSV or text file.'],
+  ])('refuses %s with one clear line and exit 1', async (name, line) => {
+    const db = join(tempDir(), 'cli.db');
+    const result = await cli(['--db', db, 'import', fixture(name)]);
+    expect(result).toMatchObject({ code: 1, stderr: line });
+  });
+
+  it('refuses conflicting targets, unknown countries and missing files with one line', async () => {
+    const db = join(tempDir(), 'cli.db');
+    expect(await cli(['--db', db, 'import', fixture('utf8.csv'), '--port', 'x', '--new-port', 'y'])).toMatchObject({ code: 1, stderr: 'portdesk: Choose one of --port, --new-port and --group-by' });
+    expect((await cli(['--db', db, 'import', fixture('utf8.csv'), '--country', 'ZZ'])).stderr).toBe('portdesk: --country "ZZ" is not a country code libphonenumber knows (use two letters, e.g. US)');
+    expect((await cli(['--db', db, 'import', '/nonexistent/file.csv'])).stderr).toBe('portdesk: Cannot open /nonexistent/file.csv: ENOENT');
+  });
+});
