@@ -20,7 +20,7 @@ export type BoardColumns = Record<PortState, PortSummary[]>;
 export const BOARD_ORDER: readonly PortState[] = ['unconfirmed', 'submitted', 'pending', 'scheduled', 'rejected', 'completed', 'canceled'];
 
 /** Cards sort by due date first (soonest on top), then most recently updated. */
-function compareCards(a: PortSummary, b: PortSummary): number {
+export function compareCards(a: PortSummary, b: PortSummary): number {
   const da = a.focDate || a.transferDate;
   const db = b.focDate || b.transferDate;
   if (da !== db) {
@@ -39,17 +39,22 @@ export function numberQuery(query: string): string | null {
   return digits.length >= 7 ? digits : null;
 }
 
+/** Board order of all ports; computed once per data change so a filter keystroke never sorts. */
+export function sortForBoard(ports: Iterable<PortSummary>): PortSummary[] {
+  return [...ports].sort(compareCards);
+}
+
 /**
- * Filter and group all ports into columns in a single pass (10k ports: a few milliseconds).
+ * Filter and group ports, already in board order (see sortForBoard), into columns in a single pass.
  * A number query matches the port the number index found, plus any text matches (a reference
  * number may look like a phone number).
  */
-export function buildColumns(ports: Iterable<PortSummary>, f: BoardFilter, today: Date = new Date()): BoardColumns {
+export function buildColumns(sorted: readonly PortSummary[], f: BoardFilter, today: Date = new Date()): BoardColumns {
   const cols = Object.fromEntries(PORT_STATES.map((s) => [s, [] as PortSummary[]])) as BoardColumns;
   const q = f.query.trim().toLowerCase();
   const isNumber = numberQuery(f.query) !== null;
   const hasStates = f.states.size > 0;
-  for (const p of ports) {
+  for (const p of sorted) {
     if (hasStates && !f.states.has(p.state)) continue;
     if (f.focFrom || f.focTo) {
       const d = p.focDate || p.transferDate;
@@ -62,6 +67,5 @@ export function buildColumns(ports: Iterable<PortSummary>, f: BoardFilter, today
     }
     cols[p.state].push(p);
   }
-  for (const s of PORT_STATES) cols[s].sort(compareCards);
   return cols;
 }

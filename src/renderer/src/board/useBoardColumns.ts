@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { usePortsStore } from '../stores/portsStore';
 import { useFilterStore } from '../stores/filterStore';
-import { buildColumns, numberQuery, type BoardColumns } from './boardColumns';
+import { buildColumns, numberQuery, sortForBoard, type BoardColumns } from './boardColumns';
 
 /**
  * The filtered, grouped board. Recomputed only when the ports map or a filter changes; a number
@@ -16,10 +16,11 @@ export function useBoardColumns(): { columns: BoardColumns; shown: number; total
   const attention = useFilterStore((s) => s.needsAttention);
   const numberMatch = useFilterStore((s) => s.numberMatch);
   const numberPortId = numberQuery(query) !== null && numberMatch?.query === query ? numberMatch.portId : undefined;
+  const sorted = useMemo(() => sortForBoard(byId.values()), [byId]);
   return useMemo(() => {
-    const columns = buildColumns(byId.values(), { query, states, focFrom, focTo, needsAttention: attention, numberPortId });
+    const columns = buildColumns(sorted, { query, states, focFrom, focTo, needsAttention: attention, numberPortId });
     let shown = 0;
     for (const list of Object.values(columns)) shown += list.length;
-    return { columns, shown, total: byId.size };
-  }, [byId, query, states, focFrom, focTo, attention, numberPortId]);
+    return { columns, shown, total: sorted.length };
+  }, [sorted, query, states, focFrom, focTo, attention, numberPortId]);
 }

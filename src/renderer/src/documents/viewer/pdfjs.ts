@@ -1,0 +1,34 @@
+import * as pdfjsLib from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import 'pdfjs-dist/web/pdf_viewer.css';
+
+export type PdfjsLib = typeof pdfjsLib;
+export type ViewerLib = typeof import('pdfjs-dist/web/pdf_viewer.mjs');
+
+let loading: Promise<{ pdfjs: PdfjsLib; viewer: ViewerLib }> | undefined;
+
+/**
+ * pdf.js and its viewer components, loaded on first use (they are large and most sessions never
+ * open a document). The worker is a same-origin file emitted by Vite, which the CSP's
+ * `worker-src 'self'` allows. pdf_viewer.mjs reads the core library from `globalThis.pdfjsLib`,
+ * so that is set before the viewer module is imported.
+ */
+export function loadPdfjs(): Promise<{ pdfjs: PdfjsLib; viewer: ViewerLib }> {
+  loading ??= (async () => {
+    pdfjsLib.GlobalWorkerOptions.workerSrc = workerUrl;
+    (globalThis as { pdfjsLib?: PdfjsLib }).pdfjsLib = pdfjsLib;
+    const viewer = await import('pdfjs-dist/web/pdf_viewer.mjs');
+    return { pdfjs: pdfjsLib, viewer };
+  })();
+  return loading;
+}
+
+/**
+ * Open PDF bytes. `isEvalSupported: false` because the CSP forbids eval (pdf.js would otherwise
+ * try to compile PostScript functions with `new Function` and log a violation).
+ */
+export async function openPdf(bytes: Uint8Array) {
+  const { pdfjs } = await loadPdfjs();
+  // pdf.js transfers the buffer to its worker; keep the caller's copy intact.
+  return pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false }).promise;
+}

@@ -1,0 +1,52 @@
+/**
+ * Images placed with pdf.js's Stamp editor. pdf.js has no rectangle or date-stamp editor, so
+ * both are drawn here as transparent PNGs and placed as stamps: they are then moved, resized,
+ * undone and saved into the PDF exactly like any other stamp annotation.
+ */
+
+const STAMP_RED = '#c0262d';
+
+function canvasFile(canvas: HTMLCanvasElement, name: string): Promise<File> {
+  return new Promise((resolve, reject) => {
+    canvas.toBlob((blob) => (blob ? resolve(new File([blob], name, { type: 'image/png' })) : reject(new Error('Could not draw the stamp'))), 'image/png');
+  });
+}
+
+function canvas(width: number, height: number): [HTMLCanvasElement, CanvasRenderingContext2D] {
+  const c = document.createElement('canvas');
+  c.width = width;
+  c.height = height;
+  const ctx = c.getContext('2d');
+  if (!ctx) throw new Error('Canvas is not available');
+  return [c, ctx];
+}
+
+/** A red rectangle outline (a "look here" mark), resizable once placed. */
+export function rectangleStamp(): Promise<File> {
+  const [c, ctx] = canvas(480, 240);
+  ctx.strokeStyle = STAMP_RED;
+  ctx.lineWidth = 10;
+  ctx.strokeRect(5, 5, 470, 230);
+  return canvasFile(c, 'rectangle.png');
+}
+
+/** "RECEIVED <date>" in a bordered stamp, the way paper LOAs are date-stamped. */
+export function dateStamp(date: Date, label = 'RECEIVED'): Promise<File> {
+  const text = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: '2-digit' }).format(date).toUpperCase();
+  const [c, ctx] = canvas(560, 200);
+  ctx.strokeStyle = STAMP_RED;
+  ctx.fillStyle = STAMP_RED;
+  ctx.lineWidth = 8;
+  ctx.strokeRect(6, 6, 548, 188);
+  ctx.textAlign = 'center';
+  ctx.font = 'bold 56px Helvetica, Arial, sans-serif';
+  ctx.fillText(label, 280, 86);
+  ctx.font = 'bold 64px Helvetica, Arial, sans-serif';
+  ctx.fillText(text, 280, 160);
+  return canvasFile(c, 'date-stamp.png');
+}
+
+/** PNG bytes (the saved signature) as a File the Stamp editor accepts. */
+export function pngFile(bytes: Uint8Array, name: string): File {
+  return new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'image/png' });
+}
