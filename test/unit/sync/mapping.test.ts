@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_PORT_FIELDS, type PortFields } from '../../../src/shared/model';
+import { KAZOO_CAPABILITIES, KAZOO_MARKER_FIELD, canonicalJson, contentRevision, dateToGregorian, gregorianToDate, kazooToPort, portToKazoo, readKazooError } from '../../../src/main/sync/adapters/kazoo';
+import { TELNYX_CAPABILITIES, fieldsToLoaPatch, readTelnyxError, telnyxState } from '../../../src/main/sync/adapters/telnyx';
+import { sameContent } from '../../../src/main/sync/adapters/types';
+import { normalizeBaseUrl } from '../../../src/main/sync/adapters/url';
+
+const fields: PortFields = {
+  ...EMPTY_PORT_FIELDS,
+  name: 'Harbor Lights',
+  losingCarrier: 'PACIFIC BELL',
+  billingName: 'Harbor Lights Dental',
+  authorizedPerson: 'Dana Reyes',
+  billingPhone: '+12025550100',
+  street: '12 Harbor Way',
+  locality: 'Annapolis',
+  region: 'MD',
+  postalCode: '21401',
+  country: 'US',
+  accountNumber: 'A-1',
+  pin: '1234',
+  transferDate: '2026-12-01',
+  notificationEmails: ['ops@example.com'],
+  referenceNumber: 'R-9',
+  customerReference: 'C-7',
+};
+
+describe('Kazoo mapping', () => {
+  it('round-trips every mapped field through the wire document', () => {
+    const doc = portToKazoo({ localId: 'local-1', state: 'unconfirmed', fields, numbers: ['+12025550101', '+12025550100'] });
+    expect(doc[KAZOO_MARKER_FIELD]).toBe('local-1');
+    expect(doc.numbers).toEqual({ '+12025550101': {}, '+12025550100': {} });
+    expect((doc.bill as Record<string, unknown>).btn).toBe('+12025550100');
+    const back = kazooToPort({ ...(doc as never), id: 'k1', port_state: 'unconfirmed' }, 'r1', 'acc');
+    expect(back.fields).toEqual(fields);
+    expect(back.numbers).toEqual(['+12025550100', '+12025550101']);
+    expect(back.marker).toBe('local-1');
+  });
+
+  it('keeps fields other clients set and per-number data when merging over the server document', () => {
+    const base = { id: 'k1', port_state: 'rejected', numbers: { '+12025550100': { state: 'NY' } }, bill: { street_type: 'Way' }, something_else: 1 };
+    const doc = portToKazoo({ localId: 'l', state: 'rejected', fields, numbers: ['+12025550100'] }, base);
+    expect(doc.something_else).toBe(1);
+    expect(doc.numbers).toEqual({ '+12025550100': { state: 'NY' } });
+    expect((doc.bill as Record<string, unknown>).street_type).toBe('Way');
+    expect(doc.id).toBeUndefined();
+    expect(doc.port_state).toBeUndefined();
+  });
+
+  it('converts dates to and from Gregorian seconds', () => {
+    expect(dateToGregorian('1970-01-01')).toBe(62_167_219_200);
+    expect(gregorianToDate(dateToGregorian('2026-02-28'))).toBe('2026-02-28');
+  });
+
+  it('hashes documents independently of key order', () => {
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
+    expect(contentRevision({ a: 1, b: 2 })).toBe(contentRevision({ b: 2, a: 1 }));
+    expect(contentRevision({ a: 1 })).not.toBe(contentRevision({ a: 2 }));
+  });
+
+  it('compares only mapped fields and numbers', () => {
+    const remote = { remoteObjectId: 'k', revision: 'r', accountId: 'a', state: 'submitted' as const, fields, numbers: ['+1', '+2'], marker: null };
+    expect(sameContent(KAZOO_CAPABILITIES, remote, { localId: 'l', state: 'unconfirmed', fields, numbers: ['+2', '+1'] })).toBe(true);
+    expect(sameContent(KAZOO_CAPABILITIES, remote, { localId: 'l', state: 'unconfirmed', fields: { ...fields, pin: '9' }, numbers: ['+1', '+2'] })).toBe(false);
+    expect(sameContent(TELNYX_CAPABILITIES, remote, { localId: 'l', state: 'unconfirmed', fields: { ...fields, winningCarrier: 'X' }, numbers: ['+1', '+2'] })).toBe(true);
+  });
+});
+
+describe('Telnyx mapping', () => {
+  it('sends only filled fields, the requested FOC date mid-window and the connection', () => {
+    const patch = fieldsToLoaPatch({ ...fields, extendedAddress: '' }, 'conn-1');
+    expect(patch).toMatchObject({ description: 'Harbor Lights', administrative_area: 'MD', foc_date_requested_by_user: '2026-12-01T16:00:00.000Z', default_connection_id: 'conn-1' });
+    expect(patch).not.toHaveProperty('extended_address');
+  });
+
+  it('folds sub request statuses into one local state', () => {
+    expect(telnyxState(['unassigned'])).toBe('submitted');
+    expect(telnyxState(['submitted', 'foc-date-confirmed'])).toBe('pending');
+    expect(telnyxState(['foc-date-confirmed', 'ported'])).toBe('scheduled');
+    expect(telnyxState(['ported', 'cancelled'])).toBe('completed');
+    expect(telnyxState(['exception', 'submitted'])).toBe('rejected');
+    expect(telnyxState(['cancelled', 'cancel-pending'])).toBe('canceled');
+  });
+});
+
+describe('server error messages', () => {
+  it('Kazoo 402 keeps "accept charges" verbatim with the amount', () => {
+    const r = readKazooError(402, { data: { activation_charges: 10 }, error: '402', message: 'accept charges', status: 'error' });
+    expect(r.serverMessage).toBe('accept charges');
+    expect(r.message).toContain('accept charges');
+    expect(r.message).toContain('10.00');
+    expect(r.charges).toBe(10);
+  });
+
+  it('Kazoo 500 illegal move is permanent and quotes the nested message', () => {
+    const r = readKazooError(500, { data: { port_state: { enum: { cause: 'pending', message: 'Cannot move to new state from current state' } } }, error: '500', message: 'invalid request' });
+    expect(r.kind).toBe('permanent');
+    expect(r.message).toBe('port_state: Cannot move to new state from current state (invalid request)');
+  });
+
+  it('Kazoo 500 without a validation body stays transient', () => {
+    expect(readKazooError(500, { message: 'internal error' }).kind).toBeUndefined();
+  });
+
+  it('Telnyx 422 message is the server detail', () => {
+    const r = readTelnyxError(422, { errors: [{ code: '10015', title: 'Unprocessable entity', detail: 'postal_code: too short' }], message: 'postal_code: too short' });
+    expect(r.message).toBe('postal_code: too short');
+  });
+});
+
+describe('remote URLs', () => {
+  it('accepts the server root with or without /v2 and trailing slashes', () => {
+    expect(normalizeBaseUrl('http://crossbar.example.com:8000', 'kazoo')).toBe('http://crossbar.example.com:8000');
+    expect(normalizeBaseUrl(' http://crossbar.example.com:8000/v2/ ', 'kazoo')).toBe('http://crossbar.example.com:8000');
+    expect(normalizeBaseUrl('https://api.example.com/telnyx/', 'telnyx')).toBe('https://api.example.com/telnyx');
+  });
+
+  it('refuses non-URLs, other schemes and credentials in the URL', () => {
+    expect(() => normalizeBaseUrl('crossbar:8000', 'kazoo')).toThrow(/http/);
+    expect(() => normalizeBaseUrl('ftp://x', 'kazoo')).toThrow(/http/);
+    expect(() => normalizeBaseUrl('http://u:p@x', 'kazoo')).toThrow(/token/);
+  });
+});
