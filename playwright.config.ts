@@ -10,6 +10,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : 2,
+  // Screenshot tours (@screens) are for looking at the UI, not for CI: PORTDESK_SCREENS=1 runs them.
+  grepInvert: process.env.PORTDESK_SCREENS ? undefined : /@screens/,
   reporter: [['list']],
   use: {
     viewport: { width: 1280, height: 800 },

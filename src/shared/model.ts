@@ -97,6 +97,9 @@ export const PortSummarySchema = PortFieldsSchema.extend({
   remoteAccountId: z.string(),
   numberCount: z.number().int(),
   attachmentCount: z.number().int(),
+  /** Whether an LOA / a bill is attached: what the board's readiness warning needs. */
+  hasLoa: z.boolean(),
+  hasBill: z.boolean(),
   commentCount: z.number().int(),
   syncStatus: SyncStatusSchema,
   syncError: z.string().nullable(),

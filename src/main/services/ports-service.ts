@@ -59,6 +59,11 @@ export class PortsService {
     return this.repos.ports.list(filter.state);
   }
 
+  /** Summaries for a set of ports (the board refetches only what a change event named). */
+  summaries(ids: readonly string[]): PortSummary[] {
+    return this.repos.ports.summaries(ids);
+  }
+
   get(id: string): PortDetail {
     const summary = this.repos.ports.summary(id);
     if (!summary) throw notFound(id);

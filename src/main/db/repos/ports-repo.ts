@@ -20,6 +20,8 @@ const SUMMARY_SQL = `
 SELECT p.*,
   (SELECT COUNT(*) FROM numbers n WHERE n.port_id = p.id) AS number_count,
   (SELECT COUNT(*) FROM attachments a WHERE a.port_id = p.id) AS attachment_count,
+  EXISTS (SELECT 1 FROM attachments a WHERE a.port_id = p.id AND a.kind = 'loa') AS has_loa,
+  EXISTS (SELECT 1 FROM attachments a WHERE a.port_id = p.id AND a.kind = 'bill') AS has_bill,
   (SELECT COUNT(*) FROM comments c WHERE c.port_id = p.id) AS comment_count
 FROM ports p`;
 
@@ -51,6 +53,8 @@ function rowToSummary(row: Record<string, unknown>): PortSummary {
     remoteAccountId: port.remoteAccountId,
     numberCount: Number(row.number_count),
     attachmentCount: Number(row.attachment_count),
+    hasLoa: Number(row.has_loa) === 1,
+    hasBill: Number(row.has_bill) === 1,
     commentCount: Number(row.comment_count),
     syncStatus: port.syncStatus,
     syncError: port.syncError,
@@ -100,6 +104,11 @@ export class PortsRepo {
   summary(id: string): PortSummary | undefined {
     const row = this.summaryByIdStmt.get(id) as Record<string, unknown> | undefined;
     return row ? rowToSummary(row) : undefined;
+  }
+
+  /** Summaries of the given ports that still exist, in no particular order. */
+  summaries(ids: readonly string[]): PortSummary[] {
+    return ids.map((id) => this.summary(id)).filter((s): s is PortSummary => s !== undefined);
   }
 
   list(state?: PortState): PortSummary[] {

@@ -1,11 +1,12 @@
 import type { PortsService } from '../../services/ports-service';
 import type { Handlers } from '../router';
 
-type PortHandlers = Pick<Handlers, 'ports.list' | 'ports.get' | 'ports.create' | 'ports.update' | 'ports.move' | 'ports.delete' | 'numbers.add' | 'numbers.remove' | 'numbers.lookup'>;
+type PortHandlers = Pick<Handlers, 'ports.list' | 'ports.summaries' | 'ports.get' | 'ports.create' | 'ports.update' | 'ports.move' | 'ports.delete' | 'numbers.add' | 'numbers.remove' | 'numbers.lookup'>;
 
 export function portHandlers(ports: PortsService): PortHandlers {
   return {
     'ports.list': (input) => ports.list(input),
+    'ports.summaries': ({ ids }) => ports.summaries(ids),
     'ports.get': ({ id }) => ports.get(id),
     'ports.create': (input) => ports.create(input),
     'ports.update': ({ id, patch }) => ports.update(id, patch),

@@ -36,15 +36,11 @@ export function shortDate(isoDate: string): string {
 
 const readinessCache = new WeakMap<PortSummary, ReadinessProblem[]>();
 
-/**
- * Why a draft cannot be submitted yet. Summaries carry an attachment count, not kinds, so the
- * documents check is approximate: fewer than two attachments cannot be both an LOA and a bill.
- */
+/** Why a draft cannot be submitted yet (memoised per summary object). */
 export function readiness(p: PortSummary): ReadinessProblem[] {
   let problems = readinessCache.get(p);
   if (!problems) {
-    const docsPossible = p.attachmentCount >= 2;
-    problems = submitProblems({ fields: p, numberCount: p.numberCount, hasLoa: docsPossible, hasBill: docsPossible });
+    problems = submitProblems({ fields: p, numberCount: p.numberCount, hasLoa: p.hasLoa, hasBill: p.hasBill });
     readinessCache.set(p, problems);
   }
   return problems;

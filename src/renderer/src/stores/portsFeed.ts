@@ -2,7 +2,6 @@ import { AppError } from '../../../shared/errors';
 import type { ChangeEvent } from '../../../shared/rpc/events';
 import type { PortSummary } from '../../../shared/model';
 import { rpc } from '../rpc/transport';
-import { toSummary } from '../lib/summary';
 import { usePortsStore } from './portsStore';
 
 /** Listeners for a port's full detail (the open detail panel), told when that port changed. */
@@ -25,15 +24,6 @@ export async function loadAll(): Promise<void> {
   }
 }
 
-async function fetchSummary(id: string): Promise<PortSummary | 'gone'> {
-  try {
-    return toSummary(await rpc.call('ports.get', { id }));
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') return 'gone';
-    throw err;
-  }
-}
-
 /**
  * Events arrive one per write; a bulk move of 20 cards sends 20. Collect ids for one tick and
  * refetch them together so the board re-renders once.
@@ -50,14 +40,14 @@ async function flush(): Promise<void> {
   flushTimer = undefined;
   const ids = [...queued];
   queued = new Set();
-  const results = await Promise.allSettled(ids.map(fetchSummary));
-  const found: PortSummary[] = [];
-  const gone: string[] = [];
-  results.forEach((r, i) => {
-    if (r.status !== 'fulfilled') return;
-    if (r.value === 'gone') gone.push(ids[i] as string);
-    else found.push(r.value);
-  });
+  let found: PortSummary[];
+  try {
+    found = await rpc.call('ports.summaries', { ids });
+  } catch {
+    return;
+  }
+  const present = new Set(found.map((p) => p.id));
+  const gone = ids.filter((id) => !present.has(id));
   const store = usePortsStore.getState();
   store.upsert(found);
   if (gone.length > 0) store.remove(gone);

@@ -9,6 +9,7 @@ const country = z.string().length(2, 'must be a two-letter country code').option
 export const portsMethods = {
   'ports.list': method(z.object({ state: PortStateSchema.optional() }), z.array(PortSummarySchema)),
   'ports.get': method(z.object({ id }), PortDetailSchema),
+  'ports.summaries': method(z.object({ ids: z.array(id).max(10_000) }), z.array(PortSummarySchema)),
   'ports.create': method(
     z.object({
       fields: PortFieldsSchema.partial().extend({ name: PortFieldsSchema.shape.name }),
