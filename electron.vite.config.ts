@@ -21,7 +21,8 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/index.ts') },
+        // The import worker is its own entry: runWorker starts ./worker.js beside the main bundle.
+        input: { index: resolve(__dirname, 'src/main/index.ts'), worker: resolve(__dirname, 'src/main/import/worker.ts') },
       },
     },
   },

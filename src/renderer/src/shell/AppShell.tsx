@@ -10,6 +10,8 @@ import { Placeholder } from './Placeholder';
 import { Toasts } from './Toasts';
 import { LiveRegion } from './LiveRegion';
 import { PromptDialog } from './PromptDialog';
+import { ImportScreen } from '../import/ImportScreen';
+import { ImportUndoToast } from '../import/ImportUndoToast';
 
 /** The window: navigation, top bar, the current screen, the detail panel and global overlays. */
 export function AppShell() {
@@ -24,9 +26,7 @@ export function AppShell() {
         <TopBar />
         <main className="content">
           {screen === 'board' && <Board />}
-          {screen === 'import' && (
-            <Placeholder title="Import" icon="import" lines={['Bulk import of port requests and numbers from CSV, Excel or pasted text', 'Column mapping with a preview and per-row problems before anything is written']} />
-          )}
+          {screen === 'import' && <ImportScreen />}
           {screen === 'sync' && (
             <Placeholder title="Sync" icon="sync" lines={['Connections to Kazoo and Telnyx accounts', 'The outbox of local changes, conflicts to resolve and the server’s messages']} />
           )}
@@ -39,6 +39,7 @@ export function AppShell() {
       {createOpen && <CreatePortDialog />}
       <PromptDialog />
       <Toasts />
+      <ImportUndoToast />
       <LiveRegion />
     </div>
   );

@@ -1,0 +1,119 @@
+import { useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ImportRowView } from '../../../shared/rpc/methods/import';
+
+const ROW_HEIGHT = 34;
+
+interface PreviewTableProps {
+  headers: string[];
+  /** Mapped field label per column, shown under the header. */
+  labels: string[];
+  total: number;
+  rowAt(index: number): ImportRowView | { row: number; cells: string[] } | undefined;
+  /** Save a fixed cell; absent while rows are still being checked. */
+  onFix?: (row: ImportRowView, column: number, value: string) => Promise<void>;
+  emptyText: string;
+}
+
+function isChecked(row: ImportRowView | { row: number; cells: string[] }): row is ImportRowView {
+  return 'status' in row;
+}
+
+/**
+ * The rows of an import, virtualised (100k rows stay smooth). Each row shows its problems
+ * (row and column named in the message); a cell of a row with a problem can be edited in place.
+ */
+export function PreviewTable({ headers, labels, total, rowAt, onFix, emptyText }: PreviewTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [editing, setEditing] = useState<{ row: number; column: number; value: string } | null>(null);
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const template = `64px ${headers.map(() => 'minmax(120px, 1fr)').join(' ')} minmax(280px, 2.2fr)`;
+
+  const save = async (row: ImportRowView) => {
+    if (!editing || !onFix) return;
+    const { column, value } = editing;
+    setEditing(null);
+    if (value !== (row.cells[column] ?? '')) await onFix(row, column, value);
+  };
+
+  return (
+    <div className="imp-table" role="table" aria-label="Import preview" aria-rowcount={total + 1}>
+      <div className="imp-scroll" ref={scrollRef}>
+        <div className="imp-head" role="row" style={{ gridTemplateColumns: template }}>
+          <span role="columnheader">Row</span>
+          {headers.map((h, i) => (
+            <span role="columnheader" key={`${h}-${i}`} title={h}>
+              {h}
+              <small className={labels[i] === 'Ignored' ? 'muted' : 'imp-head-field'}>{labels[i]}</small>
+            </span>
+          ))}
+          <span role="columnheader">Check</span>
+        </div>
+        {total === 0 ? (
+          <p className="imp-empty muted">{emptyText}</p>
+        ) : (
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rowAt(item.index);
+              const style = { transform: `translateY(${item.start}px)`, gridTemplateColumns: template, height: ROW_HEIGHT };
+              if (!row) {
+                return <div key={item.key} className="imp-row imp-row-loading" style={style} role="row" aria-busy="true" />;
+              }
+              const checked = isChecked(row);
+              const status = checked ? row.status : 'pending';
+              const problems = checked ? row.problems : [];
+              const summary = problems.length > 0 ? problems[0]!.message : checked ? (row.numbers.length > 1 ? `${row.numbers.length} numbers → ${row.group}` : `→ ${row.group}`) : 'Checking…';
+              return (
+                <div key={item.key} className={`imp-row imp-row-${status}`} style={style} role="row" aria-label={`Row ${row.row}`}>
+                  <span role="cell" className="imp-rownum">
+                    {row.row}
+                  </span>
+                  {headers.map((h, col) => {
+                    const isEditing = editing?.row === row.row && editing.column === col;
+                    const value = row.cells[col] ?? '';
+                    const bad = problems.some((p) => p.column === h && p.severity === 'error');
+                    if (isEditing && checked) {
+                      return (
+                        <span role="cell" key={col}>
+                          <input
+                            className="input imp-cell-input"
+                            aria-label={`Row ${row.row}, ${h}`}
+                            autoFocus
+                            value={editing.value}
+                            onChange={(e) => setEditing({ ...editing, value: e.target.value })}
+                            onBlur={() => void save(row)}
+                            onKeyDown={(e) => {
+                              if (e.key === 'Enter') void save(row);
+                              if (e.key === 'Escape') setEditing(null);
+                            }}
+                          />
+                        </span>
+                      );
+                    }
+                    const editable = checked && onFix !== undefined;
+                    return (
+                      <span role="cell" key={col} className={bad ? 'imp-cell imp-cell-bad' : 'imp-cell'} title={value}>
+                        {editable ? (
+                          <button type="button" className="imp-cell-btn" aria-label={`Edit row ${row.row}, ${h}: ${value || 'empty'}`} onClick={() => setEditing({ row: row.row, column: col, value })}>
+                            {value || <span className="muted">—</span>}
+                          </button>
+                        ) : (
+                          value
+                        )}
+                      </span>
+                    );
+                  })}
+                  <span role="cell" className={`imp-check imp-check-${status}`} title={problems.map((p) => p.message).join('\n') || summary}>
+                    <span className={`imp-dot imp-dot-${status}`} aria-hidden="true" />
+                    <span className="imp-check-text">{summary}</span>
+                    {problems.length > 1 && <span className="badge">+{problems.length - 1}</span>}
+                  </span>
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
