@@ -37,7 +37,7 @@ export function MappingPanel({ status }: { status: ImportStatus }) {
       <div className="imp-card-head">
         <h2 id="imp-map-title">Columns</h2>
         <span className={`badge ${table.mappingSource === 'remembered' ? 'badge-ok' : 'badge-info'}`}>
-          {table.mappingSource === 'remembered' ? 'Remembered for this layout' : table.mappingSource === 'guessed' ? 'Guessed' : 'Chosen'}
+          {table.mappingSource === 'remembered' ? 'Remembered for this layout' : table.mappingSource === 'guessed' ? 'Guessed' : 'Edited'}
         </span>
       </div>
       <div className="imp-map-grid">

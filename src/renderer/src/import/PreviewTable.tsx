@@ -27,7 +27,9 @@ export function PreviewTable({ headers, labels, total, rowAt, onFix, emptyText }
   const scrollRef = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<{ row: number; column: number; value: string } | null>(null);
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-  const template = `64px ${headers.map(() => 'minmax(120px, 1fr)').join(' ')} minmax(280px, 2.2fr)`;
+  // Fixed minimums shared by the header and every row, so columns line up whatever a cell holds.
+  const template = `56px ${headers.map(() => 'minmax(130px, 1fr)').join(' ')} minmax(320px, 2.5fr)`;
+  const minWidth = 56 + headers.length * 130 + 320 + 24 + (headers.length + 1) * 8;
 
   const save = async (row: ImportRowView) => {
     if (!editing || !onFix) return;
@@ -39,7 +41,7 @@ export function PreviewTable({ headers, labels, total, rowAt, onFix, emptyText }
   return (
     <div className="imp-table" role="table" aria-label="Import preview" aria-rowcount={total + 1}>
       <div className="imp-scroll" ref={scrollRef}>
-        <div className="imp-head" role="row" style={{ gridTemplateColumns: template }}>
+        <div className="imp-head" role="row" style={{ gridTemplateColumns: template, minWidth }}>
           <span role="columnheader">Row</span>
           {headers.map((h, i) => (
             <span role="columnheader" key={`${h}-${i}`} title={h}>
@@ -52,7 +54,7 @@ export function PreviewTable({ headers, labels, total, rowAt, onFix, emptyText }
         {total === 0 ? (
           <p className="imp-empty muted">{emptyText}</p>
         ) : (
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = rowAt(item.index);
               const style = { transform: `translateY(${item.start}px)`, gridTemplateColumns: template, height: ROW_HEIGHT };

@@ -6,7 +6,8 @@ export function ProgressBar({ status, onCancel }: { status: ImportStatus; onCanc
   const total = progress?.total ?? status.table?.totalRows ?? 0;
   const done = progress?.done ?? 0;
   const pct = total > 0 ? Math.round((done / total) * 100) : 0;
-  const label = status.state === 'reading' ? `Reading ${status.sourceName}…` : `Checking ${done.toLocaleString()} of ${total.toLocaleString()} rows`;
+  const label =
+    status.state === 'reading' ? `Reading ${status.sourceName}…` : progress ? `Checked ${done.toLocaleString()} of ${total.toLocaleString()} rows` : `Checking ${total.toLocaleString()} rows…`;
   return (
     <div className="imp-progress" role="group" aria-label="Import progress">
       <div className="imp-progress-text">
