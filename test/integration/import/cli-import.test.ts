@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +83,15 @@ describe('portdesk import', () => {
     const db = join(tempDir(), 'cli.db');
     const result = await cli(['--db', db, 'import', fixture(name)]);
     expect(result).toMatchObject({ code: 1, stderr: line });
+  });
+
+  it('refuses a 200 MB file by its size before reading it', async () => {
+    const dir = tempDir();
+    const big = join(dir, 'huge.csv');
+    writeFileSync(big, '');
+    truncateSync(big, 200 * 1024 * 1024);
+    const result = await cli(['--db', join(dir, 'cli.db'), 'import', big]);
+    expect(result).toMatchObject({ code: 1, stderr: 'portdesk: The file is 200 MB; imports are limited to 100 MB. Split it, or remove columns and sheets that are not needed.' });
   });
 
   it('refuses conflicting targets, unknown countries and missing files with one line', async () => {

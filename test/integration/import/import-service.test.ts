@@ -193,6 +193,17 @@ describe('ImportService bad input corpus', () => {
     expect(hit?.message).toMatch(/^Row \d+/);
   });
 
+  it('reads an XLSX workbook (formulas, merged cells reported) and switches to another sheet', async () => {
+    const c = open();
+    const status = await c.imports.preview({ source: { kind: 'file', name: 'workbook.xlsx', bytes: fixture('workbook.xlsx') }, country: 'US', target: { kind: 'group' } });
+    expect(status.table).toMatchObject({ format: 'xlsx', sheet: 'Numbers', sheets: ['Numbers', 'Other Sheet'] });
+    const codes = [...status.problems, ...c.imports.rows(status.jobId, 0, 100, 'problems').rows.flatMap((r) => r.problems)].map((p) => p.code);
+    expect(codes).toContain('cell-merged');
+    c.imports.remap(status.jobId, { sheet: 'Other Sheet' });
+    const other = await c.imports.status(status.jobId, true);
+    expect(other.table?.sheet).toBe('Other Sheet');
+  });
+
   it('a cancelled file import leaves the database unchanged', async () => {
     const c = open();
     const before = snapshot(c);
