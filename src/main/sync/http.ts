@@ -23,18 +23,23 @@ export type ErrorReader = (status: number, body: unknown) => { message: string; 
  * adapter's reader extracts from the body.
  */
 export async function requestJson(req: HttpRequest, readError: ErrorReader): Promise<HttpResponse> {
-  let res: Response;
-  let text: string;
-  try {
-    res = await fetch(req.url, {
-      method: req.method,
-      headers: { accept: 'application/json', ...(req.json !== undefined ? { 'content-type': 'application/json' } : {}), ...req.headers },
-      body: req.json !== undefined ? JSON.stringify(req.json) : null,
-      signal: AbortSignal.timeout(req.timeoutMs ?? 30_000),
-    });
-    text = await res.text();
-  } catch (err) {
-    throw networkError(err);
+  let res: Response | undefined;
+  let text = '';
+  // A GET is retried once at once: a keep-alive socket the server closed while idle fails the
+  // first request on it, which says nothing about the network. Writes are never resent here.
+  for (let attempt = 0; res === undefined; attempt += 1) {
+    try {
+      const r = await fetch(req.url, {
+        method: req.method,
+        headers: { accept: 'application/json', ...(req.json !== undefined ? { 'content-type': 'application/json' } : {}), ...req.headers },
+        body: req.json !== undefined ? JSON.stringify(req.json) : null,
+        signal: AbortSignal.timeout(req.timeoutMs ?? 30_000),
+      });
+      text = await r.text();
+      res = r;
+    } catch (err) {
+      if (req.method !== 'GET' || attempt >= 1) throw networkError(err);
+    }
   }
   let body: unknown = undefined;
   if (text.length > 0) {

@@ -56,7 +56,6 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
        VALUES (@id, @state, @remoteId, @objectId, @revision, @accountId, @now, @now, 0, 'synced', ${cols.map((c) => `@${c}`).join(', ')})`,
     ),
     insertNumber: db.prepare('INSERT INTO numbers (port_id, e164, status, carrier, open) VALUES (?, ?, \'\', \'\', ?)'),
-    openOwner: db.prepare('SELECT port_id FROM numbers WHERE e164 = ? AND open = 1'),
     numbers: db.prepare('SELECT e164 FROM numbers WHERE port_id = ?'),
     deleteNumber: db.prepare('DELETE FROM numbers WHERE port_id = ? AND e164 = ?'),
     event: db.prepare('INSERT INTO events (port_id, at, kind, from_state, to_state, message, actor) VALUES (?, ?, ?, ?, ?, ?, ?)'),
@@ -66,20 +65,27 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
     setRevision: db.prepare('UPDATE ports SET remote_object_id = ?, remote_revision = ?, remote_account_id = ? WHERE id = ?'),
     setState: db.prepare('UPDATE ports SET state = ?, updated_at = ? WHERE id = ?'),
     synced: db.prepare("UPDATE ports SET dirty = 0, sync_status = 'synced', sync_error = NULL WHERE id = ?"),
-    linked: db.prepare('SELECT id FROM ports WHERE remote_id = ? AND remote_object_id IS NOT NULL'),
+    linked: db.prepare('SELECT id, remote_object_id AS objectId FROM ports WHERE remote_id = ? AND remote_object_id IS NOT NULL'),
+    gone: db.prepare("SELECT substr(key, 6) AS objectId FROM sync_state WHERE remote_id = ? AND key LIKE 'gone:%'"),
+    openNumbers: db.prepare('SELECT e164 FROM numbers WHERE open = 1'),
     deletePort: db.prepare('DELETE FROM ports WHERE id = ?'),
   };
   const caps = ctx.adapter.capabilities;
   const holds = (state: string): number => (state === 'completed' || state === 'canceled' ? 0 : 1);
+  // Looked up once per pull rather than once per port: a pull of 10,000 ports stays in SQLite's fast path.
+  const byObject = new Map((s.linked.all(remoteId) as { id: string; objectId: string }[]).map((r) => [r.objectId, r.id]));
+  const goneObjects = new Set((s.gone.all(remoteId) as { objectId: string }[]).map((r) => r.objectId));
+  const openNumbers = new Set((s.openNumbers.all() as { e164: string }[]).map((r) => r.e164));
   const addNumber = (portId: string, e164: string, state: string): void => {
     // A number another local port holds open is kept closed here rather than refused.
-    const open = holds(state) === 1 && !s.openOwner.get(e164) ? 1 : 0;
+    const open = holds(state) === 1 && !openNumbers.has(e164) ? 1 : 0;
     s.insertNumber.run(portId, e164, open);
+    if (open) openNumbers.add(e164);
   };
 
   const applyOne = (remote: RemotePort, seen: Set<string>): void => {
-    if (store.getState(remoteId, `gone:${remote.remoteObjectId}`)) return;
-    let localId = store.localIdOf(remoteId, remote.remoteObjectId);
+    if (goneObjects.has(remote.remoteObjectId)) return;
+    let localId = byObject.get(remote.remoteObjectId);
     if (!localId && remote.marker && s.byMarker.get(remote.marker, remoteId)) localId = remote.marker;
     if (!localId) {
       const id = randomUUID();
@@ -90,6 +96,7 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
       for (const n of remote.numbers) addNumber(id, n, remote.state);
       s.event.run(id, now, 'created', null, remote.state, `Found on the remote (${stateLabel(remote.state)})`, 'remote');
       seen.add(id);
+      byObject.set(remote.remoteObjectId, id);
       result.created += 1;
       result.changed.push(id);
       return;
@@ -141,13 +148,14 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
     result.changed.push(localId);
   };
 
+  const applyInSavepoint = db.transaction(applyOne);
   db.transaction(() => {
     const seen = new Set<string>();
     for (const remote of remotes) {
       try {
-        db.transaction(() => applyOne(remote, seen))();
+        applyInSavepoint(remote, seen);
       } catch (err) {
-        const portId = store.localIdOf(remoteId, remote.remoteObjectId) ?? null;
+        const portId = byObject.get(remote.remoteObjectId) ?? null;
         result.failures.push({ portId, remoteObjectId: remote.remoteObjectId, message: err instanceof Error ? err.message : String(err) });
       }
     }

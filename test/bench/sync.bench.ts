@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAppContext } from '../../src/main/app-context';
+import { SyncEngine } from '../../src/main/sync/engine';
+import { startSandbox, type SandboxHandle } from '../../src/sandbox/index';
+import { AccountStore } from '../../src/sandbox/store/accounts';
+import { openDb } from '../../src/sandbox/store/db';
+import { KazooPortStore } from '../../src/sandbox/store/kazooPorts';
+import { KazooPorts } from '../../src/sandbox/kazoo/ports';
+import type { BenchResult } from './harness';
+
+const CONCURRENCY = 8;
+
+async function pool(n: number, work: (i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < n) {
+        const i = next;
+        next += 1;
+        await work(i);
+      }
+    }),
+  );
+}
+
+/** `n` distinct NANP numbers from `start`. */
+const nums = (start: number, n: number): string[] => Array.from({ length: n }, (_, i) => `+1${2_025_550_000 + start + i}`);
+
+/**
+ * Push: 1,000 queued local changes (250 ports created offline, each edited three times) pushed
+ * to a loopback sandbox, against 1,000 plain HTTP round trips (GET of one port request, same
+ * concurrency) in the same run. Consecutive edits of a port collapse into one write, which is
+ * why the ratio can exceed 1.
+ */
+async function benchPush(dir: string): Promise<BenchResult> {
+  const sb = await startSandbox({ dataDir: join(dir, 'push-sbx'), port: 0, seed: 'none' });
+  const ctx = createAppContext({ dbPath: join(dir, 'push.db'), shell: 'cli', backgroundSync: false });
+  try {
+    const remote = ctx.remotes.add({ kind: 'kazoo', url: sb.kazooUrl, accountId: sb.accounts.root.id, token: sb.token });
+    for (let i = 0; i < 250; i += 1) {
+      const p = ctx.ports.create({ fields: { name: `Bench ${i}` }, numbers: nums(i * 4, 4), remoteId: remote.id });
+      for (let e = 0; e < 3; e += 1) ctx.ports.update(p.id, { locality: `Town ${i}-${e}` });
+    }
+    const changes = ctx.repos.outbox.count();
+    const engine = new SyncEngine({ db: ctx.db, changes: ctx.changes, remotes: ctx.remotes, concurrency: CONCURRENCY });
+    const t0 = performance.now();
+    const report = await engine.syncNow({ waitMs: 30_000 });
+    const pushMs = performance.now() - t0;
+    if (!report.converged) throw new Error(report.message);
+    const one = ctx.ports.list()[0]?.remoteObjectId ?? '';
+    const url = `${sb.kazooUrl}/v2/accounts/${sb.accounts.root.id}/port_requests/${one}`;
+    const t1 = performance.now();
+    await pool(changes, async () => (await fetch(url, { headers: { 'x-auth-token': sb.token } })).text());
+    const rawMs = performance.now() - t1;
+    const value = changes / (pushMs / 1000);
+    const baseline = changes / (rawMs / 1000);
+    return { name: `sync push ${changes} queued changes (changes/s vs plain round trips/s)`, value, unit: 'changes/s', baseline, ratio: value / baseline, target: 'ratio >= 0.5' };
+  } finally {
+    ctx.close();
+    await sb.close();
+  }
+}
+
+/** Pull: 10,000 remote ports (open and paginated completed) into an empty store, against raw fetch+parse of the same listings. */
+async function benchPull(dir: string): Promise<BenchResult> {
+  const dataDir = join(dir, 'pull-sbx');
+  let sb: SandboxHandle = await startSandbox({ dataDir, port: 0, seed: 'none' });
+  const token = sb.token;
+  const rootId = sb.accounts.root.id;
+  await sb.close();
+  // Seed straight into the sandbox's own store (10,000 HTTP creates would dominate the run).
+  const sdb = openDb(dataDir);
+  const ports = new KazooPorts(new KazooPortStore(sdb), new AccountStore(sdb), Date.now);
+  const store = new KazooPortStore(sdb);
+  sdb.transaction(() => {
+    for (let i = 0; i < 10_000; i += 1) {
+      const rec = ports.create(rootId, { name: `Seeded ${i}`, numbers: Object.fromEntries(nums(100_000 + i * 2, 2).map((n) => [n, {}])), bill: { name: `Customer ${i}`, locality: 'Springfield' } }, rootId);
+      if (i % 4 === 0) store.save({ ...rec, state: 'completed', rev: rec.rev + 1 }, Object.keys(rec.doc.numbers as object));
+    }
+  })();
+  sdb.close();
+  sb = await startSandbox({ dataDir, port: 0, seed: 'none', token });
+  const ctx = createAppContext({ dbPath: join(dir, 'pull.db'), shell: 'cli', backgroundSync: false });
+  try {
+    ctx.remotes.add({ kind: 'kazoo', url: sb.kazooUrl, accountId: rootId, token });
+    const engine = new SyncEngine({ db: ctx.db, changes: ctx.changes, remotes: ctx.remotes });
+    const api = `${sb.kazooUrl}/v2/accounts/${rootId}`;
+    const once = async (u: string): Promise<{ next_start_key?: string }> => (await (await fetch(u, { headers: { 'x-auth-token': token } })).json()) as { next_start_key?: string };
+    // Same rule as the engine: one immediate retry of a GET on a keep-alive socket the server closed.
+    const get = (u: string): Promise<{ next_start_key?: string }> => once(u).catch(() => once(u));
+    // Warm the sandbox's caches so neither measurement pays for the other's cold start.
+    await get(`${api}/descendants/port_requests?by_types=all`);
+    const t0 = performance.now();
+    const report = await engine.syncNow();
+    const pullMs = performance.now() - t0;
+    const count = ctx.ports.list().length;
+    if (count !== 10_000 || !report.converged) throw new Error(`pulled ${count} ports: ${report.message}`);
+    const t1 = performance.now();
+    await get(`${api}/descendants/port_requests?by_types=unconfirmed,submitted,pending,scheduled,rejected,canceled`);
+    let key: string | undefined;
+    for (let page = 0; page < 1000; page += 1) {
+      const body = await get(`${api}/port_requests/completed?page_size=500${key ? `&start_key=${encodeURIComponent(key)}` : ''}`);
+      if (body.next_start_key === undefined) break;
+      key = String(body.next_start_key);
+    }
+    const rawMs = performance.now() - t1;
+    const value = pullMs / 1000;
+    const baseline = rawMs / 1000;
+    return { name: 'sync pull 10,000 remote ports into an empty store (s vs raw fetch)', value, unit: 's', baseline, ratio: value / baseline, target: 'value <= 2 s' };
+  } finally {
+    ctx.close();
+    await sb.close();
+  }
+}
+
+/** Sync benchmarks for test/bench/run.ts. */
+export async function benchSync(): Promise<BenchResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'pd-bench-sync-'));
+  try {
+    const push = await benchPush(dir);
+    const pullResult = await benchPull(dir);
+    return [
+      { ...push, met: push.ratio >= 0.5 },
+      { ...pullResult, met: pullResult.value <= 2 },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
