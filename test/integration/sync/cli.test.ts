@@ -21,6 +21,24 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code:
   return { code, out, err };
 }
 
+describe('token from stdin', () => {
+  it('reads the whole of stdin, trimmed', async () => {
+    const { Command } = await import('commander');
+    const { registerSyncCommands } = await import('../../../src/main/cli/commands/sync');
+    const calls: unknown[] = [];
+    const program = new Command().exitOverride();
+    registerSyncCommands(program, {
+      run: async (method, input) => {
+        calls.push({ method, input });
+      },
+      env: {},
+      readStdin: async () => 'secret-from-stdin\n',
+    });
+    await program.parseAsync(['remote', 'add', '--kind', 'telnyx', '--url', 'https://api.example.com', '--account', 'a1', '--token-stdin'], { from: 'user' });
+    expect(calls).toEqual([{ method: 'remotes.add', input: { kind: 'telnyx', url: 'https://api.example.com', accountId: 'a1', token: 'secret-from-stdin' } }]);
+  });
+});
+
 describe('portdesk remote / sync', () => {
   it('adds a remote with the token from an environment variable, never shows it, syncs once and reports status', async () => {
     dir = mkdtempSync(join(tmpdir(), 'pd-cli-'));

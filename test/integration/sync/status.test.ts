@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServer } from 'node:net';
+import { numbers, startHarness, type Harness } from './harness';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+describe('sync status', () => {
+  it('shows "Syncing N of M" while running, then online with the last sync time; never a token', async () => {
+    h = await startHarness('kazoo');
+    for (let i = 0; i < 12; i += 1) h.ctx.ports.create({ fields: { name: `S${i}` }, numbers: numbers(i * 3, 2), remoteId: h.remoteId });
+    await h.faults({ latency: { fixedMs: 40 } });
+    const run = h.engine.syncNow({ waitMs: 5000 });
+    await new Promise((r) => setTimeout(r, 60));
+    const during = h.engine.status();
+    expect(during.state).toBe('syncing');
+    expect(during.summary).toMatch(/^Syncing \d+ of 12$/);
+    expect((await run).converged).toBe(true);
+    const after = h.engine.status();
+    expect(after.state).toBe('online');
+    expect(after.remotes[0]?.lastSyncedAt).toBeGreaterThan(0);
+    expect(after.summary).toMatch(/^Online, last synced/);
+    const rpc = await h.ctx.router.call('sync.status', {});
+    const listed = await h.ctx.router.call('remotes.list', {});
+    expect(JSON.stringify([rpc, listed])).not.toContain(h.sb.token);
+  });
+
+  it('shows offline since the first network failure and keeps the change queued', async () => {
+    h = await startHarness('kazoo');
+    // A port nobody listens on: connections are refused.
+    const free = await new Promise<number>((resolve) => {
+      const srv = createServer();
+      srv.listen(0, '127.0.0.1', () => {
+        const port = (srv.address() as { port: number }).port;
+        srv.close(() => resolve(port));
+      });
+    });
+    const dead = h.ctx.remotes.add({ kind: 'kazoo', url: `http://127.0.0.1:${free}`, accountId: 'acc', token: 't' });
+    const p = h.ctx.ports.create({ fields: { name: 'Offline' }, numbers: numbers(0, 2), remoteId: dead.id });
+    const report = await h.engine.syncNow({ remoteId: dead.id });
+    expect(report.converged).toBe(false);
+    expect(report.message).toMatch(/^Still not converged: 1 change\(s\) still queued/);
+    const st = h.engine.status().remotes.find((r) => r.remoteId === dead.id);
+    expect(st?.state).toBe('offline');
+    expect(st?.offlineSince).toBeGreaterThan(0);
+    expect(st?.message).toMatch(/Network error/);
+    expect(h.ctx.ports.get(p.id).syncStatus).toBe('pending');
+    expect(h.ctx.repos.outbox.count()).toBe(1);
+  });
+});
