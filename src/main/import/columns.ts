@@ -161,3 +161,18 @@ export function applyRememberedMapping(table: SourceTable, remembered: ColumnMap
   if (remembered.groupBy !== null && remembered.groupBy >= table.headers.length) return undefined;
   return { fields: [...remembered.fields], groupBy: remembered.groupBy };
 }
+
+/** The mapping a run uses: the one asked for, else the one remembered for this layout, else a guess. */
+export function chooseMapping(
+  table: SourceTable,
+  given: ColumnMapping | undefined,
+  remembered: Record<string, ColumnMapping> | undefined,
+  defaultCountry: CountryCode,
+): { mapping: ColumnMapping; mappingSource: 'given' | 'remembered' | 'guessed'; signature: string } {
+  const signature = layoutSignature(table);
+  if (given) return { mapping: given, mappingSource: 'given', signature };
+  const stored = remembered?.[signature];
+  const fromMemory = stored ? applyRememberedMapping(table, stored) : undefined;
+  if (fromMemory) return { mapping: fromMemory, mappingSource: 'remembered', signature };
+  return { mapping: guessMapping(table, defaultCountry), mappingSource: 'guessed', signature };
+}

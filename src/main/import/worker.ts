@@ -7,10 +7,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { toAppError } from '../../shared/errors';
 import { readSource, type ImportSource } from './source';
 import { readImportFile } from './file';
-import { applyRememberedMapping, guessMapping, layoutSignature, type ColumnMapping } from './columns';
+import { chooseMapping } from './columns';
 import { analyseRow } from './plan';
 import { PREVIEW_ROWS, WORKER_BATCH_ROWS } from './limits';
-import type { TableInfo, WorkerMessage, WorkerRequest } from './protocol';
+import type { WorkerMessage, WorkerRequest } from './protocol';
 
 function post(message: WorkerMessage): void {
   parentPort?.postMessage(message);
@@ -30,14 +30,7 @@ async function run(request: WorkerRequest): Promise<void> {
   const read = await readSource(source, request.sourceOptions);
   if (!read.ok) return post({ type: 'error', error: read.error });
   const { rows, ...info } = read.table;
-  const signature = layoutSignature(read.table);
-  const stored = request.remembered?.[signature];
-  const remembered = stored ? applyRememberedMapping(read.table, stored) : undefined;
-  const [mapping, mappingSource]: [ColumnMapping, TableInfo['mappingSource']] = request.mapping
-    ? [request.mapping, 'given']
-    : remembered
-      ? [remembered, 'remembered']
-      : [guessMapping(read.table, request.planOptions.defaultCountry), 'guessed'];
+  const { mapping, mappingSource, signature } = chooseMapping(read.table, request.mapping, request.remembered, request.planOptions.defaultCountry);
   post({
     type: 'table',
     table: { ...info, totalRows: rows.length, preview: rows.slice(0, PREVIEW_ROWS), mapping, mappingSource, signature },

@@ -11,6 +11,7 @@ import type { ImportProgress, TableInfo, WorkerSource } from '../import/protocol
 import { runImportWorker, type WorkerFactory } from '../import/runWorker';
 import type { SourceOptions } from '../import/source';
 import { ImportLayouts } from '../import/layouts';
+import { earlyPreview } from '../import/earlyPreview';
 import { undoImportBatch, writeImportBatch, type UndoResult } from '../import/batches';
 import { checkPortability, type PortabilityVerdict } from '../import/portability';
 import { groupNames, groupView, rowHasProblem, rowView } from '../import/views';
@@ -288,12 +289,17 @@ export class ImportService {
     session.error = null;
     // Each run gets its own copy of the bytes: the worker takes (transfers) the buffer it is given.
     const source: WorkerSource = session.source.kind === 'file' ? { ...session.source, bytes: session.source.bytes.slice() } : session.source;
+    const remembered = this.layouts.all();
+    // The first rows, from the head of the source, while the worker thread boots.
+    void earlyPreview(session.source, session.sourceOptions, session.mapping, remembered, session.planOptions.defaultCountry).then((table) => {
+      if (table && !controller.signal.aborted && !session.table) session.table = table;
+    });
     session.run = runImportWorker(
       {
         source,
         sourceOptions: session.sourceOptions,
         ...(session.mapping ? { mapping: session.mapping } : {}),
-        remembered: this.layouts.all(),
+        remembered,
         planOptions: session.planOptions,
       },
       {

@@ -204,6 +204,22 @@ describe('ImportService bad input corpus', () => {
     expect(other.table?.sheet).toBe('Other Sheet');
   });
 
+  it('shows the first rows of a large file long before the worker has read it (preview budget 300 ms)', async () => {
+    const c = open();
+    const lines = ['Number,Customer', ...Array.from({ length: 100_000 }, (_, i) => `+1202${String(2_000_000 + i).padStart(7, '0')},C${i % 9}`)];
+    const bytes = new TextEncoder().encode(lines.join('\n'));
+    const started = performance.now();
+    const { jobId } = c.imports.start({ source: { kind: 'file', name: 'big.csv', bytes }, country: 'US', target: { kind: 'group' } });
+    let status = await c.imports.status(jobId);
+    for (let i = 0; i < 100 && !status.table; i++) status = await new Promise((r) => setTimeout(r, 5)).then(() => c.imports.status(jobId));
+    const elapsed = performance.now() - started;
+    expect(status.table?.preview[0]).toEqual({ row: 2, cells: ['+12022000000', 'C0'] });
+    expect(status.table?.mapping.fields).toEqual(['number', 'name']);
+    expect(elapsed).toBeLessThan(300);
+    const done = await c.imports.status(jobId, true);
+    expect(done.table?.totalRows).toBe(100_000);
+  });
+
   it('a cancelled file import leaves the database unchanged', async () => {
     const c = open();
     const before = snapshot(c);

@@ -39,7 +39,7 @@ function SourceBar({ status }: { status: ImportStatus }) {
   const cancel = useImportStore((s) => s.cancel);
   const remap = useImportStore((s) => s.remap);
   const table = status.table;
-  const facts = table ? [table.format.toUpperCase(), table.encoding, table.delimiter === '\t' ? 'tab-separated' : table.delimiter ? `“${table.delimiter}”-separated` : undefined, `${table.totalRows.toLocaleString()} rows`].filter(Boolean) : [];
+  const facts = table ? [table.format.toUpperCase(), table.encoding, table.delimiter === '\t' ? 'tab-separated' : table.delimiter ? `“${table.delimiter}”-separated` : undefined, table.totalRows > 0 ? `${table.totalRows.toLocaleString()} rows` : undefined].filter(Boolean) : [];
   return (
     <div className="imp-sourcebar">
       <strong>{status.sourceName}</strong>

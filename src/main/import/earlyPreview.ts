@@ -1,0 +1,41 @@
+import type { CountryCode } from 'libphonenumber-js/max';
+import { chooseMapping, type ColumnMapping } from './columns';
+import { isZip } from './decode';
+import { PREVIEW_ROWS } from './limits';
+import type { TableInfo, WorkerSource } from './protocol';
+import { readSource, type SourceOptions } from './source';
+
+/** Enough bytes for the first few hundred rows of any sensible spreadsheet export. */
+const HEAD_BYTES = 256 * 1024;
+
+/**
+ * The first rows of a text source, read in the main process from its first 256 KB while the
+ * worker thread is still starting (booting a worker costs up to a second; the specialist should
+ * see their rows at once). Workbooks, UTF-16 text and file paths wait for the worker: their
+ * head cannot be cut safely or cheaply. `totalRows` is 0: the full count comes from the worker.
+ */
+export async function earlyPreview(
+  source: WorkerSource,
+  options: SourceOptions,
+  mapping: ColumnMapping | undefined,
+  remembered: Record<string, ColumnMapping>,
+  country: CountryCode,
+): Promise<TableInfo | undefined> {
+  let head: WorkerSource;
+  if (source.kind === 'path') return undefined;
+  if (source.kind === 'paste') {
+    head = source.text.length <= HEAD_BYTES ? source : { kind: 'paste', text: source.text.slice(0, source.text.lastIndexOf('\n', HEAD_BYTES)) };
+  } else {
+    const b = source.bytes;
+    if (isZip(b) || (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return undefined;
+    // Cut after the last complete line: a newline byte never occurs inside a UTF-8 or 8-bit character.
+    const end = b.length <= HEAD_BYTES ? b.length : b.lastIndexOf(0x0a, HEAD_BYTES);
+    if (end <= 0) return undefined;
+    head = { kind: 'file', fileName: source.fileName, bytes: b.subarray(0, end) };
+  }
+  const read = await readSource(head, { ...options, maxBytes: Number.MAX_SAFE_INTEGER });
+  if (!read.ok || read.table.rows.length === 0) return undefined;
+  const { rows, ...info } = read.table;
+  const { mapping: chosen, mappingSource, signature } = chooseMapping(read.table, mapping, remembered, country);
+  return { ...info, totalRows: 0, preview: rows.slice(0, PREVIEW_ROWS), mapping: chosen, mappingSource, signature };
+}
