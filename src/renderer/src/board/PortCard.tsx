@@ -4,6 +4,7 @@ import type { PortSummary } from '../../../shared/model';
 import { checksReadiness, daysLabel, daysUntil, dueDate, readiness, shortDate } from './cardFacts';
 import { Icon } from '../ui/Icon';
 import { SyncBadge } from './SyncBadge';
+import { useFileDrop } from '../documents/useFileDrop';
 
 export interface PortCardProps {
   port: PortSummary;
@@ -40,6 +41,8 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
     if (!element) return;
     return draggable({ element, getInitialData: (): CardDragData => ({ kind: 'port-card', id: port.id }) });
   }, [port.id]);
+  // Files dragged from the desktop attach to this port; card moves (element drags) are unaffected.
+  const fileDrop = useFileDrop(port.id);
 
   const due = dueDate(port);
   const days = due ? daysUntil(due.date) : null;
@@ -49,7 +52,8 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
   return (
     <div
       ref={ref}
-      className={`card${selected ? ' is-selected' : ''}${focused ? ' is-focused' : ''}`}
+      className={`card${selected ? ' is-selected' : ''}${focused ? ' is-focused' : ''}${fileDrop.over ? ' is-file-over' : ''}`}
+      {...fileDrop.handlers}
       role="group"
       aria-roledescription="port card"
       aria-label={port.name}

@@ -13,7 +13,7 @@ import { Icon } from '../ui/Icon';
 import { usePortDetail } from './usePortDetail';
 import { FieldsForm } from './FieldsForm';
 import { NumbersTable } from './NumbersTable';
-import { AttachmentsList } from './AttachmentsList';
+import { DocumentsSection } from '../documents/DocumentsSection';
 import { CommentsList } from './CommentsList';
 import { Timeline } from './Timeline';
 import { DeletePortDialog } from './DeletePortDialog';
@@ -121,7 +121,7 @@ export function PortDetailPanel({ id }: { id: string }) {
             )}
             <NumbersTable port={port} onChanged={() => void refresh()} />
             <FieldsForm port={port} onSaved={onSaved} />
-            <AttachmentsList attachments={port.attachments} />
+            <DocumentsSection port={port} />
             <CommentsList comments={port.comments} />
             <Timeline events={port.timeline} />
           </>

@@ -1,3 +1,4 @@
+import './documents.css';
 import { useRef, useState, type DragEvent } from 'react';
 import { attachFiles, carriesFiles, filesOf } from './attachFiles';
 
