@@ -85,6 +85,11 @@ export class PortsService {
     return { e164, port: owner ? (this.repos.ports.summary(owner.portId) ?? null) : null };
   }
 
+  /** Ids of ports (open or not) with a number containing `digits`, at most `limit` of them. */
+  searchNumbers(digits: string, limit = 1000): string[] {
+    return this.repos.numbers.portsWithDigits(digits, limit);
+  }
+
   create(input: CreatePortInput): PortDetail {
     const id = randomUUID();
     const fields: PortFields = { ...EMPTY_PORT_FIELDS, ...input.fields };

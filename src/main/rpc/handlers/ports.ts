@@ -1,7 +1,7 @@
 import type { PortsService } from '../../services/ports-service';
 import type { Handlers } from '../router';
 
-type PortHandlers = Pick<Handlers, 'ports.list' | 'ports.summaries' | 'ports.get' | 'ports.create' | 'ports.update' | 'ports.move' | 'ports.delete' | 'numbers.add' | 'numbers.remove' | 'numbers.lookup'>;
+type PortHandlers = Pick<Handlers, 'ports.list' | 'ports.summaries' | 'ports.get' | 'ports.create' | 'ports.update' | 'ports.move' | 'ports.delete' | 'numbers.add' | 'numbers.remove' | 'numbers.lookup' | 'numbers.search'>;
 
 export function portHandlers(ports: PortsService): PortHandlers {
   return {
@@ -18,5 +18,6 @@ export function portHandlers(ports: PortsService): PortHandlers {
     'numbers.add': ({ portId, numbers, country }) => ports.addNumbers(portId, numbers, country),
     'numbers.remove': ({ portId, numbers }) => ports.removeNumbers(portId, numbers),
     'numbers.lookup': ({ number, country }) => ports.findByNumber(number, country),
+    'numbers.search': ({ digits, limit }) => ({ portIds: ports.searchNumbers(digits, limit) }),
   };
 }

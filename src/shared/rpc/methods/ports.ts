@@ -37,6 +37,11 @@ export const portsMethods = {
     z.object({ added: z.array(z.string()), alreadyOnPort: z.array(z.string()), notes: z.array(z.string()) }),
   ),
   'numbers.remove': method(z.object({ portId: id, numbers: numberList.min(1, 'needs at least one number') }), z.object({ removed: z.array(z.string()) })),
+  /** Ports holding a number whose digits contain these (partial search: `555-01` finds +1 202 555 0142). */
+  'numbers.search': method(
+    z.object({ digits: z.string().regex(/^\d{3,15}$/, 'must be 3 to 15 digits'), limit: z.number().int().min(1).max(10_000).optional() }),
+    z.object({ portIds: z.array(z.string()) }),
+  ),
   'numbers.lookup': method(
     z.object({ number: z.string().min(1, 'is required').max(64), country }),
     z.object({ e164: z.string(), port: PortSummarySchema.nullable() }),
