@@ -53,7 +53,6 @@ export class SyncEngine {
   private readonly now: () => number;
   private readonly progress = new Map<string, { done: number; total: number }>();
   private current: Promise<SyncReport> | null = null;
-  private again = false;
   private timers: { interval?: NodeJS.Timeout; debounce?: NodeJS.Timeout; unsubscribe?: () => void } = {};
   private applying = false;
 
@@ -64,10 +63,7 @@ export class SyncEngine {
 
   /** Run a sync now (or join the one running). Resolves with what was done and what is left. */
   syncNow(opts: SyncNowOptions = {}): Promise<SyncReport> {
-    if (this.current) {
-      this.again = true;
-      return this.current;
-    }
+    if (this.current) return this.current;
     const run = this.runAll(opts).finally(() => {
       this.current = null;
     });
@@ -295,17 +291,6 @@ export class SyncEngine {
       void this.syncNow().catch(() => undefined);
     }, this.options.debounceMs ?? 1000);
     this.timers.debounce.unref();
-  }
-
-  /** Wait for the running sync (if any) and any follow-up it asked for. */
-  async idle(): Promise<void> {
-    while (this.current) {
-      await this.current.catch(() => undefined);
-      if (this.again) {
-        this.again = false;
-        await this.syncNow().catch(() => undefined);
-      }
-    }
   }
 }
 

@@ -48,6 +48,7 @@ describe('crash safety', () => {
     const prng = createPrng(99);
     await h.faults({ seed: 5, latency: { minMs: 2, maxMs: 15 }, lostResponse: { rate: 0.1 } });
     let next = 0;
+    let killedMidRun = 0;
     const ids: string[] = [];
     for (let round = 0; round < 20; round += 1) {
       // More offline work between crashes: new ports, edits, number changes.
@@ -56,8 +57,11 @@ describe('crash safety', () => {
         next += 4;
       }
       for (const id of ids.slice(-8)) h.ctx.ports.update(id, { locality: `R${round}` });
-      await runChild(dbPath, prng.int(0, 250));
+      const out = await runChild(dbPath, prng.int(0, 250));
+      if (!out.includes('converged')) killedMidRun += 1;
     }
+    // The instants must actually land inside sync runs, not after them.
+    expect(killedMidRun).toBeGreaterThanOrEqual(10);
     await h.faults({});
     const final = await runChild(dbPath);
     expect(final).toContain('converged');
