@@ -31,7 +31,7 @@ describe('Kazoo mapping', () => {
     expect(doc[KAZOO_MARKER_FIELD]).toBe('local-1');
     expect(doc.numbers).toEqual({ '+12025550101': {}, '+12025550100': {} });
     expect((doc.bill as Record<string, unknown>).btn).toBe('+12025550100');
-    const back = kazooToPort({ ...(doc as never), id: 'k1', port_state: 'unconfirmed' }, 'r1', 'acc');
+    const back = kazooToPort({ ...doc, id: 'k1', port_state: 'unconfirmed' } as Parameters<typeof kazooToPort>[0], 'r1', 'acc');
     expect(back.fields).toEqual(fields);
     expect(back.numbers).toEqual(['+12025550100', '+12025550101']);
     expect(back.marker).toBe('local-1');
