@@ -17,16 +17,16 @@ declare global {
  * tsx compiles this file with esbuild's keepNames, which wraps named functions in a `__name`
  * helper that exists in Node but not in the page: give the page a no-op one before anything runs.
  */
-export function installNameShim(page: Page): Promise<void> {
-  return page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+export async function installNameShim(page: Page): Promise<void> {
+  await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
 }
 
 /**
  * Installed before the page loads: resolves with ms from the renderer's `portdesk:ports-ready`
  * mark (the ports.list result in hand) to the first painted frame showing a card.
  */
-export function installFirstPaintProbe(page: Page): Promise<void> {
-  return page.addInitScript(() => {
+export async function installFirstPaintProbe(page: Page): Promise<void> {
+  await page.addInitScript(() => {
     window.__boardPaint = new Promise<number>((resolve) => {
       const tick = () => {
         const ready = performance.getEntriesByName('portdesk:ports-ready')[0];

@@ -1,11 +1,12 @@
 import { BOARD_ORDER } from './boardColumns';
 import { stateLabel } from '../../../shared/domain/states';
 import { useFilterStore } from '../stores/filterStore';
+import { AccountFilter } from './AccountFilter';
 
-/** State chips, FOC date range and "needs attention", with the match count. */
+/** State chips, FOC date range, account and "needs attention", with the match count. */
 export function FilterBar({ shown, total }: { shown: number; total: number }) {
   const f = useFilterStore();
-  const active = f.query !== '' || f.states.size > 0 || f.focFrom !== '' || f.focTo !== '' || f.needsAttention;
+  const active = f.query !== '' || f.states.size > 0 || f.focFrom !== '' || f.focTo !== '' || f.needsAttention || f.account !== '';
   return (
     <div className="board-filters" role="group" aria-label="Filters">
       <div className="chips" role="group" aria-label="States">
@@ -27,6 +28,7 @@ export function FilterBar({ shown, total }: { shown: number; total: number }) {
           <input type="date" className="input input-date" value={f.focTo} onChange={(e) => f.setFocRange(f.focFrom, e.target.value)} />
         </label>
       </div>
+      <AccountFilter value={f.account} onChange={f.setAccount} />
       <button type="button" className="chip" aria-pressed={f.needsAttention} onClick={() => f.setNeedsAttention(!f.needsAttention)}>
         Needs attention
       </button>

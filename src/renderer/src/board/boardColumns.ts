@@ -7,8 +7,10 @@ export interface BoardFilter {
   focFrom: string;
   focTo: string;
   needsAttention: boolean;
-  /** The port holding the number the query spells, when the query is a number. */
-  numberPortId: string | null | undefined;
+  /** `name:<account name>` or `remote:<sub-account id>`, '' for every account. */
+  account: string;
+  /** Ports whose numbers contain the digits the query spells, when the query is (part of) a number. */
+  numberPortIds: ReadonlySet<string> | undefined;
 }
 
 export type BoardColumns = Record<PortState, PortSummary[]>;
@@ -31,12 +33,18 @@ export function compareCards(a: PortSummary, b: PortSummary): number {
   return b.updatedAt - a.updatedAt;
 }
 
-/** Digits-only form of a query, when it looks like a telephone number (7+ digits, phone punctuation only). */
+/** Digits-only form of a query that looks like (part of) a telephone number: 3+ digits, phone punctuation only. */
 export function numberQuery(query: string): string | null {
   const q = query.trim();
   if (!/^\+?[\d\s().\-/]+$/.test(q)) return null;
   const digits = q.replace(/\D/g, '');
-  return digits.length >= 7 ? digits : null;
+  return digits.length >= 3 ? digits : null;
+}
+
+/** Whether a port belongs to the account filter value (see BoardFilter.account). */
+function inAccount(p: PortSummary, account: string): boolean {
+  if (account.startsWith('remote:')) return p.remoteAccountId === account.slice(7);
+  return (p.accountName || p.billingName) === account.slice(5);
 }
 
 /** Board order of all ports; computed once per data change so a filter keystroke never sorts. */
@@ -46,7 +54,7 @@ export function sortForBoard(ports: Iterable<PortSummary>): PortSummary[] {
 
 /**
  * Filter and group ports, already in board order (see sortForBoard), into columns in a single pass.
- * A number query matches the port the number index found, plus any text matches (a reference
+ * A number query matches the ports the number index found, plus any text matches (a reference
  * number may look like a phone number).
  */
 export function buildColumns(sorted: readonly PortSummary[], f: BoardFilter, today: Date = new Date()): BoardColumns {
@@ -61,9 +69,10 @@ export function buildColumns(sorted: readonly PortSummary[], f: BoardFilter, tod
       if (!d || (f.focFrom && d < f.focFrom) || (f.focTo && d > f.focTo)) continue;
     }
     if (f.needsAttention && !needsAttention(p, today)) continue;
+    if (f.account && !inAccount(p, f.account)) continue;
     if (q) {
       const textHit = haystack(p).includes(q);
-      if (!textHit && !(isNumber && f.numberPortId === p.id)) continue;
+      if (!textHit && !(isNumber && f.numberPortIds?.has(p.id))) continue;
     }
     cols[p.state].push(p);
   }

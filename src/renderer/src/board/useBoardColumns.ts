@@ -14,13 +14,14 @@ export function useBoardColumns(): { columns: BoardColumns; shown: number; total
   const focFrom = useFilterStore((s) => s.focFrom);
   const focTo = useFilterStore((s) => s.focTo);
   const attention = useFilterStore((s) => s.needsAttention);
+  const account = useFilterStore((s) => s.account);
   const numberMatch = useFilterStore((s) => s.numberMatch);
-  const numberPortId = numberQuery(query) !== null && numberMatch?.query === query ? numberMatch.portId : undefined;
+  const numberPortIds = numberQuery(query) !== null && numberMatch?.query === query ? numberMatch.portIds : undefined;
   const sorted = useMemo(() => sortForBoard(byId.values()), [byId]);
   return useMemo(() => {
-    const columns = buildColumns(sorted, { query, states, focFrom, focTo, needsAttention: attention, numberPortId });
+    const columns = buildColumns(sorted, { query, states, focFrom, focTo, needsAttention: attention, account, numberPortIds });
     let shown = 0;
     for (const list of Object.values(columns)) shown += list.length;
     return { columns, shown, total: sorted.length };
-  }, [sorted, query, states, focFrom, focTo, attention, numberPortId]);
+  }, [sorted, query, states, focFrom, focTo, attention, account, numberPortIds]);
 }

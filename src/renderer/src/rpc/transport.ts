@@ -26,6 +26,25 @@ function fanOut(raw: unknown, listener: (event: ChangeEvent) => void): void {
   if (parsed.success) listener(parsed.data);
 }
 
+/** Whether the renderer reaches main: the host's event socket is open (Electron's IPC always is). */
+let connected = true;
+const connectionListeners = new Set<() => void>();
+
+function setConnected(value: boolean): void {
+  if (connected === value) return;
+  connected = value;
+  for (const l of connectionListeners) l();
+}
+
+/** For useSyncExternalStore: the current connection state and its change notifications. */
+export const connection = {
+  isConnected: (): boolean => connected,
+  subscribe: (listener: () => void): (() => void) => {
+    connectionListeners.add(listener);
+    return () => connectionListeners.delete(listener);
+  },
+};
+
 /** Electron: the preload bridge. */
 function ipcTransport(bridge: PreloadBridge): RpcTransport {
   return {
@@ -56,6 +75,7 @@ function httpTransport(token: string): RpcTransport {
     socket = new WebSocket(url);
     socket.onopen = () => {
       retry = 500;
+      setConnected(true);
     };
     socket.onmessage = (msg) => {
       let raw: unknown;
@@ -68,6 +88,7 @@ function httpTransport(token: string): RpcTransport {
     };
     socket.onclose = () => {
       socket = undefined;
+      setConnected(false);
       if (listeners.size > 0) setTimeout(connect, (retry = Math.min(retry * 2, 10_000)));
     };
   };

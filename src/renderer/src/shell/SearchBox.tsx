@@ -10,9 +10,24 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
+/** Ports holding the number, whole or partial: digit substrings, plus the exact lookup for national formats (a trunk 0 is not in E.164). */
+async function findByNumber(query: string, digits: string): Promise<ReadonlySet<string>> {
+  const ids = new Set<string>();
+  const partial = rpc.call('numbers.search', { digits: digits.slice(0, 15), limit: 5000 }).then((r) => r.portIds.forEach((id) => ids.add(id)));
+  const exact =
+    digits.length >= 7
+      ? rpc.call('numbers.lookup', { number: query.trim() }).then((r) => r.port && ids.add(r.port.id))
+      : Promise.resolve();
+  for (const result of await Promise.allSettled([partial, exact])) {
+    // An invalid number simply matches no port; anything else is worth knowing about.
+    if (result.status === 'rejected' && !(result.reason instanceof AppError && (result.reason.code === 'INVALID_NUMBER' || result.reason.code === 'VALIDATION'))) console.warn(result.reason);
+  }
+  return ids;
+}
+
 /**
- * Free-text search. A query that spells a telephone number (any format) also asks the local
- * number index (numbers.lookup), so the port holding it shows up at once.
+ * Free-text search. A query that spells a telephone number or part of one (any format, 3+ digits)
+ * also asks the local number index, so the ports holding it show up at once.
  */
 export function SearchBox() {
   const query = useFilterStore((s) => s.query);
@@ -35,19 +50,13 @@ export function SearchBox() {
   }, [setScreen]);
 
   useEffect(() => {
-    if (numberQuery(query) === null) {
+    const digits = numberQuery(query);
+    if (digits === null) {
       setNumberMatch(undefined);
       return;
     }
     let stale = false;
-    void rpc
-      .call('numbers.lookup', { number: query.trim() })
-      .then((r) => !stale && setNumberMatch({ query, portId: r.port?.id ?? null }))
-      .catch((err: unknown) => {
-        // An invalid number simply matches no port; anything else is worth knowing about.
-        if (!stale) setNumberMatch({ query, portId: null });
-        if (!(err instanceof AppError) || (err.code !== 'INVALID_NUMBER' && err.code !== 'VALIDATION')) console.warn(err);
-      });
+    void findByNumber(query, digits).then((portIds) => !stale && setNumberMatch({ query, portIds }));
     return () => {
       stale = true;
     };

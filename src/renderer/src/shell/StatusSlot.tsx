@@ -1,13 +1,48 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { SyncStatusView } from '../../../shared/rpc/methods/sync';
+import { connection, rpc } from '../rpc/transport';
 import { usePortsStore } from '../stores/portsStore';
 
+const DOT: Record<SyncStatusView['state'] | 'disconnected', string> = {
+  idle: 'is-local',
+  online: 'is-ok',
+  syncing: 'is-busy',
+  offline: 'is-local',
+  paused: 'is-warn',
+  error: 'is-error',
+  disconnected: 'is-error',
+};
+
+/** The sync engine's one-line status, refreshed whenever main reports that sync moved. */
+function useSyncStatus(): SyncStatusView | null {
+  const [status, setStatus] = useState<SyncStatusView | null>(null);
+  useEffect(() => {
+    let live = true;
+    const refresh = () =>
+      void rpc
+        .call('sync.status', {})
+        .then((s) => live && setStatus(s))
+        .catch(() => live && setStatus(null));
+    refresh();
+    const stop = rpc.subscribe((e) => e.type === 'sync' && refresh());
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+  return status;
+}
+
 /**
- * Connection and sync status. Until the sync engine lands this shows local queue facts: how many
- * ports have changes waiting to be pushed and how many need a decision (conflict/error).
+ * Connection and sync status: whether this view reaches PortDesk (the host's event socket; always
+ * true in Electron), the sync engine's summary ("Syncing 12 of 40", "Offline since 14:02"), and
+ * local queue facts: changes waiting to be pushed and ports that need a decision.
  */
 export function StatusSlot() {
   const byId = usePortsStore((s) => s.byId);
-  const status = usePortsStore((s) => s.status);
+  const loadError = usePortsStore((s) => s.status) === 'error';
+  const online = useSyncExternalStore(connection.subscribe, connection.isConnected);
+  const sync = useSyncStatus();
   const { pending, problems } = useMemo(() => {
     let pendingCount = 0;
     let problemCount = 0;
@@ -17,10 +52,12 @@ export function StatusSlot() {
     }
     return { pending: pendingCount, problems: problemCount };
   }, [byId]);
-  const label = status === 'error' ? 'Disconnected' : 'Working offline';
+  const disconnected = !online || loadError;
+  const label = disconnected ? 'Disconnected from PortDesk' : sync && sync.state !== 'idle' ? sync.summary : 'Working offline';
+  const dot = DOT[disconnected ? 'disconnected' : (sync?.state ?? 'idle')];
   return (
-    <div className="status-slot" role="status" aria-label="Sync status">
-      <span className={`status-dot ${status === 'error' ? 'is-error' : 'is-local'}`} aria-hidden="true" />
+    <div className="status-slot" role="status" aria-label="Sync status" title={sync?.remotes.map((r) => `${r.name}: ${r.message ?? r.state}`).join('\n') || undefined}>
+      <span className={`status-dot ${dot}`} aria-hidden="true" />
       <span className="status-text">{label}</span>
       {pending > 0 && <span className="badge badge-accent tabular">{pending} to sync</span>}
       {problems > 0 && <span className="badge badge-danger tabular">{problems} need attention</span>}

@@ -1,20 +1,23 @@
 import { create } from 'zustand';
 import type { PortState } from '../../../shared/model';
 
-/** The board's search and filters. `numberMatch` is the port the number index found for the query. */
+/** The board's search and filters. `numberMatch` holds the ports the number index found for the query. */
 export interface FilterState {
   query: string;
   states: ReadonlySet<PortState>;
   focFrom: string;
   focTo: string;
   needsAttention: boolean;
-  /** Result of numbers.lookup for a number-looking query: undefined while not a number or pending. */
-  numberMatch: { query: string; portId: string | null } | undefined;
+  /** One account: `name:<account name>` or `remote:<remote sub-account id>`; '' for all. */
+  account: string;
+  /** Ports whose numbers match a number-looking query (numbers.search/lookup): undefined while not a number or pending. */
+  numberMatch: { query: string; portIds: ReadonlySet<string> } | undefined;
   setQuery(query: string): void;
   toggleState(state: PortState): void;
   setFocRange(from: string, to: string): void;
   setNeedsAttention(on: boolean): void;
-  setNumberMatch(match: { query: string; portId: string | null } | undefined): void;
+  setAccount(account: string): void;
+  setNumberMatch(match: { query: string; portIds: ReadonlySet<string> } | undefined): void;
   clear(): void;
 }
 
@@ -24,6 +27,7 @@ export const useFilterStore = create<FilterState>()((set) => ({
   focFrom: '',
   focTo: '',
   needsAttention: false,
+  account: '',
   numberMatch: undefined,
   setQuery: (query) => set({ query }),
   toggleState: (state) =>
@@ -35,6 +39,7 @@ export const useFilterStore = create<FilterState>()((set) => ({
     }),
   setFocRange: (focFrom, focTo) => set({ focFrom, focTo }),
   setNeedsAttention: (needsAttention) => set({ needsAttention }),
+  setAccount: (account) => set({ account }),
   setNumberMatch: (numberMatch) => set({ numberMatch }),
-  clear: () => set({ query: '', states: new Set(), focFrom: '', focTo: '', needsAttention: false, numberMatch: undefined }),
+  clear: () => set({ query: '', states: new Set(), focFrom: '', focTo: '', needsAttention: false, account: '', numberMatch: undefined }),
 }));
