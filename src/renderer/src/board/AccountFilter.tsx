@@ -21,7 +21,7 @@ export function AccountFilter({ value, onChange }: { value: string; onChange(val
   }, [byId]);
   if (names.length === 0 && remotes.length === 0) return null;
   return (
-    <select className="input input-select" aria-label="Account" value={value} onChange={(e) => onChange(e.target.value)}>
+    <select className="select input-select" aria-label="Account" value={value} onChange={(e) => onChange(e.target.value)}>
       <option value="">All accounts</option>
       {names.length > 0 && (
         <optgroup label="Accounts">
