@@ -100,3 +100,17 @@ test('a file that is not a spreadsheet is refused with its reason', async ({ pag
   await page.getByLabel('Import file').setInputFiles({ name: 'numbers.csv', mimeType: 'text/csv', buffer: Buffer.from('%PDF-1.7\n%binary') });
   await expect(page.getByRole('alert')).toContainText('This file is a PDF document, not a CSV or text file.');
 });
+
+test('a dropped CSV file is previewed', async ({ page }) => {
+  await openImport(page);
+  const dataTransfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['Number;Carrier\n(202) 555-0177;Verizon\n202-555-0178 ext 12;Verizon\n'], 'dropped.csv', { type: 'text/csv' }));
+    return dt;
+  });
+  await page.getByRole('region', { name: 'File' }).dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByLabel('Import counts')).toContainText('Valid2');
+  await expect(page.getByText('dropped.csv', { exact: true })).toBeVisible();
+  await page.getByLabel('Only problems').check();
+  await expect(page.getByRole('row', { name: 'Row 3', exact: true })).toContainText('extension 12 removed');
+});

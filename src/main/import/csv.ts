@@ -20,8 +20,7 @@ const GUESSES = [',', ';', '\t', '|'];
  */
 export function parseDelimited(text: string, options: DelimitedOptions = {}): SourceTable {
   const result = Papa.parse<string[]>(text, {
-    delimiter: options.delimiter ?? '',
-    delimitersToGuess: GUESSES,
+    delimiter: options.delimiter ?? guessDelimiter(text),
     skipEmptyLines: false,
   });
   const records = result.data;
@@ -59,6 +58,15 @@ export function parseDelimited(text: string, options: DelimitedOptions = {}): So
     problems,
     delimiter: result.meta.delimiter,
   };
+}
+
+/**
+ * The delimiter of the first records. Guessed on non-blank lines only: Papa Parse counts a blank
+ * line (the trailing newline of every exported file) as a one-field record against each
+ * candidate, which makes a two-column semicolon file look like a one-column comma file.
+ */
+function guessDelimiter(text: string): string {
+  return Papa.parse<string[]>(text, { delimitersToGuess: GUESSES, skipEmptyLines: 'greedy', preview: 100 }).meta.delimiter;
 }
 
 function isBlank(cells: readonly string[]): boolean {

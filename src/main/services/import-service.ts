@@ -6,7 +6,7 @@ import type { Repos } from '../db/repos';
 import type { RemoteConfig } from '../sync/adapters/types';
 import type { ColumnMapping } from '../import/columns';
 import type { ImportPlan, PlanOptions, PlannedGroup } from '../import/plan';
-import { replanRow } from '../import/plan';
+import { assemblePlan, replanRow } from '../import/plan';
 import type { ImportProgress, TableInfo, WorkerSource } from '../import/protocol';
 import { runImportWorker, type WorkerFactory } from '../import/runWorker';
 import type { SourceOptions } from '../import/source';
@@ -321,6 +321,12 @@ export class ImportService {
         session.table = table;
         session.mapping = table.mapping;
         let next = plan;
+        if (plan.options.target.kind === 'group' && plan.mapping.groupBy === null) {
+          // Nothing to group by: one new port named after the source, not a port called "No group".
+          // Only the cross-row pass depends on the target, so the rows are not normalised again.
+          session.planOptions = { ...session.planOptions, target: { kind: 'new', name: `Import of ${session.sourceName}`.slice(0, 128) } };
+          next = assemblePlan(plan.headers, plan.problems, plan.rows, plan.mapping, session.planOptions, this.lookup);
+        }
         for (const [row, cells] of session.edits) next = replanRow(next, row, cells, this.lookup);
         this.setPlan(session, next);
         session.state = 'ready';
@@ -349,6 +355,7 @@ export class ImportService {
       jobId: session.id,
       sourceName: session.sourceName,
       state: session.state,
+      target: session.planOptions.target,
       revision: session.revision,
       progress: session.progress,
       table: table

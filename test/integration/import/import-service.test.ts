@@ -129,10 +129,14 @@ describe('ImportService preview and commit', () => {
     const text = 'Who\tWhat\nAcme\t2025550100';
     const first = await c.imports.preview(paste(text));
     expect(first.table?.mappingSource).toBe('guessed');
+    // No column to group by: one new port named after the source.
+    expect(first.target).toEqual({ kind: 'new', name: 'Import of pasted text' });
+    expect(first.groups?.map((g) => g.name)).toEqual(['Import of pasted text']);
     const mapping = { fields: ['name' as const, 'number' as const], groupBy: 0 };
-    c.imports.remap(first.jobId, { mapping });
+    c.imports.remap(first.jobId, { mapping, target: { kind: 'group' } });
     const remapped = await c.imports.status(first.jobId, true);
     expect(remapped.table?.mapping).toEqual(mapping);
+    expect(remapped.groups?.map((g) => g.name)).toEqual(['Acme']);
     c.imports.commit(first.jobId);
     const next = await c.imports.preview(paste('Who\tWhat\nGlobex\t2025550101'));
     expect(next.table).toMatchObject({ mapping, mappingSource: 'remembered' });
@@ -204,18 +208,16 @@ describe('ImportService bad input corpus', () => {
     expect(other.table?.sheet).toBe('Other Sheet');
   });
 
-  it('shows the first rows of a large file long before the worker has read it (preview budget 300 ms)', async () => {
+  it('shows the first rows of a large file before the worker has read it (the 300 ms budget is measured by the bench)', async () => {
     const c = open();
     const lines = ['Number,Customer', ...Array.from({ length: 100_000 }, (_, i) => `+1202${String(2_000_000 + i).padStart(7, '0')},C${i % 9}`)];
     const bytes = new TextEncoder().encode(lines.join('\n'));
-    const started = performance.now();
     const { jobId } = c.imports.start({ source: { kind: 'file', name: 'big.csv', bytes }, country: 'US', target: { kind: 'group' } });
     let status = await c.imports.status(jobId);
-    for (let i = 0; i < 100 && !status.table; i++) status = await new Promise((r) => setTimeout(r, 5)).then(() => c.imports.status(jobId));
-    const elapsed = performance.now() - started;
+    for (let i = 0; i < 200 && !status.table; i++) status = await new Promise((r) => setTimeout(r, 5)).then(() => c.imports.status(jobId));
+    // totalRows 0: these rows come from the head of the file, not from the worker.
+    expect(status).toMatchObject({ state: 'reading', table: { totalRows: 0, mapping: { fields: ['number', 'name'] } } });
     expect(status.table?.preview[0]).toEqual({ row: 2, cells: ['+12022000000', 'C0'] });
-    expect(status.table?.mapping.fields).toEqual(['number', 'name']);
-    expect(elapsed).toBeLessThan(300);
     const done = await c.imports.status(jobId, true);
     expect(done.table?.totalRows).toBe(100_000);
   });

@@ -16,9 +16,11 @@ export function MappingPanel({ status }: { status: ImportStatus }) {
   const mapping = table.mapping;
   const ports = usePortsStore((s) => s.byId);
   const editable = [...ports.values()].filter((p) => p.state === 'unconfirmed' || p.state === 'rejected');
-  const [kind, setKind] = useState<TargetKind>(mapping.groupBy !== null ? 'group' : 'new');
-  const [name, setName] = useState(`Import of ${status.sourceName}`);
-  const [portId, setPortId] = useState('');
+  const target = status.target;
+  const [kind, setKind] = useState<TargetKind>(target.kind);
+  const [name, setName] = useState(target.kind === 'new' ? target.name : `Import of ${status.sourceName}`);
+  const [portId, setPortId] = useState(target.kind === 'existing' ? target.portId : '');
+  useEffect(() => setKind(target.kind), [target.kind]);
   const [groupBy, setGroupBy] = useState<number>(mapping.groupBy ?? 0);
   useEffect(() => setGroupBy(mapping.groupBy ?? 0), [mapping.groupBy]);
 

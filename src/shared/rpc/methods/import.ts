@@ -110,6 +110,8 @@ export const ImportStatusSchema = z.object({
   jobId: z.string(),
   sourceName: z.string(),
   state: z.enum(['reading', 'checking', 'ready', 'failed', 'canceled', 'committed']),
+  /** Where the numbers go; a grouping without a group column becomes one new port. */
+  target: ImportTargetSchema,
   /** Increases with every new plan (fix, remap), so views know to refetch rows. */
   revision: z.number().int(),
   progress: ImportProgressSchema.nullable(),
