@@ -23,7 +23,8 @@ const COMPLETE = {
   accountNumber: '123456789',
 };
 
-const SHOTS = join('test-results', 'documents');
+// Outside test-results/, which every Playwright run (ours or a colleague's) empties.
+const SHOTS = process.env.PORTDESK_SHOTS ?? join(tmpdir(), 'portdesk-documents-shots');
 
 /** A two-page carrier bill with selectable text, as the specialist would drop it. */
 async function billPdf(): Promise<Uint8Array> {

@@ -1,6 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { Modal } from '../../ui/Modal';
 
+/** The drawing at a third of its size: placed as a stamp, it then fits a signature line. */
+function placeable(source: HTMLCanvasElement): HTMLCanvasElement {
+  const out = document.createElement('canvas');
+  out.width = Math.round(source.width / 3);
+  out.height = Math.round(source.height / 3);
+  out.getContext('2d')?.drawImage(source, 0, 0, out.width, out.height);
+  return out;
+}
+
 /**
  * Draw a signature once and keep it (as a PNG in the database) for placing on documents again.
  * The canvas is transparent, so the placed stamp shows only the ink.
@@ -13,7 +22,7 @@ export function SignaturePad({ onCancel, onSave }: { onCancel(): void; onSave(pn
   useEffect(() => {
     const ctx = canvasRef.current?.getContext('2d');
     if (!ctx) return;
-    ctx.lineWidth = 4;
+    ctx.lineWidth = 6;
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';
     ctx.strokeStyle = '#1a2a6c';
@@ -46,7 +55,7 @@ export function SignaturePad({ onCancel, onSave }: { onCancel(): void; onSave(pn
           <button type="button" className="btn" onClick={onCancel}>
             Cancel
           </button>
-          <button type="button" className="btn btn-primary" disabled={empty} onClick={() => canvasRef.current?.toBlob((b) => b && onSave(b), 'image/png')}>
+          <button type="button" className="btn btn-primary" disabled={empty} onClick={() => canvasRef.current && placeable(canvasRef.current).toBlob((b) => b && onSave(b), 'image/png')}>
             Save and place
           </button>
         </>

@@ -29,6 +29,10 @@ export function loadPdfjs(): Promise<{ pdfjs: PdfjsLib; viewer: ViewerLib }> {
  */
 export async function openPdf(bytes: Uint8Array) {
   const { pdfjs } = await loadPdfjs();
+  // One worker for every document: starting pdf.js's 1.2 MB worker costs more than parsing a bill.
+  worker ??= new pdfjs.PDFWorker();
   // pdf.js transfers the buffer to its worker; keep the caller's copy intact.
-  return pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false }).promise;
+  return pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, worker }).promise;
 }
+
+let worker: InstanceType<PdfjsLib['PDFWorker']> | undefined;

@@ -1,5 +1,6 @@
 /**
- * Images placed with pdf.js's Stamp editor. pdf.js has no rectangle or date-stamp editor, so
+ * Images placed with pdf.js's Stamp editor, which shows a bitmap at about its pixel size: the
+ * sizes below give a stamp a third of a page wide at 100%, ready to be moved and resized. pdf.js has no rectangle or date-stamp editor, so
  * both are drawn here as transparent PNGs and placed as stamps: they are then moved, resized,
  * undone and saved into the PDF exactly like any other stamp annotation.
  */
@@ -23,26 +24,26 @@ function canvas(width: number, height: number): [HTMLCanvasElement, CanvasRender
 
 /** A red rectangle outline (a "look here" mark), resizable once placed. */
 export function rectangleStamp(): Promise<File> {
-  const [c, ctx] = canvas(480, 240);
+  const [c, ctx] = canvas(240, 120);
   ctx.strokeStyle = STAMP_RED;
-  ctx.lineWidth = 10;
-  ctx.strokeRect(5, 5, 470, 230);
+  ctx.lineWidth = 5;
+  ctx.strokeRect(2.5, 2.5, 235, 115);
   return canvasFile(c, 'rectangle.png');
 }
 
 /** "RECEIVED <date>" in a bordered stamp, the way paper LOAs are date-stamped. */
 export function dateStamp(date: Date, label = 'RECEIVED'): Promise<File> {
   const text = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: '2-digit' }).format(date).toUpperCase();
-  const [c, ctx] = canvas(560, 200);
+  const [c, ctx] = canvas(260, 96);
   ctx.strokeStyle = STAMP_RED;
   ctx.fillStyle = STAMP_RED;
-  ctx.lineWidth = 8;
-  ctx.strokeRect(6, 6, 548, 188);
+  ctx.lineWidth = 4;
+  ctx.strokeRect(3, 3, 254, 90);
   ctx.textAlign = 'center';
-  ctx.font = 'bold 56px Helvetica, Arial, sans-serif';
-  ctx.fillText(label, 280, 86);
-  ctx.font = 'bold 64px Helvetica, Arial, sans-serif';
-  ctx.fillText(text, 280, 160);
+  ctx.font = 'bold 24px Helvetica, Arial, sans-serif';
+  ctx.fillText(label, 130, 40);
+  ctx.font = 'bold 30px Helvetica, Arial, sans-serif';
+  ctx.fillText(text, 130, 78);
   return canvasFile(c, 'date-stamp.png');
 }
 
