@@ -1,7 +1,7 @@
 // Electron entry: the desktop shell around the same app context the host and the CLI use.
 // Everything testable without Electron lives in shell/, log/, ipc/ and app-context; this file
 // only wires Electron's objects to them.
-import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, nativeTheme, Notification, safeStorage, screen, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAppContext, type AppContext } from './app-context';
@@ -11,13 +11,16 @@ import { bindIpc } from './ipc/bind';
 import { createLogger, parseLogLevel } from './log/logger';
 import { diagnosticsFileName, exportDiagnostics } from './log/diagnostics';
 import { resolveDbPath } from './paths';
+import { watchRemoteMoves } from './services/remote-moves';
+import { safeStorageBox } from './services/secrets';
 import { contentSecurityPolicy } from './shell/csp';
 import { crashReporterOptions } from './shell/crashReporting';
 import { confirmAndOpenExternal, externalLinkDialog, hardenSession, hardenWebContents } from './shell/harden';
 import { buildMenuTemplate, type MenuCommand } from './shell/menu';
 import { appOriginFor, isTrustedSender } from './shell/origin';
 import { installQuitGuard } from './shell/quitGuard';
-import { claimSingleInstance } from './shell/singleInstance';
+import { notifyRemoteChange } from './shell/notifications';
+import { claimSingleInstance, focusWindow } from './shell/singleInstance';
 import { startAutoUpdates, updateDecision } from './shell/updates';
 import { mainWindowOptions } from './shell/windowOptions';
 import { clampToDisplays, readWindowState, trackWindowState } from './shell/windowState';
@@ -59,7 +62,8 @@ async function exportDiagnosticsInteractively(ctx: AppContext): Promise<void> {
 function onMenuCommand(ctx: AppContext, command: MenuCommand): void {
   if (command === 'diagnostics.export') void exportDiagnosticsInteractively(ctx).catch((err: unknown) => log.error('diagnostics export failed', { error: String(err) }));
   else if (command === 'logs.open') void shell.openPath(logger.dir);
-  else mainWindow?.webContents.send('portdesk:menu', command);
+  // Menu commands reach the renderer on the same validated event channel as data changes.
+  else ctx.changes.emit({ type: 'menu', command });
 }
 
 function createWindow(): BrowserWindow {
@@ -90,7 +94,13 @@ async function main(): Promise<void> {
 
   let ctx: AppContext;
   try {
-    ctx = createAppContext({ dbPath: resolveDbPath(undefined, process.env, userData), shell: 'electron', nativeBinding: nativeBindingPath(app.getAppPath()) });
+    ctx = createAppContext({
+      dbPath: resolveDbPath(undefined, process.env, userData),
+      shell: 'electron',
+      nativeBinding: nativeBindingPath(app.getAppPath()),
+      // Remote tokens are encrypted with the OS keychain where Electron offers it.
+      secrets: safeStorageBox(safeStorage),
+    });
   } catch (err) {
     // A corrupt or newer database is refused, never overwritten: say so and stop.
     dialog.showErrorBox('PortDesk cannot open its database', (err as Error).message);
@@ -102,8 +112,20 @@ async function main(): Promise<void> {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, appName: app.name, isDev: !app.isPackaged, onCommand: (c) => onMenuCommand(ctx, c) })),
   );
+  watchRemoteMoves(ctx.db, ctx.changes, (change) =>
+    notifyRemoteChange({ isSupported: () => Notification.isSupported(), create: (o) => new Notification(o) }, change, { windowFocused: mainWindow?.isFocused() ?? false }, (id) => {
+      focusWindow(mainWindow);
+      ctx.changes.emit({ type: 'menu', command: `open:${id}` });
+    }),
+  );
   installQuitGuard(app, {
-    finish: async () => ctx.close(),
+    // Local changes are already committed; this only lets the push under way finish its request.
+    finish: async () => {
+      ctx.sync.stop();
+      await ctx.sync.syncNow({ waitMs: 0 }).catch(() => undefined);
+      ctx.close();
+    },
+    onTimeout: () => log.warn('quit: sync did not finish in time; queued changes go out at next start'),
     onError: (err) => log.error('quit: closing the store failed', { error: String(err) }),
   });
   void startAutoUpdates(

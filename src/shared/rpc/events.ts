@@ -6,5 +6,7 @@ export const ChangeEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sync') }),
   // Another process (the CLI, a second window) committed to the same database: refetch everything.
   z.object({ type: z.literal('reload') }),
+  // The desktop menu (or a clicked notification) asks the window to do something: 'port.new', 'open:<id>'...
+  z.object({ type: z.literal('menu'), command: z.string().max(200) }),
 ]);
 export type ChangeEvent = z.infer<typeof ChangeEventSchema>;

@@ -5,6 +5,7 @@ import { Board } from '../board/Board';
 import { PortDetailPanel } from '../detail/PortDetailPanel';
 import { CreatePortDialog } from '../detail/CreatePortDialog';
 import { Sidebar } from './Sidebar';
+import { startMenuCommands } from './menuCommands';
 import { TopBar } from './TopBar';
 import { Placeholder } from './Placeholder';
 import { Toasts } from './Toasts';
@@ -19,6 +20,7 @@ export function AppShell() {
   const openPortId = useUiStore((s) => s.openPortId);
   const createOpen = useUiStore((s) => s.createOpen);
   useEffect(() => startPortsFeed(), []);
+  useEffect(() => startMenuCommands(), []);
   return (
     <div className="app">
       <Sidebar />

@@ -35,6 +35,13 @@ export function SearchBox() {
   const setNumberMatch = useFilterStore((s) => s.setNumberMatch);
   const setScreen = useUiStore((s) => s.setScreen);
   const input = useRef<HTMLInputElement>(null);
+  const searchFocus = useUiStore((s) => s.searchFocus);
+
+  useEffect(() => {
+    if (searchFocus === 0) return;
+    input.current?.focus();
+    input.current?.select();
+  }, [searchFocus]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
