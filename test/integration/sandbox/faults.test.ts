@@ -25,6 +25,19 @@ describe('fault injection', () => {
     expect(Date.now() - t).toBeGreaterThanOrEqual(140);
   });
 
+  it('random latency stays within its range and varies', async () => {
+    await h.admin('POST', '/faults', { seed: 3, latency: { minMs: 40, maxMs: 160 } });
+    const times: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const t = performance.now();
+      expect((await h.kz('GET', '/port_requests')).status).toBe(200);
+      times.push(performance.now() - t);
+    }
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(35);
+    expect(Math.max(...times)).toBeLessThan(160 + 400);
+    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(10);
+  });
+
   it('a share of 500/503 answers is reproducible with a seed, and nothing is applied', async () => {
     const run = async (): Promise<number[]> => {
       await h.admin('POST', '/faults', { seed: 99, serverError: { rate: 0.5 } });

@@ -159,4 +159,21 @@ describe('carrier clock', () => {
     expect(last?.transition?.reason).toBeTruthy();
     expect(last?.who).toBe('carrier');
   });
+
+  it('the timed clock moves submitted ports onward by itself', async () => {
+    const timed = await startHarness({ clock: { intervalMs: 50 } });
+    try {
+      const created = await timed.kz('PUT', '/port_requests', { data: { name: 'Timed', numbers: { '+12025550188': {} } } });
+      const id = (created.json.data as { id: string }).id;
+      expect((await timed.kz('PATCH', `/port_requests/${id}/submitted`, { data: {}, accept_charges: true })).status).toBe(200);
+      let state = 'submitted';
+      for (let i = 0; i < 100 && state === 'submitted'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        state = ((await timed.kz('GET', `/port_requests/${id}`)).json.data as { port_state: string }).port_state;
+      }
+      expect(state).not.toBe('submitted');
+    } finally {
+      await timed.stop();
+    }
+  });
 });
