@@ -97,6 +97,7 @@ test('a large file shows its first rows at once, with progress and cancel', asyn
 
 test('a file that is not a spreadsheet is refused with its reason', async ({ page }) => {
   await openImport(page);
+  await shot(page, 'import-sources.png');
   await page.getByLabel('Import file').setInputFiles({ name: 'numbers.csv', mimeType: 'text/csv', buffer: Buffer.from('%PDF-1.7\n%binary') });
   await expect(page.getByRole('alert')).toContainText('This file is a PDF document, not a CSV or text file.');
 });

@@ -33,6 +33,14 @@ export function SourcePanel() {
 
   return (
     <div className="imp-sources">
+      <label className="imp-country">
+        Numbers without + are in
+        <select className="select" value={country} onChange={(e) => setCountry(e.target.value)} aria-label="Default country">
+          {COUNTRIES.map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </select>
+      </label>
       <section className="imp-card imp-paste" aria-labelledby="imp-paste-title">
         <h2 id="imp-paste-title">Paste</h2>
         <p className="muted">Numbers from an e-mail, ranges like “202-555-0100 to 0199”, or cells copied from a spreadsheet (with their header row).</p>
@@ -84,14 +92,6 @@ export function SourcePanel() {
             {fileError}
           </p>
         )}
-        <label className="imp-country">
-          Numbers without + are in
-          <select className="select" value={country} onChange={(e) => setCountry(e.target.value)} aria-label="Default country">
-            {COUNTRIES.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </label>
       </section>
     </div>
   );
