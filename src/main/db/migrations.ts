@@ -161,7 +161,7 @@ CREATE TABLE import_layouts (
 `,
   },
   {
-    version: 4,
+    version: 3,
     name: 'attachment versions, annotation drafts, saved signature',
     sql: `
 -- Every content an attachment has had; the highest version is the current one (attachments.sha256).
@@ -195,7 +195,7 @@ CREATE TABLE saved_images (
 `,
   },
   {
-    version: 5,
+    version: 4,
     name: 'import batches, so a whole import can be undone while none of it was pushed',
     sql: `
 CREATE TABLE import_batches (

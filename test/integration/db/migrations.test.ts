@@ -7,11 +7,10 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/main/db/migrations';
 import { tempDir } from '../../support/temp';
 
 describe('local store migrations', () => {
+  // A gap would let a database already past it skip a migration added into the gap later.
   it('numbers migrations 1..N without gaps or repeats, in order', () => {
-    const versions = MIGRATIONS.map((m) => m.version);
-    expect(versions).toEqual([...versions].sort((a, b) => a - b));
-    expect(new Set(versions).size).toBe(versions.length);
-    expect(SCHEMA_VERSION).toBe(versions[versions.length - 1]);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
   });
 
   it('creates a new database at the latest version with WAL and foreign keys', () => {
