@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import type { RemoteKind } from '../../../shared/model';
+import { rpc } from '../rpc/transport';
+import { useNoticeStore } from '../stores/noticeStore';
+import { messageOf, useSyncStore } from '../sync/syncStore';
+import { EMPTY_REMOTE, URL_EXAMPLES, validateRemote, type RemoteDraft } from './remoteForm';
+import { FormField } from './FormField';
+
+const KINDS: { kind: RemoteKind; label: string }[] = [
+  { kind: 'kazoo', label: 'Kazoo' },
+  { kind: 'telnyx', label: 'Telnyx' },
+];
+
+/**
+ * Connect a porting API account. Messages appear once a field was left or a save was tried, so
+ * an empty form does not open covered in red; the server's refusal is shown as it came.
+ */
+export function AddRemoteForm() {
+  const [draft, setDraft] = useState<RemoteDraft>(EMPTY_REMOTE);
+  const [touched, setTouched] = useState<Partial<Record<keyof RemoteDraft, boolean>>>({});
+  const [tried, setTried] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const toast = useNoticeStore((s) => s.toast);
+  const refresh = useSyncStore((s) => s.refresh);
+  const errors = validateRemote(draft);
+  const shown = (key: keyof RemoteDraft) => (tried || touched[key] ? errors[key] : undefined);
+  const bind = (key: Exclude<keyof RemoteDraft, 'kind'>) => ({
+    value: draft[key],
+    onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value })),
+    onBlur: () => setTouched((t) => ({ ...t, [key]: true })),
+  });
+
+  const submit = async () => {
+    setTried(true);
+    if (Object.keys(errors).length > 0) return;
+    setSaving(true);
+    setServerError(null);
+    try {
+      const added = await rpc.call('remotes.add', {
+        kind: draft.kind,
+        url: draft.url.trim(),
+        accountId: draft.accountId.trim(),
+        token: draft.token.trim(),
+        ...(draft.name.trim() ? { name: draft.name.trim() } : {}),
+        ...(draft.kind === 'telnyx' && draft.connectionId.trim() ? { defaultConnectionId: draft.connectionId.trim() } : {}),
+      });
+      // The token leaves the renderer's memory with the form.
+      setDraft({ ...EMPTY_REMOTE, kind: draft.kind });
+      setTouched({});
+      setTried(false);
+      toast('success', `Connected "${added.name}"`);
+      await refresh();
+    } catch (err) {
+      setServerError(messageOf(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      className="settings-card add-remote"
+      aria-labelledby="add-remote-title"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <h2 id="add-remote-title">Add a connection</h2>
+      <fieldset className="kind-picker">
+        <legend className="field-label">Kind</legend>
+        {KINDS.map((k) => (
+          <label key={k.kind} className="kind-option">
+            <input type="radio" name="remote-kind" checked={draft.kind === k.kind} onChange={() => setDraft((d) => ({ ...d, kind: k.kind }))} />
+            {k.label}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field-grid">
+        <FormField label="Server URL" error={shown('url')} hint={`The address you use for this server, e.g. ${URL_EXAMPLES[draft.kind]}`}>
+          {(a11y) => <input {...a11y} {...bind('url')} className="input" inputMode="url" spellCheck={false} placeholder={URL_EXAMPLES[draft.kind]} />}
+        </FormField>
+        <FormField label="Account ID" error={shown('accountId')} hint={draft.kind === 'kazoo' ? 'The reseller or customer account: sub-accounts come with it' : undefined}>
+          {(a11y) => <input {...a11y} {...bind('accountId')} className="input mono" spellCheck={false} />}
+        </FormField>
+        <FormField label="Token" error={shown('token')} hint="Saved encrypted on this computer; never shown again.">
+          {(a11y) => <input {...a11y} {...bind('token')} className="input" type="password" autoComplete="off" spellCheck={false} />}
+        </FormField>
+        <FormField label="Name (optional)" error={shown('name')} hint="How this connection appears in PortDesk">
+          {(a11y) => <input {...a11y} {...bind('name')} className="input" placeholder={draft.kind === 'kazoo' ? 'Kazoo reseller' : 'Telnyx'} />}
+        </FormField>
+        {draft.kind === 'telnyx' && (
+          <FormField label="Default connection ID (optional)" error={shown('connectionId')} hint="Telnyx needs one before a draft can be submitted">
+            {(a11y) => <input {...a11y} {...bind('connectionId')} className="input mono" spellCheck={false} />}
+          </FormField>
+        )}
+      </div>
+      {serverError && (
+        <p className="form-error" role="alert">
+          {serverError}
+        </p>
+      )}
+      <div className="card-actions">
+        <button type="submit" className="btn btn-primary" disabled={saving}>
+          {saving ? 'Connecting…' : 'Add connection'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { rpc } from '../rpc/transport';
+import { messageOf, type RemoteInfo } from '../sync/syncStore';
+import { tokenError } from './remoteForm';
+import { FormField } from './FormField';
+
+interface TokenFormProps {
+  remote: Pick<RemoteInfo, 'id' | 'name'>;
+  onSaved(): void;
+  onCancel?: () => void;
+}
+
+/**
+ * Replace a remote's token. The value goes to main through remotes.setToken only and is dropped
+ * from memory once saved: it is never shown again.
+ */
+export function TokenForm({ remote, onSaved, onCancel }: TokenFormProps) {
+  const [token, setToken] = useState('');
+  const [tried, setTried] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const error = tried ? tokenError(token) : undefined;
+  const submit = async () => {
+    setTried(true);
+    if (tokenError(token)) return;
+    setSaving(true);
+    setServerError(null);
+    try {
+      await rpc.call('remotes.setToken', { id: remote.id, token: token.trim() });
+      setToken('');
+      setTried(false);
+      onSaved();
+    } catch (err) {
+      setServerError(messageOf(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <form
+      className="token-form"
+      aria-label={`New token for ${remote.name}`}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <FormField label="New token" error={error} hint="Saved encrypted on this computer; never shown again.">
+        {(a11y) => <input {...a11y} className="input" type="password" autoComplete="off" spellCheck={false} value={token} onChange={(e) => setToken(e.target.value)} />}
+      </FormField>
+      {serverError && (
+        <p className="form-error" role="alert">
+          {serverError}
+        </p>
+      )}
+      <div className="token-form-actions">
+        {onCancel && (
+          <button type="button" className="btn" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+        <button type="submit" className="btn btn-primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save token'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+import type { RemoteKind } from '../../../shared/model';
+
+export interface RemoteDraft {
+  kind: RemoteKind;
+  name: string;
+  url: string;
+  accountId: string;
+  token: string;
+  connectionId: string;
+}
+
+export type RemoteErrors = Partial<Record<keyof RemoteDraft, string>>;
+
+export const EMPTY_REMOTE: RemoteDraft = { kind: 'kazoo', name: '', url: '', accountId: '', token: '', connectionId: '' };
+
+/** Where each family's URL starts, as the specialist would type it. */
+export const URL_EXAMPLES: Record<RemoteKind, string> = {
+  kazoo: 'http://crossbar.example.com:8000',
+  telnyx: 'https://api.telnyx.com/v2',
+};
+
+/** Checks one token field; shared by the add form and the replace-token forms. */
+export function tokenError(token: string): string | undefined {
+  if (token.trim() === '') return 'Token is required';
+  if (/\s/.test(token.trim())) return 'Token cannot contain spaces; paste it again';
+  return undefined;
+}
+
+function urlError(raw: string): string | undefined {
+  const url = raw.trim();
+  if (url === '') return 'Server URL is required';
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `Server URL must be a full address such as ${URL_EXAMPLES.kazoo}`;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'Server URL must start with http:// or https://';
+  // Credentials in the URL would be stored in clear beside the encrypted token.
+  if (parsed.username || parsed.password) return 'Put the credentials in the token field, not in the URL';
+  return undefined;
+}
+
+function accountError(kind: RemoteKind, raw: string): string | undefined {
+  const id = raw.trim();
+  if (id === '') return 'Account ID is required';
+  if (/\s/.test(id)) return 'Account ID cannot contain spaces';
+  if (kind === 'kazoo' && !/^[0-9a-f]{32}$/i.test(id)) return 'A Kazoo account ID is 32 hexadecimal characters';
+  if (id.length > 200) return 'Account ID is too long';
+  return undefined;
+}
+
+/** Every field's problem, worded to be shown under the field. */
+export function validateRemote(d: RemoteDraft): RemoteErrors {
+  const errors: RemoteErrors = {
+    name: d.name.trim().length > 128 ? 'Name must be at most 128 characters' : undefined,
+    url: urlError(d.url),
+    accountId: accountError(d.kind, d.accountId),
+    token: tokenError(d.token),
+    connectionId: d.connectionId.trim().length > 200 ? 'Connection ID is too long' : undefined,
+  };
+  return Object.fromEntries(Object.entries(errors).filter(([, v]) => v !== undefined));
+}

@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import { formatDateTime } from '../lib/format';
+import { rpc } from '../rpc/transport';
+import { useUiStore } from '../stores/uiStore';
+import { useNoticeStore } from '../stores/noticeStore';
+import { AttentionList } from './AttentionList';
+import { ConflictList } from './ConflictList';
+import { RemoteStatusCard } from './RemoteStatusCard';
+import { messageOf, startSyncFeed, useSyncStore } from './syncStore';
+import '../settings/settings.css';
+import './sync.css';
+
+function SyncNowButton() {
+  const [running, setRunning] = useState(false);
+  const toast = useNoticeStore((s) => s.toast);
+  const hasRemotes = useSyncStore((s) => s.remotes.length > 0);
+  const run = async () => {
+    setRunning(true);
+    try {
+      const report = await rpc.call('sync.now', {});
+      // A bounded run that stopped with work left says why; a clean one says what moved.
+      toast(report.converged ? 'success' : 'info', report.converged ? `Synced: ${report.pushed} sent, ${report.pulled} received` : report.message);
+    } catch (err) {
+      toast('error', messageOf(err));
+    } finally {
+      setRunning(false);
+    }
+  };
+  return (
+    <button type="button" className="btn btn-primary" disabled={running || !hasRemotes} onClick={() => void run()}>
+      {running ? 'Syncing…' : 'Sync now'}
+    </button>
+  );
+}
+
+function Connections() {
+  const status = useSyncStore((s) => s.status);
+  const remotes = useSyncStore((s) => s.remotes);
+  const loaded = useSyncStore((s) => s.loaded);
+  const setScreen = useUiStore((s) => s.setScreen);
+  if (!loaded) return <div className="sync-card settings-skeleton" aria-busy="true" />;
+  if (remotes.length === 0)
+    return (
+      <div className="sync-card sync-empty">
+        <p>No porting API account is connected. Ports stay on this computer until you add one.</p>
+        <button type="button" className="btn" onClick={() => setScreen('settings')}>
+          Add a connection in Settings
+        </button>
+      </div>
+    );
+  return (
+    <div className="remote-status-list">
+      {status?.remotes.map((r) => (
+        <RemoteStatusCard key={r.remoteId} status={r} />
+      ))}
+    </div>
+  );
+}
+
+/** Sync: each connection's state, "Sync now", ports the servers refused and conflicts to resolve. */
+export function SyncScreen() {
+  const summary = useSyncStore((s) => s.status?.summary);
+  const lastSynced = useSyncStore((s) => Math.max(0, ...(s.status?.remotes.map((r) => r.lastSyncedAt ?? 0) ?? [])));
+  const loadError = useSyncStore((s) => s.loadError);
+  const focusPort = useSyncStore((s) => s.focusPort);
+  useEffect(() => {
+    const stop = startSyncFeed();
+    return () => {
+      stop();
+      // The board's badge focus is for this visit only.
+      focusPort(null);
+    };
+  }, [focusPort]);
+  return (
+    <section className="screen" aria-labelledby="sync-title">
+      <header className="screen-header">
+        <h1 id="sync-title">Sync</h1>
+        <span className="screen-summary" role="status">
+          {summary}
+          {lastSynced > 0 && <span className="muted"> · last synced {formatDateTime(lastSynced)}</span>}
+        </span>
+        <SyncNowButton />
+      </header>
+      <div className="screen-body">
+        {loadError && (
+          <p className="form-error" role="alert">
+            {loadError}
+          </p>
+        )}
+        <Connections />
+        <AttentionList />
+        <ConflictList />
+      </div>
+    </section>
+  );
+}

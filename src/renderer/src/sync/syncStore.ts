@@ -1,0 +1,63 @@
+import { create } from 'zustand';
+import type { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import type { ConflictViewSchema, RemoteInfoSchema, SyncStatusView } from '../../../shared/rpc/methods/sync';
+import { rpc } from '../rpc/transport';
+
+export type RemoteInfo = z.infer<typeof RemoteInfoSchema>;
+export type ConflictView = z.infer<typeof ConflictViewSchema>;
+
+/** What the Sync and Settings screens show: remotes, per-remote status and open conflicts. */
+export interface SyncState {
+  remotes: RemoteInfo[];
+  status: SyncStatusView | null;
+  conflicts: ConflictView[];
+  loaded: boolean;
+  loadError: string | null;
+  /** A port the board's sync badge asked the Sync screen to bring into view. */
+  focusPortId: string | null;
+  refresh(): Promise<void>;
+  focusPort(id: string | null): void;
+}
+
+export function messageOf(err: unknown): string {
+  return err instanceof AppError || err instanceof Error ? err.message : String(err);
+}
+
+export const useSyncStore = create<SyncState>()((set) => ({
+  remotes: [],
+  status: null,
+  conflicts: [],
+  loaded: false,
+  loadError: null,
+  focusPortId: null,
+  refresh: async () => {
+    try {
+      const [remotes, status, conflicts] = await Promise.all([rpc.call('remotes.list', {}), rpc.call('sync.status', {}), rpc.call('conflicts.list', {})]);
+      set({ remotes, status, conflicts, loaded: true, loadError: null });
+    } catch (err) {
+      set({ loaded: true, loadError: messageOf(err) });
+    }
+  },
+  focusPort: (focusPortId) => set({ focusPortId }),
+}));
+
+/**
+ * Keep the store fresh while a sync view is mounted. Status events come one per engine step and
+ * port events one per write, so refreshes are coalesced to at most one per 200 ms.
+ */
+export function startSyncFeed(): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      void useSyncStore.getState().refresh();
+    }, 200);
+  };
+  void useSyncStore.getState().refresh();
+  const stop = rpc.subscribe(schedule);
+  return () => {
+    stop();
+    if (timer) clearTimeout(timer);
+  };
+}
