@@ -78,7 +78,7 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
         <span className="card-title" title={port.name}>
           {port.name}
         </span>
-        <SyncBadge status={port.syncStatus} error={port.syncError} />
+        <SyncBadge status={port.syncStatus} error={port.syncError} portId={port.id} tabIndex={-1} />
         <button
           type="button"
           className="btn btn-ghost btn-icon card-menu-btn"

@@ -12,9 +12,10 @@ export interface MoveOptions {
 
 /**
  * How the user may recover from a refused move, by error code. VALIDATION on submit means the
- * readiness checks failed: the specialist may know better and submit anyway. PAYMENT_REQUIRED is
- * the remote's 402 "accept charges" answer: once ports.move carries an accept-charges flag (sync
- * issue), add its retry here and the dialog offers it with no other change.
+ * readiness checks failed: the specialist may know better and submit anyway. No PAYMENT_REQUIRED
+ * entry: ports.move only writes the local outbox, so the remote's 402 "accept charges" arrives
+ * later, during sync, as the port's sync error; its card badge opens the Sync screen, which
+ * offers "Accept charges and retry" (sync.acceptCharges).
  */
 const RECOVERIES: Partial<Record<AppError['code'], { title: string; confirmLabel: string; retry: MoveOptions }>> = {
   VALIDATION: { title: 'Not ready to submit', confirmLabel: 'Submit anyway', retry: { force: true } },

@@ -75,7 +75,7 @@ export function PortDetailPanel({ id }: { id: string }) {
                 <span className="state-dot" />
                 {stateLabel(port.state)}
               </span>
-              <SyncBadge status={port.syncStatus} error={port.syncError} />
+              <SyncBadge status={port.syncStatus} error={port.syncError} portId={port.id} />
               {port.remoteId && <span className="muted mono">{port.remoteId}</span>}
             </div>
           )}

@@ -7,12 +7,13 @@ import { CreatePortDialog } from '../detail/CreatePortDialog';
 import { Sidebar } from './Sidebar';
 import { startMenuCommands } from './menuCommands';
 import { TopBar } from './TopBar';
-import { Placeholder } from './Placeholder';
 import { Toasts } from './Toasts';
 import { LiveRegion } from './LiveRegion';
 import { PromptDialog } from './PromptDialog';
 import { ImportScreen } from '../import/ImportScreen';
 import { ImportUndoToast } from '../import/ImportUndoToast';
+import { SyncScreen } from '../sync/SyncScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
 
 /** The window: navigation, top bar, the current screen, the detail panel and global overlays. */
 export function AppShell() {
@@ -29,12 +30,8 @@ export function AppShell() {
         <main className="content">
           {screen === 'board' && <Board />}
           {screen === 'import' && <ImportScreen />}
-          {screen === 'sync' && (
-            <Placeholder title="Sync" icon="sync" lines={['Connections to Kazoo and Telnyx accounts', 'The outbox of local changes, conflicts to resolve and the server’s messages']} />
-          )}
-          {screen === 'settings' && (
-            <Placeholder title="Settings" icon="settings" lines={['Default country for numbers, your name on comments', 'Data location, diagnostics and updates']} />
-          )}
+          {screen === 'sync' && <SyncScreen />}
+          {screen === 'settings' && <SettingsScreen />}
         </main>
       </div>
       {openPortId && <PortDetailPanel key={openPortId} id={openPortId} />}
