@@ -1,6 +1,7 @@
 import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli/program';
 import { openDatabase } from '../../../src/main/db/connection';
@@ -83,6 +84,27 @@ describe('portdesk import', () => {
     const db = join(tempDir(), 'cli.db');
     const result = await cli(['--db', db, 'import', fixture(name)]);
     expect(result).toMatchObject({ code: 1, stderr: line });
+  });
+
+  it('reads pasted text from standard input with -', () => {
+    const db = join(tempDir(), 'cli.db');
+    const bin = fileURLToPath(new URL('../../../bin/portdesk.mjs', import.meta.url));
+    const run = spawnSync(process.execPath, [bin, '--db', db, 'import', '-', '--new-port', 'From stdin'], {
+      input: 'Please port 202-555-0190 to 0192 and (202) 555-0199.\n',
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Imported 4 number\(s\) into 1 port\(s\): "From stdin"/);
+  });
+
+  it('reads a CSV with a header from standard input as a file', () => {
+    const db = join(tempDir(), 'cli.db');
+    const bin = fileURLToPath(new URL('../../../bin/portdesk.mjs', import.meta.url));
+    const run = spawnSync(process.execPath, [bin, '--db', db, '--json', 'import', '-', '--group-by', 'Customer'], { input: MIXED, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as { imported: { ports: unknown[] } }).imported.ports).toHaveLength(2);
   });
 
   it('refuses a 200 MB file by its size before reading it', async () => {

@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { AppError } from '../../../shared/errors';
 import { CountrySchema, type ImportProblemView, type ImportStatus, type ImportTargetInput } from '../../../shared/rpc/methods/import';
 import type { ImportService, StartImport } from '../../services/import-service';
+import { decodeText, isZip } from '../../import/decode';
+import { looksLikeHeader } from '../../import/header';
 
 export interface ImportCommandDeps {
   /** The import service of the CLI's app context. The CLI calls it directly, not over RPC: a
@@ -29,6 +31,20 @@ async function readProcessStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+/**
+ * Standard input is a file when it is a workbook or a CSV with a header row, and otherwise
+ * text to read like a paste (an e-mail piped in: every number and range in it is found).
+ */
+function stdinSource(bytes: Uint8Array): StartImport['source'] {
+  const file = { kind: 'file' as const, name: 'standard input', bytes };
+  if (isZip(bytes)) return file;
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return file;
+  const first = decoded.text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const cells = first.split(/[,;|\t]/);
+  return cells.length > 1 && looksLikeHeader(cells) ? file : { kind: 'paste', text: decoded.text };
 }
 
 function targetOf(opts: ImportOptions, file: string): ImportTargetInput {
@@ -82,8 +98,7 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
       if (!country.success) throw new AppError('VALIDATION', `--country "${opts.country}" is not a country code libphonenumber knows (use two letters, e.g. US)`);
       const target = targetOf(opts, file);
       const imports = deps.imports();
-      const source: StartImport['source'] =
-        file === '-' ? { kind: 'file', name: 'standard input', bytes: await (deps.readStdin ?? readProcessStdin)() } : { kind: 'path', path: file };
+      const source: StartImport['source'] = file === '-' ? stdinSource(await (deps.readStdin ?? readProcessStdin)()) : { kind: 'path', path: file };
       let status = await imports.preview({ source, country: country.data, target, ...(opts.sheet ? { sheet: opts.sheet } : {}) });
       if (status.state === 'failed') throw new AppError(status.error?.code === 'FILE' ? 'FILE' : 'VALIDATION', status.error?.message ?? 'The file could not be read');
       if (opts.groupBy && status.table) {
