@@ -108,10 +108,16 @@ export const useImportStore = create<ImportState>()((set, get) => {
       const status = get().status;
       if (!status) return;
       set({ busy: 'Checking portability…', error: null });
+      // The check runs batch after batch on the remote; poll the job meanwhile for its progress.
+      const timer = setInterval(() => {
+        rpc.call('import.status', { jobId: status.jobId }).then((s) => set({ status: s }), () => undefined);
+      }, POLL_MS * 2);
       try {
         set({ status: await rpc.call('import.portability', { jobId: status.jobId, remoteId }), busy: null });
       } catch (err) {
         set({ busy: null, error: message(err) });
+      } finally {
+        clearInterval(timer);
       }
     },
 
