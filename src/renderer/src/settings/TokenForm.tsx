@@ -39,7 +39,7 @@ export function TokenForm({ remote, onSaved, onCancel }: TokenFormProps) {
   return (
     <form
       className="token-form"
-      aria-label={`New token for ${remote.name}`}
+      aria-label={`Replace the token of ${remote.name}`}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();

@@ -10,6 +10,7 @@ import { messageOf, useSyncStore } from './syncStore';
 function AttentionRow({ port, focused }: { port: PortSummary; focused: boolean }) {
   const openPort = useUiStore((s) => s.openPort);
   const toast = useNoticeStore((s) => s.toast);
+  const refreshAfter = useSyncStore((s) => s.refreshAfter);
   const [busy, setBusy] = useState(false);
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
@@ -19,6 +20,7 @@ function AttentionRow({ port, focused }: { port: PortSummary; focused: boolean }
     setBusy(true);
     try {
       await rpc.call(method, { portId: port.id });
+      await refreshAfter(port.id);
     } catch (err) {
       toast('error', messageOf(err));
     } finally {

@@ -4,7 +4,7 @@ import { rpc } from '../rpc/transport';
 import { useNoticeStore } from '../stores/noticeStore';
 import { useUiStore } from '../stores/uiStore';
 import { conflictKeyLabel, onlyIn, sideValue } from './syncText';
-import { messageOf, type ConflictView } from './syncStore';
+import { messageOf, useSyncStore, type ConflictView } from './syncStore';
 
 type Choice = 'local' | 'remote';
 type Side = ConflictView['local'];
@@ -62,6 +62,7 @@ export function ConflictCard({ conflict, name, focused }: { conflict: ConflictVi
   const [error, setError] = useState<string | null>(null);
   const openPort = useUiStore((s) => s.openPort);
   const toast = useNoticeStore((s) => s.toast);
+  const refreshAfter = useSyncStore((s) => s.refreshAfter);
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     if (focused) ref.current?.scrollIntoView({ block: 'nearest' });
@@ -73,6 +74,7 @@ export function ConflictCard({ conflict, name, focused }: { conflict: ConflictVi
     setError(null);
     try {
       await rpc.call('conflicts.resolve', { portId: conflict.portId, choices });
+      await refreshAfter(conflict.portId);
       toast('success', `Resolved "${name}": the merged version will be sent at the next sync`);
     } catch (err) {
       setError(messageOf(err));

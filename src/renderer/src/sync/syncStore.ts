@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { ConflictViewSchema, RemoteInfoSchema, SyncStatusView } from '../../../shared/rpc/methods/sync';
 import { rpc } from '../rpc/transport';
+import { usePortsStore } from '../stores/portsStore';
 
 export type RemoteInfo = z.infer<typeof RemoteInfoSchema>;
 export type ConflictView = z.infer<typeof ConflictViewSchema>;
@@ -17,6 +18,8 @@ export interface SyncState {
   /** A port the board's sync badge asked the Sync screen to bring into view. */
   focusPortId: string | null;
   refresh(): Promise<void>;
+  /** After acting on a port: refresh this store and the port's card at once. */
+  refreshAfter(portId: string): Promise<void>;
   focusPort(id: string | null): void;
 }
 
@@ -24,7 +27,7 @@ export function messageOf(err: unknown): string {
   return err instanceof AppError || err instanceof Error ? err.message : String(err);
 }
 
-export const useSyncStore = create<SyncState>()((set) => ({
+export const useSyncStore = create<SyncState>()((set, get) => ({
   remotes: [],
   status: null,
   conflicts: [],
@@ -38,6 +41,12 @@ export const useSyncStore = create<SyncState>()((set) => ({
     } catch (err) {
       set({ loaded: true, loadError: messageOf(err) });
     }
+  },
+  // conflicts.resolve commits without a change event, and the engine's event for a requeued port
+  // comes only once its push ran: without this the card would show the old badge until then.
+  refreshAfter: async (portId) => {
+    const [summaries] = await Promise.all([rpc.call('ports.summaries', { ids: [portId] }).catch(() => []), get().refresh()]);
+    usePortsStore.getState().upsert(summaries);
   },
   focusPort: (focusPortId) => set({ focusPortId }),
 }));
