@@ -1,4 +1,6 @@
+import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
+import { ContentStore, MAX_ATTACHMENT_BYTES } from '../documents';
 import type { SyncReport, SyncStatusView, RemoteSyncStatus } from '../../shared/rpc/methods/sync';
 import type { Db } from '../db/connection';
 import type { ChangeBus } from '../services/changes';
@@ -26,6 +28,8 @@ export interface SyncEngineOptions {
   intervalMs?: number;
   /** Delay after a local change before a background sync starts. */
   debounceMs?: number;
+  /** Attachment bytes (default: `attachments/` beside the database, as the AppContext has it). */
+  content?: ContentStore;
 }
 
 export interface SyncNowOptions {
@@ -50,6 +54,7 @@ export function createAdapter(config: RemoteConfig): RemoteAdapter {
  */
 export class SyncEngine {
   readonly store: SyncStore;
+  readonly content: ContentStore;
   private readonly now: () => number;
   private readonly progress = new Map<string, { done: number; total: number }>();
   private current: Promise<SyncReport> | null = null;
@@ -58,6 +63,7 @@ export class SyncEngine {
 
   constructor(private readonly options: SyncEngineOptions) {
     this.store = new SyncStore(options.db);
+    this.content = options.content ?? new ContentStore(join(dirname(options.db.name), 'attachments'));
     this.now = options.now ?? Date.now;
   }
 
@@ -106,7 +112,7 @@ export class SyncEngine {
       this.pause(remote.id, err instanceof Error ? err.message : String(err));
       return;
     }
-    const ctx: PushContext = { store, adapter, remoteId: remote.id, now: this.now, backoff: this.options.backoff ?? DEFAULT_BACKOFF, ...(this.options.random ? { random: this.options.random } : {}) };
+    const ctx: PushContext = { store, adapter, remoteId: remote.id, content: this.content, now: this.now, backoff: this.options.backoff ?? DEFAULT_BACKOFF, ...(this.options.random ? { random: this.options.random } : {}) };
     try {
       if (!(await this.pushRounds(ctx, remote, deadline, report))) return;
       const pulled = await pull({ store, adapter, remoteId: remote.id, now: this.now, ...(opts.confirmRemovals ? { confirmRemovals: true } : {}) });
@@ -236,6 +242,39 @@ export class SyncEngine {
       };
     });
     return { ...summarize(remotes), remotes };
+  }
+
+  /**
+   * Download a pulled attachment's bytes (metadata came with the pull; bytes come on demand) into
+   * the content store, so it opens offline from then on. A no-op when they are already here.
+   */
+  async fetchAttachment(attachmentId: string): Promise<{ attachmentId: string; sha256: string; size: number }> {
+    const { db } = this.options;
+    const row = db
+      .prepare('SELECT a.id, a.name, a.sha256, a.size, a.remote_name AS remoteName, p.remote_id AS remoteId, p.remote_object_id AS objectId FROM attachments a JOIN ports p ON p.id = a.port_id WHERE a.id = ?')
+      .get(attachmentId) as { name: string; sha256: string | null; size: number; remoteName: string | null; remoteId: string | null; objectId: string | null } | undefined;
+    if (!row) throw new AppError('NOT_FOUND', `No attachment with id ${attachmentId}`, { id: attachmentId });
+    if (row.sha256) return { attachmentId, sha256: row.sha256, size: row.size };
+    if (!row.remoteName || !row.remoteId || !row.objectId) throw new AppError('NOT_FOUND', `"${row.name}" has no content here and no copy on a remote`);
+    const adapter = (this.options.adapterFor ?? createAdapter)(this.options.remotes.config(row.remoteId));
+    let bytes: Uint8Array;
+    try {
+      bytes = await adapter.downloadAttachment(row.objectId, row.remoteName);
+    } catch (err) {
+      if (err instanceof RemoteError) throw new AppError(err.kind === 'not_found' ? 'NOT_FOUND' : 'REMOTE', `Could not download "${row.name}": ${err.message}`, { status: err.status });
+      throw err;
+    }
+    if (bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('FILE', `"${row.name}" on the remote is ${bytes.length} bytes, over the attachment limit`);
+    const blob = await this.content.put(bytes);
+    const now = this.now();
+    db.transaction(() => {
+      // Only if still missing: a concurrent download (or a local replace) may have filled it meanwhile.
+      const set = db.prepare('UPDATE attachments SET sha256 = ?, size = ?, updated_at = ? WHERE id = ? AND sha256 IS NULL').run(blob.sha256, blob.size, now, attachmentId);
+      if (set.changes > 0) {
+        db.prepare("INSERT INTO attachment_versions (attachment_id, version, sha256, size, reason, created_at) VALUES (?, 1, ?, ?, 'added', ?)").run(attachmentId, blob.sha256, blob.size, now);
+      }
+    })();
+    return { attachmentId, sha256: blob.sha256, size: blob.size };
   }
 
   /** Requeue a port's blocked changes, the submit carrying `accept_charges` this time. */

@@ -11,48 +11,51 @@ export interface HttpRequest {
   url: string;
   headers: Record<string, string>;
   json?: unknown;
+  /** A raw body (attachment bytes) instead of JSON. */
+  bytes?: { data: Uint8Array; contentType: string };
   timeoutMs?: number;
+  /** Largest answer accepted by {@link requestBytes}. */
+  maxBytes?: number;
 }
 
 /** Turns a non-2xx answer into a typed error; each adapter knows its family's error body. */
 export type ErrorReader = (status: number, body: unknown) => { message: string; serverMessage?: string; charges?: number; kind?: RemoteErrorKind };
 
 /**
- * One JSON request with a timeout. Network faults, timeouts and unreadable bodies become
- * transient {@link RemoteError}s; non-2xx answers are classified by status with the message the
- * adapter's reader extracts from the body.
+ * One request with a timeout; the answer's bytes. A GET is retried once at once: a keep-alive
+ * socket the server closed while idle fails the first request on it, which says nothing about
+ * the network. Writes are never resent here.
  */
-export async function requestJson(req: HttpRequest, readError: ErrorReader): Promise<HttpResponse> {
-  let res: Response | undefined;
-  let text = '';
-  // A GET is retried once at once: a keep-alive socket the server closed while idle fails the
-  // first request on it, which says nothing about the network. Writes are never resent here.
-  for (let attempt = 0; res === undefined; attempt += 1) {
+async function send(req: HttpRequest, accept: string): Promise<{ res: Response; data: Buffer }> {
+  // Copied into a fresh ArrayBuffer-backed view: fetch's typings refuse a view over a SharedArrayBuffer.
+  const body = req.bytes ? new Uint8Array(req.bytes.data) : req.json !== undefined ? JSON.stringify(req.json) : null;
+  const contentType = req.bytes ? req.bytes.contentType : req.json !== undefined ? 'application/json' : undefined;
+  for (let attempt = 0; ; attempt += 1) {
     try {
-      const r = await fetch(req.url, {
+      const res = await fetch(req.url, {
         method: req.method,
-        headers: { accept: 'application/json', ...(req.json !== undefined ? { 'content-type': 'application/json' } : {}), ...req.headers },
-        body: req.json !== undefined ? JSON.stringify(req.json) : null,
+        headers: { accept, ...(contentType ? { 'content-type': contentType } : {}), ...req.headers },
+        body,
         signal: AbortSignal.timeout(req.timeoutMs ?? 30_000),
       });
-      text = await r.text();
-      res = r;
+      return { res, data: Buffer.from(await res.arrayBuffer()) };
     } catch (err) {
       if (req.method !== 'GET' || attempt >= 1) throw networkError(err);
     }
   }
-  let body: unknown = undefined;
-  if (text.length > 0) {
-    try {
-      body = JSON.parse(text) as unknown;
-    } catch {
-      if (res.ok) throw new RemoteError({ kind: 'transient', status: res.status, message: `Unreadable answer from ${new URL(req.url).host} (not JSON)` });
-      body = text;
-    }
+}
+
+/** A non-2xx answer as a typed error carrying the server's message. */
+function failure(res: Response, data: Buffer, readError: ErrorReader): RemoteError {
+  const text = data.toString('utf8');
+  let body: unknown = text;
+  try {
+    body = text.length > 0 ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    // Not JSON (a proxy's HTML page, a plain-text error): the reader gets the text.
   }
-  if (res.status >= 200 && res.status < 300) return { status: res.status, headers: res.headers, body };
   const info = readError(res.status, body);
-  throw new RemoteError({
+  return new RemoteError({
     kind: info.kind ?? kindOfStatus(res.status),
     status: res.status,
     message: info.message,
@@ -60,4 +63,33 @@ export async function requestJson(req: HttpRequest, readError: ErrorReader): Pro
     ...(info.charges !== undefined ? { charges: info.charges } : {}),
     ...(res.status === 429 ? { retryAfterMs: parseRetryAfter(res.headers.get('retry-after')) ?? 1000 } : {}),
   });
+}
+
+/**
+ * One JSON request. Network faults, timeouts and unreadable bodies become transient
+ * {@link RemoteError}s; non-2xx answers are classified by status with the message the adapter's
+ * reader extracts from the body.
+ */
+export async function requestJson(req: HttpRequest, readError: ErrorReader): Promise<HttpResponse> {
+  const { res, data } = await send(req, 'application/json');
+  if (res.status < 200 || res.status >= 300) throw failure(res, data, readError);
+  let body: unknown = undefined;
+  if (data.length > 0) {
+    try {
+      body = JSON.parse(data.toString('utf8')) as unknown;
+    } catch {
+      throw new RemoteError({ kind: 'transient', status: res.status, message: `Unreadable answer from ${new URL(req.url).host} (not JSON)` });
+    }
+  }
+  return { status: res.status, headers: res.headers, body };
+}
+
+/** One request whose answer is a file (an attachment download), refused above `maxBytes`. */
+export async function requestBytes(req: HttpRequest, readError: ErrorReader): Promise<Uint8Array> {
+  const { res, data } = await send(req, '*/*');
+  if (res.status < 200 || res.status >= 300) throw failure(res, data, readError);
+  if (req.maxBytes !== undefined && data.length > req.maxBytes) {
+    throw new RemoteError({ kind: 'permanent', status: res.status, message: `The file from ${new URL(req.url).host} is ${data.length} bytes, over the ${req.maxBytes}-byte limit` });
+  }
+  return new Uint8Array(data.buffer, data.byteOffset, data.length);
 }

@@ -6,6 +6,7 @@ import { PORT_FIELD_COLUMNS, PORT_FIELD_KEYS, toColumnValue } from '../db/repos/
 import { mappedFields, sameContent, type RemoteAdapter, type RemotePort } from './adapters/types';
 import { recordConflict, refreshConflictRemote } from './conflicts';
 import { fieldAssignments, type SyncStore } from './store';
+import { ExtrasApplier, fillExtras } from './pull-extras';
 
 export interface PullContext {
   store: SyncStore;
@@ -41,6 +42,7 @@ const FAILSAFE_MIN = 10;
  */
 export async function pull(ctx: PullContext): Promise<PullResult> {
   const remotes = await ctx.adapter.listAll();
+  await fillExtras(ctx.store, ctx.adapter, ctx.remoteId, remotes);
   return applyPull(ctx, remotes);
 }
 
@@ -74,8 +76,10 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
   const holds = (state: string): number => (state === 'completed' || state === 'canceled' ? 0 : 1);
   // Looked up once per pull rather than once per port: a pull of 10,000 ports stays in SQLite's fast path.
   const byObject = new Map((s.linked.all(remoteId) as { id: string; objectId: string }[]).map((r) => [r.objectId, r.id]));
+  const knownRevisions = store.revisions(remoteId);
   const goneObjects = new Set((s.gone.all(remoteId) as { objectId: string }[]).map((r) => r.objectId));
   const openNumbers = new Set((s.openNumbers.all() as { e164: string }[]).map((r) => r.e164));
+  const extras = new ExtrasApplier(db, remoteId, now);
   const addNumber = (portId: string, e164: string, state: string): void => {
     // A number another local port holds open is kept closed here rather than refused.
     const open = holds(state) === 1 && !openNumbers.has(e164) ? 1 : 0;
@@ -95,6 +99,7 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
       s.insertPort.run(params);
       for (const n of remote.numbers) addNumber(id, n, remote.state);
       s.event.run(id, now, 'created', null, remote.state, `Found on the remote (${stateLabel(remote.state)})`, 'remote');
+      extras.apply(id, remote, false);
       seen.add(id);
       byObject.set(remote.remoteObjectId, id);
       result.created += 1;
@@ -102,6 +107,9 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
       return;
     }
     seen.add(localId);
+    // Attachments and comments do not change the revision (see documentRevision): reconcile them first.
+    if (extras.apply(localId, remote, true)) result.changed.push(localId);
+    if (knownRevisions.get(remote.remoteObjectId) === remote.revision) return;
     const port = store.port(localId);
     const snap = store.snapshot(localId);
     if (!port || !snap) return;
@@ -168,5 +176,6 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
     for (const id of missing) s.deletePort.run(id);
     result.removed.push(...missing);
   })();
+  result.changed = [...new Set(result.changed)];
   return result;
 }

@@ -3,7 +3,9 @@ import { recordConflict } from './conflicts';
 import { RemoteError } from './errors';
 import { sameContent, type LocalSnapshot, type RemoteAdapter, type RemotePort } from './adapters/types';
 import { FIELD_OPS, type QueuedRow, type SyncStore } from './store';
+import { EXTRA_OPS, pushExtra } from './push-extras';
 import type { PortState } from '../../shared/model';
+import type { ContentStore } from '../documents';
 
 export interface PushContext {
   store: SyncStore;
@@ -12,7 +14,12 @@ export interface PushContext {
   now: () => number;
   backoff: BackoffPolicy;
   random?: () => number;
+  /** Where attachment bytes are read from for uploads. */
+  content: ContentStore;
 }
+
+/** Why attachment and comment rows of a Telnyx draft wait (they go once it is submitted). */
+const DEFERRED_MESSAGE = 'Attachments and comments wait until the port request is submitted (the remote keeps none on drafts)';
 
 /** How one port's queue ended this round. */
 export type PortPushOutcome =
@@ -35,9 +42,12 @@ const MAX_STEPS_PER_PORT = 50;
  */
 export async function pushPort(ctx: PushContext, portId: string): Promise<PortPushOutcome> {
   for (let step = 0; step < MAX_STEPS_PER_PORT; step += 1) {
-    const rows = ctx.store.rows(portId);
+    const all = ctx.store.rows(portId);
+    // Extras of a request that cannot take them yet step aside, so the submit queued after them can go.
+    const objectId = all.length > 0 ? ctx.store.port(portId)?.remoteObjectId : null;
+    const rows = objectId && !ctx.adapter.acceptsExtras(objectId) ? all.filter((r) => !EXTRA_OPS.includes(r.op)) : all;
     const head = rows[0];
-    if (!head) return { kind: 'done' };
+    if (!head) return all.length === 0 ? { kind: 'done' } : { kind: 'waiting', until: Infinity, message: DEFERRED_MESSAGE, network: false };
     if (head.status === 'blocked') return { kind: 'blocked', message: 'blocked' };
     if (head.nextAttemptAt > ctx.now()) return { kind: 'waiting', until: head.nextAttemptAt, message: 'waiting to retry', network: false };
     const retried = head.attempts > 0;
@@ -84,12 +94,16 @@ async function pushRow(ctx: PushContext, head: QueuedRow, rows: QueuedRow[], ret
     store.pushed(head.portId, remote, { fieldRowsUpTo: last });
     return undefined;
   }
-  if (head.op === 'port.move') {
+  if (head.op === 'port.move' || EXTRA_OPS.includes(head.op)) {
     if (!port.remoteObjectId) {
       // Never created remotely (e.g. assigned to this remote after it was made): create first.
       const created = await writeFields(ctx, null, null, snap, retried);
       if (created === 'conflict') return { kind: 'conflict' };
       store.pushed(head.portId, created, {});
+      return undefined;
+    }
+    if (head.op !== 'port.move') {
+      await pushExtra(ctx, head, port.remoteObjectId, retried);
       return undefined;
     }
     const to = head.payload.to as PortState;
@@ -116,9 +130,9 @@ async function pushRow(ctx: PushContext, head: QueuedRow, rows: QueuedRow[], ret
     store.pushed(head.portId, moved, { seq: head.seq });
     return undefined;
   }
-  // Attachments and comments are not produced by the local services yet; keep them visible.
-  store.block(head.seq, head.portId, `PortDesk cannot push ${head.op} changes yet`);
-  return { kind: 'blocked', message: `PortDesk cannot push ${head.op} changes yet` };
+  const message = `PortDesk cannot push ${head.op} changes`;
+  store.block(head.seq, head.portId, message);
+  return { kind: 'blocked', message };
 }
 
 /**

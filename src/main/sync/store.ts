@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection';
 import type { OutboxOp } from '../db/repos/outbox-repo';
 import { PORT_FIELD_COLUMNS, PORT_FIELD_KEYS, fieldsFromRow, toColumnValue } from '../db/repos/port-columns';
@@ -64,6 +65,14 @@ export class SyncStore {
            (SELECT COUNT(*) FROM outbox o JOIN ports p ON p.id = o.port_id WHERE p.remote_id = @r AND o.status = 'queued') AS queued,
            (SELECT COUNT(*) FROM outbox o JOIN ports p ON p.id = o.port_id WHERE p.remote_id = @r AND o.status = 'blocked') AS blocked,
            (SELECT COUNT(*) FROM conflicts c JOIN ports p ON p.id = c.port_id WHERE p.remote_id = @r) AS conflicts`,
+      ),
+      revisions: db.prepare('SELECT remote_object_id AS objectId, remote_revision AS revision FROM ports WHERE remote_id = ? AND remote_object_id IS NOT NULL'),
+      attachment: db.prepare('SELECT id, name, remote_name AS remoteName FROM attachments WHERE id = ?'),
+      setAttachmentRemoteName: db.prepare('UPDATE attachments SET remote_name = ? WHERE id = ?'),
+      setCommentRemoteId: db.prepare('UPDATE comments SET remote_id = ? WHERE id = ?'),
+      appendRow: db.prepare(
+        `INSERT INTO outbox (mutation_id, port_id, entity, entity_id, op, payload, base_revision, created_at)
+         VALUES (?, ?, 'attachment', ?, 'attachment.delete', ?, NULL, ?)`,
       ),
       orphanDeletes: db.prepare(
         `SELECT COUNT(*) AS n FROM outbox o LEFT JOIN ports p ON p.id = o.port_id
@@ -143,6 +152,38 @@ export class SyncStore {
 
   deleteRow(seq: number): void {
     this.stmts.deleteRow.run(seq);
+  }
+
+  /** A row pushed without touching the port document: drop it; the port is synced when nothing is left. */
+  rowDone(row: QueuedRow): void {
+    this.db.transaction(() => {
+      this.stmts.deleteRow.run(row.seq);
+      const left = (this.stmts.remaining.get(row.portId) as { n: number }).n;
+      if (left === 0) this.stmts.markSynced.run(row.portId);
+      else this.stmts.markPendingOk.run(row.portId);
+    })();
+  }
+
+  /** Remote object id -> the revision last applied, for this remote's linked ports. */
+  revisions(remoteId: string): Map<string, string | null> {
+    return new Map((this.stmts.revisions.all(remoteId) as { objectId: string; revision: string | null }[]).map((r) => [r.objectId, r.revision]));
+  }
+
+  attachment(id: string): { id: string; name: string; remoteName: string | null } | undefined {
+    return this.stmts.attachment.get(id) as { id: string; name: string; remoteName: string | null } | undefined;
+  }
+
+  setAttachmentRemoteName(id: string, remoteName: string): void {
+    this.stmts.setAttachmentRemoteName.run(remoteName, id);
+  }
+
+  setCommentRemoteId(id: string, remoteId: string): void {
+    this.stmts.setCommentRemoteId.run(remoteId, id);
+  }
+
+  /** Queue the removal of a remote file an in-flight upload left behind (its attachment went meanwhile). */
+  queueAttachmentDelete(after: QueuedRow, payload: { attachmentId: string; remoteName: string; documentType: string | null }): void {
+    this.stmts.appendRow.run(randomUUID(), after.portId, payload.attachmentId, JSON.stringify(payload), Date.now());
   }
 
   localIdOf(remoteId: string, remoteObjectId: string): string | undefined {

@@ -2,13 +2,17 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { EMPTY_PORT_FIELDS, PORT_STATES, type PortFields } from '../../../shared/model';
 import { RemoteError } from '../errors';
-import { requestJson, type ErrorReader } from '../http';
-import type { Capabilities, LocalSnapshot, MoveRequest, RemoteAdapter, RemoteConfig, RemotePort } from './types';
+import { requestBytes, requestJson, type ErrorReader } from '../http';
+import type { AttachmentUpload, Capabilities, LocalComment, LocalSnapshot, MoveRequest, RemoteAdapter, RemoteAttachment, RemoteComment, RemoteConfig, RemotePort } from './types';
 
 /** Seconds between 0000-01-01 (Erlang's Gregorian calendar) and the Unix epoch. */
 const GREGORIAN_OFFSET = 62_167_219_200;
 /** Field Kazoo keeps on the document (it stores arbitrary JSON) to recognise PortDesk's own creates. */
 export const KAZOO_MARKER_FIELD = 'portdesk_client_id';
+/** Field on a comment PortDesk posted, so a retried post after a lost answer finds it. */
+export const KAZOO_COMMENT_MARKER = 'portdesk_comment_id';
+/** Kazoo's default upload limit; a larger download is not an attachment PortDesk accepts. */
+const MAX_DOWNLOAD_BYTES = 8_000_000;
 const COMPLETED_PAGE_SIZE = 500;
 
 export const KAZOO_CAPABILITIES: Capabilities = {
@@ -62,6 +66,20 @@ const KazooDocSchema = z.looseObject({
     .optional()
     .catch(undefined),
   [KAZOO_MARKER_FIELD]: str,
+  uploads: z.record(z.string(), z.looseObject({ content_type: z.string().catch('application/pdf'), length: z.number().catch(0) })).optional().catch(undefined),
+  comments: z
+    .array(
+      z.looseObject({
+        content: z.string(),
+        is_private: z.boolean().catch(false),
+        action_required: z.boolean().catch(false),
+        timestamp: z.number().catch(0),
+        author: str,
+        [KAZOO_COMMENT_MARKER]: str,
+      }),
+    )
+    .optional()
+    .catch(undefined),
 });
 type KazooDoc = z.infer<typeof KazooDocSchema>;
 
@@ -141,6 +159,17 @@ export function kazooToPort(doc: KazooDoc, revision: string, fallbackAccount: st
     fields,
     numbers: Object.keys(doc.numbers).sort(),
     marker: doc[KAZOO_MARKER_FIELD] ?? null,
+    attachments: Object.entries(doc.uploads ?? {}).map(([name, u]): RemoteAttachment => ({ remoteName: name, name, kind: null, size: u.length, contentType: u.content_type, marker: null })),
+    comments: (doc.comments ?? []).map((c): RemoteComment => ({
+      // Kazoo comments have no id: PortDesk's marker, else when and what was said.
+      remoteId: c[KAZOO_COMMENT_MARKER] ?? `kz-${c.timestamp}-${createHash('sha1').update(c.content).digest('hex').slice(0, 12)}`,
+      body: c.content,
+      author: c.author ?? '',
+      isPrivate: c.is_private,
+      actionRequired: c.action_required,
+      createdAt: c.timestamp > 0 ? (c.timestamp - GREGORIAN_OFFSET) * 1000 : 0,
+      marker: c[KAZOO_COMMENT_MARKER] ?? null,
+    })),
   };
 }
 
@@ -154,7 +183,7 @@ export function portToKazoo(snapshot: LocalSnapshot, base: Record<string, unknow
   const numbers: Record<string, unknown> = {};
   for (const n of snapshot.numbers) numbers[n] = baseNumbers[n] ?? {};
   const doc: Record<string, unknown> = { ...base };
-  for (const ro of ['id', 'port_state', 'sent', 'uploads', 'created', 'updated', 'account_id']) delete doc[ro];
+  for (const ro of READ_ONLY_FIELDS) delete doc[ro];
   const baseBill = (typeof base.bill === 'object' && base.bill !== null ? base.bill : {}) as Record<string, unknown>;
   const optional = (value: string): string | undefined => (value === '' ? undefined : value);
   Object.assign(doc, {
@@ -188,6 +217,9 @@ export function portToKazoo(snapshot: LocalSnapshot, base: Record<string, unknow
   return JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
 }
 
+/** Fields Kazoo owns: never sent back in a full-document POST. */
+const READ_ONLY_FIELDS = ['id', 'port_state', 'sent', 'uploads', 'created', 'updated', 'account_id'];
+
 /** Kazoo Crossbar `port_requests` over {root}/v2/accounts/{ACCOUNT_ID}. */
 export class KazooAdapter implements RemoteAdapter {
   readonly kind = 'kazoo' as const;
@@ -208,7 +240,7 @@ export class KazooAdapter implements RemoteAdapter {
   private toPort(data: unknown): { port: RemotePort; raw: Record<string, unknown> } {
     const doc = KazooDocSchema.safeParse(data);
     if (!doc.success) throw new RemoteError({ kind: 'permanent', status: 200, message: 'Kazoo returned a port request PortDesk cannot read' });
-    const port = { ...kazooToPort(doc.data, contentRevision(data), this.config.accountId), raw: data };
+    const port = { ...kazooToPort(doc.data, documentRevision(data), this.config.accountId), raw: data };
     return { port, raw: data as Record<string, unknown> };
   }
 
@@ -224,7 +256,7 @@ export class KazooAdapter implements RemoteAdapter {
       const parsed = KazooDocSchema.safeParse(d);
       if (!parsed.success || seen.has(parsed.data.id)) continue;
       seen.add(parsed.data.id);
-      out.push(kazooToPort(parsed.data, contentRevision(d), this.config.accountId));
+      out.push(kazooToPort(parsed.data, documentRevision(d), this.config.accountId));
     }
     return out;
   }
@@ -290,6 +322,79 @@ export class KazooAdapter implements RemoteAdapter {
   async remove(remoteObjectId: string): Promise<void> {
     await this.call('DELETE', `/port_requests/${encodeURIComponent(remoteObjectId)}`);
   }
+
+  acceptsExtras(): boolean {
+    return true;
+  }
+
+  async extras(remoteObjectId: string): Promise<{ attachments: RemoteAttachment[]; comments: RemoteComment[] }> {
+    const port = await this.get(remoteObjectId);
+    return { attachments: port.attachments ?? [], comments: port.comments ?? [] };
+  }
+
+  /**
+   * Kazoo keys attachments by file name: PUT under a name that exists overwrites it, so a retried
+   * upload after a lost answer lands on the same attachment and needs no lookup.
+   */
+  async putAttachment(remoteObjectId: string, file: AttachmentUpload, opts: { replacing: string | null }): Promise<string> {
+    const base = `${this.api}/port_requests/${encodeURIComponent(remoteObjectId)}/attachments`;
+    const name = opts.replacing ?? withPdfExtension(file.name);
+    const url = opts.replacing ? `${base}/${encodeURIComponent(opts.replacing)}` : `${base}?filename=${encodeURIComponent(name)}`;
+    const res = await requestJson(
+      { method: opts.replacing ? 'POST' : 'PUT', url, headers: { 'x-auth-token': this.config.token }, bytes: { data: file.bytes, contentType: 'application/pdf' }, timeoutMs: 120_000 },
+      readKazooError,
+    );
+    EnvelopeSchema.parse(res.body);
+    return name;
+  }
+
+  async deleteAttachment(remoteObjectId: string, remoteName: string): Promise<boolean> {
+    try {
+      await this.call('DELETE', `/port_requests/${encodeURIComponent(remoteObjectId)}/attachments/${encodeURIComponent(remoteName)}`);
+    } catch (err) {
+      // Already gone (an earlier attempt whose answer was lost, or someone else): done.
+      if (!(err instanceof RemoteError && err.kind === 'not_found')) throw err;
+    }
+    return true;
+  }
+
+  downloadAttachment(remoteObjectId: string, remoteName: string): Promise<Uint8Array> {
+    const url = `${this.api}/port_requests/${encodeURIComponent(remoteObjectId)}/attachments/${encodeURIComponent(remoteName)}`;
+    return requestBytes({ method: 'GET', url, headers: { 'x-auth-token': this.config.token }, timeoutMs: 120_000, maxBytes: MAX_DOWNLOAD_BYTES }, readKazooError);
+  }
+
+  /**
+   * Kazoo keeps comments in the document, so posting one is a full-document POST of the document
+   * as it stands plus the comment (allowed only where the request may be edited). The comment
+   * carries PortDesk's id, so a retry first checks whether it already arrived.
+   */
+  async addComment(remoteObjectId: string, comment: LocalComment): Promise<string> {
+    const { raw } = await this.getRaw(remoteObjectId);
+    const existing = Array.isArray(raw.comments) ? (raw.comments as unknown[]) : [];
+    if (existing.some((c) => isRecord(c) && c[KAZOO_COMMENT_MARKER] === comment.commentId)) return comment.commentId;
+    const doc: Record<string, unknown> = { ...raw };
+    for (const ro of READ_ONLY_FIELDS) delete doc[ro];
+    doc.comments = [...existing, { content: comment.body, is_private: comment.isPrivate, action_required: comment.actionRequired, [KAZOO_COMMENT_MARKER]: comment.commentId }];
+    await this.call('POST', `/port_requests/${encodeURIComponent(remoteObjectId)}`, { data: doc });
+    return comment.commentId;
+  }
+}
+
+/** Kazoo appends `.pdf` to attachment names that lack it. */
+function withPdfExtension(name: string): string {
+  return name.toLowerCase().endsWith('.pdf') ? name : `${name}.pdf`;
+}
+
+/**
+ * The revision PortDesk compares ports by: the document without what changes when only
+ * attachments or comments do (`uploads`, `comments`, `updated`). Those are reconciled on their
+ * own, so an uploaded LOA or a posted comment never looks like an edit of the port's fields.
+ */
+export function documentRevision(doc: unknown): string {
+  if (!isRecord(doc)) return contentRevision(doc);
+  const rest: Record<string, unknown> = { ...doc };
+  for (const key of ['uploads', 'comments', 'updated']) delete rest[key];
+  return contentRevision(rest);
 }
 
 /**

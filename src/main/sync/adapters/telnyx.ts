@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { EMPTY_PORT_FIELDS, type PortFields, type PortState } from '../../../shared/model';
 import { RemoteError } from '../errors';
-import { requestJson, type ErrorReader } from '../http';
+import { requestBytes, requestJson, type ErrorReader } from '../http';
 import { contentRevision } from './kazoo';
-import type { Capabilities, LocalSnapshot, MoveRequest, RemoteAdapter, RemoteConfig, RemotePort } from './types';
+import type { AttachmentUpload, Capabilities, LocalComment, LocalSnapshot, MoveRequest, RemoteAdapter, RemoteAttachment, RemoteComment, RemoteConfig, RemotePort } from './types';
 
 /** customer_reference prefix carrying the local port id, so a create whose answer was lost is found again. */
 export const TELNYX_MARKER_PREFIX = 'portdesk:';
 const PER_PAGE = 250;
+/** Telnyx's upload limit; a larger download is not a document PortDesk accepts. */
+const MAX_DOWNLOAD_BYTES = 8_000_000;
+/** `name [portdesk:<attachment id>:<sha256 prefix>]`: the document's label says which upload it was. */
+const DOC_MARKER = /\s*\[portdesk:([^:\]]+):([0-9a-f]+)\]$/;
 const MAX_PAGES = 1000;
 
 export const TELNYX_CAPABILITIES: Capabilities = {
@@ -51,6 +55,9 @@ const DraftSchema = z.looseObject({
   phone_numbers: z.array(PhoneSchema).catch([]),
   sub_requests: z.array(SubSchema).catch([]),
 });
+const CommentSchema = z.looseObject({ id: z.string(), body: z.string(), user_id: z.string().nullish(), created_at: z.string().nullish() });
+const DocumentSchema = z.looseObject({ id: z.string(), body: z.string().nullish(), document_type: z.string(), created_at: z.string().nullish() });
+const LinkSchema = z.looseObject({ url: z.url({ protocol: /^https?$/ }) });
 const PortRequestSchema = z.looseObject({
   id: z.string(),
   customer_reference: z.string().nullish(),
@@ -125,6 +132,19 @@ export function fieldsToLoaPatch(f: PortFields, defaultConnectionId?: string): R
   if (f.transferDate) out.foc_date_requested_by_user = `${f.transferDate}T16:00:00.000Z`;
   if (defaultConnectionId) out.default_connection_id = defaultConnectionId;
   return out;
+}
+
+/** A supporting document -> attachment metadata (kind from its type, name from its label). */
+export function documentToAttachment(d: z.infer<typeof DocumentSchema>): RemoteAttachment {
+  const label = d.body ?? '';
+  const marker = DOC_MARKER.exec(label);
+  const name = label.replace(DOC_MARKER, '').trim() || `${d.document_type}-${d.id.slice(0, 8)}.pdf`;
+  const kind = d.document_type === 'loa' ? 'loa' : d.document_type === 'invoice' ? 'bill' : null;
+  return { remoteName: d.id, name, kind, size: 0, contentType: 'application/pdf', marker: marker?.[1] ?? null };
+}
+
+function docLabel(file: AttachmentUpload): string {
+  return `${file.name} [portdesk:${file.attachmentId}:${file.sha256.slice(0, 12)}]`;
 }
 
 function markerOf(ref: string | null | undefined): string | null {
@@ -268,6 +288,85 @@ export class TelnyxAdapter implements RemoteAdapter {
   /** Telnyx offers no delete for drafts or port requests; the engine forgets the remote copy instead. */
   async remove(): Promise<void> {
     return undefined;
+  }
+
+  /** Comments and supporting documents belong to port requests; a draft has neither. */
+  acceptsExtras(remoteObjectId: string): boolean {
+    return remoteObjectId.startsWith('pr:');
+  }
+
+  async extras(remoteObjectId: string): Promise<{ attachments: RemoteAttachment[]; comments: RemoteComment[] }> {
+    const [, id] = split(remoteObjectId);
+    const [docs, comments] = await Promise.all([this.documents(id), this.comments(id)]);
+    return {
+      attachments: docs.map(documentToAttachment),
+      comments: comments.map((c) => ({
+        remoteId: c.id,
+        body: c.body,
+        author: c.user_id ?? '',
+        isPrivate: false,
+        actionRequired: false,
+        createdAt: c.created_at ? Date.parse(c.created_at) || 0 : 0,
+        marker: null,
+      })),
+    };
+  }
+
+  private async documents(prId: string): Promise<z.infer<typeof DocumentSchema>[]> {
+    return z.array(DocumentSchema).parse(await this.call('GET', `/port_requests/${prId}/supporting_documents`));
+  }
+
+  private async comments(prId: string): Promise<z.infer<typeof CommentSchema>[]> {
+    return z.array(CommentSchema).parse(await this.call('GET', `/port_requests/${prId}/comments`));
+  }
+
+  /**
+   * Upload a supporting document. Telnyx has no replace: new content is a new document (the old
+   * one stays, and the engine stops showing it). Its label carries the attachment id and content
+   * hash, so a retry after a lost answer finds the upload instead of making a second one.
+   */
+  async putAttachment(remoteObjectId: string, file: AttachmentUpload, opts: { retried: boolean }): Promise<string | null> {
+    if (!file.documentType) return null;
+    const [, id] = split(remoteObjectId);
+    const label = docLabel(file);
+    if (opts.retried) {
+      const found = (await this.documents(id)).find((d) => d.body === label);
+      if (found) return found.id;
+    }
+    const query = `document_type=${file.documentType}&body=${encodeURIComponent(label)}`;
+    const res = await requestJson(
+      {
+        method: 'POST',
+        url: `${this.api}/port_requests/${id}/supporting_documents?${query}`,
+        headers: { authorization: `Bearer ${this.config.token}` },
+        bytes: { data: file.bytes, contentType: 'application/pdf' },
+        timeoutMs: 120_000,
+      },
+      readTelnyxError,
+    );
+    return DocumentSchema.parse(res.body).id;
+  }
+
+  /** Telnyx cannot delete supporting documents; the engine forgets the remote copy instead. */
+  async deleteAttachment(): Promise<boolean> {
+    return false;
+  }
+
+  /** Through a short-lived download link, fetched without the token (like a pre-signed URL). */
+  async downloadAttachment(remoteObjectId: string, remoteName: string): Promise<Uint8Array> {
+    const [, id] = split(remoteObjectId);
+    const link = LinkSchema.parse(await this.call('POST', `/port_requests/${id}/supporting_documents/${encodeURIComponent(remoteName)}/download_link`));
+    return requestBytes({ method: 'GET', url: link.url, headers: {}, timeoutMs: 120_000, maxBytes: MAX_DOWNLOAD_BYTES }, readTelnyxError);
+  }
+
+  /** Telnyx comments carry no client field: a retry looks for one with the same text first. */
+  async addComment(remoteObjectId: string, comment: LocalComment, retried: boolean): Promise<string> {
+    const [, id] = split(remoteObjectId);
+    if (retried) {
+      const found = (await this.comments(id)).find((c) => c.body === comment.body);
+      if (found) return found.id;
+    }
+    return CommentSchema.parse(await this.call('POST', `/port_requests/${id}/comments`, { body: comment.body })).id;
   }
 }
 

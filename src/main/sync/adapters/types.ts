@@ -28,6 +28,52 @@ export interface RemotePort {
   stateReason?: string | null;
   /** The document as the server sent it, for adapters that must merge over it (opaque to the engine). */
   raw?: unknown;
+  /** Attachments, when the listing carries them (Kazoo's `uploads`); otherwise see {@link RemoteAdapter.extras}. */
+  attachments?: RemoteAttachment[];
+  /** Comments, when the listing carries them (Kazoo's `comments[]`). */
+  comments?: RemoteComment[];
+}
+
+/** An attachment as the remote lists it (metadata only; bytes are downloaded on demand). */
+export interface RemoteAttachment {
+  /** What later calls name it by: Kazoo's file name, Telnyx's document id. */
+  remoteName: string;
+  /** The name to show (unsanitised: the caller sanitises it). */
+  name: string;
+  kind: 'loa' | 'bill' | 'other' | null;
+  size: number;
+  contentType: string;
+  /** The local attachment id PortDesk stored with it, if PortDesk uploaded it. */
+  marker: string | null;
+}
+
+export interface RemoteComment {
+  remoteId: string;
+  body: string;
+  author: string;
+  isPrivate: boolean;
+  actionRequired: boolean;
+  createdAt: number;
+  /** The local comment id PortDesk stored with it, if PortDesk posted it. */
+  marker: string | null;
+}
+
+/** Bytes to upload as an attachment, with what identifies PortDesk's upload on a retry. */
+export interface AttachmentUpload {
+  attachmentId: string;
+  name: string;
+  sha256: string;
+  bytes: Uint8Array;
+  contentType: string;
+  /** Telnyx supporting-document type; null when the family has no slot for it. */
+  documentType: 'loa' | 'invoice' | null;
+}
+
+export interface LocalComment {
+  commentId: string;
+  body: string;
+  isPrivate: boolean;
+  actionRequired: boolean;
 }
 
 /** The local port as pushed: fields, numbers and the marker identifying it. */
@@ -71,6 +117,21 @@ export interface RemoteAdapter {
   update(current: RemotePort, snapshot: LocalSnapshot): Promise<RemotePort>;
   move(current: RemotePort, move: MoveRequest, snapshot: LocalSnapshot): Promise<RemotePort>;
   remove(remoteObjectId: string): Promise<void>;
+  /** False while the request cannot take attachments or comments yet (a Telnyx draft). */
+  acceptsExtras(remoteObjectId: string): boolean;
+  /** Attachments and comments of one request, for families whose listing does not carry them. */
+  extras(remoteObjectId: string): Promise<{ attachments: RemoteAttachment[]; comments: RemoteComment[] }>;
+  /**
+   * Upload a new attachment (or, with `replacing`, new content for that remote attachment).
+   * Answers the remote name, or null when the family has no place for it. With `retried`, an
+   * upload an earlier attempt made is found rather than made twice.
+   */
+  putAttachment(remoteObjectId: string, file: AttachmentUpload, opts: { replacing: string | null; retried: boolean }): Promise<string | null>;
+  /** Delete a remote attachment; answers false when the family cannot delete (the file stays remotely). */
+  deleteAttachment(remoteObjectId: string, remoteName: string): Promise<boolean>;
+  downloadAttachment(remoteObjectId: string, remoteName: string): Promise<Uint8Array>;
+  /** Post a comment; answers its remote id. With `retried`, one an earlier attempt posted is found instead. */
+  addComment(remoteObjectId: string, comment: LocalComment, retried: boolean): Promise<string>;
 }
 
 /** The fields of `fields` that `caps` maps, for comparing local and remote sides. */

@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { sanitizeFilename } from '../documents';
+import type { Db } from '../db/connection';
+import { guessKind, uniqueName } from '../services/attachment-rules';
+import { RemoteError } from './errors';
+import type { RemoteAdapter, RemoteAttachment, RemoteComment, RemotePort } from './adapters/types';
+import type { SyncStore } from './store';
+
+/** Requests whose attachments and comments are fetched on their own per pull (Telnyx), beyond changed ones. */
+const ROTATION_PER_PULL = 25;
+const EXTRAS_CONCURRENCY = 8;
+
+interface LocalAttachment {
+  id: string;
+  portId: string;
+  name: string;
+  remoteName: string | null;
+}
+
+interface LocalComment {
+  id: string;
+  portId: string;
+  remoteId: string | null;
+  body: string;
+}
+
+/**
+ * For families whose listing does not carry attachments and comments (Telnyx), fetch them for the
+ * requests that are new or changed since the last pull, plus a few others in rotation (a comment
+ * does not change the request itself), so every request is looked at over successive pulls.
+ */
+export async function fillExtras(store: SyncStore, adapter: RemoteAdapter, remoteId: string, remotes: RemotePort[]): Promise<void> {
+  const candidates = remotes.filter((r) => r.attachments === undefined && adapter.acceptsExtras(r.remoteObjectId));
+  if (candidates.length === 0) return;
+  const known = store.revisions(remoteId);
+  const changed = candidates.filter((r) => known.get(r.remoteObjectId) !== r.revision);
+  const rest = candidates.filter((r) => known.get(r.remoteObjectId) === r.revision).sort((a, b) => (a.remoteObjectId < b.remoteObjectId ? -1 : 1));
+  const cursor = Number(store.getState(remoteId, 'extras_cursor') ?? 0) % Math.max(1, rest.length);
+  const rotation = [...rest.slice(cursor), ...rest.slice(0, cursor)].slice(0, ROTATION_PER_PULL);
+  store.setState(remoteId, 'extras_cursor', String(cursor + rotation.length));
+  const todo = [...changed, ...rotation];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < todo.length) {
+      const remote = todo[next] as RemotePort;
+      next += 1;
+      try {
+        Object.assign(remote, await adapter.extras(remote.remoteObjectId));
+      } catch (err) {
+        // A request gone between the listing and this call is simply left without extras.
+        if (!(err instanceof RemoteError && err.kind === 'not_found')) throw err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(EXTRAS_CONCURRENCY, todo.length) }, worker));
+}
+
+/**
+ * Reconciles remote attachment metadata and comments into the local tables, inside the pull's
+ * transaction. What exists locally is loaded once per pull (maps by port), so 10,000 unchanged
+ * requests cost map lookups, not queries. Bytes are not fetched here: see SyncEngine.fetchAttachment.
+ */
+export class ExtrasApplier {
+  private readonly attachments = new Map<string, LocalAttachment[]>();
+  private readonly comments = new Map<string, LocalComment[]>();
+  private readonly gone: Set<string>;
+  private readonly queued: Set<string>;
+  private readonly s;
+
+  constructor(
+    db: Db,
+    remoteId: string,
+    private readonly now: number,
+  ) {
+    const atts = db
+      .prepare('SELECT a.id, a.port_id AS portId, a.name, a.remote_name AS remoteName FROM attachments a JOIN ports p ON p.id = a.port_id WHERE p.remote_id = ?')
+      .all(remoteId) as LocalAttachment[];
+    for (const a of atts) push(this.attachments, a.portId, a);
+    const comments = db
+      .prepare('SELECT c.id, c.port_id AS portId, c.remote_id AS remoteId, c.body FROM comments c JOIN ports p ON p.id = c.port_id WHERE p.remote_id = ?')
+      .all(remoteId) as LocalComment[];
+    for (const c of comments) push(this.comments, c.portId, c);
+    this.gone = new Set((db.prepare("SELECT substr(key, 10) AS k FROM sync_state WHERE remote_id = ? AND key LIKE 'gone-att:%'").all(remoteId) as { k: string }[]).map((r) => r.k));
+    this.queued = new Set((db.prepare("SELECT DISTINCT entity_id AS id FROM outbox WHERE entity = 'attachment'").all() as { id: string }[]).map((r) => r.id));
+    this.s = {
+      insertAttachment: db.prepare(
+        `INSERT INTO attachments (id, port_id, name, kind, content_type, size, sha256, remote_name, created_at, updated_at)
+         VALUES (@id, @portId, @name, @kind, @contentType, @size, NULL, @remoteName, @now, @now)`,
+      ),
+      linkAttachment: db.prepare('UPDATE attachments SET remote_name = ? WHERE id = ?'),
+      deleteAttachment: db.prepare('DELETE FROM attachments WHERE id = ?'),
+      insertComment: db.prepare(
+        'INSERT INTO comments (id, port_id, remote_id, body, author, is_private, action_required, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      linkComment: db.prepare('UPDATE comments SET remote_id = ? WHERE id = ?'),
+      event: db.prepare("INSERT INTO events (port_id, at, kind, from_state, to_state, message, actor) VALUES (?, ?, ?, NULL, NULL, ?, 'remote')"),
+    };
+  }
+
+  /** Apply what the remote says about `portId`'s attachments and comments; true when anything changed. */
+  apply(portId: string, remote: RemotePort, announce: boolean): boolean {
+    let changed = false;
+    if (remote.attachments) changed = this.applyAttachments(portId, remote.remoteObjectId, remote.attachments, announce) || changed;
+    if (remote.comments) changed = this.applyComments(portId, remote.comments, announce) || changed;
+    return changed;
+  }
+
+  private applyAttachments(portId: string, objectId: string, list: RemoteAttachment[], announce: boolean): boolean {
+    const local = this.attachments.get(portId) ?? [];
+    let changed = false;
+    const seen = new Set<string>();
+    for (const ra of list) {
+      seen.add(ra.remoteName);
+      if (this.gone.has(`${objectId}/${ra.remoteName}`) || local.some((a) => a.remoteName === ra.remoteName)) continue;
+      // PortDesk's own upload whose answer (or the commit after it) was lost: link, do not duplicate.
+      const mine = local.find((a) => a.remoteName === null && (a.id === ra.marker || (ra.marker === null && a.name === ra.name)));
+      if (mine) {
+        this.s.linkAttachment.run(ra.remoteName, mine.id);
+        mine.remoteName = ra.remoteName;
+        continue;
+      }
+      const name = uniqueName(sanitizeFilename(ra.name), new Set(local.map((a) => a.name)));
+      const row: LocalAttachment = { id: randomUUID(), portId, name, remoteName: ra.remoteName };
+      this.s.insertAttachment.run({ id: row.id, portId, name, kind: ra.kind ?? guessKind(name), contentType: ra.contentType, size: ra.size, remoteName: ra.remoteName, now: this.now });
+      local.push(row);
+      if (announce) this.s.event.run(portId, this.now, 'attachment', `Attachment "${name}" added on the remote`);
+      changed = true;
+    }
+    for (const a of [...local]) {
+      if (a.remoteName === null || seen.has(a.remoteName) || this.queued.has(a.id)) continue;
+      this.s.deleteAttachment.run(a.id);
+      local.splice(local.indexOf(a), 1);
+      this.s.event.run(portId, this.now, 'attachment', `Attachment "${a.name}" removed on the remote`);
+      changed = true;
+    }
+    this.attachments.set(portId, local);
+    return changed;
+  }
+
+  private applyComments(portId: string, list: RemoteComment[], announce: boolean): boolean {
+    const local = this.comments.get(portId) ?? [];
+    let changed = false;
+    for (const rc of list) {
+      if (local.some((c) => c.remoteId === rc.remoteId)) continue;
+      // PortDesk's own comment: by the id it carries, else (Telnyx keeps none) by its text.
+      const mine = local.find((c) => c.remoteId === null && (c.id === rc.marker || c.body === rc.body));
+      if (mine) {
+        this.s.linkComment.run(rc.remoteId, mine.id);
+        mine.remoteId = rc.remoteId;
+        continue;
+      }
+      const row: LocalComment = { id: randomUUID(), portId, remoteId: rc.remoteId, body: rc.body };
+      this.s.insertComment.run(row.id, portId, rc.remoteId, rc.body, rc.author, rc.isPrivate ? 1 : 0, rc.actionRequired ? 1 : 0, rc.createdAt || this.now);
+      local.push(row);
+      if (announce) this.s.event.run(portId, this.now, 'comment', `Comment on the remote: ${rc.body.length > 80 ? `${rc.body.slice(0, 79)}…` : rc.body}`);
+      changed = true;
+    }
+    this.comments.set(portId, local);
+    return changed;
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
