@@ -19,6 +19,8 @@ import { SyncEngine } from './sync/engine';
 import { syncHandlers } from './rpc/handlers/sync';
 import { ImportService } from './services/import-service';
 import { importHandlers } from './rpc/handlers/import';
+import { CommentsService } from './services/comments-service';
+import { commentHandlers } from './rpc/handlers/comments';
 
 export interface AppContextOptions {
   dbPath: string;
@@ -50,13 +52,14 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
   const repos = createRepos(db);
   const changes = new ChangeBus();
-  const ports = new PortsService(repos, changes);
+  const remotes = new RemotesService(db, options.secrets ?? keyFileBox(dirname(options.dbPath)), changes);
+  const ports = new PortsService(repos, changes, undefined, { defaultId: () => remotes.defaultId(), name: (id) => remotes.get(id).name });
+  const comments = new CommentsService(repos, changes);
   // Attachment bytes live beside the database, so a copied data directory keeps its documents.
   const store = new ContentStore(join(dirname(options.dbPath), 'attachments'));
   const documents = new DocumentsService(repos, store, changes);
   const loa = new LoaService(repos, documents);
-  const remotes = new RemotesService(db, options.secrets ?? keyFileBox(dirname(options.dbPath)), changes);
-  const sync = new SyncEngine({ db, changes, remotes });
+  const sync = new SyncEngine({ db, changes, remotes, content: store });
   const imports = new ImportService({ repos, changes, remoteConfig: (id) => remotes.config(id) });
   const router = createRouter({
     'app.info': () => ({ version: APP_VERSION, schemaVersion: SCHEMA_VERSION, dbPath: options.dbPath, shell: options.shell }),
@@ -64,6 +67,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     ...documentHandlers(documents, loa),
     ...syncHandlers(remotes, sync),
     ...importHandlers(imports),
+    ...commentHandlers(comments),
   });
   if (options.backgroundSync ?? options.shell !== 'cli') sync.start();
   const stopWatching = options.shell === 'cli' ? () => undefined : watchExternalChanges(db, changes);

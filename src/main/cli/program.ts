@@ -66,12 +66,27 @@ export function buildProgram(io: CliIo): { program: Command; close(): void } {
     .option('--number <number>', 'a number to port (repeatable, any common format)', collect)
     .option('--losing-carrier <carrier>', 'carrier the numbers leave')
     .option('--country <cc>', 'country for numbers written without +', 'US')
-    .action((opts: { name: string; number?: string[]; losingCarrier?: string; country: string }) =>
+    .option('--remote <id>', 'remote to sync it with (default: the default remote)')
+    .option('--local', 'keep it local only, even when a default remote is set')
+    .action((opts: { name: string; number?: string[]; losingCarrier?: string; country: string; remote?: string; local?: boolean }) =>
       run(
         'ports.create',
-        { fields: { name: opts.name, ...(opts.losingCarrier ? { losingCarrier: opts.losingCarrier } : {}) }, numbers: opts.number ?? [], country: opts.country },
-        (p) => `Created ${p.id} "${p.name}" with ${p.numbers.length} number(s)`,
+        {
+          fields: { name: opts.name, ...(opts.losingCarrier ? { losingCarrier: opts.losingCarrier } : {}) },
+          numbers: opts.number ?? [],
+          country: opts.country,
+          ...(opts.local ? { remoteId: null } : opts.remote ? { remoteId: opts.remote } : {}),
+        },
+        (p) => `Created ${p.id} "${p.name}" with ${p.numbers.length} number(s)${p.remoteId ? ` on remote ${p.remoteId}` : ', local only'}`,
       ),
+    );
+  ports
+    .command('assign <id>')
+    .description('give a local-only port a remote; it is created there with the next sync')
+    .requiredOption('--remote <id>', 'the remote')
+    .option('--account <id>', 'sub-account on the remote')
+    .action((id: string, opts: { remote: string; account?: string }) =>
+      run('ports.assignRemote', { id, remoteId: opts.remote, ...(opts.account ? { remoteAccountId: opts.account } : {}) }, (p) => `Assigned ${p.id} "${p.name}" to remote ${p.remoteId ?? ''}`),
     );
   ports
     .command('move <id> <state>')

@@ -42,6 +42,19 @@ export interface Clock {
   now(): number;
 }
 
+/** What ports need to know about remotes: the default one, and a remote's name (throws NOT_FOUND). */
+export interface RemoteLookup {
+  defaultId(): string | null;
+  name(id: string): string;
+}
+
+const NO_REMOTES: RemoteLookup = {
+  defaultId: () => null,
+  name: (id) => {
+    throw new AppError('NOT_FOUND', `No remote with id ${id}`, { id });
+  },
+};
+
 const LOCAL_ACTOR = 'you';
 
 /**
@@ -53,6 +66,7 @@ export class PortsService {
     private readonly repos: Repos,
     private readonly changes: ChangeBus,
     private readonly clock: Clock = { now: () => Date.now() },
+    private readonly remotes: RemoteLookup = NO_REMOTES,
   ) {}
 
   list(filter: { state?: PortState } = {}): PortSummary[] {
@@ -98,10 +112,35 @@ export class PortsService {
     const now = this.clock.now();
     const { ports, events, outbox, db } = this.repos;
     db.transaction(() => {
-      ports.insert({ id, state: 'unconfirmed', remoteId: input.remoteId ?? null, remoteAccountId: input.remoteAccountId ?? '', fields, now });
+      ports.insert({ id, state: 'unconfirmed', remoteId: input.remoteId === undefined ? this.remotes.defaultId() : input.remoteId, remoteAccountId: input.remoteAccountId ?? '', fields, now });
       this.insertNumbers(id, unique, true);
       events.add({ portId: id, at: now, kind: 'created', fromState: null, toState: 'unconfirmed', message: `Created with ${plural(unique.length, 'number')}`, actor: LOCAL_ACTOR });
       outbox.append({ portId: id, entity: 'port', entityId: id, op: 'port.create', payload: { fields, numbers: unique }, baseRevision: null, now });
+    })();
+    this.changes.emit({ type: 'ports', ids: [id], removed: [] });
+    return this.get(id);
+  }
+
+  /**
+   * Give a local-only port a remote. Its queued changes then go there; a port whose create is no
+   * longer queued (its previous remote was removed) gets one for the whole port.
+   */
+  assignRemote(id: string, remoteId: string, remoteAccountId = ''): PortDetail {
+    const port = this.require(id);
+    if (port.remoteObjectId) {
+      throw new AppError('CONFLICT', `"${port.name}" already exists on its remote; it cannot move to another one`, { id });
+    }
+    const remoteName = this.remotes.name(remoteId);
+    const now = this.clock.now();
+    const { events, outbox, db } = this.repos;
+    db.transaction(() => {
+      db.prepare("UPDATE ports SET remote_id = ?, remote_account_id = ?, sync_status = 'pending', sync_error = NULL, updated_at = ? WHERE id = ?").run(remoteId, remoteAccountId, now, id);
+      events.add({ portId: id, at: now, kind: 'sync', fromState: null, toState: null, message: `Assigned to remote "${remoteName}"`, actor: LOCAL_ACTOR });
+      if (!db.prepare("SELECT 1 FROM outbox WHERE port_id = ? AND op = 'port.create'").get(id)) {
+        const fields = Object.fromEntries(Object.keys(EMPTY_PORT_FIELDS).map((k) => [k, port[k as keyof PortFields]]));
+        const numbers = this.repos.numbers.list(id).map((n) => n.e164);
+        outbox.append({ portId: id, entity: 'port', entityId: id, op: 'port.create', payload: { fields, numbers }, baseRevision: null, now });
+      }
     })();
     this.changes.emit({ type: 'ports', ids: [id], removed: [] });
     return this.get(id);

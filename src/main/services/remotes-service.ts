@@ -16,8 +16,13 @@ export interface RemoteInfo {
   accountId: string;
   hasToken: boolean;
   defaultConnectionId: string | null;
+  /** New ports go to this remote unless told otherwise. */
+  isDefault: boolean;
   createdAt: number;
 }
+
+/** sync_state row holding the default remote (not tied to one remote, hence the `*`). */
+const DEFAULT_KEY = { remoteId: '*', key: 'default_remote' } as const;
 
 export interface AddRemoteInput {
   kind: RemoteKind;
@@ -39,6 +44,7 @@ export class RemotesService {
 
   list(): RemoteInfo[] {
     const rows = this.db.prepare('SELECT id, kind, name, base_url, account_id, token_enc IS NOT NULL AS has_token, created_at FROM remotes ORDER BY created_at, id').all() as Record<string, unknown>[];
+    const defaultId = this.setting(DEFAULT_KEY.remoteId, DEFAULT_KEY.key);
     return rows.map((r) => ({
       id: String(r.id),
       kind: r.kind as RemoteKind,
@@ -47,6 +53,7 @@ export class RemotesService {
       accountId: String(r.account_id),
       hasToken: Number(r.has_token) === 1,
       defaultConnectionId: this.setting(String(r.id), 'default_connection_id'),
+      isDefault: String(r.id) === defaultId,
       createdAt: Number(r.created_at),
     }));
   }
@@ -70,6 +77,8 @@ export class RemotesService {
     this.db.transaction(() => {
       this.db.prepare('INSERT INTO remotes (id, kind, name, base_url, account_id, token_enc, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, input.kind, name, baseUrl, accountId, sealed, this.now());
       if (input.defaultConnectionId) this.setSetting(id, 'default_connection_id', input.defaultConnectionId);
+      // The first remote becomes the default, so new ports sync without a further step.
+      if (!this.defaultId()) this.setSetting(DEFAULT_KEY.remoteId, DEFAULT_KEY.key, id);
     })();
     this.changes.emit({ type: 'sync' });
     return this.get(id);
@@ -85,8 +94,27 @@ export class RemotesService {
       this.db.prepare('DELETE FROM conflicts WHERE port_id IN (SELECT id FROM ports WHERE remote_id = ?)').run(id);
       this.db.prepare('DELETE FROM sync_state WHERE remote_id = ?').run(id);
       this.db.prepare('DELETE FROM remotes WHERE id = ?').run(id);
+      if (this.setting(DEFAULT_KEY.remoteId, DEFAULT_KEY.key) === id) {
+        const next = this.list()[0];
+        if (next) this.setSetting(DEFAULT_KEY.remoteId, DEFAULT_KEY.key, next.id);
+        else this.db.prepare('DELETE FROM sync_state WHERE remote_id = ? AND key = ?').run(DEFAULT_KEY.remoteId, DEFAULT_KEY.key);
+      }
     })();
     this.changes.emit({ type: 'sync' });
+  }
+
+  /** The remote new ports go to, if any. */
+  defaultId(): string | null {
+    const id = this.setting(DEFAULT_KEY.remoteId, DEFAULT_KEY.key);
+    return id && this.db.prepare('SELECT 1 FROM remotes WHERE id = ?').get(id) ? id : null;
+  }
+
+  /** Make `id` the remote new ports go to. */
+  setDefault(id: string): RemoteInfo {
+    this.get(id);
+    this.setSetting(DEFAULT_KEY.remoteId, DEFAULT_KEY.key, id);
+    this.changes.emit({ type: 'sync' });
+    return this.get(id);
   }
 
   /** Store a new token (e.g. after a 401) and lift the pause it caused. */

@@ -5,6 +5,7 @@ import { portsMethods } from './methods/ports';
 import { documentsMethods } from './methods/documents';
 import { syncMethods } from './methods/sync';
 import { importMethods } from './methods/import';
+import { commentsMethods } from './methods/comments';
 
 /**
  * The whole RPC surface between a view (renderer, CLI) and the main-process services.
@@ -16,6 +17,7 @@ export const contract = {
   ...syncMethods,
   ...importMethods,
   ...documentsMethods,
+  ...commentsMethods,
 };
 
 export type Contract = typeof contract;

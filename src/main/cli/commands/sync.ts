@@ -76,6 +76,10 @@ export function registerSyncCommands(program: Command, deps: SyncCommandDeps): v
     .description('list remotes (tokens are never shown)')
     .action(() => run('remotes.list', {}, (list) => (list.length === 0 ? 'No remotes' : list.map((r) => `${r.id}  ${r.kind}  ${r.name}  ${r.baseUrl}  account ${r.accountId}${r.hasToken ? '' : '  (no token)'}`).join('\n'))));
   remote
+    .command('default <id>')
+    .description('make this remote the one new ports go to')
+    .action((id: string) => run('remotes.setDefault', { id }, (r) => `New ports now go to remote ${r.id} "${r.name}"`));
+  remote
     .command('remove <id>')
     .description('forget a remote (its ports stay, as local ports)')
     .action((id: string) => run('remotes.remove', { id }, (r) => `Removed remote ${r.removed}`));

@@ -1,7 +1,7 @@
 import type { PortsService } from '../../services/ports-service';
 import type { Handlers } from '../router';
 
-type PortHandlers = Pick<Handlers, 'ports.list' | 'ports.summaries' | 'ports.get' | 'ports.create' | 'ports.update' | 'ports.move' | 'ports.delete' | 'numbers.add' | 'numbers.remove' | 'numbers.lookup' | 'numbers.search'>;
+type PortHandlers = Pick<Handlers, 'ports.list' | 'ports.summaries' | 'ports.get' | 'ports.create' | 'ports.assignRemote' | 'ports.update' | 'ports.move' | 'ports.delete' | 'numbers.add' | 'numbers.remove' | 'numbers.lookup' | 'numbers.search'>;
 
 export function portHandlers(ports: PortsService): PortHandlers {
   return {
@@ -9,6 +9,7 @@ export function portHandlers(ports: PortsService): PortHandlers {
     'ports.summaries': ({ ids }) => ports.summaries(ids),
     'ports.get': ({ id }) => ports.get(id),
     'ports.create': (input) => ports.create(input),
+    'ports.assignRemote': ({ id, remoteId, remoteAccountId }) => ports.assignRemote(id, remoteId, remoteAccountId),
     'ports.update': ({ id, patch }) => ports.update(id, patch),
     'ports.move': ({ id, ...move }) => ports.move(id, move),
     'ports.delete': ({ id }) => {

@@ -6,7 +6,7 @@ import type { Handlers } from '../router';
 
 type SyncHandlers = Pick<
   Handlers,
-  'remotes.list' | 'remotes.add' | 'remotes.remove' | 'remotes.setToken' | 'sync.status' | 'sync.now' | 'sync.acceptCharges' | 'sync.retry' | 'conflicts.list' | 'conflicts.resolve'
+  'remotes.list' | 'remotes.add' | 'remotes.remove' | 'remotes.setDefault' | 'remotes.setToken' | 'documents.fetchRemote' | 'sync.status' | 'sync.now' | 'sync.acceptCharges' | 'sync.retry' | 'conflicts.list' | 'conflicts.resolve'
 >;
 
 export function syncHandlers(remotes: RemotesService, engine: SyncEngine, now: () => number = Date.now): SyncHandlers {
@@ -17,7 +17,9 @@ export function syncHandlers(remotes: RemotesService, engine: SyncEngine, now: (
       remotes.remove(id);
       return { removed: id };
     },
+    'remotes.setDefault': ({ id }) => remotes.setDefault(id),
     'remotes.setToken': ({ id, token }) => remotes.setToken(id, token),
+    'documents.fetchRemote': ({ attachmentId }) => engine.fetchAttachment(attachmentId),
     'sync.status': () => engine.status(),
     'sync.now': (input) => engine.syncNow({ ...input, waitMs: 30_000 }),
     'sync.acceptCharges': ({ portId }) => engine.acceptCharges(portId),

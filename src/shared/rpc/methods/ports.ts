@@ -15,11 +15,14 @@ export const portsMethods = {
       fields: PortFieldsSchema.partial().extend({ name: PortFieldsSchema.shape.name }),
       numbers: numberList.optional(),
       country,
+      /** Omitted: the default remote, if one is set; null: local only. */
       remoteId: z.string().nullable().optional(),
       remoteAccountId: z.string().optional(),
     }),
     PortDetailSchema,
   ),
+  /** Give a local-only port a remote; it is created there with the next sync. */
+  'ports.assignRemote': method(z.object({ id, remoteId: id, remoteAccountId: z.string().optional() }), PortDetailSchema),
   'ports.update': method(z.object({ id, patch: PortFieldsPatchSchema }), PortDetailSchema),
   'ports.move': method(
     z.object({

@@ -13,6 +13,8 @@ export const RemoteInfoSchema = z.object({
   accountId: z.string(),
   hasToken: z.boolean(),
   defaultConnectionId: z.string().nullable(),
+  /** New ports go to this remote unless told otherwise. */
+  isDefault: z.boolean(),
   createdAt: z.number().int(),
 });
 
@@ -81,6 +83,9 @@ export const syncMethods = {
     RemoteInfoSchema,
   ),
   'remotes.remove': method(z.object({ id }), z.object({ removed: z.string() })),
+  'remotes.setDefault': method(z.object({ id }), RemoteInfoSchema),
+  /** Download a pulled attachment's bytes into the local store (they then open offline). */
+  'documents.fetchRemote': method(z.object({ attachmentId: id }), z.object({ attachmentId: z.string(), sha256: z.string(), size: z.number().int() })),
   'remotes.setToken': method(z.object({ id, token: z.string().min(1, 'is required').max(10_000) }), RemoteInfoSchema),
   'sync.status': method(z.object({}), SyncStatusSchema),
   'sync.now': method(z.object({ remoteId: z.string().optional(), confirmRemovals: z.boolean().optional() }), SyncReportSchema),
