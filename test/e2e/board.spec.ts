@@ -2,21 +2,9 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { runCli } from './support/host';
 import { hostRpc } from './support/rpc';
+// Everything readiness asks for except documents (which move with force).
+import { READY_FIELDS as COMPLETE } from '../support/port-fields';
 
-/** Everything readiness asks for except documents (which move with force). */
-const COMPLETE = {
-  losingCarrier: 'Verizon',
-  accountName: 'Acme',
-  billingName: 'Acme LLC',
-  authorizedPerson: 'Maria Lopez',
-  billingPhone: '2025550000',
-  street: '100 Main St',
-  locality: 'Washington',
-  region: 'DC',
-  postalCode: '20001',
-  country: 'US',
-  accountNumber: '123456789',
-};
 
 const column = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 const card = (page: Page, col: string, name: string) => column(page, col).getByRole('group', { name, exact: true });

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../../src/main/cli/program';
-import { openDatabase } from '../../../src/main/db/connection';
+import { cli, tableCounts as counts } from '../../support/cli';
 import { tempDir } from '../../support/temp';
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), env });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
-
-function counts(dbPath: string): { ports: number; numbers: number; outbox: number } {
-  const db = openDatabase(dbPath);
-  const count = (t: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
-  const result = { ports: count('ports'), numbers: count('numbers'), outbox: count('outbox') };
-  db.close();
-  return result;
-}
 
 describe('portdesk CLI', () => {
   it('creates, lists, shows, adds numbers and moves with --json output', async () => {

@@ -3,26 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/main/cli/program';
-import { openDatabase } from '../../../src/main/db/connection';
+import { cli, tableCounts as counts } from '../../support/cli';
 import { tempDir } from '../../support/temp';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/import/${name}`, import.meta.url));
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
-
-function counts(dbPath: string): { ports: number; numbers: number; outbox: number } {
-  const db = openDatabase(dbPath);
-  const count = (t: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
-  const result = { ports: count('ports'), numbers: count('numbers'), outbox: count('outbox') };
-  db.close();
-  return result;
-}
 
 function csv(dir: string, text: string): string {
   const file = join(dir, 'numbers.csv');

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../../src/shared/rpc/events';
 import { testContext } from '../../support/context';
+import { READY_FIELDS as ready } from '../../support/port-fields';
 
-const ready = {
-  losingCarrier: 'Verizon',
-  billingName: 'Acme Inc',
-  authorizedPerson: 'Jane Doe',
-  billingPhone: '+12025550100',
-  street: '1 Main St',
-  locality: 'Washington',
-  region: 'DC',
-  postalCode: '20001',
-  country: 'US',
-  accountNumber: '12345',
-};
 
 describe('ports service', () => {
   it('creates a port with normalised numbers, a timeline entry and one outbox row in one go', () => {

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_PORT_FIELDS, type PortFields } from '../../../src/shared/model';
 import { loaProblems, submitProblems } from '../../../src/shared/domain/readiness';
+import { READY_FIELDS } from '../../support/port-fields';
 
-const complete: PortFields = {
-  ...EMPTY_PORT_FIELDS,
-  name: 'Acme HQ',
-  losingCarrier: 'Verizon',
-  billingName: 'Acme Inc',
-  authorizedPerson: 'Jane Doe',
-  billingPhone: '+12025550100',
-  street: '1 Main St',
-  locality: 'Washington',
-  region: 'DC',
-  postalCode: '20001',
-  country: 'US',
-  accountNumber: '12345',
-};
+const complete: PortFields = { ...EMPTY_PORT_FIELDS, name: 'Acme HQ', ...READY_FIELDS };
 const ready = { fields: complete, numberCount: 3, hasLoa: true, hasBill: true };
 
 describe('submit readiness', () => {
