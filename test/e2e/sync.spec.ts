@@ -87,9 +87,19 @@ test('Settings: add the Kazoo remote through the form, sync a port, see it synce
   await page.getByRole('button', { name: 'Add connection' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'This account is already set up as remote "Northwind reseller"' })).toBeVisible();
 
-  const [remote] = await call('remotes.list', {});
-  if (!remote) throw new Error('remote not listed');
-  const port = await call('ports.create', { fields: { name: 'Harbor Dental – main' }, numbers: portableNumbers(1, 2), remoteId: remote.id });
+  // The first connection is the default; another can take that role.
+  await expect(row).toContainText('Default');
+  await call('remotes.add', { kind: 'telnyx', url: sandbox.telnyxUrl, accountId: sandbox.accounts.root.id, token: sandbox.token, name: 'Telnyx main' });
+  await page.getByRole('button', { name: 'Make Telnyx main the default' }).click();
+  await expect(page.getByRole('row', { name: /Telnyx main/ })).toContainText('Default');
+  await expect(row).not.toContainText('Default');
+  await page.getByRole('button', { name: 'Make Northwind reseller the default' }).click();
+  await expect(row).toContainText('Default');
+
+  // Ports created without a remote go to the default one.
+  const port = await call('ports.create', { fields: { name: 'Harbor Dental – main' }, numbers: portableNumbers(1, 2) });
+  const remote = (await call('remotes.list', {})).find((r) => r.isDefault);
+  expect(port.remoteId).toBe(remote?.id);
 
   await nav(page, 'Sync').click();
   await syncNow(page);
@@ -111,7 +121,8 @@ test('Settings: add the Kazoo remote through the form, sync a port, see it synce
   await page.getByRole('button', { name: 'Remove Northwind reseller' }).click();
   await expect(page.getByRole('dialog')).toContainText('1 port stays on this computer as local port');
   await page.getByRole('dialog').getByRole('button', { name: 'Remove connection' }).click();
-  await expect(page.getByText('No porting API account is connected')).toBeVisible();
+  await expect(row).toBeHidden();
+  await expect(page.getByRole('row', { name: /Telnyx main/ })).toBeVisible();
   expect((await call('ports.get', { id: port.id })).syncStatus).toBe('local');
 });
 

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { RemoteSyncStatus } from '../../../shared/rpc/methods/sync';
-import { remoteStateText } from '../sync/syncText';
-import { useSyncStore, type RemoteInfo } from '../sync/syncStore';
+import { remoteStateText, remoteStateWord } from '../sync/syncText';
+import { rpc } from '../rpc/transport';
+import { useNoticeStore } from '../stores/noticeStore';
+import { messageOf, useSyncStore, type RemoteInfo } from '../sync/syncStore';
 import { RemoveRemoteDialog, ReplaceTokenDialog } from './RemoteDialogs';
 
 const KIND_LABEL = { kazoo: 'Kazoo', telnyx: 'Telnyx' } as const;
@@ -18,8 +20,8 @@ function StatusCell({ remote, status }: { remote: RemoteInfo; status: RemoteSync
   if (!remote.hasToken) return <span className="badge badge-warn">No token</span>;
   if (!status) return <span className="muted">Not synced yet</span>;
   return (
-    <span className={`badge ${STATE_TONE[status.state]}`} title={status.message ?? undefined}>
-      {remoteStateText(status)}
+    <span className={`badge ${STATE_TONE[status.state]}`} title={[remoteStateText(status), status.message].filter(Boolean).join('\n')}>
+      {remoteStateWord(status)}
     </span>
   );
 }
@@ -30,10 +32,23 @@ export function RemotesList() {
   const statuses = useSyncStore((s) => s.status?.remotes);
   const loaded = useSyncStore((s) => s.loaded);
   const [dialog, setDialog] = useState<{ kind: 'token' | 'remove'; remote: RemoteInfo } | null>(null);
+  const refresh = useSyncStore((s) => s.refresh);
+  const toast = useNoticeStore((s) => s.toast);
+  const makeDefault = async (remote: RemoteInfo) => {
+    try {
+      await rpc.call('remotes.setDefault', { id: remote.id });
+      await refresh();
+    } catch (err) {
+      toast('error', messageOf(err));
+    }
+  };
   if (!loaded) return <div className="settings-card settings-skeleton" aria-busy="true" />;
   return (
     <section className="settings-card" aria-labelledby="remotes-title">
-      <h2 id="remotes-title">Connections</h2>
+      <div className="settings-card-head">
+        <h2 id="remotes-title">Connections</h2>
+        {remotes.length > 0 && <span className="muted">New ports sync with the default connection.</span>}
+      </div>
       {remotes.length === 0 ? (
         <p className="empty-line">No porting API account is connected: ports stay on this computer until you add one below.</p>
       ) : (
@@ -42,8 +57,7 @@ export function RemotesList() {
             <tr>
               <th scope="col">Name</th>
               <th scope="col">Kind</th>
-              <th scope="col">Server URL</th>
-              <th scope="col">Account ID</th>
+              <th scope="col">Server URL and account ID</th>
               <th scope="col">Status</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
@@ -54,19 +68,32 @@ export function RemotesList() {
             {remotes.map((r) => (
               <tr key={r.id}>
                 <th scope="row" className="remote-name">
-                  {r.name}
+                  <span className="remote-name-line">
+                    <span className="cell-clip" title={r.name}>
+                      {r.name}
+                    </span>
+                    {r.isDefault && <span className="badge badge-accent">Default</span>}
+                  </span>
                 </th>
                 <td>{KIND_LABEL[r.kind]}</td>
-                <td className="mono cell-clip" title={r.baseUrl}>
-                  {r.baseUrl}
-                </td>
-                <td className="mono cell-clip" title={r.accountId}>
-                  {r.accountId}
+                {/* Stacked: a 32-character Kazoo account ID needs the width of the URL column. */}
+                <td className="mono remote-where">
+                  <span className="cell-clip" title={r.baseUrl}>
+                    {r.baseUrl}
+                  </span>
+                  <span className="cell-clip muted" title={r.accountId}>
+                    {r.accountId}
+                  </span>
                 </td>
                 <td>
                   <StatusCell remote={r} status={statuses?.find((s) => s.remoteId === r.id)} />
                 </td>
                 <td className="cell-actions">
+                  {!r.isDefault && (
+                    <button type="button" className="btn btn-sm btn-ghost" aria-label={`Make ${r.name} the default`} onClick={() => void makeDefault(r)}>
+                      Make default
+                    </button>
+                  )}
                   <button type="button" className="btn btn-sm" aria-label={`Replace token of ${r.name}`} onClick={() => setDialog({ kind: 'token', remote: r })}>
                     Replace token
                   </button>

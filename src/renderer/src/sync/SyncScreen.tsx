@@ -7,6 +7,7 @@ import { AttentionList } from './AttentionList';
 import { ConflictList } from './ConflictList';
 import { RemoteStatusCard } from './RemoteStatusCard';
 import { messageOf, startSyncFeed, useSyncStore } from './syncStore';
+import { overallText } from './syncText';
 import '../settings/settings.css';
 import './sync.css';
 
@@ -59,7 +60,7 @@ function Connections() {
 
 /** Sync: each connection's state, "Sync now", ports the servers refused and conflicts to resolve. */
 export function SyncScreen() {
-  const summary = useSyncStore((s) => s.status?.summary);
+  const remoteStatuses = useSyncStore((s) => s.status?.remotes);
   const lastSynced = useSyncStore((s) => Math.max(0, ...(s.status?.remotes.map((r) => r.lastSyncedAt ?? 0) ?? [])));
   const loadError = useSyncStore((s) => s.loadError);
   const focusPort = useSyncStore((s) => s.focusPort);
@@ -76,7 +77,7 @@ export function SyncScreen() {
       <header className="screen-header">
         <h1 id="sync-title">Sync</h1>
         <span className="screen-summary" role="status">
-          {summary}
+          {remoteStatuses && overallText(remoteStatuses)}
           {lastSynced > 0 && <span className="muted"> · last synced {formatDateTime(lastSynced)}</span>}
         </span>
         <SyncNowButton />

@@ -19,10 +19,36 @@ export function remoteStateText(r: RemoteSyncStatus): string {
     case 'paused':
       return 'Paused: the server refused the token';
     case 'error':
-      return 'Last sync failed';
+      // The engine also reports "error" when its only problem is ports the server refused.
+      return r.message ? 'Last sync failed' : 'Ports need attention';
     case 'online':
       return 'Online';
   }
+}
+
+/** A remote's state in one or two words, for the Settings table where the details have no room. */
+export function remoteStateWord(r: RemoteSyncStatus): string {
+  if (r.state === 'paused') return 'Needs a token';
+  if (r.state === 'error') return r.message ? 'Error' : 'Needs attention';
+  return r.state === 'online' ? 'Online' : r.state === 'syncing' ? 'Syncing' : 'Offline';
+}
+
+/**
+ * The Sync screen's headline over all remotes: progress while a run is going, otherwise how many
+ * are in each state (the engine's own summary is written for logs, with ISO times).
+ */
+export function overallText(remotes: RemoteSyncStatus[]): string {
+  const syncing = remotes.filter((r) => r.progress);
+  if (syncing.length > 0) {
+    const done = syncing.reduce((n, r) => n + (r.progress?.done ?? 0), 0);
+    const total = syncing.reduce((n, r) => n + (r.progress?.total ?? 0), 0);
+    return `Syncing ${done} of ${total}`;
+  }
+  if (remotes.length === 0) return 'Working locally';
+  if (remotes.every((r) => r.state === 'online')) return remotes.length === 1 ? 'Online' : 'All connections online';
+  const counts = new Map<string, number>();
+  for (const r of remotes) counts.set(remoteStateWord(r).toLowerCase(), (counts.get(remoteStateWord(r).toLowerCase()) ?? 0) + 1);
+  return [...counts].map(([word, n]) => `${n} ${word}`).join(' · ');
 }
 
 const LABELS: Record<string, string> = Object.fromEntries(FIELD_GROUPS.flatMap((g) => g.fields.map((f) => [f.key, f.label])));
