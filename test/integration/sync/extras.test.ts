@@ -8,19 +8,19 @@ afterEach(async () => {
   h = undefined;
 });
 
-const pdf = (title: string): Uint8Array => new Uint8Array(tinyPdf(title, [`${title} body`]));
+const pdf = (title: string): Uint8Array<ArrayBuffer> => new Uint8Array(tinyPdf(title, [`${title} body`]));
 
 async function kazooDoc(hh: Harness, id: string): Promise<{ uploads: Record<string, { length: number }>; comments?: { content: string }[] }> {
   const res = await fetch(`${hh.sb.kazooUrl}/v2/accounts/${hh.sb.accounts.root.id}/port_requests/${id}`, { headers: { 'x-auth-token': hh.sb.token } });
   return ((await res.json()) as { data: never }).data;
 }
 
-async function kazooWrite(hh: Harness, method: string, path: string, body: Uint8Array | unknown, type = 'application/pdf'): Promise<Response> {
+async function kazooWrite(hh: Harness, method: string, path: string, body: unknown, type = 'application/pdf'): Promise<Response> {
   const raw = body instanceof Uint8Array;
   return fetch(`${hh.sb.kazooUrl}/v2/accounts/${hh.sb.accounts.root.id}${path}`, {
     method,
     headers: { 'x-auth-token': hh.sb.token, 'content-type': raw ? type : 'application/json' },
-    body: raw ? body : JSON.stringify(body),
+    body: raw ? new Uint8Array(body) : JSON.stringify(body),
   });
 }
 
@@ -136,7 +136,7 @@ describe('attachments and comments, Telnyx', () => {
 
     // A bill and a comment added on Telnyx come back once; the bill downloads through its link.
     const bill = pdf('Telnyx invoice');
-    await telnyx(h, `/port_requests/${prId}/supporting_documents?document_type=invoice&body=${encodeURIComponent('April invoice.pdf')}`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: bill });
+    await telnyx(h, `/port_requests/${prId}/supporting_documents?document_type=invoice&body=${encodeURIComponent('April invoice.pdf')}`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(bill) });
     await telnyx(h, `/port_requests/${prId}/comments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body: 'FOC confirmed soon' }) });
     await h.engine.syncNow({ waitMs: 5000 });
     await h.engine.syncNow({ waitMs: 5000 });
