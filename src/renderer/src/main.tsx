@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { warmUpViewerWhenIdle } from './documents/warmUpViewer';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/shell.css';
@@ -9,3 +10,4 @@ import './styles/detail.css';
 
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+warmUpViewerWhenIdle();

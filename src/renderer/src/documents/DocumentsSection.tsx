@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Attachment, PortDetail } from '../../../shared/model';
 import type { AttachmentInfo } from '../../../shared/rpc/methods/documents';
 import { isDeletable } from '../../../shared/domain/states';
@@ -8,13 +8,12 @@ import { formatBytes, formatDateTime } from '../lib/format';
 import { Icon } from '../ui/Icon';
 import { attachFiles, carriesFiles, filesOf } from './attachFiles';
 import { downloadBytes, fromBase64, toBase64 } from './bytes';
+import { useViewerModule } from './warmUpViewer';
 import './documents.css';
 
 const KIND_LABEL: Record<Attachment['kind'], string> = { loa: 'LOA', bill: 'Bill', other: 'Other' };
 const ACCEPT = 'application/pdf,.pdf,image/png,image/jpeg,.png,.jpg,.jpeg';
 
-// pdf.js is large: it loads with the first document opened, not with the board.
-const DocumentViewer = lazy(() => import('./viewer/DocumentViewer').then((m) => ({ default: m.DocumentViewer })));
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -124,6 +123,15 @@ export function DocumentsSection({ port }: { port: PortDetail }) {
 
   const canDelete = isDeletable(port.state);
   const opened = list.find((a) => a.id === openId);
+  // pdf.js is large: it loads in idle time after start (warmUpViewerWhenIdle), not with the board.
+  const viewerFailed = useCallback(
+    (err: unknown) => {
+      setOpenId(null);
+      toast('error', `The document viewer could not be loaded: ${message(err)}`);
+    },
+    [toast],
+  );
+  const viewer = useViewerModule(opened !== undefined, viewerFailed);
 
   return (
     <section ref={section} className={`detail-section documents${over ? ' is-over' : ''}`} aria-labelledby="documents-title" aria-busy={busy}>
@@ -249,16 +257,17 @@ export function DocumentsSection({ port }: { port: PortDetail }) {
           ))}
         </ul>
       )}
-      {opened && (
-        <Suspense fallback={<div className="docviewer" aria-busy="true" />}>
-        <DocumentViewer
-          attachment={opened}
-          port={port}
-          onClose={() => setOpenId(null)}
-          onSaved={(saved) => setList((l) => l.map((a) => (a.id === saved.id ? saved : a)))}
-        />
-        </Suspense>
-      )}
+      {opened &&
+        (viewer ? (
+          <viewer.DocumentViewer
+            attachment={opened}
+            port={port}
+            onClose={() => setOpenId(null)}
+            onSaved={(saved) => setList((l) => l.map((a) => (a.id === saved.id ? saved : a)))}
+          />
+        ) : (
+          <div className="docviewer" aria-busy="true" />
+        ))}
     </section>
   );
 }

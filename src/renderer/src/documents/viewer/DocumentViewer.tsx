@@ -15,6 +15,8 @@ import { Thumbnails } from './Thumbnails';
 import { ViewerController, type Tool, type ViewerState } from './viewerController';
 import './viewer.css';
 
+export { warmUp as warmUpViewer } from './warmUp';
+
 interface Props {
   attachment: AttachmentInfo;
   port: PortDetail;
@@ -230,7 +232,8 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
         </div>
       )}
       <div className="dv-body">
-        {load.status === 'ready' && state ? <Thumbnails pdf={load.pdf} current={state.page} onPick={(p) => c?.goTo(p)} /> : <div className="dv-thumbs" />}
+        {/* Thumbnails wait for the first page: they share the worker and would delay it. */}
+        {load.status === 'ready' && state?.firstPageShown ? <Thumbnails pdf={load.pdf} current={state.page} onPick={(p) => c?.goTo(p)} /> : <div className="dv-thumbs" />}
         <div className="dv-stage">
           {load.status === 'loading' && <p className="dv-message">Opening {attachment.name}…</p>}
           {load.status === 'error' && (

@@ -13,6 +13,8 @@ export interface ViewerState {
   canUndo: boolean;
   canRedo: boolean;
   matches: { current: number; total: number } | null;
+  /** Page 1 has been drawn; work that competes with it (thumbnails) waits for this. */
+  firstPageShown: boolean;
 }
 
 /** The part of pdf.js's AnnotationEditorUIManager we drive (it is not in the public typings). */
@@ -45,7 +47,7 @@ export class ViewerController {
     private readonly onState: (state: ViewerState) => void,
     private readonly onEdited: () => void,
   ) {
-    this.state = { page: 1, pages: pdf.numPages, scalePercent: 100, tool: 'select', canUndo: false, canRedo: false, matches: null };
+    this.state = { page: 1, pages: pdf.numPages, scalePercent: 100, tool: 'select', canUndo: false, canRedo: false, matches: null, firstPageShown: false };
   }
 
   /** Mount the viewer in `container` (absolutely positioned, scrolling) holding an empty `viewerDiv`. */
@@ -71,6 +73,9 @@ export class ViewerController {
     c.on('annotationeditoruimanager', (e: { uiManager: UiManager }) => (c.uiManager = e.uiManager));
     c.on('pagesinit', () => {
       c.viewer.currentScaleValue = 'page-width';
+    });
+    c.on('pagerendered', () => {
+      if (!c.state.firstPageShown) c.set({ firstPageShown: true });
     });
     c.on('pagechanging', (e: { pageNumber: number }) => c.set({ page: e.pageNumber }));
     c.on('scalechanging', (e: { scale: number }) => c.set({ scalePercent: Math.round(e.scale * 100) }));
