@@ -3,11 +3,12 @@ import { benchFoundation } from './foundation.bench';
 import { benchImport } from './import.bench';
 import { benchBoard } from './board.bench';
 import { benchDocuments } from './documents.bench';
+import { benchSync } from './sync.bench';
 
 type Bench = { name: string; run: () => Promise<BenchResult[]> };
 
 /** Every benchmark, in the order they print. Each measures its own baseline in the same run. */
-const BENCHES: Bench[] = [{ name: 'foundation', run: benchFoundation }, { name: 'import', run: benchImport }, { name: 'board', run: benchBoard }, { name: 'documents', run: benchDocuments }];
+const BENCHES: Bench[] = [{ name: 'foundation', run: benchFoundation }, { name: 'import', run: benchImport }, { name: 'board', run: benchBoard }, { name: 'documents', run: benchDocuments }, { name: 'sync', run: benchSync }];
 
 function fmt(n: number): string {
   return n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
