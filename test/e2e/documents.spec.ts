@@ -177,6 +177,10 @@ test('a saved signature is placed as a stamp and reused', async ({ page, host })
   await expect(viewer.locator('.stampEditor')).toHaveCount(3);
   await viewer.getByRole('button', { name: 'Rectangle' }).click();
   await expect(viewer.locator('.stampEditor')).toHaveCount(4);
+  // Placed in a row, each stamp lands off the previous one instead of all at the page's centre.
+  const centres = await viewer.locator('.stampEditor').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2) })));
+  expect(new Set(centres.map((c) => `${c.x},${c.y}`)).size).toBe(4);
+  for (let i = 1; i < centres.length; i++) expect(centres[i]!.y).toBeGreaterThan(centres[i - 1]!.y);
   await expect(viewer.getByRole('button', { name: 'Undo' })).toBeEnabled();
   await page.screenshot({ path: join(SHOTS, 'viewer-stamps.png') });
   await viewer.getByRole('button', { name: 'Undo' }).click();

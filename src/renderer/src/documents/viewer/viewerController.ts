@@ -1,6 +1,7 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { EventBus, PDFViewer } from 'pdfjs-dist/web/pdf_viewer.mjs';
 import { loadPdfjs } from './pdfjs';
+import { cascadePoint, visibleCenter } from './stampPlacement';
 
 /** The annotation tools offered; each maps to one of pdf.js's own editor modes. */
 export type Tool = 'select' | 'highlight' | 'text' | 'ink';
@@ -22,6 +23,7 @@ interface UiManager {
   undo(): void;
   redo(): void;
   updateParams(type: number, value: unknown): void;
+  currentLayer: { div: HTMLDivElement; pageIndex: number; viewport: { rotation: number } } | null;
 }
 
 const HIGHLIGHT_COLORS = 'yellow=#FFFF98,green=#53FFBC,blue=#80EBFF,pink=#FFCBE6,red=#FF4F5F';
@@ -41,6 +43,8 @@ export class ViewerController {
   private mode = 0;
   private state: ViewerState;
   private readonly cleanup: (() => void)[] = [];
+  /** Stamps placed in a row on one page, so the next one cascades instead of covering the last. */
+  private stamps = { page: -1, count: 0 };
 
   private constructor(
     readonly pdf: PDFDocumentProxy,
@@ -123,11 +127,20 @@ export class ViewerController {
     this.set({ tool });
   }
 
-  /** Place an image (signature, date stamp, rectangle) with the Stamp editor, centred on the visible page. */
+  /**
+   * Place an image (signature, date stamp, rectangle) with the Stamp editor: the first on a page
+   * at the centre of its visible part, the next ones cascading from there (pdf.js would put them
+   * all at the centre, one hiding the other).
+   */
   async placeImage(file: File): Promise<void> {
     await this.switchMode(this.editorTypes.STAMP);
     this.set({ tool: 'select' });
-    this.uiManager?.updateParams(this.createParam, { bitmapFile: file });
+    const layer = this.uiManager?.currentLayer;
+    if (!layer) return;
+    if (this.stamps.page !== layer.pageIndex) this.stamps = { page: layer.pageIndex, count: 0 };
+    const center = visibleCenter(layer.div.getBoundingClientRect(), { width: window.innerWidth, height: window.innerHeight }, layer.viewport.rotation);
+    // pdf.js spreads these after its own centre point, so x/y here win (still centred on the point).
+    this.uiManager?.updateParams(this.createParam, { bitmapFile: file, ...cascadePoint(center, this.stamps.count++) });
   }
 
   undo(): void {
