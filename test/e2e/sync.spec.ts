@@ -150,6 +150,26 @@ test('402 accept charges: the server message with the amount on the Sync screen,
   expect((await remoteDoc(sandbox, synced.remoteObjectId ?? '')).data.port_state).toBe('submitted');
 });
 
+test('401 pauses the connection; the Sync screen asks for a new token inline and sync resumes', async ({ page, host, sandbox }) => {
+  const call = hostRpc(host);
+  const remoteId = await addKazoo(call, sandbox);
+  const admin = (path: string) => fetch(`${sandbox.adminUrl}${path}`, { method: 'POST', headers: { 'x-auth-token': sandbox.token, 'content-type': 'application/json' }, body: '{}' });
+  await admin('/tokens/expire');
+  const port = await call('ports.create', { fields: { name: 'Harbor Lights – front desk' }, numbers: portableNumbers(30, 2), remoteId });
+
+  await nav(page, 'Sync').click();
+  await syncNow(page);
+  const card = page.getByRole('article', { name: 'Northwind reseller' });
+  await expect(card).toContainText('Paused: the server refused the token');
+  await expect(card).toContainText('authentication token expired');
+  const fresh = (await (await admin('/tokens')).json()) as { token: string };
+  await card.getByLabel('New token').fill(fresh.token);
+  await card.getByRole('button', { name: 'Save token' }).click();
+  await syncNow(page);
+  await expect(card).toContainText('Online');
+  await expect.poll(async () => (await call('ports.get', { id: port.id })).syncStatus, { timeout: 30_000 }).toBe('synced');
+});
+
 /** Sync a port, then change it on the sandbox and here: a conflict on name, city and bill name. */
 async function makeConflict(call: Call, sb: SandboxHandle, remoteId: string, name: string, start: number): Promise<{ id: string; url: string }> {
   const port = await call('ports.create', { fields: { name, locality: 'Old town' }, numbers: portableNumbers(start, 2), remoteId });
