@@ -10,6 +10,8 @@ import type { AppInfo } from '../shared/rpc/methods/app';
 import { APP_VERSION } from './version';
 import { ContentStore } from './documents';
 import { DocumentsService } from './services/documents-service';
+import { BlobSweeper, type SweepResult } from './services/blob-sweeper';
+import { toAppError, type AppErrorShape } from '../shared/errors';
 import { LoaService } from './services/loa-service';
 import { documentHandlers } from './rpc/handlers/documents';
 import { dirname, join } from 'node:path';
@@ -44,6 +46,11 @@ export interface AppContext {
   sync: SyncEngine;
   imports: ImportService;
   router: Router;
+  /**
+   * The start-up sweep of content-store blobs nothing references (not run by the CLI, which is
+   * short-lived); resolves with what it removed, or the error that stopped it.
+   */
+  startupSweep: Promise<SweepResult | AppErrorShape>;
   close(): void;
 }
 
@@ -53,10 +60,11 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const repos = createRepos(db);
   const changes = new ChangeBus();
   const remotes = new RemotesService(db, options.secrets ?? keyFileBox(dirname(options.dbPath)), changes);
-  const ports = new PortsService(repos, changes, undefined, { defaultId: () => remotes.defaultId(), name: (id) => remotes.get(id).name });
-  const comments = new CommentsService(repos, changes);
   // Attachment bytes live beside the database, so a copied data directory keeps its documents.
   const store = new ContentStore(join(dirname(options.dbPath), 'attachments'));
+  const blobs = new BlobSweeper(repos.attachments, store);
+  const ports = new PortsService(repos, changes, undefined, { defaultId: () => remotes.defaultId(), name: (id) => remotes.get(id).name }, (shas) => blobs.release(shas));
+  const comments = new CommentsService(repos, changes);
   const documents = new DocumentsService(repos, store, changes);
   const loa = new LoaService(repos, documents);
   const sync = new SyncEngine({ db, changes, remotes, content: store });
@@ -65,12 +73,13 @@ export function createAppContext(options: AppContextOptions): AppContext {
     'app.info': () => ({ version: APP_VERSION, schemaVersion: SCHEMA_VERSION, dbPath: options.dbPath, shell: options.shell }),
     ...portHandlers(ports),
     ...documentHandlers(documents, loa),
-    ...syncHandlers(remotes, sync),
+    ...syncHandlers(remotes, sync, changes),
     ...importHandlers(imports),
     ...commentHandlers(comments),
   });
   if (options.backgroundSync ?? options.shell !== 'cli') sync.start();
   const stopWatching = options.shell === 'cli' ? () => undefined : watchExternalChanges(db, changes);
+  const startupSweep = options.shell === 'cli' ? Promise.resolve({ removed: [], tempFiles: 0 }) : blobs.sweep().catch(toAppError);
   return {
     db,
     repos,
@@ -82,6 +91,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     sync,
     imports,
     router,
+    startupSweep,
     close: () => {
       sync.stop();
       stopWatching();

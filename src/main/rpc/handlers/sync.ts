@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { RemotesService } from '../../services/remotes-service';
 import { applyResolution, differingKeys, listConflicts, mergeSides } from '../../sync/conflicts';
 import type { SyncEngine } from '../../sync/engine';
+import type { ChangeBus } from '../../services/changes';
 import type { Handlers } from '../router';
 
 type SyncHandlers = Pick<
@@ -9,7 +10,13 @@ type SyncHandlers = Pick<
   'remotes.list' | 'remotes.add' | 'remotes.remove' | 'remotes.setDefault' | 'remotes.setToken' | 'documents.fetchRemote' | 'sync.status' | 'sync.now' | 'sync.acceptCharges' | 'sync.retry' | 'conflicts.list' | 'conflicts.resolve'
 >;
 
-export function syncHandlers(remotes: RemotesService, engine: SyncEngine, now: () => number = Date.now): SyncHandlers {
+export function syncHandlers(remotes: RemotesService, engine: SyncEngine, changes: ChangeBus, now: () => number = Date.now): SyncHandlers {
+  // A resolved or requeued port changes its badge on every open view, not only the one that asked.
+  const touched = <T>(portId: string, result: T): T => {
+    changes.emit({ type: 'ports', ids: [portId], removed: [] });
+    changes.emit({ type: 'sync' });
+    return result;
+  };
   return {
     'remotes.list': () => remotes.list(),
     'remotes.add': (input) => remotes.add(input),
@@ -22,14 +29,14 @@ export function syncHandlers(remotes: RemotesService, engine: SyncEngine, now: (
     'documents.fetchRemote': ({ attachmentId }) => engine.fetchAttachment(attachmentId),
     'sync.status': () => engine.status(),
     'sync.now': (input) => engine.syncNow({ ...input, waitMs: 30_000 }),
-    'sync.acceptCharges': ({ portId }) => engine.acceptCharges(portId),
-    'sync.retry': ({ portId }) => engine.retry(portId),
+    'sync.acceptCharges': ({ portId }) => touched(portId, engine.acceptCharges(portId)),
+    'sync.retry': ({ portId }) => touched(portId, engine.retry(portId)),
     'conflicts.list': () => listConflicts(engine.store.db).map((c) => ({ portId: c.portId, local: c.local, remote: c.remote, differs: differingKeys(c.local, c.remote), detectedAt: c.detectedAt })),
     'conflicts.resolve': ({ portId, choices }) => {
       const conflict = listConflicts(engine.store.db).find((c) => c.portId === portId);
       if (!conflict) throw new AppError('NOT_FOUND', `Port ${portId} has no conflict to resolve`, { portId });
       applyResolution(engine.store.db, conflict, mergeSides(conflict, choices), now());
-      return { portId, resolved: true };
+      return touched(portId, { portId, resolved: true });
     },
   };
 }

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangeEvent } from '../../../src/shared/rpc/events';
+import { recordConflict } from '../../../src/main/sync/conflicts';
+import { testContext } from '../../support/context';
+
+describe('sync actions tell every view', () => {
+  it('resolving a conflict emits the port and sync events and keeps the chosen values', async () => {
+    const { ports, db, router, changes } = testContext();
+    const port = ports.create({ fields: { name: 'Mine', locality: 'Here' }, numbers: ['2025550143'], remoteId: null });
+    const local = ports.get(port.id);
+    recordConflict(
+      db,
+      { localId: port.id, fields: local, numbers: ['+12025550143'], state: 'unconfirmed' } as Parameters<typeof recordConflict>[1],
+      { fields: { ...local, name: 'Theirs', locality: 'There' }, numbers: ['+12025550143'], state: 'unconfirmed', revision: '2-x' } as Parameters<typeof recordConflict>[2],
+      1,
+    );
+    const seen: ChangeEvent[] = [];
+    changes.subscribe((e) => seen.push(e));
+    const result = await router.call('conflicts.resolve', { portId: port.id, choices: { name: 'remote', locality: 'local' } });
+    expect(result).toEqual({ ok: true, value: { portId: port.id, resolved: true } });
+    expect(seen).toContainEqual({ type: 'ports', ids: [port.id], removed: [] });
+    expect(seen).toContainEqual({ type: 'sync' });
+    expect(ports.get(port.id)).toMatchObject({ name: 'Theirs', locality: 'Here' });
+  });
+});
