@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 
@@ -55,6 +55,10 @@ export class ContentStore {
       const existing = await stat(finalPath).catch(() => undefined);
       if (existing?.size === size) {
         await unlink(tempPath);
+        // Stored again means about to be referenced again: a fresh mtime keeps the start-up sweep's
+        // grace period from taking it between this put and the commit that references it.
+        const now = new Date();
+        await utimes(finalPath, now, now);
       } else {
         await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
         await rename(tempPath, finalPath);
@@ -125,6 +129,21 @@ export class ContentStore {
       if (isNotFound(err)) return false;
       throw new AppError('FILE', `Could not delete stored file ${sha256}: ${errorText(err)}`);
     }
+  }
+
+  /** Every stored blob with its last write time (for the start-up sweep of unreferenced blobs). */
+  async list(): Promise<{ sha256: string; mtimeMs: number }[]> {
+    const blobs: { sha256: string; mtimeMs: number }[] = [];
+    for (const dir of await readdir(this.root).catch(() => [] as string[])) {
+      if (!/^[0-9a-f]{2}$/.test(dir)) continue;
+      for (const rest of await readdir(join(this.root, dir)).catch(() => [] as string[])) {
+        const sha256 = dir + rest;
+        if (!SHA256_HEX.test(sha256)) continue;
+        const info = await stat(join(this.root, dir, rest)).catch(() => undefined);
+        if (info?.isFile()) blobs.push({ sha256, mtimeMs: info.mtimeMs });
+      }
+    }
+    return blobs;
   }
 
   /**

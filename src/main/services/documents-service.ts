@@ -8,6 +8,7 @@ import type { PortRow } from '../db/repos/ports-repo';
 import type { ChangeBus } from './changes';
 import type { Clock } from './ports-service';
 import { addPayload, deletePayload, guessKind, replacePayload, uniqueName } from './attachment-rules';
+import { BlobSweeper } from './blob-sweeper';
 
 export interface AddAttachmentInput {
   portId: string;
@@ -40,12 +41,16 @@ const MAX_SIGNATURE_BYTES = 512 * 1024;
  * again if nothing references it, so nothing is ever half-written. Change events go out after.
  */
 export class DocumentsService {
+  private readonly blobs: BlobSweeper;
+
   constructor(
     private readonly repos: Repos,
     private readonly store: ContentStore,
     private readonly changes: ChangeBus,
     private readonly clock: Clock = { now: () => Date.now() },
-  ) {}
+  ) {
+    this.blobs = new BlobSweeper(repos.attachments, store);
+  }
 
   list(portId: string): AttachmentInfo[] {
     this.requirePort(portId);
@@ -276,9 +281,7 @@ export class DocumentsService {
 
   /** Remove blobs nothing references any more (deleted attachments, superseded drafts). */
   private async forgetBlobs(shas: string[]): Promise<void> {
-    for (const sha of shas) {
-      if (!this.repos.attachments.isReferenced(sha)) await this.store.remove(sha, { unreferenced: true });
-    }
+    await this.blobs.release(shas);
   }
 
   private info(a: AttachmentRow): AttachmentInfo {

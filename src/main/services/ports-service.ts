@@ -42,6 +42,9 @@ export interface Clock {
   now(): number;
 }
 
+/** Told after a port's delete has committed which blobs its attachments used, to free the orphans. */
+export type ReleaseBlobs = (shas: string[]) => Promise<unknown>;
+
 /** What ports need to know about remotes: the default one, and a remote's name (throws NOT_FOUND). */
 export interface RemoteLookup {
   defaultId(): string | null;
@@ -67,6 +70,7 @@ export class PortsService {
     private readonly changes: ChangeBus,
     private readonly clock: Clock = { now: () => Date.now() },
     private readonly remotes: RemoteLookup = NO_REMOTES,
+    private readonly releaseBlobs: ReleaseBlobs = async () => undefined,
   ) {}
 
   list(filter: { state?: PortState } = {}): PortSummary[] {
@@ -259,6 +263,8 @@ export class PortsService {
     }
     const now = this.clock.now();
     const { ports, outbox, db } = this.repos;
+    // Read before the cascade removes the rows that say which content the port used.
+    const blobs = this.repos.attachments.portBlobs(id);
     db.transaction(() => {
       db.prepare('DELETE FROM outbox WHERE port_id = ?').run(id);
       if (port.remoteObjectId) {
@@ -266,6 +272,8 @@ export class PortsService {
       }
       ports.delete(id);
     })();
+    // Not awaited (delete stays synchronous); which blobs are orphaned is decided before this returns.
+    void this.releaseBlobs(blobs);
     this.changes.emit({ type: 'ports', ids: [], removed: [id] });
   }
 

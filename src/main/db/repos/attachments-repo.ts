@@ -50,6 +50,8 @@ export class AttachmentsRepo {
   private readonly draftPutStmt;
   private readonly draftDeleteStmt;
   private readonly referencedStmt;
+  private readonly refCountsStmt;
+  private readonly portBlobsStmt;
   private readonly remoteNameStmt;
   private readonly imageGetStmt;
   private readonly imagePutStmt;
@@ -91,6 +93,17 @@ export class AttachmentsRepo {
       `SELECT EXISTS (SELECT 1 FROM attachments WHERE sha256 = @sha)
            OR EXISTS (SELECT 1 FROM attachment_versions WHERE sha256 = @sha)
            OR EXISTS (SELECT 1 FROM annotation_drafts WHERE draft_sha256 = @sha) AS used`,
+    );
+    // Every row that points at a blob: current content, each version, each draft and its base.
+    const references = `SELECT sha256 AS sha FROM attachments WHERE sha256 IS NOT NULL
+      UNION ALL SELECT sha256 FROM attachment_versions
+      UNION ALL SELECT draft_sha256 FROM annotation_drafts
+      UNION ALL SELECT base_sha256 FROM annotation_drafts`;
+    this.refCountsStmt = db.prepare(`SELECT sha, COUNT(*) AS refs FROM (${references}) GROUP BY sha`);
+    this.portBlobsStmt = db.prepare(
+      `SELECT v.sha256 AS sha FROM attachment_versions v JOIN attachments a ON a.id = v.attachment_id WHERE a.port_id = @portId
+       UNION SELECT d.draft_sha256 FROM annotation_drafts d JOIN attachments a ON a.id = d.attachment_id WHERE a.port_id = @portId
+       UNION SELECT sha256 FROM attachments WHERE port_id = @portId AND sha256 IS NOT NULL`,
     );
     this.remoteNameStmt = db.prepare('UPDATE attachments SET remote_name = ? WHERE id = ?');
     this.imageGetStmt = db.prepare('SELECT png, updated_at AS updatedAt FROM saved_images WHERE name = ?');
@@ -157,6 +170,16 @@ export class AttachmentsRepo {
   /** Whether any attachment, version or draft still points at this content (else its blob may go). */
   isReferenced(sha256: string): boolean {
     return Number((this.referencedStmt.get({ sha: sha256 }) as { used: number }).used) === 1;
+  }
+
+  /** How many rows reference each blob; a blob missing from the map has no reference at all. */
+  referenceCounts(): Map<string, number> {
+    return new Map((this.refCountsStmt.all() as { sha: string; refs: number }[]).map((r) => [r.sha, Number(r.refs)]));
+  }
+
+  /** Every blob a port's attachments use (versions and drafts): what deleting the port may orphan. */
+  portBlobs(portId: string): string[] {
+    return (this.portBlobsStmt.all({ portId }) as { sha: string }[]).map((r) => r.sha);
   }
 
   /** For sync: record the name the remote stored the attachment under after a successful push. */
