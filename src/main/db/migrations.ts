@@ -218,6 +218,20 @@ CREATE TABLE import_batch_ports (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 5,
+    name: 'tags: local labels on ports (never synced)',
+    sql: `
+-- The specialist's own labels for grouping ports; they stay on this machine, so no outbox rows.
+CREATE TABLE port_tags (
+  port_id TEXT NOT NULL REFERENCES ports(id) ON DELETE CASCADE,
+  tag TEXT NOT NULL,
+  PRIMARY KEY (port_id, tag)
+) WITHOUT ROWID;
+-- The tag filter and the list of known tags read by tag.
+CREATE INDEX port_tags_tag ON port_tags(tag);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
