@@ -22,6 +22,8 @@ import { syncHandlers } from './rpc/handlers/sync';
 import { ImportService } from './services/import-service';
 import { importHandlers } from './rpc/handlers/import';
 import { CommentsService } from './services/comments-service';
+import { TagsService } from './services/tags-service';
+import { tagHandlers } from './rpc/handlers/tags';
 import { commentHandlers } from './rpc/handlers/comments';
 
 export interface AppContextOptions {
@@ -45,6 +47,7 @@ export interface AppContext {
   remotes: RemotesService;
   sync: SyncEngine;
   imports: ImportService;
+  tags: TagsService;
   router: Router;
   /**
    * The start-up sweep of content-store blobs nothing references (not run by the CLI, which is
@@ -65,6 +68,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const blobs = new BlobSweeper(repos.attachments, store);
   const ports = new PortsService(repos, changes, undefined, { defaultId: () => remotes.defaultId(), name: (id) => remotes.get(id).name }, (shas) => blobs.release(shas));
   const comments = new CommentsService(repos, changes);
+  const tags = new TagsService(repos, changes);
   const documents = new DocumentsService(repos, store, changes);
   const loa = new LoaService(repos, documents);
   const sync = new SyncEngine({ db, changes, remotes, content: store });
@@ -72,10 +76,11 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const router = createRouter({
     'app.info': () => ({ version: APP_VERSION, schemaVersion: SCHEMA_VERSION, dbPath: options.dbPath, shell: options.shell }),
     ...portHandlers(ports),
-    ...documentHandlers(documents, loa),
+    ...documentHandlers(documents, loa, options.shell === 'electron'),
     ...syncHandlers(remotes, sync, changes),
     ...importHandlers(imports),
     ...commentHandlers(comments),
+    ...tagHandlers(tags),
   });
   if (options.backgroundSync ?? options.shell !== 'cli') sync.start();
   const stopWatching = options.shell === 'cli' ? () => undefined : watchExternalChanges(db, changes);
@@ -90,6 +95,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     remotes,
     sync,
     imports,
+    tags,
     router,
     startupSweep,
     close: () => {

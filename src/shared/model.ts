@@ -101,6 +101,8 @@ export const PortSummarySchema = PortFieldsSchema.extend({
   hasLoa: z.boolean(),
   hasBill: z.boolean(),
   commentCount: z.number().int(),
+  /** Local labels (never synced), sorted. */
+  tags: z.array(z.string()),
   syncStatus: SyncStatusSchema,
   syncError: z.string().nullable(),
   createdAt: z.number().int(),
@@ -135,7 +137,7 @@ export const TimelineEventSchema = z.object({
   id: z.number().int(),
   portId: z.string(),
   at: z.number().int(),
-  kind: z.enum(['created', 'edited', 'state', 'numbers', 'attachment', 'comment', 'sync', 'conflict']),
+  kind: z.enum(['created', 'edited', 'state', 'numbers', 'attachment', 'comment', 'sync', 'conflict', 'tags']),
   fromState: PortStateSchema.nullable(),
   toState: PortStateSchema.nullable(),
   message: z.string(),

@@ -6,6 +6,7 @@ import { documentsMethods } from './methods/documents';
 import { syncMethods } from './methods/sync';
 import { importMethods } from './methods/import';
 import { commentsMethods } from './methods/comments';
+import { tagsMethods } from './methods/tags';
 
 /**
  * The whole RPC surface between a view (renderer, CLI) and the main-process services.
@@ -18,6 +19,7 @@ export const contract = {
   ...importMethods,
   ...documentsMethods,
   ...commentsMethods,
+  ...tagsMethods,
 };
 
 export type Contract = typeof contract;

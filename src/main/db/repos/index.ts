@@ -5,6 +5,7 @@ import { EventsRepo } from './events-repo';
 import { OutboxRepo } from './outbox-repo';
 import { AttachmentsRepo } from './attachments-repo';
 import { CommentsRepo } from './comments-repo';
+import { TagsRepo } from './tags-repo';
 
 /** Every repository over one connection, prepared once. */
 export interface Repos {
@@ -15,6 +16,7 @@ export interface Repos {
   outbox: OutboxRepo;
   attachments: AttachmentsRepo;
   comments: CommentsRepo;
+  tags: TagsRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -26,5 +28,6 @@ export function createRepos(db: Db): Repos {
     outbox: new OutboxRepo(db),
     attachments: new AttachmentsRepo(db),
     comments: new CommentsRepo(db),
+    tags: new TagsRepo(db),
   };
 }

@@ -22,7 +22,9 @@ SELECT p.*,
   (SELECT COUNT(*) FROM attachments a WHERE a.port_id = p.id) AS attachment_count,
   EXISTS (SELECT 1 FROM attachments a WHERE a.port_id = p.id AND a.kind = 'loa') AS has_loa,
   EXISTS (SELECT 1 FROM attachments a WHERE a.port_id = p.id AND a.kind = 'bill') AS has_bill,
-  (SELECT COUNT(*) FROM comments c WHERE c.port_id = p.id) AS comment_count
+  (SELECT COUNT(*) FROM comments c WHERE c.port_id = p.id) AS comment_count,
+  -- Unit separator: a tag may hold commas and spaces, never a control character (TagSchema).
+  (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM port_tags t WHERE t.port_id = p.id ORDER BY tag)) AS tags
 FROM ports p`;
 
 function rowToPort(row: Record<string, unknown>): PortRow {
@@ -56,6 +58,7 @@ function rowToSummary(row: Record<string, unknown>): PortSummary {
     hasLoa: Number(row.has_loa) === 1,
     hasBill: Number(row.has_bill) === 1,
     commentCount: Number(row.comment_count),
+    tags: row.tags ? String(row.tags).split('\u001f') : [],
     syncStatus: port.syncStatus,
     syncError: port.syncError,
     createdAt: port.createdAt,
