@@ -122,20 +122,9 @@ export function undoImportBatch(repos: Repos, batchId: string, now: number): Und
     const batch = db.prepare('SELECT source, undone_at FROM import_batches WHERE id = ?').get(batchId) as { source: string; undone_at: number | null } | undefined;
     if (!batch) throw new AppError('NOT_FOUND', `No import with id ${batchId}`, { batchId });
     if (batch.undone_at !== null) throw new AppError('CONFLICT', `The import of ${batch.source} was already undone`, { batchId });
-    const items = db
-      .prepare(
-        `SELECT i.port_id, i.created, i.mutation_id, i.numbers, p.name, p.remote_object_id, o.seq AS queued, o.attempts
-         FROM import_batch_ports i LEFT JOIN ports p ON p.id = i.port_id LEFT JOIN outbox o ON o.mutation_id = i.mutation_id
-         WHERE i.batch_id = ?`,
-      )
-      .all(batchId) as ItemRow[];
-    for (const item of items) {
-      const name = item.name ?? item.port_id;
-      if (item.name === null) throw new AppError('CONFLICT', `Cannot undo the import of ${batch.source}: port ${item.port_id} was deleted since`, { batchId });
-      if (item.queued === null || (item.attempts ?? 0) > 0 || (item.created === 1 && item.remote_object_id !== null)) {
-        throw new AppError('CONFLICT', `Cannot undo the import of ${batch.source}: "${name}" has already been sent to its remote; edit or cancel the ports instead`, { batchId, portId: item.port_id });
-      }
-    }
+    const items = batchItems(repos, batchId);
+    const refusal = undoRefusal(items, batch.source, batchId);
+    if (refusal) throw refusal;
     const removedPorts: string[] = [];
     const changedPorts: string[] = [];
     let removedNumbers = 0;
@@ -160,6 +149,63 @@ export function undoImportBatch(repos: Repos, batchId: string, now: number): Und
     db.prepare('UPDATE import_batches SET undone_at = ? WHERE id = ?').run(now, batchId);
     return { batchId, removedPorts, changedPorts, removedNumbers };
   })();
+}
+
+const ITEMS_SQL = `SELECT i.port_id, i.created, i.mutation_id, i.numbers, p.name, p.remote_object_id, o.seq AS queued, o.attempts
+  FROM import_batch_ports i LEFT JOIN ports p ON p.id = i.port_id LEFT JOIN outbox o ON o.mutation_id = i.mutation_id
+  WHERE i.batch_id = ?`;
+
+function batchItems(repos: Repos, batchId: string): ItemRow[] {
+  return repos.db.prepare(ITEMS_SQL).all(batchId) as ItemRow[];
+}
+
+/**
+ * Why a batch can no longer be undone, or null: a port it touched was deleted, or any of it may
+ * have reached a remote. Shared by undo and the listing, so both give the same one-line reason.
+ */
+function undoRefusal(items: readonly ItemRow[], source: string, batchId: string): AppError | null {
+  for (const item of items) {
+    if (item.name === null) return new AppError('CONFLICT', `Cannot undo the import of ${source}: port ${item.port_id} was deleted since`, { batchId });
+    if (item.queued === null || (item.attempts ?? 0) > 0 || (item.created === 1 && item.remote_object_id !== null)) {
+      return new AppError('CONFLICT', `Cannot undo the import of ${source}: "${item.name}" has already been sent to its remote; edit or cancel the ports instead`, { batchId, portId: item.port_id });
+    }
+  }
+  return null;
+}
+
+/** One past import, newest first in a listing. */
+export interface BatchSummary {
+  batchId: string;
+  createdAt: number;
+  source: string;
+  ports: number;
+  numbers: number;
+  undoneAt: number | null;
+  /** Why undo would be refused now, or null while it is still possible (and not yet undone). */
+  undoRefused: string | null;
+}
+
+/**
+ * The most recent imports. Cheap: the batch table is small (one row per import) and the undo
+ * check reads only the few item rows of each listed batch through their primary keys.
+ */
+export function listImportBatches(repos: Repos, limit: number): BatchSummary[] {
+  const rows = repos.db
+    .prepare('SELECT id, created_at, source, summary, undone_at FROM import_batches ORDER BY created_at DESC, rowid DESC LIMIT ?')
+    .all(limit) as { id: string; created_at: number; source: string; summary: string; undone_at: number | null }[];
+  return rows.map((row) => {
+    const summary = JSON.parse(row.summary) as { ports?: number; numbers?: number };
+    const refusal = row.undone_at === null ? undoRefusal(batchItems(repos, row.id), row.source, row.id) : null;
+    return {
+      batchId: row.id,
+      createdAt: row.created_at,
+      source: row.source,
+      ports: summary.ports ?? 0,
+      numbers: summary.numbers ?? 0,
+      undoneAt: row.undone_at,
+      undoRefused: refusal?.message ?? null,
+    };
+  });
 }
 
 function plural(n: number, word: string): string {

@@ -12,7 +12,7 @@ import { runImportWorker, type WorkerFactory } from '../import/runWorker';
 import type { SourceOptions } from '../import/source';
 import { ImportLayouts } from '../import/layouts';
 import { earlyPreview } from '../import/earlyPreview';
-import { undoImportBatch, writeImportBatch, type UndoResult } from '../import/batches';
+import { listImportBatches, undoImportBatch, writeImportBatch, type BatchSummary, type UndoResult } from '../import/batches';
 import { checkPortability, type PortabilityVerdict } from '../import/portability';
 import { groupNames, groupView, rowHasProblem, rowView } from '../import/views';
 import type { ChangeBus } from './changes';
@@ -274,6 +274,11 @@ export class ImportService {
     const result = undoImportBatch(this.deps.repos, batchId, this.now());
     this.deps.changes.emit({ type: 'ports', ids: result.changedPorts, removed: result.removedPorts });
     return result;
+  }
+
+  /** The most recent imports, newest first, with whether each can still be undone. */
+  batches(limit = 20): BatchSummary[] {
+    return listImportBatches(this.deps.repos, limit);
   }
 
   private readonly lookup = (e164: string) => this.deps.repos.numbers.openOwner(e164);

@@ -5,6 +5,7 @@ import { CountrySchema, type ImportProblemView, type ImportStatus, type ImportTa
 import type { ImportService, StartImport } from '../../services/import-service';
 import { decodeText, isZip } from '../../import/decode';
 import { looksLikeHeader } from '../../import/header';
+import { registerImportBatchCommands } from './importBatches';
 
 export interface ImportCommandDeps {
   /** The import service of the CLI's app context. The CLI calls it directly, not over RPC: a
@@ -81,9 +82,10 @@ function countsLine(status: ImportStatus): string {
  * `portdesk import FILE|-`: imports the valid rows and reports every skipped row with its
  * reason; `--strict` refuses the whole file when any row has an error; `--dry-run` writes
  * nothing. Exit code 1 with one line on stderr when the file or the options are refused.
+ * The output names the import's id (`imported.batchId` in --json) for `portdesk import undo`.
  */
 export function registerImportCommand(program: Command, deps: ImportCommandDeps): void {
-  program
+  const importCommand = program
     .command('import <file>')
     .description('import numbers from a CSV/TSV/XLSX file, or - for standard input (text or CSV)')
     .option('--port <id>', 'add every number to this existing port')
@@ -129,7 +131,7 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
         for (const p of problems) lines.push(`${p.severity === 'error' ? 'skipped' : 'warning'}: ${p.message}`);
         if (committed) {
           const where = committed.ports.map((p) => `"${p.name}" (${p.portId}, ${p.numbers})`).join(', ');
-          lines.push(`Imported ${committed.numbers} number(s) into ${committed.ports.length} port(s): ${where}. Import id ${committed.batchId}.`);
+          lines.push(`Imported ${committed.numbers} number(s) into ${committed.ports.length} port(s): ${where}. Import id ${committed.batchId} (undo: portdesk import undo ${committed.batchId}).`);
         } else if (opts.dryRun) {
           lines.push(`Dry run: nothing was written${skipped.length ? `; ${skipped.length} problem(s) would skip rows` : ''}.`);
         }
@@ -137,4 +139,7 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
       }
       if (refusal) throw refusal;
     });
+  // Commander dispatches to a subcommand when the first operand names one, so a file called
+  // "undo" or "list" in the current directory is imported as ./undo or ./list.
+  registerImportBatchCommands(importCommand, deps);
 }
