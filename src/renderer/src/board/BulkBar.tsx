@@ -3,12 +3,14 @@ import type { PortState } from '../../../shared/model';
 import { useBoardStore } from '../stores/boardStore';
 import { Icon } from '../ui/Icon';
 import { MoveMenu } from './MoveMenu';
+import { TagDialog } from './TagDialog';
 
 /** Floating actions for a multi-selection; fixed position so showing it never shifts the board. */
 export function BulkBar({ onMove }: { onMove(ids: string[], to: PortState): void }) {
   const selected = useBoardStore((s) => s.selected);
   const clear = useBoardStore((s) => s.clearSelection);
   const [menuOpen, setMenuOpen] = useState(false);
+  const [tagOpen, setTagOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   if (selected.size === 0) return null;
   const ids = [...selected];
@@ -19,9 +21,14 @@ export function BulkBar({ onMove }: { onMove(ids: string[], to: PortState): void
         <Icon name="arrowRight" size={14} />
         Move selected to…
       </button>
+      <button type="button" className="btn btn-sm" aria-haspopup="dialog" onClick={() => setTagOpen(true)}>
+        <Icon name="tag" size={14} />
+        Tag…
+      </button>
       <button type="button" className="btn btn-ghost btn-sm" onClick={clear}>
         Clear selection
       </button>
+      {tagOpen && <TagDialog ids={ids} onClose={() => setTagOpen(false)} />}
       {menuOpen && (
         <MoveMenu
           ids={ids}

@@ -2,11 +2,12 @@ import { BOARD_ORDER } from './boardColumns';
 import { stateLabel } from '../../../shared/domain/states';
 import { useFilterStore } from '../stores/filterStore';
 import { AccountFilter } from './AccountFilter';
+import { TagFilter } from './TagFilter';
 
 /** State chips, FOC date range, account and "needs attention", with the match count. */
 export function FilterBar({ shown, total }: { shown: number; total: number }) {
   const f = useFilterStore();
-  const active = f.query !== '' || f.states.size > 0 || f.focFrom !== '' || f.focTo !== '' || f.needsAttention || f.account !== '';
+  const active = f.query !== '' || f.states.size > 0 || f.focFrom !== '' || f.focTo !== '' || f.needsAttention || f.account !== '' || f.tag !== '';
   return (
     <div className="board-filters" role="group" aria-label="Filters">
       <div className="chips" role="group" aria-label="States">
@@ -29,6 +30,7 @@ export function FilterBar({ shown, total }: { shown: number; total: number }) {
         </label>
       </div>
       <AccountFilter value={f.account} onChange={f.setAccount} />
+      <TagFilter value={f.tag} onChange={f.setTag} />
       <button type="button" className="chip" aria-pressed={f.needsAttention} onClick={() => f.setNeedsAttention(!f.needsAttention)}>
         Needs attention
       </button>

@@ -33,6 +33,22 @@ function dueTone(days: number): string {
   return '';
 }
 
+/** Tag chips within the card's fixed height: the first two, then "+N" (all of them in the tooltip). */
+function CardTags({ tags }: { tags: string[] }) {
+  const shown = tags.slice(0, 2);
+  return (
+    <span className="card-tags" title={`Tags: ${tags.join(', ')}`}>
+      <span className="visually-hidden">Tags: </span>
+      {shown.map((t) => (
+        <span key={t} className="tag-chip">
+          {t}
+        </span>
+      ))}
+      {tags.length > shown.length && <span className="tag-chip tag-more">+{tags.length - shown.length}</span>}
+    </span>
+  );
+}
+
 /** One port on the board. Memoised: a card re-renders only when its summary object or flags change. */
 export const PortCard = memo(function PortCard({ port, selected, focused, tabbable, onActivate, onToggle, onOpenMenu, onFocusCard }: PortCardProps) {
   const ref = useRef<HTMLDivElement>(null);
@@ -93,8 +109,11 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
           <Icon name="more" />
         </button>
       </div>
-      <div className="card-row card-sub" title={account}>
-        {account || <span className="muted">No account details</span>}
+      <div className="card-row card-sub">
+        <span className="card-account" title={account}>
+          {account || <span className="muted">No account details</span>}
+        </span>
+        {port.tags.length > 0 && <CardTags tags={port.tags} />}
       </div>
       <div className="card-row card-meta">
         <span className="card-carrier" title={port.losingCarrier ? `Losing carrier: ${port.losingCarrier}` : undefined}>

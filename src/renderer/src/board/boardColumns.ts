@@ -9,6 +9,8 @@ export interface BoardFilter {
   needsAttention: boolean;
   /** `name:<account name>` or `remote:<sub-account id>`, '' for every account. */
   account: string;
+  /** A local tag the port must carry, '' for any. */
+  tag: string;
   /** Ports whose numbers contain the digits the query spells, when the query is (part of) a number. */
   numberPortIds: ReadonlySet<string> | undefined;
 }
@@ -70,6 +72,7 @@ export function buildColumns(sorted: readonly PortSummary[], f: BoardFilter, tod
     }
     if (f.needsAttention && !needsAttention(p, today)) continue;
     if (f.account && !inAccount(p, f.account)) continue;
+    if (f.tag && !p.tags.includes(f.tag)) continue;
     if (q) {
       const textHit = haystack(p).includes(q);
       if (!textHit && !(isNumber && f.numberPortIds?.has(p.id))) continue;

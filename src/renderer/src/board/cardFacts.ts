@@ -66,7 +66,7 @@ const haystacks = new WeakMap<PortSummary, string>();
 export function haystack(p: PortSummary): string {
   let text = haystacks.get(p);
   if (text === undefined) {
-    text = [p.name, p.accountName, p.accountNumber, p.billingName, p.losingCarrier, p.winningCarrier, p.referenceNumber, p.customerReference, p.remoteId ?? '', p.locality]
+    text = [p.name, p.accountName, p.accountNumber, p.billingName, p.losingCarrier, p.winningCarrier, p.referenceNumber, p.customerReference, p.remoteId ?? '', p.locality, ...p.tags]
       .join('\u0000')
       .toLowerCase();
     haystacks.set(p, text);

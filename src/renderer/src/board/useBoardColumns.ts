@@ -15,13 +15,14 @@ export function useBoardColumns(): { columns: BoardColumns; shown: number; total
   const focTo = useFilterStore((s) => s.focTo);
   const attention = useFilterStore((s) => s.needsAttention);
   const account = useFilterStore((s) => s.account);
+  const tag = useFilterStore((s) => s.tag);
   const numberMatch = useFilterStore((s) => s.numberMatch);
   const numberPortIds = numberQuery(query) !== null && numberMatch?.query === query ? numberMatch.portIds : undefined;
   const sorted = useMemo(() => sortForBoard(byId.values()), [byId]);
   return useMemo(() => {
-    const columns = buildColumns(sorted, { query, states, focFrom, focTo, needsAttention: attention, account, numberPortIds });
+    const columns = buildColumns(sorted, { query, states, focFrom, focTo, needsAttention: attention, account, tag, numberPortIds });
     let shown = 0;
     for (const list of Object.values(columns)) shown += list.length;
     return { columns, shown, total: sorted.length };
-  }, [sorted, query, states, focFrom, focTo, attention, account, numberPortIds]);
+  }, [sorted, query, states, focFrom, focTo, attention, account, tag, numberPortIds]);
 }

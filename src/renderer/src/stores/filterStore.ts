@@ -10,6 +10,8 @@ export interface FilterState {
   needsAttention: boolean;
   /** One account: `name:<account name>` or `remote:<remote sub-account id>`; '' for all. */
   account: string;
+  /** One local tag, '' for any. */
+  tag: string;
   /** Ports whose numbers match a number-looking query (numbers.search/lookup): undefined while not a number or pending. */
   numberMatch: { query: string; portIds: ReadonlySet<string> } | undefined;
   setQuery(query: string): void;
@@ -17,6 +19,7 @@ export interface FilterState {
   setFocRange(from: string, to: string): void;
   setNeedsAttention(on: boolean): void;
   setAccount(account: string): void;
+  setTag(tag: string): void;
   setNumberMatch(match: { query: string; portIds: ReadonlySet<string> } | undefined): void;
   clear(): void;
 }
@@ -28,6 +31,7 @@ export const useFilterStore = create<FilterState>()((set) => ({
   focTo: '',
   needsAttention: false,
   account: '',
+  tag: '',
   numberMatch: undefined,
   setQuery: (query) => set({ query }),
   toggleState: (state) =>
@@ -40,6 +44,7 @@ export const useFilterStore = create<FilterState>()((set) => ({
   setFocRange: (focFrom, focTo) => set({ focFrom, focTo }),
   setNeedsAttention: (needsAttention) => set({ needsAttention }),
   setAccount: (account) => set({ account }),
+  setTag: (tag) => set({ tag }),
   setNumberMatch: (numberMatch) => set({ numberMatch }),
-  clear: () => set({ query: '', states: new Set(), focFrom: '', focTo: '', needsAttention: false, account: '', numberMatch: undefined }),
+  clear: () => set({ query: '', states: new Set(), focFrom: '', focTo: '', needsAttention: false, account: '', tag: '', numberMatch: undefined }),
 }));

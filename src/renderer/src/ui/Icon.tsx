@@ -18,6 +18,7 @@ const PATHS = {
   arrowRight: 'M5 12h14m-5-5 5 5-5 5',
   trash: 'M5 7h14M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3',
   filter: 'M4 5h16l-6 7v6l-4 2v-8z',
+  tag: 'M3 12V4h8l9 9-8 8-9-9zM7.5 8h.01',
   dot: 'M12 11.5a.5.5 0 1 0 0 1 .5.5 0 0 0 0-1z',
 } as const;
 
