@@ -1,4 +1,4 @@
-import { kazooFilename } from '../documents';
+import { kazooFilename } from '../documents/filenames';
 import type { AttachmentKind } from '../db/repos/attachments-repo';
 
 /**

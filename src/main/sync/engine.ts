@@ -1,6 +1,8 @@
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
-import { ContentStore, MAX_ATTACHMENT_BYTES } from '../documents';
+// Modules rather than the documents barrel: that one loads the PDF toolkit, which a sync process never needs.
+import { ContentStore } from '../documents/contentStore';
+import { MAX_ATTACHMENT_BYTES } from '../documents/limits';
 import type { SyncReport, SyncStatusView, RemoteSyncStatus } from '../../shared/rpc/methods/sync';
 import type { Db } from '../db/connection';
 import type { ChangeBus } from '../services/changes';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sanitizeFilename } from '../documents';
+import { sanitizeFilename } from '../documents/filenames';
 import type { Db } from '../db/connection';
 import { guessKind, uniqueName } from '../services/attachment-rules';
 import { RemoteError } from './errors';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ContentStore } from '../documents';
+import type { ContentStore } from '../documents/contentStore';
 import type { OutboxOp } from '../db/repos/outbox-repo';
 import { RemoteError } from './errors';
 import type { RemoteAdapter } from './adapters/types';

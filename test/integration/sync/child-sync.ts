@@ -1,11 +1,20 @@
 // Child process for the kill -9 test: open the store named by PD_DB and sync until converged.
-import { createAppContext } from '../../../src/main/app-context';
+// Wired as createAppContext wires the engine (same database, key file and content store beside
+// it) but without the rest of the app, whose modules would cost seconds per start.
+import { dirname } from 'node:path';
+import { openDatabase } from '../../../src/main/db/connection';
+import { ChangeBus } from '../../../src/main/services/changes';
+import { RemotesService } from '../../../src/main/services/remotes-service';
+import { keyFileBox } from '../../../src/main/services/secrets';
 import { SyncEngine } from '../../../src/main/sync/engine';
 
-const ctx = createAppContext({ dbPath: process.env.PD_DB ?? '', shell: 'cli', backgroundSync: false });
-const engine = new SyncEngine({ db: ctx.db, changes: ctx.changes, remotes: ctx.remotes, backoff: { baseMs: 20, capMs: 300 } });
+const dbPath = process.env.PD_DB ?? '';
+const db = openDatabase(dbPath);
+const changes = new ChangeBus();
+const remotes = new RemotesService(db, keyFileBox(dirname(dbPath)), changes);
+const engine = new SyncEngine({ db, changes, remotes, backoff: { baseMs: 20, capMs: 300 } });
 process.stdout.write('ready\n');
 let converged = false;
 for (let i = 0; i < 20 && !converged; i += 1) converged = (await engine.syncNow({ waitMs: 2000 })).converged;
-ctx.close();
+db.close();
 process.stdout.write(converged ? 'converged\n' : 'still not converged\n');
