@@ -14,6 +14,7 @@ import { BoardSkeleton } from './BoardSkeleton';
 import { movePorts } from './moveActions';
 import { nextFocus } from './keyboardNav';
 import { useBoardColumns } from './useBoardColumns';
+import { useLasso } from './useLasso';
 import { BOARD_ORDER } from './boardColumns';
 
 /** The kanban board: columns by state, drag and drop, selection, keyboard moves. */
@@ -26,6 +27,7 @@ export function Board() {
   const openPort = useUiStore((s) => s.openPort);
   const setCreateOpen = useUiStore((s) => s.setCreateOpen);
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  const lasso = useLasso();
 
   // Handlers below are stable (memoised cards) and read the latest columns through this ref.
   const columnsRef = useRef(columns);
@@ -165,7 +167,7 @@ export function Board() {
           </button>
         </div>
       ) : (
-        <div className="board" onKeyDown={onKeyDown} aria-label="Port board" role="region" aria-describedby="board-help">
+        <div className="board" onKeyDown={onKeyDown} onPointerDown={lasso.onPointerDown} aria-label="Port board" role="region" aria-describedby="board-help">
           <p id="board-help" className="visually-hidden">
             Arrow keys move between cards and columns, Enter opens a port, M opens Move to, X selects.
           </p>
@@ -183,6 +185,13 @@ export function Board() {
             />
           ))}
         </div>
+      )}
+      {lasso.rect && (
+        <div
+          className="lasso"
+          aria-hidden="true"
+          style={{ left: lasso.rect.left, top: lasso.rect.top, width: lasso.rect.right - lasso.rect.left, height: lasso.rect.bottom - lasso.rect.top }}
+        />
       )}
       <BulkBar onMove={onMove} />
       {menuFor && (
