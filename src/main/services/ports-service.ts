@@ -13,6 +13,7 @@ import { isCountryCode, normalizeNumber } from '../../shared/domain/numbers';
 import { submitProblems } from '../../shared/domain/readiness';
 import type { Repos } from '../db/repos';
 import type { PortRow } from '../db/repos/ports-repo';
+import { movePath } from '../sync/moves';
 import type { ChangeBus } from './changes';
 
 export interface CreatePortInput {
@@ -144,6 +145,14 @@ export class PortsService {
         const fields = Object.fromEntries(Object.keys(EMPTY_PORT_FIELDS).map((k) => [k, port[k as keyof PortFields]]));
         const numbers = this.repos.numbers.list(id).map((n) => n.e164);
         outbox.append({ portId: id, entity: 'port', entityId: id, op: 'port.create', payload: { fields, numbers }, baseRevision: null, now });
+        // The remote copy starts unconfirmed: queue the moves that bring it to the port's state,
+        // or the next pull would take the remote's word and set the port back to unconfirmed.
+        let from: PortState = 'unconfirmed';
+        for (const to of movePath(from, port.state) ?? []) {
+          const date = to === 'scheduled' && port.focDate ? port.focDate : null;
+          outbox.append({ portId: id, entity: 'port', entityId: id, op: 'port.move', payload: { from, to, reason: null, date }, baseRevision: null, now });
+          from = to;
+        }
       }
     })();
     this.changes.emit({ type: 'ports', ids: [id], removed: [] });

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { movePath } from '../../../src/main/sync/moves';
+import { READY_FIELDS } from '../../support/port-fields';
 import { kazooRemote, numbers, startHarness, type Harness } from './harness';
 
 let h: Harness | undefined;
@@ -53,4 +55,42 @@ describe('remote assignment', () => {
     expect(h.ctx.remotes.defaultId()).toBeNull();
     expect(h.ctx.ports.create({ fields: { name: 'No remote left' } }).remoteId).toBeNull();
   }, 30_000);
+
+  it('a port already moved on locally whose create was dropped is created, then moved along the allowed path; a pull keeps its state', async () => {
+    h = await startHarness('kazoo');
+    const other = h.ctx.remotes.add({ kind: 'kazoo', url: h.sb.kazooUrl, accountId: h.sb.accounts.subs[0]?.id as string, token: h.sb.subToken, name: 'Sub' });
+    const port = h.ctx.ports.create({ fields: { ...READY_FIELDS, name: 'Moved on' }, numbers: numbers(40, 2), remoteId: other.id });
+    // Forced: readiness (LOA and bill attached) is not what this test is about.
+    h.ctx.ports.move(port.id, { to: 'submitted', force: true });
+    h.ctx.ports.move(port.id, { to: 'pending' });
+    h.ctx.remotes.remove(other.id);
+    expect(h.ctx.repos.outbox.count()).toBe(0);
+
+    h.ctx.ports.assignRemote(port.id, h.remoteId);
+    const queued = h.ctx.db.prepare('SELECT op, payload FROM outbox WHERE port_id = ? ORDER BY seq').all(port.id) as { op: string; payload: string }[];
+    expect(queued.map((r) => (r.op === 'port.move' ? `move:${(JSON.parse(r.payload) as { to: string }).to}` : r.op))).toEqual(['port.create', 'move:submitted', 'move:pending']);
+    // The sandbox asks for activation charges on submit, as Kazoo does: the specialist accepts them.
+    expect((await h.engine.syncNow({ waitMs: 5000 })).blocked).toBe(1);
+    expect(h.ctx.ports.get(port.id).syncError).toContain('accept charges');
+    expect(h.ctx.ports.get(port.id).state).toBe('pending');
+    h.engine.acceptCharges(port.id);
+    expect((await h.engine.syncNow({ waitMs: 5000 })).converged).toBe(true);
+    const remote = (await kazooRemote(h)).filter((r) => r.portdesk_client_id === port.id);
+    expect(remote.map((r) => r.port_state)).toEqual(['pending']);
+    // A second run pulls the remote copy back: the local state stays where the specialist put it.
+    expect((await h.engine.syncNow({ waitMs: 5000 })).converged).toBe(true);
+    expect(h.ctx.ports.get(port.id).state).toBe('pending');
+    expect(h.ctx.ports.get(port.id).syncStatus).toBe('synced');
+  }, 30_000);
+});
+
+describe('movePath', () => {
+  it('is the shortest chain of allowed moves, empty when already there, null when unreachable', () => {
+    expect(movePath('unconfirmed', 'completed')).toEqual(['submitted', 'pending', 'completed']);
+    expect(movePath('unconfirmed', 'scheduled')).toEqual(['submitted', 'pending', 'scheduled']);
+    expect(movePath('unconfirmed', 'rejected')).toEqual(['submitted', 'rejected']);
+    expect(movePath('unconfirmed', 'canceled')).toEqual(['canceled']);
+    expect(movePath('pending', 'pending')).toEqual([]);
+    expect(movePath('completed', 'unconfirmed')).toBeNull();
+  });
 });
