@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
+import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-scroll/element';
 import type { PortState, PortSummary } from '../../../shared/model';
 import { useBoardStore } from '../stores/boardStore';
 import { usePortsStore } from '../stores/portsStore';
@@ -28,6 +29,7 @@ export function Board() {
   const setCreateOpen = useUiStore((s) => s.setCreateOpen);
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const lasso = useLasso();
+  const boardRef = useRef<HTMLDivElement>(null);
 
   // Handlers below are stable (memoised cards) and read the latest columns through this ref.
   const columnsRef = useRef(columns);
@@ -61,6 +63,15 @@ export function Board() {
       }),
     [selectionFor],
   );
+
+  // Near the board's left or right edge a dragged card scrolls the columns sideways (1280px screens
+  // cannot show all seven). Re-attached when the board element appears after loading.
+  const hasBoard = status === 'ready' && total > 0;
+  useEffect(() => {
+    const element = boardRef.current;
+    if (!element || !hasBoard) return;
+    return autoScrollForElements({ element, canScroll: ({ source }) => isCardDragData(source.data) });
+  }, [hasBoard]);
 
   const openMenu = useCallback((port: PortSummary) => {
     const el = document.querySelector<HTMLElement>(`.board [data-port-id="${CSS.escape(port.id)}"]`);
@@ -167,7 +178,7 @@ export function Board() {
           </button>
         </div>
       ) : (
-        <div className="board" onKeyDown={onKeyDown} onPointerDown={lasso.onPointerDown} aria-label="Port board" role="region" aria-describedby="board-help">
+        <div ref={boardRef} className="board" onKeyDown={onKeyDown} onPointerDown={lasso.onPointerDown} aria-label="Port board" role="region" aria-describedby="board-help">
           <p id="board-help" className="visually-hidden">
             Arrow keys move between cards and columns, Enter opens a port, M opens Move to, X selects.
           </p>

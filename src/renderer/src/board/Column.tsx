@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { dropTargetForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
+import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-scroll/element';
 import type { PortState, PortSummary } from '../../../shared/model';
 import { canTransition, stateLabel } from '../../../shared/domain/states';
 import { useBoardStore } from '../stores/boardStore';
@@ -57,6 +58,13 @@ export const Column = memo(function Column({ state, ports, collapsed, onActivate
       onDrop: () => setOver(false),
     });
   }, [state]);
+
+  // A card dragged near the top or bottom edge scrolls a long column toward hidden targets.
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element || collapsed) return;
+    return autoScrollForElements({ element, canScroll: ({ source }) => isCardDragData(source.data) });
+  }, [collapsed]);
 
   // The virtualizer recomputes every row's position whenever an option function changes identity:
   // a fresh getItemKey per render would cost O(column length) on each drag, focus or selection render.
