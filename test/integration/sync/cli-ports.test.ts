@@ -1,0 +1,57 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cli, tableCounts } from '../../support/cli';
+import { tempDir } from '../../support/temp';
+import { numbers } from './harness';
+
+let dir = '';
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+interface PortJson {
+  id: string;
+  remoteId: string | null;
+}
+
+describe('portdesk ports create --remote | --local, ports assign', () => {
+  it('creates on a named remote, on the default one or locally, and assigns a local port later', async () => {
+    dir = tempDir('pd-cli-ports-');
+    const db = ['--db', join(dir, 'pd.db')];
+    const env = { PD_TOKEN: 'not-a-real-token' };
+    // Remotes are only recorded here (no sync runs): a loopback URL nothing listens on is enough.
+    const addRemote = async (name: string): Promise<string> => {
+      const r = await cli([...db, '--json', 'remote', 'add', '--kind', 'kazoo', '--url', 'http://127.0.0.1:9', '--account', `acc-${name}`, '--token-env', 'PD_TOKEN', '--name', name], env);
+      expect(r.code).toBe(0);
+      return (JSON.parse(r.stdout) as { id: string }).id;
+    };
+    const first = await addRemote('First');
+    const second = await addRemote('Second');
+    const create = async (name: string, n: number, ...extra: string[]): Promise<PortJson> => {
+      const r = await cli([...db, '--json', 'ports', 'create', '--name', name, '--number', numbers(n, 1)[0] as string, ...extra]);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as PortJson;
+    };
+
+    expect((await create('Default', 0)).remoteId).toBe(first);
+    expect((await create('Named', 2, '--remote', second)).remoteId).toBe(second);
+    const local = await create('Local', 4, '--local');
+    expect(local.remoteId).toBeNull();
+
+    const text = await cli([...db, 'ports', 'create', '--name', 'Local text', '--number', numbers(6, 1)[0] as string, '--local']);
+    expect(text.stdout).toContain('local only');
+
+    const assigned = await cli([...db, 'ports', 'assign', local.id, '--remote', second]);
+    expect(assigned.code, assigned.stderr).toBe(0);
+    expect(assigned.stdout).toContain(`Assigned ${local.id}`);
+    const shown = await cli([...db, '--json', 'ports', 'show', local.id]);
+    expect((JSON.parse(shown.stdout) as PortJson).remoteId).toBe(second);
+
+    const before = tableCounts(join(dir, 'pd.db'));
+    const unknown = await cli([...db, 'ports', 'create', '--name', 'Nowhere', '--remote', 'no-such-remote']);
+    expect(unknown.code).not.toBe(0);
+    expect(tableCounts(join(dir, 'pd.db'))).toEqual(before);
+    const missing = await cli([...db, 'ports', 'assign', local.id]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('--remote');
+  });
+});
