@@ -1,13 +1,17 @@
 // Electron entry: the desktop shell around the same app context the host and the CLI use.
 // Everything testable without Electron lives in shell/, log/, ipc/ and app-context; this file
 // only wires Electron's objects to them.
-import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, nativeTheme, Notification, safeStorage, screen, session, shell } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, nativeImage, nativeTheme, Notification, safeStorage, screen, session, shell } from 'electron';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAppContext, type AppContext } from './app-context';
 import { SCHEMA_VERSION } from './db/migrations';
 import { nativeBindingPath } from './db/native';
 import { bindIpc } from './ipc/bind';
+import { bindDragOut } from './ipc/drag';
+// electron-vite resolves this to resources/icon.png beside out/ at run time (installers must ship it).
+import dragIconPath from '../../resources/icon.png?asset';
 import { createLogger, parseLogLevel } from './log/logger';
 import { diagnosticsFileName, exportDiagnostics } from './log/diagnostics';
 import { resolveDbPath } from './paths';
@@ -109,6 +113,15 @@ async function main(): Promise<void> {
   }
   mainWindow = createWindow();
   bindIpc({ ipcMain, router: ctx.router, changes: ctx.changes, contents: () => mainWindow?.webContents, isTrustedUrl: (url) => isTrustedSender(url, appOrigin) });
+  bindDragOut({
+    ipcMain,
+    contents: () => mainWindow?.webContents,
+    isTrustedUrl: (url) => isTrustedSender(url, appOrigin),
+    currentFile: (id) => ctx.documents.currentFile(id),
+    tempRoot: join(tmpdir(), `portdesk-drag-${process.pid}`),
+    icon: () => nativeImage.createFromPath(dragIconPath).resize({ width: 64 }),
+    onRefused: (error) => log.warn('drag out refused', { ...error }),
+  });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, appName: app.name, isDev: !app.isPackaged, onCommand: (c) => onMenuCommand(ctx, c) })),
   );

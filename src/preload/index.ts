@@ -1,8 +1,9 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 
 /**
- * The only thing the renderer gets: a call function and a change-event subscription. Raw
- * ipcRenderer never crosses the bridge; main validates every message and its sender.
+ * All the renderer gets: a call function, a change-event subscription, and the two desktop file
+ * operations a web page cannot do. Raw ipcRenderer never crosses the bridge; main validates every
+ * message and its sender.
  */
 const api = {
   call: (method: string, input: unknown): Promise<unknown> => ipcRenderer.invoke('portdesk:rpc', { method, input }),
@@ -11,6 +12,10 @@ const api = {
     ipcRenderer.on('portdesk:event', handler);
     return () => ipcRenderer.removeListener('portdesk:event', handler);
   },
+  /** The path of a file dropped from the desktop ('' for one with no file behind it, e.g. pasted), so main reads it instead of the renderer copying the bytes. */
+  pathForFile: (file: File): string => webUtils.getPathForFile(file),
+  /** Drag an attachment out to the desktop: main writes it to a temp file and starts the OS drag. */
+  startDrag: (attachmentId: string): void => ipcRenderer.send('portdesk:start-drag', attachmentId),
 };
 
 contextBridge.exposeInMainWorld('portdesk', api);

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, isAbsolute } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { isDeletable, isFinal } from '../../shared/domain/states';
 import { ContentStore, describeSize, inspectDocument, MAX_ATTACHMENT_BYTES, sniffType } from '../documents';
@@ -87,6 +89,35 @@ export class DocumentsService {
     });
     this.changes.emit({ type: 'ports', ids: [port.id], removed: [] });
     return this.get(id);
+  }
+
+  /**
+   * Attach a file by its path on this computer (a file dropped on the desktop app): main reads it,
+   * so large files do not travel through the renderer as base64. Only a regular file, checked
+   * against the size limit before anything is read; then the same intake checks as {@link add}.
+   */
+  async addPath(input: { portId: string; path: string; kind?: AttachmentKind | undefined }): Promise<AttachmentInfo> {
+    const filename = basename(input.path);
+    if (!isAbsolute(input.path)) throw new AppError('VALIDATION', `"${input.path}" is not an absolute path.`, { field: 'path' });
+    const info = await stat(input.path).catch((err: unknown) => {
+      throw new AppError('FILE', `"${filename}" cannot be read: ${err instanceof Error ? err.message : String(err)}`, { reason: 'unreadable' });
+    });
+    if (!info.isFile()) throw new AppError('FILE', `"${filename}" is not a file (a folder or a device cannot be attached).`, { reason: 'type' });
+    if (info.size > MAX_ATTACHMENT_BYTES) {
+      throw new AppError('FILE', `"${filename}" is ${describeSize(info.size)}; attachments are limited to ${describeSize(MAX_ATTACHMENT_BYTES)}, the carrier system's upload limit.`, { reason: 'size', size: info.size, limit: MAX_ATTACHMENT_BYTES });
+    }
+    const bytes = new Uint8Array(await readFile(input.path));
+    return this.add({ portId: input.portId, filename, bytes, kind: input.kind });
+  }
+
+  /**
+   * Where the current content of an attachment is on disk and the name to give a copy of it (for
+   * dragging it out to the desktop). Synchronous: the OS drag must start while the pointer is down.
+   */
+  currentFile(id: string): { path: string; name: string } {
+    const current = this.require(id);
+    if (!current.sha256) throw new AppError('NOT_FOUND', `"${current.name}" has not been downloaded from the carrier system yet; it will be once the port syncs.`);
+    return { path: this.store.pathFor(current.sha256), name: current.name };
   }
 
   /** Replace an attachment's content with another file; the old content stays as a previous version. */

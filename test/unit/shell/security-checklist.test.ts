@@ -8,7 +8,7 @@
  *   denied, openExternal http(s) only after confirmation:                        harden.test.ts, origin.test.ts
  * - host on 127.0.0.1, token in the fragment, 401, 403 foreign Origin, CSP header: test/integration/host/host.test.ts
  * - here: the CSP really lands in the built page, the preload exposes only
- *   { call, subscribe }, IPC checks the sender frame and the payload, the Electron
+ *   { call, subscribe, pathForFile, startDrag }, IPC checks the sender frame and the payload, the Electron
  *   entry wires every hardening step, and the host grants no cross-origin access.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,10 +30,13 @@ const electronMock = vi.hoisted(() => ({
   invoke: vi.fn((..._args: unknown[]) => Promise.resolve({ ok: true, value: 'answer' })),
   on: vi.fn(),
   removeListener: vi.fn(),
+  send: vi.fn(),
+  getPathForFile: vi.fn((_file: unknown) => '/home/me/bill.pdf'),
 }));
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => electronMock.exposed.set(key, api) },
-  ipcRenderer: { invoke: electronMock.invoke, on: electronMock.on, removeListener: electronMock.removeListener },
+  ipcRenderer: { invoke: electronMock.invoke, on: electronMock.on, removeListener: electronMock.removeListener, send: electronMock.send },
+  webUtils: { getPathForFile: electronMock.getPathForFile },
 }));
 
 describe('CSP in the built renderer', () => {
@@ -58,11 +61,23 @@ describe('CSP in the built renderer', () => {
 });
 
 describe('preload bridge', () => {
-  it('exposes window.portdesk with call and subscribe only, never ipcRenderer or the IPC event', async () => {
+  it('exposes window.portdesk with call, subscribe, pathForFile and startDrag only, never ipcRenderer or the IPC event', async () => {
     await import('../../../src/preload/index');
     expect([...electronMock.exposed.keys()]).toEqual(['portdesk']);
-    const api = electronMock.exposed.get('portdesk') as { call(m: string, i: unknown): Promise<unknown>; subscribe(l: (e: unknown) => void): () => void };
-    expect(Object.keys(api).sort()).toEqual(['call', 'subscribe']);
+    const api = electronMock.exposed.get('portdesk') as {
+      call(m: string, i: unknown): Promise<unknown>;
+      subscribe(l: (e: unknown) => void): () => void;
+      pathForFile(f: unknown): string;
+      startDrag(id: string): void;
+    };
+    expect(Object.keys(api).sort()).toEqual(['call', 'pathForFile', 'startDrag', 'subscribe']);
+
+    // The file helpers hand over a string and a fire-and-forget message; nothing of IPC comes back.
+    const file = { name: 'bill.pdf' };
+    expect(api.pathForFile(file)).toBe('/home/me/bill.pdf');
+    expect(electronMock.getPathForFile).toHaveBeenCalledWith(file);
+    expect(api.startDrag('a1')).toBeUndefined();
+    expect(electronMock.send).toHaveBeenCalledWith('portdesk:start-drag', 'a1');
 
     await expect(api.call('ports.list', { state: 'pending' })).resolves.toEqual({ ok: true, value: 'answer' });
     expect(electronMock.invoke).toHaveBeenCalledWith('portdesk:rpc', { method: 'ports.list', input: { state: 'pending' } });

@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/errors';
 import type { DocumentsService } from '../../services/documents-service';
 import type { LoaService } from '../../services/loa-service';
 import type { Handlers } from '../router';
@@ -8,11 +9,19 @@ type DocumentHandlers = Pick<Handlers, keyof typeof documentsMethods>;
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 
-/** Attachments, annotations, LOA generation and the saved signature; bytes travel as base64. */
-export function documentHandlers(documents: DocumentsService, loa: LoaService): DocumentHandlers {
+/**
+ * Attachments, annotations, LOA generation and the saved signature; bytes travel as base64.
+ * `readsPaths`: whether callers may name files on this computer (the desktop app, whose renderer
+ * got the path from a drop); the host's browser page must not make main read arbitrary paths.
+ */
+export function documentHandlers(documents: DocumentsService, loa: LoaService, readsPaths = false): DocumentHandlers {
   return {
     'attachments.list': ({ portId }) => documents.list(portId),
     'attachments.add': ({ portId, filename, contentBase64, kind }) => documents.add({ portId, filename, bytes: fromBase64(contentBase64), kind }),
+    'attachments.addPath': ({ portId, path, kind }) => {
+      if (!readsPaths) throw new AppError('FORBIDDEN', 'Attaching by file path is only available in the desktop app; send the file\'s content instead.');
+      return documents.addPath({ portId, path, kind });
+    },
     'attachments.rename': ({ id, name, kind }) => documents.rename(id, { name, kind }),
     'attachments.replace': ({ id, filename, contentBase64 }) => documents.replace(id, fromBase64(contentBase64), filename),
     'attachments.delete': async ({ id }) => {

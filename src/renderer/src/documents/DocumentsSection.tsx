@@ -122,6 +122,7 @@ export function DocumentsSection({ port }: { port: PortDetail }) {
     });
 
   const canDelete = isDeletable(port.state);
+  const dragOut = window.portdesk?.startDrag;
   const opened = list.find((a) => a.id === openId);
   // pdf.js is large: it loads in idle time after start (warmUpViewerWhenIdle), not with the board.
   const viewerFailed = useCallback(
@@ -187,7 +188,18 @@ export function DocumentsSection({ port }: { port: PortDetail }) {
       ) : (
         <ul className="plain-list documents-list">
           {list.map((a) => (
-            <li key={a.id} className="document-row" data-attachment-id={a.id}>
+            <li
+              key={a.id}
+              className="document-row"
+              data-attachment-id={a.id}
+              // Desktop only: dragging a row out drops the file on the desktop (main starts the OS drag).
+              draggable={dragOut !== undefined && a.sha256 !== null}
+              onDragStart={(e) => {
+                if (!dragOut) return;
+                e.preventDefault();
+                dragOut(a.id);
+              }}
+            >
               <Icon name="paperclip" size={14} />
               {renaming === a.id ? (
                 <input

@@ -23,8 +23,16 @@ export async function attachFiles(portId: string, files: File[], kind?: Attachme
   const attached: AttachmentInfo[] = [];
   for (const file of files) {
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      attached.push(await rpc.call('attachments.add', { portId, filename: file.name || 'pasted.pdf', contentBase64: toBase64(bytes), ...(kind ? { kind } : {}) }));
+      // In the desktop app main reads a dropped file itself (no base64 copy through the renderer);
+      // pasted files and the browser host have no path, so their bytes are sent.
+      const path = window.portdesk?.pathForFile?.(file) ?? '';
+      const kindArg = kind ? { kind } : {};
+      if (path) {
+        attached.push(await rpc.call('attachments.addPath', { portId, path, ...kindArg }));
+      } else {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        attached.push(await rpc.call('attachments.add', { portId, filename: file.name || 'pasted.pdf', contentBase64: toBase64(bytes), ...kindArg }));
+      }
     } catch (err) {
       toast('error', err instanceof Error ? err.message : String(err));
     }

@@ -5,6 +5,10 @@ import { RpcClient, type RpcTransport } from '../../../shared/rpc/client';
 interface PreloadBridge {
   call(method: string, input: unknown): Promise<unknown>;
   subscribe(listener: (event: unknown) => void): () => void;
+  /** Desktop only: a dropped File's path on disk ('' when it has none). */
+  pathForFile?(file: File): string;
+  /** Desktop only: drag an attachment out to the desktop as a file. */
+  startDrag?(attachmentId: string): void;
 }
 
 declare global {

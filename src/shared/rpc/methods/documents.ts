@@ -31,6 +31,8 @@ export type DraftInfo = z.infer<typeof DraftInfoSchema>;
 export const documentsMethods = {
   'attachments.list': method(z.object({ portId: id }), z.array(AttachmentInfoSchema)),
   'attachments.add': method(z.object({ portId: id, filename, contentBase64: base64, kind: kind.optional() }), AttachmentInfoSchema),
+  /** Desktop app only: attach a dropped file by its path (main reads it; the host refuses). */
+  'attachments.addPath': method(z.object({ portId: id, path: z.string().min(1, 'is required').max(4096), kind: kind.optional() }), AttachmentInfoSchema),
   'attachments.rename': method(z.object({ id, name: filename.optional(), kind: kind.optional() }), AttachmentInfoSchema),
   'attachments.replace': method(z.object({ id, filename, contentBase64: base64 }), AttachmentInfoSchema),
   'attachments.delete': method(z.object({ id }), z.object({ deleted: z.string() })),

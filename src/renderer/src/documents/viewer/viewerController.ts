@@ -54,8 +54,13 @@ export class ViewerController {
     this.state = { page: 1, pages: pdf.numPages, scalePercent: 100, tool: 'select', canUndo: false, canRedo: false, matches: null, firstPageShown: false };
   }
 
-  /** Mount the viewer in `container` (absolutely positioned, scrolling) holding an empty `viewerDiv`. */
-  static async mount(container: HTMLDivElement, viewerDiv: HTMLDivElement, pdf: PDFDocumentProxy, onState: (s: ViewerState) => void, onEdited: () => void): Promise<ViewerController> {
+  /**
+   * Mount the viewer in `container` (absolutely positioned, scrolling) holding an empty `viewerDiv`.
+   * `editing: false` leaves out pdf.js's annotation editor manager (the warm-up's hidden viewer:
+   * the manager listens for drags on the whole document and throws on one before its first page
+   * has an editor layer).
+   */
+  static async mount(container: HTMLDivElement, viewerDiv: HTMLDivElement, pdf: PDFDocumentProxy, onState: (s: ViewerState) => void, onEdited: () => void, editing = true): Promise<ViewerController> {
     const { pdfjs, viewer: lib } = await loadPdfjs();
     const c = new ViewerController(pdf, onState, onEdited);
     c.editorTypes = pdfjs.AnnotationEditorType;
@@ -69,7 +74,7 @@ export class ViewerController {
       eventBus: bus,
       linkService,
       findController,
-      annotationEditorMode: pdfjs.AnnotationEditorType.NONE,
+      annotationEditorMode: editing ? pdfjs.AnnotationEditorType.NONE : pdfjs.AnnotationEditorType.DISABLE,
       // The highlight editor needs a palette (pdf.js's app passes this default from its prefs).
       annotationEditorHighlightColors: HIGHLIGHT_COLORS,
     });

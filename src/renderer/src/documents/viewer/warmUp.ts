@@ -57,7 +57,7 @@ export async function warmUp(): Promise<void> {
     const pdf = await openPdf(await samplePdf());
     let shown!: () => void;
     const firstPage = new Promise<void>((resolve) => (shown = resolve));
-    const controller = await ViewerController.mount(container, viewerDiv, pdf, (s) => s.firstPageShown && shown(), () => undefined);
+    const controller = await ViewerController.mount(container, viewerDiv, pdf, (s) => s.firstPageShown && shown(), () => undefined, false);
     await firstPage;
     controller.destroy();
   } finally {
