@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { SyncStatusView } from '../../../shared/rpc/methods/sync';
 import { connection, rpc } from '../rpc/transport';
 import { usePortsStore } from '../stores/portsStore';
+import { syncLabel } from './syncLabel';
 
 const DOT: Record<SyncStatusView['state'] | 'disconnected', string> = {
   idle: 'is-local',
@@ -33,6 +34,16 @@ function useSyncStatus(): SyncStatusView | null {
   return status;
 }
 
+/** The current time, updated every 30 s: enough for "2 min ago" to stay true without re-rendering often. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
 /**
  * Connection and sync status: whether this view reaches PortDesk (the host's event socket; always
  * true in Electron), the sync engine's summary ("Syncing 12 of 40", "Offline since 14:02"), and
@@ -43,6 +54,7 @@ export function StatusSlot() {
   const loadError = usePortsStore((s) => s.status) === 'error';
   const online = useSyncExternalStore(connection.subscribe, connection.isConnected);
   const sync = useSyncStatus();
+  const now = useNow();
   const { pending, problems } = useMemo(() => {
     let pendingCount = 0;
     let problemCount = 0;
@@ -53,7 +65,7 @@ export function StatusSlot() {
     return { pending: pendingCount, problems: problemCount };
   }, [byId]);
   const disconnected = !online || loadError;
-  const label = disconnected ? 'Disconnected from PortDesk' : sync && sync.state !== 'idle' ? sync.summary : 'Working offline';
+  const label = disconnected ? 'Disconnected from PortDesk' : sync && sync.state !== 'idle' ? syncLabel(sync, now) : 'Working offline';
   const dot = DOT[disconnected ? 'disconnected' : (sync?.state ?? 'idle')];
   return (
     <div className="status-slot" role="status" aria-label="Sync status" title={sync?.remotes.map((r) => `${r.name}: ${r.message ?? r.state}`).join('\n') || undefined}>
