@@ -70,14 +70,17 @@ function Preview({ status }: { status: ImportStatus }) {
   const headers = table?.headers ?? [];
   const labels = headers.map((_, i) => fieldLabel(table?.mapping.fields[i] ?? null));
   const preview = table?.preview ?? [];
+  // A port-level problem (e.g. numbers of several countries in one port) belongs to no single
+  // row, so it is listed with the file's problems rather than lost from the preview.
+  const fileProblems = [...status.problems, ...(status.groups ?? []).flatMap((g) => g.problems)];
   return (
     <div className="imp-preview">
       {checking && <ProgressBar status={status} onCancel={() => void cancel()} />}
       {table && <MappingPanel status={status} />}
       {status.counts && <Counts status={status} />}
-      {status.problems.length > 0 && (
+      {fileProblems.length > 0 && (
         <ul className="imp-file-problems">
-          {status.problems.map((p, i) => (
+          {fileProblems.map((p, i) => (
             <li key={i} className={p.severity === 'error' ? 'imp-problem-error' : 'imp-problem-warning'}>
               {p.message}
             </li>
@@ -145,6 +148,8 @@ function Footer({ status }: { status: ImportStatus }) {
   const groups = (status.groups ?? []).filter((g) => g.numbers > 0);
   const numbers = groups.reduce((n, g) => n + g.numbers, 0);
   const notPortable = status.portability.state === 'done' ? status.portability.notPortable : 0;
+  // Numbers found not portable are left out by the commit, so every count shown excludes them.
+  const importing = numbers - notPortable;
   const skippedRows = status.counts?.rowsWithErrors ?? 0;
   const p = status.portability;
   return (
@@ -162,10 +167,10 @@ function Footer({ status }: { status: ImportStatus }) {
         </div>
       )}
       <span className="imp-footer-summary">
-        {numbers.toLocaleString()} number{numbers === 1 ? '' : 's'} into {groups.length} port{groups.length === 1 ? '' : 's'}
+        {importing.toLocaleString()} number{importing === 1 ? '' : 's'} into {groups.length} port{groups.length === 1 ? '' : 's'}
         {skippedRows > 0 && <span className="muted"> · {skippedRows} row(s) with errors are skipped</span>}
       </span>
-      <button type="button" className="btn btn-primary" disabled={numbers === 0 || busy !== null} onClick={() => setConfirming(true)}>
+      <button type="button" className="btn btn-primary" disabled={importing === 0 || busy !== null} onClick={() => setConfirming(true)}>
         Import…
       </button>
       {confirming && (
@@ -191,7 +196,7 @@ function Footer({ status }: { status: ImportStatus }) {
           }
         >
           <p>
-            {(numbers - notPortable).toLocaleString()} numbers go into {groups.length} port request{groups.length === 1 ? '' : 's'}, written together (all or nothing). You can undo the whole import until it is sent.
+            {importing.toLocaleString()} numbers go into {groups.length} port request{groups.length === 1 ? '' : 's'}, written together (all or nothing). You can undo the whole import until it is sent.
           </p>
           <ul className="imp-confirm-list">
             {groups.slice(0, 8).map((g) => (

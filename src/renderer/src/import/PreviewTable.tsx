@@ -20,6 +20,16 @@ function isChecked(row: ImportRowView | { row: number; cells: string[] }): row i
 }
 
 /**
+ * Where a row without problems goes. After the portability check it also says "Portable", so
+ * the specialist sees a verdict per number (not portable ones are listed as problems, with why).
+ */
+function okSummary(row: ImportRowView): string {
+  const where = row.numbers.length > 1 ? `${row.numbers.length} numbers → ${row.group}` : `→ ${row.group}`;
+  const checkedPortable = row.numbers.length > 0 && row.numbers.every((n) => n.portable === true);
+  return checkedPortable ? `Portable ${where}` : where;
+}
+
+/**
  * The rows of an import, virtualised (100k rows stay smooth). Each row shows its problems
  * (row and column named in the message); a cell of a row with a problem can be edited in place.
  */
@@ -64,7 +74,7 @@ export function PreviewTable({ headers, labels, total, rowAt, onFix, emptyText }
               const checked = isChecked(row);
               const status = checked ? row.status : 'pending';
               const problems = checked ? row.problems : [];
-              const summary = problems.length > 0 ? problems[0]!.message : checked ? (row.numbers.length > 1 ? `${row.numbers.length} numbers → ${row.group}` : `→ ${row.group}`) : 'Checking…';
+              const summary = problems.length > 0 ? problems[0]!.message : checked ? okSummary(row) : 'Checking…';
               return (
                 <div key={item.key} className={`imp-row imp-row-${status}`} style={style} role="row" aria-label={`Row ${row.row}`}>
                   <span role="cell" className="imp-rownum">
