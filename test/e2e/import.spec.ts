@@ -1,10 +1,22 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { test, expect } from './support/fixtures';
+import { hostRpc } from './support/rpc';
 import type { Page } from '@playwright/test';
+import { startSandbox, type SandboxHandle } from '../../src/sandbox/index';
+import { carrierAllowsPortOut } from '../../src/sandbox/util/phone';
 
 /** PORTDESK_SCREENSHOTS=DIR saves the screens reviewed by eye (1280x800, the config's viewport). */
 const SHOTS = process.env.PORTDESK_SCREENSHOTS ?? '';
+
+/**
+ * The first check waits for the worker thread, which boots tsx from sources in the host (about a
+ * second idle, much longer on a loaded shared machine), so it gets more than the default 10 s.
+ */
+const WORKER_BOOT = { timeout: 30_000 };
 
 const PASTE = [
   'Customer\tPhone Number\tCarrier\tAccount Number',
@@ -33,7 +45,7 @@ test('paste, map, fix an invalid row, confirm, see the ports on the board, then 
   await page.getByRole('button', { name: 'Preview' }).click();
 
   const counts = page.getByLabel('Import counts');
-  await expect(counts).toContainText('Valid3');
+  await expect(counts).toContainText('Valid3', WORKER_BOOT);
   await expect(counts).toContainText('Invalid1');
   await expect(counts).toContainText('Duplicates1');
   await expect(page.getByLabel('Column Phone Number')).toHaveValue('number');
@@ -115,3 +127,108 @@ test('a dropped CSV file is previewed', async ({ page }) => {
   await page.getByLabel('Only problems').check();
   await expect(page.getByRole('row', { name: 'Row 3', exact: true })).toContainText('extension 12 removed');
 });
+
+/** Rows of the tables an import writes, read straight from the host's database file. */
+function tableCounts(dbPath: string): { ports: number; numbers: number; outbox: number } {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  const count = (t: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
+  const result = { ports: count('ports'), numbers: count('numbers'), outbox: count('outbox') };
+  db.close();
+  return result;
+}
+
+/**
+ * Valid Washington DC numbers, `count` on exchanges whose carrier releases numbers (portable)
+ * and `count` on exchanges whose carrier refuses port-outs: the sandbox derives the carrier from
+ * the NPA-NXX (docs/sandbox.md), so each exchange is asked the sandbox's own rule.
+ */
+function numbersByPortability(count: number): { portable: string[]; notPortable: string[] } {
+  const portable: string[] = [];
+  const notPortable: string[] = [];
+  for (let nxx = 201; nxx <= 999 && (portable.length < count || notPortable.length < count); nxx++) {
+    const e164 = `+1202${nxx}0147`;
+    if (!isValidPhoneNumber(e164)) continue;
+    const list = carrierAllowsPortOut(e164) ? portable : notPortable;
+    if (list.length < count) list.push(e164);
+  }
+  return { portable, notPortable };
+}
+
+const withSandbox = test.extend<{ sandbox: SandboxHandle }>({
+  sandbox: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'portdesk-e2e-sandbox-'));
+    const sandbox = await startSandbox({ dataDir: dir, port: 0, seed: 'none' });
+    await use(sandbox);
+    await sandbox.close();
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+withSandbox('portability check: each number shown portable or not with the reason; the unportable ones are left out', async ({ page, host, sandbox }) => {
+  const call = hostRpc(host);
+  await call('remotes.add', { kind: 'telnyx', url: sandbox.telnyxUrl, accountId: sandbox.accounts.root.id, token: sandbox.token, name: 'Telnyx main' });
+  const { portable, notPortable } = numbersByPortability(2);
+  expect(notPortable).toHaveLength(2);
+  const numbers = [portable[0]!, notPortable[0]!, portable[1]!, notPortable[1]!];
+  // Pasted cells go into one new port named after the source unless a target is chosen.
+  const port = 'Import of pasted text';
+  await openImport(page);
+  await page.getByLabel('Paste numbers or spreadsheet cells').fill(['Customer\tNumber', ...numbers.map((n) => `Cedar Ridge\t${n}`)].join('\n'));
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByLabel('Import counts')).toContainText('Valid4', WORKER_BOOT);
+
+  await page.getByRole('button', { name: 'Check portability (Telnyx main)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '2 portable, 2 not portable (left out)' })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Import preview' });
+  for (const [i, n] of numbers.entries()) {
+    const row = table.getByRole('row', { name: `Row ${i + 2}`, exact: true });
+    if (portable.includes(n)) await expect(row).toContainText(`Portable → ${port}`);
+    else await expect(row).toContainText(`Row ${i + 2}: ${n} is not portable (the losing carrier does not accept port-outs to Telnyx)`);
+  }
+  await shot(page, 'import-portability.png');
+  await expect(page.getByText('2 numbers into 1 port', { exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Import these numbers?' });
+  await expect(confirm).toContainText('2 numbers go into 1 port request');
+  await confirm.getByRole('button', { name: 'Create ports' }).click();
+  await expect(page.getByRole('region', { name: 'Unconfirmed' }).getByRole('group', { name: port })).toContainText('2 numbers');
+  for (const n of portable) expect((await call('numbers.lookup', { number: n, country: 'US' })).port?.name).toBe(port);
+  for (const n of notPortable) expect((await call('numbers.lookup', { number: n, country: 'US' })).port).toBeNull();
+});
+
+const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtures', 'import', name);
+
+/** The bad-input corpus through the Import screen: the same specific message as the CLI, nothing written. */
+const BAD_INPUT: { file: string; mimeType: string; alert?: string; shown: string[] }[] = [
+  { file: 'empty.csv', mimeType: 'text/csv', alert: 'The file is empty: there is nothing to import.', shown: [] },
+  { file: 'binary-garbage.csv', mimeType: 'text/csv', alert: 'This file contains binary data, not text: it is not a CSV file even if it is named like one.', shown: [] },
+  {
+    file: 'workbook.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    shown: ['Cells A2:A4 are merged; every row they span gets the value of A2', 'Cell B5 has the formula =B4+1 but no saved result'],
+  },
+  {
+    file: 'mixed-countries.csv',
+    mimeType: 'text/csv',
+    shown: [
+      'The import has numbers of several countries (FR, GB, US); a port request normally covers one country',
+      'Row 3, Number: +442079460958 is a GB number, not US',
+    ],
+  },
+];
+
+for (const input of BAD_INPUT) {
+  test(`bad input ${input.file}: its specific message on the Import screen, database unchanged`, async ({ page, host }) => {
+    await openImport(page);
+    const before = tableCounts(host.dbPath);
+    await page.getByLabel('Import file').setInputFiles({ name: input.file, mimeType: input.mimeType, buffer: readFileSync(fixture(input.file)) });
+    if (input.alert) await expect(page.getByRole('alert')).toHaveText(input.alert, WORKER_BOOT);
+    if (input.shown.length > 0) {
+      await expect(page.getByLabel('Import counts')).toBeVisible(WORKER_BOOT);
+      await page.getByLabel('Only problems').check();
+      for (const text of input.shown) await expect(page.getByText(text).first()).toBeVisible();
+    }
+    expect(tableCounts(host.dbPath)).toEqual(before);
+  });
+}
