@@ -3,8 +3,9 @@ import { stateLabel } from '../../../shared/domain/states';
 import { useFilterStore } from '../stores/filterStore';
 import { AccountFilter } from './AccountFilter';
 import { TagFilter } from './TagFilter';
+import { FocRangeFilter } from './FocRangeFilter';
 
-/** State chips, FOC date range, account and "needs attention", with the match count. */
+/** State chips, FOC date range, account, tag and "needs attention", with the match count; one line at 1280px. */
 export function FilterBar({ shown, total }: { shown: number; total: number }) {
   const f = useFilterStore();
   const active = f.query !== '' || f.states.size > 0 || f.focFrom !== '' || f.focTo !== '' || f.needsAttention || f.account !== '' || f.tag !== '';
@@ -17,18 +18,7 @@ export function FilterBar({ shown, total }: { shown: number; total: number }) {
           </button>
         ))}
       </div>
-      <div className="filter-dates">
-        <label className="filter-label">
-          <span aria-hidden="true">FOC</span>
-          <span className="visually-hidden">FOC from</span>
-          <input type="date" className="input input-date" value={f.focFrom} onChange={(e) => f.setFocRange(e.target.value, f.focTo)} />
-        </label>
-        <label className="filter-label">
-          <span aria-hidden="true">–</span>
-          <span className="visually-hidden">FOC to</span>
-          <input type="date" className="input input-date" value={f.focTo} onChange={(e) => f.setFocRange(f.focFrom, e.target.value)} />
-        </label>
-      </div>
+      <FocRangeFilter from={f.focFrom} to={f.focTo} onChange={f.setFocRange} />
       <AccountFilter value={f.account} onChange={f.setAccount} />
       <TagFilter value={f.tag} onChange={f.setTag} />
       <button type="button" className="chip" aria-pressed={f.needsAttention} onClick={() => f.setNeedsAttention(!f.needsAttention)}>

@@ -33,9 +33,9 @@ function dueTone(days: number): string {
   return '';
 }
 
-/** Tag chips within the card's fixed height: the first two, then "+N" (all of them in the tooltip). */
+/** Tag chips within the card's fixed height and a narrow column: the first tag, then "+N" (all in the tooltip). */
 function CardTags({ tags }: { tags: string[] }) {
-  const shown = tags.slice(0, 2);
+  const shown = tags.slice(0, 1);
   return (
     <span className="card-tags" title={`Tags: ${tags.join(', ')}`}>
       <span className="visually-hidden">Tags: </span>

@@ -13,7 +13,7 @@ export function Sidebar() {
   const screen = useUiStore((s) => s.screen);
   const setScreen = useUiStore((s) => s.setScreen);
   return (
-    <nav className="sidebar" aria-label="Main">
+    <nav className="app-sidebar" aria-label="Main">
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">
           <Icon name="phone" size={16} />
