@@ -39,6 +39,12 @@ describe('electron-builder.yml', () => {
     expect(isShipped(config.files, pkg.main), pkg.main).toBe(true);
   });
 
+  it('ships the drag-out icon the main process loads, unpacked from asar', () => {
+    expect(isShipped(config.files, 'resources/icon.png')).toBe(true);
+    expect(config.asarUnpack).toContain('resources/icon.png');
+    expect(isShipped(config.files, 'resources/icons/icon.svg')).toBe(false);
+  });
+
   it('ships no sources, tests, fixtures, docs, scripts, configs or source maps', () => {
     const notShipped = [
       'src/main/index.ts',
