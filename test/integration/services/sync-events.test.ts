@@ -2,16 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../../src/shared/rpc/events';
 import { recordConflict } from '../../../src/main/sync/conflicts';
 import { testContext } from '../../support/context';
+import { PortFieldsSchema, type PortFields } from '../../../src/shared/model';
+
+const pickFields = (port: PortFields): PortFields => PortFieldsSchema.parse(port);
 
 describe('sync actions tell every view', () => {
   it('resolving a conflict emits the port and sync events and keeps the chosen values', async () => {
     const { ports, db, router, changes } = testContext();
     const port = ports.create({ fields: { name: 'Mine', locality: 'Here' }, numbers: ['2025550143'], remoteId: null });
-    const local = ports.get(port.id);
+    const fields = pickFields(ports.get(port.id));
     recordConflict(
       db,
-      { localId: port.id, fields: local, numbers: ['+12025550143'], state: 'unconfirmed' } as Parameters<typeof recordConflict>[1],
-      { fields: { ...local, name: 'Theirs', locality: 'There' }, numbers: ['+12025550143'], state: 'unconfirmed', revision: '2-x' } as Parameters<typeof recordConflict>[2],
+      { localId: port.id, fields, numbers: ['+12025550143'], state: 'unconfirmed' },
+      { remoteObjectId: 'r1', revision: '2-x', accountId: 'acc', marker: port.id, fields: { ...fields, name: 'Theirs', locality: 'There' }, numbers: ['+12025550143'], state: 'unconfirmed' },
       1,
     );
     const seen: ChangeEvent[] = [];
