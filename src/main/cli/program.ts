@@ -1,12 +1,11 @@
-import { Command, CommanderError, Option } from 'commander';
-import { PORT_STATES } from '../../shared/model';
+import { Command, CommanderError } from 'commander';
 import { AppError } from '../../shared/errors';
 import { RpcClient } from '../../shared/rpc/client';
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/rpc/contract';
+import type { Run } from './commands/run';
 import { createAppContext, type AppContext } from '../app-context';
 import { resolveDbPath } from '../paths';
 import { APP_VERSION } from '../version';
-import { portDetailText, portsTable } from './format';
+import { registerPortCommands } from './commands/ports';
 import { registerSyncCommands } from './commands/sync';
 import { registerImportCommand } from './commands/import';
 import { registerDocumentCommands } from './commands/documents';
@@ -43,87 +42,11 @@ export function buildProgram(io: CliIo): { program: Command; close(): void } {
     const router = context().router;
     return new RpcClient({ call: (m, i) => router.call(m, i), subscribe: () => () => undefined });
   };
-  async function run<M extends MethodName>(method: M, input: MethodInput<M>, human: (out: MethodOutput<M>) => string): Promise<void> {
+  const run: Run = async (method, input, human) => {
     const result = await client().call(method, input);
     io.out(globals().json ? JSON.stringify(result, null, 2) : human(result));
-  }
-  const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-  const ports = program.command('ports').description('list, show, create, move and delete port requests');
-  ports
-    .command('list')
-    .description('list port requests')
-    .addOption(new Option('--state <state>', 'only ports in this state').choices(PORT_STATES))
-    .action((opts: { state?: (typeof PORT_STATES)[number] }) => run('ports.list', opts.state ? { state: opts.state } : {}, portsTable));
-  ports
-    .command('show <id>')
-    .description('show one port request with its numbers')
-    .action((id: string) => run('ports.get', { id }, portDetailText));
-  ports
-    .command('create')
-    .description('create a port request')
-    .requiredOption('--name <name>', 'name of the port request')
-    .option('--number <number>', 'a number to port (repeatable, any common format)', collect)
-    .option('--losing-carrier <carrier>', 'carrier the numbers leave')
-    .option('--country <cc>', 'country for numbers written without +', 'US')
-    .option('--remote <id>', 'remote to sync it with (default: the default remote)')
-    .option('--local', 'keep it local only, even when a default remote is set')
-    .action((opts: { name: string; number?: string[]; losingCarrier?: string; country: string; remote?: string; local?: boolean }) =>
-      run(
-        'ports.create',
-        {
-          fields: { name: opts.name, ...(opts.losingCarrier ? { losingCarrier: opts.losingCarrier } : {}) },
-          numbers: opts.number ?? [],
-          country: opts.country,
-          ...(opts.local ? { remoteId: null } : opts.remote ? { remoteId: opts.remote } : {}),
-        },
-        (p) => `Created ${p.id} "${p.name}" with ${p.numbers.length} number(s)${p.remoteId ? ` on remote ${p.remoteId}` : ', local only'}`,
-      ),
-    );
-  ports
-    .command('assign <id>')
-    .description('give a local-only port a remote; it is created there with the next sync')
-    .requiredOption('--remote <id>', 'the remote')
-    .option('--account <id>', 'sub-account on the remote')
-    .action((id: string, opts: { remote: string; account?: string }) =>
-      run('ports.assignRemote', { id, remoteId: opts.remote, ...(opts.account ? { remoteAccountId: opts.account } : {}) }, (p) => `Assigned ${p.id} "${p.name}" to remote ${p.remoteId ?? ''}`),
-    );
-  ports
-    .command('move <id> <state>')
-    .description(`move a port to another state (${PORT_STATES.join(', ')})`)
-    .option('--reason <text>', 'reason recorded on the timeline')
-    .option('--date <YYYY-MM-DD>', 'FOC date, when scheduling')
-    .option('--force', 'submit even when readiness checks fail')
-    .action((id: string, state: string, opts: { reason?: string; date?: string; force?: boolean }) =>
-      run('ports.move', { id, to: state as (typeof PORT_STATES)[number], ...opts }, (p) => `Moved ${p.id} "${p.name}" to ${p.state}`),
-    );
-  ports
-    .command('delete <id>')
-    .description('delete a port request (unconfirmed, rejected or canceled)')
-    .action((id: string) => run('ports.delete', { id }, (r) => `Deleted ${r.deleted}`));
-
-  const numbers = program.command('numbers').description('add, remove and look up numbers');
-  numbers
-    .command('add <portId> <numbers...>')
-    .description('add numbers to a port (any common format; stored as E.164)')
-    .option('--country <cc>', 'country for numbers written without +', 'US')
-    .action((portId: string, list: string[], opts: { country: string }) =>
-      run('numbers.add', { portId, numbers: list, country: opts.country }, (r) =>
-        [`Added ${r.added.length} number(s)`, ...r.alreadyOnPort.map((n) => `already on this port: ${n}`), ...r.notes].join('\n'),
-      ),
-    );
-  numbers
-    .command('remove <portId> <numbers...>')
-    .description('remove numbers (E.164) from a port')
-    .action((portId: string, list: string[]) => run('numbers.remove', { portId, numbers: list }, (r) => `Removed ${r.removed.length} number(s)`));
-  numbers
-    .command('lookup <number>')
-    .description('find the open port holding a number')
-    .option('--country <cc>', 'country for numbers written without +', 'US')
-    .action((number: string, opts: { country: string }) =>
-      run('numbers.lookup', { number, country: opts.country }, (r) => (r.port ? `${r.e164} is on ${r.port.id} "${r.port.name}" (${r.port.state})` : `${r.e164} is on no open port`)),
-    );
-
+  };
+  registerPortCommands(program, { run });
   registerSyncCommands(program, { run, env: io.env });
   registerImportCommand(program, { imports: () => context().imports, out: io.out, json: () => globals().json === true });
   registerDocumentCommands(program, { run, call: (m, i) => client().call(m, i), out: io.out, json: () => globals().json === true });

@@ -2,12 +2,10 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../../shared/errors';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/rpc/contract';
+import type { Call, Run } from './run';
 import type { AttachmentInfo } from '../../../shared/rpc/methods/documents';
 import { describeSize } from '../../documents';
 
-type Run = <M extends MethodName>(method: M, input: MethodInput<M>, human: (out: MethodOutput<M>) => string) => Promise<void>;
-type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
 
 export interface DocumentCommandDeps {
   run: Run;

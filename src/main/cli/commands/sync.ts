@@ -1,9 +1,8 @@
 import { Option, type Command } from 'commander';
 import { AppError } from '../../../shared/errors';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/rpc/contract';
+import type { Run } from './run';
 import type { SyncStatusView } from '../../../shared/rpc/methods/sync';
 
-type Run = <M extends MethodName>(method: M, input: MethodInput<M>, human: (out: MethodOutput<M>) => string) => Promise<void>;
 
 export interface SyncCommandDeps {
   run: Run;
