@@ -5,6 +5,9 @@ import { AccountFilter } from './AccountFilter';
 import { TagFilter } from './TagFilter';
 import { FocRangeFilter } from './FocRangeFilter';
 
+// One formatter for the count: toLocaleString builds a new Intl.NumberFormat on every call, twice per keystroke.
+const count = new Intl.NumberFormat();
+
 /** State chips, FOC date range, account, tag and "needs attention", with the match count; one line at 1280px. */
 export function FilterBar({ shown, total }: { shown: number; total: number }) {
   const f = useFilterStore();
@@ -26,7 +29,7 @@ export function FilterBar({ shown, total }: { shown: number; total: number }) {
       </button>
       <span className="filter-spacer" />
       <span className="filter-count tabular" aria-live="polite">
-        {active ? `${shown.toLocaleString()} of ${total.toLocaleString()} ports` : `${total.toLocaleString()} ports`}
+        {active ? `${count.format(shown)} of ${count.format(total)} ports` : `${count.format(total)} ports`}
       </span>
       <button type="button" className="btn btn-ghost btn-sm" onClick={f.clear} disabled={!active}>
         Clear

@@ -59,7 +59,8 @@ export function SearchBox() {
   useEffect(() => {
     const digits = numberQuery(query);
     if (digits === null) {
-      setNumberMatch(undefined);
+      // Only when there is one to drop: a store update per text keystroke re-renders the filter bar.
+      if (useFilterStore.getState().numberMatch !== undefined) setNumberMatch(undefined);
       return;
     }
     let stale = false;
