@@ -8,6 +8,7 @@ import { usePortsStore } from '../stores/portsStore';
 import { useUiStore } from '../stores/uiStore';
 import { useNoticeStore } from '../stores/noticeStore';
 import { Modal } from '../ui/Modal';
+import { FormError } from '../ui/FormError';
 
 /** New port: a name and (optionally) numbers in any format; opens the detail after creating. */
 export function CreatePortDialog() {
@@ -100,11 +101,7 @@ export function CreatePortDialog() {
           />
           <span className="field-hint">{splitNumbers(numbers).length} numbers</span>
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
       </form>
     </Modal>
   );

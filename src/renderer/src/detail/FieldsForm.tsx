@@ -5,6 +5,7 @@ import { isEditable } from '../../../shared/domain/states';
 import { rpc } from '../rpc/transport';
 import { useNoticeStore } from '../stores/noticeStore';
 import { FIELD_GROUPS, type TextField } from './fieldDefs';
+import { FormError } from '../ui/FormError';
 
 type Draft = Record<TextField, string> & { notificationEmails: string };
 
@@ -91,11 +92,7 @@ export function FieldsForm({ port, onSaved }: { port: PortDetail; onSaved(port: 
           {`This port is ${port.state}: fields can be changed only while unconfirmed or rejected.`}
         </p>
       )}
-      {serverError && (
-        <p className="form-error" role="alert">
-          {serverError}
-        </p>
-      )}
+      <FormError message={serverError} />
       {FIELD_GROUPS.map((group) => (
         <fieldset key={group.title} className="field-group" disabled={!editable}>
           <legend>{group.title}</legend>

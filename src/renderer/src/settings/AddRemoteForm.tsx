@@ -5,6 +5,7 @@ import { useNoticeStore } from '../stores/noticeStore';
 import { messageOf, useSyncStore } from '../sync/syncStore';
 import { EMPTY_REMOTE, URL_EXAMPLES, validateRemote, type RemoteDraft } from './remoteForm';
 import { FormField } from './FormField';
+import { FormError } from '../ui/FormError';
 
 const KINDS: { kind: RemoteKind; label: string }[] = [
   { kind: 'kazoo', label: 'Kazoo' },
@@ -97,11 +98,7 @@ export function AddRemoteForm() {
           </FormField>
         )}
       </div>
-      {serverError && (
-        <p className="form-error" role="alert">
-          {serverError}
-        </p>
-      )}
+      <FormError message={serverError} />
       <div className="card-actions">
         <button type="submit" className="btn btn-primary" disabled={saving}>
           {saving ? 'Connecting…' : 'Add connection'}

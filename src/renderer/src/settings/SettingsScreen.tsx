@@ -3,6 +3,7 @@ import { startSyncFeed, useSyncStore } from '../sync/syncStore';
 import { RemotesList } from './RemotesList';
 import { AddRemoteForm } from './AddRemoteForm';
 import './settings.css';
+import { FormError } from '../ui/FormError';
 
 /** Settings: the porting API accounts PortDesk syncs with. */
 export function SettingsScreen() {
@@ -14,11 +15,7 @@ export function SettingsScreen() {
         <h1 id="settings-title">Settings</h1>
       </header>
       <div className="screen-body">
-        {loadError && (
-          <p className="form-error" role="alert">
-            {loadError}
-          </p>
-        )}
+        <FormError message={loadError} />
         <RemotesList />
         <AddRemoteForm />
       </div>

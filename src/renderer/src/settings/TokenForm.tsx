@@ -3,6 +3,7 @@ import { rpc } from '../rpc/transport';
 import { messageOf, type RemoteInfo } from '../sync/syncStore';
 import { tokenError } from './remoteForm';
 import { FormField } from './FormField';
+import { FormError } from '../ui/FormError';
 
 interface TokenFormProps {
   remote: Pick<RemoteInfo, 'id' | 'name'>;
@@ -49,11 +50,7 @@ export function TokenForm({ remote, onSaved, onCancel }: TokenFormProps) {
       <FormField label="New token" error={error} hint="Saved encrypted on this computer; never shown again.">
         {(a11y) => <input {...a11y} className="input" type="password" autoComplete="off" spellCheck={false} value={token} onChange={(e) => setToken(e.target.value)} />}
       </FormField>
-      {serverError && (
-        <p className="form-error" role="alert">
-          {serverError}
-        </p>
-      )}
+      <FormError message={serverError} />
       <div className="token-form-actions">
         {onCancel && (
           <button type="button" className="btn" onClick={onCancel}>

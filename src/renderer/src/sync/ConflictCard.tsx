@@ -5,6 +5,7 @@ import { useNoticeStore } from '../stores/noticeStore';
 import { useUiStore } from '../stores/uiStore';
 import { conflictKeyLabel, onlyIn, sideValue } from './syncText';
 import { messageOf, useSyncStore, type ConflictView } from './syncStore';
+import { FormError } from '../ui/FormError';
 
 type Choice = 'local' | 'remote';
 type Side = ConflictView['local'];
@@ -107,11 +108,7 @@ export function ConflictCard({ conflict, name, focused }: { conflict: ConflictVi
           <ChoiceRow key={field} field={field} conflict={conflict} choice={choices[field]} onChoose={(c) => setChoices((prev) => ({ ...prev, [field]: c }))} />
         ))}
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <footer className="conflict-foot">
         <span className="muted">{missing > 0 ? `Choose a value for ${missing} more ${missing === 1 ? 'field' : 'fields'}` : 'Every field has a choice'}</span>
         <button type="button" className="btn btn-primary btn-sm" disabled={missing > 0 || busy} onClick={() => void resolve()}>

@@ -10,6 +10,7 @@ import { messageOf, startSyncFeed, useSyncStore } from './syncStore';
 import { overallText } from './syncText';
 import '../settings/settings.css';
 import './sync.css';
+import { FormError } from '../ui/FormError';
 
 function SyncNowButton() {
   const [running, setRunning] = useState(false);
@@ -83,11 +84,7 @@ export function SyncScreen() {
         <SyncNowButton />
       </header>
       <div className="screen-body">
-        {loadError && (
-          <p className="form-error" role="alert">
-            {loadError}
-          </p>
-        )}
+        <FormError message={loadError} />
         <Connections />
         <AttentionList />
         <ConflictList />

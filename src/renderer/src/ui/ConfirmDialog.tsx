@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Modal } from './Modal';
+import { FormError } from './FormError';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -41,11 +42,7 @@ export function ConfirmDialog({ title, confirmLabel, onConfirm, onCancel, childr
       }
     >
       {children}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </Modal>
   );
 }
