@@ -42,3 +42,19 @@ test('the status slot says the view is connected, and disconnected when the host
   await host.stop();
   await expect(status).toContainText('Disconnected from PortDesk');
 });
+
+test('the FOC date range opens from one chip, narrows the board and names the range on the chip', async ({ page, host }) => {
+  const call = hostRpc(host);
+  await call('ports.create', { fields: { name: 'Early', focDate: '2026-12-01' } });
+  await call('ports.create', { fields: { name: 'Late', focDate: '2027-02-01' } });
+  await page.reload();
+  await expect(unconfirmed(page)).toHaveCount(2);
+  await page.getByRole('button', { name: 'FOC date' }).click();
+  const range = page.getByRole('group', { name: 'FOC date range' });
+  await range.getByLabel('FOC from').fill('2026-11-20');
+  await range.getByLabel('FOC to').fill('2026-12-31');
+  await expect(unconfirmed(page)).toHaveText([/Early/]);
+  await page.keyboard.press('Escape');
+  await expect(range).toBeHidden();
+  await expect(page.getByRole('button', { name: 'FOC Nov 20 – Dec 31' })).toHaveAttribute('aria-pressed', 'true');
+});
