@@ -21,6 +21,8 @@ export class LoaService {
   constructor(
     private readonly repos: Repos,
     private readonly documents: DocumentsService,
+    /** The remote's own LOA for a port (the sync engine asks the port's remote). */
+    private readonly remoteLoa: (portId: string) => Promise<Uint8Array>,
     private readonly clock: Clock = { now: () => Date.now() },
   ) {}
 
@@ -33,12 +35,23 @@ export class LoaService {
     const draft = options.draft === true;
     const bytes = await generateLoa({ fields, numbers, generatedAt: new Date(this.clock.now()), draft });
     if (draft || options.attach === false) return { bytes, attachment: null };
-    return { bytes, attachment: await this.attach(portId, port.name, bytes) };
+    return { bytes, attachment: await this.attach(portId, `LOA - ${port.name}`, bytes) };
+  }
+
+  /**
+   * Fetch the remote's own LOA (Kazoo builds it from the request) and attach it as kind `loa`,
+   * beside PortDesk's: the specialist chooses which one the customer signs.
+   */
+  async fromRemote(portId: string): Promise<LoaResult> {
+    const port = this.repos.ports.get(portId);
+    if (!port) throw new AppError('NOT_FOUND', `No port request with id ${portId}`, { id: portId });
+    const bytes = await this.remoteLoa(portId);
+    return { bytes, attachment: await this.attach(portId, `LOA from carrier - ${port.name}`, bytes) };
   }
 
   /** The generated LOA is one attachment per port: regenerating adds a version, not a second file. */
-  private async attach(portId: string, portName: string, bytes: Uint8Array): Promise<AttachmentInfo> {
-    const name = kazooFilename(`LOA - ${portName}`);
+  private async attach(portId: string, title: string, bytes: Uint8Array): Promise<AttachmentInfo> {
+    const name = kazooFilename(title);
     const existing = this.repos.attachments.rows(portId).find((a) => a.name === name && a.kind === 'loa');
     if (existing) return this.documents.replace(existing.id, bytes, name);
     return this.documents.add({ portId, filename: name, bytes, kind: 'loa' });

@@ -247,6 +247,28 @@ export class SyncEngine {
   }
 
   /**
+   * The remote's own LOA for a port (Kazoo builds one from the request's data). Refused with a
+   * clear message where the family has none or the port is not on its remote yet.
+   */
+  async fetchLoa(portId: string): Promise<Uint8Array> {
+    const row = this.options.db.prepare('SELECT name, remote_id AS remoteId, remote_object_id AS objectId FROM ports WHERE id = ?').get(portId) as
+      | { name: string; remoteId: string | null; objectId: string | null }
+      | undefined;
+    if (!row) throw new AppError('NOT_FOUND', `No port request with id ${portId}`, { id: portId });
+    if (!row.remoteId || !row.objectId) throw new AppError('VALIDATION', `"${row.name}" is not on a remote yet: sync it first to get the carrier's LOA`);
+    const adapter = (this.options.adapterFor ?? createAdapter)(this.options.remotes.config(row.remoteId));
+    if (!adapter.capabilities.loaGeneration || !adapter.fetchLoa) {
+      throw new AppError('UNSUPPORTED', `${adapter.kind === 'telnyx' ? 'Telnyx' : 'This remote'} does not build LOAs: generate one in PortDesk instead`);
+    }
+    try {
+      return await adapter.fetchLoa(row.objectId);
+    } catch (err) {
+      if (err instanceof RemoteError) throw new AppError('REMOTE', `Could not get the carrier's LOA for "${row.name}": ${err.message}`, { status: err.status });
+      throw err;
+    }
+  }
+
+  /**
    * Download a pulled attachment's bytes (metadata came with the pull; bytes come on demand) into
    * the content store, so it opens offline from then on. A no-op when they are already here.
    */

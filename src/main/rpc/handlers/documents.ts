@@ -44,6 +44,10 @@ export function documentHandlers(documents: DocumentsService, loa: LoaService, r
       const { bytes, attachment } = await loa.generate(portId, { draft, attach });
       return { attachment, contentBase64: toBase64(bytes) };
     },
+    'loa.remote': async ({ portId }) => {
+      const { bytes, attachment } = await loa.fromRemote(portId);
+      return { attachment, contentBase64: toBase64(bytes) };
+    },
     'signature.get': () => {
       const saved = documents.signature();
       return saved ? { pngBase64: toBase64(saved.png), updatedAt: saved.updatedAt } : null;

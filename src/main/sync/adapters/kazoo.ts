@@ -370,6 +370,12 @@ export class KazooAdapter implements RemoteAdapter {
     return requestBytes({ method: 'GET', url, headers: { 'x-auth-token': this.config.token }, timeoutMs: 120_000, maxBytes: MAX_DOWNLOAD_BYTES }, readKazooError);
   }
 
+  /** Kazoo builds an LOA PDF from the request's own data: `GET .../port_requests/{id}/loa`. */
+  fetchLoa(remoteObjectId: string): Promise<Uint8Array> {
+    const url = `${this.api}/port_requests/${encodeURIComponent(remoteObjectId)}/loa`;
+    return requestBytes({ method: 'GET', url, headers: { 'x-auth-token': this.config.token, accept: 'application/pdf' }, timeoutMs: 60_000, maxBytes: MAX_DOWNLOAD_BYTES }, readKazooError);
+  }
+
   /**
    * Kazoo keeps comments in the document, so posting one is a full-document POST of the document
    * as it stands plus the comment (allowed only where the request may be edited). The comment

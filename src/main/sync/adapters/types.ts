@@ -130,6 +130,8 @@ export interface RemoteAdapter {
   /** Delete a remote attachment; answers false when the family cannot delete (the file stays remotely). */
   deleteAttachment(remoteObjectId: string, remoteName: string): Promise<boolean>;
   downloadAttachment(remoteObjectId: string, remoteName: string): Promise<Uint8Array>;
+  /** The remote's own LOA built from the request (families with `loaGeneration`). */
+  fetchLoa?(remoteObjectId: string): Promise<Uint8Array>;
   /** Post a comment; answers its remote id. With `retried`, one an earlier attempt posted is found instead. */
   addComment(remoteObjectId: string, comment: LocalComment, retried: boolean): Promise<string>;
 }

@@ -99,19 +99,24 @@ export function DocumentsSection({ port }: { port: PortDetail }) {
     }
   };
 
+  /** Open an LOA that was attached; a draft (never attached) is downloaded instead. */
+  const showAttached = (result: { attachment: AttachmentInfo | null; contentBase64: string }, draftName: string) => {
+    const made = result.attachment;
+    if (!made) {
+      downloadBytes(fromBase64(result.contentBase64), draftName);
+      return;
+    }
+    // Shown at once; the change event's refetch brings the same row.
+    setList((l) => [...l.filter((a) => a.id !== made.id), made]);
+    toast('success', `Attached ${made.name}`);
+    setOpenId(made.id);
+  };
+
   const generateLoa = (draft: boolean) =>
-    run(async () => {
-      const result = await rpc.call('loa.generate', { portId: port.id, draft });
-      if (result.attachment) {
-        const made = result.attachment;
-        // Shown at once; the change event's refetch brings the same row.
-        setList((l) => [...l.filter((a) => a.id !== made.id), made]);
-        toast('success', `Generated ${made.name}`);
-        setOpenId(result.attachment.id);
-      } else {
-        downloadBytes(fromBase64(result.contentBase64), `LOA draft - ${port.name}.pdf`);
-      }
-    });
+    run(async () => showAttached(await rpc.call('loa.generate', { portId: port.id, draft }), `LOA draft - ${port.name}.pdf`));
+
+  // Kazoo builds its own LOA from the request; the specialist may prefer the carrier's form.
+  const carrierLoa = () => run(async () => showAttached(await rpc.call('loa.remote', { portId: port.id }), `LOA from carrier - ${port.name}.pdf`));
 
   const remove = (a: AttachmentInfo) =>
     ask({
@@ -150,6 +155,11 @@ export function DocumentsSection({ port }: { port: PortDetail }) {
         <button type="button" className="btn btn-sm btn-ghost" disabled={busy} onClick={() => void generateLoa(true)} title="Download a DRAFT LOA even if fields are missing">
           Draft LOA
         </button>
+        {port.remoteObjectId && (
+          <button type="button" className="btn btn-sm btn-ghost" disabled={busy} onClick={() => void carrierLoa()} title="Get the LOA the carrier system builds from this request, and attach it">
+            Carrier LOA
+          </button>
+        )}
       </div>
       <input
         ref={picker}

@@ -49,6 +49,7 @@ export const documentsMethods = {
     z.object({ portId: id, draft: z.boolean().optional(), attach: z.boolean().optional() }),
     z.object({ attachment: AttachmentInfoSchema.nullable(), contentBase64: z.string() }),
   ),
+  'loa.remote': method(z.object({ portId: id }), z.object({ attachment: AttachmentInfoSchema.nullable(), contentBase64: z.string() })),
   'signature.get': method(z.object({}), z.object({ pngBase64: z.string(), updatedAt: z.number().int() }).nullable()),
   'signature.set': method(z.object({ pngBase64: z.base64('must be base64-encoded bytes').max(700_000, 'is too large for a signature') }), z.object({ updatedAt: z.number().int() })),
   'signature.clear': method(z.object({}), z.object({ cleared: z.literal(true) })),
