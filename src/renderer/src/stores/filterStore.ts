@@ -1,17 +1,12 @@
 import { create } from 'zustand';
 import type { PortState } from '../../../shared/model';
+import type { BoardFilter } from '../board/boardColumns';
 
-/** The board's search and filters. `numberMatch` holds the ports the number index found for the query. */
-export interface FilterState {
-  query: string;
-  states: ReadonlySet<PortState>;
-  focFrom: string;
-  focTo: string;
-  needsAttention: boolean;
-  /** One account: `name:<account name>` or `remote:<remote sub-account id>`; '' for all. */
-  account: string;
-  /** One local tag, '' for any. */
-  tag: string;
+/**
+ * The board's search and filters: the fields of {@link BoardFilter}, except that the number
+ * index's answer is kept with the query it answered (`numberMatch`), so a stale answer is ignored.
+ */
+export interface FilterState extends Omit<BoardFilter, 'numberPortIds'> {
   /** Ports whose numbers match a number-looking query (numbers.search/lookup): undefined while not a number or pending. */
   numberMatch: { query: string; portIds: ReadonlySet<string> } | undefined;
   setQuery(query: string): void;
