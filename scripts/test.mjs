@@ -1,4 +1,4 @@
-// `npm test`: type check, unit + integration tests (vitest), build, end-to-end tests (Playwright),
+// `npm test`: type check, build, unit + integration tests (vitest), end-to-end tests (Playwright),
 // then one closing line with the totals of both runners. Stops at the first failing phase.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -14,8 +14,9 @@ const playwrightJson = join(out, 'playwright.json');
 
 const phases = [
   ['type check', bin('tsc'), ['--noEmit']],
-  ['unit + integration', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]],
+  // Built before the unit tests too: the security checklist reads the CSP the build put in index.html.
   ['build', bin('electron-vite'), ['build']],
+  ['unit + integration', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]],
   ['end-to-end', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightJson }],
 ];
 
