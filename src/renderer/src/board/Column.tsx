@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { dropTargetForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-scroll/element';
@@ -35,11 +35,14 @@ export const Column = memo(function Column({ state, ports, collapsed, onActivate
   const ref = useRef<HTMLElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [over, setOver] = useState(false);
-  const drag = useBoardStore((s) => s.drag);
+  // A primitive per column, not the drag object: starting or ending a drag re-renders a column
+  // only when its answer (none / allowed / refused) changes.
+  const dragAnswer = useBoardStore((s) => (s.drag === null ? 'none' : s.drag.fromStates.length > 0 && s.drag.fromStates.every((from) => canTransition(from, state)) ? 'allowed' : 'refused'));
   const selected = useBoardStore((s) => s.selected);
   const focusedId = useBoardStore((s) => s.focusedId);
   const toggleCollapsed = useBoardStore((s) => s.toggleCollapsed);
-  const allowed = drag !== null && drag.fromStates.length > 0 && drag.fromStates.every((from) => canTransition(from, state));
+  const dragging = dragAnswer !== 'none';
+  const allowed = dragAnswer === 'allowed';
   const label = stateLabel(state);
 
   useEffect(() => {
@@ -80,7 +83,8 @@ export const Column = memo(function Column({ state, ports, collapsed, onActivate
   });
 
   // Keyboard focus may land on a card that is not rendered yet: scroll it in, then focus it.
-  const focusIndex = focusedId ? ports.findIndex((p) => p.id === focusedId) : -1;
+  // Memoised: a scan of the whole column on every drag or selection render is O(column length).
+  const focusIndex = useMemo(() => (focusedId ? ports.findIndex((p) => p.id === focusedId) : -1), [ports, focusedId]);
   useEffect(() => {
     if (focusIndex < 0 || collapsed) return;
     virtualizer.scrollToIndex(focusIndex, { align: 'auto' });
@@ -93,8 +97,8 @@ export const Column = memo(function Column({ state, ports, collapsed, onActivate
     return () => cancelAnimationFrame(frame);
   }, [focusIndex, focusedId, collapsed, virtualizer]);
 
-  const dropState = drag === null ? undefined : allowed ? (over ? 'over' : 'allowed') : 'refused';
-  const allSelected = ports.length > 0 && ports.every((p) => selected.has(p.id));
+  const dropState = !dragging ? undefined : allowed ? (over ? 'over' : 'allowed') : 'refused';
+  const allSelected = useMemo(() => ports.length > 0 && ports.every((p) => selected.has(p.id)), [ports, selected]);
 
   if (collapsed) {
     return (
@@ -139,7 +143,7 @@ export const Column = memo(function Column({ state, ports, collapsed, onActivate
       </header>
       <div ref={scrollRef} className="column-scroll">
         {ports.length === 0 ? (
-          <div className="column-empty">{drag && allowed ? 'Drop here' : 'No ports'}</div>
+          <div className="column-empty">{allowed ? 'Drop here' : 'No ports'}</div>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
