@@ -71,8 +71,10 @@ test('keyboard only: arrows to a card, m opens Move to…, Enter moves', async (
   await column(page, 'Submitted').getByRole('group').first().focus();
   const first = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
   await page.keyboard.press('ArrowDown');
-  const second = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
-  expect(second).not.toBe(first);
+  // The board moves focus on the next frame: wait for it rather than reading at once.
+  const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+  await expect.poll(focusedLabel).not.toBe(first);
+  const second = await focusedLabel();
   expect(['Key one', 'Key two']).toContain(second);
 
   await page.keyboard.press('m');
