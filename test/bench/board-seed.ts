@@ -1,16 +1,7 @@
 import { openDatabase } from '../../src/main/db/connection';
+import { STATE_SHARES } from '../e2e/support/demoData';
 import type { PortState } from '../../src/shared/model';
 
-/** How a working board is spread over the states: long active columns, a little history. */
-const STATE_SHARES: [PortState, number][] = [
-  ['unconfirmed', 0.26],
-  ['submitted', 0.18],
-  ['pending', 0.18],
-  ['scheduled', 0.14],
-  ['completed', 0.12],
-  ['rejected', 0.06],
-  ['canceled', 0.06],
-];
 const COMPANIES = ['Acme Dental', 'Blue Harbor Logistics', 'Cedar Ridge Veterinary', 'Delta Freight', 'Evergreen Law', 'Fairview Pediatrics', 'Granite Peak Realty', 'Harborview Hotel'];
 const CARRIERS = ['AT&T', 'Verizon', 'Lumen', 'Frontier', 'Comcast Business', 'Spectrum'];
 

@@ -7,24 +7,12 @@ import { createAppContext } from '../../src/main/app-context';
 import { startHost } from '../../src/main/host/server';
 import { generateLoa } from '../../src/main/documents';
 import { EMPTY_PORT_FIELDS } from '../../src/shared/model';
+import { READY_FIELDS } from '../support/port-fields';
 import { type BenchResult, timeMs } from './harness';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const PDFJS = join(ROOT, 'node_modules', 'pdfjs-dist', 'build');
-const FIELDS = {
-  ...EMPTY_PORT_FIELDS,
-  name: 'Bench',
-  losingCarrier: 'Verizon',
-  billingName: 'Acme LLC',
-  authorizedPerson: 'Jane Doe',
-  billingPhone: '+12025550100',
-  street: '1 Main St',
-  locality: 'Washington',
-  region: 'DC',
-  postalCode: '20001',
-  country: 'US',
-  accountNumber: '123456789',
-};
+const FIELDS = { ...EMPTY_PORT_FIELDS, name: 'Bench', ...READY_FIELDS };
 
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => `+1202${String(5550000 + i)}`);
 

@@ -1,16 +1,7 @@
 import type { PortState } from '../../../src/shared/model';
 import type { hostRpc } from './rpc';
+import { createPrng } from '../../../src/sandbox/util/prng';
 
-/** Deterministic PRNG so every screenshot run shows the same board. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMPANIES = ['Acme Dental', 'Blue Harbor Logistics', 'Cedar Ridge Veterinary', 'Delta Freight Partners', 'Evergreen Family Law', 'Fairview Pediatrics', 'Granite Peak Realty', 'Harborview Hotel', 'Ironwood Manufacturing', 'Juniper Home Health', 'Keystone Insurance Group', 'Lakeside Orthodontics', 'Maple Street Bakery', 'Northwind Traders', 'Oakmont Country Club', 'Pinecrest Schools', 'Quarry Lane Dental', 'Riverside Community Church', 'Summit Physical Therapy', 'Tidewater Marine Supply', 'Union Square Cafe', 'Valley Credit Union', 'Westgate Animal Hospital', 'Yellowstone Outfitters', 'Zenith Accounting'];
 const SITES = ['main office', 'warehouse', 'fax lines', 'call center', 'branch 2', 'downtown', 'east campus', 'toll-free', 'front desk', 'after-hours'];
@@ -28,8 +19,8 @@ const CITIES: [string, string, string, string][] = [
 const PEOPLE = ['Maria Lopez', 'James Carter', 'Priya Shah', 'Tom Becker', 'Aisha Khan', 'Daniel Kim', 'Laura Chen', 'Robert Nguyen'];
 const STREETS = ['Market St', 'Main St', 'Oak Ave', 'Pine St', 'Commerce Blvd', 'Harbor Way', 'Elm St', 'Lake Dr'];
 
-/** Weighted mix of where ports stand on a typical working day. */
-const TARGETS: [PortState, number][] = [
+/** Weighted mix of where ports stand on a typical working day (also the board bench's mix). */
+export const STATE_SHARES: [PortState, number][] = [
   ['unconfirmed', 0.26],
   ['submitted', 0.18],
   ['pending', 0.18],
@@ -57,7 +48,8 @@ function isoIn(days: number): string {
 
 /** Seed `count` realistic ports (varied states, carriers, dates, numbers, completeness). */
 export async function seedDemoPorts(call: ReturnType<typeof hostRpc>, count: number, seed = 7): Promise<void> {
-  const rnd = mulberry32(seed);
+  // Seeded, so every screenshot run shows the same board.
+  const rnd = createPrng(seed).next;
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   let line = 1000;
   for (let i = 0; i < count; i++) {
@@ -68,7 +60,7 @@ export async function seedDemoPorts(call: ReturnType<typeof hostRpc>, count: num
     const numbers = Array.from({ length: n }, () => `(${npa}) 555-${String(line++ % 10000).padStart(4, '0')}`);
     let r = rnd();
     let target: PortState = 'unconfirmed';
-    for (const [state, weight] of TARGETS) {
+    for (const [state, weight] of STATE_SHARES) {
       if ((r -= weight) <= 0) {
         target = state;
         break;

@@ -5,20 +5,9 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import { countAnnotations, ContentStore } from '../../../src/main/documents';
 import type { ChangeEvent } from '../../../src/shared/rpc/events';
 import { testContext } from '../../support/context';
+import { READY_FIELDS as LOA_FIELDS } from '../../support/port-fields';
 import { fixture, makePdf } from '../../unit/documents/fixtures';
 
-const LOA_FIELDS = {
-  losingCarrier: 'Verizon',
-  billingName: 'Acme Inc',
-  authorizedPerson: 'Jane Doe',
-  billingPhone: '+12025550100',
-  street: '1 Main St',
-  locality: 'Washington',
-  region: 'DC',
-  postalCode: '20001',
-  country: 'US',
-  accountNumber: '12345',
-};
 
 function setup() {
   const ctx = testContext();
