@@ -83,7 +83,7 @@ test('drop a PDF on a card, preview it, highlight and sign, save, reload: annota
 
   const card = page.getByRole('group', { name: 'Acme move', exact: true });
   await dropFile(page, card, await billPdf(), 'March bill.pdf');
-  await expect(card).toContainText('1 attachments');
+  await expect(card.getByRole('img', { name: '1 attachment', exact: true })).toBeVisible();
   const [attached] = await call('attachments.list', { portId: port.id });
   expect(attached).toMatchObject({ name: 'March bill.pdf', kind: 'bill', version: 1 });
 
@@ -151,6 +151,23 @@ test('drop a PDF on a card, preview it, highlight and sign, save, reload: annota
   await expect(reopened.locator('.page[data-page-number="1"] .annotationLayer .highlightAnnotation, .page[data-page-number="1"] .highlightEditor').first()).toBeAttached();
   await expect(reopened.locator('.page[data-page-number="1"] .annotationLayer .inkAnnotation, .page[data-page-number="1"] .inkEditor').first()).toBeAttached();
   expect(problems).toEqual([]);
+});
+
+test('pdf.js viewer styles apply only while a document is open (on the board they slow every filter keystroke)', async ({ page, host }) => {
+  const call = hostRpc(host);
+  const port = await call('ports.create', { fields: { name: 'Styles', ...COMPLETE }, numbers: ['2025551200'] });
+  await call('attachments.add', { portId: port.id, filename: 'LOA.pdf', contentBase64: Buffer.from(await billPdf()).toString('base64') });
+  await page.reload();
+  // A custom property pdf_viewer.css defines on :root: set while its rules are in the page.
+  const viewerVar = () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--signature-bg').trim());
+  // The idle warm-up mounts a hidden viewer once; afterwards the board carries none of its styles.
+  await expect.poll(() => page.evaluate(() => document.readyState)).toBe('complete');
+  await expect.poll(viewerVar, { timeout: 10_000 }).toBe('');
+  const viewer = await openViewer(page, 'Styles', 'LOA.pdf');
+  expect(await viewerVar()).not.toBe('');
+  await viewer.getByRole('button', { name: 'Close document' }).click();
+  await expect(viewer).toBeHidden();
+  await expect.poll(viewerVar).toBe('');
 });
 
 test('a saved signature is placed as a stamp and reused', async ({ page, host }) => {

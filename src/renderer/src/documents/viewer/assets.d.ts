@@ -3,3 +3,9 @@ declare module '*?url' {
   const url: string;
   export default url;
 }
+
+/** Vite's `?inline` imports of CSS: the processed stylesheet as text. */
+declare module '*.css?inline' {
+  const css: string;
+  export default css;
+}

@@ -1,6 +1,5 @@
 import * as pdfjsLib from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import 'pdfjs-dist/web/pdf_viewer.css';
 
 export type PdfjsLib = typeof pdfjsLib;
 export type ViewerLib = typeof import('pdfjs-dist/web/pdf_viewer.mjs');

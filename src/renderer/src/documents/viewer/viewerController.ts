@@ -2,6 +2,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { EventBus, PDFViewer } from 'pdfjs-dist/web/pdf_viewer.mjs';
 import { loadPdfjs } from './pdfjs';
 import { cascadePoint, visibleCenter } from './stampPlacement';
+import { attachViewerStyles } from './viewerStyles';
 
 /** The annotation tools offered; each maps to one of pdf.js's own editor modes. */
 export type Tool = 'select' | 'highlight' | 'text' | 'ink';
@@ -63,6 +64,7 @@ export class ViewerController {
   static async mount(container: HTMLDivElement, viewerDiv: HTMLDivElement, pdf: PDFDocumentProxy, onState: (s: ViewerState) => void, onEdited: () => void, editing = true): Promise<ViewerController> {
     const { pdfjs, viewer: lib } = await loadPdfjs();
     const c = new ViewerController(pdf, onState, onEdited);
+    c.cleanup.push(attachViewerStyles());
     c.editorTypes = pdfjs.AnnotationEditorType;
     c.createParam = pdfjs.AnnotationEditorParamsType.CREATE;
     const bus = (c.bus = new lib.EventBus());
