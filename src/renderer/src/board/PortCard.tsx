@@ -2,7 +2,6 @@ import { memo, useEffect, useRef, type MouseEvent } from 'react';
 import { draggable } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import type { PortSummary } from '../../../shared/model';
 import { checksReadiness, daysLabel, daysUntil, dueDate, readiness, shortDate } from './cardFacts';
-import { Icon } from '../ui/Icon';
 import { SyncBadge } from './SyncBadge';
 import { useFileDrop } from '../documents/useFileDrop';
 
@@ -49,14 +48,26 @@ function CardTags({ tags }: { tags: string[] }) {
   );
 }
 
+/** An icon and a count ("12 numbers" for screen readers and the tooltip). */
+function CardStat({ icon, count, one, many }: { icon: 'phone' | 'paperclip' | 'comment'; count: number; one: string; many: string }) {
+  const label = `${count} ${count === 1 ? one : many}`;
+  return (
+    <span className={`card-stat tabular mi mi-${icon}`} role="img" aria-label={label} title={label}>
+      {count}
+    </span>
+  );
+}
+
 /** One port on the board. Memoised: a card re-renders only when its summary object or flags change. */
 export const PortCard = memo(function PortCard({ port, selected, focused, tabbable, onActivate, onToggle, onOpenMenu, onFocusCard }: PortCardProps) {
   const ref = useRef<HTMLDivElement>(null);
+  // Registered once per element: the board reuses a card for another port when a filter changes
+  // what a column shows, so the dragged port is read from the element at drag start.
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    return draggable({ element, getInitialData: (): CardDragData => ({ kind: 'port-card', id: port.id }) });
-  }, [port.id]);
+    return draggable({ element, getInitialData: (): CardDragData => ({ kind: 'port-card', id: element.dataset.portId ?? '' }) });
+  }, []);
   // Files dragged from the desktop attach to this port; card moves (element drags) are unaffected.
   const fileDrop = useFileDrop(port.id);
 
@@ -94,10 +105,13 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
         <span className="card-title" title={port.name}>
           {port.name}
         </span>
+        {problems.length > 0 && (
+          <span className="card-warn mi mi-warning" role="img" aria-label="Not ready to submit" title={`Not ready to submit:\n${problems.map((p) => p.message).join('\n')}`} />
+        )}
         <SyncBadge status={port.syncStatus} error={port.syncError} portId={port.id} tabIndex={-1} />
         <button
           type="button"
-          className="btn btn-ghost btn-icon card-menu-btn"
+          className="btn btn-ghost btn-icon card-menu-btn mi mi-more"
           aria-label={`Move ${port.name} to…`}
           aria-haspopup="menu"
           tabIndex={-1}
@@ -105,9 +119,7 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
             e.stopPropagation();
             onOpenMenu(port);
           }}
-        >
-          <Icon name="more" />
-        </button>
+        />
       </div>
       <div className="card-row card-sub">
         <span className="card-account" title={account}>
@@ -120,37 +132,18 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
           {port.losingCarrier || <span className="muted">Carrier not set</span>}
         </span>
         <span className="card-icons">
-          <span className="card-stat tabular" title={`${port.numberCount} ${port.numberCount === 1 ? 'number' : 'numbers'}`}>
-            <Icon name="phone" size={12} />
-            {port.numberCount}
-            <span className="visually-hidden">{port.numberCount === 1 ? ' number' : ' numbers'}</span>
-          </span>
-          <span className="card-stat tabular" title={`${port.attachmentCount} attachments`}>
-            <Icon name="paperclip" size={12} />
-            {port.attachmentCount}
-            <span className="visually-hidden"> attachments</span>
-          </span>
-          <span className="card-stat tabular" title={`${port.commentCount} comments`}>
-            <Icon name="comment" size={12} />
-            {port.commentCount}
-            <span className="visually-hidden"> comments</span>
-          </span>
+          <CardStat icon="phone" count={port.numberCount} one="number" many="numbers" />
+          <CardStat icon="paperclip" count={port.attachmentCount} one="attachment" many="attachments" />
+          <CardStat icon="comment" count={port.commentCount} one="comment" many="comments" />
         </span>
       </div>
       <div className="card-row card-foot">
         {due && days !== null ? (
-          <span className={`card-due tabular ${dueTone(days)}`} title={`${due.kind} date ${due.date}`}>
-            <Icon name="calendar" size={12} />
+          <span className={`card-due tabular mi mi-calendar ${dueTone(days)}`} title={`${due.kind} date ${due.date}`}>
             {due.kind} {shortDate(due.date)} · {daysLabel(days)}
           </span>
         ) : (
           <span className="card-due muted">No date</span>
-        )}
-        {problems.length > 0 && (
-          <span className="card-warn" title={`Not ready to submit:\n${problems.map((p) => p.message).join('\n')}`}>
-            <Icon name="warning" size={13} />
-            <span className="card-warn-text">Not ready</span>
-          </span>
         )}
       </div>
     </div>

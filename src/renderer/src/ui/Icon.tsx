@@ -31,3 +31,24 @@ export function Icon({ name, size = 16, className }: { name: IconName; size?: nu
     </svg>
   );
 }
+
+function maskRule(name: string, d: string): string {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="black" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><path d="${d}"/></svg>`;
+  return `.mi-${name}::before{mask-image:url("data:image/svg+xml,${encodeURIComponent(svg)}")}`;
+}
+
+let maskSheet: CSSStyleSheet | undefined;
+
+/**
+ * The same icons for `className="mi mi-NAME"` (drawn by a masked `::before`, base rule in base.css),
+ * for views that repeat them by the hundred: a board card's icons as SVG elements were a third of
+ * its DOM, and every filter keystroke creates dozens of cards. Built from PATHS once and adopted by
+ * the document (a constructed sheet: the CSP allows no inline styles, and a static file would repeat
+ * the paths).
+ */
+export function installMaskIcons(): void {
+  if (maskSheet) return;
+  maskSheet = new CSSStyleSheet();
+  maskSheet.replaceSync(Object.entries(PATHS).map(([name, d]) => maskRule(name, d)).join('\n'));
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, maskSheet];
+}
