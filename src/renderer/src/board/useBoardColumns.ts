@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { usePortsStore } from '../stores/portsStore';
 import { useFilterStore } from '../stores/filterStore';
 import { buildColumns, numberQuery, sortForBoard, type BoardColumns } from './boardColumns';
+import { warmSearchText } from './cardFacts';
 
 /**
  * The filtered, grouped board. Recomputed only when the ports map or a filter changes; a number
@@ -19,6 +20,7 @@ export function useBoardColumns(): { columns: BoardColumns; shown: number; total
   const numberMatch = useFilterStore((s) => s.numberMatch);
   const numberPortIds = numberQuery(query) !== null && numberMatch?.query === query ? numberMatch.portIds : undefined;
   const sorted = useMemo(() => sortForBoard(byId.values()), [byId]);
+  useEffect(() => warmSearchText(sorted), [sorted]);
   return useMemo(() => {
     const columns = buildColumns(sorted, { query, states, focFrom, focTo, needsAttention: attention, account, tag, numberPortIds });
     let shown = 0;

@@ -79,6 +79,8 @@ export function SearchBox() {
         type="search"
         aria-label="Search ports"
         placeholder="Search name, number, carrier, account"
+        spellCheck={false}
+        autoComplete="off"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
