@@ -52,7 +52,8 @@ function CardTags({ tags }: { tags: string[] }) {
 function CardStat({ icon, count, one, many }: { icon: 'phone' | 'paperclip' | 'comment'; count: number; one: string; many: string }) {
   const label = `${count} ${count === 1 ? one : many}`;
   return (
-    <span className={`card-stat tabular mi mi-${icon}`} role="img" aria-label={label} title={label}>
+    // The title is also the img's accessible name: one attribute to rewrite when the card is reused.
+    <span className={`card-stat tabular mi mi-${icon}`} role="img" title={label}>
       {count}
     </span>
   );
@@ -140,7 +141,7 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
       <div className="card-row card-foot">
         {due && days !== null ? (
           <span className={`card-due tabular mi mi-calendar ${dueTone(days)}`} title={`${due.kind} date ${due.date}`}>
-            {due.kind} {shortDate(due.date)} · {daysLabel(days)}
+            {`${due.kind} ${shortDate(due.date)} · ${daysLabel(days)}`}
           </span>
         ) : (
           <span className="card-due muted">No date</span>
