@@ -66,11 +66,37 @@ function looksBinary(bytes: Uint8Array): boolean {
   return control / n > CONTROL_RATIO;
 }
 
+/** Pairs sampled, and the share of them whose high byte must be zero, to call a file BOM-less UTF-16. */
+const UTF16_SAMPLE_PAIRS = 2048;
+const UTF16_MIN_PAIRS = 4;
+const UTF16_ZERO_SHARE = 0.6;
+
+/**
+ * UTF-16 without a byte-order mark (some exports from Windows tools and phone systems): text of
+ * Latin letters, digits and punctuation has a zero high byte in most code units, on the odd
+ * bytes for little-endian and the even ones for big-endian, while the other half is almost
+ * never zero. Anything less regular is left to the binary check.
+ */
+function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const pairs = Math.min(Math.floor(bytes.length / 2), UTF16_SAMPLE_PAIRS);
+  if (pairs < UTF16_MIN_PAIRS) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) evenZeros++;
+    if (bytes[2 * i + 1] === 0) oddZeros++;
+  }
+  const quiet = pairs * 0.02;
+  if (oddZeros >= pairs * UTF16_ZERO_SHARE && evenZeros <= quiet) return 'utf-16le';
+  if (evenZeros >= pairs * UTF16_ZERO_SHARE && oddZeros <= quiet) return 'utf-16be';
+  return null;
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
- * Decode the bytes of a text file: a BOM decides UTF-8/UTF-16; otherwise strict UTF-8, falling
- * back to Windows-1252 (the superset of Latin-1 that Excel on Windows writes) when the bytes are
+ * Decode the bytes of a text file: a BOM decides UTF-8/UTF-16, then the zero bytes of BOM-less
+ * UTF-16; otherwise strict UTF-8, falling back to Windows-1252 (the superset of Latin-1 that Excel on Windows writes) when the bytes are
  * not valid UTF-8. Binary files are refused with a message naming what they look like.
  */
 export function decodeText(bytes: Uint8Array, maxBytes: number = MAX_IMPORT_BYTES): DecodeResult {
@@ -87,6 +113,8 @@ export function decodeText(bytes: Uint8Array, maxBytes: number = MAX_IMPORT_BYTE
   }
   const signature = SIGNATURES.find((s) => startsWith(bytes, s.bytes));
   if (signature) return { ok: false, error: fileError('not-text', `This file is ${signature.what}, not a CSV or text file.`) };
+  const utf16 = bomlessUtf16(bytes);
+  if (utf16) return finish(new TextDecoder(utf16).decode(bytes), utf16);
   if (looksBinary(bytes)) {
     return {
       ok: false,

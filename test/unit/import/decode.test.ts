@@ -16,6 +16,19 @@ describe('decodeText', () => {
     expect(decodeText(new Uint8Array([0xfe, 0xff, ...be]))).toMatchObject({ text: 'Müller,1', encoding: 'utf-16be' });
   });
 
+  it('reads UTF-16 LE and BE without a BOM by where the zero bytes fall', () => {
+    const text = 'Name,Number\r\nMüller GmbH,+49 30 1234567\r\n';
+    const le = Buffer.from(text, 'utf16le');
+    expect(decodeText(new Uint8Array(le))).toEqual({ ok: true, text, encoding: 'utf-16le' });
+    expect(decodeText(new Uint8Array(Buffer.from(le).swap16()))).toEqual({ ok: true, text, encoding: 'utf-16be' });
+    // Too short to tell, or zeros on both sides: not UTF-16, so refused as binary.
+    expect(decodeText(new Uint8Array([0x41, 0x00, 0x42, 0x00]))).toMatchObject({ ok: false, error: { details: { reason: 'binary' } } });
+    const mixed = new Uint8Array(Buffer.from('2025550100,2025550101', 'utf16le'));
+    mixed[0] = 0;
+    mixed[4] = 0;
+    expect(decodeText(mixed)).toMatchObject({ ok: false, error: { details: { reason: 'binary' } } });
+  });
+
   it('falls back to Windows-1252 when the bytes are not UTF-8', () => {
     expect(decodeText(new Uint8Array(Buffer.from('Générale', 'latin1')))).toMatchObject({ text: 'Générale', encoding: 'windows-1252' });
   });

@@ -78,6 +78,7 @@ describe('fixtures: encodings and delimiters', () => {
     ['utf8-bom.csv', 'utf-8-bom'],
     ['utf16le-bom.csv', 'utf-16le'],
     ['utf16be-bom.csv', 'utf-16be'],
+    ['utf16le.csv', 'utf-16le'],
     ['latin1.csv', 'windows-1252'],
   ])('%s decodes as %s with accents intact', async (name, encoding) => {
     const t = await table(name);
