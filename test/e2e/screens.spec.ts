@@ -37,6 +37,15 @@ test('screenshots of board, detail and create dialog @screens', async ({ page, h
       await page.getByRole('region', { name: 'Unconfirmed' }).getByRole('group').first().click();
       await page.screenshot({ path: join(dir, `detail-draft-${tag}.png`) });
       await page.getByRole('button', { name: 'Close detail' }).click();
+      // Selection, keyboard focus and the "Move to…" menu on the board.
+      const pending = page.getByRole('region', { name: 'Pending' });
+      await pending.getByRole('group').nth(1).click({ modifiers: ['Control'] });
+      await pending.getByRole('group').nth(2).click({ modifiers: ['Control'] });
+      await pending.getByRole('group').nth(2).press('m');
+      await expect(page.getByRole('menu')).toBeVisible();
+      await page.screenshot({ path: join(dir, `board-selected-menu-${tag}.png`) });
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'New port' }).click();
       await page.getByLabel('Name', { exact: true }).fill('Harbor Dental – fax');
       await page.screenshot({ path: join(dir, `create-${tag}.png`) });
