@@ -13,6 +13,7 @@ import type { RemoteAdapter, RemoteConfig } from './adapters/types';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { RemoteError } from './errors';
 import { pull } from './pull';
+import { pool } from './pool';
 import { pushPort, type PortPushOutcome, type PushContext } from './push';
 import { SyncStore } from './store';
 
@@ -143,7 +144,7 @@ export class SyncEngine {
       const progress = { done: 0, total: ports.length };
       this.progress.set(remote.id, progress);
       this.options.changes.emit({ type: 'sync' });
-      const outcomes = await this.pool(ports, async (portId) => {
+      const outcomes = await pool(ports, this.options.concurrency ?? 8, async (portId) => {
         const outcome = await pushPort(ctx, portId);
         progress.done += 1;
         return outcome;
@@ -174,19 +175,6 @@ export class SyncEngine {
     return true;
   }
 
-  private async pool<T, R>(items: T[], work: (item: T) => Promise<R>): Promise<R[]> {
-    const out: R[] = new Array<R>(items.length);
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < items.length) {
-        const i = next;
-        next += 1;
-        out[i] = await work(items[i] as T);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 8, items.length) }, worker));
-    return out;
-  }
 
   private pause(remoteId: string, message: string): void {
     this.store.setState(remoteId, 'paused', message);

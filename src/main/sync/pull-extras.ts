@@ -4,6 +4,7 @@ import type { Db } from '../db/connection';
 import { guessKind, uniqueName } from '../services/attachment-rules';
 import { RemoteError } from './errors';
 import type { RemoteAdapter, RemoteAttachment, RemoteComment, RemotePort } from './adapters/types';
+import { pool } from './pool';
 import type { SyncStore } from './store';
 
 /** Requests whose attachments and comments are fetched on their own per pull (Telnyx), beyond changed ones. */
@@ -39,20 +40,14 @@ export async function fillExtras(store: SyncStore, adapter: RemoteAdapter, remot
   const rotation = [...rest.slice(cursor), ...rest.slice(0, cursor)].slice(0, ROTATION_PER_PULL);
   store.setState(remoteId, 'extras_cursor', String(cursor + rotation.length));
   const todo = [...changed, ...rotation];
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < todo.length) {
-      const remote = todo[next] as RemotePort;
-      next += 1;
-      try {
-        Object.assign(remote, await adapter.extras(remote.remoteObjectId));
-      } catch (err) {
-        // A request gone between the listing and this call is simply left without extras.
-        if (!(err instanceof RemoteError && err.kind === 'not_found')) throw err;
-      }
+  await pool(todo, EXTRAS_CONCURRENCY, async (remote) => {
+    try {
+      Object.assign(remote, await adapter.extras(remote.remoteObjectId));
+    } catch (err) {
+      // A request gone between the listing and this call is simply left without extras.
+      if (!(err instanceof RemoteError && err.kind === 'not_found')) throw err;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(EXTRAS_CONCURRENCY, todo.length) }, worker));
+  });
 }
 
 /**
