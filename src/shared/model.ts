@@ -105,6 +105,8 @@ export const PortSummarySchema = PortFieldsSchema.extend({
   tags: z.array(z.string()),
   syncStatus: SyncStatusSchema,
   syncError: z.string().nullable(),
+  /** Why the remote put the port in its current state (a carrier's rejection reason), if it said. */
+  stateReason: z.string().nullable(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });

@@ -150,6 +150,44 @@ test('402 accept charges: the server message with the amount on the Sync screen,
   expect((await remoteDoc(sandbox, synced.remoteObjectId ?? '')).data.port_state).toBe('submitted');
 });
 
+test('a carrier rejection shows its reason on the card and in the detail; Resubmit sends the port back', async ({ page, host, sandbox }) => {
+  const call = hostRpc(host);
+  const remoteId = await addKazoo(call, sandbox);
+  const port = await call('ports.create', { fields: { name: 'Birchwood – main' }, numbers: portableNumbers(20, 2), remoteId });
+  await call('ports.move', { id: port.id, to: 'submitted', force: true });
+  await call('sync.now', {});
+  await call('sync.acceptCharges', { portId: port.id });
+  await call('sync.now', {});
+  const remoteObjectId = (await call('ports.get', { id: port.id })).remoteObjectId ?? '';
+  // The carrier moves it on and then rejects it, with a reason recorded on the request's timeline.
+  for (const outcome of ['advance', 'reject']) {
+    const res = await fetch(`${sandbox.adminUrl}/clock/tick`, {
+      method: 'POST',
+      headers: { 'x-auth-token': sandbox.token, 'content-type': 'application/json' },
+      body: JSON.stringify({ ids: [remoteObjectId], outcome }),
+    });
+    expect(res.ok).toBe(true);
+  }
+  await call('sync.now', {});
+  const rejected = await call('ports.get', { id: port.id });
+  expect(rejected.state).toBe('rejected');
+  expect(rejected.stateReason).toBeTruthy();
+  const reason = rejected.stateReason ?? '';
+
+  await page.reload();
+  const card = page.getByRole('region', { name: 'Rejected', exact: true }).getByRole('group', { name: 'Birchwood – main' });
+  await expect(card).toContainText(reason);
+  await card.click();
+  const banner = page.getByRole('region', { name: 'Rejected by the carrier' });
+  await expect(banner).toContainText(reason);
+  await banner.getByRole('button', { name: 'Resubmit' }).click();
+  // Not ready (no LOA or bill here): the same check as any submit, which the specialist may override.
+  await page.getByRole('dialog', { name: 'Not ready to submit' }).getByRole('button', { name: 'Submit anyway' }).click();
+  await expect(page.getByRole('region', { name: 'Submitted', exact: true }).getByRole('group', { name: 'Birchwood – main' })).toBeVisible();
+  await expect(banner).toBeHidden();
+  expect(await call('ports.get', { id: port.id })).toMatchObject({ state: 'submitted', stateReason: null });
+});
+
 test('401 pauses the connection; the Sync screen asks for a new token inline and sync resumes', async ({ page, host, sandbox }) => {
   const call = hostRpc(host);
   const remoteId = await addKazoo(call, sandbox);

@@ -232,6 +232,14 @@ CREATE TABLE port_tags (
 CREATE INDEX port_tags_tag ON port_tags(tag);
 `,
   },
+  {
+    version: 6,
+    name: 'ports.state_reason: why the remote put the port in its state (a carrier rejection)',
+    sql: `
+-- Set by pull from the remote's record of the move (Kazoo's timeline); cleared by a local move.
+ALTER TABLE ports ADD COLUMN state_reason TEXT;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

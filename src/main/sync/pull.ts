@@ -6,6 +6,7 @@ import { mappedFields, sameContent, type RemoteAdapter, type RemotePort } from '
 import { recordConflict, refreshConflictRemote } from './conflicts';
 import { fieldAssignments, type SyncStore } from './store';
 import { ExtrasApplier, fillExtras } from './pull-extras';
+import { fillStateReasons } from './pull-reasons';
 
 export interface PullContext {
   store: SyncStore;
@@ -43,6 +44,7 @@ const FAILSAFE_MIN = 10;
 export async function pull(ctx: PullContext): Promise<PullResult> {
   const remotes = await ctx.adapter.listAll();
   await fillExtras(ctx.store, ctx.adapter, ctx.remoteId, remotes);
+  await fillStateReasons(ctx.store, ctx.adapter, ctx.remoteId, remotes);
   return applyPull(ctx, remotes);
 }
 
@@ -55,8 +57,8 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
   const s = {
     // Positional parameters: binding by name costs a property lookup per column per row, 10,000 times.
     insertPort: db.prepare(
-      `INSERT INTO ports (id, state, remote_id, remote_object_id, remote_revision, remote_account_id, created_at, updated_at, dirty, sync_status, ${cols.join(', ')})
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'synced', ${cols.map(() => '?').join(', ')})`,
+      `INSERT INTO ports (id, state, state_reason, remote_id, remote_object_id, remote_revision, remote_account_id, created_at, updated_at, dirty, sync_status, ${cols.join(', ')})
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'synced', ${cols.map(() => '?').join(', ')})`,
     ),
     insertNumber: db.prepare('INSERT INTO numbers (port_id, e164, status, carrier, open) VALUES (?, ?, \'\', \'\', ?)'),
     deleteNumber: db.prepare('DELETE FROM numbers WHERE port_id = ? AND e164 = ?'),
@@ -65,7 +67,8 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
     outboxCount: db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE port_id = ?'),
     hasConflict: db.prepare('SELECT 1 FROM conflicts WHERE port_id = ?'),
     setRevision: db.prepare('UPDATE ports SET remote_object_id = ?, remote_revision = ?, remote_account_id = ? WHERE id = ?'),
-    setState: db.prepare('UPDATE ports SET state = ?, updated_at = ? WHERE id = ?'),
+    setState: db.prepare('UPDATE ports SET state = ?, state_reason = ?, updated_at = ? WHERE id = ?'),
+    setReason: db.prepare('UPDATE ports SET state_reason = ? WHERE id = ?'),
     synced: db.prepare("UPDATE ports SET dirty = 0, sync_status = 'synced', sync_error = NULL WHERE id = ?"),
     linked: db.prepare('SELECT id, remote_object_id AS objectId FROM ports WHERE remote_id = ? AND remote_object_id IS NOT NULL'),
     gone: db.prepare("SELECT substr(key, 6) AS objectId FROM sync_state WHERE remote_id = ? AND key LIKE 'gone:%'"),
@@ -93,7 +96,7 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
    */
   const insertNew = (remote: RemotePort, seen: Set<string>): void => {
     const id = randomUUID();
-    const params: unknown[] = [id, remote.state, remoteId, remote.remoteObjectId, remote.revision, remote.accountId, now, now];
+    const params: unknown[] = [id, remote.state, remote.stateReason ?? null, remoteId, remote.remoteObjectId, remote.revision, remote.accountId, now, now];
     for (const k of PORT_FIELD_KEYS) params.push(toColumnValue(k, remote.fields[k]));
     s.insertPort.run(params);
     try {
@@ -164,9 +167,11 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
       s.event.run(localId, now, 'numbers', null, null, `Numbers changed on the remote: ${added.length} added, ${gone.length} removed`, 'remote');
     }
     if (remote.state !== port.state) {
-      s.setState.run(remote.state, now, localId);
+      s.setState.run(remote.state, remote.stateReason ?? null, now, localId);
       const reason = remote.stateReason ? `: ${remote.stateReason}` : '';
       s.event.run(localId, now, 'state', port.state, remote.state, `Moved to ${stateLabel(remote.state)} on the remote${reason}`, 'remote');
+    } else if (remote.stateReason !== undefined) {
+      s.setReason.run(remote.stateReason, localId);
     }
     s.setRevision.run(remote.remoteObjectId, remote.revision, remote.accountId, localId);
     s.synced.run(localId);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { REJECTION_REASONS } from '../../../src/sandbox/clock/carrier';
 import { kazooRemote, numbers, startHarness, type Harness } from './harness';
 
 let h: Harness | undefined;
@@ -163,7 +164,7 @@ describe('Kazoo sync', () => {
     expect(local.syncStatus).toBe('synced');
   });
 
-  it('remote transitions from the carrier clock appear locally with a timeline entry by the remote', async () => {
+  it('remote transitions from the carrier clock appear locally with a timeline entry by the remote; a rejection brings its reason', async () => {
     h = await startHarness('kazoo');
     const p = h.ctx.ports.create({ fields: { name: 'Clock' }, numbers: numbers(0, 2), remoteId: h.remoteId });
     h.ctx.ports.move(p.id, { to: 'submitted', force: true });
@@ -176,9 +177,22 @@ describe('Kazoo sync', () => {
     const local = h.ctx.ports.get(p.id);
     expect(local.state).toBe('pending');
     expect(local.timeline.some((e) => e.actor === 'remote' && e.kind === 'state' && e.fromState === 'submitted' && e.toState === 'pending')).toBe(true);
+    expect(local.stateReason).toBeNull();
     await h.admin('/clock/tick', { ids: [rid], outcome: 'reject' });
     await h.engine.syncNow();
-    expect(h.ctx.ports.get(p.id).state).toBe('rejected');
+    const rejected = h.ctx.ports.get(p.id);
+    expect(rejected.state).toBe('rejected');
+    // The carrier's reason lives on the request's timeline, not in the listing.
+    expect(REJECTION_REASONS).toContain(rejected.stateReason);
+    expect(rejected.timeline.at(-1)?.message).toContain(rejected.stateReason as string);
+    expect(h.ctx.ports.list().find((x) => x.id === p.id)?.stateReason).toBe(rejected.stateReason);
+    // Fixed and resubmitted: the reason described the state left behind.
+    h.ctx.ports.move(p.id, { to: 'submitted', force: true });
+    expect(h.ctx.ports.get(p.id).stateReason).toBeNull();
+    await h.engine.syncNow({ waitMs: 5000 });
+    await h.ctx.router.call('sync.acceptCharges', { portId: p.id });
+    await h.engine.syncNow({ waitMs: 5000 });
+    expect(h.ctx.ports.get(p.id)).toMatchObject({ state: 'submitted', stateReason: null, syncStatus: 'synced', syncError: null });
   });
 
   it('pulls ports created remotely (all states, sub-accounts) and holds a pull that would remove most ports', async () => {

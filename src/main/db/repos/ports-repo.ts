@@ -61,6 +61,7 @@ function rowToSummary(row: Record<string, unknown>): PortSummary {
     tags: row.tags ? String(row.tags).split('\u001f') : [],
     syncStatus: port.syncStatus,
     syncError: port.syncError,
+    stateReason: (row.state_reason as string | null) ?? null,
     createdAt: port.createdAt,
     updatedAt: port.updatedAt,
   };
@@ -130,7 +131,8 @@ export class PortsRepo {
   }
 
   setState(id: string, state: PortState, now: number): void {
-    this.db.prepare('UPDATE ports SET state = ?, updated_at = ?, dirty = 1 WHERE id = ?').run(state, now, id);
+    // The remote's reason described the state being left.
+    this.db.prepare('UPDATE ports SET state = ?, state_reason = NULL, updated_at = ?, dirty = 1 WHERE id = ?').run(state, now, id);
   }
 
   /** Record that a local change awaits push (unless the port is in conflict, which wins). */

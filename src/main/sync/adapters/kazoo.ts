@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { PORT_STATES, type PortFields } from '../../../shared/model';
+import { PORT_STATES, type PortFields, type PortState } from '../../../shared/model';
 import { RemoteError } from '../errors';
 import { requestBytes, requestJson, type ErrorReader } from '../http';
 import type { AttachmentUpload, Capabilities, LocalComment, LocalSnapshot, MoveRequest, RemoteAdapter, RemoteAttachment, RemoteComment, RemoteConfig, RemotePort } from './types';
@@ -84,6 +84,15 @@ const KazooDocSchema = z.looseObject({
 type KazooDoc = z.infer<typeof KazooDocSchema>;
 
 const EnvelopeSchema = z.looseObject({ data: z.unknown(), revision: z.string().optional(), next_start_key: z.union([z.string(), z.number()]).optional() });
+/** Entries of `GET .../port_requests/{id}/timeline` this adapter reads: transitions (comments are skipped). */
+const TimelineSchema = z.array(
+  z.looseObject({
+    type: z.string(),
+    transition: z.looseObject({ new: z.string(), reason: z.string().nullable().optional() }).optional(),
+  }),
+);
+/** Reasons are shown on a card and in a banner; anything longer is a mistake, not a reason. */
+const MAX_REASON = 1024;
 const GroupsSchema = z.array(z.looseObject({ account_id: z.string(), port_requests: z.array(z.unknown()) }));
 
 /** Kazoo error body -> the most specific text the server gave, plus its short `message` verbatim. */
@@ -337,6 +346,16 @@ export class KazooAdapter implements RemoteAdapter {
   async extras(remoteObjectId: string): Promise<{ attachments: RemoteAttachment[]; comments: RemoteComment[] }> {
     const port = await this.get(remoteObjectId);
     return { attachments: port.attachments ?? [], comments: port.comments ?? [] };
+  }
+
+  /** The reason given with the latest move into `state`, from the request's timeline (transitions, oldest first). */
+  async stateReason(remoteObjectId: string, state: PortState): Promise<string | null> {
+    const env = await this.call('GET', `/port_requests/${encodeURIComponent(remoteObjectId)}/timeline`);
+    const entries = TimelineSchema.safeParse(env.data);
+    if (!entries.success) throw new RemoteError({ kind: 'permanent', status: 200, message: 'Kazoo returned a timeline PortDesk cannot read' });
+    const last = entries.data.filter((e) => e.type === 'transition' && e.transition?.new === state).at(-1);
+    const reason = last?.transition?.reason?.trim();
+    return reason ? reason.slice(0, MAX_REASON) : null;
   }
 
   /**

@@ -121,6 +121,8 @@ export interface RemoteAdapter {
   acceptsExtras(remoteObjectId: string): boolean;
   /** Attachments and comments of one request, for families whose listing does not carry them. */
   extras(remoteObjectId: string): Promise<{ attachments: RemoteAttachment[]; comments: RemoteComment[] }>;
+  /** The reason the remote recorded with the request's latest move into `state`, for families that keep one apart from the listing. */
+  stateReason?(remoteObjectId: string, state: PortState): Promise<string | null>;
   /**
    * Upload a new attachment (or, with `replacing`, new content for that remote attachment).
    * Answers the remote name, or null when the family has no place for it. With `retried`, an

@@ -139,7 +139,11 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
         </span>
       </div>
       <div className="card-row card-foot">
-        {due && days !== null ? (
+        {port.state === 'rejected' && port.stateReason ? (
+          <span className="card-due card-reason mi mi-close" title={`Rejected by the carrier: ${port.stateReason}`}>
+            {port.stateReason}
+          </span>
+        ) : due && days !== null ? (
           <span className={`card-due tabular mi mi-calendar ${dueTone(days)}`} title={`${due.kind} date ${due.date}`}>
             {`${due.kind} ${shortDate(due.date)} · ${daysLabel(days)}`}
           </span>

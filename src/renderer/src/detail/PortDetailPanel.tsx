@@ -106,6 +106,21 @@ export function PortDetailPanel({ id }: { id: string }) {
         )}
         {port && (
           <>
+            {port.state === 'rejected' && (
+              <section className="rejection" aria-label="Rejected by the carrier">
+                <h3 className="rejection-title">
+                  <Icon name="close" size={14} />
+                  Rejected by the carrier
+                </h3>
+                <p className="rejection-reason">{port.stateReason ?? 'No reason was given with the rejection: check the comments and the timeline.'}</p>
+                <div className="rejection-actions">
+                  <span className="muted">Correct the fields, numbers or documents below, then resubmit.</span>
+                  <button type="button" className="btn btn-primary btn-sm" onClick={() => void movePorts([port.id], 'submitted').then(() => refresh())}>
+                    Resubmit
+                  </button>
+                </div>
+              </section>
+            )}
             {problems.length > 0 && (
               <section className="readiness" aria-label="Not ready to submit">
                 <h3 className="readiness-title">
