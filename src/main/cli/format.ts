@@ -20,6 +20,7 @@ export function portDetailText(p: PortDetail): string {
   const lines = [
     `${p.name}  (${p.state})`,
     `id: ${p.id}`,
+    p.state === 'rejected' && p.stateReason && `rejected by the carrier: ${p.stateReason}`,
     p.losingCarrier && `losing carrier: ${p.losingCarrier}`,
     p.billingName && `billing name: ${p.billingName}`,
     p.accountNumber && `account number: ${p.accountNumber}`,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { portDetailText } from '../../../src/main/cli/format';
 import { REJECTION_REASONS } from '../../../src/sandbox/clock/carrier';
 import { kazooRemote, numbers, startHarness, type Harness } from './harness';
 
@@ -186,6 +187,7 @@ describe('Kazoo sync', () => {
     expect(REJECTION_REASONS).toContain(rejected.stateReason);
     expect(rejected.timeline.at(-1)?.message).toContain(rejected.stateReason as string);
     expect(h.ctx.ports.list().find((x) => x.id === p.id)?.stateReason).toBe(rejected.stateReason);
+    expect(portDetailText(rejected)).toContain(`rejected by the carrier: ${rejected.stateReason}`);
     // Fixed and resubmitted: the reason described the state left behind.
     h.ctx.ports.move(p.id, { to: 'submitted', force: true });
     expect(h.ctx.ports.get(p.id).stateReason).toBeNull();
