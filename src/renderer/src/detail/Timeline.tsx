@@ -1,30 +1,36 @@
 import type { TimelineEvent } from '../../../shared/model';
-import { formatDateTime } from '../lib/format';
+import { formatTime } from '../lib/format';
+import { groupByDay } from './timelineDays';
 
-/** State changes, edits and sync events, newest first. */
+/** State changes, edits and sync events, newest first, under a heading per day. */
 export function Timeline({ events }: { events: TimelineEvent[] }) {
-  const ordered = [...events].sort((a, b) => b.at - a.at || b.id - a.id);
+  const days = groupByDay(events);
   return (
     <section className="detail-section" aria-labelledby="timeline-title">
       <h3 id="timeline-title" className="section-title">
         Timeline
       </h3>
-      {ordered.length === 0 ? (
+      {days.length === 0 ? (
         <p className="empty-line">Nothing has happened yet.</p>
       ) : (
-        <ol className="timeline">
-          {ordered.map((e) => (
-            <li key={e.id} className={`timeline-item kind-${e.kind}`}>
-              <span className="timeline-dot" style={e.toState ? { ['--dot' as string]: `var(--state-${e.toState})` } : undefined} aria-hidden="true" />
-              <div className="timeline-text">
-                <span>{e.message}</span>
-                <span className="muted">
-                  {formatDateTime(e.at)} · {e.actor}
-                </span>
-              </div>
-            </li>
-          ))}
-        </ol>
+        days.map((day) => (
+          <div key={day.key} className="timeline-day">
+            <h4 className="timeline-day-title">{day.label}</h4>
+            <ol className="timeline" aria-label={day.label}>
+              {day.events.map((e) => (
+                <li key={e.id} className={`timeline-item kind-${e.kind}`}>
+                  <span className="timeline-dot" style={e.toState ? { ['--dot' as string]: `var(--state-${e.toState})` } : undefined} aria-hidden="true" />
+                  <div className="timeline-text">
+                    <span>{e.message}</span>
+                    <span className="muted">
+                      {formatTime(e.at)} · {e.actor}
+                    </span>
+                  </div>
+                </li>
+              ))}
+            </ol>
+          </div>
+        ))
       )}
     </section>
   );
