@@ -1,8 +1,9 @@
 import type { Comment } from '../../../shared/model';
 import { formatDateTime } from '../lib/format';
+import { CommentComposer } from './CommentComposer';
 
-/** Comments thread (read-only for now; writing comments comes with the annotations feature). */
-export function CommentsList({ comments }: { comments: Comment[] }) {
+/** The port's comments, oldest first, with a box to add one. */
+export function CommentsList({ portId, comments, onAdded }: { portId: string; comments: Comment[]; onAdded(): void }) {
   return (
     <section className="detail-section" aria-labelledby="comments-title">
       <h3 id="comments-title" className="section-title">
@@ -25,6 +26,7 @@ export function CommentsList({ comments }: { comments: Comment[] }) {
           ))}
         </ul>
       )}
+      <CommentComposer portId={portId} onAdded={onAdded} />
     </section>
   );
 }

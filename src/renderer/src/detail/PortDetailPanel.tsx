@@ -137,7 +137,7 @@ export function PortDetailPanel({ id }: { id: string }) {
             <NumbersTable port={port} onChanged={() => void refresh()} />
             <FieldsForm port={port} onSaved={onSaved} />
             <DocumentsSection port={port} />
-            <CommentsList comments={port.comments} />
+            <CommentsList portId={port.id} comments={port.comments} onAdded={() => void refresh()} />
             <Timeline events={port.timeline} />
           </>
         )}
