@@ -28,6 +28,11 @@ export function portDetailText(p: PortDetail): string {
     `sync: ${p.syncStatus}${p.syncError ? ` (${p.syncError})` : ''}`,
     `numbers (${p.numbers.length}):`,
     ...p.numbers.map((n) => `  ${n.e164}  ${formatNumber(n.e164)}${n.status ? `  ${n.status}` : ''}`),
+    p.comments.length > 0 && `comments (${p.comments.length}):`,
+    ...p.comments.map((c) => {
+      const flags = [c.isPrivate && 'private', c.actionRequired && 'action required'].filter(Boolean).join(', ');
+      return `  ${new Date(c.createdAt).toISOString().slice(0, 16).replace('T', ' ')}  ${c.author || 'unknown'}${flags ? ` [${flags}]` : ''}: ${c.body.replace(/\s+/g, ' ')}`;
+    }),
   ];
   return lines.filter((l): l is string => typeof l === 'string' && l !== '').join('\n');
 }

@@ -60,6 +60,18 @@ export function registerPortCommands(program: Command, { run }: PortCommandDeps)
       run('ports.move', { id, to: state as (typeof PORT_STATES)[number], ...opts }, (p) => `Moved ${p.id} "${p.name}" to ${p.state}`),
     );
   ports
+    .command('comment <id> <text>')
+    .description('add a comment to a port; it reaches the remote with the next sync')
+    .option('--private', 'private: not shown to the end customer')
+    .option('--action-required', 'the other side must act on it')
+    .action((id: string, text: string, opts: { private?: boolean; actionRequired?: boolean }) =>
+      run(
+        'comments.add',
+        { portId: id, body: text, isPrivate: opts.private === true, actionRequired: opts.actionRequired === true },
+        (c) => `Added comment ${c.id} to ${c.portId}`,
+      ),
+    );
+  ports
     .command('delete <id>')
     .description('delete a port request (unconfirmed, rejected or canceled)')
     .action((id: string) => run('ports.delete', { id }, (r) => `Deleted ${r.deleted}`));
