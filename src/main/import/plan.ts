@@ -255,17 +255,52 @@ interface GroupDraft {
   /** First value of each field and its row, to report conflicts. */
   seen: Map<MappableField, { value: string; row: number; conflict?: { value: string; row: number } }>;
   countries: Set<string>;
+  /** The group key before any split by losing carrier. */
+  base: string;
+  /** The losing carrier this part of a split group holds ('' for rows without one); null when not split. */
+  carrier: string | null;
+}
+
+/**
+ * Losing carriers per group key, for groups whose rows name more than one. A port request moves
+ * numbers away from one losing carrier (one LOA, one account), so such a group becomes one new port
+ * per carrier rather than one port whose other carriers' numbers would be refused.
+ */
+function carrierSplits(rows: readonly PlannedRow[], options: PlanOptions): Map<string, string[]> {
+  const splits = new Map<string, string[]>();
+  if (options.target.kind === 'existing') return splits;
+  const carriers = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const carrier = r.fields.losingCarrier;
+    if (!carrier) continue;
+    let set = carriers.get(r.groupKey);
+    if (!set) carriers.set(r.groupKey, (set = new Set()));
+    set.add(carrier);
+  }
+  for (const [key, set] of carriers) if (set.size > 1) splits.set(key, [...set]);
+  return splits;
 }
 
 function buildGroups(rows: readonly PlannedRow[], headers: readonly string[], mapping: ColumnMapping, options: PlanOptions): PlannedGroup[] {
   const drafts = new Map<string, GroupDraft>();
+  const splits = carrierSplits(rows, options);
   for (const r of rows) {
-    let draft = drafts.get(r.groupKey);
+    const split = splits.get(r.groupKey);
+    const carrier = split ? (r.fields.losingCarrier ?? '') : null;
+    const key = carrier === null ? r.groupKey : `${r.groupKey}\u0000${carrier}`;
+    let draft = drafts.get(key);
     if (!draft) {
       const target: PlannedGroup['target'] =
         options.target.kind === 'existing' ? { kind: 'existing', portId: options.target.portId } : { kind: 'new', fields: { ...EMPTY_PORT_FIELDS, name: '' } };
-      draft = { group: { key: r.groupKey, target, rows: [], numbers: [], countries: [], problems: [] }, seen: new Map(), countries: new Set() };
-      drafts.set(r.groupKey, draft);
+      draft = { group: { key, target, rows: [], numbers: [], countries: [], problems: [] }, seen: new Map(), countries: new Set(), base: r.groupKey, carrier };
+      drafts.set(key, draft);
+      if (split) {
+        const label = r.groupKey !== '' ? `Group "${r.groupKey}"` : 'The import';
+        const part = carrier ? `the ${carrier} numbers` : 'the numbers with no losing carrier';
+        draft.group.problems.push(
+          problem(r.row, null, 'warning', 'group-split-carrier', `${label} has numbers from ${split.length} losing carriers (${split.join(', ')}): ${part} go into a port request of their own`),
+        );
+      }
     }
     draft.group.rows.push(r.row);
     r.numbers.forEach((n, i) => {
@@ -281,8 +316,8 @@ function buildGroups(rows: readonly PlannedRow[], headers: readonly string[], ma
     }
   }
   const groupColumn = mapping.groupBy !== null ? headers[mapping.groupBy] : undefined;
-  return [...drafts.values()].map(({ group, seen, countries }) => {
-    const label = group.key !== '' ? `Group "${group.key}"` : 'The import';
+  return [...drafts.values()].map(({ group, seen, countries, base, carrier }) => {
+    const label = base !== '' ? `Group "${base}"` : 'The import';
     const firstRow = group.rows[0] ?? 0;
     group.countries = [...countries].sort();
     if (group.countries.length > 1) {
@@ -303,7 +338,8 @@ function buildGroups(rows: readonly PlannedRow[], headers: readonly string[], ma
         }
       }
       if (options.target.kind === 'new') fields.name = options.target.name;
-      else if (fields.name === '') fields.name = group.key !== '' ? group.key : `No ${groupColumn ?? 'group'}`;
+      else if (fields.name === '') fields.name = base !== '' ? base : `No ${groupColumn ?? 'group'}`;
+      if (carrier !== null) fields.name = `${fields.name} – ${carrier || 'no losing carrier'}`;
     }
     return group;
   });

@@ -28,7 +28,8 @@ export type ProblemCode =
   | 'field-invalid'
   | 'field-conflict'
   | 'group-empty-key'
-  | 'group-mixed-countries';
+  | 'group-mixed-countries'
+  | 'group-split-carrier';
 
 /**
  * One thing wrong with the input. `row` is the row number the specialist sees in their

@@ -37,8 +37,11 @@ describe('portdesk import', () => {
     const report = JSON.parse(result.stdout) as { dryRun: boolean; counts: { valid: number; invalid: number }; imported: unknown; problems: { row: number; column: string; code: string; severity: string }[] };
     expect(report).toMatchObject({ dryRun: true, counts: { valid: 3, invalid: 1 }, imported: null });
     expect(report.problems.filter((p) => p.severity === 'error')).toEqual([expect.objectContaining({ row: 5, column: 'Number', code: 'number-invalid' })]);
-    // All rows go to one port by default, so differing customers are reported, not silently merged.
-    expect(report.problems.map((p) => p.code)).toContain('field-conflict');
+    // All rows go to one port by default, but not across losing carriers: the split is reported.
+    expect(report.problems.filter((p) => p.code === 'group-split-carrier').map((p) => p.message)).toEqual([
+      'The import has numbers from 2 losing carriers (Verizon, AT&T): the Verizon numbers go into a port request of their own',
+      'The import has numbers from 2 losing carriers (Verizon, AT&T): the AT&T numbers go into a port request of their own',
+    ]);
     expect(counts(db)).toEqual({ ports: 0, numbers: 0, outbox: 0 });
   });
 

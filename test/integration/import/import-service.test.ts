@@ -148,7 +148,11 @@ describe('ImportService preview and commit', () => {
     c.imports.fixRow(status.jobId, 5, ['Globex', '202-555-0199', 'AT&T']);
     c.imports.remap(status.jobId, { target: { kind: 'new', name: 'All in one' } });
     const again = await c.imports.status(status.jobId, true);
-    expect(again.groups?.map((g) => [g.name, g.numbers])).toEqual([['All in one', 4]]);
+    // One new port asked for, but two losing carriers: one port request per carrier.
+    expect(again.groups?.map((g) => [g.name, g.numbers])).toEqual([
+      ['All in one – Verizon', 2],
+      ['All in one – AT&T', 2],
+    ]);
     const before = snapshot(c);
     expect(c.imports.cancel(status.jobId)).toEqual({ canceled: true });
     expect(() => c.imports.rows(status.jobId, 0, 1, 'all')).toThrow(/No import in progress/);

@@ -55,10 +55,35 @@ describe('planImport', () => {
   });
 
   it('names a single new port as asked', () => {
-    const p = planImport(table, mapping, { defaultCountry: 'US', target: { kind: 'new', name: 'Spring batch' } });
+    const oneCarrier = parseDelimited(csv.replaceAll('AT&T', 'Verizon'));
+    const p = planImport(oneCarrier, guessMapping(oneCarrier), { defaultCountry: 'US', target: { kind: 'new', name: 'Spring batch' } });
     expect(p.groups).toHaveLength(1);
-    expect(p.groups[0]?.target).toMatchObject({ kind: 'new', fields: { name: 'Spring batch' } });
+    expect(p.groups[0]?.target).toMatchObject({ kind: 'new', fields: { name: 'Spring batch', losingCarrier: 'Verizon' } });
     expect(p.groups[0]?.numbers).toHaveLength(4);
+  });
+
+  it('splits a new port into one per losing carrier; rows without a carrier get their own', () => {
+    const p = planImport(table, mapping, { defaultCountry: 'US', target: { kind: 'new', name: 'Spring batch' } });
+    expect(p.groups.map((g) => [g.target.kind === 'new' ? g.target.fields.name : '', g.target.kind === 'new' ? g.target.fields.losingCarrier : '', g.numbers])).toEqual([
+      ['Spring batch – Verizon', 'Verizon', ['+12025550100', '+12025550101']],
+      ['Spring batch – AT&T', 'AT&T', ['+12025550103']],
+      ['Spring batch – no losing carrier', '', ['+12025550102']],
+    ]);
+    expect(new Set(p.groups.map((g) => g.key)).size).toBe(3);
+    expect(p.groups[2]?.problems).toMatchObject([{ code: 'group-split-carrier', severity: 'warning', row: 6 }]);
+    expect(p.groups[2]?.problems[0]?.message).toBe('The import has numbers from 2 losing carriers (Verizon, AT&T): the numbers with no losing carrier go into a port request of their own');
+  });
+
+  it('splits a group by carrier only when it names two or more, and never an existing port', () => {
+    const rows = ['Customer,Number,Carrier', 'Acme,2025550100,Verizon', 'Acme,2025550101,', 'Beta,2025550102,Verizon', 'Beta,2025550103,Lumen'].join('\n');
+    const t = parseDelimited(rows);
+    const m = { ...guessMapping(t), groupBy: 0 };
+    const p = planImport(t, m, grouped);
+    expect(p.groups.map((g) => (g.target.kind === 'new' ? g.target.fields.name : ''))).toEqual(['Acme', 'Beta – Verizon', 'Beta – Lumen']);
+    expect(p.groups[0]?.numbers).toEqual(['+12025550100', '+12025550101']);
+    const existing = planImport(t, m, { defaultCountry: 'US', target: { kind: 'existing', portId: 'p-1' } });
+    expect(existing.groups).toHaveLength(1);
+    expect(existing.groups[0]?.numbers).toHaveLength(4);
   });
 
   it('survives a JSON round trip unchanged (it crosses worker and IPC boundaries)', () => {
