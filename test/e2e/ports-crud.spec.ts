@@ -1,5 +1,6 @@
 import { test, expect } from './support/fixtures';
 import { runCli } from './support/host';
+import { hostRpc } from './support/rpc';
 
 /** Issue 3's journey: create a port and its numbers in the UI, reload, and the same through the CLI. */
 test('create a port with numbers in the UI, add more, and see them after reload', async ({ page }) => {
@@ -57,4 +58,17 @@ test('ports and numbers created through the CLI on the same database appear in t
   await page.reload();
   await card.click();
   await expect(page.getByRole('table', { name: 'Numbers' })).toContainText('+1 303 555 0102');
+});
+
+test('a completed request shows its numbers as ported', async ({ page, host }) => {
+  const call = hostRpc(host);
+  const port = await call('ports.create', { fields: { name: 'Done deal' }, numbers: ['2025551400', '2025551401'] });
+  for (const to of ['submitted', 'pending', 'completed'] as const) await call('ports.move', { id: port.id, to, force: true });
+  await page.reload();
+  await page.getByRole('region', { name: 'Completed', exact: true }).getByRole('button', { name: /Show Completed/ }).click();
+  await page.getByRole('group', { name: 'Done deal', exact: true }).click();
+  const numbers = page.getByRole('table', { name: 'Numbers' });
+  await expect(numbers.getByRole('row', { name: /\+1 202 555 1400/ })).toContainText('Ported');
+  await expect(numbers.getByRole('row', { name: /\+1 202 555 1401/ })).toContainText('Ported');
+  await expect(page.getByText('all ported')).toBeVisible();
 });

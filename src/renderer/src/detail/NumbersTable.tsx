@@ -15,6 +15,8 @@ export function NumbersTable({ port, onChanged }: { port: PortDetail; onChanged(
   const [busy, setBusy] = useState(false);
   const toast = useNoticeStore((s) => s.toast);
   const editable = isEditable(port.state);
+  // A completed request moved every number it carries; the remote keeps no per-number status.
+  const ported = port.state === 'completed';
 
   const add = async () => {
     const numbers = splitNumbers(text);
@@ -48,6 +50,7 @@ export function NumbersTable({ port, onChanged }: { port: PortDetail; onChanged(
     <section className="detail-section" aria-labelledby="numbers-title">
       <h3 id="numbers-title" className="section-title">
         Numbers <span className="section-count tabular">{port.numbers.length}</span>
+        {ported && port.numbers.length > 0 && <span className="muted section-note">all ported</span>}
       </h3>
       {editable && (
         <div className="numbers-add">
@@ -105,7 +108,7 @@ export function NumbersTable({ port, onChanged }: { port: PortDetail; onChanged(
                   <td className="mono tabular" title={n.e164}>
                     {formatNumber(n.e164)}
                   </td>
-                  <td>{n.status || <span className="muted">—</span>}</td>
+                  <td>{n.status || (ported ? <span className="badge badge-ok">Ported</span> : <span className="muted">—</span>)}</td>
                   <td>{n.carrier || <span className="muted">—</span>}</td>
                   {editable && (
                     <td className="cell-action">
