@@ -34,7 +34,7 @@ describe('portdesk import', () => {
     const db = join(dir, 'cli.db');
     const result = await cli(['--db', db, '--json', 'import', csv(dir, MIXED), '--dry-run']);
     expect(result.code).toBe(0);
-    const report = JSON.parse(result.stdout) as { dryRun: boolean; counts: { valid: number; invalid: number }; imported: unknown; problems: { row: number; column: string; code: string; severity: string }[] };
+    const report = JSON.parse(result.stdout) as { dryRun: boolean; counts: { valid: number; invalid: number }; imported: unknown; problems: { row: number; column: string; code: string; severity: string; message: string }[] };
     expect(report).toMatchObject({ dryRun: true, counts: { valid: 3, invalid: 1 }, imported: null });
     expect(report.problems.filter((p) => p.severity === 'error')).toEqual([expect.objectContaining({ row: 5, column: 'Number', code: 'number-invalid' })]);
     // All rows go to one port by default, but not across losing carriers: the split is reported.
