@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import { test, expect } from './support/fixtures';
 import { hostRpc } from './support/rpc';
+import { READY_FIELDS } from '../support/port-fields';
 
 const unconfirmed = (page: Page) => page.getByRole('region', { name: 'Unconfirmed', exact: true }).getByRole('group');
 
@@ -57,4 +59,34 @@ test('the FOC date range opens from one chip, narrows the board and names the ra
   await page.keyboard.press('Escape');
   await expect(range).toBeHidden();
   await expect(page.getByRole('button', { name: 'FOC Nov 20 – Dec 31' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('ready to submit: the review queue shows only complete drafts, which move to Submitted together', async ({ page, host }) => {
+  const call = hostRpc(host);
+  const doc = await PDFDocument.create();
+  doc.addPage([612, 792]);
+  const pdf = Buffer.from(await doc.save()).toString('base64');
+  for (const name of ['Ready one', 'Ready two', 'Missing bill']) {
+    const p = await call('ports.create', { fields: { name, ...READY_FIELDS }, numbers: [] });
+    await call('numbers.add', { portId: p.id, numbers: [`20255516${String(Math.floor(Math.random() * 90) + 10)}`] });
+    await call('attachments.add', { portId: p.id, filename: 'loa.pdf', contentBase64: pdf, kind: 'loa' });
+    if (name !== 'Missing bill') await call('attachments.add', { portId: p.id, filename: 'bill.pdf', contentBase64: pdf, kind: 'bill' });
+  }
+  await call('ports.create', { fields: { name: 'Bare draft' }, numbers: [] });
+  await page.reload();
+  await expect(unconfirmed(page)).toHaveCount(4);
+
+  const show = page.getByRole('combobox', { name: 'Show' });
+  await show.selectOption({ label: 'Ready to submit' });
+  await expect(unconfirmed(page)).toHaveText([/Ready (one|two)/, /Ready (one|two)/]);
+  await expect(page.getByText('2 of 4 ports')).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Select all in Unconfirmed' }).check();
+  const bar = page.getByRole('toolbar', { name: 'Selection' });
+  await bar.getByRole('button', { name: 'Move selected to…' }).click();
+  await page.getByRole('menu').getByRole('menuitem', { name: 'Submitted' }).click();
+  await expect(unconfirmed(page)).toHaveCount(0);
+
+  await show.selectOption({ label: 'All ports' });
+  await expect(page.getByRole('region', { name: 'Submitted', exact: true }).getByRole('group')).toHaveCount(2);
+  await expect(unconfirmed(page)).toHaveText([/Missing bill|Bare draft/, /Missing bill|Bare draft/]);
 });

@@ -25,9 +25,9 @@ test('at 1280x800 the filter bar is one line and the sidebar is icons only', asy
   await expect(column(page, 'Unconfirmed')).toBeVisible();
   const filters = await page.getByRole('group', { name: 'Filters' }).boundingBox();
   const states = await page.getByRole('group', { name: 'States' }).boundingBox();
-  const attention = await page.getByRole('button', { name: 'Needs attention' }).boundingBox();
+  const attention = await page.getByRole('combobox', { name: 'Show' }).boundingBox();
   expect(filters && states && attention).toBeTruthy();
-  // One line: "Needs attention" sits on the same row as the state chips.
+  // One line: the last filter ("Show": needs attention, ready to submit) sits on the same row as the state chips.
   expect(Math.abs((attention?.y ?? 0) - (states?.y ?? 0))).toBeLessThan(4);
   expect(filters?.height).toBeLessThanOrEqual(48);
   const sidebar = await page.getByRole('navigation', { name: 'Main' }).boundingBox();

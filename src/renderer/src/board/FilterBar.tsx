@@ -8,10 +8,10 @@ import { FocRangeFilter } from './FocRangeFilter';
 // One formatter for the count: toLocaleString builds a new Intl.NumberFormat on every call, twice per keystroke.
 const count = new Intl.NumberFormat();
 
-/** State chips, FOC date range, account, tag and "needs attention", with the match count; one line at 1280px. */
+/** State chips, FOC date range, account, tag, "needs attention" and "ready to submit", with the match count; one line at 1280px. */
 export function FilterBar({ shown, total }: { shown: number; total: number }) {
   const f = useFilterStore();
-  const active = f.query !== '' || f.states.size > 0 || f.focFrom !== '' || f.focTo !== '' || f.needsAttention || f.account !== '' || f.tag !== '';
+  const active = f.query !== '' || f.states.size > 0 || f.focFrom !== '' || f.focTo !== '' || f.needsAttention || f.readyToSubmit || f.account !== '' || f.tag !== '';
   return (
     <div className="board-filters" role="group" aria-label="Filters">
       <div className="chips" role="group" aria-label="States">
@@ -24,9 +24,20 @@ export function FilterBar({ shown, total }: { shown: number; total: number }) {
       <FocRangeFilter from={f.focFrom} to={f.focTo} onChange={f.setFocRange} />
       <AccountFilter value={f.account} onChange={f.setAccount} />
       <TagFilter value={f.tag} onChange={f.setTag} />
-      <button type="button" className="chip" aria-pressed={f.needsAttention} onClick={() => f.setNeedsAttention(!f.needsAttention)}>
-        Needs attention
-      </button>
+      <select
+        className="select input-select input-select-view"
+        aria-label="Show"
+        title="Needs attention: overdue, rejected, sync problems, incomplete drafts. Ready to submit: drafts that pass every check (select all, move to Submitted)."
+        value={f.needsAttention ? 'attention' : f.readyToSubmit ? 'ready' : 'all'}
+        onChange={(e) => {
+          f.setNeedsAttention(e.target.value === 'attention');
+          f.setReadyToSubmit(e.target.value === 'ready');
+        }}
+      >
+        <option value="all">All ports</option>
+        <option value="attention">Needs attention</option>
+        <option value="ready">Ready to submit</option>
+      </select>
       <span className="filter-spacer" />
       <span className="filter-count tabular" aria-live="polite">
         {active ? `${count.format(shown)} of ${count.format(total)} ports` : `${count.format(total)} ports`}

@@ -1,5 +1,5 @@
 import { PORT_STATES, type PortState, type PortSummary } from '../../../shared/model';
-import { haystack, needsAttention } from './cardFacts';
+import { haystack, needsAttention, readiness } from './cardFacts';
 
 export interface BoardFilter {
   query: string;
@@ -7,6 +7,8 @@ export interface BoardFilter {
   focFrom: string;
   focTo: string;
   needsAttention: boolean;
+  /** Only drafts that pass every submit check: the review queue before submitting in bulk. */
+  readyToSubmit: boolean;
   /** `name:<account name>` or `remote:<sub-account id>`, '' for every account. */
   account: string;
   /** A local tag the port must carry, '' for any. */
@@ -71,6 +73,7 @@ export function buildColumns(sorted: readonly PortSummary[], f: BoardFilter, tod
       if (!d || (f.focFrom && d < f.focFrom) || (f.focTo && d > f.focTo)) continue;
     }
     if (f.needsAttention && !needsAttention(p, today)) continue;
+    if (f.readyToSubmit && !(p.state === 'unconfirmed' && readiness(p).length === 0)) continue;
     if (f.account && !inAccount(p, f.account)) continue;
     if (f.tag && !p.tags.includes(f.tag)) continue;
     if (q) {

@@ -15,6 +15,7 @@ export function useBoardColumns(): { columns: BoardColumns; shown: number; total
   const focFrom = useFilterStore((s) => s.focFrom);
   const focTo = useFilterStore((s) => s.focTo);
   const attention = useFilterStore((s) => s.needsAttention);
+  const ready = useFilterStore((s) => s.readyToSubmit);
   const account = useFilterStore((s) => s.account);
   const tag = useFilterStore((s) => s.tag);
   const numberMatch = useFilterStore((s) => s.numberMatch);
@@ -22,9 +23,9 @@ export function useBoardColumns(): { columns: BoardColumns; shown: number; total
   const sorted = useMemo(() => sortForBoard(byId.values()), [byId]);
   useEffect(() => warmSearchText(sorted), [sorted]);
   return useMemo(() => {
-    const columns = buildColumns(sorted, { query, states, focFrom, focTo, needsAttention: attention, account, tag, numberPortIds });
+    const columns = buildColumns(sorted, { query, states, focFrom, focTo, needsAttention: attention, readyToSubmit: ready, account, tag, numberPortIds });
     let shown = 0;
     for (const list of Object.values(columns)) shown += list.length;
     return { columns, shown, total: sorted.length };
-  }, [sorted, query, states, focFrom, focTo, attention, account, tag, numberPortIds]);
+  }, [sorted, query, states, focFrom, focTo, attention, ready, account, tag, numberPortIds]);
 }

@@ -13,6 +13,7 @@ export interface FilterState extends Omit<BoardFilter, 'numberPortIds'> {
   toggleState(state: PortState): void;
   setFocRange(from: string, to: string): void;
   setNeedsAttention(on: boolean): void;
+  setReadyToSubmit(on: boolean): void;
   setAccount(account: string): void;
   setTag(tag: string): void;
   setNumberMatch(match: { query: string; portIds: ReadonlySet<string> } | undefined): void;
@@ -25,6 +26,7 @@ export const useFilterStore = create<FilterState>()((set) => ({
   focFrom: '',
   focTo: '',
   needsAttention: false,
+  readyToSubmit: false,
   account: '',
   tag: '',
   numberMatch: undefined,
@@ -38,8 +40,9 @@ export const useFilterStore = create<FilterState>()((set) => ({
     }),
   setFocRange: (focFrom, focTo) => set({ focFrom, focTo }),
   setNeedsAttention: (needsAttention) => set({ needsAttention }),
+  setReadyToSubmit: (readyToSubmit) => set({ readyToSubmit }),
   setAccount: (account) => set({ account }),
   setTag: (tag) => set({ tag }),
   setNumberMatch: (numberMatch) => set({ numberMatch }),
-  clear: () => set({ query: '', states: new Set(), focFrom: '', focTo: '', needsAttention: false, account: '', tag: '', numberMatch: undefined }),
+  clear: () => set({ query: '', states: new Set(), focFrom: '', focTo: '', needsAttention: false, readyToSubmit: false, account: '', tag: '', numberMatch: undefined }),
 }));

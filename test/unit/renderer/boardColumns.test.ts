@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_PORT_FIELDS, type PortState, type PortSummary } from '../../../src/shared/model';
+import { buildColumns, sortForBoard, type BoardFilter } from '../../../src/renderer/src/board/boardColumns';
+import { READY_FIELDS } from '../../support/port-fields';
+
+const NOW = new Date(2026, 10, 25);
+
+function port(id: string, state: PortState, patch: Partial<PortSummary> = {}): PortSummary {
+  return {
+    ...EMPTY_PORT_FIELDS,
+    name: id,
+    id,
+    state,
+    remoteId: null,
+    remoteObjectId: null,
+    remoteAccountId: '',
+    numberCount: 1,
+    attachmentCount: 0,
+    hasLoa: false,
+    hasBill: false,
+    commentCount: 0,
+    tags: [],
+    syncStatus: 'local',
+    syncError: null,
+    stateReason: null,
+    createdAt: 0,
+    updatedAt: 0,
+    ...patch,
+  };
+}
+
+const NONE: BoardFilter = { query: '', states: new Set(), focFrom: '', focTo: '', needsAttention: false, readyToSubmit: false, account: '', tag: '', numberPortIds: undefined };
+const ids = (ports: PortSummary[]) => ports.map((p) => p.id);
+
+const ready = port('ready', 'unconfirmed', { ...READY_FIELDS, hasLoa: true, hasBill: true });
+const noLoa = port('no-loa', 'unconfirmed', { ...READY_FIELDS, hasBill: true });
+const noNumbers = port('no-numbers', 'unconfirmed', { ...READY_FIELDS, hasLoa: true, hasBill: true, numberCount: 0 });
+const submitted = port('submitted', 'submitted', { ...READY_FIELDS, hasLoa: true, hasBill: true, focDate: '2026-11-20' });
+const rejected = port('rejected', 'rejected', { ...READY_FIELDS, hasLoa: true, hasBill: true, tags: ['Q4'], losingCarrier: 'Lumen' });
+const all = sortForBoard([ready, noLoa, noNumbers, submitted, rejected]);
+
+describe('buildColumns', () => {
+  it('puts every port in its state column when nothing filters', () => {
+    const cols = buildColumns(all, NONE, NOW);
+    expect(ids(cols.unconfirmed).sort()).toEqual(['no-loa', 'no-numbers', 'ready']);
+    expect(ids(cols.submitted)).toEqual(['submitted']);
+    expect(ids(cols.rejected)).toEqual(['rejected']);
+  });
+
+  it('ready to submit: only drafts that pass every submit check (the review queue)', () => {
+    const cols = buildColumns(all, { ...NONE, readyToSubmit: true }, NOW);
+    expect(Object.values(cols).flat().map((p) => p.id)).toEqual(['ready']);
+  });
+
+  it('needs attention: overdue, rejected and incomplete drafts; combines with text and tags', () => {
+    const attention = buildColumns(all, { ...NONE, needsAttention: true }, NOW);
+    expect(Object.values(attention).flat().map((p) => p.id).sort()).toEqual(['no-loa', 'no-numbers', 'rejected', 'submitted']);
+    expect(Object.values(buildColumns(all, { ...NONE, query: 'LUMEN' }, NOW)).flat().map((p) => p.id)).toEqual(['rejected']);
+    expect(Object.values(buildColumns(all, { ...NONE, tag: 'Q4', readyToSubmit: true }, NOW)).flat()).toEqual([]);
+  });
+});
