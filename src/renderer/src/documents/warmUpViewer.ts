@@ -26,15 +26,32 @@ export function useViewerModule(wanted: boolean, onError: (err: unknown) => void
   return module ?? loaded;
 }
 
+/** How long the specialist must have left keyboard and mouse alone before the warm-up runs. */
+const QUIET_MS = 1500;
+const INPUT_EVENTS = ['keydown', 'pointerdown', 'wheel'] as const;
+
 /**
  * Load the document viewer and start the pdf.js worker when the app is idle after start. Without
  * it the first document of a session waits ~1 s for the chunk and the worker, three times a
- * reopen. Idle time keeps it off the board's first paint; the timeout bounds the wait on a
- * machine that is never idle.
+ * reopen. Idle means the main thread and the user: its tasks block input for up to ~90 ms, which
+ * a search typed right after start would feel (bench board: the first keystrokes took 90-130 ms
+ * when they met it), so it waits for 1.5 s without a key, click or wheel. The idle timeout bounds
+ * the wait on a machine that is never idle.
  */
 export function warmUpViewerWhenIdle(): void {
+  let lastInput = -Infinity;
+  const note = () => (lastInput = performance.now());
+  for (const type of INPUT_EVENTS) addEventListener(type, note, { capture: true, passive: true });
   // A failed warm-up costs nothing: opening a document loads again and reports its own error.
-  const start = () => void loadViewer().then((m) => m.warmUpViewer()).catch(() => undefined);
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 4000 });
-  else setTimeout(start, 1000);
+  const start = () => {
+    for (const type of INPUT_EVENTS) removeEventListener(type, note, { capture: true });
+    void loadViewer().then((m) => m.warmUpViewer()).catch(() => undefined);
+  };
+  const attempt = () => {
+    const quiet = performance.now() - lastInput;
+    if (quiet < QUIET_MS) setTimeout(schedule, QUIET_MS - quiet);
+    else start();
+  };
+  const schedule = () => requestIdleCallback(attempt, { timeout: 4000 });
+  schedule();
 }
