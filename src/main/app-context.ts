@@ -6,6 +6,7 @@ import { PortsService } from './services/ports-service';
 import { createRouter, type Router } from './rpc/router';
 import { portHandlers } from './rpc/handlers/ports';
 import { watchExternalChanges } from './services/external-changes';
+import { watchRemoteMoves } from './services/remote-moves';
 import type { AppInfo } from '../shared/rpc/methods/app';
 import { APP_VERSION } from './version';
 import { ContentStore } from './documents';
@@ -84,6 +85,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
   });
   if (options.backgroundSync ?? options.shell !== 'cli') sync.start();
   const stopWatching = options.shell === 'cli' ? () => undefined : watchExternalChanges(db, changes);
+  // Views announce what the carrier did; Electron also raises OS notifications from these events.
+  const stopMoves = options.shell === 'cli' ? () => undefined : watchRemoteMoves(db, changes, (change) => changes.emit({ type: 'remoteMove', change }));
   const startupSweep = options.shell === 'cli' ? Promise.resolve({ removed: [], tempFiles: 0 }) : blobs.sweep().catch(toAppError);
   return {
     db,
@@ -101,6 +104,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     close: () => {
       sync.stop();
       stopWatching();
+      stopMoves();
       db.close();
     },
   };

@@ -15,7 +15,6 @@ import dragIconPath from '../../resources/icon.png?asset';
 import { createLogger, parseLogLevel } from './log/logger';
 import { diagnosticsFileName, exportDiagnostics } from './log/diagnostics';
 import { resolveDbPath } from './paths';
-import { watchRemoteMoves } from './services/remote-moves';
 import { safeStorageBox } from './services/secrets';
 import { contentSecurityPolicy } from './shell/csp';
 import { crashReporterOptions } from './shell/crashReporting';
@@ -125,12 +124,13 @@ async function main(): Promise<void> {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, appName: app.name, isDev: !app.isPackaged, onCommand: (c) => onMenuCommand(ctx, c) })),
   );
-  watchRemoteMoves(ctx.db, ctx.changes, (change) =>
-    notifyRemoteChange({ isSupported: () => Notification.isSupported(), create: (o) => new Notification(o) }, change, { windowFocused: mainWindow?.isFocused() ?? false }, (id) => {
+  ctx.changes.subscribe((event) => {
+    if (event.type !== 'remoteMove') return;
+    notifyRemoteChange({ isSupported: () => Notification.isSupported(), create: (o) => new Notification(o) }, event.change, { windowFocused: mainWindow?.isFocused() ?? false }, (id) => {
       focusWindow(mainWindow);
       ctx.changes.emit({ type: 'menu', command: `open:${id}` });
-    }),
-  );
+    });
+  });
   installQuitGuard(app, {
     // Local changes are already committed; this only lets the push under way finish its request.
     finish: async () => {

@@ -168,13 +168,19 @@ test('a carrier rejection shows its reason on the card and in the detail; Resubm
     });
     expect(res.ok).toBe(true);
   }
+  // The window is open when the pull brings the rejection: it says so, with the reason. (A local
+  // tag showing up on the card proves the page's change feed is connected before the pull.)
+  await page.reload();
+  await call('tags.set', { portIds: [port.id], add: ['watch'] });
+  await expect(page.getByRole('group', { name: 'Birchwood – main' })).toContainText('watch');
+  await expect(page.getByText('1 port', { exact: true })).toBeVisible();
   await call('sync.now', {});
   const rejected = await call('ports.get', { id: port.id });
   expect(rejected.state).toBe('rejected');
   expect(rejected.stateReason).toBeTruthy();
   const reason = rejected.stateReason ?? '';
+  await expect(page.getByRole('alert').filter({ hasText: `Port rejected: Birchwood – main (2 numbers): ${reason}` })).toBeVisible();
 
-  await page.reload();
   const card = page.getByRole('region', { name: 'Rejected', exact: true }).getByRole('group', { name: 'Birchwood – main' });
   await expect(card).toContainText(reason);
   await card.click();

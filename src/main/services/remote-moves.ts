@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import type { PortState } from '../../shared/model';
 import type { ChangeBus } from './changes';
-import type { RemoteStateChange } from '../shell/notifications';
+import type { RemoteStateChange } from '../../shared/domain/remoteMoves';
 
 interface MoveRow {
   id: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RemoteStateChange } from '../../../src/main/shell/notifications';
+import type { RemoteStateChange } from '../../../src/shared/domain/remoteMoves';
 import { watchRemoteMoves } from '../../../src/main/services/remote-moves';
 import { testContext } from '../../support/context';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PORT_STATES } from '../../../src/shared/model';
-import { notificationFor, notifyRemoteChange, type NotificationApi, type RemoteStateChange } from '../../../src/main/shell/notifications';
+import type { RemoteStateChange } from '../../../src/shared/domain/remoteMoves';
+import { notificationFor, notifyRemoteChange, type NotificationApi } from '../../../src/main/shell/notifications';
 
 const change = (over: Partial<RemoteStateChange>): RemoteStateChange => ({
   portId: 'p1',

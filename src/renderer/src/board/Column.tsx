@@ -118,7 +118,7 @@ export const Column = memo(function Column({ state, ports, collapsed, onActivate
       <header className="column-header">
         <span className="state-dot" style={{ ['--dot' as string]: `var(--state-${state})` }} />
         <h2 className="column-title">{label}</h2>
-        <span className="column-count tabular" aria-label={`${ports.length} ports`}>
+        <span className="column-count tabular" aria-label={`${ports.length} ${ports.length === 1 ? 'port' : 'ports'}`}>
           {ports.length}
         </span>
         <span className="column-actions">

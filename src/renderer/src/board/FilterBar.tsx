@@ -11,6 +11,7 @@ const count = new Intl.NumberFormat();
 /** State chips, FOC date range, account, tag, "needs attention" and "ready to submit", with the match count; one line at 1280px. */
 export function FilterBar({ shown, total }: { shown: number; total: number }) {
   const f = useFilterStore();
+  const noun = total === 1 ? 'port' : 'ports';
   const active = f.query !== '' || f.states.size > 0 || f.focFrom !== '' || f.focTo !== '' || f.needsAttention || f.readyToSubmit || f.account !== '' || f.tag !== '';
   return (
     <div className="board-filters" role="group" aria-label="Filters">
@@ -40,7 +41,7 @@ export function FilterBar({ shown, total }: { shown: number; total: number }) {
       </select>
       <span className="filter-spacer" />
       <span className="filter-count tabular" aria-live="polite">
-        {active ? `${count.format(shown)} of ${count.format(total)} ports` : `${count.format(total)} ports`}
+        {active ? `${count.format(shown)} of ${count.format(total)} ${noun}` : `${count.format(total)} ${noun}`}
       </span>
       <button type="button" className="btn btn-ghost btn-sm" onClick={f.clear} disabled={!active}>
         Clear

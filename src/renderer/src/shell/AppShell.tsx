@@ -6,6 +6,7 @@ import { PortDetailPanel } from '../detail/PortDetailPanel';
 import { CreatePortDialog } from '../detail/CreatePortDialog';
 import { Sidebar } from './Sidebar';
 import { startMenuCommands } from './menuCommands';
+import { startRemoteMoveNotices } from './remoteMoveNotices';
 import { TopBar } from './TopBar';
 import { Toasts } from './Toasts';
 import { LiveRegion } from './LiveRegion';
@@ -22,6 +23,7 @@ export function AppShell() {
   const createOpen = useUiStore((s) => s.createOpen);
   useEffect(() => startPortsFeed(), []);
   useEffect(() => startMenuCommands(), []);
+  useEffect(() => startRemoteMoveNotices(), []);
   return (
     <div className="app">
       <Sidebar />
