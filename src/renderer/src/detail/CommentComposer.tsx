@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { rpc } from '../rpc/transport';
+import { ComposeBox } from '../ui/ComposeBox';
 
 /**
  * Write a comment on a port: private (kept from the end customer) and "action required" (the
@@ -31,43 +32,24 @@ export function CommentComposer({ portId, onAdded }: { portId: string; onAdded()
   };
 
   return (
-    <div className="comment-compose">
-      <label className="field field-wide">
-        <span className="field-label">New comment</span>
-        <textarea
-          className="textarea"
-          rows={2}
-          maxLength={5000}
-          value={body}
-          placeholder="Note for the team or the carrier"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'comment-error' : undefined}
-          onChange={(e) => setBody(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-              e.preventDefault();
-              void add();
-            }
-          }}
-        />
+    <ComposeBox
+      label="New comment"
+      value={body}
+      placeholder="Note for the team or the carrier"
+      errorId="comment-error"
+      error={error}
+      busy={busy}
+      submitLabel="Add comment"
+      maxLength={5000}
+      onChange={setBody}
+      onSubmit={() => void add()}
+    >
+      <label className="inline-check">
+        <input type="checkbox" checked={isPrivate} onChange={(e) => setPrivate(e.target.checked)} /> Private
       </label>
-      {error && (
-        <p id="comment-error" className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="comment-compose-actions">
-        <label className="inline-check">
-          <input type="checkbox" checked={isPrivate} onChange={(e) => setPrivate(e.target.checked)} /> Private
-        </label>
-        <label className="inline-check">
-          <input type="checkbox" checked={actionRequired} onChange={(e) => setActionRequired(e.target.checked)} /> Action required
-        </label>
-        <span className="muted">Ctrl+Enter to add</span>
-        <button type="button" className="btn btn-primary btn-sm" disabled={busy || body.trim() === ''} onClick={() => void add()}>
-          Add comment
-        </button>
-      </div>
-    </div>
+      <label className="inline-check">
+        <input type="checkbox" checked={actionRequired} onChange={(e) => setActionRequired(e.target.checked)} /> Action required
+      </label>
+    </ComposeBox>
   );
 }

@@ -6,6 +6,7 @@ import { isEditable } from '../../../shared/domain/states';
 import { rpc } from '../rpc/transport';
 import { splitNumbers } from '../lib/numberInput';
 import { useNoticeStore } from '../stores/noticeStore';
+import { ComposeBox } from '../ui/ComposeBox';
 import { Icon } from '../ui/Icon';
 
 /** The port's numbers: formatted, with per-number status; add many at once (paste) and remove. */
@@ -53,37 +54,17 @@ export function NumbersTable({ port, onChanged }: { port: PortDetail; onChanged(
         {ported && port.numbers.length > 0 && <span className="muted section-note">all ported</span>}
       </h3>
       {editable && (
-        <div className="numbers-add">
-          <label className="field field-wide">
-            <span className="field-label">Add numbers</span>
-            <textarea
-              className="textarea"
-              rows={2}
-              value={text}
-              placeholder={'Any format, one per line or comma separated\n2025559000, +1 202-555-9001'}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? 'numbers-error' : undefined}
-              onChange={(e) => setText(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                  e.preventDefault();
-                  void add();
-                }
-              }}
-            />
-          </label>
-          {error && (
-            <p id="numbers-error" className="field-error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="numbers-add-actions">
-            <span className="muted">Ctrl+Enter to add</span>
-            <button type="button" className="btn btn-primary btn-sm" disabled={busy || text.trim() === ''} onClick={() => void add()}>
-              Add numbers
-            </button>
-          </div>
-        </div>
+        <ComposeBox
+          label="Add numbers"
+          value={text}
+          placeholder={'Any format, one per line or comma separated\n2025559000, +1 202-555-9001'}
+          errorId="numbers-error"
+          error={error}
+          busy={busy}
+          submitLabel="Add numbers"
+          onChange={setText}
+          onSubmit={() => void add()}
+        />
       )}
       {port.numbers.length === 0 ? (
         <p className="empty-line">No numbers yet.</p>
