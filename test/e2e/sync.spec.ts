@@ -174,12 +174,15 @@ test('a carrier rejection shows its reason on the card and in the detail; Resubm
   await call('tags.set', { portIds: [port.id], add: ['watch'] });
   await expect(page.getByRole('group', { name: 'Birchwood – main' })).toContainText('watch');
   await expect(page.getByText('1 port', { exact: true })).toBeVisible();
+  // Watched from before the pull: the toast shows while the rest of the sync runs, and goes after 12 s.
+  const toast = page.getByRole('alert').filter({ hasText: 'Port rejected: Birchwood – main (2 numbers): ' });
+  const toastText = toast.waitFor({ state: 'visible', timeout: 30_000 }).then(() => toast.textContent());
   await call('sync.now', {});
   const rejected = await call('ports.get', { id: port.id });
   expect(rejected.state).toBe('rejected');
   expect(rejected.stateReason).toBeTruthy();
   const reason = rejected.stateReason ?? '';
-  await expect(page.getByRole('alert').filter({ hasText: `Port rejected: Birchwood – main (2 numbers): ${reason}` })).toBeVisible();
+  expect(await toastText).toContain(`Port rejected: Birchwood – main (2 numbers): ${reason}`);
 
   const card = page.getByRole('region', { name: 'Rejected', exact: true }).getByRole('group', { name: 'Birchwood – main' });
   await expect(card).toContainText(reason);
