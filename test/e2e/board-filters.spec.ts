@@ -66,9 +66,8 @@ test('ready to submit: the review queue shows only complete drafts, which move t
   const doc = await PDFDocument.create();
   doc.addPage([612, 792]);
   const pdf = Buffer.from(await doc.save()).toString('base64');
-  for (const name of ['Ready one', 'Ready two', 'Missing bill']) {
-    const p = await call('ports.create', { fields: { name, ...READY_FIELDS }, numbers: [] });
-    await call('numbers.add', { portId: p.id, numbers: [`20255516${String(Math.floor(Math.random() * 90) + 10)}`] });
+  for (const [i, name] of ['Ready one', 'Ready two', 'Missing bill'].entries()) {
+    const p = await call('ports.create', { fields: { name, ...READY_FIELDS }, numbers: [`202555161${i}`] });
     await call('attachments.add', { portId: p.id, filename: 'loa.pdf', contentBase64: pdf, kind: 'loa' });
     if (name !== 'Missing bill') await call('attachments.add', { portId: p.id, filename: 'bill.pdf', contentBase64: pdf, kind: 'bill' });
   }
