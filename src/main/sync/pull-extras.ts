@@ -30,10 +30,9 @@ interface LocalComment {
  * requests that are new or changed since the last pull, plus a few others in rotation (a comment
  * does not change the request itself), so every request is looked at over successive pulls.
  */
-export async function fillExtras(store: SyncStore, adapter: RemoteAdapter, remoteId: string, remotes: RemotePort[]): Promise<void> {
+export async function fillExtras(store: SyncStore, adapter: RemoteAdapter, remoteId: string, remotes: RemotePort[], known: ReadonlyMap<string, string | null>): Promise<void> {
   const candidates = remotes.filter((r) => r.attachments === undefined && adapter.acceptsExtras(r.remoteObjectId));
   if (candidates.length === 0) return;
-  const known = store.revisions(remoteId);
   const changed = candidates.filter((r) => known.get(r.remoteObjectId) !== r.revision);
   const rest = candidates.filter((r) => known.get(r.remoteObjectId) === r.revision).sort((a, b) => (a.remoteObjectId < b.remoteObjectId ? -1 : 1));
   const cursor = Number(store.getState(remoteId, 'extras_cursor') ?? 0) % Math.max(1, rest.length);

@@ -1,7 +1,6 @@
 import type { RemoteAdapter, RemotePort } from './adapters/types';
 import { RemoteError } from './errors';
 import { pool } from './pool';
-import type { SyncStore } from './store';
 
 const REASON_CONCURRENCY = 4;
 
@@ -10,10 +9,9 @@ const REASON_CONCURRENCY = 4;
  * timeline rather than in the listing: fetch it for the rejected requests that changed since the
  * last pull (a move changes the revision), not for every rejected request on every pull.
  */
-export async function fillStateReasons(store: SyncStore, adapter: RemoteAdapter, remoteId: string, remotes: RemotePort[]): Promise<void> {
+export async function fillStateReasons(adapter: RemoteAdapter, remotes: RemotePort[], known: ReadonlyMap<string, string | null>): Promise<void> {
   const { stateReason } = adapter;
   if (!stateReason) return;
-  const known = store.revisions(remoteId);
   const todo = remotes.filter((r) => r.state === 'rejected' && r.stateReason === undefined && known.get(r.remoteObjectId) !== r.revision);
   await pool(todo, REASON_CONCURRENCY, async (remote) => {
     try {

@@ -43,8 +43,10 @@ const FAILSAFE_MIN = 10;
  */
 export async function pull(ctx: PullContext): Promise<PullResult> {
   const remotes = await ctx.adapter.listAll();
-  await fillExtras(ctx.store, ctx.adapter, ctx.remoteId, remotes);
-  await fillStateReasons(ctx.store, ctx.adapter, ctx.remoteId, remotes);
+  // Revisions as of the last pull: which requests changed since (both fetches are for those).
+  const known = ctx.store.revisions(ctx.remoteId);
+  await fillExtras(ctx.store, ctx.adapter, ctx.remoteId, remotes, known);
+  await fillStateReasons(ctx.adapter, remotes, known);
   return applyPull(ctx, remotes);
 }
 
