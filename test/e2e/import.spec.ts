@@ -1,12 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
-import { test, expect } from './support/fixtures';
+import { test, testWithSandbox as withSandbox, expect } from './support/fixtures';
 import { hostRpc } from './support/rpc';
 import type { Page } from '@playwright/test';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox/index';
 import { carrierAllowsPortOut } from '../../src/sandbox/util/phone';
 
 /** PORTDESK_SCREENSHOTS=DIR saves the screens reviewed by eye (1280x800, the config's viewport). */
@@ -154,15 +152,6 @@ function numbersByPortability(count: number): { portable: string[]; notPortable:
   return { portable, notPortable };
 }
 
-const withSandbox = test.extend<{ sandbox: SandboxHandle }>({
-  sandbox: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'portdesk-e2e-sandbox-'));
-    const sandbox = await startSandbox({ dataDir: dir, port: 0, seed: 'none' });
-    await use(sandbox);
-    await sandbox.close();
-    rmSync(dir, { recursive: true, force: true });
-  },
-});
 
 withSandbox('portability check: each number shown portable or not with the reason; the unportable ones are left out', async ({ page, host, sandbox }) => {
   const call = hostRpc(host);

@@ -1,23 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test as hostTest, expect } from './support/fixtures';
+import { testWithSandbox as test, expect } from './support/fixtures';
 import { ROOT } from './support/host';
 import { hostRpc } from './support/rpc';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox/index';
+import type { SandboxHandle } from '../../src/sandbox/index';
 import { carrierAllowsPortOut } from '../../src/sandbox/util/phone';
-
-/** Each test also gets its own porting API sandbox (its root account charges 10.00 per port). */
-const test = hostTest.extend<{ sandbox: SandboxHandle }>({
-  sandbox: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'portdesk-e2e-sandbox-'));
-    const sandbox = await startSandbox({ dataDir: dir, port: 0, seed: 'none' });
-    await use(sandbox);
-    await sandbox.close();
-    rmSync(dir, { recursive: true, force: true });
-  },
-});
 
 /** `count` numbers in the first 202-NXX exchange whose sandbox carrier releases numbers. */
 function portableNumbers(start: number, count: number): string[] {
