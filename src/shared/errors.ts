@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'INVALID_NUMBER'
   | 'DB_CORRUPT'
   | 'DB_TOO_NEW'
+  | 'DB_FOREIGN'
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'PAYMENT_REQUIRED'

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, openSync, readSync, closeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
@@ -13,6 +13,41 @@ export interface OpenOptions {
 }
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+/**
+ * SQLite's `application_id` header field marks a file as PortDesk's ('PDsk'), so another
+ * program's database given by mistake is refused before anything is written to it.
+ */
+export const PORTDESK_APPLICATION_ID = 0x5044736b;
+
+/** Owner read/write only: the store holds PINs and account numbers. */
+const PRIVATE_FILE_MODE = 0o600;
+
+/** Fail early, with what to do, on a path that cannot be a database file. */
+function assertUsablePath(file: string): void {
+  if (file === ':memory:') return;
+  let isDir = false;
+  try {
+    isDir = statSync(file).isDirectory();
+  } catch {
+    return; // does not exist yet: created below
+  }
+  if (isDir) {
+    throw new AppError('FILE', `${file} is a folder, not a database file. Give the path of a file inside it, e.g. ${file.replace(/[\\/]+$/, '')}/portdesk.db.`, { file, reason: 'directory' });
+  }
+}
+
+/** Create a new database file 0600 before SQLite does (SQLite gives its WAL/SHM the same mode). */
+function createPrivately(file: string): void {
+  if (file === ':memory:') return;
+  try {
+    closeSync(openSync(file, 'wx', PRIVATE_FILE_MODE));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    throw storageError(err, file);
+  }
+}
 
 function assertSqliteFile(file: string): void {
   if (file === ':memory:' || !existsSync(file)) return;
@@ -58,15 +93,44 @@ function migrate(db: Db, target: number): void {
  * clear message and never modified.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  assertUsablePath(file);
   assertSqliteFile(file);
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  // Judge an existing file read-only first: closing a read-write connection may checkpoint a
+  // foreign WAL into the file, and nothing may change in a file that turns out not to be ours.
+  if (file !== ':memory:' && existsSync(file) && statSync(file).size > 0) inspectReadOnly(file, binding);
+  createPrivately(file);
   let db: Db;
   try {
-    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    db = new Database(file, binding);
   } catch (err) {
-    throw new AppError('DB_CORRUPT', `Cannot open ${file}: ${(err as Error).message}`, { file });
+    throw storageError(err, file, (e) => new AppError('DB_CORRUPT', `Cannot open ${file}: ${e.message}`, { file }));
   }
   try {
-    const found = readVersionSafely(db, file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    migrate(db, options.targetVersion ?? SCHEMA_VERSION);
+    if (db.pragma('application_id', { simple: true }) !== PORTDESK_APPLICATION_ID) db.pragma(`application_id = ${PORTDESK_APPLICATION_ID}`);
+    if (file !== ':memory:') chmodPrivate(file);
+    return db;
+  } catch (err) {
+    db.close();
+    throw storageError(err, file);
+  }
+}
+
+function inspectReadOnly(file: string, binding: Database.Options): void {
+  let probe: Db;
+  try {
+    probe = new Database(file, { ...binding, readonly: true, fileMustExist: true });
+  } catch (err) {
+    throw storageError(err, file, (e) => new AppError('DB_CORRUPT', `Cannot open ${file}: ${e.message}`, { file }));
+  }
+  try {
+    const found = readVersionSafely(probe, file);
+    assertPortDeskFile(probe, file);
     if (found > SCHEMA_VERSION) {
       throw new AppError(
         'DB_TOO_NEW',
@@ -74,16 +138,65 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
         { file, found, supported: SCHEMA_VERSION },
       );
     }
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    db.pragma('synchronous = NORMAL');
-    migrate(db, options.targetVersion ?? SCHEMA_VERSION);
-    return db;
-  } catch (err) {
-    db.close();
-    throw err;
+  } finally {
+    probe.close();
   }
+}
+
+/**
+ * PortDesk's own file carries our application_id; one from before the id was set is recognised by
+ * its schema_migrations naming our first migration; an empty file is new. Anything else belongs to
+ * another program and is refused unchanged (nothing has been written yet when this runs).
+ */
+function assertPortDeskFile(db: Db, file: string): void {
+  const id = db.pragma('application_id', { simple: true }) as number;
+  if (id === PORTDESK_APPLICATION_ID) return;
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").all() as { name: string }[]).map((r) => r.name);
+  if (id === 0 && tables.length === 0) return;
+  if (id === 0 && tables.includes('schema_migrations')) {
+    const first = db.prepare('SELECT name FROM schema_migrations WHERE version = 1').get() as { name: string } | undefined;
+    if (first?.name === MIGRATIONS[0]?.name) return;
+  }
+  throw new AppError(
+    'DB_FOREIGN',
+    `${file} is a database of another program, not PortDesk's. It was left untouched; choose a PortDesk database or a new file name.`,
+    { file },
+  );
+}
+
+/** The WAL and SHM appear only once SQLite writes; keep all three owner-only whatever the umask. */
+function chmodPrivate(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      chmodSync(f, PRIVATE_FILE_MODE);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
+}
+
+/** A full disk or read-only storage met while writing (not a file the user picked). */
+export function isStorageFailure(err: unknown): boolean {
+  const code = err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? '') : '';
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EROFS' || code.startsWith('SQLITE_READONLY');
+}
+
+/**
+ * What the storage itself refused, said as what it is and what to do: a full disk or read-only
+ * media is not damage, and telling the user to restore a backup would make them discard good data.
+ */
+export function storageError(err: unknown, file: string, otherwise: (e: Error) => unknown = (e) => e): unknown {
+  if (err instanceof AppError || !(err instanceof Error)) return err;
+  const code = (err as NodeJS.ErrnoException).code ?? '';
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return new AppError('FILE', `The disk holding ${file} is full. Free some space and try again; nothing was changed.`, { file, reason: 'disk-full' });
+  }
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    return new AppError('FILE', `PortDesk cannot write to ${file} (read-only media or no permission). Copy it to a writable folder or fix its permissions, then open it again; nothing was changed.`, { file, reason: 'read-only' });
+  }
+  if (code === 'ENOENT') return new AppError('FILE', `The folder for ${file} does not exist. Create it or choose another place.`, { file, reason: 'missing-folder' });
+  if (code === 'EISDIR') return new AppError('FILE', `${file} is a folder, not a database file.`, { file, reason: 'directory' });
+  return otherwise(err);
 }
 
 function readVersionSafely(db: Db, file: string): number {
@@ -93,6 +206,8 @@ function readVersionSafely(db: Db, file: string): number {
     return schemaVersion(db);
   } catch (err) {
     if (err instanceof AppError) throw err;
+    const storage = storageError(err, file);
+    if (storage !== err) throw storage;
     throw new AppError('DB_CORRUPT', `${file} is damaged (${(err as Error).message}). It was left untouched; restore a backup or choose another file.`, { file });
   }
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError, toAppError } from '../../shared/errors';
+import { isStorageFailure, storageError } from '../db/connection';
 import { contract, isMethodName, type Contract, type MethodName, type MethodOutput, type RpcResult } from '../../shared/rpc/contract';
 
 /** The implementation of every method: receives the validated input. */
@@ -40,7 +41,8 @@ export function createRouter(handlers: Handlers): Router {
         const handler = handlers[method] as (input: unknown) => unknown;
         return { ok: true, value: await handler(parsed.data) };
       } catch (err) {
-        return { ok: false, error: toAppError(err) };
+        // A full disk or read-only file met mid-write is said as such, not as an internal error.
+        return { ok: false, error: toAppError(isStorageFailure(err) ? storageError(err, 'the PortDesk database') : err) };
       }
     },
   };

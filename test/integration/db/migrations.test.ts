@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, schemaVersion } from '../../../src/main/db/connection';
+import { isStorageFailure, openDatabase, PORTDESK_APPLICATION_ID, schemaVersion, storageError } from '../../../src/main/db/connection';
+import type { AppError } from '../../../src/shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/main/db/migrations';
 import { tempDir } from '../../support/temp';
 
@@ -74,5 +75,106 @@ describe('local store migrations', () => {
     const before = readFileSync(file);
     expect(() => openDatabase(file)).toThrow(expect.objectContaining({ code: 'DB_TOO_NEW', message: expect.stringMatching(/newer PortDesk/) }));
     expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});
+
+describe('which files the store opens, and how it says no', () => {
+  const dump = (file: string): string => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return JSON.stringify(db.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY name").all());
+    } finally {
+      db.close();
+    }
+  };
+
+  it("marks its own databases with PortDesk's application_id", () => {
+    const file = join(tempDir(), 'own.db');
+    openDatabase(file).close();
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('application_id', { simple: true })).toBe(PORTDESK_APPLICATION_ID);
+    raw.close();
+  });
+
+  it('adopts an existing PortDesk database from before the application_id', () => {
+    const file = join(tempDir(), 'older.db');
+    openDatabase(file).close();
+    const raw = new Database(file);
+    raw.pragma('application_id = 0');
+    raw.close();
+    const db = openDatabase(file);
+    expect(db.pragma('application_id', { simple: true })).toBe(PORTDESK_APPLICATION_ID);
+    db.close();
+  });
+
+  it.each([
+    ['a plain application database', (raw: Database.Database) => raw.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5)')],
+    ['another program that also keeps schema_migrations', (raw: Database.Database) => raw.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL); INSERT INTO schema_migrations VALUES (1, 'create users', 0)")],
+    ['another program with its own application_id', (raw: Database.Database) => raw.pragma('application_id = 1234')],
+  ])('refuses %s, byte-identical and with its WAL left as it was', (_label, build) => {
+    const file = join(tempDir(), 'accounting.sqlite');
+    const raw = new Database(file);
+    raw.pragma('journal_mode = WAL');
+    build(raw);
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    raw.close();
+    const before = readFileSync(file);
+    const schemaBefore = dump(file);
+    expect(() => openDatabase(file)).toThrow(expect.objectContaining({ code: 'DB_FOREIGN', message: expect.stringMatching(/another program.*left untouched/) }));
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(dump(file)).toBe(schemaBefore);
+  });
+
+  it('says a folder is a folder, not EISDIR', () => {
+    const dir = tempDir();
+    expect(() => openDatabase(dir)).toThrow(expect.objectContaining({ code: 'FILE', message: expect.stringMatching(/is a folder, not a database file/), details: expect.objectContaining({ reason: 'directory' }) }));
+  });
+
+  it('says a full disk is full, never that the database is damaged', () => {
+    const db = openDatabase(join(tempDir(), 'full.db'));
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    let thrown: unknown;
+    try {
+      db.prepare("INSERT INTO ports (id, name, state, created_at, updated_at) VALUES ('p', ?, 'unconfirmed', 1, 1)").run('x'.repeat(200_000));
+    } catch (err) {
+      thrown = err;
+    }
+    db.close();
+    expect(isStorageFailure(thrown)).toBe(true);
+    const said = storageError(thrown, 'the PortDesk database') as AppError;
+    expect(said).toMatchObject({ code: 'FILE', details: { reason: 'disk-full' } });
+    expect(said.message).toMatch(/is full\. Free some space/);
+    expect(said.message).not.toMatch(/damaged|restore/);
+  });
+
+  it('says read-only storage is read-only, never that the database is damaged', () => {
+    const file = join(tempDir(), 'ro.db');
+    openDatabase(file).close();
+    const ro = new Database(file, { readonly: true });
+    let thrown: unknown;
+    try {
+      ro.prepare("INSERT INTO ports (id, name, state, created_at, updated_at) VALUES ('p', 'x', 'unconfirmed', 1, 1)").run();
+    } catch (err) {
+      thrown = err;
+    }
+    ro.close();
+    const said = storageError(thrown, file) as AppError;
+    expect(said).toMatchObject({ code: 'FILE', details: { reason: 'read-only' } });
+    expect(said.message).toMatch(/read-only media or no permission/);
+    expect(said.message).not.toMatch(/damaged|restore/);
+  });
+
+  it('creates the database, its WAL and SHM owner-only (0600) whatever the umask', () => {
+    const dir = tempDir();
+    const file = join(dir, 'private.db');
+    const old = process.umask(0o022);
+    try {
+      const db = openDatabase(file);
+      db.prepare("INSERT INTO ports (id, name, state, created_at, updated_at) VALUES ('p', 'x', 'unconfirmed', 1, 1)").run();
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(statSync(f).mode & 0o777).toBe(0o600);
+      db.close();
+    } finally {
+      process.umask(old);
+    }
   });
 });
