@@ -53,22 +53,38 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+class BodyTooLarge extends Error {}
+
+/** The body, or BodyTooLarge as soon as it (or its declared length) passes `limit`. */
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolvePromise, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      reject(new BodyTooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new Error(`request body over ${limit} bytes`));
-        req.destroy();
+        chunks.length = 0;
+        req.off('data', onData);
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolvePromise(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** Answer 413 and close: the rest of an oversized body is not worth reading. */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
+  res.setHeader('Connection', 'close');
+  res.once('finish', () => req.destroy());
+  sendJson(res, 413, { ok: false, error: { code: 'VALIDATION', message: `The request is larger than the ${Math.round(limit / (1024 * 1024))} MB limit` } });
 }
 
 /**
@@ -79,14 +95,20 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 export async function startHost(options: HostOptions): Promise<HostHandle> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
-  let origin = '';
-  const originAllowed = (req: IncomingMessage) => req.headers.origin === undefined || req.headers.origin === origin;
+  let allowedHosts: ReadonlySet<string> = new Set();
+  const originAllowed = (req: IncomingMessage) => {
+    const given = req.headers.origin;
+    return given === undefined || (given.startsWith('http://') && allowedHosts.has(given.slice(7)));
+  };
+  // DNS rebinding: a page on evil.example re-pointed at 127.0.0.1 still sends its own Host.
+  const hostAllowed = (req: IncomingMessage) => allowedHosts.has((req.headers.host ?? '').toLowerCase());
 
   const server: Server = createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => sendJson(res, 500, { error: { code: 'INTERNAL', message: (err as Error).message } }));
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hostAllowed(req)) return sendJson(res, 403, { error: { code: 'FORBIDDEN', message: 'Host not allowed' } });
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/rpc') {
       if (req.method !== 'POST') return sendJson(res, 405, { error: { code: 'VALIDATION', message: 'POST only' } });
@@ -96,6 +118,7 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
       try {
         payload = JSON.parse(await readBody(req, maxBody));
       } catch (err) {
+        if (err instanceof BodyTooLarge) return refuseTooLarge(req, res, maxBody);
         return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: `Bad request body: ${(err as Error).message}` } });
       }
       const { method, input } = (payload ?? {}) as { method?: unknown; input?: unknown };
@@ -111,7 +134,7 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
   const sockets = new Set<WebSocket>();
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== '/events' || !originAllowed(req) || !tokenMatches(url.searchParams.get('token') ?? undefined, token)) {
+    if (url.pathname !== '/events' || !hostAllowed(req) || !originAllowed(req) || !tokenMatches(url.searchParams.get('token') ?? undefined, token)) {
       socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
@@ -131,7 +154,8 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolvePromise());
   });
   const port = (server.address() as AddressInfo).port;
-  origin = `http://127.0.0.1:${port}`;
+  const origin = `http://127.0.0.1:${port}`;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   return {
     url: origin,
     openUrl: `${origin}/#token=${token}`,

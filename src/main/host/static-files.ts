@@ -39,8 +39,24 @@ export function resolveStaticPath(root: string, urlPath: string): string | undef
   }
 }
 
-/** Stream a static file with its content type and the security headers every response carries. */
+/**
+ * Stream a static file with its content type and the security headers every response carries.
+ * The file may vanish or become unreadable after it was resolved: before the first byte that is a
+ * 404, afterwards the response is cut; either way the host keeps running.
+ */
 export function sendStatic(res: ServerResponse, file: string, headers: Record<string, string>): void {
-  res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
-  createReadStream(file).pipe(res);
+  const stream = createReadStream(file);
+  stream.on('error', () => {
+    if (res.headersSent) {
+      res.destroy();
+    } else {
+      res.writeHead(404, { ...headers, 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'File not found' } }));
+    }
+  });
+  stream.once('open', () => {
+    res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+    stream.pipe(res);
+  });
+  res.once('close', () => stream.destroy());
 }
