@@ -87,6 +87,28 @@ test('paste, map, fix an invalid row, confirm, see the ports on the board, then 
   await expect(unconfirmed.getByRole('group', { name: 'Globex' })).toHaveCount(0);
 });
 
+test('a number listed under two customers goes to the problems list with both owners and into neither port', async ({ page }) => {
+  await openImport(page);
+  await page.getByLabel('Paste numbers or spreadsheet cells').fill(
+    ['Customer\tPhone Number', 'Maple Street Bakery\t202-555-0160', 'Maple Street Bakery\t202-555-0161', 'Oak Dental\t(202) 555-0160', 'Oak Dental\t202-555-0162'].join('\n'),
+  );
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const counts = page.getByLabel('Import counts');
+  await expect(counts).toContainText('Under two customers1', WORKER_BOOT);
+  await expect(counts).toContainText('Valid2');
+  await page.getByLabel('Only problems').check();
+  const table = page.getByRole('table', { name: 'Import preview' });
+  for (const row of [2, 4]) {
+    await expect(table.getByRole('row', { name: `Row ${row}`, exact: true })).toContainText(
+      `Row ${row}: +12025550160 is listed under "Maple Street Bakery" (row 2) and "Oak Dental" (row 4); it is imported into neither`,
+    );
+  }
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Import these numbers?' });
+  await expect(confirm).toContainText('New “Maple Street Bakery”: 1');
+  await expect(confirm).toContainText('New “Oak Dental”: 1');
+});
+
 test('a large file shows its first rows at once, with progress and cancel', async ({ page }) => {
   await openImport(page);
   const lines = ['Number,Customer', ...Array.from({ length: 100_000 }, (_, i) => `+1 202 ${String(200 + Math.floor(i / 10_000))} ${String(i % 10_000).padStart(4, '0')},C${i % 50}`)];

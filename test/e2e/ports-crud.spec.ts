@@ -31,15 +31,26 @@ test('create a port with numbers in the UI, add more, and see them after reload'
   await expect(page.getByRole('table', { name: 'Numbers' })).not.toContainText('+1 202 555 9001');
 });
 
-test('an invalid number is refused with the service message and nothing is added', async ({ page }) => {
+test('the new-port dialog shows every line\'s result and creates the valid numbers on request', async ({ page }) => {
   await page.getByRole('button', { name: 'New port' }).click();
   const dialog = page.getByRole('dialog', { name: 'New port request' });
   await dialog.getByLabel('Name', { exact: true }).fill('Typo port');
-  await dialog.getByLabel('Numbers (optional)').fill('202555900O');
-  await dialog.getByRole('button', { name: 'Create port' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('contains letters');
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByText('No port requests yet')).toBeVisible();
+  await dialog.getByLabel('Numbers (optional)').fill('(202) 555-9000\n202555900O\n+1 202 555 9000\n202-555-9001 ext 22\n12');
+  const check = dialog.getByRole('region', { name: 'Number check' });
+  await expect(check).toContainText('2 valid, 2 invalid, 1 duplicate');
+  const lines = check.getByRole('listitem');
+  await expect(lines).toHaveCount(5);
+  await expect(lines.nth(0)).toContainText('Valid+1 202 555 9000');
+  await expect(lines.nth(1)).toContainText('Invalid');
+  await expect(lines.nth(1)).toContainText('contains letters');
+  await expect(lines.nth(2)).toContainText('duplicate of line 1, added once');
+  await expect(lines.nth(3)).toContainText('Extension dropped+1 202 555 9001: extension 22 dropped');
+  await expect(lines.nth(4)).toContainText('too short');
+  await dialog.getByRole('button', { name: 'Create with the 2 valid numbers' }).click();
+  await expect(dialog).toBeHidden();
+  const numbers = page.getByRole('complementary', { name: 'Port Typo port' }).getByRole('table', { name: 'Numbers' });
+  await expect(numbers.getByRole('row')).toHaveCount(3);
+  await expect(numbers).toContainText('+1 202 555 9001');
 });
 
 test('ports and numbers created through the CLI on the same database appear in the UI', async ({ page, host }) => {

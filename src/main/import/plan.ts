@@ -35,7 +35,7 @@ export interface RowAnalysis {
   rowProblems: ImportProblem[];
 }
 
-export type NumberStatus = 'new' | 'duplicate' | 'in-open-port' | 'in-target';
+export type NumberStatus = 'new' | 'duplicate' | 'in-open-port' | 'in-target' | 'two-owners';
 
 export interface PlannedNumber {
   e164: string;
@@ -44,6 +44,8 @@ export interface PlannedNumber {
   firstRow?: number;
   /** Port holding the number (status `in-open-port` / `in-target`). */
   port?: { portId: string; name: string };
+  /** Every group (customer) the file lists the number under, with the first row of each (status `two-owners`). */
+  owners?: { key: string; row: number }[];
 }
 
 export interface PlannedRow extends RowAnalysis {
@@ -74,6 +76,8 @@ export interface ImportCounts {
   /** Numbers (or whole ranges) that could not be read. */
   invalid: number;
   duplicates: number;
+  /** Numbers the file lists under two or more groups (customers): imported into none of them. */
+  twoOwners: number;
   inOpenPort: number;
   inTarget: number;
   groups: number;
@@ -199,14 +203,27 @@ export function assemblePlan(
   const firstRowOf = new Map<string, number>();
   const counts: ImportCounts = {
     rows: analyses.length, rowsOk: 0, rowsWithWarnings: 0, rowsWithErrors: 0, valid: 0, invalid: 0,
-    duplicates: 0, inOpenPort: 0, inTarget: 0, groups: 0, errors: 0, warnings: 0,
+    duplicates: 0, twoOwners: 0, inOpenPort: 0, inTarget: 0, groups: 0, errors: 0, warnings: 0,
   };
   const targetPortId = options.target.kind === 'existing' ? options.target.portId : undefined;
+  const owners = ownersOf(analyses, options);
+  for (const list of owners.values()) if (list.length > 1) counts.twoOwners++;
+  const groupColumn = mapping.groupBy !== null ? (headers[mapping.groupBy] ?? `Column ${mapping.groupBy + 1}`) : 'group';
   const rows: PlannedRow[] = analyses.map((a) => {
     const numbers: PlannedNumber[] = [];
     const rowProblems = a.rowProblems.slice();
     const numberColumn = headers[mapping.fields.indexOf('number')] ?? null;
     for (const n of a.parsed) {
+      const listedUnder = owners.get(n.e164);
+      if (listedUnder && listedUnder.length > 1) {
+        // Giving the number to whichever customer came first would port it for the wrong one.
+        numbers.push({ e164: n.e164, status: 'two-owners', owners: listedUnder });
+        const names = listedUnder.map((o) => `${o.key === '' ? `no ${groupColumn}` : `"${o.key}"`} (row ${o.row})`).join(' and ');
+        rowProblems.push(
+          problem(a.row, numberColumn, 'error', 'number-two-owners', `Row ${a.row}: ${n.e164} is listed under ${names}; it is imported into neither until the file says whose it is`),
+        );
+        continue;
+      }
       const first = firstRowOf.get(n.e164);
       if (first !== undefined) {
         numbers.push({ e164: n.e164, status: 'duplicate', firstRow: first });
@@ -243,6 +260,20 @@ export function assemblePlan(
   for (const g of groups) for (const p of g.problems) countProblem(counts, p);
   for (const r of rows) for (const p of r.problems) countProblem(counts, p);
   return { version: 1, headers, mapping, options, rows, groups, problems, counts };
+}
+
+/** For each number, the groups (customers) it is listed under when grouping, with the first row of each. */
+function ownersOf(analyses: readonly RowAnalysis[], options: PlanOptions): Map<string, { key: string; row: number }[]> {
+  const owners = new Map<string, { key: string; row: number }[]>();
+  if (options.target.kind !== 'group') return owners;
+  for (const a of analyses) {
+    for (const n of a.parsed) {
+      let list = owners.get(n.e164);
+      if (!list) owners.set(n.e164, (list = []));
+      if (!list.some((o) => o.key === a.groupKey)) list.push({ key: a.groupKey, row: a.row });
+    }
+  }
+  return owners;
 }
 
 function countProblem(counts: ImportCounts, p: ImportProblem): void {

@@ -23,6 +23,7 @@ export type ProblemCode =
   | 'range-too-large'
   | 'range-invalid'
   | 'duplicate-in-file'
+  | 'number-two-owners'
   | 'in-open-port'
   | 'already-in-target'
   | 'field-invalid'

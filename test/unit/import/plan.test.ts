@@ -7,7 +7,7 @@ const csv = [
   'Account,Company,Phone Number,Carrier,FOC,Billing Name',
   'A1,Acme,202-555-0100,Verizon,3/4/2025,Acme LLC',
   'A1,Acme,(202) 555-0101,Verizon,,Acme Incorporated',
-  'A2,Beta,2025550100,AT&T,not a date,',
+  'A1,Acme,2025550100,Verizon,not a date,',
   'A2,Beta,202555010,AT&T,,',
   ',Gamma,+1 202 555 0102,,,',
   'A2,Beta,2025550103,AT&T,,',
@@ -84,6 +84,24 @@ describe('planImport', () => {
     const existing = planImport(t, m, { defaultCountry: 'US', target: { kind: 'existing', portId: 'p-1' } });
     expect(existing.groups).toHaveLength(1);
     expect(existing.groups[0]?.numbers).toHaveLength(4);
+  });
+
+  it('never gives a number listed under two customers to the first: both rows name both owners, neither imports it', () => {
+    const rows = ['Customer,Number', 'Maple Bakery,2025550100', 'Maple Bakery,2025550101', 'Oak Dental,(202) 555-0100', 'Oak Dental,2025550102'].join('\n');
+    const t = parseDelimited(rows);
+    const p = planImport(t, { ...guessMapping(t), groupBy: 0 }, grouped);
+    expect(p.counts).toMatchObject({ twoOwners: 1, duplicates: 0, valid: 2, rowsWithErrors: 2 });
+    expect(p.groups.map((g) => g.numbers)).toEqual([['+12025550101'], ['+12025550102']]);
+    for (const row of [2, 4]) {
+      const planned = p.rows.find((r) => r.row === row);
+      expect(planned?.numbers[0]).toEqual({ e164: '+12025550100', status: 'two-owners', owners: [{ key: 'Maple Bakery', row: 2 }, { key: 'Oak Dental', row: 4 }] });
+      expect(planned?.problems).toMatchObject([{ code: 'number-two-owners', severity: 'error', column: 'Number' }]);
+      expect(planned?.problems[0]?.message).toBe(`Row ${row}: +12025550100 is listed under "Maple Bakery" (row 2) and "Oak Dental" (row 4); it is imported into neither until the file says whose it is`);
+    }
+    // One customer listing a number twice is a plain duplicate: imported once.
+    const same = parseDelimited(['Customer,Number', 'Maple Bakery,2025550100', 'Maple Bakery,202-555-0100'].join('\n'));
+    const q = planImport(same, { ...guessMapping(same), groupBy: 0 }, grouped);
+    expect(q.counts).toMatchObject({ twoOwners: 0, duplicates: 1, valid: 1 });
   });
 
   it('survives a JSON round trip unchanged (it crosses worker and IPC boundaries)', () => {

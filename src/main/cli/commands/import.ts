@@ -75,7 +75,7 @@ function allProblems(imports: ImportService, status: ImportStatus): ImportProble
 
 function countsLine(status: ImportStatus): string {
   const c = status.counts!;
-  return `${c.rows} row(s): ${c.valid} valid number(s), ${c.invalid} invalid, ${c.duplicates} duplicate(s), ${c.inOpenPort} already in an open port, ${c.rowsWithErrors} row(s) skipped`;
+  return `${c.rows} row(s): ${c.valid} valid number(s), ${c.invalid} invalid, ${c.duplicates} duplicate(s), ${c.twoOwners > 0 ? `${c.twoOwners} listed under two customers (not imported), ` : ''}${c.inOpenPort} already in an open port, ${c.rowsWithErrors} row(s) skipped`;
 }
 
 /**

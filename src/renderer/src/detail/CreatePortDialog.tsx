@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { AppError } from '../../../shared/errors';
 import { PortFieldsSchema } from '../../../shared/model';
 import { rpc } from '../rpc/transport';
-import { splitNumbers } from '../lib/numberInput';
+import { checkNumberLines, validNumbers, type LineCheck } from '../../../shared/domain/numberLines';
+import { formatNumber } from '../../../shared/domain/numbers';
 import { toSummary } from '../lib/summary';
 import { usePortsStore } from '../stores/portsStore';
 import { useUiStore } from '../stores/uiStore';
@@ -23,6 +24,10 @@ export function CreatePortDialog() {
   const nameCheck = PortFieldsSchema.shape.name.safeParse(name);
   const nameError = touched && !nameCheck.success ? `Name ${nameCheck.error.issues[0]?.message ?? 'is invalid'}` : null;
   const close = () => setCreateOpen(false);
+  const checks = checkNumberLines(numbers);
+  const valid = validNumbers(checks);
+  const invalidCount = checks.filter((c) => c.status === 'invalid').length;
+  const duplicateCount = checks.filter((c) => c.status === 'duplicate').length;
 
   const create = async () => {
     setTouched(true);
@@ -32,7 +37,7 @@ export function CreatePortDialog() {
     try {
       const port = await rpc.call('ports.create', {
         fields: { name: nameCheck.data, ...(carrier.trim() ? { losingCarrier: carrier.trim() } : {}) },
-        numbers: splitNumbers(numbers),
+        numbers: valid,
       });
       usePortsStore.getState().upsert([toSummary(port)]);
       useNoticeStore.getState().toast('success', `Created “${port.name}” with ${port.numbers.length} ${port.numbers.length === 1 ? 'number' : 'numbers'}`);
@@ -55,7 +60,7 @@ export function CreatePortDialog() {
             Cancel
           </button>
           <button type="submit" form="create-port-form" className="btn btn-primary" disabled={busy}>
-            Create port
+            {invalidCount > 0 ? `Create with the ${valid.length} valid ${valid.length === 1 ? 'number' : 'numbers'}` : 'Create port'}
           </button>
         </>
       }
@@ -99,10 +104,38 @@ export function CreatePortDialog() {
             placeholder={'Paste numbers in any format, one per line\n(202) 555-9000\n+1 202 555 9001'}
             onChange={(e) => setNumbers(e.target.value)}
           />
-          <span className="field-hint">{splitNumbers(numbers).length} numbers</span>
         </label>
+        {checks.length > 0 && <LineChecks checks={checks} valid={valid.length} invalid={invalidCount} duplicates={duplicateCount} />}
         <FormError message={error} />
       </form>
     </Modal>
+  );
+}
+
+function checkText(c: LineCheck): string {
+  if (c.status === 'invalid') return `Not added: ${c.reason}`;
+  if (c.status === 'duplicate') return `${formatNumber(c.e164)}: duplicate of line ${c.firstLine}, added once`;
+  return c.extension ? `${formatNumber(c.e164)}: extension ${c.extension} dropped (a port moves the number, not its extensions)` : formatNumber(c.e164);
+}
+
+/** Every pasted entry and what becomes of it, before anything is created. */
+function LineChecks({ checks, valid, invalid, duplicates }: { checks: LineCheck[]; valid: number; invalid: number; duplicates: number }) {
+  const summary = [`${valid} valid`, ...(invalid > 0 ? [`${invalid} invalid`] : []), ...(duplicates > 0 ? [`${duplicates} ${duplicates === 1 ? 'duplicate' : 'duplicates'}`] : [])];
+  return (
+    <section className="line-checks" aria-label="Number check">
+      <p className="field-hint" aria-live="polite">
+        {summary.join(', ')}
+        {invalid > 0 && ': invalid lines are left out unless you correct them'}
+      </p>
+      <ol className="line-check-list">
+        {checks.map((c) => (
+          <li key={c.line} className={`line-check line-check-${c.status === 'valid' && c.extension ? 'note' : c.status}`}>
+            <span className="line-check-no tabular">{c.line}</span>
+            <span className="line-check-status">{c.status === 'valid' ? (c.extension ? 'Extension dropped' : 'Valid') : c.status === 'invalid' ? 'Invalid' : 'Duplicate'}</span>
+            <span className="line-check-text">{checkText(c)}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { AppError } from '../../../shared/errors';
 import { PortFieldsSchema, type PortDetail, type PortFields, type PortFieldsPatch } from '../../../shared/model';
 import { isEditable } from '../../../shared/domain/states';
@@ -6,6 +6,7 @@ import { rpc } from '../rpc/transport';
 import { useNoticeStore } from '../stores/noticeStore';
 import { FIELD_GROUPS, type TextField } from './fieldDefs';
 import { FormError } from '../ui/FormError';
+import { useDraftStore } from './draftStore';
 
 type Draft = Record<TextField, string> & { notificationEmails: string };
 
@@ -13,6 +14,14 @@ function draftOf(p: PortDetail): Draft {
   const d = {} as Record<TextField, string>;
   for (const g of FIELD_GROUPS) for (const f of g.fields) d[f.key] = p[f.key];
   return { ...d, notificationEmails: p.notificationEmails.join(', ') };
+}
+
+/** The saved values with the port's kept draft (unsaved edits from an earlier visit) on top. */
+function restoredDraft(p: PortDetail): Draft {
+  const kept = useDraftStore.getState().drafts[p.id] ?? {};
+  const draft = draftOf(p);
+  for (const k of Object.keys(draft) as (keyof Draft)[]) if (typeof kept[k] === 'string') draft[k] = kept[k];
+  return draft;
 }
 
 function fieldsOf(d: Draft): PortFields {
@@ -37,7 +46,7 @@ function validate(d: Draft): Partial<Record<keyof PortFields, string>> {
  * the service's own refusals (LOCKED, VALIDATION) are shown verbatim above the form.
  */
 export function FieldsForm({ port, onSaved }: { port: PortDetail; onSaved(port: PortDetail): void }) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(port));
+  const [draft, setDraft] = useState<Draft>(() => restoredDraft(port));
   const [base, setBase] = useState(port);
   const [serverError, setServerError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -58,6 +67,14 @@ export function FieldsForm({ port, onSaved }: { port: PortDetail; onSaved(port: 
   const dirtyKeys = (Object.keys(draft) as (keyof Draft)[]).filter((k) => draft[k] !== saved[k]);
   const editable = isEditable(port.state);
   const invalid = Object.keys(errors).length > 0;
+  const keepDraft = useDraftStore((s) => s.keep);
+  const edits = Object.fromEntries(dirtyKeys.map((k) => [k, draft[k]]));
+  const editsKey = JSON.stringify(edits);
+
+  // Unsaved edits outlive the panel: closing it (Escape, another card) keeps them for next time.
+  useEffect(() => {
+    keepDraft(port.id, JSON.parse(editsKey) as Record<string, string>);
+  }, [keepDraft, port.id, editsKey]);
 
   const save = async () => {
     if (invalid || dirtyKeys.length === 0) return;
@@ -144,7 +161,7 @@ export function FieldsForm({ port, onSaved }: { port: PortDetail; onSaved(port: 
       </fieldset>
       {editable && (
         <div className="form-actions">
-          <span className="muted">{dirtyKeys.length > 0 ? `${dirtyKeys.length} unsaved ${dirtyKeys.length === 1 ? 'change' : 'changes'}` : 'All changes saved'}</span>
+          <span className="muted">{dirtyKeys.length > 0 ? `${dirtyKeys.length} unsaved ${dirtyKeys.length === 1 ? 'change' : 'changes'} (kept as a draft)` : 'All changes saved'}</span>
           <button type="button" className="btn" disabled={dirtyKeys.length === 0 || saving} onClick={() => setDraft(draftOf(port))}>
             Discard
           </button>

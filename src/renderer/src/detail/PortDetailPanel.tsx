@@ -17,6 +17,7 @@ import { DocumentsSection } from '../documents/DocumentsSection';
 import { CommentsList } from './CommentsList';
 import { Timeline } from './Timeline';
 import { DeletePortDialog } from './DeletePortDialog';
+import { draftCount, useDraftStore } from './draftStore';
 
 /** Readiness from the full detail, where attachment kinds are known exactly. */
 function problemsOf(port: PortDetail) {
@@ -39,6 +40,19 @@ export function PortDetailPanel({ id }: { id: string }) {
   const moveButton = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const close = () => openPort(null);
+  const name = useRef<string | null>(null);
+  name.current = state.status === 'ready' ? state.port.name : name.current;
+
+  // However the panel goes away (Escape, close, another card), say that unsaved edits were kept.
+  useEffect(
+    () => () => {
+      const kept = draftCount(id);
+      if (kept > 0 && name.current !== null) {
+        useNoticeStore.getState().toast('info', `${kept} unsaved ${kept === 1 ? 'edit' : 'edits'} to “${name.current}” kept as a draft: reopen the port to save or discard`);
+      }
+    },
+    [id],
+  );
 
   useEffect(() => {
     heading.current?.focus();
@@ -163,6 +177,7 @@ export function PortDetailPanel({ id }: { id: string }) {
           onCancel={() => setConfirmDelete(false)}
           onDeleted={() => {
             setConfirmDelete(false);
+            useDraftStore.getState().clear(port.id);
             usePortsStore.getState().remove([port.id]);
             useNoticeStore.getState().toast('success', `Deleted “${port.name}”`);
             close();

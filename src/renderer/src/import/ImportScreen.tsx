@@ -117,6 +117,7 @@ function Counts({ status }: { status: ImportStatus }) {
     ['Invalid', c.invalid, c.invalid ? 'danger' : ''],
     ['Duplicates', c.duplicates, c.duplicates ? 'warn' : ''],
     ['Already in a port', c.inOpenPort + c.inTarget, c.inOpenPort ? 'danger' : ''],
+    ...(c.twoOwners > 0 ? [['Under two customers', c.twoOwners, 'danger'] as [string, number, string]] : []),
     ['Rows with problems', c.rowsWithErrors + c.rowsWithWarnings, c.rowsWithErrors ? 'danger' : c.rowsWithWarnings ? 'warn' : ''],
     ['Ports', status.groups?.filter((g) => g.numbers > 0).length ?? 0, ''],
   ];

@@ -56,6 +56,7 @@ export const ImportCountsSchema = z.object({
   valid: z.number().int(),
   invalid: z.number().int(),
   duplicates: z.number().int(),
+  twoOwners: z.number().int(),
   inOpenPort: z.number().int(),
   inTarget: z.number().int(),
   groups: z.number().int(),
@@ -128,7 +129,7 @@ export type ImportStatus = z.infer<typeof ImportStatusSchema>;
 
 export const ImportNumberSchema = z.object({
   e164: z.string(),
-  status: z.enum(['new', 'duplicate', 'in-open-port', 'in-target']),
+  status: z.enum(['new', 'duplicate', 'in-open-port', 'in-target', 'two-owners']),
   firstRow: z.number().int().optional(),
   portName: z.string().optional(),
   /** Result of the portability check, when it ran: null before. */
