@@ -59,5 +59,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 export function networkError(err: unknown): RemoteError {
   const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
   const base = err instanceof Error ? err.message : String(err);
-  return new RemoteError({ kind: 'transient', status: 0, message: `Network error (${base}${cause})` });
+  // fetch's header errors quote the header's value (a token): keep the message, drop the value.
+  const text = /header/i.test(base + cause) ? 'a request header was refused' : `${base}${cause}`;
+  return new RemoteError({ kind: 'transient', status: 0, message: `Network error (${text})` });
 }

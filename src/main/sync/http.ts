@@ -27,6 +27,7 @@ export type ErrorReader = (status: number, body: unknown) => { message: string; 
  * the network. Writes are never resent here.
  */
 async function send(req: HttpRequest, accept: string): Promise<{ res: Response; data: Buffer }> {
+  assertHeaderValues(req.headers);
   // Copied into a fresh ArrayBuffer-backed view: fetch's typings refuse a view over a SharedArrayBuffer.
   const body = req.bytes ? new Uint8Array(req.bytes.data) : req.json !== undefined ? JSON.stringify(req.json) : null;
   const contentType = req.bytes ? req.bytes.contentType : req.json !== undefined ? 'application/json' : undefined;
@@ -41,6 +42,21 @@ async function send(req: HttpRequest, accept: string): Promise<{ res: Response; 
       return { res, data: Buffer.from(await res.arrayBuffer()) };
     } catch (err) {
       if (req.method !== 'GET' || attempt >= 1) throw networkError(err);
+    }
+  }
+}
+
+/** Header values HTTP allows: visible ASCII, space, tab and obs-text; never CR, LF or NUL. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/**
+ * Refuse a header value HTTP cannot carry (a token stored before tokens were validated) before
+ * fetch sees it: fetch's own error would quote the value, i.e. the token. Names only, never values.
+ */
+function assertHeaderValues(headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_VALUE.test(value)) {
+      throw new RemoteError({ kind: 'auth', status: 0, message: `The ${name} header holds characters HTTP cannot send (the stored token is damaged); enter the token again` });
     }
   }
 }

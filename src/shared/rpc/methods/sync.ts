@@ -69,6 +69,18 @@ export const ConflictViewSchema = z.object({
 const choice = z.enum(['local', 'remote']);
 const ChoicesSchema = z.partialRecord(z.enum([...(Object.keys(PortFieldsSchema.shape) as [string, ...string[]]), 'numbers', 'state']), choice);
 
+/**
+ * A token travels in an HTTP header: a line break in it would split the request, and undici
+ * quotes a bad header value back in its error (which would carry the token into the sync status).
+ * Tokens of both APIs are printable ASCII, so anything else is refused here, at input.
+ */
+export const TokenSchema = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(10_000)
+  .regex(/^[\x21-\x7e]+$/, 'may hold only printable ASCII characters (no spaces, line breaks or control characters); copy the token again');
+
 export const syncMethods = {
   'remotes.list': method(z.object({}), z.array(RemoteInfoSchema)),
   'remotes.add': method(
@@ -76,7 +88,7 @@ export const syncMethods = {
       kind: RemoteKindSchema,
       url: z.string().min(1, 'is required').max(2000),
       accountId: z.string().min(1, 'is required').max(200),
-      token: z.string().min(1, 'is required').max(10_000),
+      token: TokenSchema,
       name: z.string().max(128).optional(),
       defaultConnectionId: z.string().max(200).optional(),
     }),
@@ -86,7 +98,7 @@ export const syncMethods = {
   'remotes.setDefault': method(z.object({ id }), RemoteInfoSchema),
   /** Download a pulled attachment's bytes into the local store (they then open offline). */
   'documents.fetchRemote': method(z.object({ attachmentId: id }), z.object({ attachmentId: z.string(), sha256: z.string(), size: z.number().int() })),
-  'remotes.setToken': method(z.object({ id, token: z.string().min(1, 'is required').max(10_000) }), RemoteInfoSchema),
+  'remotes.setToken': method(z.object({ id, token: TokenSchema }), RemoteInfoSchema),
   'sync.status': method(z.object({}), SyncStatusSchema),
   'sync.now': method(z.object({ remoteId: z.string().optional(), confirmRemovals: z.boolean().optional() }), SyncReportSchema),
   'sync.acceptCharges': method(z.object({ portId: id }), z.object({ portId: z.string(), requeued: z.number().int() })),
