@@ -71,7 +71,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const comments = new CommentsService(repos, changes);
   const tags = new TagsService(repos, changes);
   const documents = new DocumentsService(repos, store, changes);
-  const sync = new SyncEngine({ db, changes, remotes, content: store });
+  const sync = new SyncEngine({ db, repos, changes, remotes, content: store });
   const loa = new LoaService(repos, documents, (portId) => sync.fetchLoa(portId));
   const imports = new ImportService({ repos, changes, remoteConfig: (id) => remotes.config(id) });
   const router = createRouter({

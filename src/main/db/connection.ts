@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 export type Db = Database.Database;
+export type Statement = Database.Statement;
 
 export interface OpenOptions {
   /** Path of the better-sqlite3 native module to use (Electron build); default: the package's own. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import type { RemoteConfig } from '../sync/adapters/types';
+import type { RemoteConfig } from '../remotes/config';
 import { readTelnyxError } from '../sync/adapters/telnyx';
 import { requestJson } from '../sync/http';
 import { RemoteError } from '../sync/errors';

@@ -9,7 +9,8 @@ import type { AttachmentKind, AttachmentRow, AttachmentVersionRow, VersionReason
 import type { PortRow } from '../db/repos/ports-repo';
 import type { ChangeBus } from './changes';
 import type { Clock } from './ports-service';
-import { addPayload, deletePayload, guessKind, replacePayload, uniqueName } from './attachment-rules';
+import { addPayload, deletePayload, replacePayload } from './attachment-rules';
+import { guessKind, uniqueName } from '../documents/attachment-names';
 import { BlobSweeper } from './blob-sweeper';
 
 export interface AddAttachmentInput {

@@ -3,7 +3,7 @@ import { AppError, toAppError, type AppErrorShape } from '../../shared/errors';
 import type { ImportCommitResult, ImportRowView, ImportStatus, ImportTargetInput } from '../../shared/rpc/methods/import';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Repos } from '../db/repos';
-import type { RemoteConfig } from '../sync/adapters/types';
+import type { RemoteConfig } from '../remotes/config';
 import type { ColumnMapping } from '../import/columns';
 import type { ImportPlan, PlanOptions, PlannedGroup } from '../import/plan';
 import { assemblePlan, replanRow } from '../import/plan';

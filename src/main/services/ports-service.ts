@@ -13,7 +13,8 @@ import { isCountryCode, normalizeNumber } from '../../shared/domain/numbers';
 import { submitProblems } from '../../shared/domain/readiness';
 import type { Repos } from '../db/repos';
 import type { PortRow } from '../db/repos/ports-repo';
-import { movePath } from '../sync/moves';
+import { PORT_FIELD_KEYS } from '../db/repos/port-columns';
+import { movePath } from '../../shared/domain/movePath';
 import type { ChangeBus } from './changes';
 
 export interface CreatePortInput {
@@ -137,12 +138,12 @@ export class PortsService {
     }
     const remoteName = this.remotes.name(remoteId);
     const now = this.clock.now();
-    const { events, outbox, db } = this.repos;
+    const { ports, events, outbox, db } = this.repos;
     db.transaction(() => {
-      db.prepare("UPDATE ports SET remote_id = ?, remote_account_id = ?, sync_status = 'pending', sync_error = NULL, updated_at = ? WHERE id = ?").run(remoteId, remoteAccountId, now, id);
+      ports.assignRemote(id, remoteId, remoteAccountId, now);
       events.add({ portId: id, at: now, kind: 'sync', fromState: null, toState: null, message: `Assigned to remote "${remoteName}"`, actor: LOCAL_ACTOR });
-      if (!db.prepare("SELECT 1 FROM outbox WHERE port_id = ? AND op = 'port.create'").get(id)) {
-        const fields = Object.fromEntries(Object.keys(EMPTY_PORT_FIELDS).map((k) => [k, port[k as keyof PortFields]]));
+      if (!outbox.hasCreate(id)) {
+        const fields = Object.fromEntries(PORT_FIELD_KEYS.map((k) => [k, port[k]])) as PortFields;
         const numbers = this.repos.numbers.list(id).map((n) => n.e164);
         outbox.append({ portId: id, entity: 'port', entityId: id, op: 'port.create', payload: { fields, numbers }, baseRevision: null, now });
         // The remote copy starts unconfirmed: queue the moves that bring it to the port's state,
@@ -275,7 +276,7 @@ export class PortsService {
     // Read before the cascade removes the rows that say which content the port used.
     const blobs = this.repos.attachments.portBlobs(id);
     db.transaction(() => {
-      db.prepare('DELETE FROM outbox WHERE port_id = ?').run(id);
+      outbox.deleteOfPort(id);
       if (port.remoteObjectId) {
         outbox.append({ portId: id, entity: 'port', entityId: id, op: 'port.delete', payload: { remoteId: port.remoteId, remoteObjectId: port.remoteObjectId }, baseRevision: port.remoteRevision, now });
       }

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { RemoteKind } from '../../shared/model';
 import type { Db } from '../db/connection';
-import { normalizeBaseUrl } from '../sync/adapters/url';
-import type { RemoteConfig } from '../sync/adapters/types';
+import { normalizeBaseUrl } from '../remotes/url';
+import type { RemoteConfig } from '../remotes/config';
 import type { ChangeBus } from './changes';
 import type { SecretBox } from './secrets';
 

@@ -4,12 +4,14 @@ import { AppError } from '../../shared/errors';
 import { ContentStore } from '../documents/contentStore';
 import { MAX_ATTACHMENT_BYTES } from '../documents/limits';
 import type { SyncReport, SyncStatusView, RemoteSyncStatus } from '../../shared/rpc/methods/sync';
+import type { ChangeEvent } from '../../shared/rpc/events';
+import type { RemoteKind } from '../../shared/model';
 import type { Db } from '../db/connection';
-import type { ChangeBus } from '../services/changes';
-import type { RemoteInfo, RemotesService } from '../services/remotes-service';
+import { createRepos, type Repos } from '../db/repos';
+import type { RemoteConfig } from '../remotes/config';
 import { KazooAdapter } from './adapters/kazoo';
 import { TelnyxAdapter } from './adapters/telnyx';
-import type { RemoteAdapter, RemoteConfig } from './adapters/types';
+import type { RemoteAdapter } from './adapters/types';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { RemoteError } from './errors';
 import { pull } from './pull';
@@ -17,10 +19,31 @@ import { pool } from './pool';
 import { pushPort, type PortPushOutcome, type PushContext } from './push';
 import { SyncStore } from './store';
 
+/** Where the engine announces changes (the app's change bus; declared here so sync does not depend on services). */
+export interface ChangeSink {
+  emit(event: ChangeEvent): void;
+  subscribe(listener: (event: ChangeEvent) => void): () => void;
+}
+
+/** A remote as the engine needs it. */
+export interface RemoteRef {
+  id: string;
+  name: string;
+  kind: RemoteKind;
+}
+
+/** The remotes to sync and their adapter configuration (the remotes service provides it). */
+export interface RemoteDirectory {
+  list(): RemoteRef[];
+  config(id: string): RemoteConfig;
+}
+
 export interface SyncEngineOptions {
   db: Db;
-  changes: ChangeBus;
-  remotes: RemotesService;
+  /** The repositories over `db` (made here when not given). */
+  repos?: Repos;
+  changes: ChangeSink;
+  remotes: RemoteDirectory;
   now?: () => number;
   backoff?: BackoffPolicy;
   /** Ports pushed at the same time per remote. */
@@ -65,7 +88,7 @@ export class SyncEngine {
   private applying = false;
 
   constructor(private readonly options: SyncEngineOptions) {
-    this.store = new SyncStore(options.db);
+    this.store = new SyncStore(options.repos ?? createRepos(options.db));
     this.content = options.content ?? new ContentStore(join(dirname(options.db.name), 'attachments'));
     this.now = options.now ?? Date.now;
   }
@@ -86,7 +109,7 @@ export class SyncEngine {
     if (opts.remoteId && remotes.length === 0) throw new AppError('NOT_FOUND', `No remote with id ${opts.remoteId}`);
     const deadline = this.now() + (opts.waitMs ?? 0);
     for (const remote of remotes) await this.syncRemote(remote, opts, deadline, report);
-    const left = remotes.map((r) => ({ r, c: this.store.counts(r.id) }));
+    const left = remotes.map((r) => ({ r, c: this.store.repos.outbox.counts(r.id) }));
     const queued = left.reduce((n, x) => n + x.c.queued, 0);
     report.blocked = left.reduce((n, x) => n + x.c.blocked, 0);
     report.conflicts = left.reduce((n, x) => n + x.c.conflicts, 0);
@@ -104,7 +127,7 @@ export class SyncEngine {
     return report;
   }
 
-  private async syncRemote(remote: RemoteInfo, opts: SyncNowOptions, deadline: number, report: SyncReport): Promise<void> {
+  private async syncRemote(remote: RemoteRef, opts: SyncNowOptions, deadline: number, report: SyncReport): Promise<void> {
     const { store } = this;
     if (store.getState(remote.id, 'paused')) return;
     let adapter: RemoteAdapter;
@@ -137,9 +160,9 @@ export class SyncEngine {
   }
 
   /** Push until nothing is due; false when the remote was paused (401) or went offline. */
-  private async pushRounds(ctx: PushContext, remote: RemoteInfo, deadline: number, report: SyncReport): Promise<boolean> {
+  private async pushRounds(ctx: PushContext, remote: RemoteRef, deadline: number, report: SyncReport): Promise<boolean> {
     for (let round = 0; round < MAX_ROUNDS; round += 1) {
-      const ports = this.store.pendingPorts(remote.id);
+      const ports = this.store.repos.outbox.pendingPorts(remote.id);
       if (ports.length === 0) return true;
       const progress = { done: 0, total: ports.length };
       this.progress.set(remote.id, progress);
@@ -205,7 +228,7 @@ export class SyncEngine {
   /** Status of every remote, from the database plus the progress of a run in this process. */
   status(): SyncStatusView {
     const remotes: RemoteSyncStatus[] = this.options.remotes.list().map((r) => {
-      const c = this.store.counts(r.id);
+      const c = this.store.repos.outbox.counts(r.id);
       const num = (key: string): number | null => {
         const v = this.store.getState(r.id, key);
         return v === undefined ? null : Number(v);
@@ -239,9 +262,8 @@ export class SyncEngine {
    * clear message where the family has none or the port is not on its remote yet.
    */
   async fetchLoa(portId: string): Promise<Uint8Array> {
-    const row = this.options.db.prepare('SELECT name, remote_id AS remoteId, remote_object_id AS objectId FROM ports WHERE id = ?').get(portId) as
-      | { name: string; remoteId: string | null; objectId: string | null }
-      | undefined;
+    const port = this.store.port(portId);
+    const row = port && { name: port.name, remoteId: port.remoteId, objectId: port.remoteObjectId };
     if (!row) throw new AppError('NOT_FOUND', `No port request with id ${portId}`, { id: portId });
     if (!row.remoteId || !row.objectId) throw new AppError('VALIDATION', `"${row.name}" is not on a remote yet: sync it first to get the carrier's LOA`);
     const adapter = (this.options.adapterFor ?? createAdapter)(this.options.remotes.config(row.remoteId));
@@ -261,10 +283,10 @@ export class SyncEngine {
    * the content store, so it opens offline from then on. A no-op when they are already here.
    */
   async fetchAttachment(attachmentId: string): Promise<{ attachmentId: string; sha256: string; size: number }> {
-    const { db } = this.options;
-    const row = db
-      .prepare('SELECT a.id, a.name, a.sha256, a.size, a.remote_name AS remoteName, p.remote_id AS remoteId, p.remote_object_id AS objectId FROM attachments a JOIN ports p ON p.id = a.port_id WHERE a.id = ?')
-      .get(attachmentId) as { name: string; sha256: string | null; size: number; remoteName: string | null; remoteId: string | null; objectId: string | null } | undefined;
+    const { repos } = this.store;
+    const attachment = repos.attachments.get(attachmentId);
+    const port = attachment && repos.ports.get(attachment.portId);
+    const row = attachment && { ...attachment, remoteId: port?.remoteId ?? null, objectId: port?.remoteObjectId ?? null };
     if (!row) throw new AppError('NOT_FOUND', `No attachment with id ${attachmentId}`, { id: attachmentId });
     if (row.sha256) return { attachmentId, sha256: row.sha256, size: row.size };
     if (!row.remoteName || !row.remoteId || !row.objectId) throw new AppError('NOT_FOUND', `"${row.name}" has no content here and no copy on a remote`);
@@ -278,21 +300,15 @@ export class SyncEngine {
     }
     if (bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('FILE', `"${row.name}" on the remote is ${bytes.length} bytes, over the attachment limit`);
     const blob = await this.content.put(bytes);
-    const now = this.now();
-    db.transaction(() => {
-      // Only if still missing: a concurrent download (or a local replace) may have filled it meanwhile.
-      const set = db.prepare('UPDATE attachments SET sha256 = ?, size = ?, updated_at = ? WHERE id = ? AND sha256 IS NULL').run(blob.sha256, blob.size, now, attachmentId);
-      if (set.changes > 0) {
-        db.prepare("INSERT INTO attachment_versions (attachment_id, version, sha256, size, reason, created_at) VALUES (?, 1, ?, ?, 'added', ?)").run(attachmentId, blob.sha256, blob.size, now);
-      }
-    })();
+    // Only if still missing: a concurrent download (or a local replace) may have filled it meanwhile.
+    repos.db.transaction(() => repos.attachments.fillDownloaded(attachmentId, blob.sha256, blob.size, this.now()))();
     return { attachmentId, sha256: blob.sha256, size: blob.size };
   }
 
   /** Requeue a port's blocked changes, the submit carrying `accept_charges` this time. */
   acceptCharges(portId: string): { portId: string; requeued: number } {
-    const n = this.options.db.transaction(() => {
-      this.options.db.prepare("UPDATE outbox SET payload = json_set(payload, '$.acceptCharges', json('true')) WHERE port_id = ? AND op = 'port.move' AND json_extract(payload, '$.to') = 'submitted'").run(portId);
+    const n = this.store.db.transaction(() => {
+      this.store.repos.outbox.acceptCharges(portId);
       return this.requeue(portId);
     })();
     this.kick();
@@ -301,15 +317,14 @@ export class SyncEngine {
 
   /** Requeue a port's blocked changes as they are (after fixing the port). */
   retry(portId: string): { portId: string; requeued: number } {
-    const n = this.options.db.transaction(() => this.requeue(portId))();
+    const n = this.store.db.transaction(() => this.requeue(portId))();
     this.kick();
     return { portId, requeued: n };
   }
 
   private requeue(portId: string): number {
-    const { db } = this.options;
-    const n = db.prepare("UPDATE outbox SET status = 'queued', attempts = 0, next_attempt_at = 0, last_error = NULL WHERE port_id = ? AND status = 'blocked'").run(portId).changes;
-    db.prepare("UPDATE ports SET sync_status = 'pending', sync_error = NULL WHERE id = ? AND sync_status = 'error'").run(portId);
+    const n = this.store.repos.outbox.requeueBlocked(portId);
+    this.store.repos.ports.clearError(portId);
     return n;
   }
 

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sanitizeFilename } from '../documents/filenames';
-import type { Db } from '../db/connection';
-import { guessKind, uniqueName } from '../services/attachment-rules';
+import type { Repos } from '../db/repos';
+import { guessKind, uniqueName } from '../documents/attachment-names';
 import { RemoteError } from './errors';
 import type { RemoteAdapter, RemoteAttachment, RemoteComment, RemotePort } from './adapters/types';
 import { pool } from './pool';
+import { GONE_ATTACHMENT_PREFIX } from './push-extras';
 import type { SyncStore } from './store';
 
 /** Requests whose attachments and comments are fetched on their own per pull (Telnyx), beyond changed ones. */
@@ -59,36 +60,20 @@ export class ExtrasApplier {
   private readonly comments = new Map<string, LocalComment[]>();
   private readonly gone: Set<string>;
   private readonly queued: Set<string>;
-  private readonly s;
 
   constructor(
-    db: Db,
+    private readonly repos: Repos,
     remoteId: string,
     private readonly now: number,
   ) {
-    const atts = db
-      .prepare('SELECT a.id, a.port_id AS portId, a.name, a.remote_name AS remoteName FROM attachments a JOIN ports p ON p.id = a.port_id WHERE p.remote_id = ?')
-      .all(remoteId) as LocalAttachment[];
-    for (const a of atts) push(this.attachments, a.portId, a);
-    const comments = db
-      .prepare('SELECT c.id, c.port_id AS portId, c.remote_id AS remoteId, c.body FROM comments c JOIN ports p ON p.id = c.port_id WHERE p.remote_id = ?')
-      .all(remoteId) as LocalComment[];
-    for (const c of comments) push(this.comments, c.portId, c);
-    this.gone = new Set((db.prepare("SELECT substr(key, 10) AS k FROM sync_state WHERE remote_id = ? AND key LIKE 'gone-att:%'").all(remoteId) as { k: string }[]).map((r) => r.k));
-    this.queued = new Set((db.prepare("SELECT DISTINCT entity_id AS id FROM outbox WHERE entity = 'attachment'").all() as { id: string }[]).map((r) => r.id));
-    this.s = {
-      insertAttachment: db.prepare(
-        `INSERT INTO attachments (id, port_id, name, kind, content_type, size, sha256, remote_name, created_at, updated_at)
-         VALUES (@id, @portId, @name, @kind, @contentType, @size, NULL, @remoteName, @now, @now)`,
-      ),
-      linkAttachment: db.prepare('UPDATE attachments SET remote_name = ? WHERE id = ?'),
-      deleteAttachment: db.prepare('DELETE FROM attachments WHERE id = ?'),
-      insertComment: db.prepare(
-        'INSERT INTO comments (id, port_id, remote_id, body, author, is_private, action_required, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      linkComment: db.prepare('UPDATE comments SET remote_id = ? WHERE id = ?'),
-      event: db.prepare("INSERT INTO events (port_id, at, kind, from_state, to_state, message, actor) VALUES (?, ?, ?, NULL, NULL, ?, 'remote')"),
-    };
+    for (const a of repos.attachments.ofRemote(remoteId)) push(this.attachments, a.portId, a);
+    for (const c of repos.comments.ofRemote(remoteId)) push(this.comments, c.portId, c);
+    this.gone = new Set(repos.syncState.keysWithPrefix(remoteId, GONE_ATTACHMENT_PREFIX));
+    this.queued = repos.outbox.queuedEntityIds('attachment');
+  }
+
+  private event(portId: string, kind: 'attachment' | 'comment', message: string): void {
+    this.repos.events.add({ portId, at: this.now, kind, fromState: null, toState: null, message, actor: 'remote' });
   }
 
   /** Apply what the remote says about `portId`'s attachments and comments; true when anything changed. */
@@ -109,22 +94,22 @@ export class ExtrasApplier {
       // PortDesk's own upload whose answer (or the commit after it) was lost: link, do not duplicate.
       const mine = local.find((a) => a.remoteName === null && (a.id === ra.marker || (ra.marker === null && a.name === ra.name)));
       if (mine) {
-        this.s.linkAttachment.run(ra.remoteName, mine.id);
+        this.repos.attachments.setRemoteName(mine.id, ra.remoteName);
         mine.remoteName = ra.remoteName;
         continue;
       }
       const name = uniqueName(sanitizeFilename(ra.name), new Set(local.map((a) => a.name)));
       const row: LocalAttachment = { id: randomUUID(), portId, name, remoteName: ra.remoteName };
-      this.s.insertAttachment.run({ id: row.id, portId, name, kind: ra.kind ?? guessKind(name), contentType: ra.contentType, size: ra.size, remoteName: ra.remoteName, now: this.now });
+      this.repos.attachments.insertPulled({ id: row.id, portId, name, kind: ra.kind ?? guessKind(name), contentType: ra.contentType, size: ra.size, remoteName: ra.remoteName, now: this.now });
       local.push(row);
-      if (announce) this.s.event.run(portId, this.now, 'attachment', `Attachment "${name}" added on the remote`);
+      if (announce) this.event(portId, 'attachment', `Attachment "${name}" added on the remote`);
       changed = true;
     }
     for (const a of [...local]) {
       if (a.remoteName === null || seen.has(a.remoteName) || this.queued.has(a.id)) continue;
-      this.s.deleteAttachment.run(a.id);
+      this.repos.attachments.delete(a.id);
       local.splice(local.indexOf(a), 1);
-      this.s.event.run(portId, this.now, 'attachment', `Attachment "${a.name}" removed on the remote`);
+      this.event(portId, 'attachment', `Attachment "${a.name}" removed on the remote`);
       changed = true;
     }
     this.attachments.set(portId, local);
@@ -139,14 +124,14 @@ export class ExtrasApplier {
       // PortDesk's own comment: by the id it carries, else (Telnyx keeps none) by its text.
       const mine = local.find((c) => c.remoteId === null && (c.id === rc.marker || c.body === rc.body));
       if (mine) {
-        this.s.linkComment.run(rc.remoteId, mine.id);
+        this.repos.comments.setRemoteId(mine.id, rc.remoteId);
         mine.remoteId = rc.remoteId;
         continue;
       }
       const row: LocalComment = { id: randomUUID(), portId, remoteId: rc.remoteId, body: rc.body };
-      this.s.insertComment.run(row.id, portId, rc.remoteId, rc.body, rc.author, rc.isPrivate ? 1 : 0, rc.actionRequired ? 1 : 0, rc.createdAt || this.now);
+      this.repos.comments.insertPulled({ id: row.id, portId, remoteId: rc.remoteId, body: rc.body, author: rc.author, isPrivate: rc.isPrivate, actionRequired: rc.actionRequired, createdAt: rc.createdAt || this.now });
       local.push(row);
-      if (announce) this.s.event.run(portId, this.now, 'comment', `Comment on the remote: ${rc.body.length > 80 ? `${rc.body.slice(0, 79)}…` : rc.body}`);
+      if (announce) this.event(portId, 'comment', `Comment on the remote: ${rc.body.length > 80 ? `${rc.body.slice(0, 79)}…` : rc.body}`);
       changed = true;
     }
     this.comments.set(portId, local);

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { stateLabel } from '../../shared/domain/states';
-import type { Db } from '../db/connection';
-import { PORT_FIELD_COLUMNS, PORT_FIELD_KEYS, toColumnValue } from '../db/repos/port-columns';
+import type { PortState, TimelineEvent } from '../../shared/model';
 import { mappedFields, sameContent, type RemoteAdapter, type RemotePort } from './adapters/types';
 import { recordConflict, refreshConflictRemote } from './conflicts';
-import { fieldAssignments, type SyncStore } from './store';
+import type { SyncStore } from './store';
 import { ExtrasApplier, fillExtras } from './pull-extras';
 import { fillStateReasons } from './pull-reasons';
 
@@ -52,43 +51,25 @@ export async function pull(ctx: PullContext): Promise<PullResult> {
 
 export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
   const { store, remoteId } = ctx;
-  const db = store.db;
+  const { repos, db } = store;
+  const { ports, numbers, events, outbox, conflicts } = repos;
   const now = ctx.now();
   const result: PullResult = { changed: [], removed: [], created: 0, conflicts: 0, held: null, failures: [] };
-  const cols = PORT_FIELD_KEYS.map((k) => PORT_FIELD_COLUMNS[k]);
-  const s = {
-    // Positional parameters: binding by name costs a property lookup per column per row, 10,000 times.
-    insertPort: db.prepare(
-      `INSERT INTO ports (id, state, state_reason, remote_id, remote_object_id, remote_revision, remote_account_id, created_at, updated_at, dirty, sync_status, ${cols.join(', ')})
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'synced', ${cols.map(() => '?').join(', ')})`,
-    ),
-    insertNumber: db.prepare('INSERT INTO numbers (port_id, e164, status, carrier, open) VALUES (?, ?, \'\', \'\', ?)'),
-    deleteNumber: db.prepare('DELETE FROM numbers WHERE port_id = ? AND e164 = ?'),
-    event: db.prepare('INSERT INTO events (port_id, at, kind, from_state, to_state, message, actor) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    byMarker: db.prepare('SELECT id FROM ports WHERE id = ? AND remote_id = ? AND remote_object_id IS NULL'),
-    outboxCount: db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE port_id = ?'),
-    hasConflict: db.prepare('SELECT 1 FROM conflicts WHERE port_id = ?'),
-    setRevision: db.prepare('UPDATE ports SET remote_object_id = ?, remote_revision = ?, remote_account_id = ? WHERE id = ?'),
-    setState: db.prepare('UPDATE ports SET state = ?, state_reason = ?, updated_at = ? WHERE id = ?'),
-    setReason: db.prepare('UPDATE ports SET state_reason = ? WHERE id = ?'),
-    synced: db.prepare("UPDATE ports SET dirty = 0, sync_status = 'synced', sync_error = NULL WHERE id = ?"),
-    linked: db.prepare('SELECT id, remote_object_id AS objectId FROM ports WHERE remote_id = ? AND remote_object_id IS NOT NULL'),
-    gone: db.prepare("SELECT substr(key, 6) AS objectId FROM sync_state WHERE remote_id = ? AND key LIKE 'gone:%'"),
-    openNumbers: db.prepare('SELECT e164 FROM numbers WHERE open = 1'),
-    deletePort: db.prepare('DELETE FROM ports WHERE id = ?'),
-  };
   const caps = ctx.adapter.capabilities;
-  const holds = (state: string): number => (state === 'completed' || state === 'canceled' ? 0 : 1);
+  const holds = (state: string): boolean => state !== 'completed' && state !== 'canceled';
+  const event = (portId: string, kind: TimelineEvent['kind'], message: string, fromState: PortState | null = null, toState: PortState | null = null): void =>
+    events.add({ portId, at: now, kind, fromState, toState, message, actor: 'remote' });
   // Looked up once per pull rather than once per port: a pull of 10,000 ports stays in SQLite's fast path.
-  const byObject = new Map((s.linked.all(remoteId) as { id: string; objectId: string }[]).map((r) => [r.objectId, r.id]));
-  const knownRevisions = store.revisions(remoteId);
-  const goneObjects = new Set((s.gone.all(remoteId) as { objectId: string }[]).map((r) => r.objectId));
-  const openNumbers = new Set((s.openNumbers.all() as { e164: string }[]).map((r) => r.e164));
-  const extras = new ExtrasApplier(db, remoteId, now);
+  const linked = ports.linked(remoteId);
+  const byObject = new Map(linked.map((r) => [r.objectId, r.id]));
+  const knownRevisions = new Map(linked.map((r) => [r.objectId, r.revision]));
+  const goneObjects = new Set(repos.syncState.keysWithPrefix(remoteId, 'gone:'));
+  const openNumbers = numbers.openSet();
+  const extras = new ExtrasApplier(repos, remoteId, now);
   const addNumber = (portId: string, e164: string, state: string): void => {
     // A number another local port holds open is kept closed here rather than refused.
-    const open = holds(state) === 1 && !openNumbers.has(e164) ? 1 : 0;
-    s.insertNumber.run(portId, e164, open);
+    const open = holds(state) && !openNumbers.has(e164);
+    numbers.insert(portId, e164, open);
     if (open) openNumbers.add(e164);
   };
 
@@ -98,32 +79,19 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
    */
   const insertNew = (remote: RemotePort, seen: Set<string>): void => {
     const id = randomUUID();
-    const params: unknown[] = [id, remote.state, remote.stateReason ?? null, remoteId, remote.remoteObjectId, remote.revision, remote.accountId, now, now];
-    for (const k of PORT_FIELD_KEYS) params.push(toColumnValue(k, remote.fields[k]));
-    s.insertPort.run(params);
+    ports.insertPulled({ id, state: remote.state, stateReason: remote.stateReason ?? null, remoteId, remoteObjectId: remote.remoteObjectId, revision: remote.revision, accountId: remote.accountId, fields: remote.fields, now });
     try {
       for (const n of remote.numbers) addNumber(id, n, remote.state);
-      s.event.run(id, now, 'created', null, remote.state, `Found on the remote (${stateLabel(remote.state)})`, 'remote');
+      event(id, 'created', `Found on the remote (${stateLabel(remote.state)})`, null, remote.state);
       extras.apply(id, remote, false);
     } catch (err) {
-      s.deletePort.run(id);
+      ports.delete(id);
       throw err;
     }
     seen.add(id);
     byObject.set(remote.remoteObjectId, id);
     result.created += 1;
     result.changed.push(id);
-  };
-
-  // Which fields change varies per port; each distinct assignment list is prepared once per pull.
-  const updateStmts = new Map<string, ReturnType<Db['prepare']>>();
-  const updateFields = (sql: string): ReturnType<Db['prepare']> => {
-    let stmt = updateStmts.get(sql);
-    if (!stmt) {
-      stmt = db.prepare(`UPDATE ports SET ${sql}, updated_at = @now WHERE id = @id`);
-      updateStmts.set(sql, stmt);
-    }
-    return stmt;
   };
 
   /** A remote port already linked locally (or PortDesk's own create, found by its marker). */
@@ -136,47 +104,46 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
     const snap = store.snapshot(localId);
     if (!port || !snap) return;
     if (port.remoteObjectId === remote.remoteObjectId && port.remoteRevision === remote.revision) return;
-    if (s.hasConflict.get(localId)) {
-      refreshConflictRemote(db, localId, remote);
+    if (conflicts.has(localId)) {
+      refreshConflictRemote(repos, localId, remote);
       return;
     }
-    const queued = (s.outboxCount.get(localId) as { n: number }).n > 0;
+    const queued = outbox.remaining(localId) > 0;
     if (queued) {
       // Our own write whose answer was lost, or an edit that already matches: just take the revision.
       // A create whose answer was lost is linked here; push then brings it up to date.
       if (sameContent(caps, remote, snap) || port.remoteRevision === null) {
-        s.setRevision.run(remote.remoteObjectId, remote.revision, remote.accountId, localId);
+        ports.link(localId, remote.remoteObjectId, remote.revision, remote.accountId);
         return;
       }
-      recordConflict(db, snap, remote, now);
+      recordConflict(repos, snap, remote, now);
       result.conflicts += 1;
       result.changed.push(localId);
       return;
     }
     const changedFields = caps.fields.filter((k) => JSON.stringify(remote.fields[k]) !== JSON.stringify(snap.fields[k]));
     if (changedFields.length > 0) {
-      const { sql, params } = fieldAssignments(mappedFields(caps, remote.fields));
-      updateFields(sql).run({ ...params, now, id: localId });
-      s.event.run(localId, now, 'edited', null, null, `Changed on the remote: ${changedFields.join(', ')}`, 'remote');
+      ports.writeFields(localId, mappedFields(caps, remote.fields), now);
+      event(localId, 'edited', `Changed on the remote: ${changedFields.join(', ')}`);
     }
     const have = new Set(snap.numbers);
     const want = new Set(remote.numbers);
     const added = remote.numbers.filter((n) => !have.has(n));
     const gone = snap.numbers.filter((n) => !want.has(n));
-    for (const n of gone) s.deleteNumber.run(localId, n);
+    for (const n of gone) numbers.remove(localId, n);
     for (const n of added) addNumber(localId, n, port.state);
     if (added.length + gone.length > 0) {
-      s.event.run(localId, now, 'numbers', null, null, `Numbers changed on the remote: ${added.length} added, ${gone.length} removed`, 'remote');
+      event(localId, 'numbers', `Numbers changed on the remote: ${added.length} added, ${gone.length} removed`);
     }
     if (remote.state !== port.state) {
-      s.setState.run(remote.state, remote.stateReason ?? null, now, localId);
+      ports.setPulledState(localId, remote.state, remote.stateReason ?? null, now);
       const reason = remote.stateReason ? `: ${remote.stateReason}` : '';
-      s.event.run(localId, now, 'state', port.state, remote.state, `Moved to ${stateLabel(remote.state)} on the remote${reason}`, 'remote');
+      event(localId, 'state', `Moved to ${stateLabel(remote.state)} on the remote${reason}`, port.state, remote.state);
     } else if (remote.stateReason !== undefined) {
-      s.setReason.run(remote.stateReason, localId);
+      ports.setStateReason(localId, remote.stateReason);
     }
-    s.setRevision.run(remote.remoteObjectId, remote.revision, remote.accountId, localId);
-    s.synced.run(localId);
+    ports.link(localId, remote.remoteObjectId, remote.revision, remote.accountId);
+    ports.markSynced(localId);
     result.changed.push(localId);
   };
 
@@ -188,7 +155,7 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
       try {
         // Brand-new ports skip the savepoint (see insertNew); a known port may take several
         // dependent writes (conflict, fields, numbers, state) that must land together or not at all.
-        const localId = byObject.get(remote.remoteObjectId) ?? (remote.marker && s.byMarker.get(remote.marker, remoteId) ? remote.marker : undefined);
+        const localId = byObject.get(remote.remoteObjectId) ?? (remote.marker && ports.isUnlinkedOf(remote.marker, remoteId) ? remote.marker : undefined);
         if (localId) applyInSavepoint(remote, localId, seen);
         else insertNew(remote, seen);
       } catch (err) {
@@ -196,13 +163,13 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
         result.failures.push({ portId, remoteObjectId: remote.remoteObjectId, message: err instanceof Error ? err.message : String(err) });
       }
     }
-    const linked = (s.linked.all(remoteId) as { id: string }[]).map((r) => r.id);
-    const missing = linked.filter((id) => !seen.has(id) && (s.outboxCount.get(id) as { n: number }).n === 0 && !s.hasConflict.get(id));
-    if (missing.length >= FAILSAFE_MIN && missing.length > linked.length * FAILSAFE_SHARE && !ctx.confirmRemovals) {
-      result.held = { wouldRemove: missing.length, of: linked.length };
+    const linkedNow = ports.linked(remoteId).map((r) => r.id);
+    const missing = linkedNow.filter((id) => !seen.has(id) && outbox.remaining(id) === 0 && !conflicts.has(id));
+    if (missing.length >= FAILSAFE_MIN && missing.length > linkedNow.length * FAILSAFE_SHARE && !ctx.confirmRemovals) {
+      result.held = { wouldRemove: missing.length, of: linkedNow.length };
       return;
     }
-    for (const id of missing) s.deletePort.run(id);
+    for (const id of missing) ports.delete(id);
     result.removed.push(...missing);
   })();
   result.changed = [...new Set(result.changed)];

@@ -4,8 +4,7 @@ import { RemoteError } from './errors';
 import { sameContent, type LocalSnapshot, type RemoteAdapter, type RemotePort } from './adapters/types';
 import { FIELD_OPS, type QueuedRow, type SyncStore } from './store';
 import { EXTRA_OPS, pushExtra } from './push-extras';
-import type { PortState } from '../../shared/model';
-import type { ContentStore } from '../documents';
+import type { ContentStore } from '../documents/contentStore';
 
 export interface PushContext {
   store: SyncStore;
@@ -42,16 +41,21 @@ const MAX_STEPS_PER_PORT = 50;
  */
 export async function pushPort(ctx: PushContext, portId: string): Promise<PortPushOutcome> {
   for (let step = 0; step < MAX_STEPS_PER_PORT; step += 1) {
-    const all = ctx.store.rows(portId);
+    const all = ctx.store.repos.outbox.rows(portId);
     // Extras of a request that cannot take them yet step aside, so the submit queued after them can go.
     const objectId = all.length > 0 ? ctx.store.port(portId)?.remoteObjectId : null;
-    const rows = objectId && !ctx.adapter.acceptsExtras(objectId) ? all.filter((r) => !EXTRA_OPS.includes(r.op)) : all;
+    const rows = objectId && !ctx.adapter.acceptsExtras(objectId) ? all.filter((r) => !isExtra(r)) : all;
     const head = rows[0];
     if (!head) return all.length === 0 ? { kind: 'done' } : { kind: 'waiting', until: Infinity, message: DEFERRED_MESSAGE, network: false };
     if (head.status === 'blocked') return { kind: 'blocked', message: 'blocked' };
+    if (head.invalid !== null) {
+      // Never sent: a row PortDesk cannot read stops its port, with why, and the run goes on.
+      ctx.store.block(head.seq, portId, head.invalid);
+      return { kind: 'blocked', message: head.invalid };
+    }
     if (head.nextAttemptAt > ctx.now()) return { kind: 'waiting', until: head.nextAttemptAt, message: 'waiting to retry', network: false };
     const retried = head.attempts > 0;
-    ctx.store.bumpAttempt(head.seq);
+    ctx.store.repos.outbox.bumpAttempt(head.seq);
     try {
       const outcome = await pushRow(ctx, head, rows, retried);
       if (outcome) return outcome;
@@ -64,8 +68,10 @@ export async function pushPort(ctx: PushContext, portId: string): Promise<PortPu
 
 async function pushRow(ctx: PushContext, head: QueuedRow, rows: QueuedRow[], retried: boolean): Promise<PortPushOutcome | undefined> {
   const { store, adapter } = ctx;
-  if (head.op === 'port.delete') {
-    const remoteObjectId = String(head.payload.remoteObjectId ?? '');
+  const { outbox } = store.repos;
+  const change = head.change;
+  if (change?.op === 'port.delete') {
+    const { remoteObjectId } = change.payload;
     try {
       if (remoteObjectId) await adapter.remove(remoteObjectId);
     } catch (err) {
@@ -73,20 +79,20 @@ async function pushRow(ctx: PushContext, head: QueuedRow, rows: QueuedRow[], ret
     }
     store.db.transaction(() => {
       if (remoteObjectId) store.setState(ctx.remoteId, `gone:${remoteObjectId}`, String(ctx.now()));
-      store.deleteRow(head.seq);
+      outbox.deleteRow(head.seq);
     })();
     return undefined;
   }
   const port = store.port(head.portId);
   const snap = store.snapshot(head.portId);
-  if (!port || !snap) {
-    store.deleteRow(head.seq);
+  if (!port || !snap || !change) {
+    outbox.deleteRow(head.seq);
     return undefined;
   }
-  if (FIELD_OPS.includes(head.op)) {
+  if (FIELD_OPS.includes(change.op)) {
     let last = head.seq;
     for (const r of rows) {
-      if (!FIELD_OPS.includes(r.op)) break;
+      if (!r.change || !FIELD_OPS.includes(r.change.op)) break;
       last = r.seq;
     }
     const remote = await writeFields(ctx, port.remoteObjectId, port.remoteRevision, snap, retried);
@@ -94,45 +100,35 @@ async function pushRow(ctx: PushContext, head: QueuedRow, rows: QueuedRow[], ret
     store.pushed(head.portId, remote, { fieldRowsUpTo: last });
     return undefined;
   }
-  if (head.op === 'port.move' || EXTRA_OPS.includes(head.op)) {
-    if (!port.remoteObjectId) {
-      // Never created remotely (e.g. assigned to this remote after it was made): create first.
-      const created = await writeFields(ctx, null, null, snap, retried);
-      if (created === 'conflict') return { kind: 'conflict' };
-      store.pushed(head.portId, created, {});
-      return undefined;
-    }
-    if (head.op !== 'port.move') {
-      await pushExtra(ctx, head, port.remoteObjectId, retried);
-      return undefined;
-    }
-    const to = head.payload.to as PortState;
-    let current: RemotePort;
-    if (retried) {
-      current = await adapter.get(port.remoteObjectId);
-      if (current.state === to) {
-        store.pushed(head.portId, current, { seq: head.seq });
-        return undefined;
-      }
-    } else {
-      current = { remoteObjectId: port.remoteObjectId, revision: port.remoteRevision ?? '', accountId: '', state: port.state, fields: snap.fields, numbers: snap.numbers, marker: snap.localId };
-    }
-    const moved = await adapter.move(
-      current,
-      {
-        to,
-        reason: typeof head.payload.reason === 'string' ? head.payload.reason : null,
-        date: typeof head.payload.date === 'string' ? head.payload.date : null,
-        acceptCharges: head.payload.acceptCharges === true,
-      },
-      snap,
-    );
-    store.pushed(head.portId, moved, { seq: head.seq });
+  if (!port.remoteObjectId) {
+    // Never created remotely (e.g. assigned to this remote after it was made): create first.
+    const created = await writeFields(ctx, null, null, snap, retried);
+    if (created === 'conflict') return { kind: 'conflict' };
+    store.pushed(head.portId, created, {});
     return undefined;
   }
-  const message = `PortDesk cannot push ${head.op} changes`;
-  store.block(head.seq, head.portId, message);
-  return { kind: 'blocked', message };
+  if (change.op !== 'port.move') {
+    await pushExtra(ctx, head, port.remoteObjectId, retried);
+    return undefined;
+  }
+  const { to } = change.payload;
+  let current: RemotePort;
+  if (retried) {
+    current = await adapter.get(port.remoteObjectId);
+    if (current.state === to) {
+      store.pushed(head.portId, current, { seq: head.seq });
+      return undefined;
+    }
+  } else {
+    current = { remoteObjectId: port.remoteObjectId, revision: port.remoteRevision ?? '', accountId: '', state: port.state, fields: snap.fields, numbers: snap.numbers, marker: snap.localId };
+  }
+  const moved = await adapter.move(current, { to, reason: change.payload.reason, date: change.payload.date, acceptCharges: change.payload.acceptCharges === true }, snap);
+  store.pushed(head.portId, moved, { seq: head.seq });
+  return undefined;
+}
+
+function isExtra(row: QueuedRow): boolean {
+  return row.change !== null && EXTRA_OPS.includes(row.change.op);
 }
 
 /**
@@ -157,7 +153,7 @@ async function writeFields(
   const current = await adapter.get(remoteObjectId);
   if (sameContent(caps, current, snap)) return current;
   if (baseRevision !== null && current.revision !== baseRevision) {
-    recordConflict(ctx.store.db, snap, current, ctx.now());
+    recordConflict(ctx.store.repos, snap, current, ctx.now());
     return 'conflict';
   }
   return adapter.update(current, snap);
@@ -168,7 +164,7 @@ function failed(ctx: PushContext, head: QueuedRow, err: unknown): PortPushOutcom
     err instanceof RemoteError ? err : new RemoteError({ kind: 'permanent', status: 0, message: `PortDesk could not push this change: ${err instanceof Error ? err.message : String(err)}` });
   if (error.kind === 'transient') {
     const until = ctx.now() + backoffDelay(head.attempts + 1, ctx.backoff, error.retryAfterMs, ctx.random);
-    ctx.store.retryLater(head.seq, error.message, until);
+    ctx.store.repos.outbox.retryLater(head.seq, error.message, until);
     return { kind: 'waiting', until, message: error.message, network: error.status === 0 };
   }
   if (error.kind === 'auth') return { kind: 'auth', message: error.message };

@@ -8,11 +8,11 @@ const pickFields = (port: PortFields): PortFields => PortFieldsSchema.parse(port
 
 describe('sync actions tell every view', () => {
   it('resolving a conflict emits the port and sync events and keeps the chosen values', async () => {
-    const { ports, db, router, changes } = testContext();
+    const { ports, repos, router, changes } = testContext();
     const port = ports.create({ fields: { name: 'Mine', locality: 'Here' }, numbers: ['2025550143'], remoteId: null });
     const fields = pickFields(ports.get(port.id));
     recordConflict(
-      db,
+      repos,
       { localId: port.id, fields, numbers: ['+12025550143'], state: 'unconfirmed' },
       { remoteObjectId: 'r1', revision: '2-x', accountId: 'acc', marker: port.id, fields: { ...fields, name: 'Theirs', locality: 'There' }, numbers: ['+12025550143'], state: 'unconfirmed' },
       1,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { movePath } from '../../../src/main/sync/moves';
+import { movePath } from '../../../src/shared/domain/movePath';
 import { READY_FIELDS } from '../../support/port-fields';
 import { kazooRemote, numbers, startHarness, type Harness } from './harness';
 

@@ -3,7 +3,7 @@ import { EMPTY_PORT_FIELDS, type PortFields } from '../../../src/shared/model';
 import { KAZOO_CAPABILITIES, KAZOO_MARKER_FIELD, canonicalJson, contentRevision, dateToGregorian, gregorianToDate, kazooToPort, portToKazoo, readKazooError } from '../../../src/main/sync/adapters/kazoo';
 import { TELNYX_CAPABILITIES, fieldsToLoaPatch, readTelnyxError, telnyxState } from '../../../src/main/sync/adapters/telnyx';
 import { sameContent } from '../../../src/main/sync/adapters/types';
-import { normalizeBaseUrl } from '../../../src/main/sync/adapters/url';
+import { normalizeBaseUrl } from '../../../src/main/remotes/url';
 
 const fields: PortFields = {
   ...EMPTY_PORT_FIELDS,

@@ -56,6 +56,9 @@ export class AttachmentsRepo {
   private readonly imageGetStmt;
   private readonly imagePutStmt;
   private readonly imageDeleteStmt;
+  private readonly ofRemoteStmt;
+  private readonly insertPulledStmt;
+  private readonly fillDownloadedStmt;
 
   constructor(db: Db) {
     this.listStmt = db.prepare(
@@ -112,6 +115,12 @@ export class AttachmentsRepo {
        ON CONFLICT (name) DO UPDATE SET png = excluded.png, updated_at = excluded.updated_at`,
     );
     this.imageDeleteStmt = db.prepare('DELETE FROM saved_images WHERE name = ?');
+    this.ofRemoteStmt = db.prepare('SELECT a.id, a.port_id AS portId, a.name, a.remote_name AS remoteName FROM attachments a JOIN ports p ON p.id = a.port_id WHERE p.remote_id = ?');
+    this.insertPulledStmt = db.prepare(
+      `INSERT INTO attachments (id, port_id, name, kind, content_type, size, sha256, remote_name, created_at, updated_at)
+       VALUES (@id, @portId, @name, @kind, @contentType, @size, NULL, @remoteName, @now, @now)`,
+    );
+    this.fillDownloadedStmt = db.prepare('UPDATE attachments SET sha256 = ?, size = ?, updated_at = ? WHERE id = ? AND sha256 IS NULL');
   }
 
   /** The shared summary of a port's attachments (port detail). */
@@ -185,6 +194,23 @@ export class AttachmentsRepo {
   /** For sync: record the name the remote stored the attachment under after a successful push. */
   setRemoteName(id: string, remoteName: string | null): void {
     this.remoteNameStmt.run(remoteName, id);
+  }
+
+  /** For pull: every attachment of the ports of one remote (loaded once per pull). */
+  ofRemote(remoteId: string): { id: string; portId: string; name: string; remoteName: string | null }[] {
+    return this.ofRemoteStmt.all(remoteId) as { id: string; portId: string; name: string; remoteName: string | null }[];
+  }
+
+  /** For pull: a remote file new to PortDesk; its bytes come on demand ({@link fillDownloaded}). */
+  insertPulled(row: { id: string; portId: string; name: string; kind: AttachmentKind; contentType: string; size: number; remoteName: string; now: number }): void {
+    this.insertPulledStmt.run(row);
+  }
+
+  /** Bytes of a pulled attachment arrived: they become version 1, unless a concurrent download or a local replace came first. */
+  fillDownloaded(id: string, sha256: string, size: number, now: number): boolean {
+    if (this.fillDownloadedStmt.run(sha256, size, now, id).changes === 0) return false;
+    this.addVersionStmt.run(id, id, sha256, size, 'added', now);
+    return true;
   }
 
   savedImage(name: 'signature'): { png: Uint8Array; updatedAt: number } | undefined {

@@ -5,6 +5,9 @@ import type { Comment } from '../../../shared/model';
 export class CommentsRepo {
   private readonly listStmt;
   private readonly insertStmt;
+  private readonly ofRemoteStmt;
+  private readonly insertPulledStmt;
+  private readonly setRemoteIdStmt;
 
   constructor(db: Db) {
     this.listStmt = db.prepare(
@@ -14,6 +17,11 @@ export class CommentsRepo {
     this.insertStmt = db.prepare(
       'INSERT INTO comments (id, port_id, body, author, is_private, action_required, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
+    this.ofRemoteStmt = db.prepare('SELECT c.id, c.port_id AS portId, c.remote_id AS remoteId, c.body FROM comments c JOIN ports p ON p.id = c.port_id WHERE p.remote_id = ?');
+    this.insertPulledStmt = db.prepare(
+      'INSERT INTO comments (id, port_id, remote_id, body, author, is_private, action_required, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.setRemoteIdStmt = db.prepare('UPDATE comments SET remote_id = ? WHERE id = ?');
   }
 
   list(portId: string): Comment[] {
@@ -26,5 +34,20 @@ export class CommentsRepo {
 
   insert(c: Comment): void {
     this.insertStmt.run(c.id, c.portId, c.body, c.author, c.isPrivate ? 1 : 0, c.actionRequired ? 1 : 0, c.createdAt);
+  }
+
+  /** For pull: every comment of the ports of one remote (loaded once per pull). */
+  ofRemote(remoteId: string): { id: string; portId: string; remoteId: string | null; body: string }[] {
+    return this.ofRemoteStmt.all(remoteId) as { id: string; portId: string; remoteId: string | null; body: string }[];
+  }
+
+  /** For pull: a comment made on the remote. */
+  insertPulled(c: Comment & { remoteId: string }): void {
+    this.insertPulledStmt.run(c.id, c.portId, c.remoteId, c.body, c.author, c.isPrivate ? 1 : 0, c.actionRequired ? 1 : 0, c.createdAt);
+  }
+
+  /** For sync: the remote id of a comment PortDesk posted (or found posted). */
+  setRemoteId(id: string, remoteId: string): void {
+    this.setRemoteIdStmt.run(remoteId, id);
   }
 }

@@ -6,6 +6,8 @@ import { OutboxRepo } from './outbox-repo';
 import { AttachmentsRepo } from './attachments-repo';
 import { CommentsRepo } from './comments-repo';
 import { TagsRepo } from './tags-repo';
+import { ConflictsRepo } from './conflicts-repo';
+import { SyncStateRepo } from './sync-state-repo';
 
 /** Every repository over one connection, prepared once. */
 export interface Repos {
@@ -17,6 +19,8 @@ export interface Repos {
   attachments: AttachmentsRepo;
   comments: CommentsRepo;
   tags: TagsRepo;
+  conflicts: ConflictsRepo;
+  syncState: SyncStateRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -29,5 +33,7 @@ export function createRepos(db: Db): Repos {
     attachments: new AttachmentsRepo(db),
     comments: new CommentsRepo(db),
     tags: new TagsRepo(db),
+    conflicts: new ConflictsRepo(db),
+    syncState: new SyncStateRepo(db),
   };
 }

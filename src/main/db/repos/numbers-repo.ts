@@ -8,6 +8,8 @@ export class NumbersRepo {
   private readonly listStmt;
   private readonly openOwnerStmt;
   private readonly digitsStmt;
+  private readonly e164sStmt;
+  private readonly openAllStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare('INSERT INTO numbers (port_id, e164, status, carrier, open) VALUES (?, ?, ?, ?, ?)');
@@ -17,6 +19,8 @@ export class NumbersRepo {
     // LIKE's default case-insensitive compare, it runs over the narrow numbers_e164 index alone
     // (a covering scan of e164 + port_id, never the table), ~10 ms for 100k numbers.
     this.digitsStmt = db.prepare("SELECT DISTINCT port_id AS portId FROM numbers INDEXED BY numbers_e164 WHERE e164 GLOB '*' || ? || '*' LIMIT ?");
+    this.e164sStmt = db.prepare('SELECT e164 FROM numbers WHERE port_id = ? ORDER BY e164');
+    this.openAllStmt = db.prepare('SELECT e164 FROM numbers WHERE open = 1');
     this.openOwnerStmt = db.prepare(
       'SELECT n.port_id AS portId, p.name AS name FROM numbers n JOIN ports p ON p.id = n.port_id WHERE n.e164 = ? AND n.open = 1',
     );
@@ -32,6 +36,16 @@ export class NumbersRepo {
 
   list(portId: string): PortNumber[] {
     return this.listStmt.all(portId) as PortNumber[];
+  }
+
+  /** A port's numbers, E.164 only, sorted. */
+  e164s(portId: string): string[] {
+    return (this.e164sStmt.all(portId) as { e164: string }[]).map((r) => r.e164);
+  }
+
+  /** Every number some port holds open (pull loads it once, to keep a clash closed rather than fail). */
+  openSet(): Set<string> {
+    return new Set((this.openAllStmt.all() as { e164: string }[]).map((r) => r.e164));
   }
 
   /** Ports with a number whose digits contain `digits` (callers pass digits only). */

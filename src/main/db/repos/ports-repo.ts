@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db, Statement } from '../connection';
 import type { PortFields, PortState, PortSummary, SyncStatus } from '../../../shared/model';
 import { PORT_FIELD_COLUMNS, PORT_FIELD_KEYS, fieldsFromRow, toColumnValue } from './port-columns';
 
@@ -74,9 +74,34 @@ export class PortsRepo {
   private readonly summaryByIdStmt;
   private readonly listAllStmt;
   private readonly listByStateStmt;
+  private readonly s;
+  /** Field assignment lists vary per write; each distinct one is prepared once. */
+  private readonly fieldWrites = new Map<string, Statement>();
 
   constructor(private readonly db: Db) {
     const cols = PORT_FIELD_KEYS.map((k) => PORT_FIELD_COLUMNS[k]);
+    this.s = {
+      // Positional parameters: binding by name costs a property lookup per column per row, 10,000 times per pull.
+      insertPulled: db.prepare(
+        `INSERT INTO ports (id, state, state_reason, remote_id, remote_object_id, remote_revision, remote_account_id, created_at, updated_at, dirty, sync_status, ${cols.join(', ')})
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'synced', ${cols.map(() => '?').join(', ')})`,
+      ),
+      link: db.prepare('UPDATE ports SET remote_object_id = ?, remote_revision = ?, remote_account_id = ? WHERE id = ?'),
+      markSynced: db.prepare("UPDATE ports SET dirty = 0, sync_status = 'synced', sync_error = NULL WHERE id = ?"),
+      markPendingOk: db.prepare("UPDATE ports SET sync_status = 'pending', sync_error = NULL WHERE id = ? AND sync_status <> 'conflict'"),
+      markError: db.prepare("UPDATE ports SET sync_status = 'error', sync_error = ? WHERE id = ?"),
+      markConflict: db.prepare("UPDATE ports SET sync_status = 'conflict', sync_error = ? WHERE id = ?"),
+      clearError: db.prepare("UPDATE ports SET sync_status = 'pending', sync_error = NULL WHERE id = ? AND sync_status = 'error'"),
+      byObject: db.prepare('SELECT id FROM ports WHERE remote_id = ? AND remote_object_id = ?'),
+      linked: db.prepare('SELECT id, remote_object_id AS objectId, remote_revision AS revision FROM ports WHERE remote_id = ? AND remote_object_id IS NOT NULL'),
+      unlinkedOf: db.prepare('SELECT id FROM ports WHERE id = ? AND remote_id = ? AND remote_object_id IS NULL'),
+      pulledState: db.prepare('UPDATE ports SET state = ?, state_reason = ?, updated_at = ? WHERE id = ?'),
+      stateReason: db.prepare('UPDATE ports SET state_reason = ? WHERE id = ?'),
+      resolved: db.prepare("UPDATE ports SET dirty = 1, remote_revision = ?, sync_status = 'pending', sync_error = NULL WHERE id = ?"),
+      stateOnly: db.prepare('UPDATE ports SET state = ? WHERE id = ?'),
+      assign: db.prepare("UPDATE ports SET remote_id = ?, remote_account_id = ?, sync_status = 'pending', sync_error = NULL, updated_at = ? WHERE id = ?"),
+      forgetRemote: db.prepare("UPDATE ports SET remote_object_id = NULL, remote_revision = NULL, sync_status = 'local', sync_error = NULL, dirty = 1 WHERE remote_id = ?"),
+    };
     this.insertStmt = db.prepare(
       `INSERT INTO ports (id, state, remote_id, remote_account_id, created_at, updated_at, dirty, sync_status, ${cols.join(', ')})
        VALUES (@id, @state, @remoteId, @remoteAccountId, @now, @now, 1, @syncStatus, ${cols.map((c) => `@${c}`).join(', ')})`,
@@ -148,5 +173,98 @@ export class PortsRepo {
 
   delete(id: string): void {
     this.db.prepare('DELETE FROM ports WHERE id = ?').run(id);
+  }
+
+  // --- sync ---
+
+  /** Link a port to its remote copy (or refresh the revision it was last seen at). */
+  link(id: string, remoteObjectId: string, revision: string, accountId: string): void {
+    this.s.link.run(remoteObjectId, revision, accountId, id);
+  }
+
+  markSynced(id: string): void {
+    this.s.markSynced.run(id);
+  }
+
+  /** Something is still queued: pending, unless the port is in conflict (which wins). */
+  markPendingOk(id: string): void {
+    this.s.markPendingOk.run(id);
+  }
+
+  markError(id: string, message: string): void {
+    this.s.markError.run(message, id);
+  }
+
+  markConflict(id: string, message: string): void {
+    this.s.markConflict.run(message, id);
+  }
+
+  /** The error that blocked the port was dealt with: back to pending. */
+  clearError(id: string): void {
+    this.s.clearError.run(id);
+  }
+
+  /** The local port linked to a remote object, if any. */
+  idByObject(remoteId: string, remoteObjectId: string): string | undefined {
+    return (this.s.byObject.get(remoteId, remoteObjectId) as { id: string } | undefined)?.id;
+  }
+
+  /** This remote's linked ports: id, remote object id and the revision last applied. */
+  linked(remoteId: string): { id: string; objectId: string; revision: string | null }[] {
+    return this.s.linked.all(remoteId) as { id: string; objectId: string; revision: string | null }[];
+  }
+
+  /** Whether `id` is a port of `remoteId` not linked yet (a create marker pointing at it can link it). */
+  isUnlinkedOf(id: string, remoteId: string): boolean {
+    return this.s.unlinkedOf.get(id, remoteId) !== undefined;
+  }
+
+  /** A port found on the remote: inserted synced, with the remote's fields, state and revision. */
+  insertPulled(p: { id: string; state: PortState; stateReason: string | null; remoteId: string; remoteObjectId: string; revision: string; accountId: string; fields: PortFields; now: number }): void {
+    const params: unknown[] = [p.id, p.state, p.stateReason, p.remoteId, p.remoteObjectId, p.revision, p.accountId, p.now, p.now];
+    for (const k of PORT_FIELD_KEYS) params.push(toColumnValue(k, p.fields[k]));
+    this.s.insertPulled.run(params);
+  }
+
+  /** Write fields without marking the port dirty (they came from the remote, or a resolution marks it itself). */
+  writeFields(id: string, fields: Partial<PortFields>, now: number): void {
+    const keys = PORT_FIELD_KEYS.filter((k) => fields[k] !== undefined);
+    if (keys.length === 0) return;
+    const sql = keys.map((k) => `${PORT_FIELD_COLUMNS[k]} = ?`).join(', ');
+    let stmt = this.fieldWrites.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(`UPDATE ports SET ${sql}, updated_at = ? WHERE id = ?`);
+      this.fieldWrites.set(sql, stmt);
+    }
+    stmt.run(...keys.map((k) => toColumnValue(k, fields[k] as PortFields[typeof k])), now, id);
+  }
+
+  /** The remote moved the port (with the reason it gave, if any). */
+  setPulledState(id: string, state: PortState, reason: string | null, now: number): void {
+    this.s.pulledState.run(state, reason, now, id);
+  }
+
+  setStateReason(id: string, reason: string | null): void {
+    this.s.stateReason.run(reason, id);
+  }
+
+  /** A conflict was resolved: the seen remote revision is the new base, and the merged version is to be pushed. */
+  markResolved(id: string, remoteRevision: string | null): void {
+    this.s.resolved.run(remoteRevision, id);
+  }
+
+  /** Set the state alone (a conflict resolution choosing the remote's). */
+  setStateOnly(id: string, state: PortState): void {
+    this.s.stateOnly.run(state, id);
+  }
+
+  /** Give a port a remote (and the account it belongs to there). */
+  assignRemote(id: string, remoteId: string, remoteAccountId: string, now: number): void {
+    this.s.assign.run(remoteId, remoteAccountId, now, id);
+  }
+
+  /** A remote is being removed: its ports become local ports, unlinked. */
+  forgetRemote(remoteId: string): void {
+    this.s.forgetRemote.run(remoteId);
   }
 }

@@ -1,4 +1,5 @@
 import type { PortFields, PortState, RemoteKind } from '../../../shared/model';
+import type { RemoteConfig } from '../../remotes/config';
 
 /** What an API family can do; the UI hides what a remote lacks. */
 export interface Capabilities {
@@ -92,14 +93,8 @@ export interface MoveRequest {
   acceptCharges: boolean;
 }
 
-export interface RemoteConfig {
-  kind: RemoteKind;
-  baseUrl: string;
-  accountId: string;
-  token: string;
-  /** Telnyx: connection to set on ported numbers (required to submit). */
-  defaultConnectionId?: string;
-}
+// What an adapter is built from lives with the remotes (services read it too); adapters import it from here.
+export type { RemoteConfig } from '../../remotes/config';
 
 /**
  * One API family. Every method throws {@link RemoteError} on failure, carrying the server's

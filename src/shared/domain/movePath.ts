@@ -1,5 +1,5 @@
-import { PORT_STATES, type PortState } from '../../shared/model';
-import { canTransition } from '../../shared/domain/states';
+import { PORT_STATES, type PortState } from '../model';
+import { canTransition } from './states';
 
 /**
  * The states a port passes through, after `from`, on the shortest path of allowed moves to `to`:

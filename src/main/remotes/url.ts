@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../../shared/errors';
 
 /**
  * The server root a specialist typed, normalised: scheme required (http/https), no query or

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { PortStateSchema, type PortFields } from '../../../shared/model';
+import { PORT_FIELD_KEYS } from './port-columns';
+
+/**
+ * What an outbox row may hold: one payload shape per operation, with a version. Rows are checked
+ * when written (a service bug fails its own transaction) and when read back (a row from an older
+ * or damaged database blocks its port with a readable message instead of crashing a sync run).
+ *
+ * Version 1 is the first typed shape; rows written before payloads carried `v` read as version 1.
+ * A change of shape adds version 2 beside it and an upgrade of version 1 rows at read time.
+ */
+export const OUTBOX_VERSION = 1;
+const v = z.literal(OUTBOX_VERSION).default(OUTBOX_VERSION);
+
+// Field values as stored: the services validated them on the way in, and pulled values are kept
+// verbatim, so the outbox checks their types only (a remote's date format must not block a port).
+const text = z.string();
+type FieldShape = Record<Exclude<keyof PortFields, 'notificationEmails'>, z.ZodString> & { notificationEmails: z.ZodArray<z.ZodString> };
+/** Port fields as stored: every key, types checked, values as they are. */
+export const StoredFieldsSchema = z.object(Object.fromEntries(PORT_FIELD_KEYS.map((k) => [k, k === 'notificationEmails' ? z.array(text) : text])) as FieldShape);
+const PatchSchema = StoredFieldsSchema.partial();
+const documentType = z.enum(['loa', 'invoice']).nullable();
+const kind = z.enum(['loa', 'bill', 'other']);
+const content = { attachmentId: text, name: text, kind, sha256: text, size: z.number().int().nonnegative(), contentType: text, documentType };
+
+export const PortCreatePayload = z.object({ v, fields: StoredFieldsSchema, numbers: z.array(text) });
+export const PortUpdatePayload = z.object({ v, patch: PatchSchema, resolved: z.boolean().optional() });
+export const PortNumbersPayload = z.object({ v, add: z.array(text), remove: z.array(text) });
+export const PortMovePayload = z.object({
+  v,
+  from: PortStateSchema,
+  to: PortStateSchema,
+  reason: text.nullable(),
+  /** FOC date to send with a schedule (YYYY-MM-DD), or null. */
+  date: text.nullable(),
+  acceptCharges: z.boolean().optional(),
+});
+/** A delete outlives its port row: the remote is named here. */
+export const PortDeletePayload = z.object({ v, remoteId: text.nullable(), remoteObjectId: text });
+export const AttachmentAddPayload = z.object({ v, ...content });
+export const AttachmentReplacePayload = z.object({ v, ...content, remoteName: text, version: z.number().int().optional(), reason: z.enum(['replaced', 'annotated']).optional() });
+// Rows queued by the engine itself (an upload that raced a local delete) carry no kind.
+export const AttachmentDeletePayload = z.object({ v, attachmentId: text, remoteName: text, documentType });
+export const CommentAddPayload = z.object({ v, commentId: text, body: text, isPrivate: z.boolean(), actionRequired: z.boolean() });
+
+/** One queued change: the operation and its payload, as a discriminated union on `op`. */
+export const OutboxChangeSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('port.create'), payload: PortCreatePayload }),
+  z.object({ op: z.literal('port.update'), payload: PortUpdatePayload }),
+  z.object({ op: z.literal('port.numbers'), payload: PortNumbersPayload }),
+  z.object({ op: z.literal('port.move'), payload: PortMovePayload }),
+  z.object({ op: z.literal('port.delete'), payload: PortDeletePayload }),
+  z.object({ op: z.literal('attachment.add'), payload: AttachmentAddPayload }),
+  z.object({ op: z.literal('attachment.replace'), payload: AttachmentReplacePayload }),
+  z.object({ op: z.literal('attachment.delete'), payload: AttachmentDeletePayload }),
+  z.object({ op: z.literal('comment.add'), payload: CommentAddPayload }),
+]);
+export type OutboxChange = z.output<typeof OutboxChangeSchema>;
+/** What callers write: the version is filled in. */
+export type OutboxChangeInput = z.input<typeof OutboxChangeSchema>;
+export type OutboxOp = OutboxChange['op'];
+export type OutboxPayload<Op extends OutboxOp> = Extract<OutboxChange, { op: Op }>['payload'];
+
+export const OUTBOX_OPS = OutboxChangeSchema.options.map((o) => o.shape.op.value) as readonly OutboxOp[];
+
+/** Field ops whose effect is "make the remote document look like the local port". */
+export const FIELD_OPS: readonly OutboxOp[] = ['port.create', 'port.update', 'port.numbers'];
+/** Ops about a port's attachments and comments rather than the port itself. */
+export const EXTRA_OPS: readonly OutboxOp[] = ['attachment.add', 'attachment.replace', 'attachment.delete', 'comment.add'];
+
+/** Parse a change; on failure, a sentence naming the operation and the first problem. */
+export function parseOutboxChange(op: string, payload: unknown): { ok: true; change: OutboxChange } | { ok: false; message: string } {
+  const parsed = OutboxChangeSchema.safeParse({ op, payload });
+  if (parsed.success) return { ok: true, change: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 1 ? ` (${issue.path.slice(1).join('.')})` : '';
+  const known = (OUTBOX_OPS as readonly string[]).includes(op);
+  return {
+    ok: false,
+    message: known
+      ? `PortDesk cannot read this port's queued ${op} change${where}: ${issue?.message ?? 'bad payload'}; the port is not pushed until it is fixed`
+      : `This port has a queued change of a kind this version of PortDesk does not know ("${op}"); the port is not pushed until it is fixed`,
+  };
+}

@@ -1,0 +1,15 @@
+import type { RemoteKind } from '../../shared/model';
+
+/**
+ * Everything an adapter needs to talk to one remote, token decrypted (main process only). Here
+ * rather than in sync/ or services/ because both use it: the remotes service builds it, the sync
+ * engine and import's portability checks hand it to adapters.
+ */
+export interface RemoteConfig {
+  kind: RemoteKind;
+  baseUrl: string;
+  accountId: string;
+  token: string;
+  /** Telnyx: connection to set on ported numbers (required to submit). */
+  defaultConnectionId?: string;
+}
