@@ -1,6 +1,14 @@
 #!/usr/bin/env node
-// The CLI runs the TypeScript sources through tsx, so `portdesk` needs no build step.
-import { register } from 'tsx/esm/api';
+// The command line. `npm install` builds it into out/cli (plain JavaScript, starts at once); a
+// working copy whose sources changed since that build runs the TypeScript sources through tsx
+// instead (slower to start), until `npm run build:cli`.
+import { CLI_ENTRY, cliBuildIsCurrent } from '../scripts/lib/build-cli.mjs';
+import { pathToFileURL } from 'node:url';
 
-register();
-await import('../src/main/cli/main.ts');
+if (process.env.PORTDESK_CLI_FROM_SOURCE !== '1' && cliBuildIsCurrent()) {
+  await import(pathToFileURL(CLI_ENTRY).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/main/cli/main.ts');
+}

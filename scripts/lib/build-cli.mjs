@@ -1,0 +1,63 @@
+// Bundles the command line into out/cli (main.js and the import worker it starts, worker.js), so
+// `portdesk` starts as plain JavaScript instead of transpiling TypeScript at every run. Packages
+// are bundled too (one file loads faster than zod's hundreds), except the native driver and the
+// packages only PDF and workbook work loads, which stay external and lazy.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const CLI_DIR = join(ROOT, 'out', 'cli');
+export const CLI_ENTRY = join(CLI_DIR, 'main.js');
+const SOURCES = [join(ROOT, 'src', 'main'), join(ROOT, 'src', 'shared')];
+
+/** Build out/cli. Returns an error message, or undefined on success. */
+export async function buildCli() {
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    return 'esbuild is not installed (a production-only install): the CLI runs from its TypeScript sources';
+  }
+  try {
+    await esbuild.build({
+      absWorkingDir: ROOT,
+      entryPoints: { main: 'src/main/cli/main.ts', worker: 'src/main/import/worker.ts' },
+      outdir: CLI_DIR,
+      bundle: true,
+      minify: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      external: ['better-sqlite3', '@cantoo/pdf-lib', 'exceljs', 'electron', 'electron-updater'],
+      // Bundled CommonJS packages (commander) call require for Node's modules.
+      banner: { js: "import { createRequire as __cliRequire } from 'node:module'; const require = __cliRequire(import.meta.url);" },
+      // Dynamic imports stay lazy chunks (exceljs loads only for workbooks, as under tsx).
+      splitting: true,
+      // Chunks sit beside main.js so that runWorker's ./worker.js resolves from any of them.
+      chunkNames: '[name]-[hash]',
+      logLevel: 'silent',
+    });
+    return undefined;
+  } catch (err) {
+    return `the CLI build failed: ${err instanceof Error ? err.message : String(err)}`;
+  }
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * True when out/cli exists and no source it is built from changed since (a few milliseconds: one
+ * stat per file). A working copy edited after the build runs from sources until rebuilt.
+ */
+export function cliBuildIsCurrent() {
+  if (!existsSync(CLI_ENTRY)) return false;
+  const built = statSync(CLI_ENTRY).mtimeMs;
+  return SOURCES.every((dir) => !existsSync(dir) || newestMtime(dir) <= built);
+}
