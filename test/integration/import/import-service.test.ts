@@ -26,7 +26,7 @@ function paste(text: string, extra: Partial<StartImport> = {}): StartImport {
   return { source: { kind: 'paste', text }, country: 'US', target: { kind: 'group' }, ...extra };
 }
 
-const GROUPED = ['Customer\tNumber\tCarrier', 'Acme\t202-555-0100\tVerizon', 'Acme\t(202) 555-0101\tVerizon', 'Globex\t2025550102\tAT&T', 'Globex\t12345\tAT&T', 'Globex\t202-555-0100\tAT&T'].join('\n');
+const GROUPED = ['Customer\tNumber\tCarrier', 'Acme\t202-555-0100\tVerizon', 'Acme\t(202) 555-0101\tVerizon', 'Globex\t2025550102\tAT&T', 'Globex\t12345\tAT&T', 'Globex\t202-555-0102\tAT&T'].join('\n');
 
 describe('ImportService preview and commit', () => {
   it('previews without writing, then commits one port per group with outbox rows in one batch', async () => {
@@ -42,7 +42,7 @@ describe('ImportService preview and commit', () => {
     const problems = c.imports.rows(status.jobId, 0, 50, 'problems');
     expect(problems.rows.map((r) => r.row)).toEqual([5, 6]);
     expect(problems.rows[0]!.problems[0]!.message).toMatch(/^Row 5, Number: /);
-    expect(problems.rows[1]!.problems[0]!.message).toBe('Row 6: +12025550100 is also on row 2; it is imported once');
+    expect(problems.rows[1]!.problems[0]!.message).toBe('Row 6: +12025550102 is also on row 4; it is imported once');
 
     const result = c.imports.commit(status.jobId);
     expect(result).toMatchObject({ numbers: 3, skippedRows: 1 });
