@@ -26,6 +26,9 @@ import { CommentsService } from './services/comments-service';
 import { TagsService } from './services/tags-service';
 import { tagHandlers } from './rpc/handlers/tags';
 import { commentHandlers } from './rpc/handlers/comments';
+import { ViewsService } from './services/views-service';
+import { ExportService } from './services/export-service';
+import { viewHandlers } from './rpc/handlers/views';
 
 export interface AppContextOptions {
   dbPath: string;
@@ -49,6 +52,8 @@ export interface AppContext {
   sync: SyncEngine;
   imports: ImportService;
   tags: TagsService;
+  views: ViewsService;
+  exports: ExportService;
   router: Router;
   /**
    * The start-up sweep of content-store blobs nothing references (not run by the CLI, which is
@@ -73,6 +78,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const documents = new DocumentsService(repos, store, changes);
   const sync = new SyncEngine({ db, repos, changes, remotes, content: store });
   const loa = new LoaService(repos, documents, (portId) => sync.fetchLoa(portId));
+  const views = new ViewsService(db);
+  const exports = new ExportService(repos);
   const imports = new ImportService({ repos, changes, remoteConfig: (id) => remotes.config(id) });
   const router = createRouter({
     'app.info': () => ({ version: APP_VERSION, schemaVersion: SCHEMA_VERSION, dbPath: options.dbPath, shell: options.shell }),
@@ -82,6 +89,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     ...importHandlers(imports),
     ...commentHandlers(comments),
     ...tagHandlers(tags),
+    ...viewHandlers(views, exports),
   });
   if (options.backgroundSync ?? options.shell !== 'cli') sync.start();
   const stopWatching = options.shell === 'cli' ? () => undefined : watchExternalChanges(db, changes);
@@ -99,6 +107,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
     sync,
     imports,
     tags,
+    views,
+    exports,
     router,
     startupSweep,
     close: () => {

@@ -107,6 +107,13 @@ export const PortSummarySchema = PortFieldsSchema.extend({
   syncError: z.string().nullable(),
   /** Why the remote put the port in its current state (a carrier's rejection reason), if it said. */
   stateReason: z.string().nullable(),
+  /** The remote's own status words (e.g. Telnyx `exception`), shown verbatim; null when it has none. */
+  remoteStatus: z.string().nullable(),
+  remoteStatusDetail: z.string().nullable(),
+  /** When the port entered its current state (ms): what ageing counts from. */
+  stateEnteredAt: z.number().int(),
+  /** When a pull last recorded a change made on the remote (ms), if ever. */
+  remoteChangedAt: z.number().int().nullable(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });

@@ -240,6 +240,53 @@ CREATE INDEX port_tags_tag ON port_tags(tag);
 ALTER TABLE ports ADD COLUMN state_reason TEXT;
 `,
   },
+  {
+    version: 7,
+    name: 'work queue: remote status verbatim, ageing (state entered at), saved views, settings',
+    sql: `
+-- CONTRACTS.md seam 5: the remote's own status words (Telnyx "exception") and detail, shown
+-- verbatim, and whether this connection may make carrier moves (Kazoo port_authority); pull writes them.
+ALTER TABLE ports ADD COLUMN remote_status TEXT;
+ALTER TABLE ports ADD COLUMN remote_status_detail TEXT;
+ALTER TABLE ports ADD COLUMN remote_authority INTEGER;
+
+-- Ageing: when the port entered its current state and when the remote last changed it, kept by
+-- the triggers below from the timeline, so a 10,000-port board reads them without scanning events.
+ALTER TABLE ports ADD COLUMN state_entered_at INTEGER;
+ALTER TABLE ports ADD COLUMN remote_changed_at INTEGER;
+UPDATE ports SET
+  state_entered_at = COALESCE((SELECT MAX(e.at) FROM events e WHERE e.port_id = ports.id AND e.to_state = ports.state), created_at),
+  remote_changed_at = (SELECT MAX(e.at) FROM events e WHERE e.port_id = ports.id AND e.actor = 'remote');
+
+-- A state change restarts the clock; the timeline event written with it (local move or pull)
+-- then gives the exact moment. A change no event records (conflict resolution) keeps updated_at.
+CREATE TRIGGER ports_state_entered AFTER UPDATE OF state ON ports WHEN NEW.state IS NOT OLD.state
+BEGIN
+  UPDATE ports SET state_entered_at = NEW.updated_at WHERE id = NEW.id;
+END;
+CREATE TRIGGER events_state_entered AFTER INSERT ON events WHEN NEW.to_state IS NOT NULL
+BEGIN
+  UPDATE ports SET state_entered_at = NEW.at WHERE id = NEW.port_id AND state = NEW.to_state;
+END;
+CREATE TRIGGER events_remote_changed AFTER INSERT ON events WHEN NEW.actor = 'remote'
+BEGIN
+  UPDATE ports SET remote_changed_at = NEW.at WHERE id = NEW.port_id;
+END;
+
+-- Saved work-queue views (filters, sort, columns) by name; the CLI exports them too.
+CREATE TABLE saved_views (
+  name TEXT PRIMARY KEY,
+  definition TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+
+-- Local preferences that the CLI must see too (ageing thresholds), as JSON values.
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

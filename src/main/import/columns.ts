@@ -123,8 +123,16 @@ export function guessMapping(table: SourceTable, defaultCountry: CountryCode = '
   return { fields, groupBy: guessGroupColumn(table, fields) };
 }
 
+/**
+ * PortDesk's own exports (src/main/export/portTable.ts) name each row's port in this column: it
+ * groups even when every row is a port of its own, so an exported file re-imports as the same ports.
+ */
+export const EXPORT_PORT_KEY = 'portdeskport';
+
 function guessGroupColumn(table: SourceTable, fields: Array<ImportField | null>): number | null {
   if (!table.hasHeader) return null;
+  const own = table.headers.findIndex((h) => headerKey(h) === EXPORT_PORT_KEY);
+  if (own >= 0) return own;
   for (const hint of GROUP_HINTS) {
     const col = table.headers.findIndex((h, i) => headerKey(h) === hint && fields[i] !== 'number');
     if (col < 0) continue;

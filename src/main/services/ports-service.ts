@@ -34,6 +34,14 @@ export interface MoveInput {
   force?: boolean;
 }
 
+/** What a bulk edit did: see {@link PortsService.bulkUpdate}. */
+export interface BulkEditResult {
+  updated: string[];
+  unchanged: string[];
+  skipped: { id: string; name: string; reason: string }[];
+  before: { id: string; patch: PortFieldsPatch }[];
+}
+
 export interface NumbersResult {
   added: string[];
   alreadyOnPort: string[];
@@ -162,21 +170,57 @@ export class PortsService {
 
   update(id: string, patch: PortFieldsPatch): PortDetail {
     const port = this.requireEditable(id, 'edited');
+    const now = this.clock.now();
+    const changed = this.repos.db.transaction(() => this.writeEdit(port, patch, now))();
+    if (changed) this.changes.emit({ type: 'ports', ids: [id], removed: [] });
+    return this.get(id);
+  }
+
+  /**
+   * Edit many ports in one transaction (set one field on a selection, or a pasted column): one
+   * timeline event and one queued change per port that changed, exactly as {@link update} would.
+   * Ports that are gone or whose state does not allow edits are skipped and named, not refused:
+   * the rest of the edit still applies. `before` holds each changed port's previous values, the
+   * edit that undoes this one.
+   */
+  bulkUpdate(edits: readonly { id: string; patch: PortFieldsPatch }[]): BulkEditResult {
+    const now = this.clock.now();
+    const result: BulkEditResult = { updated: [], unchanged: [], skipped: [], before: [] };
+    this.repos.db.transaction(() => {
+      for (const { id, patch } of edits) {
+        const port = this.repos.ports.get(id);
+        if (!port) {
+          result.skipped.push({ id, name: '', reason: 'no longer exists' });
+        } else if (!isEditable(port.state)) {
+          result.skipped.push({ id, name: port.name, reason: `is ${port.state}: only unconfirmed or rejected ports can be edited` });
+        } else {
+          const before = this.writeEdit(port, patch, now);
+          if (before) {
+            result.updated.push(id);
+            result.before.push({ id, patch: before });
+          } else {
+            result.unchanged.push(id);
+          }
+        }
+      }
+    })();
+    if (result.updated.length > 0) this.changes.emit({ type: 'ports', ids: result.updated, removed: [] });
+    return result;
+  }
+
+  /** Write the fields of `patch` that differ, inside the caller's transaction; returns their old values, or null when nothing changed. */
+  private writeEdit(port: PortRow, patch: PortFieldsPatch, now: number): PortFieldsPatch | null {
     const changed = (Object.keys(patch) as (keyof PortFields)[]).filter(
       (k) => patch[k] !== undefined && JSON.stringify(patch[k]) !== JSON.stringify(port[k]),
     );
-    if (changed.length === 0) return this.get(id);
+    if (changed.length === 0) return null;
     const diff: PortFieldsPatch = Object.fromEntries(changed.map((k) => [k, patch[k]]));
-    const now = this.clock.now();
-    const { ports, events, outbox, db } = this.repos;
-    db.transaction(() => {
-      ports.updateFields(id, diff, now);
-      ports.markPending(id);
-      events.add({ portId: id, at: now, kind: 'edited', fromState: null, toState: null, message: `Edited ${changed.join(', ')}`, actor: LOCAL_ACTOR });
-      outbox.append({ portId: id, entity: 'port', entityId: id, op: 'port.update', payload: { patch: diff }, baseRevision: port.remoteRevision, now });
-    })();
-    this.changes.emit({ type: 'ports', ids: [id], removed: [] });
-    return this.get(id);
+    const { ports, events, outbox } = this.repos;
+    ports.updateFields(port.id, diff, now);
+    ports.markPending(port.id);
+    events.add({ portId: port.id, at: now, kind: 'edited', fromState: null, toState: null, message: `Edited ${changed.join(', ')}`, actor: LOCAL_ACTOR });
+    outbox.append({ portId: port.id, entity: 'port', entityId: port.id, op: 'port.update', payload: { patch: diff }, baseRevision: port.remoteRevision, now });
+    return Object.fromEntries(changed.map((k) => [k, port[k]]));
   }
 
   /**

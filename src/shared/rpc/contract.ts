@@ -7,6 +7,7 @@ import { syncMethods } from './methods/sync';
 import { importMethods } from './methods/import';
 import { commentsMethods } from './methods/comments';
 import { tagsMethods } from './methods/tags';
+import { viewsMethods } from './methods/views';
 
 /**
  * The whole RPC surface between a view (renderer, CLI) and the main-process services.
@@ -20,6 +21,7 @@ export const contract = {
   ...documentsMethods,
   ...commentsMethods,
   ...tagsMethods,
+  ...viewsMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,35 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_PORT_FIELDS, type PortState, type PortSummary } from '../../../src/shared/model';
+import type { PortSummary } from '../../../src/shared/model';
 import { buildColumns, sortForBoard, type BoardFilter } from '../../../src/renderer/src/board/boardColumns';
+import { EMPTY_FILTER, toPortFilter } from '../../../src/shared/domain/portFilter';
 import { READY_FIELDS } from '../../support/port-fields';
+import { summary } from '../../support/summary';
 
 const NOW = new Date(2026, 10, 25);
 
-function port(id: string, state: PortState, patch: Partial<PortSummary> = {}): PortSummary {
-  return {
-    ...EMPTY_PORT_FIELDS,
-    name: id,
-    id,
-    state,
-    remoteId: null,
-    remoteObjectId: null,
-    remoteAccountId: '',
-    numberCount: 1,
-    attachmentCount: 0,
-    hasLoa: false,
-    hasBill: false,
-    commentCount: 0,
-    tags: [],
-    syncStatus: 'local',
-    syncError: null,
-    stateReason: null,
-    createdAt: 0,
-    updatedAt: 0,
-    ...patch,
-  };
-}
+const port = summary;
 
-const NONE: BoardFilter = { query: '', states: new Set(), focFrom: '', focTo: '', needsAttention: false, readyToSubmit: false, account: '', tag: '', numberPortIds: undefined };
+const NONE: BoardFilter = toPortFilter(EMPTY_FILTER);
 const ids = (ports: PortSummary[]) => ports.map((p) => p.id);
 
 const ready = port('ready', 'unconfirmed', { ...READY_FIELDS, hasLoa: true, hasBill: true });

@@ -1,22 +1,54 @@
+import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
+import { AppError } from '../../../shared/errors';
 import { PORT_STATES } from '../../../shared/model';
 import { portDetailText, portsTable } from '../format';
-import type { Run } from './run';
+import type { Call, Run } from './run';
 
 export interface PortCommandDeps {
   run: Run;
+  call: Call;
+  out(text: string): void;
+}
+
+interface ListOptions {
+  state?: (typeof PORT_STATES)[number];
+  view?: string;
+  format: 'table' | 'csv' | 'xlsx';
+  perNumber?: boolean;
+  out?: string;
 }
 
 /** `portdesk ports ...` and `portdesk numbers ...`, over the same RPC methods as the UI. */
-export function registerPortCommands(program: Command, { run }: PortCommandDeps): void {
+export function registerPortCommands(program: Command, { run, call, out }: PortCommandDeps): void {
   const collect = (value: string, previous: string[] = []) => [...previous, value];
 
   const ports = program.command('ports').description('list, show, create, move and delete port requests');
   ports
     .command('list')
     .description('list port requests')
-    .addOption(new Option('--state <state>', 'only ports in this state').choices(PORT_STATES))
-    .action((opts: { state?: (typeof PORT_STATES)[number] }) => run('ports.list', opts.state ? { state: opts.state } : {}, portsTable));
+    .addOption(new Option('--state <state>', 'only ports in this state').choices(PORT_STATES).conflicts('view'))
+    .option('--view <name>', 'the ports of a saved view (e.g. "FOC overdue"), in its order')
+    .addOption(new Option('--format <format>', 'table, or a file that re-imports into PortDesk').choices(['table', 'csv', 'xlsx']).default('table'))
+    .option('--per-number', 'csv/xlsx: one row per number instead of one per port')
+    .option('--out <file>', 'csv/xlsx: write to this file (csv goes to standard output without it)')
+    .action(async (opts: ListOptions) => {
+      if (opts.format === 'table') {
+        if (opts.view) await run('views.ports', { name: opts.view }, portsTable);
+        else await run('ports.list', opts.state ? { state: opts.state } : {}, portsTable);
+        return;
+      }
+      if (opts.format === 'xlsx' && !opts.out) throw new AppError('VALIDATION', '--format xlsx needs --out FILE (a workbook is not text)');
+      const ids = opts.view ? undefined : (await call('ports.list', opts.state ? { state: opts.state } : {})).map((p) => p.id);
+      const file = await call('ports.export', { ...(ids ? { ids } : { view: opts.view }), format: opts.format, perNumber: opts.perNumber === true });
+      const bytes = Buffer.from(file.base64, 'base64');
+      if (!opts.out) {
+        out(bytes.toString('utf8').replace(/^\uFEFF/, '').trimEnd());
+        return;
+      }
+      await writeFile(opts.out, bytes);
+      out(`Wrote ${file.rows} row(s) for ${file.ports} port(s) to ${opts.out}`);
+    });
   ports
     .command('show <id>')
     .description('show one port request with its numbers')

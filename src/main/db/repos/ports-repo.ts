@@ -62,6 +62,10 @@ function rowToSummary(row: Record<string, unknown>): PortSummary {
     syncStatus: port.syncStatus,
     syncError: port.syncError,
     stateReason: (row.state_reason as string | null) ?? null,
+    remoteStatus: (row.remote_status as string | null) ?? null,
+    remoteStatusDetail: (row.remote_status_detail as string | null) ?? null,
+    stateEnteredAt: Number(row.state_entered_at ?? row.created_at),
+    remoteChangedAt: row.remote_changed_at === null || row.remote_changed_at === undefined ? null : Number(row.remote_changed_at),
     createdAt: port.createdAt,
     updatedAt: port.updatedAt,
   };

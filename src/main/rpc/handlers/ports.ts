@@ -1,7 +1,7 @@
 import type { PortsService } from '../../services/ports-service';
 import type { Handlers } from '../router';
 
-type PortHandlers = Pick<Handlers, 'ports.list' | 'ports.summaries' | 'ports.get' | 'ports.create' | 'ports.assignRemote' | 'ports.update' | 'ports.move' | 'ports.delete' | 'numbers.add' | 'numbers.remove' | 'numbers.lookup' | 'numbers.search'>;
+type PortHandlers = Pick<Handlers, 'ports.list' | 'ports.summaries' | 'ports.get' | 'ports.create' | 'ports.assignRemote' | 'ports.update' | 'ports.bulkUpdate' | 'ports.move' | 'ports.delete' | 'numbers.add' | 'numbers.remove' | 'numbers.lookup' | 'numbers.search'>;
 
 export function portHandlers(ports: PortsService): PortHandlers {
   return {
@@ -11,6 +11,7 @@ export function portHandlers(ports: PortsService): PortHandlers {
     'ports.create': (input) => ports.create(input),
     'ports.assignRemote': ({ id, remoteId, remoteAccountId }) => ports.assignRemote(id, remoteId, remoteAccountId),
     'ports.update': ({ id, patch }) => ports.update(id, patch),
+    'ports.bulkUpdate': ({ edits }) => ports.bulkUpdate(edits),
     'ports.move': ({ id, ...move }) => ports.move(id, move),
     'ports.delete': ({ id }) => {
       ports.delete(id);

@@ -1,21 +1,11 @@
 import { PORT_STATES, type PortState, type PortSummary } from '../../../shared/model';
-import { haystack, needsAttention, readiness } from './cardFacts';
+import { compileFilter, type PortFilter } from '../../../shared/domain/portFilter';
+import { BOARD_SORT, sortPorts, type Sort } from '../../../shared/domain/views';
 
-export interface BoardFilter {
-  query: string;
-  states: ReadonlySet<PortState>;
-  focFrom: string;
-  focTo: string;
-  needsAttention: boolean;
-  /** Only drafts that pass every submit check: the review queue before submitting in bulk. */
-  readyToSubmit: boolean;
-  /** `name:<account name>` or `remote:<sub-account id>`, '' for every account. */
-  account: string;
-  /** A local tag the port must carry, '' for any. */
-  tag: string;
-  /** Ports whose numbers contain the digits the query spells, when the query is (part of) a number. */
-  numberPortIds: ReadonlySet<string> | undefined;
-}
+export { numberQuery } from '../../../shared/domain/portFilter';
+
+/** The board's and table's filter (see PortFilter in shared/domain/portFilter). */
+export type BoardFilter = PortFilter;
 
 export type BoardColumns = Record<PortState, PortSummary[]>;
 
@@ -25,62 +15,25 @@ export type BoardColumns = Record<PortState, PortSummary[]>;
  */
 export const BOARD_ORDER: readonly PortState[] = ['unconfirmed', 'submitted', 'pending', 'scheduled', 'rejected', 'completed', 'canceled'];
 
-/** Cards sort by due date first (soonest on top), then most recently updated. */
-export function compareCards(a: PortSummary, b: PortSummary): number {
-  const da = a.focDate || a.transferDate;
-  const db = b.focDate || b.transferDate;
-  if (da !== db) {
-    if (!da) return 1;
-    if (!db) return -1;
-    return da < db ? -1 : 1;
-  }
-  return b.updatedAt - a.updatedAt;
+/** View order of all ports; computed once per data or sort change so a filter keystroke never sorts. */
+export function sortForBoard(ports: Iterable<PortSummary>, sort: Sort = BOARD_SORT): PortSummary[] {
+  return sortPorts(ports, sort);
 }
 
-/** Digits-only form of a query that looks like (part of) a telephone number: 3+ digits, phone punctuation only. */
-export function numberQuery(query: string): string | null {
-  const q = query.trim();
-  if (!/^\+?[\d\s().\-/]+$/.test(q)) return null;
-  const digits = q.replace(/\D/g, '');
-  return digits.length >= 3 ? digits : null;
+/** The ports a filter keeps, in the order given (see sortForBoard). */
+export function filterPorts(sorted: readonly PortSummary[], f: BoardFilter, today: Date = new Date()): PortSummary[] {
+  const match = compileFilter(f, today);
+  return sorted.filter(match);
 }
 
-/** Whether a port belongs to the account filter value (see BoardFilter.account). */
-function inAccount(p: PortSummary, account: string): boolean {
-  if (account.startsWith('remote:')) return p.remoteAccountId === account.slice(7);
-  return (p.accountName || p.billingName) === account.slice(5);
-}
-
-/** Board order of all ports; computed once per data change so a filter keystroke never sorts. */
-export function sortForBoard(ports: Iterable<PortSummary>): PortSummary[] {
-  return [...ports].sort(compareCards);
-}
-
-/**
- * Filter and group ports, already in board order (see sortForBoard), into columns in a single pass.
- * A number query matches the ports the number index found, plus any text matches (a reference
- * number may look like a phone number).
- */
-export function buildColumns(sorted: readonly PortSummary[], f: BoardFilter, today: Date = new Date()): BoardColumns {
+/** Group filtered ports, already in view order, into their state columns. */
+export function groupColumns(ports: readonly PortSummary[]): BoardColumns {
   const cols = Object.fromEntries(PORT_STATES.map((s) => [s, [] as PortSummary[]])) as BoardColumns;
-  const q = f.query.trim().toLowerCase();
-  const isNumber = numberQuery(f.query) !== null;
-  const hasStates = f.states.size > 0;
-  for (const p of sorted) {
-    if (hasStates && !f.states.has(p.state)) continue;
-    if (f.focFrom || f.focTo) {
-      const d = p.focDate || p.transferDate;
-      if (!d || (f.focFrom && d < f.focFrom) || (f.focTo && d > f.focTo)) continue;
-    }
-    if (f.needsAttention && !needsAttention(p, today)) continue;
-    if (f.readyToSubmit && !(p.state === 'unconfirmed' && readiness(p).length === 0)) continue;
-    if (f.account && !inAccount(p, f.account)) continue;
-    if (f.tag && !p.tags.includes(f.tag)) continue;
-    if (q) {
-      const textHit = haystack(p).includes(q);
-      if (!textHit && !(isNumber && f.numberPortIds?.has(p.id))) continue;
-    }
-    cols[p.state].push(p);
-  }
+  for (const p of ports) cols[p.state].push(p);
   return cols;
+}
+
+/** Filter and group ports, already in view order, into columns. */
+export function buildColumns(sorted: readonly PortSummary[], f: BoardFilter, today: Date = new Date()): BoardColumns {
+  return groupColumns(filterPorts(sorted, f, today));
 }

@@ -1,31 +1,35 @@
 import { useEffect, useMemo } from 'react';
+import type { PortSummary } from '../../../shared/model';
 import { usePortsStore } from '../stores/portsStore';
 import { useFilterStore } from '../stores/filterStore';
-import { buildColumns, numberQuery, sortForBoard, type BoardColumns } from './boardColumns';
+import { useViewStore } from '../stores/viewStore';
+import { filterPorts, groupColumns, numberQuery, sortForBoard, type BoardColumns } from './boardColumns';
 import { warmSearchText } from './cardFacts';
 
 /**
- * The filtered, grouped board. Recomputed only when the ports map or a filter changes; a number
- * query waits for its lookup answer (the previous result stays up meanwhile, so nothing jumps).
+ * The filtered ports in view order. Sorted only when the ports map or the sort changes (a filter
+ * keystroke never sorts); a number query waits for its lookup answer (the previous result stays
+ * up meanwhile, so nothing jumps).
  */
-export function useBoardColumns(): { columns: BoardColumns; shown: number; total: number } {
+export function useViewPorts(): { rows: PortSummary[]; total: number } {
   const byId = usePortsStore((s) => s.byId);
-  const query = useFilterStore((s) => s.query);
-  const states = useFilterStore((s) => s.states);
-  const focFrom = useFilterStore((s) => s.focFrom);
-  const focTo = useFilterStore((s) => s.focTo);
-  const attention = useFilterStore((s) => s.needsAttention);
-  const ready = useFilterStore((s) => s.readyToSubmit);
-  const account = useFilterStore((s) => s.account);
-  const tag = useFilterStore((s) => s.tag);
-  const numberMatch = useFilterStore((s) => s.numberMatch);
+  const sort = useViewStore((s) => s.sort);
+  const f = useFilterStore();
+  const { query, states, focPreset, focFrom, focTo, needsAttention, readyToSubmit, account, tag, daysInStateOver, enteredWithinDays, numberMatch } = f;
   const numberPortIds = numberQuery(query) !== null && numberMatch?.query === query ? numberMatch.portIds : undefined;
-  const sorted = useMemo(() => sortForBoard(byId.values()), [byId]);
+  const sorted = useMemo(() => sortForBoard(byId.values(), sort), [byId, sort]);
   useEffect(() => warmSearchText(sorted), [sorted]);
-  return useMemo(() => {
-    const columns = buildColumns(sorted, { query, states, focFrom, focTo, needsAttention: attention, readyToSubmit: ready, account, tag, numberPortIds });
-    let shown = 0;
-    for (const list of Object.values(columns)) shown += list.length;
-    return { columns, shown, total: sorted.length };
-  }, [sorted, query, states, focFrom, focTo, attention, ready, account, tag, numberPortIds]);
+  return useMemo(
+    () => ({
+      rows: filterPorts(sorted, { query, states, focPreset, focFrom, focTo, needsAttention, readyToSubmit, account, tag, daysInStateOver, enteredWithinDays, numberPortIds }),
+      total: sorted.length,
+    }),
+    [sorted, query, states, focPreset, focFrom, focTo, needsAttention, readyToSubmit, account, tag, daysInStateOver, enteredWithinDays, numberPortIds],
+  );
+}
+
+/** The filtered ports grouped into the board's state columns. */
+export function useBoardColumns(): { columns: BoardColumns; shown: number; total: number } {
+  const { rows, total } = useViewPorts();
+  return useMemo(() => ({ columns: groupColumns(rows), shown: rows.length, total }), [rows, total]);
 }

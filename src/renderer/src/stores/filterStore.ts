@@ -1,34 +1,30 @@
 import { create } from 'zustand';
 import type { PortState } from '../../../shared/model';
-import type { BoardFilter } from '../board/boardColumns';
+import { EMPTY_FILTER, toPortFilter, type FocPreset, type PortFilter, type SavedFilter } from '../../../shared/domain/portFilter';
 
 /**
- * The board's search and filters: the fields of {@link BoardFilter}, except that the number
- * index's answer is kept with the query it answered (`numberMatch`), so a stale answer is ignored.
+ * The board's and table's search and filters: the fields of {@link PortFilter}, except that the
+ * number index's answer is kept with the query it answered (`numberMatch`), so a stale answer is ignored.
  */
-export interface FilterState extends Omit<BoardFilter, 'numberPortIds'> {
+export interface FilterState extends Omit<PortFilter, 'numberPortIds'> {
   /** Ports whose numbers match a number-looking query (numbers.search/lookup): undefined while not a number or pending. */
   numberMatch: { query: string; portIds: ReadonlySet<string> } | undefined;
   setQuery(query: string): void;
   toggleState(state: PortState): void;
   setFocRange(from: string, to: string): void;
+  setFocPreset(preset: FocPreset): void;
   setNeedsAttention(on: boolean): void;
   setReadyToSubmit(on: boolean): void;
   setAccount(account: string): void;
   setTag(tag: string): void;
   setNumberMatch(match: { query: string; portIds: ReadonlySet<string> } | undefined): void;
+  /** Replace every filter with a saved view's. */
+  apply(saved: SavedFilter): void;
   clear(): void;
 }
 
 export const useFilterStore = create<FilterState>()((set) => ({
-  query: '',
-  states: new Set(),
-  focFrom: '',
-  focTo: '',
-  needsAttention: false,
-  readyToSubmit: false,
-  account: '',
-  tag: '',
+  ...toPortFilter(EMPTY_FILTER),
   numberMatch: undefined,
   setQuery: (query) => set({ query }),
   toggleState: (state) =>
@@ -38,11 +34,49 @@ export const useFilterStore = create<FilterState>()((set) => ({
       else states.add(state);
       return { states };
     }),
-  setFocRange: (focFrom, focTo) => set({ focFrom, focTo }),
+  // A custom range and a preset exclude each other: the latest choice wins.
+  setFocRange: (focFrom, focTo) => set({ focFrom, focTo, focPreset: '' }),
+  setFocPreset: (focPreset) => set({ focPreset, focFrom: '', focTo: '' }),
   setNeedsAttention: (needsAttention) => set({ needsAttention }),
   setReadyToSubmit: (readyToSubmit) => set({ readyToSubmit }),
   setAccount: (account) => set({ account }),
   setTag: (tag) => set({ tag }),
   setNumberMatch: (numberMatch) => set({ numberMatch }),
-  clear: () => set({ query: '', states: new Set(), focFrom: '', focTo: '', needsAttention: false, readyToSubmit: false, account: '', tag: '', numberMatch: undefined }),
+  apply: (saved) => set({ ...toPortFilter(saved), numberMatch: undefined }),
+  clear: () => set({ ...toPortFilter(EMPTY_FILTER), numberMatch: undefined }),
 }));
+
+/** Whether any filter is set (the count shows "N of M", Clear is enabled). */
+export function filterActive(f: Omit<PortFilter, 'numberPortIds'>): boolean {
+  return (
+    f.query !== '' ||
+    f.states.size > 0 ||
+    f.focPreset !== '' ||
+    f.focFrom !== '' ||
+    f.focTo !== '' ||
+    f.needsAttention ||
+    f.readyToSubmit ||
+    f.account !== '' ||
+    f.tag !== '' ||
+    f.daysInStateOver !== null ||
+    f.enteredWithinDays !== null
+  );
+}
+
+/** The store's filters in their saved (JSON) form. */
+export function currentSavedFilter(): SavedFilter {
+  const f = useFilterStore.getState();
+  return {
+    query: f.query,
+    states: [...f.states],
+    focPreset: f.focPreset,
+    focFrom: f.focFrom,
+    focTo: f.focTo,
+    needsAttention: f.needsAttention,
+    readyToSubmit: f.readyToSubmit,
+    account: f.account,
+    tag: f.tag,
+    daysInStateOver: f.daysInStateOver,
+    enteredWithinDays: f.enteredWithinDays,
+  };
+}

@@ -24,6 +24,20 @@ export const portsMethods = {
   /** Give a local-only port a remote; it is created there with the next sync. */
   'ports.assignRemote': method(z.object({ id, remoteId: id, remoteAccountId: z.string().optional() }), PortDetailSchema),
   'ports.update': method(z.object({ id, patch: PortFieldsPatchSchema }), PortDetailSchema),
+  /**
+   * Edit many ports in one step (set a field on a selection, a pasted column): one transaction,
+   * one queued change per port; ports that cannot be edited are skipped and named. `before` is the
+   * edit that undoes it.
+   */
+  'ports.bulkUpdate': method(
+    z.object({ edits: z.array(z.object({ id, patch: PortFieldsPatchSchema })).min(1, 'needs at least one port').max(10_000) }),
+    z.object({
+      updated: z.array(z.string()),
+      unchanged: z.array(z.string()),
+      skipped: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string() })),
+      before: z.array(z.object({ id: z.string(), patch: PortFieldsPatchSchema })),
+    }),
+  ),
   'ports.move': method(
     z.object({
       id,
