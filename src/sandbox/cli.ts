@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { startSandbox, type FaultConfig } from './index';
 
-/** `npm run sandbox -- --port 4010 --data DIR [--token T] [--seed demo] [--clock-ms N] [fault flags]` */
+/** `npm run sandbox -- --port 4010 --data DIR [--token T] [--seed demo] [--kazoo-version 4.2|4.3] [--clock-ms N] [fault flags]` */
 const program = new Command()
   .name('sandbox')
   .description('PortDesk porting API sandbox (Kazoo Crossbar + Telnyx), bound to 127.0.0.1')
@@ -9,6 +9,8 @@ const program = new Command()
   .requiredOption('--data <dir>', 'data directory for the SQLite file')
   .option('--token <token>', 'main (root account) token')
   .option('--seed <kind>', 'demo | none', 'none')
+  .option('--kazoo-version <v>', 'Kazoo Crossbar to play: 4.3 (tag 4.3.99) | 4.2 (4.0-4.2, tag 4.2.48)', '4.3')
+  .option('--allow-submitted-to-scheduled', "Kazoo's allow_port_transition_from_submitted_to_scheduled setting")
   .option('--random-seed <n>', 'seed for ids, demo data, faults and carrier clock', '4242')
   .option('--clock-ms <n>', 'run the carrier clock every N ms')
   .option('--latency-ms <n>', 'fixed latency per request')
@@ -41,11 +43,20 @@ function faultsFromFlags(): FaultConfig | undefined {
   return Object.keys(f).length > 0 ? f : undefined;
 }
 
+function kazooVersion(v: string | undefined): '4.2' | '4.3' {
+  if (v === '4.3' || v === undefined) return '4.3';
+  if (v === '4.2' || v === '4.0' || v === '4.1') return '4.2';
+  process.stderr.write(`--kazoo-version must be 4.2 or 4.3, not ${v}\n`);
+  process.exit(2);
+}
+
 const handle = await startSandbox({
   port: Number(o.port),
   dataDir: o.data ?? '',
   token: o.token,
   seed: o.seed === 'demo' ? 'demo' : 'none',
+  kazooVersion: kazooVersion(o.kazooVersion),
+  allowSubmittedToScheduled: Boolean(o.allowSubmittedToScheduled),
   randomSeed: Number(o.randomSeed),
   clock: o.clockMs ? { intervalMs: Number(o.clockMs) } : undefined,
   faults: faultsFromFlags(),
@@ -59,6 +70,7 @@ process.stdout.write(
     adminUrl: handle.adminUrl,
     token: handle.token,
     subToken: handle.subToken,
+    kazooVersion: handle.kazooVersion,
     accounts: handle.accounts,
   })}\n`,
 );

@@ -11,7 +11,7 @@ import { Router } from './http/router';
 import { createSandboxServer } from './http/server';
 import { json } from './http/reply';
 import { kazooFailure } from './kazoo/envelope';
-import { KazooPorts } from './kazoo/ports';
+import { KazooPorts, type KazooVersion } from './kazoo/ports';
 import { registerKazooRoutes } from './kazoo/routes';
 import { telnyxFailure } from './telnyx/errors';
 import { registerTelnyxRoutes } from './telnyx/routes';
@@ -24,6 +24,9 @@ import { createServerClock } from './util/time';
 
 export type { FaultConfig } from './http/faults';
 export type { LogEntry } from './http/requestLog';
+export type { KazooVersion } from './kazoo/ports';
+
+const fullName = (u: { firstName: string; lastName: string } | undefined): string => (u ? `${u.firstName} ${u.lastName}` : '');
 
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */
@@ -41,6 +44,10 @@ export interface SandboxOptions {
   now?: () => number;
   /** Receives one entry per request (the CLI prints them). */
   onRequest?: (entry: LogEntry) => void;
+  /** Which Kazoo the Crossbar API plays: '4.3' (default; tag 4.3.99) or '4.2' (4.0–4.2; tag 4.2.48). */
+  kazooVersion?: KazooVersion;
+  /** Kazoo's `allow_port_transition_from_submitted_to_scheduled` system setting (default off). */
+  allowSubmittedToScheduled?: boolean;
 }
 
 export interface SandboxHandle {
@@ -51,8 +58,11 @@ export interface SandboxHandle {
   adminUrl: string;
   /** Main token: root account, both families, admin. */
   token: string;
-  /** Token of the first sub-account, for account-scoping tests. */
+  /** Token of the first sub-account, for account-scoping tests: not the port authority of any request. */
   subToken: string;
+  kazooVersion: KazooVersion;
+  /** Full names of the users the two tokens act as (what Kazoo 4.3 writes as a comment's author). */
+  users: { root: string; sub: string };
   accounts: { root: { id: string; name: string }; subs: { id: string; name: string; parentId: string }[] };
   close(): Promise<void>;
 }
@@ -69,23 +79,29 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
   const firstSub = all.find((a) => a.parentId === root?.id);
   if (!root || !firstSub) throw new Error('sandbox account tree is incomplete');
 
+  const rootUser = accounts.firstUserOf(root.id);
+  const subUser = accounts.firstUserOf(firstSub.id);
   const mainToken = options.token ?? getMeta(db, 'admin_token') ?? newToken();
-  if (getMeta(db, 'admin_token') !== mainToken) {
-    accounts.issueToken(root.id, clock.now(), mainToken);
+  if (getMeta(db, 'admin_token') !== mainToken || accounts.tokenInfo(mainToken)?.ownerId == null) {
+    accounts.issueToken(root.id, clock.now(), mainToken, rootUser?.id ?? null);
     setMeta(db, 'admin_token', mainToken);
   }
   let subToken = getMeta(db, 'sub_token');
-  if (!subToken) {
-    subToken = accounts.issueToken(firstSub.id, clock.now());
+  if (!subToken || accounts.tokenInfo(subToken)?.ownerId == null) {
+    subToken = accounts.issueToken(firstSub.id, clock.now(), subToken ?? undefined, subUser?.id ?? null);
     setMeta(db, 'sub_token', subToken);
   }
+  const kazooVersion = options.kazooVersion ?? '4.3';
 
   const faults = new FaultEngine(seed);
   if (options.faults) faults.set(options.faults, clock.now());
   const log = new RequestLog();
   const auth = new Authenticator(accounts, faults, () => clock.now());
   const kazooStore = new KazooPortStore(db);
-  const kazoo = new KazooPorts(kazooStore, accounts, () => clock.now());
+  const kazoo = new KazooPorts(kazooStore, accounts, () => clock.now(), {
+    version: kazooVersion,
+    allowSubmittedToScheduled: options.allowSubmittedToScheduled === true,
+  });
   const telnyxStore = new TelnyxObjectStore(db);
   const telnyx = new TelnyxPorting(telnyxStore, () => clock.now());
   const carrier: CarrierDeps = { db, kazooStore, kazoo, telnyxStore, telnyx, now: () => clock.now(), seed };
@@ -97,7 +113,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
 
   let baseUrl = '';
   const kazooRouter = new Router();
-  registerKazooRoutes(kazooRouter, { db, accounts, store: kazooStore, ports: kazoo, auth });
+  registerKazooRoutes(kazooRouter, { db, accounts, store: kazooStore, ports: kazoo, auth, now: () => clock.now() });
   const telnyxRouter = new Router();
   registerTelnyxRoutes(telnyxRouter, { db, accounts, porting: telnyx, auth, baseUrl: () => `${baseUrl}/telnyx`, now: () => clock.now() });
   const adminRouter = new Router();
@@ -134,6 +150,8 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
     adminUrl: `${baseUrl}/__admin`,
     token: mainToken,
     subToken,
+    kazooVersion,
+    users: { root: fullName(rootUser), sub: fullName(subUser) },
     accounts: {
       root: { id: root.id, name: root.name },
       subs: all.filter((a) => a.parentId !== null).map((a) => ({ id: a.id, name: a.name, parentId: a.parentId ?? '' })),

@@ -76,7 +76,7 @@ async function benchPull(dir: string): Promise<BenchResult> {
   const store = new KazooPortStore(sdb);
   sdb.transaction(() => {
     for (let i = 0; i < 10_000; i += 1) {
-      const rec = ports.create(rootId, { name: `Seeded ${i}`, numbers: Object.fromEntries(nums(100_000 + i * 2, 2).map((n) => [n, {}])), bill: { name: `Customer ${i}`, locality: 'Springfield' } }, rootId);
+      const rec = ports.create(rootId, { name: `Seeded ${i}`, numbers: Object.fromEntries(nums(100_000 + i * 2, 2).map((n) => [n, {}])), bill: { name: `Customer ${i}`, locality: 'Springfield' } }, { accountId: rootId, userId: null });
       if (i % 4 === 0) store.save({ ...rec, state: 'completed', rev: rec.rev + 1 }, Object.keys(rec.doc.numbers as object));
     }
   })();

@@ -11,7 +11,7 @@ import { createRepos, type Repos } from '../db/repos';
 import type { RemoteConfig } from '../remotes/config';
 import { KazooAdapter } from './adapters/kazoo';
 import { TelnyxAdapter } from './adapters/telnyx';
-import type { RemoteAdapter } from './adapters/types';
+import type { AdapterContext, RemoteAdapter } from './adapters/types';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { RemoteError } from './errors';
 import { pull } from './pull';
@@ -48,7 +48,7 @@ export interface SyncEngineOptions {
   backoff?: BackoffPolicy;
   /** Ports pushed at the same time per remote. */
   concurrency?: number;
-  adapterFor?: (config: RemoteConfig) => RemoteAdapter;
+  adapterFor?: (config: RemoteConfig, ctx: AdapterContext) => RemoteAdapter;
   random?: () => number;
   /** Background timer period. */
   intervalMs?: number;
@@ -68,8 +68,8 @@ export interface SyncNowOptions {
 /** Push rounds per remote per run: each round drains what is due; the cap keeps the loop bounded. */
 const MAX_ROUNDS = 40;
 
-export function createAdapter(config: RemoteConfig): RemoteAdapter {
-  return config.kind === 'kazoo' ? new KazooAdapter(config) : new TelnyxAdapter(config);
+export function createAdapter(config: RemoteConfig, ctx: AdapterContext = { accountOf: () => null }): RemoteAdapter {
+  return config.kind === 'kazoo' ? new KazooAdapter(config, ctx) : new TelnyxAdapter(config);
 }
 
 /**
@@ -127,13 +127,24 @@ export class SyncEngine {
     return report;
   }
 
+  /** Seam 2: the account each linked port lives in, so per-port calls use it (ports.remote_account_id). */
+  private adapterContext(remoteId: string): AdapterContext {
+    const stmt = this.options.db.prepare('SELECT remote_account_id AS account FROM ports WHERE remote_id = ? AND remote_object_id = ?');
+    return {
+      accountOf: (objectId) => {
+        const row = stmt.get(remoteId, objectId) as { account: string | null } | undefined;
+        return row?.account ? row.account : null;
+      },
+    };
+  }
+
   private async syncRemote(remote: RemoteRef, opts: SyncNowOptions, deadline: number, report: SyncReport): Promise<void> {
     const { store } = this;
     if (store.getState(remote.id, 'paused')) return;
     let adapter: RemoteAdapter;
     try {
       const config = this.options.remotes.config(remote.id);
-      adapter = (this.options.adapterFor ?? createAdapter)(config);
+      adapter = (this.options.adapterFor ?? createAdapter)(config, this.adapterContext(remote.id));
     } catch (err) {
       this.pause(remote.id, err instanceof Error ? err.message : String(err));
       return;
@@ -266,7 +277,7 @@ export class SyncEngine {
     const row = port && { name: port.name, remoteId: port.remoteId, objectId: port.remoteObjectId };
     if (!row) throw new AppError('NOT_FOUND', `No port request with id ${portId}`, { id: portId });
     if (!row.remoteId || !row.objectId) throw new AppError('VALIDATION', `"${row.name}" is not on a remote yet: sync it first to get the carrier's LOA`);
-    const adapter = (this.options.adapterFor ?? createAdapter)(this.options.remotes.config(row.remoteId));
+    const adapter = (this.options.adapterFor ?? createAdapter)(this.options.remotes.config(row.remoteId), this.adapterContext(row.remoteId));
     if (!adapter.capabilities.loaGeneration || !adapter.fetchLoa) {
       throw new AppError('UNSUPPORTED', `${adapter.kind === 'telnyx' ? 'Telnyx' : 'This remote'} does not build LOAs: generate one in PortDesk instead`);
     }
@@ -290,7 +301,7 @@ export class SyncEngine {
     if (!row) throw new AppError('NOT_FOUND', `No attachment with id ${attachmentId}`, { id: attachmentId });
     if (row.sha256) return { attachmentId, sha256: row.sha256, size: row.size };
     if (!row.remoteName || !row.remoteId || !row.objectId) throw new AppError('NOT_FOUND', `"${row.name}" has no content here and no copy on a remote`);
-    const adapter = (this.options.adapterFor ?? createAdapter)(this.options.remotes.config(row.remoteId));
+    const adapter = (this.options.adapterFor ?? createAdapter)(this.options.remotes.config(row.remoteId), this.adapterContext(row.remoteId));
     let bytes: Uint8Array;
     try {
       bytes = await adapter.downloadAttachment(row.objectId, row.remoteName);

@@ -2,7 +2,7 @@ import type { AccountStore } from '../store/accounts';
 import type { FaultEngine } from './faults';
 
 export type AuthResult =
-  | { ok: true; accountId: string; token: string }
+  | { ok: true; accountId: string; token: string; ownerId: string | null }
   | { ok: false; reason: 'missing' | 'invalid' | 'expired' };
 
 /** Token checks shared by both API families (Kazoo X-Auth-Token, Telnyx Bearer). */
@@ -18,6 +18,6 @@ export class Authenticator {
     const info = this.accounts.tokenInfo(token);
     if (!info) return { ok: false, reason: 'invalid' };
     if (info.expired || this.faults.tokenExpired(info.issuedAt, this.now())) return { ok: false, reason: 'expired' };
-    return { ok: true, accountId: info.accountId, token };
+    return { ok: true, accountId: info.accountId, token, ownerId: info.ownerId };
   }
 }

@@ -53,9 +53,12 @@ export function validationError(field: string, rule: string, message: string, ca
   return new KazooError(400, 'invalid request', { [field]: { [rule]: detail } });
 }
 
-/** The spec's 500 body for an illegal state move. */
+/**
+ * An illegal state move: a 400 validation error on `port_state` in 4.2's and 4.3's source
+ * (cb_port_requests:maybe_move_state / move_state), although Kazoo's docs show a 500.
+ */
 export function illegalMove(target: string): KazooError {
-  return new KazooError(500, 'invalid request', {
+  return new KazooError(400, 'invalid request', {
     port_state: { enum: { cause: target, message: 'Cannot move to new state from current state' } },
   });
 }

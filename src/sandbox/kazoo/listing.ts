@@ -1,6 +1,8 @@
-import type { Account, AccountStore } from '../store/accounts';
+import type { AccountStore } from '../store/accounts';
 import type { PortRecord } from '../store/kazooPorts';
-import { validationError } from './envelope';
+import { toGregorian } from '../util/time';
+import { KazooError, validationError } from './envelope';
+import { PORT_STATES, type PortState } from './stateMachine';
 
 /** One per-account group of a Crossbar port request listing. */
 export interface AccountGroup {
@@ -10,61 +12,88 @@ export interface AccountGroup {
 }
 
 /**
- * Group records per account, in tree order. The queried account always appears (possibly with an
- * empty list) so clients see a stable shape; sub-accounts appear when they have requests.
+ * Group documents per account (cb_port_requests:normalize_type_summarize_results); only accounts
+ * with requests appear, and an empty listing is `[]`.
  */
-export function groupByAccount(
-  accounts: Account[],
-  records: PortRecord[],
-  view: (r: PortRecord) => Record<string, unknown>,
-): AccountGroup[] {
-  const groups: AccountGroup[] = [];
-  accounts.forEach((acc, index) => {
-    const mine = records.filter((r) => r.accountId === acc.id);
-    if (mine.length === 0 && index > 0) return;
-    groups.push({ account_id: acc.id, account_name: acc.name, port_requests: mine.map(view) });
-  });
-  return groups;
+export function groupByAccount(accounts: AccountStore, records: PortRecord[], view: (r: PortRecord) => Record<string, unknown>): AccountGroup[] {
+  const groups = new Map<string, AccountGroup>();
+  for (const r of records) {
+    let g = groups.get(r.accountId);
+    if (!g) {
+      g = { account_id: r.accountId, account_name: accounts.get(r.accountId)?.name ?? 'unknown', port_requests: [] };
+      groups.set(r.accountId, g);
+    }
+    g.port_requests.push(view(r));
+  }
+  return [...groups.values()];
 }
 
-/** The accounts a listing covers: the account itself, or its whole subtree for `descendants`. */
-export function listingAccounts(accounts: AccountStore, accountId: string, descendants: boolean): Account[] {
-  if (descendants) return accounts.subtree(accountId);
-  const acc = accounts.get(accountId);
-  return acc ? [acc] : [];
+/**
+ * Which requests a listing under `accountId` covers: the account's own (view `listing_by_state`)
+ * or, under `descendants`, those whose account tree contains it (`listing_by_descendant_state`,
+ * which emits the request's `pvt_tree`: the sub-accounts' requests, not the account's own).
+ */
+export function inScope(rec: PortRecord, accountId: string, descendants: boolean): boolean {
+  if (!descendants) return rec.accountId === accountId;
+  const tree = Array.isArray(rec.doc.pvt_tree) ? (rec.doc.pvt_tree as string[]) : [];
+  return tree.includes(accountId);
 }
 
-const MAX_RANGE_SECONDS = 31 * 24 * 3600 + 3600;
+/** crossbar.maximum_range's default: 31 days and an hour (crossbar.hrl). */
+export const MAX_RANGE_SECONDS = 31 * 24 * 3600 + 3600;
 
-/** Apply `modified_from`/`modified_to` (Gregorian seconds, at most ~31 days apart). */
-export function filterModified(records: PortRecord[], from?: string, to?: string): PortRecord[] {
-  if (from === undefined && to === undefined) return records;
-  const lo = from === undefined ? undefined : Number(from);
-  const hi = to === undefined ? undefined : Number(to);
-  if ((lo !== undefined && !Number.isFinite(lo)) || (hi !== undefined && !Number.isFinite(hi))) {
-    throw validationError('modified_from', 'type', 'modified_from and modified_to must be Gregorian seconds');
+/**
+ * crossbar_view:time_range over `modified`: `modified_to` defaults to now, `modified_from` to
+ * `modified_to` minus the maximum range; a reversed or wider range is a 400 validation error.
+ */
+export function modifiedWindow(q: URLSearchParams, nowMs: number): { from: number; to: number } {
+  const read = (key: string, fallback: number): number => {
+    const raw = q.get(key);
+    if (raw === null) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n)) throw validationError(key, 'type', `${key} must be Gregorian seconds`, raw);
+    return n;
+  };
+  const to = read('modified_to', toGregorian(nowMs));
+  const from = read('modified_from', to - MAX_RANGE_SECONDS);
+  if (to < from) throw validationError('modified_from', 'date_range', `modified_to ${to} is prior to modified_from ${from}`, from);
+  if (to - from > MAX_RANGE_SECONDS) {
+    throw validationError('modified_from', 'date_range', `modified_to ${to} is more than ${MAX_RANGE_SECONDS} seconds from modified_from ${from}`, to);
   }
-  if (lo !== undefined && hi !== undefined && hi - lo > MAX_RANGE_SECONDS) {
-    throw validationError('modified_to', 'maximum', 'The date range may span at most 31 days');
-  }
-  return records.filter((r) => (lo === undefined || r.updated >= lo) && (hi === undefined || r.updated <= hi));
+  return { from, to };
 }
 
-/** One page of the completed listing, newest first; keys are opaque `updated:id` strings. */
-export function paginate(
-  records: PortRecord[],
-  pageSize: number,
-  startKey: string | undefined,
-): { page: PortRecord[]; nextStartKey: string | undefined } {
-  const sorted = [...records].sort((a, b) => b.updated - a.updated || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const keyOf = (r: PortRecord): string => `${r.updated}:${r.id}`;
-  let start = 0;
-  if (startKey !== undefined) {
-    const idx = sorted.findIndex((r) => keyOf(r) === startKey);
-    if (idx < 0) throw validationError('start_key', 'invalid', `Unknown start_key: ${startKey}`);
-    start = idx;
+/** 4.3's `by_types` (cb_port_requests:summarize_by_types); an unknown word is a 500 `invalid_request`. */
+export function statesForByTypes(byTypes: string | null): readonly PortState[] {
+  const active: PortState[] = ['unconfirmed', 'submitted', 'pending', 'scheduled', 'rejected'];
+  switch (byTypes) {
+    case null:
+    case 'active':
+      return active;
+    case 'all':
+      return PORT_STATES;
+    case 'progressing':
+      return ['submitted', 'pending', 'scheduled'];
+    case 'suspended':
+      return ['unconfirmed', 'rejected'];
+    case 'completed':
+      return ['completed', 'canceled'];
+    default: {
+      const list = byTypes.split(',').map((s) => s.trim());
+      const bad = list.filter((s) => !(PORT_STATES as readonly string[]).includes(s));
+      if (bad.length > 0) {
+        throw new KazooError(500, 'invalid_request', { message: `query string by_types contained invalid values: ${bad.join(', ')}` });
+      }
+      return list as PortState[];
+    }
   }
-  const page = sorted.slice(start, start + pageSize);
-  const next = sorted[start + pageSize];
-  return { page, nextStartKey: next ? keyOf(next) : undefined };
+}
+
+/**
+ * States listed over a `modified` window: completed and canceled in 4.3 (load_summary_by_type),
+ * and in 4.2's all-states listing also unconfirmed (load_summary_by_type(<<"all">>)).
+ */
+export function isRanged(state: PortState, version: '4.2' | '4.3', allListing: boolean): boolean {
+  if (state === 'completed' || state === 'canceled') return true;
+  return version === '4.2' && allListing && state === 'unconfirmed';
 }

@@ -30,7 +30,9 @@ export async function buildLoaPdf({ accountName, port }: LoaInput): Promise<Buff
   y -= 8;
   line('Customer (as billed by the losing carrier)', 12, bold);
   line(`Name: ${str(bill.name)}`);
-  line(`Service address: ${[str(bill.street_number), str(bill.street_address)].filter(Boolean).join(' ')}`);
+  // Every part of 4.3's split street, else 4.2's one line (or the older `address`).
+  const street = ['street_number', 'street_pre_dir', 'street_address', 'street_type', 'street_post_dir'].map((k) => str(bill[k])).filter(Boolean).join(' ');
+  line(`Service address: ${[street || str(bill.address), str(bill.extended_address)].filter(Boolean).join(', ')}`);
   line(`City/State/ZIP: ${str(bill.locality)}, ${str(bill.region)} ${str(bill.postal_code)}`);
   line(`Account number: ${str(bill.account_number)}    BTN: ${str(bill.btn)}`);
   line(`Losing carrier: ${str(port.carrier) || str(bill.carrier)}`);

@@ -7,11 +7,11 @@ import type { Router } from '../http/router';
 import { md5 } from '../util/ids';
 import { toE164 } from '../util/phone';
 import { KazooError, badIdentifier, kazooFailure, kazooSuccess, validationError } from './envelope';
-import { filterModified, groupByAccount, listingAccounts, paginate } from './listing';
+import { groupByAccount, inScope, isRanged, modifiedWindow, statesForByTypes } from './listing';
 import { buildLoaPdf } from './loa';
 import { KazooPorts } from './ports';
 import { KazooEnvelopeSchema } from './schema';
-import { DELETABLE_STATES, isPortState, statesForFilter, type PortState } from './stateMachine';
+import { DELETABLE_STATES, PORT_STATES, isPortState, type PortState } from './stateMachine';
 import { timelineOf } from './timeline';
 
 export interface KazooDeps {
@@ -20,11 +20,13 @@ export interface KazooDeps {
   store: KazooPortStore;
   ports: KazooPorts;
   auth: Authenticator;
+  now: () => number;
 }
 
 interface Authed {
   token: string;
   accountId: string;
+  userId: string | null;
 }
 
 type KazooHandler = (ctx: RequestCtx, who: Authed) => Reply | Promise<Reply>;
@@ -32,40 +34,49 @@ type KazooHandler = (ctx: RequestCtx, who: Authed) => Reply | Promise<Reply>;
 const ATTACHMENT_TYPES = ['application/pdf', 'application/x-pdf', 'application/octet-stream', 'text/plain'];
 const CLOSED_FOR_ATTACHMENTS: readonly PortState[] = ['completed', 'canceled'];
 
-/** Register the Crossbar `port_requests` API under /v2/accounts/{ACCOUNT_ID}. */
+/** Register the Crossbar `port_requests` API under /v2/accounts/{ACCOUNT_ID}, as the profile's Kazoo version serves it. */
 export function registerKazooRoutes(router: Router, deps: KazooDeps): void {
   const { db, accounts, store, ports } = deps;
+  const version = ports.profile.version;
   // The server strips the family prefix (/v2) before routing.
   const base = '/accounts/:accountId';
 
+  const authenticate = (ctx: RequestCtx): Authed | Reply => {
+    const token = header(ctx.headers, 'x-auth-token');
+    const auth = deps.auth.check(token);
+    if (!auth.ok) {
+      return kazooFailure(token ?? '', 401, 'invalid_credentials', {
+        message: auth.reason === 'expired' ? 'authentication token expired' : 'invalid credentials',
+      });
+    }
+    ctx.caller.token = auth.token;
+    ctx.caller.accountId = auth.accountId;
+    return { token: auth.token, accountId: auth.accountId, userId: auth.ownerId };
+  };
+
   const wrap =
-    (handler: KazooHandler) =>
+    (handler: KazooHandler, scoped = true) =>
     async (ctx: RequestCtx): Promise<Reply> => {
-      const token = header(ctx.headers, 'x-auth-token');
-      const auth = deps.auth.check(token);
-      if (!auth.ok) {
-        return kazooFailure(token ?? '', 401, 'invalid_credentials', {
-          message: auth.reason === 'expired' ? 'authentication token expired' : 'invalid credentials',
-        });
-      }
-      ctx.caller.token = auth.token;
-      ctx.caller.accountId = auth.accountId;
+      const who = authenticate(ctx);
+      if (!('userId' in who)) return who;
       const accountId = ctx.params.accountId ?? '';
       try {
-        if (!accounts.get(accountId)) throw badIdentifier(accountId);
-        if (!accounts.isWithin(accountId, auth.accountId)) {
-          throw new KazooError(403, 'forbidden', { message: 'token is not authorized for this account' });
+        if (scoped) {
+          if (!accounts.get(accountId)) throw badIdentifier(accountId);
+          if (!accounts.isWithin(accountId, who.accountId)) {
+            throw new KazooError(403, 'forbidden', { message: 'token is not authorized for this account' });
+          }
         }
-        return await handler(ctx, { token: auth.token, accountId: auth.accountId });
+        return await handler(ctx, who);
       } catch (err) {
-        if (err instanceof KazooError) return kazooFailure(auth.token, err.http, err.kazooMessage, err.data);
+        if (err instanceof KazooError) return kazooFailure(who.token, err.http, err.kazooMessage, err.data);
         throw err;
       }
     };
 
   const envelope = (ctx: RequestCtx): { data: unknown; acceptCharges: boolean } => {
     const body = parseJsonBody(ctx.body);
-    if (body instanceof Error) throw new KazooError(400, 'invalid request', { message: 'malformed JSON body' });
+    if (body instanceof Error) throw new KazooError(400, 'parse_error', { message: 'failed to parse request body' });
     if (body === undefined) return { data: undefined, acceptCharges: false };
     const parsed = KazooEnvelopeSchema.safeParse(body);
     if (!parsed.success) throw validationError('data', 'type', 'The request body must be {"data": {...}}');
@@ -73,57 +84,90 @@ export function registerKazooRoutes(router: Router, deps: KazooDeps): void {
   };
 
   const listRevision = (data: unknown): string => md5(JSON.stringify(data));
+  const listed = (who: Authed) => (r: PortRecord) => ports.view(r, { viewer: who.accountId, listing: true });
 
-  const list = (ctx: RequestCtx, who: Authed, descendants: boolean, state?: PortState): Reply => {
+  /**
+   * `by_number`: a flat list. 4.3 (load_summary_by_number over `listing_by_number`) keeps the
+   * requests whose account tree holds the path's account (so not the account's own), all of them
+   * for the super-duper admin; 4.2 (`all_port_in_numbers`) looks the number up in the account
+   * itself, or in it and its sub-accounts under `descendants`.
+   */
+  const byNumber = (ctx: RequestCtx, who: Authed, descendants: boolean, raw: string): Reply => {
     const accountId = ctx.params.accountId ?? '';
-    const q = ctx.url.searchParams;
-    const byNumber = q.get('by_number');
-    const scope = listingAccounts(accounts, accountId, descendants);
-    const scopeIds = new Set(scope.map((a) => a.id));
-    if (byNumber !== null) {
-      const e164 = toE164(byNumber);
-      if (!e164) throw validationError('by_number', 'pattern', `Not a valid phone number: ${byNumber}`, byNumber);
-      const found = store.byNumber(e164).filter((r) => scopeIds.has(r.accountId));
-      const data = found.map((r) => ports.view(r));
-      return kazooSuccess(who.token, data, listRevision(data), { page_size: data.length });
-    }
-    const states = state ? [state] : statesForFilter(q.get('by_types') ?? undefined);
-    if (!states) throw validationError('by_types', 'enum', `Unknown by_types filter: ${q.get('by_types')}`);
-    let records = store.list([...scopeIds], states);
-    if (state === 'completed' || state === 'canceled') {
-      records = filterModified(records, q.get('modified_from') ?? undefined, q.get('modified_to') ?? undefined);
-    }
-    if (state === 'completed') {
-      const pageSize = Number(q.get('page_size') ?? '50');
-      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
-        throw validationError('page_size', 'range', 'page_size must be an integer from 1 to 1000');
-      }
-      const startKey = q.get('start_key') ?? undefined;
-      const { page, nextStartKey } = paginate(records, pageSize, startKey);
-      const data = groupByAccount(scope, page, (r) => ports.view(r));
-      const extra: Record<string, unknown> = { page_size: page.length };
-      if (startKey !== undefined) extra.start_key = startKey;
-      if (nextStartKey !== undefined) extra.next_start_key = nextStartKey;
-      return kazooSuccess(who.token, data, listRevision(data), extra);
-    }
-    const data = groupByAccount(scope, records, (r) => ports.view(r));
-    const extra = state ? { page_size: records.length } : {};
-    return kazooSuccess(who.token, data, listRevision(data), extra);
+    const e164 = toE164(raw);
+    if (!e164) throw validationError('by_number', 'pattern', `Not a valid phone number: ${raw}`, raw);
+    const found = store.byNumber(e164).filter((r) => {
+      if (version === '4.3') return inScope(r, accountId, true) || accounts.get(who.accountId)?.parentId === null;
+      return descendants ? accounts.isWithin(r.accountId, accountId) : r.accountId === accountId;
+    });
+    const data = found.map(listed(who));
+    return kazooSuccess(who.token, data, listRevision(data), { page_size: data.length });
   };
 
-  const one = (ctx: RequestCtx): PortRecord => ports.get(ctx.params.accountId ?? '', ctx.params.id ?? '');
+  /** A listing of `states`; the ranged ones over the `modified` window (crossbar_view:load_range). */
+  const listStates = (ctx: RequestCtx, who: Authed, descendants: boolean, states: readonly PortState[], allListing: boolean): Reply => {
+    const accountId = ctx.params.accountId ?? '';
+    const q = ctx.url.searchParams;
+    const needsWindow = states.some((st) => isRanged(st, version, allListing));
+    const window = needsWindow ? modifiedWindow(q, deps.now()) : undefined;
+    const records = store
+      .all(states)
+      .filter((r) => inScope(r, accountId, descendants))
+      .filter((r) => !window || !isRanged(r.state as PortState, version, allListing) || (r.updated >= window.from && r.updated <= window.to));
+    const data = groupByAccount(accounts, records, listed(who));
+    return kazooSuccess(who.token, data, listRevision(data));
+  };
+
+  const list = (ctx: RequestCtx, who: Authed, descendants: boolean): Reply => {
+    const q = ctx.url.searchParams;
+    const number = q.get('by_number');
+    if (number !== null) return byNumber(ctx, who, descendants, number);
+    // 4.2 ignores by_types: its summary is every state (load_summary_by_type(<<"all">>)).
+    if (version === '4.2') return listStates(ctx, who, descendants, PORT_STATES, true);
+    return listStates(ctx, who, descendants, statesForByTypes(q.get('by_types')), false);
+  };
+
+  const one = (ctx: RequestCtx): PortRecord => ports.get(ctx.params.id ?? '');
   const done = (who: Authed, rec: PortRecord, status = 200): Reply =>
-    kazooSuccess(who.token, ports.view(rec), ports.revision(rec), {}, status);
+    kazooSuccess(who.token, ports.view(rec, { viewer: who.accountId }), ports.revision(rec), {}, status);
+  const actor = (who: Authed) => ({ accountId: who.accountId, userId: who.userId });
+
+  // GET /v2/token_auth answers the public fields of the token's auth doc (cb_token_auth).
+  router.add(
+    'GET',
+    '/token_auth',
+    wrap((_ctx, who) => kazooSuccess(who.token, { account_id: who.accountId, owner_id: who.userId ?? undefined, method: 'cb_user_auth' }, md5(who.token)), false),
+  );
+  router.add(
+    'GET',
+    `${base}/users/:userId`,
+    wrap((ctx, who) => {
+      const user = accounts.user(ctx.params.userId ?? '');
+      if (!user || user.accountId !== ctx.params.accountId) throw badIdentifier(ctx.params.userId ?? '');
+      const data = { id: user.id, first_name: user.firstName, last_name: user.lastName, username: `${user.firstName}.${user.lastName}`.toLowerCase() };
+      return kazooSuccess(who.token, data, md5(JSON.stringify(data)));
+    }),
+  );
 
   router.add('GET', `${base}/port_requests`, wrap((ctx, who) => list(ctx, who, false)));
   router.add('GET', `${base}/descendants/port_requests`, wrap((ctx, who) => list(ctx, who, true)));
+  router.add(
+    'GET',
+    `${base}/descendants/port_requests/:state`,
+    wrap((ctx, who) => {
+      const state = ctx.params.state ?? '';
+      // 4.2's validate/2 on a state token under descendants: listing_by_descendant_state.
+      if (version === '4.2' && isPortState(state)) return listStates(ctx, who, true, [state], false);
+      throw badIdentifier(state);
+    }),
+  );
 
   router.add(
     'PUT',
     `${base}/port_requests`,
     wrap((ctx, who) => {
       const { data } = envelope(ctx);
-      const rec = db.transaction(() => ports.create(ctx.params.accountId ?? '', data, who.accountId))();
+      const rec = db.transaction(() => ports.create(ctx.params.accountId ?? '', data, actor(who)))();
       return done(who, rec, 201);
     }),
   );
@@ -133,7 +177,8 @@ export function registerKazooRoutes(router: Router, deps: KazooDeps): void {
     `${base}/port_requests/:id`,
     wrap((ctx, who) => {
       const id = ctx.params.id ?? '';
-      if (isPortState(id)) return list(ctx, who, false, id);
+      // 4.2 serves listings by state here; 4.3 reads every token as a request id.
+      if (version === '4.2' && isPortState(id)) return listStates(ctx, who, false, [id], false);
       return done(who, one(ctx));
     }),
   );
@@ -143,7 +188,18 @@ export function registerKazooRoutes(router: Router, deps: KazooDeps): void {
     `${base}/port_requests/:id`,
     wrap((ctx, who) => {
       const { data } = envelope(ctx);
-      const rec = db.transaction(() => ports.edit(one(ctx), data))();
+      const rec = db.transaction(() => ports.edit(one(ctx), data, actor(who), ctx.params.accountId ?? ''))();
+      return done(who, rec);
+    }),
+  );
+
+  router.add(
+    'PATCH',
+    `${base}/port_requests/:id`,
+    wrap((ctx, who) => {
+      if (version === '4.2') throw new KazooError(405, 'invalid_method', { message: 'invalid method' });
+      const { data } = envelope(ctx);
+      const rec = db.transaction(() => ports.patch(one(ctx), data, actor(who), ctx.params.accountId ?? ''))();
       return done(who, rec);
     }),
   );
@@ -153,7 +209,7 @@ export function registerKazooRoutes(router: Router, deps: KazooDeps): void {
     `${base}/port_requests/:id`,
     wrap((ctx, who) => {
       const rec = one(ctx);
-      const view = ports.view(rec);
+      const view = ports.view(rec, { viewer: who.accountId });
       db.transaction(() => ports.remove(rec))();
       return kazooSuccess(who.token, view, ports.revision(rec));
     }),
@@ -165,7 +221,7 @@ export function registerKazooRoutes(router: Router, deps: KazooDeps): void {
     wrap((ctx, who) => {
       const { data, acceptCharges } = envelope(ctx);
       const rec = db.transaction(() =>
-        ports.move(one(ctx), ctx.params.state ?? '', { data, acceptCharges, who: who.accountId }),
+        ports.move(one(ctx), ctx.params.state ?? '', { data, acceptCharges, who: actor(who), pathAccount: ctx.params.accountId ?? '' }),
       )();
       return done(who, rec);
     }),
@@ -176,7 +232,8 @@ export function registerKazooRoutes(router: Router, deps: KazooDeps): void {
     `${base}/port_requests/:id/timeline`,
     wrap((ctx, who) => {
       const rec = one(ctx);
-      return kazooSuccess(who.token, timelineOf(rec, store.transitions(rec.id)), ports.revision(rec));
+      const visible = ports.view(rec, { viewer: who.accountId }).comments;
+      return kazooSuccess(who.token, timelineOf(visible, store.transitions(rec.id), accounts), ports.revision(rec));
     }),
   );
 

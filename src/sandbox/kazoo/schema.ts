@@ -18,7 +18,12 @@ export const PortDocSchema = z.looseObject({
   bill: z
     .looseObject({
       name: z.string().optional(),
+      street_number: z.string().optional(),
+      street_pre_dir: z.string().optional(),
       street_address: z.string().optional(),
+      street_type: z.string().optional(),
+      street_post_dir: z.string().optional(),
+      extended_address: z.string().optional(),
       locality: z.string().optional(),
       region: z.string().optional(),
       postal_code: z.string().optional(),
@@ -36,17 +41,21 @@ export const PortDocSchema = z.looseObject({
   transfer_date: z.number().optional(),
   scheduled_date: z.number().optional(),
   notifications: z.looseObject({ email: z.looseObject({ send_to: emailTargets }).optional() }).optional(),
-  comments: z
-    .array(
-      z.looseObject({
-        content: z.string(),
-        is_private: z.boolean().optional(),
-        action_required: z.boolean().optional(),
-        timestamp: z.number().optional(),
-      }),
-    )
-    .optional(),
+  // 4.2's schema: any objects; 4.3 checks them against comment.json (CommentsSchema).
+  comments: z.array(z.looseObject({})).optional(),
 });
+
+/** comment.json (4.3): `author`, `content` and an integer `timestamp` are required. */
+export const CommentsSchema = z.array(
+  z.looseObject({
+    author: z.string(),
+    content: z.string(),
+    timestamp: z.number().int(),
+    is_private: z.boolean().optional(),
+    action_required: z.boolean().optional(),
+    superduper_comment: z.boolean().optional(),
+  }),
+);
 
 /** Body of a state PATCH: optional reason and scheduling data. */
 export const TransitionDataSchema = z.looseObject({

@@ -23,8 +23,6 @@ export const EDITABLE_STATES: readonly PortState[] = ['unconfirmed', 'rejected']
 export const DELETABLE_STATES: readonly PortState[] = ['unconfirmed', 'rejected', 'canceled'];
 /** States whose numbers no other request may claim; unconfirmed drafts do not reserve numbers. */
 export const RESERVING_STATES: readonly PortState[] = ['submitted', 'pending', 'scheduled', 'rejected'];
-/** Listing filter used when no `by_types` is given. */
-export const ACTIVE_STATES: readonly PortState[] = ['unconfirmed', 'submitted', 'pending', 'scheduled', 'rejected'];
 
 export function isPortState(s: string): s is PortState {
   return (PORT_STATES as readonly string[]).includes(s);
@@ -37,15 +35,4 @@ export function isPortState(s: string): s is PortState {
 export function canMove(from: PortState, to: PortState, options: { submittedToScheduled?: boolean } = {}): boolean {
   if (to === 'scheduled' && from === 'submitted') return options.submittedToScheduled === true;
   return ALLOWED_SOURCES[to].includes(from);
-}
-
-/** Expand a `by_types` filter to the states it covers; undefined when it is not recognised. */
-export function statesForFilter(byTypes: string | undefined): readonly PortState[] | undefined {
-  if (byTypes === undefined || byTypes === 'active') return ACTIVE_STATES;
-  if (byTypes === 'all') return PORT_STATES;
-  if (byTypes === 'progressing') return ['submitted', 'pending', 'scheduled'];
-  if (byTypes === 'suspended') return ['rejected'];
-  if (byTypes === 'completed') return ['completed', 'canceled'];
-  const list = byTypes.split(',').map((s) => s.trim());
-  return list.every(isPortState) ? (list as PortState[]) : undefined;
 }

@@ -2,6 +2,7 @@ import type { AccountStore } from '../store/accounts';
 import type { Db } from '../store/db';
 import type { KazooPortStore, PortRecord } from '../store/kazooPorts';
 import type { KazooPorts } from '../kazoo/ports';
+import { portAuthorityOf } from '../accounts';
 import type { PortState } from '../kazoo/stateMachine';
 import { REJECTION_REASONS } from '../clock/carrier';
 import type { TelnyxPorting } from '../telnyx/service';
@@ -75,6 +76,33 @@ export async function seedDemo(deps: SeedDeps): Promise<void> {
   })();
 }
 
+/**
+ * The bill as each version names it: 4.3's schema splits the street (street_number,
+ * street_pre_dir, street_address, street_type, street_post_dir); 4.2's has one street line
+ * (street_address) plus extended_address, and its docs show the older `address`.
+ */
+function billOf(version: '4.2' | '4.3', prng: Prng, business: string): Record<string, unknown> {
+  const number = String(prng.int(10, 9999));
+  const words = prng.pick(STREETS).split(' ');
+  const type = words.length > 1 ? words.pop() : undefined;
+  const street = words.join(' ');
+  const unit = prng.next() < 0.3 ? `Suite ${prng.int(100, 900)}` : undefined;
+  if (version === '4.2') {
+    const line = [number, street, type].filter(Boolean).join(' ');
+    return prng.next() < 0.3 ? { name: business, address: line } : { name: business, street_address: line, ...(unit ? { extended_address: unit } : {}) };
+  }
+  const dirs = prng.next() < 0.25;
+  return {
+    name: business,
+    street_number: number,
+    ...(dirs ? { street_pre_dir: prng.pick(['N', 'S', 'E', 'W']) } : {}),
+    street_address: street,
+    ...(type ? { street_type: type } : {}),
+    ...(dirs && prng.next() < 0.5 ? { street_post_dir: prng.pick(['NE', 'SW']) } : {}),
+    ...(unit ? { extended_address: unit } : {}),
+  };
+}
+
 function seedKazooPort(deps: SeedDeps, prng: Prng, nextNumber: () => string, accountId: string, now: number): void {
   const business = prng.pick(BUSINESSES);
   const person = prng.pick(PEOPLE);
@@ -95,10 +123,13 @@ function seedKazooPort(deps: SeedDeps, prng: Prng, nextNumber: () => string, acc
     reference_number: `NW-${prng.int(100000, 999999)}`,
     signee_name: person,
     signing_date: created,
-    bill: {
-      name: business,
-      street_number: String(prng.int(10, 9999)),
-      street_address: prng.pick(STREETS),
+    bill: billOf(deps.kazoo.profile.version, prng, business),
+    pvt_tree: deps.accounts.tree(accountId),
+    pvt_port_authority: portAuthorityOf(deps.accounts, accountId),
+    sent: false,
+    comments: [] as Record<string, unknown>[],
+  };
+  Object.assign(doc.bill as Record<string, unknown>, {
       locality: city,
       region,
       postal_code: zip,
@@ -106,11 +137,8 @@ function seedKazooPort(deps: SeedDeps, prng: Prng, nextNumber: () => string, acc
       pin: String(prng.int(1000, 9999)),
       btn: `+1${npa}5550${prng.int(100, 199)}`,
       carrier,
-    },
-    notifications: { email: { send_to: `porting@${business.toLowerCase().replace(/[^a-z]+/g, '')}.example` } },
-    sent: false,
-    comments: [] as Record<string, unknown>[],
-  };
+  });
+  doc.notifications = { email: { send_to: `porting@${business.toLowerCase().replace(/[^a-z]+/g, '')}.example` } };
   let at = created;
   const transitions: { at: number; from: string | null; to: string; reason: string | null }[] = [
     { at, from: null, to: 'unconfirmed', reason: null },
@@ -131,7 +159,7 @@ function seedKazooPort(deps: SeedDeps, prng: Prng, nextNumber: () => string, acc
         is_private: false,
         action_required: true,
         timestamp: at,
-        author: 'carrier',
+        author: 'Carrier desk',
       });
     }
     transitions.push({ at, from: state, to, reason });
@@ -139,7 +167,9 @@ function seedKazooPort(deps: SeedDeps, prng: Prng, nextNumber: () => string, acc
   }
   const rec: PortRecord = { id, accountId, state, rev: transitions.length + 1, created, updated: at, doc };
   deps.kazooStore.save(rec, numbers);
-  for (const t of transitions) deps.kazooStore.addTransition(id, { ...t, who: t.to === 'unconfirmed' || t.to === 'submitted' ? accountId : 'carrier' });
+  // The carrier's moves are made by the port authority.
+  const authority = String(doc.pvt_port_authority);
+  for (const t of transitions) deps.kazooStore.addTransition(id, { ...t, who: t.to === 'unconfirmed' || t.to === 'submitted' ? accountId : authority });
   if (state !== 'unconfirmed' || prng.next() < 0.5) {
     deps.kazooStore.putAttachment(
       id,

@@ -9,6 +9,14 @@ export interface Account {
   activationCharges: number;
 }
 
+/** A Crossbar user: what a token acts as, and whose full name Kazoo 4.3 writes on comments. */
+export interface User {
+  id: string;
+  accountId: string;
+  firstName: string;
+  lastName: string;
+}
+
 interface AccountRow {
   id: string;
   name: string;
@@ -67,21 +75,52 @@ export class AccountStore {
     return false;
   }
 
-  issueToken(accountId: string, now: number, token: string = newToken()): string {
+  /** Ancestors of `id`, root first (Kazoo's `pvt_tree` of the account doc; the account itself is not in it). */
+  tree(id: string): string[] {
+    const out: string[] = [];
+    let cur = this.get(id);
+    for (let depth = 0; cur?.parentId && depth < 64; depth++) {
+      out.unshift(cur.parentId);
+      cur = this.get(cur.parentId);
+    }
+    return out;
+  }
+
+  issueToken(accountId: string, now: number, token: string = newToken(), ownerId: string | null = null): string {
     this.db
       .prepare(
-        'INSERT INTO tokens (token, account_id, issued_at, expired) VALUES (?, ?, ?, 0) ' +
-          'ON CONFLICT(token) DO UPDATE SET account_id = excluded.account_id, issued_at = excluded.issued_at, expired = 0',
+        'INSERT INTO tokens (token, account_id, issued_at, expired, owner_id) VALUES (?, ?, ?, 0, ?) ' +
+          'ON CONFLICT(token) DO UPDATE SET account_id = excluded.account_id, issued_at = excluded.issued_at, expired = 0, ' +
+          'owner_id = COALESCE(excluded.owner_id, tokens.owner_id)',
       )
-      .run(token, accountId, now);
+      .run(token, accountId, now, ownerId);
     return token;
   }
 
-  tokenInfo(token: string): { accountId: string; issuedAt: number; expired: boolean } | undefined {
+  tokenInfo(token: string): { accountId: string; issuedAt: number; expired: boolean; ownerId: string | null } | undefined {
     const row = this.db.prepare('SELECT * FROM tokens WHERE token = ?').get(token) as
-      | { account_id: string; issued_at: number; expired: number }
+      | { account_id: string; issued_at: number; expired: number; owner_id: string | null }
       | undefined;
-    return row ? { accountId: row.account_id, issuedAt: row.issued_at, expired: row.expired === 1 } : undefined;
+    return row ? { accountId: row.account_id, issuedAt: row.issued_at, expired: row.expired === 1, ownerId: row.owner_id } : undefined;
+  }
+
+  addUser(user: User): void {
+    this.db
+      .prepare('INSERT OR IGNORE INTO users (id, account_id, first_name, last_name) VALUES (?, ?, ?, ?)')
+      .run(user.id, user.accountId, user.firstName, user.lastName);
+  }
+
+  /** The account's first user (the one its sandbox token acts as). */
+  firstUserOf(accountId: string): User | undefined {
+    const row = this.db.prepare('SELECT id FROM users WHERE account_id = ? ORDER BY rowid LIMIT 1').get(accountId) as { id: string } | undefined;
+    return row ? this.user(row.id) : undefined;
+  }
+
+  user(id: string): User | undefined {
+    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as
+      | { id: string; account_id: string; first_name: string; last_name: string }
+      | undefined;
+    return row ? { id: row.id, accountId: row.account_id, firstName: row.first_name, lastName: row.last_name } : undefined;
   }
 
   /** Expire every token now; returns how many were live. */

@@ -14,7 +14,10 @@ CREATE TABLE IF NOT EXISTS accounts (
 );
 CREATE TABLE IF NOT EXISTS tokens (
   token TEXT PRIMARY KEY, account_id TEXT NOT NULL, issued_at INTEGER NOT NULL,
-  expired INTEGER NOT NULL DEFAULT 0
+  expired INTEGER NOT NULL DEFAULT 0, owner_id TEXT
+);
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY, account_id TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS kz_ports (
   id TEXT PRIMARY KEY, account_id TEXT NOT NULL, port_state TEXT NOT NULL, rev INTEGER NOT NULL,
@@ -29,7 +32,7 @@ CREATE TABLE IF NOT EXISTS kz_attachments (
 );
 CREATE TABLE IF NOT EXISTS kz_transitions (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, port_id TEXT NOT NULL, at INTEGER NOT NULL,
-  from_state TEXT, to_state TEXT NOT NULL, reason TEXT, who TEXT NOT NULL
+  from_state TEXT, to_state TEXT NOT NULL, reason TEXT, who TEXT NOT NULL, user_id TEXT
 );
 CREATE INDEX IF NOT EXISTS kz_transitions_port ON kz_transitions(port_id);
 CREATE TABLE IF NOT EXISTS tx_objects (
@@ -48,6 +51,9 @@ export function openDb(dataDir: string): Db {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.exec(SCHEMA);
+  // Data dirs written before users and transition authors existed gain the columns in place.
+  addColumnIfMissing(db, 'tokens', 'owner_id', 'TEXT');
+  addColumnIfMissing(db, 'kz_transitions', 'user_id', 'TEXT');
   const row = db.prepare('SELECT value FROM meta WHERE key = ?').get('schema_version') as
     | { value: string }
     | undefined;
@@ -71,4 +77,9 @@ export function setMeta(db: Db, key: string, value: string): void {
     key,
     value,
   );
+}
+
+function addColumnIfMissing(db: Db, table: string, column: string, type: string): void {
+  const cols = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+  if (!cols.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
 }

@@ -17,7 +17,9 @@ export interface Transition {
   from: string | null;
   to: string;
   reason: string | null;
+  /** Account that made the move. */
   who: string;
+  userId?: string | null;
 }
 
 export interface AttachmentMeta {
@@ -60,6 +62,13 @@ export class KazooPortStore {
     return row ? toRecord(row) : undefined;
   }
 
+  /** Every port, optionally only in `states`, oldest first (listings filter by account tree themselves). */
+  all(states?: readonly string[]): PortRecord[] {
+    if (states && states.length === 0) return [];
+    const sql = `SELECT * FROM kz_ports${states ? ` WHERE port_state IN (${states.map(() => '?').join(',')})` : ''} ORDER BY created, id`;
+    return (this.db.prepare(sql).all(...(states ?? [])) as PortRow[]).map(toRecord);
+  }
+
   /** Ports of the given accounts, optionally only in `states`, oldest first. */
   list(accountIds: string[], states?: readonly string[]): PortRecord[] {
     if (accountIds.length === 0) return [];
@@ -88,8 +97,8 @@ export class KazooPortStore {
     this.db
       .prepare(
         `INSERT INTO kz_ports (id, account_id, port_state, rev, doc, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET port_state = excluded.port_state, rev = excluded.rev, doc = excluded.doc,
-         updated = excluded.updated`,
+         ON CONFLICT(id) DO UPDATE SET account_id = excluded.account_id, port_state = excluded.port_state, rev = excluded.rev,
+         doc = excluded.doc, updated = excluded.updated`,
       )
       .run(rec.id, rec.accountId, rec.state, rec.rev, JSON.stringify(rec.doc), rec.created, rec.updated);
     this.db.prepare('DELETE FROM kz_numbers WHERE port_id = ?').run(rec.id);
@@ -131,15 +140,15 @@ export class KazooPortStore {
 
   addTransition(portId: string, t: Transition): void {
     this.db
-      .prepare('INSERT INTO kz_transitions (port_id, at, from_state, to_state, reason, who) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(portId, t.at, t.from, t.to, t.reason, t.who);
+      .prepare('INSERT INTO kz_transitions (port_id, at, from_state, to_state, reason, who, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(portId, t.at, t.from, t.to, t.reason, t.who, t.userId ?? null);
   }
 
   transitions(portId: string): Transition[] {
     const rows = this.db
-      .prepare('SELECT at, from_state, to_state, reason, who FROM kz_transitions WHERE port_id = ? ORDER BY seq')
-      .all(portId) as { at: number; from_state: string | null; to_state: string; reason: string | null; who: string }[];
-    return rows.map((r) => ({ at: r.at, from: r.from_state, to: r.to_state, reason: r.reason, who: r.who }));
+      .prepare('SELECT at, from_state, to_state, reason, who, user_id FROM kz_transitions WHERE port_id = ? ORDER BY seq')
+      .all(portId) as { at: number; from_state: string | null; to_state: string; reason: string | null; who: string; user_id: string | null }[];
+    return rows.map((r) => ({ at: r.at, from: r.from_state, to: r.to_state, reason: r.reason, who: r.who, userId: r.user_id }));
   }
 
   count(): number {

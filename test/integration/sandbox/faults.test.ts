@@ -10,7 +10,7 @@ beforeEach(async () => {
 });
 afterAll(async () => h.stop());
 
-const createBody = (n: string, marker: string) => ({ data: { name: `Port ${n}`, numbers: { [n]: {} }, pvt_client_id: marker } });
+const createBody = (n: string, marker: string) => ({ data: { name: `Port ${n}`, numbers: { [n]: {} }, client_ref: marker } });
 
 describe('fault injection', () => {
   it('admin needs the main token', async () => {
@@ -80,9 +80,9 @@ describe('fault injection', () => {
     expect((await h.kz('GET', '/port_requests')).status).toBe(200); // reads are not counted
     await expect(h.kz('PUT', '/port_requests', createBody('+16175550102', 'lost-1'))).rejects.toThrow();
     const found = await h.kz('GET', '/port_requests?by_number=%2B16175550102');
-    const data = found.json.data as { pvt_client_id: string }[];
+    const data = found.json.data as { client_ref: string }[];
     expect(data).toHaveLength(1);
-    expect(data[0]?.pvt_client_id).toBe('lost-1');
+    expect(data[0]?.client_ref).toBe('lost-1');
     const log = await h.admin('GET', '/log');
     const entries = log.json.data as { method: string; outcome: string; status: number; accountId: string }[];
     const lost = entries.find((e) => e.outcome === 'lost');

@@ -3,9 +3,11 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import { createPort, startHarness, type Harness } from './helpers';
 
 const GREGORIAN_2020 = 63_745_056_000;
+
+describe.each(['4.3', '4.2'] as const)('Kazoo %s', (version) => {
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ kazooVersion: version });
 });
 afterAll(async () => h.stop());
 
@@ -18,7 +20,7 @@ const expectEnvelope = (json: Record<string, unknown>, token: string): void => {
 
 describe('Kazoo contract: documented examples', () => {
   let id = '';
-  it('PUT creates an unconfirmed request (example body) and keeps unknown client fields', async () => {
+  it('PUT creates an unconfirmed request (example body), keeps unknown client fields, drops private (pvt_) ones', async () => {
     const r = await h.kz('PUT', '/port_requests', {
       data: { numbers: { '+12025559000': {} }, name: 'Porting 202.555.9000', pvt_client_id: 'cm-1', client_mutation_id: 'm-7' },
     });
@@ -27,7 +29,13 @@ describe('Kazoo contract: documented examples', () => {
     const d = r.json.data as Record<string, unknown>;
     id = d.id as string;
     expect(id).toMatch(/^[0-9a-f]{32}$/);
-    expect(d).toMatchObject({ name: 'Porting 202.555.9000', numbers: { '+12025559000': {} }, port_state: 'unconfirmed', pvt_client_id: 'cm-1', client_mutation_id: 'm-7' });
+    expect(d).toMatchObject({ name: 'Porting 202.555.9000', numbers: { '+12025559000': {} }, port_state: 'unconfirmed', client_mutation_id: 'm-7' });
+    expect(d).not.toHaveProperty('pvt_client_id');
+    // 4.3's knm_port_request:public_fields adds _read_only; the single document has no account_id.
+    if (version === '4.3') {
+      expect(d._read_only).toEqual({ account_id: h.root, account_name: h.sb.accounts.root.name, port_authority: h.root, port_authority_name: h.sb.accounts.root.name });
+    } else expect(d).not.toHaveProperty('_read_only');
+    expect(d).not.toHaveProperty('account_id');
     expect(r.json.revision).toMatch(/^1-[0-9a-f]{32}$/);
   });
 
@@ -44,10 +52,14 @@ describe('Kazoo contract: documented examples', () => {
     expect(item.updated).toBe(item.created);
   });
 
-  it('GET by state lists with page_size', async () => {
+  it('GET /port_requests/{state}: a listing in 4.2, read as a request id (404) in 4.3', async () => {
     const r = await h.kz('GET', '/port_requests/unconfirmed');
+    if (version === '4.3') {
+      expect(r.status).toBe(404);
+      expect(r.json).toMatchObject({ error: '404', message: 'bad_identifier', data: { cause: 'unconfirmed' } });
+      return;
+    }
     expect(r.status).toBe(200);
-    expect(r.json.page_size).toBe(1);
     const groups = r.json.data as { port_requests: { port_state: string }[] }[];
     expect(groups[0]?.port_requests.every((p) => p.port_state === 'unconfirmed')).toBe(true);
     for (const s of ['submitted', 'pending', 'scheduled', 'completed', 'rejected', 'canceled']) {
@@ -144,14 +156,20 @@ describe('Kazoo contract: documented examples', () => {
   });
 
   it('timeline merges transitions and comments', async () => {
-    const pid = await createPort(h, ['+12025550150'], { comments: [{ content: 'Customer called', is_private: true }] });
+    const comment = { content: 'Customer called', author: 'Someone', timestamp: GREGORIAN_2020 + 5, is_private: true };
+    const pid = await createPort(h, ['+12025550150'], { comments: [comment] });
     await h.kz('PATCH', `/port_requests/${pid}/submitted`, { data: { reason: 'ready' }, accept_charges: true });
     const r = await h.kz('GET', `/port_requests/${pid}/timeline`);
     expect(r.status).toBe(200);
-    const entries = r.json.data as { type: string; transition?: { new: string; reason: string | null } }[];
-    expect(entries.filter((e) => e.type === 'transition').map((e) => e.transition?.new)).toEqual(['unconfirmed', 'submitted']);
-    expect(entries.find((e) => e.transition?.new === 'submitted')?.transition?.reason).toBe('ready');
-    expect(entries.some((e) => e.type === 'comment')).toBe(true);
+    type Entry = { type?: string; reason?: string; content?: string; transition?: { new: string; previous?: string }; authorization?: { reason?: string; account: { id: string } } };
+    const entries = r.json.data as Entry[];
+    const transitions = entries.filter((e) => e.type === 'transition');
+    expect(transitions.map((e) => e.transition?.new)).toEqual(['unconfirmed', 'submitted']);
+    // knm_port_request:transition_metadata_jobj: the reason at the top level, again under authorization.
+    const submitted = transitions.find((e) => e.transition?.new === 'submitted');
+    expect(submitted).toMatchObject({ reason: 'ready', transition: { previous: 'unconfirmed' }, authorization: { reason: 'ready', account: { id: h.root } } });
+    // Comments enter the timeline as stored (the oldest first).
+    expect(entries[0]?.content).toBe('Customer called');
   });
 });
 
@@ -170,15 +188,21 @@ describe('Kazoo auth and account scoping', () => {
     expect((await h.kz('GET', '/port_requests', undefined, { account: 'f'.repeat(32) })).status).toBe(404);
   });
 
-  it('descendants lists sub-account requests; a port is 404 under the wrong account', async () => {
+  it('descendants lists the sub-accounts\' requests only; a request loads by id under any reachable account', async () => {
     const sub = h.sb.accounts.subs[1]?.id ?? '';
     const pid = await createPort(h, ['+13125550177'], {}, sub);
+    const ownPid = await createPort(h, ['+13125550178']);
     const r = await h.kz('GET', '/descendants/port_requests');
     const groups = r.json.data as { account_id: string; port_requests: { id: string }[] }[];
     expect(groups.find((g) => g.account_id === sub)?.port_requests.map((p) => p.id)).toContain(pid);
+    // listing_by_descendant_state emits the request's pvt_tree, which never holds its own account.
+    expect(JSON.stringify(r.json.data)).not.toContain(ownPid);
     const own = await h.kz('GET', '/port_requests');
     expect(JSON.stringify(own.json.data)).not.toContain(pid);
-    expect((await h.kz('GET', `/port_requests/${pid}`)).status).toBe(404);
+    expect(JSON.stringify(own.json.data)).toContain(ownPid);
+    // cb_port_requests:load_port_request loads from the shared database by id alone.
+    expect((await h.kz('GET', `/port_requests/${pid}`)).status).toBe(200);
     expect((await h.kz('GET', `/port_requests/${pid}`, undefined, { token: h.sb.subToken, account: sub })).status).toBe(403);
   });
+});
 });

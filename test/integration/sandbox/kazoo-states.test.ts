@@ -23,18 +23,20 @@ const ALLOWED: Record<string, string[]> = {
 };
 const SCHEDULE = { scheduled_date: 63_990_000_000 };
 
-let h: Harness;
 let n = 0;
 const num = (): string => `+1415555${String(1000 + n++).padStart(4, '0')}`;
+
+describe.each(['4.3', '4.2'] as const)('Kazoo %s', (version) => {
+let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ kazooVersion: version });
 });
 afterAll(async () => h.stop());
 
-async function portIn(state: string): Promise<string> {
-  const id = await createPort(h, [num()]);
+async function portIn(state: string, account?: string): Promise<string> {
+  const id = await createPort(h, [num()], {}, account);
   for (const s of ROUTE[state] ?? []) {
-    const r = await h.kz('PATCH', `/port_requests/${id}/${s}`, { data: s === 'scheduled' ? SCHEDULE : {}, accept_charges: true });
+    const r = await h.kz('PATCH', `/port_requests/${id}/${s}`, { data: s === 'scheduled' ? SCHEDULE : {}, accept_charges: true }, { account });
     if (r.status !== 200) throw new Error(`${s}: ${JSON.stringify(r.json)}`);
   }
   return id;
@@ -42,7 +44,7 @@ async function portIn(state: string): Promise<string> {
 
 describe('Kazoo state machine', () => {
   for (const from of STATES) {
-    it(`moves from ${from}: allowed succeed, others answer the 500 body`, async () => {
+    it(`moves from ${from}: allowed succeed, others answer 400 on port_state (move_state)`, async () => {
       for (const to of STATES) {
         const id = await portIn(from);
         const before = await h.kz('GET', `/port_requests/${id}`);
@@ -52,9 +54,9 @@ describe('Kazoo state machine', () => {
           expect((r.json.data as { port_state: string }).port_state).toBe(to);
           expect(Number(String(r.json.revision).split('-')[0])).toBe(Number(String(before.json.revision).split('-')[0]) + 1);
         } else {
-          expect(r.status, `${from}->${to}`).toBe(500);
+          expect(r.status, `${from}->${to}`).toBe(400);
           expect(r.json).toMatchObject({
-            error: '500',
+            error: '400',
             message: 'invalid request',
             status: 'error',
             data: { port_state: { enum: { cause: to, message: 'Cannot move to new state from current state' } } },
@@ -112,33 +114,38 @@ describe('Kazoo state machine', () => {
   });
 
   it('edit only while unconfirmed or rejected; delete only while unconfirmed, rejected or canceled', async () => {
+    // As the sub-account's own user: the super-duper admin (the root here) may edit in any state.
+    const sub = h.sb.accounts.subs[0]?.id ?? '';
     for (const state of STATES) {
-      const id = await portIn(state);
-      const edit = await h.kz('POST', `/port_requests/${id}`, { data: { name: 'changed', numbers: { [num()]: {} } } });
+      const id = await portIn(state, sub);
+      const edit = await h.kz('POST', `/port_requests/${id}`, { data: { name: 'changed', numbers: { [num()]: {} } } }, { token: h.sb.subToken, account: sub });
       expect(edit.status, `edit in ${state}`).toBe(['unconfirmed', 'rejected'].includes(state) ? 200 : 400);
       const del = await h.kz('DELETE', `/port_requests/${id}`);
-      expect(del.status, `delete in ${state}`).toBe(['unconfirmed', 'rejected', 'canceled'].includes(state) ? 200 : 400);
+      expect(del.status, `delete in ${state}`).toBe(['unconfirmed', 'rejected', 'canceled'].includes(state) ? 200 : 405);
+      if (edit.status === 400) {
+        // on_successful_validation: a validation error keyed by the state the request is in.
+        expect(edit.json.data).toEqual({ [state]: { type: { cause: state, message: 'Updating port requests not allowed in current port state' } } });
+      }
     }
   });
 
-  it('completed is paginated with page_size/start_key/next_start_key', async () => {
-    const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push(await portIn('completed'));
-    const seen: string[] = [];
-    let startKey: string | undefined;
-    for (let page = 0; page < 10; page++) {
-      const q = `?page_size=2${startKey ? `&start_key=${encodeURIComponent(startKey)}` : ''}`;
-      const r = await h.kz('GET', `/port_requests/completed${q}`);
-      expect(r.status).toBe(200);
-      const items = (r.json.data as { port_requests: { id: string }[] }[]).flatMap((g) => g.port_requests);
-      expect(items.length).toBeLessThanOrEqual(2);
-      expect(r.json.page_size).toBe(items.length);
-      seen.push(...items.map((p) => p.id));
-      startKey = r.json.next_start_key as string | undefined;
-      if (!startKey) break;
-    }
-    for (const id of ids) expect(seen).toContain(id);
-    expect(new Set(seen).size).toBe(seen.length);
+  it('completed and canceled are listed over a modified window of at most 31 days, the last 31 by default', async () => {
+    const done = await portIn('completed');
+    const path = version === '4.3' ? '/port_requests?by_types=completed' : '/port_requests/completed';
+    const ids = async (q = ''): Promise<string[]> => {
+      const r = await h.kz('GET', `${path}${q ? (path.includes('?') ? '&' : '?') + q : ''}`);
+      expect(r.status, JSON.stringify(r.json)).toBe(200);
+      return (r.json.data as { port_requests: { id: string }[] }[]).flatMap((g) => g.port_requests.map((p) => p.id));
+    };
+    expect(await ids()).toContain(done);
+    const modified = ((await h.kz('GET', `/port_requests/${done}`)).json.data as { updated: number }).updated;
+    // 40 days on, the default window no longer reaches it; an explicit window does.
+    await h.admin('POST', '/time/advance', { ms: 40 * 86_400_000 });
+    expect(await ids()).not.toContain(done);
+    expect(await ids(`modified_from=${modified - 10}&modified_to=${modified + 10}`)).toContain(done);
+    const wide = await h.kz('GET', `${path}${path.includes('?') ? '&' : '?'}modified_from=${modified - 40 * 86_400}&modified_to=${modified}`);
+    expect(wide.status).toBe(400);
+    expect(wide.json.data).toHaveProperty(['modified_from', 'date_range']);
   });
 });
 
@@ -154,14 +161,15 @@ describe('carrier clock', () => {
     const rej = await h.admin('POST', '/clock/tick', { ids: [id], outcome: 'reject' });
     expect((rej.json.moved as { to: string; reason: string }[])[0]?.to).toBe('rejected');
     const tl = await h.kz('GET', `/port_requests/${id}/timeline`);
-    const last = (tl.json.data as { transition?: { new: string; reason: string } ; who?: string }[]).at(-1);
+    const last = (tl.json.data as { reason?: string; transition?: { new: string }; authorization?: { account: { id: string } } }[]).at(-1);
     expect(last?.transition?.new).toBe('rejected');
-    expect(last?.transition?.reason).toBeTruthy();
-    expect(last?.who).toBe('carrier');
+    expect(last?.reason).toBeTruthy();
+    // The carrier's moves are the port authority's (here the master account, the tree's root).
+    expect(last?.authorization?.account.id).toBe(h.root);
   });
 
   it('the timed clock moves submitted ports onward by itself', async () => {
-    const timed = await startHarness({ clock: { intervalMs: 50 } });
+    const timed = await startHarness({ clock: { intervalMs: 50 }, kazooVersion: version });
     try {
       const created = await timed.kz('PUT', '/port_requests', { data: { name: 'Timed', numbers: { '+12025550188': {} } } });
       const id = (created.json.data as { id: string }).id;
@@ -176,4 +184,5 @@ describe('carrier clock', () => {
       await timed.stop();
     }
   });
+});
 });

@@ -92,10 +92,15 @@ describe('attachments and comments, Kazoo', () => {
     await h.faults({});
     let doc = await kazooDoc(h, objectId);
     expect(doc.comments?.map((c) => c.content)).toEqual(['Customer will send the bill tomorrow']);
+    // comment.json: author and timestamp; Kazoo 4.3 writes the token user's full name as the author.
+    const landed = (doc.comments ?? [])[0] as unknown as { author: string; timestamp: number; action_required?: boolean };
+    expect(landed.author).toBe(h.sb.users.root);
+    expect(landed.timestamp).toBeGreaterThan(63_900_000_000);
+    expect(landed.action_required).toBe(true);
 
     const rest: Record<string, unknown> = { ...(doc as unknown as Record<string, unknown>) };
-    for (const ro of ['id', 'port_state', 'uploads', 'created', 'updated', 'account_id', 'sent']) delete rest[ro];
-    const withRemote = { ...rest, comments: [...(doc.comments ?? []), { content: 'Carrier asked for the PIN', is_private: false }] };
+    for (const ro of ['id', 'port_state', 'uploads', 'created', 'updated', 'account_id', 'sent', '_read_only']) delete rest[ro];
+    const withRemote = { ...rest, comments: [...(doc.comments ?? []), { content: 'Carrier asked for the PIN', is_private: false, author: 'Carrier desk', timestamp: landed.timestamp + 5 }] };
     expect((await kazooWrite(h, 'POST', `/port_requests/${objectId}`, { data: withRemote })).status).toBe(200);
     await converge(h);
     await converge(h);

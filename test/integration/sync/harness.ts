@@ -69,7 +69,12 @@ export function numbers(start: number, count: number): string[] {
 
 /** Every Kazoo port request in the sandbox (all states, all accounts), straight from the API. */
 export async function kazooRemote(h: Harness, token = h.sb.token): Promise<{ id: string; name: string; port_state: string; numbers: Record<string, unknown>; portdesk_client_id?: string }[]> {
-  const res = await fetch(`${h.sb.kazooUrl}/v2/accounts/${h.sb.accounts.root.id}/descendants/port_requests?by_types=all`, { headers: { 'x-auth-token': token } });
-  const body = (await res.json()) as { data: { port_requests: never[] }[] };
-  return body.data.flatMap((g) => g.port_requests);
+  // The account's own listing and its descendants' (4.3's descendants listing leaves out the account's own).
+  const out: Awaited<ReturnType<typeof kazooRemote>> = [];
+  for (const path of ['port_requests?by_types=all', 'descendants/port_requests?by_types=all']) {
+    const res = await fetch(`${h.sb.kazooUrl}/v2/accounts/${h.sb.accounts.root.id}/${path}`, { headers: { 'x-auth-token': token } });
+    const body = (await res.json()) as { data: { port_requests: never[] }[] };
+    out.push(...body.data.flatMap((g) => g.port_requests));
+  }
+  return out;
 }

@@ -38,13 +38,28 @@ describe('Kazoo mapping', () => {
   });
 
   it('keeps fields other clients set and per-number data when merging over the server document', () => {
-    const base = { id: 'k1', port_state: 'rejected', numbers: { '+12025550100': { state: 'NY' } }, bill: { street_type: 'Way' }, something_else: 1 };
+    const parts = { street_number: '12', street_address: 'Harbor', street_type: 'Way' };
+    const base = { id: 'k1', port_state: 'rejected', numbers: { '+12025550100': { state: 'NY' } }, bill: { ...parts, custom_note: 'x' }, something_else: 1 };
     const doc = portToKazoo({ localId: 'l', state: 'rejected', fields, numbers: ['+12025550100'] }, base);
     expect(doc.something_else).toBe(1);
     expect(doc.numbers).toEqual({ '+12025550100': { state: 'NY' } });
-    expect((doc.bill as Record<string, unknown>).street_type).toBe('Way');
+    // The local line '12 Harbor Way' reads as the server's parts: they go back as they were.
+    expect(doc.bill).toMatchObject({ ...parts, custom_note: 'x' });
+    // An edited line replaces the parts with one street line; nothing stale is left beside it.
+    const edited = portToKazoo({ localId: 'l', state: 'rejected', fields: { ...fields, street: '14 Harbor Way' }, numbers: ['+12025550100'] }, base);
+    expect(edited.bill).toMatchObject({ street_address: '14 Harbor Way', custom_note: 'x' });
+    expect(edited.bill).not.toHaveProperty('street_number');
     expect(doc.id).toBeUndefined();
     expect(doc.port_state).toBeUndefined();
+  });
+
+  it('reads every street part of 4.3 and the 4.0-4.2 names (carrier, bill.address)', () => {
+    const v43 = kazooToPort({ id: 'k', port_state: 'submitted', name: 'n', numbers: {}, bill: { street_number: '1543', street_pre_dir: 'N', street_address: 'Oak', street_type: 'Ave', street_post_dir: 'SW', carrier: 'AT&T' } } as Parameters<typeof kazooToPort>[0], 'r', 'acc');
+    expect(v43.fields.street).toBe('1543 N Oak Ave SW');
+    expect(v43.fields.losingCarrier).toBe('AT&T');
+    const v40 = kazooToPort({ id: 'k', port_state: 'submitted', name: 'n', numbers: {}, carrier: 'PACIFIC BELL', bill: { address: '116, natoma street' } } as Parameters<typeof kazooToPort>[0], 'r', 'acc');
+    expect(v40.fields.street).toBe('116, natoma street');
+    expect(v40.fields.losingCarrier).toBe('PACIFIC BELL');
   });
 
   it('converts dates to and from Gregorian seconds', () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PORT_STATES, type PortFields, type PortState } from '../../../shared/model';
 import { RemoteError } from '../errors';
 import { requestBytes, requestJson, type ErrorReader } from '../http';
-import type { AttachmentUpload, Capabilities, LocalComment, LocalSnapshot, MoveRequest, RemoteAdapter, RemoteAttachment, RemoteComment, RemoteConfig, RemotePort } from './types';
+import type { AdapterContext, AttachmentUpload, Capabilities, LocalComment, LocalSnapshot, MoveRequest, RemoteAdapter, RemoteAttachment, RemoteComment, RemoteConfig, RemotePort } from './types';
 
 /** Seconds between 0000-01-01 (Erlang's Gregorian calendar) and the Unix epoch. */
 const GREGORIAN_OFFSET = 62_167_219_200;
@@ -13,7 +13,6 @@ export const KAZOO_MARKER_FIELD = 'portdesk_client_id';
 export const KAZOO_COMMENT_MARKER = 'portdesk_comment_id';
 /** Kazoo's default upload limit; a larger download is not an attachment PortDesk accepts. */
 const MAX_DOWNLOAD_BYTES = 8_000_000;
-const COMPLETED_PAGE_SIZE = 500;
 
 export const KAZOO_CAPABILITIES: Capabilities = {
   descendants: true,
@@ -44,7 +43,8 @@ const KazooDocSchema = z.looseObject({
   id: z.string(),
   account_id: z.string().optional(),
   name: z.string().catch(''),
-  port_state: z.enum(PORT_STATES).catch('unconfirmed'),
+  // No .catch: a state PortDesk does not know makes the document unreadable, never a guess.
+  port_state: z.enum(PORT_STATES),
   numbers: z.record(z.string(), z.unknown()).catch({}),
   carrier: str,
   winning_carrier: str,
@@ -56,7 +56,8 @@ const KazooDocSchema = z.looseObject({
   scheduled_date: z.number().optional().catch(undefined),
   bill: z
     .looseObject({
-      name: str, street_address: str, extended_address: str, locality: str, region: str, postal_code: str, country: str,
+      name: str, street_number: str, street_pre_dir: str, street_address: str, street_type: str, street_post_dir: str,
+      address: str, extended_address: str, locality: str, region: str, postal_code: str, country: str,
       account_number: str, pin: str, btn: str, carrier: str,
     })
     .optional()
@@ -66,6 +67,7 @@ const KazooDocSchema = z.looseObject({
     .optional()
     .catch(undefined),
   [KAZOO_MARKER_FIELD]: str,
+  _read_only: z.looseObject({ account_id: str, port_authority: str }).optional().catch(undefined),
   uploads: z.record(z.string(), z.looseObject({ content_type: z.string().catch('application/pdf'), length: z.number().catch(0) })).optional().catch(undefined),
   comments: z
     .array(
@@ -84,13 +86,22 @@ const KazooDocSchema = z.looseObject({
 type KazooDoc = z.infer<typeof KazooDocSchema>;
 
 const EnvelopeSchema = z.looseObject({ data: z.unknown(), revision: z.string().optional(), next_start_key: z.union([z.string(), z.number()]).optional() });
-/** Entries of `GET .../port_requests/{id}/timeline` this adapter reads: transitions (comments are skipped). */
+/**
+ * Entries of `GET .../port_requests/{id}/timeline` this adapter reads: transitions, whose reason
+ * Kazoo stores at the top level of the entry and again under `authorization`
+ * (knm_port_request:transition_metadata_jobj); comments are skipped.
+ */
 const TimelineSchema = z.array(
   z.looseObject({
-    type: z.string(),
-    transition: z.looseObject({ new: z.string(), reason: z.string().nullable().optional() }).optional(),
+    type: z.string().optional(),
+    reason: z.string().nullable().optional().catch(undefined),
+    authorization: z.looseObject({ reason: z.string().nullable().optional().catch(undefined) }).optional().catch(undefined),
+    transition: z.looseObject({ new: z.string(), reason: z.string().nullable().optional().catch(undefined) }).optional(),
   }),
 );
+/** `GET /v2/token_auth` (cb_token_auth): the token's account and user. */
+const TokenSchema = z.looseObject({ account_id: z.string(), owner_id: z.string().optional() });
+const UserSchema = z.looseObject({ first_name: z.string().optional(), last_name: z.string().optional(), username: z.string().optional() });
 /** Reasons are shown on a card and in a banner; anything longer is a mistake, not a reason. */
 const MAX_REASON = 1024;
 const GroupsSchema = z.array(z.looseObject({ account_id: z.string(), port_requests: z.array(z.unknown()) }));
@@ -134,7 +145,7 @@ function detailMessages(data: unknown): string[] {
 }
 
 /** Kazoo document -> internal model. */
-export function kazooToPort(doc: KazooDoc, revision: string, fallbackAccount: string): RemotePort {
+export function kazooToPort(doc: KazooDoc, revision: string, fallbackAccount: string, connectionAccount?: string): RemotePort {
   const bill = doc.bill ?? {};
   const sendTo = doc.notifications?.email?.send_to;
   // Every field written out rather than spread over EMPTY_PORT_FIELDS: the spread builds a
@@ -147,7 +158,7 @@ export function kazooToPort(doc: KazooDoc, revision: string, fallbackAccount: st
     billingName: bill.name ?? '',
     authorizedPerson: doc.signee_name ?? '',
     billingPhone: bill.btn ?? '',
-    street: bill.street_address ?? '',
+    street: streetLine(bill),
     extendedAddress: bill.extended_address ?? '',
     locality: bill.locality ?? '',
     region: bill.region ?? '',
@@ -164,7 +175,8 @@ export function kazooToPort(doc: KazooDoc, revision: string, fallbackAccount: st
   return {
     remoteObjectId: doc.id,
     revision,
-    accountId: doc.account_id ?? fallbackAccount,
+    accountId: doc.account_id ?? doc._read_only?.account_id ?? fallbackAccount,
+    ...(doc._read_only?.port_authority !== undefined && connectionAccount !== undefined ? { authority: doc._read_only.port_authority === connectionAccount } : {}),
     state: doc.port_state,
     fields,
     numbers: Object.keys(doc.numbers).sort(),
@@ -181,6 +193,31 @@ export function kazooToPort(doc: KazooDoc, revision: string, fallbackAccount: st
       marker: c[KAZOO_COMMENT_MARKER] ?? null,
     })),
   };
+}
+
+/** The split street parts of 4.3's bill, in address order (port_requests.json). */
+const STREET_PARTS = ['street_number', 'street_pre_dir', 'street_address', 'street_type', 'street_post_dir'] as const;
+
+/**
+ * The street line: every part of 4.3's split street in order, else 4.2's `street_address` line,
+ * else the 4.0 docs' `bill.address`. No part is dropped (a missing house number makes the LOA wrong).
+ */
+export function streetLine(bill: Partial<Record<(typeof STREET_PARTS)[number] | 'address', string | undefined>>): string {
+  const line = STREET_PARTS.map((k) => bill[k]?.trim() ?? '').filter(Boolean).join(' ');
+  return line || (bill.address ?? '');
+}
+
+/**
+ * The bill's street as written back: when the local line still reads as the server's parts, the
+ * parts stay as the server has them; an edited line replaces them with one `street_address`.
+ */
+function streetFields(line: string, baseBill: Record<string, unknown>): Record<string, string | undefined> {
+  const asStrings = Object.fromEntries(Object.entries(baseBill).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
+  if (line === streetLine(asStrings)) {
+    return Object.fromEntries([...STREET_PARTS, 'address'].map((k) => [k, asStrings[k]]));
+  }
+  const cleared: Record<string, string | undefined> = Object.fromEntries(STREET_PARTS.map((k) => [k, undefined]));
+  return { ...cleared, street_address: line === '' ? undefined : line, address: baseBill.address === undefined ? undefined : line };
 }
 
 /**
@@ -210,7 +247,7 @@ export function portToKazoo(snapshot: LocalSnapshot, base: Record<string, unknow
       ...baseBill,
       name: optional(f.billingName),
       btn: optional(f.billingPhone),
-      street_address: optional(f.street),
+      ...streetFields(f.street, baseBill),
       extended_address: optional(f.extendedAddress),
       locality: optional(f.locality),
       region: optional(f.region),
@@ -228,69 +265,125 @@ export function portToKazoo(snapshot: LocalSnapshot, base: Record<string, unknow
 }
 
 /** Fields Kazoo owns: never sent back in a full-document POST. */
-const READ_ONLY_FIELDS = ['id', 'port_state', 'sent', 'uploads', 'created', 'updated', 'account_id'];
+const READ_ONLY_FIELDS = ['id', 'port_state', 'sent', 'uploads', 'created', 'updated', 'account_id', '_read_only'];
 
-/** Kazoo Crossbar `port_requests` over {root}/v2/accounts/{ACCOUNT_ID}. */
+/** What this adapter learned about a server, kept per server and account for the process's life. */
+interface ServerFacts {
+  version: Promise<KazooVersion>;
+  author?: Promise<string>;
+}
+type KazooVersion = '4.2' | '4.3';
+const SERVER_FACTS = new Map<string, ServerFacts>();
+const CANNOT_TELL = 'cannot tell yet whether the earlier create landed';
+
+/**
+ * Kazoo Crossbar `port_requests` over {root}/v2/accounts/{ACCOUNT_ID}, 4.0–4.2 and 4.3 alike.
+ * Every per-port call goes under the port's own account (4.3 re-parents a request written under
+ * another account's path), which the engine keeps per port (seam 2).
+ */
 export class KazooAdapter implements RemoteAdapter {
   readonly kind = 'kazoo' as const;
   readonly capabilities = KAZOO_CAPABILITIES;
-  private readonly api: string;
+  private readonly facts: ServerFacts;
+  /** Accounts of the requests this adapter has seen (listings, GETs), ahead of the engine's store. */
+  private readonly seen = new Map<string, string>();
 
-  constructor(private readonly config: RemoteConfig) {
-    this.api = `${config.baseUrl}/v2/accounts/${encodeURIComponent(config.accountId)}`;
+  constructor(
+    private readonly config: RemoteConfig,
+    private readonly ctx: AdapterContext = { accountOf: () => null },
+  ) {
+    const key = `${config.baseUrl}|${config.accountId}|${createHash('sha1').update(config.token).digest('hex')}`;
+    let facts = SERVER_FACTS.get(key);
+    if (!facts) {
+      facts = { version: this.probeVersion() };
+      facts.version.catch(() => SERVER_FACTS.delete(key));
+      SERVER_FACTS.set(key, facts);
+    }
+    this.facts = facts;
   }
 
-  private async call(method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE', path: string, json?: unknown): Promise<z.infer<typeof EnvelopeSchema>> {
-    const res = await requestJson({ method, url: `${this.api}${path}`, headers: { 'x-auth-token': this.config.token }, json }, readKazooError);
+  private accountUrl(accountId: string): string {
+    return `${this.config.baseUrl}/v2/accounts/${encodeURIComponent(accountId)}`;
+  }
+
+  /** The account a request lives in: as last seen, else as stored locally, else the connection's. */
+  private accountOf(remoteObjectId: string): string {
+    return this.seen.get(remoteObjectId) ?? this.ctx.accountOf(remoteObjectId) ?? this.config.accountId;
+  }
+
+  private portUrl(remoteObjectId: string, rest = ''): string {
+    return `${this.accountUrl(this.accountOf(remoteObjectId))}/port_requests/${encodeURIComponent(remoteObjectId)}${rest}`;
+  }
+
+  private async callUrl(method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE', url: string, json?: unknown): Promise<z.infer<typeof EnvelopeSchema>> {
+    const res = await requestJson({ method, url, headers: { 'x-auth-token': this.config.token }, json }, readKazooError);
     const env = EnvelopeSchema.safeParse(res.body);
     if (!env.success) throw new RemoteError({ kind: 'transient', status: res.status, message: 'Kazoo answered without the usual envelope' });
     return env.data;
   }
 
-  private toPort(data: unknown): { port: RemotePort; raw: Record<string, unknown> } {
+  /**
+   * 4.0–4.2 serve `GET .../port_requests/{state}` as a listing; 4.3 reads the token as a request
+   * id and answers 404 (cb_port_requests.erl at tags 4.2.48 and 4.3.99). One probe per server.
+   */
+  private async probeVersion(): Promise<KazooVersion> {
+    try {
+      await this.callUrl('GET', `${this.accountUrl(this.config.accountId)}/port_requests/submitted`);
+      return '4.2';
+    } catch (err) {
+      if (err instanceof RemoteError && err.kind === 'not_found') return '4.3';
+      throw err;
+    }
+  }
+
+  /** Kazoo's version as detected (exposed for the sync status and tests). */
+  version(): Promise<KazooVersion> {
+    return this.facts.version;
+  }
+
+  private toPort(data: unknown, urlAccount: string): { port: RemotePort; raw: Record<string, unknown> } {
     const doc = KazooDocSchema.safeParse(data);
-    if (!doc.success) throw new RemoteError({ kind: 'permanent', status: 200, message: 'Kazoo returned a port request PortDesk cannot read' });
-    const port = { ...kazooToPort(doc.data, documentRevision(data), this.config.accountId), raw: data };
+    if (!doc.success) throw new RemoteError({ kind: 'permanent', status: 200, message: `Kazoo returned a port request PortDesk cannot read (${describeIssue(doc.error)})` });
+    const port = { ...kazooToPort(doc.data, documentRevision(data), urlAccount, this.config.accountId), raw: data };
+    this.seen.set(port.remoteObjectId, port.accountId);
     return { port, raw: data as Record<string, unknown> };
   }
 
+  /** Grouped listing -> documents, each with the account its group names. */
+  private async grouped(url: string): Promise<unknown[]> {
+    const env = await this.callUrl('GET', url);
+    const groups = GroupsSchema.safeParse(env.data);
+    if (!groups.success) throw new RemoteError({ kind: 'transient', status: 200, message: 'Kazoo answered a listing PortDesk cannot read' });
+    return groups.data.flatMap((g) => g.port_requests.map((p) => ({ ...(p as object), account_id: g.account_id })));
+  }
+
+  /**
+   * The account's own requests and its sub-accounts' (4.3's `descendants` listing holds only the
+   * latter). 4.3: `by_types=all`, completed and canceled over the last 31 days of `modified`.
+   * 4.2: the all-states listing (unconfirmed, completed, canceled over 31 days) plus the
+   * unconfirmed listing, which is not windowed. Older completed requests are absent, not gone:
+   * the engine refreshes known ports individually (seam 1). Documents that cannot be read are
+   * left out rather than guessed at.
+   */
   async listAll(): Promise<RemotePort[]> {
-    // The root's completed pages do not depend on the open listing: fetch both at once, then the
-    // completed pages of the sub-accounts that listing names, those concurrently too.
-    const [open, rootCompleted] = await Promise.all([
-      this.call('GET', '/descendants/port_requests?by_types=unconfirmed,submitted,pending,scheduled,rejected,canceled'),
-      this.completed(this.config.accountId),
-    ]);
-    const groups = GroupsSchema.parse(open.data);
-    const subAccounts = [...new Set(groups.map((g) => g.account_id))].filter((a) => a !== this.config.accountId);
-    const docs: unknown[] = groups.flatMap((g) => g.port_requests.map((p) => ({ account_id: g.account_id, ...(p as object) })));
-    docs.push(...rootCompleted);
-    for (const list of await Promise.all(subAccounts.map((a) => this.completed(a)))) docs.push(...list);
+    const version = await this.facts.version;
+    const own = this.accountUrl(this.config.accountId);
+    const urls =
+      version === '4.3'
+        ? [`${own}/port_requests?by_types=all`, `${own}/descendants/port_requests?by_types=all`]
+        : [`${own}/port_requests`, `${own}/port_requests/unconfirmed`, `${own}/descendants/port_requests`, `${own}/descendants/port_requests/unconfirmed`];
+    const docs = (await Promise.all(urls.map((u) => this.grouped(u)))).flat();
     const seen = new Set<string>();
     const out: RemotePort[] = [];
     for (const d of docs) {
       const parsed = KazooDocSchema.safeParse(d);
       if (!parsed.success || seen.has(parsed.data.id)) continue;
       seen.add(parsed.data.id);
-      out.push(kazooToPort(parsed.data, documentRevision(d), this.config.accountId));
+      const port = kazooToPort(parsed.data, documentRevision(withoutListingAccount(d)), this.config.accountId, this.config.accountId);
+      this.seen.set(port.remoteObjectId, port.accountId);
+      out.push(port);
     }
     return out;
-  }
-
-  /** The paginated `completed` listing of one account, every page. */
-  private async completed(accountId: string): Promise<unknown[]> {
-    const out: unknown[] = [];
-    let startKey: string | undefined;
-    const base = `${this.config.baseUrl}/v2/accounts/${encodeURIComponent(accountId)}/port_requests/completed?page_size=${COMPLETED_PAGE_SIZE}`;
-    for (let page = 0; page < 10_000; page += 1) {
-      const url = startKey === undefined ? base : `${base}&start_key=${encodeURIComponent(startKey)}`;
-      const res = await requestJson({ method: 'GET', url, headers: { 'x-auth-token': this.config.token } }, readKazooError);
-      const env = EnvelopeSchema.parse(res.body);
-      for (const g of GroupsSchema.parse(env.data)) out.push(...g.port_requests.map((p) => ({ account_id: g.account_id, ...(p as object) })));
-      if (env.next_start_key === undefined) return out;
-      startKey = String(env.next_start_key);
-    }
-    throw new RemoteError({ kind: 'transient', status: 0, message: 'The completed listing did not end after 10,000 pages' });
   }
 
   async get(remoteObjectId: string): Promise<RemotePort> {
@@ -298,45 +391,61 @@ export class KazooAdapter implements RemoteAdapter {
   }
 
   private async getRaw(remoteObjectId: string): Promise<{ port: RemotePort; raw: Record<string, unknown> }> {
-    const env = await this.call('GET', `/port_requests/${encodeURIComponent(remoteObjectId)}`);
-    return this.toPort(env.data);
+    const account = this.accountOf(remoteObjectId);
+    const env = await this.callUrl('GET', this.portUrl(remoteObjectId));
+    return this.toPort(env.data, account);
   }
 
+  /**
+   * A create PortDesk made lands in the connection's account, unconfirmed and just modified, so
+   * the account's own listing shows it (by_number would not in 4.3: it matches sub-accounts'
+   * requests only). Any failure to look is thrown as transient: never a guess that none landed.
+   */
   async findCreated(snapshot: LocalSnapshot): Promise<RemotePort | null> {
-    const first = snapshot.numbers[0];
-    if (!first) return null;
-    const env = await this.call('GET', `/descendants/port_requests?by_number=${encodeURIComponent(first)}`);
-    const list = z.array(z.unknown()).catch([]).parse(env.data);
-    for (const d of list) {
-      const parsed = KazooDocSchema.safeParse(d);
-      if (parsed.success && parsed.data[KAZOO_MARKER_FIELD] === snapshot.localId) return this.get(parsed.data.id);
+    try {
+      const version = await this.facts.version;
+      const own = this.accountUrl(this.config.accountId);
+      const urls = version === '4.3' ? [`${own}/port_requests?by_types=all`] : [`${own}/port_requests`, `${own}/port_requests/unconfirmed`];
+      const docs = (await Promise.all(urls.map((u) => this.grouped(u)))).flat();
+      for (const d of docs) {
+        if (!isRecord(d) || d[KAZOO_MARKER_FIELD] !== snapshot.localId || typeof d.id !== 'string') continue;
+        this.seen.set(d.id, typeof d.account_id === 'string' ? d.account_id : this.config.accountId);
+        return await this.get(d.id);
+      }
+      return null;
+    } catch (err) {
+      const cause = err instanceof Error ? err.message : String(err);
+      throw new RemoteError({ kind: 'transient', status: err instanceof RemoteError ? err.status : 0, message: `${CANNOT_TELL} (${cause})` });
     }
-    return null;
   }
 
   async create(snapshot: LocalSnapshot): Promise<RemotePort> {
-    const env = await this.call('PUT', '/port_requests', { data: portToKazoo({ ...snapshot, state: 'unconfirmed' }) });
-    return this.toPort(env.data).port;
+    const env = await this.callUrl('PUT', `${this.accountUrl(this.config.accountId)}/port_requests`, { data: portToKazoo({ ...snapshot, state: 'unconfirmed' }) });
+    return this.toPort(env.data, this.config.accountId).port;
   }
 
   async update(current: RemotePort, snapshot: LocalSnapshot): Promise<RemotePort> {
+    if (current.accountId) this.seen.set(current.remoteObjectId, current.accountId);
     const raw = isRecord(current.raw) ? current.raw : (await this.getRaw(current.remoteObjectId)).raw;
-    const env = await this.call('POST', `/port_requests/${encodeURIComponent(current.remoteObjectId)}`, { data: portToKazoo(snapshot, raw) });
-    return this.toPort(env.data).port;
+    const account = this.accountOf(current.remoteObjectId);
+    const env = await this.callUrl('POST', this.portUrl(current.remoteObjectId), { data: portToKazoo(snapshot, raw) });
+    return this.toPort(env.data, account).port;
   }
 
   async move(current: RemotePort, move: MoveRequest): Promise<RemotePort> {
+    if (current.accountId) this.seen.set(current.remoteObjectId, current.accountId);
     const data: Record<string, unknown> = {};
     if (move.reason) data.reason = move.reason;
     if (move.to === 'scheduled' && move.date) data.scheduled_date = dateToGregorian(move.date);
     const body: Record<string, unknown> = { data };
     if (move.acceptCharges) body.accept_charges = true;
-    const env = await this.call('PATCH', `/port_requests/${encodeURIComponent(current.remoteObjectId)}/${move.to}`, body);
-    return this.toPort(env.data).port;
+    const account = this.accountOf(current.remoteObjectId);
+    const env = await this.callUrl('PATCH', this.portUrl(current.remoteObjectId, `/${move.to}`), body);
+    return this.toPort(env.data, account).port;
   }
 
   async remove(remoteObjectId: string): Promise<void> {
-    await this.call('DELETE', `/port_requests/${encodeURIComponent(remoteObjectId)}`);
+    await this.callUrl('DELETE', this.portUrl(remoteObjectId));
   }
 
   acceptsExtras(): boolean {
@@ -348,13 +457,13 @@ export class KazooAdapter implements RemoteAdapter {
     return { attachments: port.attachments ?? [], comments: port.comments ?? [] };
   }
 
-  /** The reason given with the latest move into `state`, from the request's timeline (transitions, oldest first). */
+  /** The reason given with the latest move into `state`: the top-level `reason` of its timeline entry. */
   async stateReason(remoteObjectId: string, state: PortState): Promise<string | null> {
-    const env = await this.call('GET', `/port_requests/${encodeURIComponent(remoteObjectId)}/timeline`);
+    const env = await this.callUrl('GET', this.portUrl(remoteObjectId, '/timeline'));
     const entries = TimelineSchema.safeParse(env.data);
     if (!entries.success) throw new RemoteError({ kind: 'permanent', status: 200, message: 'Kazoo returned a timeline PortDesk cannot read' });
-    const last = entries.data.filter((e) => e.type === 'transition' && e.transition?.new === state).at(-1);
-    const reason = last?.transition?.reason?.trim();
+    const last = entries.data.filter((e) => e.transition?.new === state && (e.type === undefined || e.type === 'transition')).at(-1);
+    const reason = (last?.reason ?? last?.authorization?.reason ?? last?.transition?.reason)?.trim();
     return reason ? reason.slice(0, MAX_REASON) : null;
   }
 
@@ -363,7 +472,7 @@ export class KazooAdapter implements RemoteAdapter {
    * upload after a lost answer lands on the same attachment and needs no lookup.
    */
   async putAttachment(remoteObjectId: string, file: AttachmentUpload, opts: { replacing: string | null }): Promise<string> {
-    const base = `${this.api}/port_requests/${encodeURIComponent(remoteObjectId)}/attachments`;
+    const base = this.portUrl(remoteObjectId, '/attachments');
     const name = opts.replacing ?? withPdfExtension(file.name);
     const url = opts.replacing ? `${base}/${encodeURIComponent(opts.replacing)}` : `${base}?filename=${encodeURIComponent(name)}`;
     const res = await requestJson(
@@ -376,7 +485,7 @@ export class KazooAdapter implements RemoteAdapter {
 
   async deleteAttachment(remoteObjectId: string, remoteName: string): Promise<boolean> {
     try {
-      await this.call('DELETE', `/port_requests/${encodeURIComponent(remoteObjectId)}/attachments/${encodeURIComponent(remoteName)}`);
+      await this.callUrl('DELETE', this.portUrl(remoteObjectId, `/attachments/${encodeURIComponent(remoteName)}`));
     } catch (err) {
       // Already gone (an earlier attempt whose answer was lost, or someone else): done.
       if (!(err instanceof RemoteError && err.kind === 'not_found')) throw err;
@@ -385,31 +494,74 @@ export class KazooAdapter implements RemoteAdapter {
   }
 
   downloadAttachment(remoteObjectId: string, remoteName: string): Promise<Uint8Array> {
-    const url = `${this.api}/port_requests/${encodeURIComponent(remoteObjectId)}/attachments/${encodeURIComponent(remoteName)}`;
+    const url = this.portUrl(remoteObjectId, `/attachments/${encodeURIComponent(remoteName)}`);
     return requestBytes({ method: 'GET', url, headers: { 'x-auth-token': this.config.token }, timeoutMs: 120_000, maxBytes: MAX_DOWNLOAD_BYTES }, readKazooError);
   }
 
   /** Kazoo builds an LOA PDF from the request's own data: `GET .../port_requests/{id}/loa`. */
   fetchLoa(remoteObjectId: string): Promise<Uint8Array> {
-    const url = `${this.api}/port_requests/${encodeURIComponent(remoteObjectId)}/loa`;
+    const url = this.portUrl(remoteObjectId, '/loa');
     return requestBytes({ method: 'GET', url, headers: { 'x-auth-token': this.config.token, accept: 'application/pdf' }, timeoutMs: 60_000, maxBytes: MAX_DOWNLOAD_BYTES }, readKazooError);
   }
 
   /**
-   * Kazoo keeps comments in the document, so posting one is a full-document POST of the document
-   * as it stands plus the comment (allowed only where the request may be edited). The comment
-   * carries PortDesk's id, so a retry first checks whether it already arrived.
+   * The connection's user name, the comment author comment.json requires: the token's user
+   * (`GET /v2/token_auth` -> owner_id, then `GET .../users/{owner_id}`), else the account id.
+   * 4.3 writes the user's full name over it anyway (cb_port_requests:add_commentors_info).
+   */
+  private author(): Promise<string> {
+    this.facts.author ??= (async () => {
+      try {
+        const tok = TokenSchema.parse((await this.callUrl('GET', `${this.config.baseUrl}/v2/token_auth`)).data);
+        if (!tok.owner_id) return 'PortDesk';
+        const user = UserSchema.parse((await this.callUrl('GET', `${this.accountUrl(tok.account_id)}/users/${encodeURIComponent(tok.owner_id)}`)).data);
+        return [user.first_name, user.last_name].filter(Boolean).join(' ') || user.username || 'PortDesk';
+      } catch {
+        this.facts.author = undefined;
+        return 'PortDesk';
+      }
+    })();
+    return this.facts.author;
+  }
+
+  /**
+   * Kazoo keeps comments in the document. 4.3 takes new ones with a PATCH of the request
+   * (any state); 4.0–4.2 only with a full-document POST, where the request may be edited. Each
+   * carries author and timestamp (comment.json) and PortDesk's id, so a retry first checks
+   * whether it already arrived.
    */
   async addComment(remoteObjectId: string, comment: LocalComment): Promise<string> {
-    const { raw } = await this.getRaw(remoteObjectId);
+    const [{ raw }, version, author] = await Promise.all([this.getRaw(remoteObjectId), this.facts.version, this.author()]);
     const existing = Array.isArray(raw.comments) ? (raw.comments as unknown[]) : [];
     if (existing.some((c) => isRecord(c) && c[KAZOO_COMMENT_MARKER] === comment.commentId)) return comment.commentId;
+    // Kazoo takes as new only comments newer than the stored ones (get_new_comments).
+    const latest = existing.reduce<number>((m, c) => (isRecord(c) && typeof c.timestamp === 'number' ? Math.max(m, c.timestamp) : m), 0);
+    const timestamp = Math.max(Math.floor(Date.now() / 1000) + GREGORIAN_OFFSET, latest + 1);
+    const added: Record<string, unknown> = { author, content: comment.body, timestamp, [KAZOO_COMMENT_MARKER]: comment.commentId };
+    if (comment.isPrivate) added.is_private = true;
+    if (comment.actionRequired) added.action_required = true;
+    if (version === '4.3') {
+      await this.callUrl('PATCH', this.portUrl(remoteObjectId), { data: { comments: [...existing, added] } });
+      return comment.commentId;
+    }
     const doc: Record<string, unknown> = { ...raw };
     for (const ro of READ_ONLY_FIELDS) delete doc[ro];
-    doc.comments = [...existing, { content: comment.body, is_private: comment.isPrivate, action_required: comment.actionRequired, [KAZOO_COMMENT_MARKER]: comment.commentId }];
-    await this.call('POST', `/port_requests/${encodeURIComponent(remoteObjectId)}`, { data: doc });
+    doc.comments = [...existing, added];
+    await this.callUrl('POST', this.portUrl(remoteObjectId), { data: doc });
     return comment.commentId;
   }
+}
+
+/** A listing adds `account_id` to each document (leak_pvt_fields); a GET does not: hash them alike. */
+function withoutListingAccount(doc: unknown): unknown {
+  if (!isRecord(doc)) return doc;
+  const { account_id: _ignored, ...rest } = doc;
+  return rest;
+}
+
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || 'document'}: ${issue.message}` : 'unreadable';
 }
 
 /** Kazoo appends `.pdf` to attachment names that lack it. */

@@ -14,6 +14,12 @@ export interface Capabilities {
   fields: readonly (keyof PortFields)[];
 }
 
+/** What an adapter may ask of the local store (seam 2). */
+export interface AdapterContext {
+  /** The remote account a linked port lives in (`ports.remote_account_id`), or null when unknown. */
+  accountOf(remoteObjectId: string): string | null;
+}
+
 /** A remote port request mapped into the internal model. */
 export interface RemotePort {
   remoteObjectId: string;
@@ -25,6 +31,11 @@ export interface RemotePort {
   numbers: string[];
   /** The local port id PortDesk stored in the document when it created it, if any. */
   marker: string | null;
+  /**
+   * Whether this connection may make the carrier's moves on the request (Kazoo 4.3:
+   * `_read_only.port_authority` is the connection's account); undefined when the remote does not say.
+   */
+  authority?: boolean;
   /** Reason given with the latest state change (rejections), when the family reports it. */
   stateReason?: string | null;
   /** The document as the server sent it, for adapters that must merge over it (opaque to the engine). */
