@@ -1,4 +1,4 @@
-// `npm test`: type check, build, unit + integration tests (vitest), end-to-end tests (Playwright),
+// `npm test`: layering check, type check, build, unit + integration tests (vitest), end-to-end tests (Playwright),
 // then one closing line with the totals of both runners. Stops at the first failing phase.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +13,7 @@ const vitestJson = join(out, 'vitest.json');
 const playwrightJson = join(out, 'playwright.json');
 
 const phases = [
+  ['layers', process.execPath, [join(root, 'scripts', 'check-layers.mjs')]],
   ['type check', bin('tsc'), ['--noEmit']],
   // Built before the unit tests too: the security checklist reads the CSP the build put in index.html.
   ['build', bin('electron-vite'), ['build']],

@@ -68,7 +68,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
   const repos = createRepos(db);
   const changes = new ChangeBus();
-  const remotes = new RemotesService(db, options.secrets ?? keyFileBox(dirname(options.dbPath)), changes);
+  const remotes = new RemotesService(repos, options.secrets ?? keyFileBox(dirname(options.dbPath)), changes);
   // Attachment bytes live beside the database, so a copied data directory keeps its documents.
   const store = new ContentStore(join(dirname(options.dbPath), 'attachments'));
   const blobs = new BlobSweeper(repos.attachments, store);
@@ -94,7 +94,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
   if (options.backgroundSync ?? options.shell !== 'cli') sync.start();
   const stopWatching = options.shell === 'cli' ? () => undefined : watchExternalChanges(db, changes);
   // Views announce what the carrier did; Electron also raises OS notifications from these events.
-  const stopMoves = options.shell === 'cli' ? () => undefined : watchRemoteMoves(db, changes, (change) => changes.emit({ type: 'remoteMove', change }));
+  const stopMoves = options.shell === 'cli' ? () => undefined : watchRemoteMoves(repos, changes, (change) => changes.emit({ type: 'remoteMove', change }));
   const startupSweep = options.shell === 'cli' ? Promise.resolve({ removed: [], tempFiles: 0 }) : blobs.sweep().catch(toAppError);
   return {
     db,

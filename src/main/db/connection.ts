@@ -66,6 +66,11 @@ function assertSqliteFile(file: string): void {
 }
 
 /** The schema version recorded in the database (0 for a new, empty one). */
+/** SQLite's data_version: changes when another connection commits (never for this connection's own writes). */
+export function dataVersion(db: Db): number {
+  return db.pragma('data_version', { simple: true }) as number;
+}
+
 export function schemaVersion(db: Db): number {
   const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
   if (!table) return 0;

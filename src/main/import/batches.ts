@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { PortFields } from '../../shared/model';
 import { isEditable } from '../../shared/domain/states';
 import type { Repos } from '../db/repos';
+import type { BatchItemRow } from '../db/repos/import-batches-repo';
 import type { PlannedGroup } from './plan';
 
 const ACTOR = 'you';
@@ -38,13 +39,11 @@ export interface UndoResult {
  */
 export function writeImportBatch(repos: Repos, groups: readonly PlannedGroup[], source: string, now: number): BatchWrite {
   const batchId = randomUUID();
-  const { db, ports, events, outbox } = repos;
-  const insertBatch = db.prepare('INSERT INTO import_batches (id, created_at, source, summary) VALUES (?, ?, ?, ?)');
-  const insertItem = db.prepare('INSERT INTO import_batch_ports (batch_id, port_id, created, mutation_id, numbers) VALUES (?, ?, ?, ?, ?)');
+  const { db, ports, events, outbox, importBatches } = repos;
   const written: BatchPort[] = [];
   let total = 0;
   db.transaction(() => {
-    insertBatch.run(batchId, now, source, '{}');
+    importBatches.insert(batchId, source, now);
     for (const group of groups) {
       if (group.numbers.length === 0) continue;
       const label = `import of ${source}`;
@@ -55,7 +54,7 @@ export function writeImportBatch(repos: Repos, groups: readonly PlannedGroup[], 
         insertNumbers(repos, id, group.numbers);
         events.add({ portId: id, at: now, kind: 'created', fromState: null, toState: 'unconfirmed', message: `Created with ${plural(group.numbers.length, 'number')} by the ${label}`, actor: ACTOR });
         const mutationId = outbox.append({ portId: id, entity: 'port', entityId: id, op: 'port.create', payload: { fields, numbers: group.numbers }, baseRevision: null, now });
-        insertItem.run(batchId, id, 1, mutationId, '[]');
+        importBatches.addItem(batchId, { portId: id, created: true, mutationId, numbers: [] });
         written.push({ portId: id, name: fields.name, created: true, numbers: group.numbers.length });
       } else {
         const port = ports.get(group.target.portId);
@@ -68,13 +67,13 @@ export function writeImportBatch(repos: Repos, groups: readonly PlannedGroup[], 
         ports.markPending(port.id);
         events.add({ portId: port.id, at: now, kind: 'numbers', fromState: null, toState: null, message: `Added ${plural(group.numbers.length, 'number')} by the ${label}`, actor: ACTOR });
         const mutationId = outbox.append({ portId: port.id, entity: 'port', entityId: port.id, op: 'port.numbers', payload: { add: group.numbers, remove: [] }, baseRevision: port.remoteRevision, now });
-        insertItem.run(batchId, port.id, 0, mutationId, JSON.stringify(group.numbers));
+        importBatches.addItem(batchId, { portId: port.id, created: false, mutationId, numbers: group.numbers });
         written.push({ portId: port.id, name: port.name, created: false, numbers: group.numbers.length });
       }
       total += group.numbers.length;
     }
     if (written.length === 0) throw new AppError('VALIDATION', 'Nothing to import: no row has a valid number that is not already in a port');
-    db.prepare('UPDATE import_batches SET summary = ? WHERE id = ?').run(JSON.stringify({ ports: written.length, numbers: total }), batchId);
+    importBatches.setSummary(batchId, { ports: written.length, numbers: total });
   })();
   return { batchId, ports: written, numbers: total };
 }
@@ -99,17 +98,6 @@ function insertNumbers(repos: Repos, portId: string, e164s: readonly string[]): 
   throw new AppError('NUMBER_IN_USE', `Nothing was imported: already on another open port since the preview: ${named.join(', ')}${more}`, { numbers: clashes });
 }
 
-interface ItemRow {
-  port_id: string;
-  created: number;
-  mutation_id: string;
-  numbers: string;
-  name: string | null;
-  remote_object_id: string | null;
-  queued: number | null;
-  attempts: number | null;
-}
-
 /**
  * Undo a whole import in one transaction: ports it created are deleted with all their queued
  * changes, numbers it added to existing ports are removed with the outbox row that would have
@@ -117,9 +105,9 @@ interface ItemRow {
  * attempted, or a port linked to a remote object), since deleting locally would then diverge.
  */
 export function undoImportBatch(repos: Repos, batchId: string, now: number): UndoResult {
-  const { db, events, ports } = repos;
+  const { db, events, ports, outbox, importBatches } = repos;
   return db.transaction((): UndoResult => {
-    const batch = db.prepare('SELECT source, undone_at FROM import_batches WHERE id = ?').get(batchId) as { source: string; undone_at: number | null } | undefined;
+    const batch = importBatches.get(batchId);
     if (!batch) throw new AppError('NOT_FOUND', `No import with id ${batchId}`, { batchId });
     if (batch.undone_at !== null) throw new AppError('CONFLICT', `The import of ${batch.source} was already undone`, { batchId });
     const items = batchItems(repos, batchId);
@@ -128,42 +116,35 @@ export function undoImportBatch(repos: Repos, batchId: string, now: number): Und
     const removedPorts: string[] = [];
     const changedPorts: string[] = [];
     let removedNumbers = 0;
-    const deleteOutboxOfPort = db.prepare('DELETE FROM outbox WHERE port_id = ?');
-    const deleteOutboxRow = db.prepare('DELETE FROM outbox WHERE mutation_id = ?');
-    const countNumbers = db.prepare('SELECT COUNT(*) AS n FROM numbers WHERE port_id = ?');
     for (const item of items) {
       if (item.created === 1) {
-        removedNumbers += (countNumbers.get(item.port_id) as { n: number }).n;
-        deleteOutboxOfPort.run(item.port_id);
+        removedNumbers += repos.numbers.e164s(item.port_id).length;
+        outbox.deleteOfPort(item.port_id);
         ports.delete(item.port_id);
         removedPorts.push(item.port_id);
       } else {
         const numbers = JSON.parse(item.numbers) as string[];
         for (const n of numbers) if (repos.numbers.remove(item.port_id, n)) removedNumbers++;
-        deleteOutboxRow.run(item.mutation_id);
+        outbox.deleteByMutation(item.mutation_id);
         ports.touch(item.port_id, now);
         events.add({ portId: item.port_id, at: now, kind: 'numbers', fromState: null, toState: null, message: `Import of ${batch.source} undone: ${plural(numbers.length, 'number')} removed`, actor: ACTOR });
         changedPorts.push(item.port_id);
       }
     }
-    db.prepare('UPDATE import_batches SET undone_at = ? WHERE id = ?').run(now, batchId);
+    importBatches.markUndone(batchId, now);
     return { batchId, removedPorts, changedPorts, removedNumbers };
   })();
 }
 
-const ITEMS_SQL = `SELECT i.port_id, i.created, i.mutation_id, i.numbers, p.name, p.remote_object_id, o.seq AS queued, o.attempts
-  FROM import_batch_ports i LEFT JOIN ports p ON p.id = i.port_id LEFT JOIN outbox o ON o.mutation_id = i.mutation_id
-  WHERE i.batch_id = ?`;
-
-function batchItems(repos: Repos, batchId: string): ItemRow[] {
-  return repos.db.prepare(ITEMS_SQL).all(batchId) as ItemRow[];
+function batchItems(repos: Repos, batchId: string): BatchItemRow[] {
+  return repos.importBatches.items(batchId);
 }
 
 /**
  * Why a batch can no longer be undone, or null: a port it touched was deleted, or any of it may
  * have reached a remote. Shared by undo and the listing, so both give the same one-line reason.
  */
-function undoRefusal(items: readonly ItemRow[], source: string, batchId: string): AppError | null {
+function undoRefusal(items: readonly BatchItemRow[], source: string, batchId: string): AppError | null {
   for (const item of items) {
     if (item.name === null) return new AppError('CONFLICT', `Cannot undo the import of ${source}: port ${item.port_id} was deleted since`, { batchId });
     if (item.queued === null || (item.attempts ?? 0) > 0 || (item.created === 1 && item.remote_object_id !== null)) {
@@ -190,9 +171,7 @@ export interface BatchSummary {
  * check reads only the few item rows of each listed batch through their primary keys.
  */
 export function listImportBatches(repos: Repos, limit: number): BatchSummary[] {
-  const rows = repos.db
-    .prepare('SELECT id, created_at, source, summary, undone_at FROM import_batches ORDER BY created_at DESC, rowid DESC LIMIT ?')
-    .all(limit) as { id: string; created_at: number; source: string; summary: string; undone_at: number | null }[];
+  const rows = repos.importBatches.recent(limit);
   return rows.map((row) => {
     const summary = JSON.parse(row.summary) as { ports?: number; numbers?: number };
     const refusal = row.undone_at === null ? undoRefusal(batchItems(repos, row.id), row.source, row.id) : null;

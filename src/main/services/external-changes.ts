@@ -1,4 +1,4 @@
-import type { Db } from '../db/connection';
+import { dataVersion, type Db } from '../db/connection';
 import type { ChangeBus } from './changes';
 
 /**
@@ -7,10 +7,10 @@ import type { ChangeBus } from './changes';
  * commits, so our own writes do not trigger a reload.
  */
 export function watchExternalChanges(db: Db, changes: ChangeBus, intervalMs = 500): () => void {
-  let last = db.pragma('data_version', { simple: true }) as number;
+  let last = dataVersion(db);
   const timer = setInterval(() => {
     if (!db.open) return;
-    const now = db.pragma('data_version', { simple: true }) as number;
+    const now = dataVersion(db);
     if (now !== last) {
       last = now;
       changes.emit({ type: 'reload' });

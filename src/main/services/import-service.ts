@@ -10,7 +10,7 @@ import { assemblePlan, replanRow } from '../import/plan';
 import type { ImportProgress, TableInfo, WorkerSource } from '../import/protocol';
 import { runImportWorker, type WorkerFactory } from '../import/runWorker';
 import type { SourceOptions } from '../import/source';
-import { ImportLayouts } from '../import/layouts';
+import { ImportLayouts } from '../db/repos/import-layouts-repo';
 import { earlyPreview } from '../import/earlyPreview';
 import { listImportBatches, undoImportBatch, writeImportBatch, type BatchSummary, type UndoResult } from '../import/batches';
 import { checkPortability, type PortabilityVerdict } from '../import/portability';

@@ -1,41 +1,20 @@
-import type { Db } from '../db/connection';
-import type { PortState } from '../../shared/model';
+import type { Repos } from '../db/repos';
 import type { ChangeBus } from './changes';
 import type { RemoteStateChange } from '../../shared/domain/remoteMoves';
 
-interface MoveRow {
-  id: number;
-  portId: string;
-  fromState: PortState;
-  toState: PortState;
-  message: string;
-  name: string;
-  focDate: string;
-  numberCount: number;
-}
-
-const REASON = /on the remote: (.+)$/;
-
 /**
  * Tell `onMove` about every state change that pull recorded (timeline events by actor 'remote'),
- * once each, in order. Starts after the newest event present when called, so a restart does not
- * replay old moves as notifications.
+ * once each, in order, as data: from, to, and the reason the remote gave (kept on the port by the
+ * pull that recorded the move). Reading the events table rather than listening to the engine
+ * also reports moves pulled by another process (the CLI). Starts after the newest event present
+ * when called, so a restart does not replay old moves as notifications.
  */
-export function watchRemoteMoves(db: Db, changes: ChangeBus, onMove: (change: RemoteStateChange) => void): () => void {
-  const latest = db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM events').get() as { id: number };
-  let seen = latest.id;
-  const query = db.prepare(
-    `SELECT e.id, e.port_id AS portId, e.from_state AS fromState, e.to_state AS toState, e.message, p.name, p.foc_date AS focDate,
-       (SELECT COUNT(*) FROM numbers n WHERE n.port_id = p.id) AS numberCount
-     FROM events e JOIN ports p ON p.id = e.port_id
-     WHERE e.id > ? AND e.actor = 'remote' AND e.kind = 'state' AND e.from_state IS NOT NULL AND e.to_state IS NOT NULL
-     ORDER BY e.id`,
-  );
+export function watchRemoteMoves(repos: Repos, changes: ChangeBus, onMove: (change: RemoteStateChange) => void): () => void {
+  let seen = repos.events.latestId();
   return changes.subscribe((event) => {
-    if (event.type !== 'ports' || event.ids.length === 0 || !db.open) return;
-    for (const row of query.all(seen) as MoveRow[]) {
+    if (event.type !== 'ports' || event.ids.length === 0 || !repos.db.open) return;
+    for (const row of repos.events.remoteMovesAfter(seen)) {
       seen = row.id;
-      const reason = REASON.exec(row.message)?.[1];
       onMove({
         portId: row.portId,
         portName: row.name,
@@ -43,7 +22,7 @@ export function watchRemoteMoves(db: Db, changes: ChangeBus, onMove: (change: Re
         to: row.toState,
         numberCount: row.numberCount,
         ...(row.focDate ? { focDate: row.focDate } : {}),
-        ...(reason ? { reason } : {}),
+        ...(row.reason ? { reason: row.reason } : {}),
       });
     }
   });

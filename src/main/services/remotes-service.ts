@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { RemoteKind } from '../../shared/model';
-import type { Db } from '../db/connection';
+import type { Repos } from '../db/repos';
 import { normalizeBaseUrl } from '../remotes/url';
 import type { RemoteConfig } from '../remotes/config';
 import type { ChangeBus } from './changes';
@@ -36,25 +36,18 @@ export interface AddRemoteInput {
 /** Remotes (porting API accounts) and their encrypted tokens. */
 export class RemotesService {
   constructor(
-    private readonly db: Db,
+    private readonly repos: Repos,
     private readonly secrets: SecretBox,
     private readonly changes: ChangeBus,
     private readonly now: () => number = Date.now,
   ) {}
 
   list(): RemoteInfo[] {
-    const rows = this.db.prepare('SELECT id, kind, name, base_url, account_id, token_enc IS NOT NULL AS has_token, created_at FROM remotes ORDER BY created_at, id').all() as Record<string, unknown>[];
     const defaultId = this.setting(DEFAULT_KEY.remoteId, DEFAULT_KEY.key);
-    return rows.map((r) => ({
-      id: String(r.id),
-      kind: r.kind as RemoteKind,
-      name: String(r.name),
-      baseUrl: String(r.base_url),
-      accountId: String(r.account_id),
-      hasToken: Number(r.has_token) === 1,
-      defaultConnectionId: this.setting(String(r.id), 'default_connection_id'),
-      isDefault: String(r.id) === defaultId,
-      createdAt: Number(r.created_at),
+    return this.repos.remotes.list().map((r) => ({
+      ...r,
+      defaultConnectionId: this.setting(r.id, 'default_connection_id'),
+      isDefault: r.id === defaultId,
     }));
   }
 
@@ -74,8 +67,8 @@ export class RemotesService {
     const id = randomUUID();
     const name = input.name?.trim() || `${input.kind === 'kazoo' ? 'Kazoo' : 'Telnyx'} ${new URL(baseUrl).host}`;
     const sealed = this.secrets.seal(input.token.trim());
-    this.db.transaction(() => {
-      this.db.prepare('INSERT INTO remotes (id, kind, name, base_url, account_id, token_enc, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, input.kind, name, baseUrl, accountId, sealed, this.now());
+    this.repos.db.transaction(() => {
+      this.repos.remotes.insert({ id, kind: input.kind, name, baseUrl, accountId, tokenSealed: sealed, now: this.now() });
       if (input.defaultConnectionId) this.setSetting(id, 'default_connection_id', input.defaultConnectionId);
       // The first remote becomes the default, so new ports sync without a further step.
       if (!this.defaultId()) this.setSetting(DEFAULT_KEY.remoteId, DEFAULT_KEY.key, id);
@@ -87,17 +80,17 @@ export class RemotesService {
   /** Forget a remote: its ports stay as local ports, their queued changes and sync state go. */
   remove(id: string): void {
     this.get(id);
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM outbox WHERE port_id IN (SELECT id FROM ports WHERE remote_id = ?)').run(id);
-      this.db.prepare("DELETE FROM outbox WHERE json_extract(payload, '$.remoteId') = ?").run(id);
-      this.db.prepare("UPDATE ports SET remote_object_id = NULL, remote_revision = NULL, sync_status = 'local', sync_error = NULL, dirty = 1 WHERE remote_id = ?").run(id);
-      this.db.prepare('DELETE FROM conflicts WHERE port_id IN (SELECT id FROM ports WHERE remote_id = ?)').run(id);
-      this.db.prepare('DELETE FROM sync_state WHERE remote_id = ?').run(id);
-      this.db.prepare('DELETE FROM remotes WHERE id = ?').run(id);
+    const { db, outbox, ports, conflicts, syncState, remotes } = this.repos;
+    db.transaction(() => {
+      outbox.forgetRemote(id);
+      conflicts.forgetRemote(id);
+      ports.forgetRemote(id);
+      syncState.forgetRemote(id);
+      remotes.delete(id);
       if (this.setting(DEFAULT_KEY.remoteId, DEFAULT_KEY.key) === id) {
         const next = this.list()[0];
         if (next) this.setSetting(DEFAULT_KEY.remoteId, DEFAULT_KEY.key, next.id);
-        else this.db.prepare('DELETE FROM sync_state WHERE remote_id = ? AND key = ?').run(DEFAULT_KEY.remoteId, DEFAULT_KEY.key);
+        else syncState.clear(DEFAULT_KEY.remoteId, DEFAULT_KEY.key);
       }
     })();
     this.changes.emit({ type: 'sync' });
@@ -106,7 +99,7 @@ export class RemotesService {
   /** The remote new ports go to, if any. */
   defaultId(): string | null {
     const id = this.setting(DEFAULT_KEY.remoteId, DEFAULT_KEY.key);
-    return id && this.db.prepare('SELECT 1 FROM remotes WHERE id = ?').get(id) ? id : null;
+    return id && this.repos.remotes.exists(id) ? id : null;
   }
 
   /** Make `id` the remote new ports go to. */
@@ -122,9 +115,9 @@ export class RemotesService {
     this.get(id);
     if (!token.trim()) throw new AppError('VALIDATION', 'The token is required', { field: 'token' });
     const sealed = this.secrets.seal(token.trim());
-    this.db.transaction(() => {
-      this.db.prepare('UPDATE remotes SET token_enc = ? WHERE id = ?').run(sealed, id);
-      this.db.prepare("DELETE FROM sync_state WHERE remote_id = ? AND key = 'paused'").run(id);
+    this.repos.db.transaction(() => {
+      this.repos.remotes.setToken(id, sealed);
+      this.repos.syncState.clear(id, 'paused');
     })();
     this.changes.emit({ type: 'sync' });
     return this.get(id);
@@ -133,23 +126,22 @@ export class RemotesService {
   /** Everything an adapter needs, token decrypted. For main-process use only. */
   config(id: string): RemoteConfig {
     const info = this.get(id);
-    const row = this.db.prepare('SELECT token_enc FROM remotes WHERE id = ?').get(id) as { token_enc: Buffer | null };
-    if (!row.token_enc) throw new AppError('UNAUTHORIZED', `Remote "${info.name}" has no token; enter one`);
+    const sealed = this.repos.remotes.sealedToken(id);
+    if (!sealed) throw new AppError('UNAUTHORIZED', `Remote "${info.name}" has no token; enter one`);
     return {
       kind: info.kind,
       baseUrl: info.baseUrl,
       accountId: info.accountId,
-      token: this.secrets.open(row.token_enc),
+      token: this.secrets.open(sealed),
       ...(info.defaultConnectionId ? { defaultConnectionId: info.defaultConnectionId } : {}),
     };
   }
 
   private setting(id: string, key: string): string | null {
-    const row = this.db.prepare('SELECT value FROM sync_state WHERE remote_id = ? AND key = ?').get(id, key) as { value: string } | undefined;
-    return row?.value ?? null;
+    return this.repos.syncState.get(id, key) ?? null;
   }
 
   private setSetting(id: string, key: string, value: string): void {
-    this.db.prepare('INSERT INTO sync_state (remote_id, key, value) VALUES (?, ?, ?) ON CONFLICT (remote_id, key) DO UPDATE SET value = excluded.value').run(id, key, value);
+    this.repos.syncState.set(id, key, value);
   }
 }

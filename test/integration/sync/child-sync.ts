@@ -3,6 +3,7 @@
 // it) but without the rest of the app, whose modules would cost seconds per start.
 import { dirname } from 'node:path';
 import { openDatabase } from '../../../src/main/db/connection';
+import { createRepos } from '../../../src/main/db/repos';
 import { ChangeBus } from '../../../src/main/services/changes';
 import { RemotesService } from '../../../src/main/services/remotes-service';
 import { keyFileBox } from '../../../src/main/services/secrets';
@@ -11,8 +12,9 @@ import { SyncEngine } from '../../../src/main/sync/engine';
 const dbPath = process.env.PD_DB ?? '';
 const db = openDatabase(dbPath);
 const changes = new ChangeBus();
-const remotes = new RemotesService(db, keyFileBox(dirname(dbPath)), changes);
-const engine = new SyncEngine({ db, changes, remotes, backoff: { baseMs: 20, capMs: 300 } });
+const repos = createRepos(db);
+const remotes = new RemotesService(repos, keyFileBox(dirname(dbPath)), changes);
+const engine = new SyncEngine({ db, repos, changes, remotes, backoff: { baseMs: 20, capMs: 300 } });
 process.stdout.write('ready\n');
 let converged = false;
 for (let i = 0; i < 20 && !converged; i += 1) converged = (await engine.syncNow({ waitMs: 2000 })).converged;

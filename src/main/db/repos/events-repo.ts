@@ -3,18 +3,53 @@ import type { PortState, TimelineEvent } from '../../../shared/model';
 
 export type NewEvent = Omit<TimelineEvent, 'id'>;
 
+export interface RemoteMoveRow {
+  id: number;
+  portId: string;
+  fromState: PortState;
+  toState: PortState;
+  name: string;
+  focDate: string;
+  reason: string | null;
+  numberCount: number;
+}
+
 /** The per-port timeline: state changes, edits and sync events, oldest first. */
 export class EventsRepo {
   private readonly insertStmt;
   private readonly listStmt;
+  private readonly latestStmt;
+  private readonly remoteMovesStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
       'INSERT INTO events (port_id, at, kind, from_state, to_state, message, actor) VALUES (@portId, @at, @kind, @fromState, @toState, @message, @actor)',
     );
+    this.latestStmt = db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM events');
+    this.remoteMovesStmt = db.prepare(
+      `SELECT e.id, e.port_id AS portId, e.from_state AS fromState, e.to_state AS toState, p.name, p.foc_date AS focDate, p.state_reason AS reason,
+         (SELECT COUNT(*) FROM numbers n WHERE n.port_id = p.id) AS numberCount
+       FROM events e JOIN ports p ON p.id = e.port_id
+       WHERE e.id > ? AND e.actor = 'remote' AND e.kind = 'state' AND e.from_state IS NOT NULL AND e.to_state IS NOT NULL
+       ORDER BY e.id`,
+    );
     this.listStmt = db.prepare(
       'SELECT id, port_id AS portId, at, kind, from_state AS fromState, to_state AS toState, message, actor FROM events WHERE port_id = ? ORDER BY at, id',
     );
+  }
+
+  /** Id of the newest event (0 when none). */
+  latestId(): number {
+    return (this.latestStmt.get() as { id: number }).id;
+  }
+
+  /**
+   * State changes pull recorded (actor `remote`) after event `afterId`, oldest first, with what a
+   * notice says about them: the port's name, number count, FOC date and the remote's reason
+   * (kept on the port by the same pull transaction).
+   */
+  remoteMovesAfter(afterId: number): RemoteMoveRow[] {
+    return this.remoteMovesStmt.all(afterId) as RemoteMoveRow[];
   }
 
   add(event: NewEvent): void {

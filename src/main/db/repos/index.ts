@@ -8,6 +8,8 @@ import { CommentsRepo } from './comments-repo';
 import { TagsRepo } from './tags-repo';
 import { ConflictsRepo } from './conflicts-repo';
 import { SyncStateRepo } from './sync-state-repo';
+import { ImportBatchesRepo } from './import-batches-repo';
+import { RemotesRepo } from './remotes-repo';
 
 /** Every repository over one connection, prepared once. */
 export interface Repos {
@@ -21,6 +23,8 @@ export interface Repos {
   tags: TagsRepo;
   conflicts: ConflictsRepo;
   syncState: SyncStateRepo;
+  importBatches: ImportBatchesRepo;
+  remotes: RemotesRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -35,5 +39,7 @@ export function createRepos(db: Db): Repos {
     tags: new TagsRepo(db),
     conflicts: new ConflictsRepo(db),
     syncState: new SyncStateRepo(db),
+    importBatches: new ImportBatchesRepo(db),
+    remotes: new RemotesRepo(db),
   };
 }

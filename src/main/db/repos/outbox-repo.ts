@@ -85,6 +85,7 @@ export class OutboxRepo {
       deleteRow: db.prepare('DELETE FROM outbox WHERE seq = ?'),
       deleteFieldRowsUpTo: db.prepare(`DELETE FROM outbox WHERE port_id = ? AND seq <= ? AND op IN ${FIELD_OPS_SQL}`),
       deleteOfPort: db.prepare('DELETE FROM outbox WHERE port_id = ?'),
+      deleteByMutation: db.prepare('DELETE FROM outbox WHERE mutation_id = ?'),
       block: db.prepare("UPDATE outbox SET status = 'blocked', last_error = ? WHERE seq = ?"),
       remaining: db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE port_id = ?'),
       hasCreate: db.prepare("SELECT 1 FROM outbox WHERE port_id = ? AND op = 'port.create'"),
@@ -188,6 +189,10 @@ export class OutboxRepo {
 
   deleteOfPort(portId: string): void {
     this.s.deleteOfPort.run(portId);
+  }
+
+  deleteByMutation(mutationId: string): void {
+    this.s.deleteByMutation.run(mutationId);
   }
 
   block(seq: number, message: string): void {

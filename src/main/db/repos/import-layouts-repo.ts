@@ -1,6 +1,8 @@
-import type { Db } from '../db/connection';
-import type { ColumnMapping } from './columns';
-import { ColumnMappingSchema } from '../../shared/rpc/methods/import';
+import type { z } from 'zod';
+import type { Db } from '../connection';
+import { ColumnMappingSchema } from '../../../shared/rpc/methods/import';
+
+type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
 
 /**
  * Column mappings the specialist confirmed, per file layout signature (table import_layouts),
