@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText } from './domain/text';
 
 /** Port request states, in the order a port normally travels (Kazoo's names; Telnyx maps onto them). */
 export const PORT_STATES = [
@@ -23,7 +24,10 @@ export const IsoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real calendar date');
 
-const text = (max: number) => z.string().trim().max(max);
+/** Text from outside, as stored: see {@link cleanText} (controls, escapes, bidi overrides, invisibles). */
+export const cleanString = (options: { multiline?: boolean } = {}) => z.string().overwrite((s) => cleanText(s, options));
+
+const text = (max: number) => cleanString().trim().max(max);
 
 /**
  * The editable fields of a port request: one internal model covering Kazoo's `bill`/LOA fields

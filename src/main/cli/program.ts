@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../../shared/errors';
+import { escapeForTerminal } from '../../shared/domain/text';
 import { RpcClient } from '../../shared/rpc/client';
 import type { Run } from './commands/run';
 import { createAppContext, type AppContext } from '../app-context';
@@ -22,10 +23,20 @@ interface GlobalOptions {
 }
 
 /**
+ * Everything printed goes through {@link escapeForTerminal}: a port name holding ESC[31m or
+ * U+202E prints as visible escapes, never as a terminal command. Idempotent, so wrapping twice
+ * (runCli, then buildProgram) is harmless.
+ */
+function terminalSafe(io: CliIo): CliIo {
+  return { ...io, out: (text) => io.out(escapeForTerminal(text)), err: (text) => io.err(escapeForTerminal(text)) };
+}
+
+/**
  * Build the `portdesk` command. Every command goes through the same RPC router as the UI, so
  * validation and messages are identical; `--json` prints the method's result as JSON.
  */
 export function buildProgram(io: CliIo): { program: Command; close(): void } {
+  io = terminalSafe(io);
   let ctx: AppContext | undefined;
   const program = new Command('portdesk')
     .description('PortDesk: number porting from the command line')
@@ -56,6 +67,7 @@ export function buildProgram(io: CliIo): { program: Command; close(): void } {
 
 /** Run the CLI with argv (without node and script); resolves to the process exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  io = terminalSafe(io);
   const { program, close } = buildProgram(io);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -59,7 +59,8 @@ export function normalizeField(field: MappableField, text: string, country: Coun
     return { ok: false, message: `"${text}" is not a two-letter country code (e.g. US)` };
   }
   const check = PortFieldsSchema.shape[field].safeParse(value);
-  return check.success ? { ok: true, value } : { ok: false, message: `"${text}" ${check.error.issues[0]?.message ?? 'is not accepted'}` };
+  // The schema's output: the value as stored (controls, escapes and bidi overrides removed).
+  return check.success ? { ok: true, value: String(check.data) } : { ok: false, message: `"${text}" ${check.error.issues[0]?.message ?? 'is not accepted'}` };
 }
 
 /** The e-mail list stored in a field value, as the port model wants it. */

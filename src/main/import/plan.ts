@@ -2,6 +2,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import { EMPTY_PORT_FIELDS, type PortFields } from '../../shared/model';
 import type { ColumnMapping, MappableField } from './columns';
 import { emailList, normalizeField } from './fields';
+import { cleanText } from '../../shared/domain/text';
 import { parseNumberCell, type ParsedNumber } from './numberCell';
 import { problem, type ImportProblem } from './problems';
 import type { SourceRow, SourceTable } from './table';
@@ -137,7 +138,8 @@ export function analyseRow(source: SourceRow, headers: readonly string[], mappin
     analysis.rowProblems.push(problem(row, at(numberCols[0]!), 'error', 'number-missing', `Row ${row}: no number in ${names}`));
   }
   if (options.target.kind === 'group' && mapping.groupBy !== null) {
-    analysis.groupKey = (cells[mapping.groupBy] ?? '').trim();
+    // The key names the port: cleaned like any other port name.
+    analysis.groupKey = cleanText(cells[mapping.groupBy] ?? '').trim();
     if (analysis.groupKey === '') {
       const col = at(mapping.groupBy);
       analysis.rowProblems.push(

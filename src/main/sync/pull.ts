@@ -6,6 +6,7 @@ import { recordConflict, refreshConflictRemote } from './conflicts';
 import type { SyncStore } from './store';
 import { ExtrasApplier, fillExtras } from './pull-extras';
 import { fillStateReasons } from './pull-reasons';
+import { cleanRemotePort } from './clean-remote';
 
 export interface PullContext {
   store: SyncStore;
@@ -46,7 +47,8 @@ export async function pull(ctx: PullContext): Promise<PullResult> {
   const known = ctx.store.revisions(ctx.remoteId);
   await fillExtras(ctx.store, ctx.adapter, ctx.remoteId, remotes, known);
   await fillStateReasons(ctx.adapter, remotes, known);
-  return applyPull(ctx, remotes);
+  // Cleaned after the extras are in, so pulled comments and attachment names are cleaned too.
+  return applyPull(ctx, remotes.map(cleanRemotePort));
 }
 
 export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {

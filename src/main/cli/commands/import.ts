@@ -105,8 +105,9 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
       if (status.state === 'failed') throw new AppError(status.error?.code === 'FILE' ? 'FILE' : 'VALIDATION', status.error?.message ?? 'The file could not be read');
       if (opts.groupBy && status.table) {
         const col = groupColumn(status, opts.groupBy);
-        if (status.table.mapping.groupBy !== col) {
-          imports.remap(status.jobId, { mapping: { ...status.table.mapping, groupBy: col } });
+        // The target too: when the guesser proposed no grouping, the preview fell back to one new port.
+        if (status.table.mapping.groupBy !== col || status.target.kind !== 'group') {
+          imports.remap(status.jobId, { mapping: { ...status.table.mapping, groupBy: col }, target: { kind: 'group' } });
           status = await imports.status(status.jobId, true);
         }
       }

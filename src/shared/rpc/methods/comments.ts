@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CommentSchema } from '../../model';
+import { CommentSchema, cleanString } from '../../model';
 import { method } from '../method';
 
 export const commentsMethods = {
@@ -7,7 +7,7 @@ export const commentsMethods = {
   'comments.add': method(
     z.object({
       portId: z.string().min(1, 'is required'),
-      body: z.string().trim().min(1, 'is required').max(5000),
+      body: cleanString({ multiline: true }).trim().min(1, 'is required').max(5000),
       isPrivate: z.boolean().optional(),
       actionRequired: z.boolean().optional(),
     }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AttachmentSchema } from '../../model';
+import { AttachmentSchema, cleanString } from '../../model';
 import { method } from '../method';
 
 const id = z.string().min(1, 'is required');
@@ -7,7 +7,7 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 content has
 const kind = AttachmentSchema.shape.kind;
 /** Bytes cross the RPC as base64 (JSON only); 8,000,000 bytes (the attachment limit) encode to 10,666,668 characters. */
 const base64 = z.base64('must be base64-encoded bytes').max(10_666_668, 'is over the 8,000,000-byte attachment limit');
-const filename = z.string().trim().min(1, 'is required').max(255);
+const filename = cleanString().trim().min(1, 'is required').max(255);
 
 export const AttachmentInfoSchema = AttachmentSchema.extend({
   version: z.number().int(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PortFieldsSchema } from '../../model';
+import { PortFieldsSchema, cleanString } from '../../model';
 import { isCountryCode } from '../../domain/numbers';
 import { method } from '../method';
 
@@ -17,7 +17,7 @@ export const ColumnMappingSchema = z.object({
 
 export const ImportTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('existing'), portId: id }),
-  z.object({ kind: z.literal('new'), name: z.string().trim().min(1, 'is required').max(128) }),
+  z.object({ kind: z.literal('new'), name: cleanString().trim().min(1, 'is required').max(128) }),
   z.object({ kind: z.literal('group') }),
 ]);
 export type ImportTargetInput = z.infer<typeof ImportTargetSchema>;

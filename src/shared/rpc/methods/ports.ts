@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PortDetailSchema, PortFieldsPatchSchema, PortFieldsSchema, PortStateSchema, PortSummarySchema } from '../../model';
+import { PortDetailSchema, PortFieldsPatchSchema, PortFieldsSchema, PortStateSchema, PortSummarySchema, cleanString } from '../../model';
 import { method } from '../method';
 
 const id = z.string().min(1, 'is required');
@@ -42,7 +42,7 @@ export const portsMethods = {
     z.object({
       id,
       to: PortStateSchema,
-      reason: z.string().max(500).optional(),
+      reason: cleanString({ multiline: true }).max(500).optional(),
       date: PortFieldsSchema.shape.focDate.optional(),
       force: z.boolean().optional(),
     }),

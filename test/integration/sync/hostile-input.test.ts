@@ -65,3 +65,19 @@ describe('no error, status or stored message carries a header value', () => {
     expect(e.message).not.toContain(SECRET);
   });
 });
+
+describe('pulled text is cleaned like any other input', () => {
+  it('a remote port named with escapes, bidi overrides and NUL arrives clean; a nothing-visible name gets a placeholder', async () => {
+    h = await startHarness('kazoo');
+    const put = (name: string, i: number) =>
+      fetch(`${h!.sb.kazooUrl}/v2/accounts/${h!.sb.accounts.root.id}/port_requests`, {
+        method: 'PUT',
+        headers: { 'x-auth-token': h!.sb.token, 'content-type': 'application/json' },
+        body: JSON.stringify({ data: { name, numbers: Object.fromEntries(numbers(i * 3, 1).map((n) => [n, {}])) } }),
+      });
+    expect((await put('\u001b[31mEvil\u001b[0m \u202Ecorp\u0000', 0)).status).toBeLessThan(300);
+    expect((await put('\u200b\u200b', 1)).status).toBeLessThan(300);
+    await h.engine.syncNow();
+    expect(h.ctx.ports.list().map((p) => p.name).sort()).toEqual(['Evil corp', 'Unnamed port']);
+  });
+});
