@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox, type FaultConfig, type SandboxHandle } from '../../../src/sandbox/index';
+import { startSandbox, type FaultConfig, type KazooVersion, type SandboxHandle } from '../../../src/sandbox/index';
 import { createAppContext, type AppContext } from '../../../src/main/app-context';
 import { SyncEngine } from '../../../src/main/sync/engine';
 import { carrierOf } from '../../../src/sandbox/util/phone';
@@ -19,15 +19,16 @@ export interface Harness {
 }
 
 /** A sandbox on a random loopback port and a PortDesk store with one remote pointing at it. */
-export async function startHarness(kind: 'kazoo' | 'telnyx' = 'kazoo', opts: { dbPath?: string; dir?: string } = {}): Promise<Harness> {
+export async function startHarness(kind: 'kazoo' | 'telnyx' = 'kazoo', opts: { dbPath?: string; dir?: string; kazooVersion?: KazooVersion; token?: 'root' | 'sub' } = {}): Promise<Harness> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'pd-sync-'));
-  const sb = await startSandbox({ dataDir: join(dir, 'sandbox'), port: 0, seed: 'none' });
+  const sb = await startSandbox({ dataDir: join(dir, 'sandbox'), port: 0, seed: 'none', ...(opts.kazooVersion ? { kazooVersion: opts.kazooVersion } : {}) });
+  const asSub = opts.token === 'sub';
   const ctx = createAppContext({ dbPath: opts.dbPath ?? join(dir, 'portdesk.db'), shell: 'cli', backgroundSync: false });
   const remote = ctx.remotes.add({
     kind,
     url: kind === 'kazoo' ? `${sb.kazooUrl}/v2/` : sb.telnyxUrl,
-    accountId: sb.accounts.root.id,
-    token: sb.token,
+    accountId: asSub ? (sb.accounts.subs[0]?.id ?? '') : sb.accounts.root.id,
+    token: asSub ? sb.subToken : sb.token,
     defaultConnectionId: 'conn-1',
   });
   const admin = async (path: string, body?: unknown, method = 'POST'): Promise<unknown> => {

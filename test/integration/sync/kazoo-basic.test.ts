@@ -7,9 +7,9 @@ afterEach(async () => {
   h = undefined;
 });
 
-describe('Kazoo sync basics', () => {
+describe.each(['4.3', '4.2'] as const)('Kazoo %s sync basics', (kazooVersion) => {
   it('pushes a created and edited port once, then a pull changes nothing', async () => {
-    h = await startHarness('kazoo');
+    h = await startHarness('kazoo', { kazooVersion });
     const p = h.ctx.ports.create({ fields: { name: 'Smoke' }, numbers: numbers(0, 3), remoteId: h.remoteId });
     h.ctx.ports.update(p.id, { billingName: 'Acme Dental', locality: 'Springfield' });
     const report = await h.ctx.sync.syncNow({ waitMs: 10_000 });

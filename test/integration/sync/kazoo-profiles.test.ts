@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { pdfPagesText } from '../documents/poppler';
+import { numbers, startHarness, type Harness } from './harness';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const FAULTS = { lostResponse: { rate: 0.2 }, serverError: { rate: 0.15 }, reset: { rate: 0.1, phase: 'headers' as const } };
+
+async function converge(hh: Harness): Promise<void> {
+  for (let i = 0; i < 6; i += 1) {
+    const r = await hh.engine.syncNow({ waitMs: 10_000 });
+    if (r.converged) return;
+  }
+  throw new Error('did not converge');
+}
+
+/** Straight from the sandbox, as the root sees it: the request and the account it is in. */
+async function remoteDoc(hh: Harness, id: string): Promise<{ account: string; doc: Record<string, unknown> }> {
+  const root = hh.sb.accounts.root.id;
+  for (const path of ['port_requests?by_types=all', 'descendants/port_requests?by_types=all']) {
+    const version = hh.sb.kazooVersion;
+    const url = `${hh.sb.kazooUrl}/v2/accounts/${root}/${version === '4.3' ? path : path.replace('?by_types=all', '')}`;
+    const body = (await (await fetch(url, { headers: { 'x-auth-token': hh.sb.token } })).json()) as { data: { account_id: string; port_requests: Record<string, unknown>[] }[] };
+    for (const g of body.data) {
+      const doc = g.port_requests.find((p) => p.id === id);
+      if (doc) return { account: g.account_id, doc };
+    }
+  }
+  throw new Error(`request ${id} not listed`);
+}
+
+async function kazooCall(hh: Harness, method: string, account: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`${hh.sb.kazooUrl}/v2/accounts/${account}${path}`, {
+    method,
+    headers: { 'x-auth-token': hh.sb.token, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (!res.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+describe.each(['4.3', '4.2'] as const)('Kazoo %s, version found by the adapter', (version) => {
+  it('a port in a sub-account is edited, moved and commented under its own account, with faults on', async () => {
+    h = await startHarness('kazoo', { kazooVersion: version });
+    // Harbor Lights: a sub-account without activation charges.
+    const sub = h.sb.accounts.subs[0]?.id ?? '';
+    const [n1] = numbers(300, 1);
+    const created = await kazooCall(h, 'PUT', sub, '/port_requests', { data: { name: 'Harbor Lights main line', numbers: { [n1 as string]: {} }, bill: { name: 'Harbor Lights Dental' } } });
+    const id = (created.data as { id: string }).id;
+    await converge(h);
+    const local = h.ctx.ports.list().find((p) => p.remoteObjectId === id);
+    expect(local).toBeDefined();
+    const portId = local?.id ?? '';
+    h.ctx.ports.update(portId, { billingName: 'Harbor Lights Dental LLC', locality: 'Omaha' });
+    await h.ctx.router.call('comments.add', { portId, body: 'Customer sent the bill' });
+    h.ctx.ports.move(portId, { to: 'submitted', force: true });
+    await h.faults(FAULTS);
+    await converge(h);
+    await h.faults({});
+    await converge(h);
+    const { account, doc } = await remoteDoc(h, id);
+    expect(account).toBe(sub);
+    expect(doc.port_state).toBe('submitted');
+    expect((doc.bill as Record<string, unknown>).name).toBe('Harbor Lights Dental LLC');
+    // 4.0-4.2 take comments only while the request may be edited: the comment went before the submit.
+    expect(((doc.comments ?? []) as { content: string }[]).map((c) => c.content)).toContain('Customer sent the bill');
+    expect(h.ctx.ports.get(portId).syncStatus).toBe('synced');
+  }, 60_000);
+
+  it('a street number and directions round-trip and reach the generated LOA', async () => {
+    h = await startHarness('kazoo', { kazooVersion: version });
+    const root = h.sb.accounts.root.id;
+    const [n1] = numbers(320, 1);
+    const bill =
+      version === '4.3'
+        ? { name: 'Oak Bakery', street_number: '1543', street_pre_dir: 'N', street_address: 'Oak', street_type: 'Ave', street_post_dir: 'SW', extended_address: 'Suite 4', locality: 'Portland', region: 'OR', postal_code: '97201' }
+        : { name: 'Oak Bakery', address: '1543 N Oak Ave SW', locality: 'Portland', region: 'OR', postal_code: '97201' };
+    const created = await kazooCall(h, 'PUT', root, '/port_requests', { data: { name: 'Oak Bakery', numbers: { [n1 as string]: {} }, carrier: 'PACIFIC BELL', bill, signee_name: 'Ana Oak' } });
+    const id = (created.data as { id: string }).id;
+    await converge(h);
+    const local = h.ctx.ports.list().find((p) => p.remoteObjectId === id);
+    const portId = local?.id ?? '';
+    expect(h.ctx.ports.get(portId).street).toBe('1543 N Oak Ave SW');
+    expect(h.ctx.ports.get(portId).losingCarrier).toBe('PACIFIC BELL');
+    // An edit elsewhere on the port writes the document back: every street part stays as it was.
+    h.ctx.ports.update(portId, { billingName: 'Oak Bakery Inc' });
+    await h.faults({ lostResponse: { next: 1 } });
+    await converge(h);
+    await h.faults({});
+    const { doc } = await remoteDoc(h, id);
+    expect(doc.bill).toMatchObject({ ...bill, name: 'Oak Bakery Inc' });
+    const loa = await h.ctx.router.call('loa.generate', { portId, draft: true });
+    if (!loa.ok) throw new Error(loa.error.message);
+    const dir = mkdtempSync(join(tmpdir(), 'pd-loa-'));
+    try {
+      const file = join(dir, 'loa.pdf');
+      writeFileSync(file, Buffer.from((loa.value as { contentBase64: string }).contentBase64, 'base64'));
+      expect(pdfPagesText(file).join('\n')).toContain('1543 N Oak Ave SW');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("a carrier's rejection brings its reason from the transition entry to the card and the detail", async () => {
+    h = await startHarness('kazoo', { kazooVersion: version });
+    const port = h.ctx.ports.create({ fields: { name: 'To be rejected' }, numbers: numbers(340, 1), remoteId: h.remoteId });
+    h.ctx.ports.move(port.id, { to: 'submitted', force: true });
+    await h.engine.syncNow({ waitMs: 5000 });
+    await h.ctx.router.call('sync.acceptCharges', { portId: port.id });
+    await converge(h);
+    const objectId = h.ctx.ports.get(port.id).remoteObjectId as string;
+    await h.admin('/clock/tick', { ids: [objectId], outcome: 'reject' });
+    await h.faults({ serverError: { rate: 0.2 } });
+    await converge(h);
+    await h.faults({});
+    const detail = h.ctx.ports.get(port.id);
+    expect(detail.state).toBe('rejected');
+    const tl = await kazooCall(h, 'GET', h.sb.accounts.root.id, `/port_requests/${objectId}/timeline`);
+    const entry = (tl.data as { reason?: string; transition?: { new: string } }[]).filter((e) => e.transition?.new === 'rejected').at(-1);
+    expect(entry?.reason).toBeTruthy();
+    expect(detail.stateReason).toBe(entry?.reason);
+    expect(h.ctx.ports.list().find((p) => p.id === port.id)?.stateReason).toBe(entry?.reason);
+  }, 60_000);
+});
