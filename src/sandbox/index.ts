@@ -14,6 +14,8 @@ import { kazooFailure } from './kazoo/envelope';
 import { KazooPorts, type KazooVersion } from './kazoo/ports';
 import { registerKazooRoutes } from './kazoo/routes';
 import { telnyxFailure } from './telnyx/errors';
+import { portalUserOf } from './telnyx/auth';
+import { registerTelnyxPortalRoutes } from './telnyx/portal';
 import { registerTelnyxRoutes } from './telnyx/routes';
 import { TelnyxPorting } from './telnyx/service';
 import { carrierTick, type CarrierDeps } from './clock/carrier';
@@ -53,8 +55,11 @@ export interface SandboxOptions {
 export interface SandboxHandle {
   /** Server root; Kazoo clients append /v2/accounts/... */
   kazooUrl: string;
-  /** Telnyx-family base; operations live under /origination/porting/... */
+  /** Telnyx root as a client configures it; porting operations live under /origination/porting/... */
   telnyxUrl: string;
+  /** Telnyx v1 `x-api-user` of the root account (sent with `token`) and of the first sub-account (with `subToken`). */
+  telnyxUser: string;
+  subTelnyxUser: string;
   adminUrl: string;
   /** Main token: root account, both families, admin. */
   token: string;
@@ -118,6 +123,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
   registerTelnyxRoutes(telnyxRouter, { db, accounts, porting: telnyx, auth, baseUrl: () => `${baseUrl}/telnyx`, now: () => clock.now() });
   const adminRouter = new Router();
   registerAdminRoutes(adminRouter, { adminToken: mainToken, accounts, faults, log, clock, carrier });
+  registerTelnyxPortalRoutes(adminRouter, { adminToken: mainToken, db, store: telnyxStore, porting: telnyx });
 
   const server = createSandboxServer({
     families: [
@@ -147,6 +153,8 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
   return {
     kazooUrl: baseUrl,
     telnyxUrl: `${baseUrl}/telnyx`,
+    telnyxUser: portalUserOf(root),
+    subTelnyxUser: portalUserOf(firstSub),
     adminUrl: `${baseUrl}/__admin`,
     token: mainToken,
     subToken,

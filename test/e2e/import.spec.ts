@@ -177,7 +177,7 @@ function numbersByPortability(count: number): { portable: string[]; notPortable:
 
 withSandbox('portability check: each number shown portable or not with the reason; the unportable ones are left out', async ({ page, host, sandbox }) => {
   const call = hostRpc(host);
-  await call('remotes.add', { kind: 'telnyx', url: sandbox.telnyxUrl, accountId: sandbox.accounts.root.id, token: sandbox.token, name: 'Telnyx main' });
+  await call('remotes.add', { kind: 'telnyx', url: sandbox.telnyxUrl, accountId: sandbox.accounts.root.id, token: sandbox.token, apiUser: sandbox.telnyxUser, name: 'Telnyx main' });
   const { portable, notPortable } = numbersByPortability(2);
   expect(notPortable).toHaveLength(2);
   const numbers = [portable[0]!, notPortable[0]!, portable[1]!, notPortable[1]!];

@@ -77,7 +77,7 @@ test('Settings: add the Kazoo remote through the form, sync a port, see it synce
 
   // The first connection is the default; another can take that role.
   await expect(row).toContainText('Default');
-  await call('remotes.add', { kind: 'telnyx', url: sandbox.telnyxUrl, accountId: sandbox.accounts.root.id, token: sandbox.token, name: 'Telnyx main' });
+  await call('remotes.add', { kind: 'telnyx', url: sandbox.telnyxUrl, accountId: sandbox.accounts.root.id, token: sandbox.token, apiUser: sandbox.telnyxUser, name: 'Telnyx main' });
   await page.getByRole('button', { name: 'Make Telnyx main the default' }).click();
   await expect(page.getByRole('row', { name: /Telnyx main/ })).toContainText('Default');
   await expect(row).not.toContainText('Default');
@@ -261,7 +261,7 @@ test('screenshots of Settings and Sync @screens', async ({ page, host, sandbox }
   test.setTimeout(120_000);
   const call = hostRpc(host);
   const remoteId = await addKazoo(call, sandbox);
-  await call('remotes.add', { kind: 'telnyx', url: 'http://127.0.0.1:9/telnyx', accountId: 'acct-telnyx-01', token: 'unused-token', name: 'Telnyx (unreachable)' });
+  await call('remotes.add', { kind: 'telnyx', url: 'http://127.0.0.1:9/telnyx', accountId: 'acct-telnyx-01', token: 'unused-token', apiUser: 'ops@example.com', name: 'Telnyx (unreachable)' });
   const charged = await call('ports.create', { fields: { name: 'Cedar Ridge – fax' }, numbers: portableNumbers(10, 2), remoteId });
   await call('ports.move', { id: charged.id, to: 'submitted', force: true });
   await makeConflict(call, sandbox, remoteId, 'Blue Heron – downtown', 20);

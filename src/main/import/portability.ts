@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import type { RemoteConfig } from '../remotes/config';
-import { readTelnyxError } from '../sync/adapters/telnyx';
+import { readTelnyxError, telnyxAuthHeaders } from '../sync/adapters/telnyx';
 import { requestJson } from '../sync/http';
 import { RemoteError } from '../sync/errors';
 
@@ -45,9 +45,9 @@ export function describeReason(reason: string): string {
 }
 
 /**
- * Run the Telnyx portability check (POST {base}/origination/porting/portability_checks) over
- * `numbers` in batches, reporting progress. The sync engineer's Telnyx adapter has no such call
- * (its capabilities only announce it), so it lives here, on the adapter's HTTP helper and error
+ * Run the Telnyx portability check (POST {root}/origination/porting/portability_checks) over
+ * `numbers` in batches, reporting progress. The Telnyx adapter has no such call (its capabilities
+ * only announce it), so it lives here, on the adapter's v1 auth headers, HTTP helper and error
  * reader so failures read the same as sync errors.
  */
 export async function checkPortability(
@@ -69,13 +69,13 @@ export async function checkPortability(
         {
           method: 'POST',
           url: `${config.baseUrl}/origination/porting/portability_checks`,
-          headers: { authorization: `Bearer ${config.token}` },
+          headers: telnyxAuthHeaders(config),
           json: { phone_numbers: chunk.map((phone_number) => ({ phone_number })) },
         },
         readTelnyxError,
       ));
     } catch (err) {
-      if (err instanceof RemoteError) throw new AppError(err.status === 401 ? 'UNAUTHORIZED' : 'REMOTE', `Portability check failed: ${err.message}`, { status: err.status });
+      if (err instanceof RemoteError) throw new AppError(err.status === 401 || err.kind === 'auth' ? 'UNAUTHORIZED' : 'REMOTE', `Portability check failed: ${err.message}`, { status: err.status });
       throw err;
     }
     const parsed = AnswerSchema.safeParse(body);

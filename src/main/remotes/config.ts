@@ -10,6 +10,8 @@ export interface RemoteConfig {
   baseUrl: string;
   accountId: string;
   token: string;
+  /** Telnyx v1: the portal user (an e-mail) sent as `x-api-user` beside the token. */
+  user?: string;
   /** Telnyx: connection to set on ported numbers (required to submit). */
   defaultConnectionId?: string;
 }

@@ -15,6 +15,8 @@ export interface RemoteInfo {
   baseUrl: string;
   accountId: string;
   hasToken: boolean;
+  /** Telnyx v1's `x-api-user` (the portal user's e-mail); null on Kazoo. */
+  apiUser: string | null;
   defaultConnectionId: string | null;
   /** New ports go to this remote unless told otherwise. */
   isDefault: boolean;
@@ -29,9 +31,15 @@ export interface AddRemoteInput {
   url: string;
   accountId: string;
   token: string;
+  /** Telnyx: the portal user's e-mail, sent as `x-api-user` (required there, refused on Kazoo). */
+  apiUser?: string;
   name?: string;
   defaultConnectionId?: string;
 }
+
+/** sync_state keys of a remote's settings (beside the remotes row: no schema change for optional parts). */
+const API_USER = 'api_user';
+const DEFAULT_CONNECTION = 'default_connection_id';
 
 /** Remotes (porting API accounts) and their encrypted tokens. */
 export class RemotesService {
@@ -46,7 +54,8 @@ export class RemotesService {
     const defaultId = this.setting(DEFAULT_KEY.remoteId, DEFAULT_KEY.key);
     return this.repos.remotes.list().map((r) => ({
       ...r,
-      defaultConnectionId: this.setting(r.id, 'default_connection_id'),
+      apiUser: this.setting(r.id, API_USER),
+      defaultConnectionId: this.setting(r.id, DEFAULT_CONNECTION),
       isDefault: r.id === defaultId,
     }));
   }
@@ -62,6 +71,7 @@ export class RemotesService {
     const accountId = input.accountId.trim();
     if (!accountId) throw new AppError('VALIDATION', 'The account id is required', { field: 'accountId' });
     if (!input.token.trim()) throw new AppError('VALIDATION', 'The token is required', { field: 'token' });
+    const apiUser = checkApiUser(input.kind, input.apiUser, true);
     const dup = this.list().find((r) => r.kind === input.kind && r.baseUrl === baseUrl && r.accountId === accountId);
     if (dup) throw new AppError('CONFLICT', `This account is already set up as remote "${dup.name}" (${dup.id})`, { id: dup.id });
     const id = randomUUID();
@@ -69,7 +79,8 @@ export class RemotesService {
     const sealed = this.secrets.seal(input.token.trim());
     this.repos.db.transaction(() => {
       this.repos.remotes.insert({ id, kind: input.kind, name, baseUrl, accountId, tokenSealed: sealed, now: this.now() });
-      if (input.defaultConnectionId) this.setSetting(id, 'default_connection_id', input.defaultConnectionId);
+      if (apiUser) this.setSetting(id, API_USER, apiUser);
+      if (input.defaultConnectionId) this.setSetting(id, DEFAULT_CONNECTION, input.defaultConnectionId);
       // The first remote becomes the default, so new ports sync without a further step.
       if (!this.defaultId()) this.setSetting(DEFAULT_KEY.remoteId, DEFAULT_KEY.key, id);
     })();
@@ -110,13 +121,15 @@ export class RemotesService {
     return this.get(id);
   }
 
-  /** Store a new token (e.g. after a 401) and lift the pause it caused. */
-  setToken(id: string, token: string): RemoteInfo {
-    this.get(id);
+  /** Store a new token (e.g. after a 401), with a Telnyx remote's API user if given, and lift the pause it caused. */
+  setToken(id: string, token: string, apiUserIn?: string): RemoteInfo {
+    const info = this.get(id);
     if (!token.trim()) throw new AppError('VALIDATION', 'The token is required', { field: 'token' });
+    const apiUser = checkApiUser(info.kind, apiUserIn, false);
     const sealed = this.secrets.seal(token.trim());
     this.repos.db.transaction(() => {
       this.repos.remotes.setToken(id, sealed);
+      if (apiUser) this.setSetting(id, API_USER, apiUser);
       this.repos.syncState.clear(id, 'paused');
     })();
     this.changes.emit({ type: 'sync' });
@@ -133,6 +146,7 @@ export class RemotesService {
       baseUrl: info.baseUrl,
       accountId: info.accountId,
       token: this.secrets.open(sealed),
+      ...(info.apiUser ? { user: info.apiUser } : {}),
       ...(info.defaultConnectionId ? { defaultConnectionId: info.defaultConnectionId } : {}),
     };
   }
@@ -144,4 +158,17 @@ export class RemotesService {
   private setSetting(id: string, key: string, value: string): void {
     this.repos.syncState.set(id, key, value);
   }
+}
+
+/**
+ * The API user as stored: Telnyx v1 authenticates with it and the token together, so a new
+ * Telnyx remote needs one; Kazoo has no such thing. The RPC schema has checked its form.
+ */
+function checkApiUser(kind: RemoteKind, apiUser: string | undefined, required: boolean): string | null {
+  const user = apiUser?.trim() ?? '';
+  if (kind === 'kazoo' && user) throw new AppError('VALIDATION', 'An API user is for Telnyx connections only; Kazoo signs in with the token alone', { field: 'apiUser' });
+  if (kind === 'telnyx' && required && !user) {
+    throw new AppError('VALIDATION', 'The API user is required: Telnyx signs in with the e-mail of your portal user and the token together', { field: 'apiUser' });
+  }
+  return user || null;
 }

@@ -32,7 +32,7 @@ interface LocalComment {
  * does not change the request itself), so every request is looked at over successive pulls.
  */
 export async function fillExtras(store: SyncStore, adapter: RemoteAdapter, remoteId: string, remotes: RemotePort[], known: ReadonlyMap<string, string | null>): Promise<void> {
-  const candidates = remotes.filter((r) => r.attachments === undefined && adapter.acceptsExtras(r.remoteObjectId));
+  const candidates = remotes.filter((r) => r.attachments === undefined && adapter.acceptsExtras(r.remoteObjectId, 'attachment'));
   if (candidates.length === 0) return;
   const changed = candidates.filter((r) => known.get(r.remoteObjectId) !== r.revision);
   const rest = candidates.filter((r) => known.get(r.remoteObjectId) === r.revision).sort((a, b) => (a.remoteObjectId < b.remoteObjectId ? -1 : 1));

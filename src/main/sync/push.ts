@@ -17,8 +17,8 @@ export interface PushContext {
   content: ContentStore;
 }
 
-/** Why attachment and comment rows of a Telnyx draft wait (they go once it is submitted). */
-const DEFERRED_MESSAGE = 'Attachments and comments wait until the port request is submitted (the remote keeps none on drafts)';
+/** Why comment rows of a Telnyx draft wait (they go once it is submitted). */
+const DEFERRED_MESSAGE = 'Comments wait until the port request is submitted (the remote keeps none on drafts)';
 
 /** How one port's queue ended this round. */
 export type PortPushOutcome =
@@ -42,9 +42,8 @@ const MAX_STEPS_PER_PORT = 50;
 export async function pushPort(ctx: PushContext, portId: string): Promise<PortPushOutcome> {
   for (let step = 0; step < MAX_STEPS_PER_PORT; step += 1) {
     const all = ctx.store.repos.outbox.rows(portId);
-    // Extras of a request that cannot take them yet step aside, so the submit queued after them can go.
-    const objectId = all.length > 0 ? ctx.store.port(portId)?.remoteObjectId : null;
-    const rows = objectId && !ctx.adapter.acceptsExtras(objectId) ? all.filter((r) => !isExtra(r)) : all;
+    const objectId = all.length > 0 ? (ctx.store.port(portId)?.remoteObjectId ?? null) : null;
+    const rows = pushOrder(ctx.adapter, objectId, all);
     const head = rows[0];
     if (!head) return all.length === 0 ? { kind: 'done' } : { kind: 'waiting', until: Infinity, message: DEFERRED_MESSAGE, network: false };
     if (head.status === 'blocked') return { kind: 'blocked', message: 'blocked' };
@@ -129,6 +128,22 @@ async function pushRow(ctx: PushContext, head: QueuedRow, rows: QueuedRow[], ret
 
 function isExtra(row: QueuedRow): boolean {
   return row.change !== null && EXTRA_OPS.includes(row.change.op);
+}
+
+const isAttachment = (row: QueuedRow): boolean => isExtra(row) && row.change?.op !== 'comment.add';
+
+/**
+ * The rows to push, in order. Extras the request cannot take yet step aside, so the submit queued
+ * after them can go. Where documents go before submit (a Telnyx draft), attachments queued after
+ * a submit go ahead of it: the submit waits for them.
+ */
+function pushOrder(adapter: RemoteAdapter, objectId: string | null, all: QueuedRow[]): QueuedRow[] {
+  const rows = objectId ? all.filter((r) => !isExtra(r) || adapter.acceptsExtras(objectId, isAttachment(r) ? 'attachment' : 'comment')) : all;
+  if (!adapter.capabilities.attachmentsBeforeSubmit) return rows;
+  const submit = rows.findIndex((r) => r.change?.op === 'port.move' && r.change.payload.to === 'submitted');
+  if (submit < 0) return rows;
+  const after = rows.slice(submit);
+  return [...rows.slice(0, submit), ...after.filter(isAttachment), ...after.filter((r) => !isAttachment(r))];
 }
 
 /**

@@ -45,7 +45,8 @@ export interface CarrierDeps {
 
 const KAZOO_NEXT: Record<string, string> = { submitted: 'pending', pending: 'scheduled', scheduled: 'completed' };
 const TELNYX_NEXT: Record<string, SubRequestDoc['status']> = {
-  unassigned: 'submitted',
+  unassigned: 'in-process',
+  'in-process': 'submitted',
   submitted: 'foc-date-confirmed',
   'foc-date-confirmed': 'ported',
   'cancel-pending': 'cancelled',
@@ -89,18 +90,10 @@ export function carrierTick(deps: CarrierDeps, opts: TickOptions = {}): CarrierM
       const what = decide();
       if (what === 'stay') continue;
       const from = rec.doc.status;
-      const doc = { ...rec.doc };
-      if (what === 'reject' && from !== 'cancel-pending') {
-        doc.status = 'exception';
-        doc.status_reason = prng.pick(REJECTION_REASONS);
-      } else {
-        doc.status = next;
-        if (next === 'foc-date-confirmed') {
-          doc.foc_date = doc.foc_date_requested_by_user || new Date(deps.now() + prng.int(3, 10) * DAY).toISOString();
-        }
-      }
-      deps.telnyx.saveSub(rec, doc);
-      moves.push({ family: 'telnyx', id: rec.id, from, to: doc.status, reason: doc.status_reason });
+      const reason = what === 'reject' && from !== 'cancel-pending' ? prng.pick(REJECTION_REASONS) : null;
+      const focDate = next === 'foc-date-confirmed' && !rec.doc.foc_date_requested_by_user ? new Date(deps.now() + prng.int(3, 10) * DAY).toISOString() : undefined;
+      const saved = deps.telnyx.setSubStatus(rec, reason ? 'exception' : next, { text: reason ?? undefined, focDate });
+      moves.push({ family: 'telnyx', id: rec.id, from, to: saved.status, reason });
     }
     return moves;
   })();

@@ -22,19 +22,23 @@ const TickSchema = z
 const AdvanceSchema = z.object({ ms: z.number().int().min(0) }).strict();
 const IssueSchema = z.object({ accountId: z.string().optional() }).strict();
 
-/** Test/trainer controls under /__admin; only the sandbox's main token may call them, faults never apply. */
-export function registerAdminRoutes(router: Router, deps: AdminDeps): void {
-  const guard =
-    (handler: (ctx: RequestCtx, body: unknown) => Reply) =>
+/** Wrap an admin handler: only the sandbox's main token may call it; the JSON body is parsed. */
+export function adminGuard(adminToken: string) {
+  return (handler: (ctx: RequestCtx, body: unknown) => Reply) =>
     (ctx: RequestCtx): Reply => {
       const bearer = (header(ctx.headers, 'authorization') ?? '').replace(/^Bearer\s+/i, '');
       const token = header(ctx.headers, 'x-auth-token') ?? bearer;
-      if (token !== deps.adminToken) return json(401, { error: 'unauthorized', message: 'admin calls need the main token' });
+      if (token !== adminToken) return json(401, { error: 'unauthorized', message: 'admin calls need the main token' });
       ctx.caller.token = token;
       const body = parseJsonBody(ctx.body);
       if (body instanceof Error) return json(400, { error: 'bad_request', message: 'malformed JSON' });
       return handler(ctx, body ?? {});
     };
+}
+
+/** Test/trainer controls under /__admin; only the sandbox's main token may call them, faults never apply. */
+export function registerAdminRoutes(router: Router, deps: AdminDeps): void {
+  const guard = adminGuard(deps.adminToken);
   const invalid = (err: z.ZodError): Reply =>
     json(400, { error: 'bad_request', message: err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
 

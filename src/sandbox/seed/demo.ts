@@ -5,7 +5,7 @@ import type { KazooPorts } from '../kazoo/ports';
 import { portAuthorityOf } from '../accounts';
 import type { PortState } from '../kazoo/stateMachine';
 import { REJECTION_REASONS } from '../clock/carrier';
-import type { TelnyxPorting } from '../telnyx/service';
+import { TELNYX_STAFF_USER, type TelnyxPorting } from '../telnyx/service';
 import { emptyLoaFields, type SubRequestDoc } from '../telnyx/model';
 import { carrierAllowsPortOut, carrierOf } from '../util/phone';
 import { createPrng, type Prng } from '../util/prng';
@@ -193,7 +193,7 @@ function seedTelnyx(
   accounts: { id: string }[],
   now: number,
 ): void {
-  const statuses: SubRequestDoc['status'][] = ['unassigned', 'submitted', 'foc-date-confirmed', 'ported', 'exception', 'cancelled'];
+  const statuses: SubRequestDoc['status'][] = ['unassigned', 'in-process', 'submitted', 'foc-date-confirmed', 'ported', 'exception', 'cancelled'];
   for (let i = 0; i < 24; i++) {
     const accountId = accounts[i % accounts.length]?.id ?? '';
     const business = prng.pick(BUSINESSES);
@@ -214,8 +214,12 @@ function seedTelnyx(
       account_number: String(prng.int(10_000_000, 99_999_999)),
     };
     const status = statuses[i % statuses.length] ?? 'submitted';
-    const pr = deps.telnyx.createPortRequest(accountId, `demo-${i + 1}`, [{ loa, numbers, carrier: carrierOf(numbers[0] as string) }], status);
+    const pr = deps.telnyx.createPortRequest(accountId, [{ loa, numbers, carrier: carrierOf(numbers[0] as string) }], status);
     deps.telnyx.addComment([accountId], pr.id, accountId, `Port for ${business} opened; LOA attached.`, null);
+    if (status === 'exception') {
+      const sub = deps.telnyx.subRequests(pr.id)[0];
+      deps.telnyx.addComment([accountId], pr.id, TELNYX_STAFF_USER, prng.pick(REJECTION_REASONS), sub?.id ?? null);
+    }
     deps.telnyx.addDocument([accountId], pr.id, 'loa', 'Signed LOA', tinyPdf('Letter of Authorization', [business, ...numbers]));
   }
   for (let i = 0; i < 6; i++) {
@@ -227,6 +231,6 @@ function seedTelnyx(
       }
       throw new Error('no portable demo number left');
     };
-    deps.telnyx.createDraft(accountId, [{ phone_number: portable() }, { phone_number: portable() }], `demo-draft-${i + 1}`);
+    deps.telnyx.createDraft(accountId, [{ phone_number: portable() }, { phone_number: portable() }]);
   }
 }

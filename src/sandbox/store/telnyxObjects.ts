@@ -1,7 +1,7 @@
 import type { Db } from './db';
 
 /** Kinds of Telnyx objects the sandbox keeps. */
-export type TelnyxKind = 'port_request' | 'sub_request' | 'comment' | 'document' | 'draft' | 'draft_sub';
+export type TelnyxKind = 'port_request' | 'sub_request' | 'comment' | 'document' | 'draft' | 'draft_sub' | 'upload';
 
 export interface TelnyxRecord<T> {
   id: string;
@@ -22,7 +22,7 @@ export class TelnyxObjectStore {
     this.db
       .prepare(
         `INSERT INTO tx_objects (kind, id, account_id, parent_id, doc, seq) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(kind, id) DO UPDATE SET doc = excluded.doc`,
+         ON CONFLICT(kind, id) DO UPDATE SET doc = excluded.doc, parent_id = excluded.parent_id`,
       )
       .run(kind, rec.id, rec.accountId, rec.parentId, JSON.stringify(rec.doc), seq);
   }

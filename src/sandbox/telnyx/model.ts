@@ -1,7 +1,9 @@
 /** Stored Telnyx-family documents (phone number objects are composed on read). */
 
+/** Sub request statuses of Telnyx v1 (docs/sandbox.md names the source). */
 export const SUB_REQUEST_STATUSES = [
   'unassigned',
+  'in-process',
   'submitted',
   'foc-date-confirmed',
   'ported',
@@ -36,7 +38,6 @@ export interface LoaFields {
 export interface PortRequestDoc {
   id: string;
   support_key: string;
-  customer_reference: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -53,7 +54,6 @@ export interface SubRequestDoc extends LoaFields {
   updated_at: string;
   customer_rating: number | null;
   customer_rating_comment: string;
-  status_reason: string | null;
 }
 
 export interface DraftDoc {
@@ -61,7 +61,6 @@ export interface DraftDoc {
   created_at: string;
   status: 'pending' | 'submitted';
   numbers: string[];
-  customer_reference: string | null;
   port_request_id: string | null;
 }
 
@@ -87,6 +86,19 @@ export interface DocumentDoc {
   document_type: 'loa' | 'invoice';
   created_at: string;
 }
+
+/** A granted upload request: the signed key a file may be stored under, once. */
+export interface UploadDoc {
+  id: string;
+  key: string;
+  content_type: string;
+  expires_at: number;
+  /** Set once the file was stored under the key. */
+  stored: boolean;
+}
+
+/** Document types a draft needs before it can be submitted (North American numbers). */
+export const REQUIRED_DOCUMENTS = ['loa', 'invoice'] as const;
 
 /** Fields a draft sub request needs before its draft can be submitted. */
 export const REQUIRED_LOA_FIELDS = [

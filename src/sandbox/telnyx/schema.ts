@@ -4,16 +4,13 @@ const phoneList = z.array(z.object({ phone_number: z.string() })).min(1);
 
 export const PortabilityCheckSchema = z.object({ phone_numbers: phoneList });
 
-export const DraftCreateSchema = z.object({
-  phone_numbers: phoneList,
-  customer_reference: z.string().max(255).optional(),
-});
+/** Unknown fields are ignored, as everywhere in v1 (zod objects strip them). */
+export const DraftCreateSchema = z.object({ phone_numbers: phoneList });
 
-export const DraftPatchSchema = z
-  .object({ phone_numbers: phoneList.optional(), customer_reference: z.string().max(255).optional() })
-  .strict();
-
-/** LOA/billing fields a PATCH may change; omitted fields stay as they are. */
+/**
+ * LOA/billing fields a sub request PUT may change; omitted fields stay as they are, fields the
+ * v1 update does not list (`description`, anything else) are ignored.
+ */
 export const LoaPatchSchema = z
   .object({
     foc_date_requested_by_user: z.string(),
@@ -37,22 +34,23 @@ export const LoaPatchSchema = z
       .strict(),
     pin_passcode: z.string().max(20),
     account_number: z.string().max(64),
-    description: z.string().max(1000),
     tax_identifier: z.string(),
     business_identifier: z.string(),
     customer_rating: z.number().int().min(1).max(5),
     customer_rating_comment: z.string().max(1000),
   })
-  .partial()
-  .strict();
+  .partial();
 
 export const CommentCreateSchema = z.object({
   body: z.string().trim().min(1, 'body must not be empty').max(5000),
   sub_request_id: z.string().nullable().optional(),
 });
 
-export const DocumentJsonSchema = z.object({
+export const UploadRequestSchema = z.object({ content_type: z.string().min(1, 'content_type is required') });
+
+/** A draft's new supporting document: the key of a file stored through an upload request. */
+export const DraftDocumentSchema = z.object({
   document_type: z.enum(['loa', 'invoice']),
+  key: z.string().min(1),
   body: z.string().max(255).optional(),
-  file: z.string().min(1),
 });

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { z } from 'zod';
 import type { TelnyxObjectStore, TelnyxRecord } from '../store/telnyxObjects';
 import { uuid } from '../util/ids';
@@ -6,6 +7,7 @@ import { createPrng, hash32 } from '../util/prng';
 import { TelnyxError, notFound, unprocessable } from './errors';
 import { isAllowedFoc } from './focDates';
 import {
+  REQUIRED_DOCUMENTS,
   emptyLoaFields,
   missingFields,
   type CommentDoc,
@@ -15,14 +17,34 @@ import {
   type LoaFields,
   type PortRequestDoc,
   type SubRequestDoc,
+  type SubRequestStatus,
+  type UploadDoc,
 } from './model';
 import { checkPortability } from './portability';
 import { LoaPatchSchema } from './schema';
 
 const LINK_TTL_MS = 3600_000;
-const EDITABLE_SUB: readonly string[] = ['unassigned', 'submitted', 'exception'];
-const CANCELLABLE_SUB: readonly string[] = ['unassigned', 'submitted', 'exception', 'foc-date-confirmed'];
+const UPLOAD_TTL_MS = 3600_000;
+const EDITABLE_SUB: readonly string[] = ['unassigned', 'in-process', 'submitted', 'exception'];
+const CANCELLABLE_SUB: readonly string[] = ['unassigned', 'in-process', 'submitted', 'exception', 'foc-date-confirmed'];
 const CLOSED_SUB: readonly string[] = ['ported', 'cancelled'];
+/** Signs upload policies; only this sandbox checks them, like S3 checks Telnyx's. */
+const UPLOAD_SIGNING_KEY = 'portdesk-sandbox-files-service';
+/** Who Telnyx's porting staff comments as (the portal's exception notes). */
+export const TELNYX_STAFF_USER = 'telnyx-porting-team';
+
+/** The form an upload request grants: where to POST the file and the signed fields to send with it. */
+export interface UploadGrant {
+  key: string;
+  policy: string;
+  signature: string;
+}
+
+const signPolicy = (policy: string): string => createHmac('sha256', UPLOAD_SIGNING_KEY).update(policy).digest('hex');
+const isDocumentFile = (data: Buffer): boolean => {
+  const head = data.subarray(0, 5);
+  return head.toString('latin1') === '%PDF-' || (head[0] === 0xff && head[1] === 0xd8) || head.subarray(0, 4).toString('latin1') === '\x89PNG';
+};
 
 /** Turn the first zod issue into a 422 naming the field. */
 export function zodToTelnyx(error: z.ZodError): TelnyxError {
@@ -82,33 +104,20 @@ export class TelnyxPorting {
 
   // ---- drafts ----
 
-  createDraft(accountId: string, numbersIn: { phone_number: string }[], customerReference?: string): DraftDoc {
+  createDraft(accountId: string, numbersIn: { phone_number: string }[]): DraftDoc {
     const numbers = this.validateNumbers(numbersIn);
-    const draft: DraftDoc = {
-      id: uuid(),
-      created_at: this.iso(),
-      status: 'pending',
-      numbers,
-      customer_reference: customerReference ?? null,
-      port_request_id: null,
-    };
+    const draft: DraftDoc = { id: uuid(), created_at: this.iso(), status: 'pending', numbers, port_request_id: null };
     this.store.put('draft', { id: draft.id, accountId, parentId: null, doc: draft });
-    this.splitIntoSubs(accountId, draft, []);
+    this.splitIntoSubs(accountId, draft);
     return draft;
   }
 
-  /** One draft sub request per losing carrier; existing subs keep their LOA data. */
-  private splitIntoSubs(accountId: string, draft: DraftDoc, existing: DraftSubDoc[]): void {
+  /** One draft sub request per losing carrier. */
+  private splitIntoSubs(accountId: string, draft: DraftDoc): void {
     const byCarrier = new Map<string, string[]>();
     for (const n of draft.numbers) byCarrier.set(carrierOf(n), [...(byCarrier.get(carrierOf(n)) ?? []), n]);
-    for (const sub of existing) {
-      if (!byCarrier.has(sub.carrier_name)) this.store.put('draft_sub', { id: sub.id, accountId, parentId: `deleted:${draft.id}`, doc: sub });
-    }
     for (const [carrier, numbers] of byCarrier) {
-      const prev = existing.find((s) => s.carrier_name === carrier);
-      const sub: DraftSubDoc = prev
-        ? { ...prev, numbers }
-        : { id: uuid(), draft_id: draft.id, numbers, carrier_name: carrier, created_at: this.iso(), ...emptyLoaFields() };
+      const sub: DraftSubDoc = { id: uuid(), draft_id: draft.id, numbers, carrier_name: carrier, created_at: this.iso(), ...emptyLoaFields() };
       this.store.put('draft_sub', { id: sub.id, accountId, parentId: draft.id, doc: sub });
     }
   }
@@ -123,17 +132,6 @@ export class TelnyxPorting {
 
   getDraft(accountIds: string[], id: string): TelnyxRecord<DraftDoc> {
     return this.owned<DraftDoc>('draft', id, accountIds, 'Draft port request');
-  }
-
-  patchDraft(accountIds: string[], id: string, patch: { phone_numbers?: { phone_number: string }[]; customer_reference?: string }): DraftDoc {
-    const rec = this.getDraft(accountIds, id);
-    if (rec.doc.status !== 'pending') throw unprocessable('A submitted draft port request can no longer be changed');
-    const draft = { ...rec.doc };
-    if (patch.customer_reference !== undefined) draft.customer_reference = patch.customer_reference;
-    if (patch.phone_numbers) draft.numbers = this.validateNumbers(patch.phone_numbers);
-    this.store.put('draft', { ...rec, doc: draft });
-    if (patch.phone_numbers) this.splitIntoSubs(rec.accountId, draft, this.draftSubs(draft.id));
-    return draft;
   }
 
   getDraftSub(accountIds: string[], draftId: string, subId: string): TelnyxRecord<DraftSubDoc> {
@@ -164,26 +162,84 @@ export class TelnyxPorting {
       const detail = incomplete.map((s) => `sub request ${s.id} is missing ${s.missing.join(', ')}`).join('; ');
       throw unprocessable(`Draft port request is incomplete: ${detail}`, '/sub_requests');
     }
+    const types = new Set(this.draftDocuments(accountIds, id).map((d) => d.document_type));
+    const lacking = REQUIRED_DOCUMENTS.filter((t) => !types.has(t));
+    if (lacking.length > 0) {
+      throw unprocessable(`Draft port request is missing supporting documents: ${lacking.join(', ')}`, '/supporting_documents');
+    }
     const active = this.activeNumbers();
     const taken = rec.doc.numbers.find((n) => active.has(n));
     if (taken) throw unprocessable(`${taken} is already on an active port request`, '/phone_numbers');
-    const pr = this.createPortRequest(rec.accountId, rec.doc.customer_reference, subs.map((s) => ({ loa: s, numbers: s.numbers, carrier: s.carrier_name })));
+    const pr = this.createPortRequest(rec.accountId, subs.map((s) => ({ loa: s, numbers: s.numbers, carrier: s.carrier_name })));
+    // The draft's documents become the port request's, under the same ids.
+    for (const d of this.store.list<DocumentDoc>('document', { parentId: draftDocParent(id) })) this.store.put('document', { ...d, parentId: pr.id });
     const draft: DraftDoc = { ...rec.doc, status: 'submitted', port_request_id: pr.id };
     this.store.put('draft', { ...rec, doc: draft });
     return draft;
   }
 
+  // ---- draft documents (upload request, file store, then the draft's supporting_documents) ----
+
+  /** Grant an upload: a key under the caller's account and a signed policy naming it. */
+  createUpload(accountId: string, contentType: string): UploadGrant {
+    const id = uuid();
+    const up: UploadDoc = { id, key: `direct-uploads/${accountId}/${id}`, content_type: contentType, expires_at: this.now() + UPLOAD_TTL_MS, stored: false };
+    this.store.put('upload', { id, accountId, parentId: null, doc: up });
+    const policy = Buffer.from(JSON.stringify({ expiration: new Date(up.expires_at).toISOString(), key: up.key, content_type: contentType })).toString('base64');
+    return { key: up.key, policy, signature: signPolicy(policy) };
+  }
+
+  /** The file store's POST: the signed policy must name this key and still be valid. */
+  storeUpload(fields: Record<string, string>, file: Buffer | undefined): void {
+    const policy = fields.policy ?? '';
+    if (!policy || fields['x-amz-signature'] !== signPolicy(policy)) throw new TelnyxError(403, 'The request signature does not match the policy');
+    const granted = JSON.parse(Buffer.from(policy, 'base64').toString('utf8')) as { key?: string; expiration?: string };
+    if (granted.key !== fields.key) throw new TelnyxError(403, 'The key is not the one the policy grants');
+    if (Date.parse(granted.expiration ?? '') < this.now()) throw new TelnyxError(403, 'The upload policy has expired');
+    if (!file || file.length === 0) throw new TelnyxError(400, 'The form has no file');
+    const rec = this.store.list<UploadDoc>('upload').find((u) => u.doc.key === fields.key);
+    if (!rec) throw new TelnyxError(403, 'No upload was requested for this key');
+    this.store.putBlob(rec.id, rec.doc.content_type, file);
+    this.store.put('upload', { ...rec, doc: { ...rec.doc, stored: true } });
+  }
+
+  /** Documents of a draft; once submitted they are its port request's. */
+  draftDocuments(accountIds: string[], draftId: string): DocumentDoc[] {
+    const draft = this.getDraft(accountIds, draftId);
+    const parent = draft.doc.port_request_id ?? draftDocParent(draftId);
+    return this.store.list<DocumentDoc>('document', { parentId: parent }).map((r) => r.doc);
+  }
+
+  /** Attach an uploaded file to a pending draft. */
+  addDraftDocument(accountIds: string[], draftId: string, input: { document_type: DocumentDoc['document_type']; key: string; body?: string | undefined }): DocumentDoc {
+    const draft = this.getDraft(accountIds, draftId);
+    if (draft.doc.status !== 'pending') throw unprocessable('A submitted draft port request can no longer be changed');
+    const up = this.store.list<UploadDoc>('upload', { accountIds: [draft.accountId] }).find((u) => u.doc.key === input.key);
+    if (!up || !up.doc.stored) throw unprocessable(`key: no uploaded file under ${input.key}`, '/key');
+    const blob = this.store.getBlob(up.id);
+    if (!blob || !isDocumentFile(blob.data)) throw unprocessable('The uploaded file is not a PDF or an image', '/key');
+    const doc: DocumentDoc = { id: uuid(), body: input.body ?? '', document_type: input.document_type, created_at: this.iso() };
+    this.store.putBlob(doc.id, blob.contentType, blob.data);
+    this.store.put('document', { id: doc.id, accountId: draft.accountId, parentId: draftDocParent(draftId), doc });
+    return doc;
+  }
+
+  getDraftDocument(accountIds: string[], draftId: string, docId: string): DocumentDoc {
+    const found = this.draftDocuments(accountIds, draftId).find((d) => d.id === docId);
+    if (!found) throw notFound('Supporting document', docId);
+    return found;
+  }
+
   /** Create a port request and its sub requests (used by draft submit and by the demo seed). */
   createPortRequest(
     accountId: string,
-    customerReference: string | null,
     parts: { loa: LoaFields; numbers: string[]; carrier: string }[],
     status: SubRequestDoc['status'] = 'unassigned',
   ): PortRequestDoc {
     const at = this.iso();
     const id = uuid();
     const key = (prefix: string, s: string): string => `${prefix}_${createPrng(hash32(s)).hex(8)}`;
-    const pr: PortRequestDoc = { id, support_key: key('pr', id), customer_reference: customerReference, created_at: at, updated_at: at };
+    const pr: PortRequestDoc = { id, support_key: key('pr', id), created_at: at, updated_at: at };
     this.store.put('port_request', { id, accountId, parentId: null, doc: pr });
     for (const part of parts) {
       const subId = uuid();
@@ -206,7 +262,6 @@ export class TelnyxPorting {
         updated_at: at,
         customer_rating: null,
         customer_rating_comment: '',
-        status_reason: null,
       };
       this.store.put('sub_request', { id: subId, accountId, parentId: id, doc: sub });
     }
@@ -284,11 +339,23 @@ export class TelnyxPorting {
       throw unprocessable('customer_rating can be given only once the sub request is ported or cancelled', '/customer_rating');
     }
     const next = { ...rec.doc, ...patch } as SubRequestDoc;
-    if (rec.doc.status === 'exception') {
-      next.status = 'submitted';
-      next.status_reason = null;
-    }
+    // A corrected exception goes back to Telnyx's porting team.
+    if (rec.doc.status === 'exception' && !isRating) next.status = 'in-process';
     return this.saveSub(rec, next);
+  }
+
+  /**
+   * A status change made by Telnyx's staff or the losing carrier (the portal, the carrier clock).
+   * An exception carries the staff's explanation as a comment on that sub request, the only place
+   * v1 shows it; a confirmed FOC date is the requested one unless another is given.
+   */
+  setSubStatus(rec: TelnyxRecord<SubRequestDoc>, status: SubRequestStatus, opts: { text?: string | undefined; focDate?: string | undefined } = {}): SubRequestDoc {
+    if (status === 'exception' && !opts.text?.trim()) throw unprocessable('An exception needs the text that explains it', '/text');
+    const doc = { ...rec.doc, status };
+    if (status === 'foc-date-confirmed') doc.foc_date = opts.focDate ?? (doc.foc_date_requested_by_user || this.iso());
+    const saved = this.saveSub(rec, doc);
+    if (status === 'exception' && opts.text) this.addComment([rec.accountId], rec.parentId ?? '', TELNYX_STAFF_USER, opts.text.trim(), rec.id);
+    return saved;
   }
 
   cancelSub(accountIds: string[], prId: string, subId: string): SubRequestDoc {
@@ -328,9 +395,10 @@ export class TelnyxPorting {
     return this.store.list<DocumentDoc>('document', { parentId: prId }).map((r) => r.doc);
   }
 
+  /** A document added to a port request in Telnyx's portal (v1's API has no such write). */
   addDocument(accountIds: string[], prId: string, type: DocumentDoc['document_type'], body: string, data: Buffer): DocumentDoc {
     const pr = this.getPortRequest(accountIds, prId);
-    if (data.subarray(0, 5).toString('latin1') !== '%PDF-') throw unprocessable('file: supporting documents must be PDF files', '/file');
+    if (!isDocumentFile(data)) throw unprocessable('file: supporting documents must be PDF files or images', '/file');
     const doc: DocumentDoc = { id: uuid(), body, document_type: type, created_at: this.iso() };
     this.store.putBlob(doc.id, 'application/pdf', data);
     this.store.put('document', { id: doc.id, accountId: pr.accountId, parentId: prId, doc });
@@ -344,9 +412,8 @@ export class TelnyxPorting {
     return rec.doc;
   }
 
-  /** A download token valid for one hour of server time. */
-  createLink(accountIds: string[], prId: string, docId: string): string {
-    this.getDocument(accountIds, prId, docId);
+  /** A download token valid for one hour of server time, for a document already looked up. */
+  createLink(docId: string): string {
     const token = uuid().replace(/-/g, '');
     this.store.putLink(token, docId, this.now() + LINK_TTL_MS);
     return token;
@@ -360,4 +427,9 @@ export class TelnyxPorting {
     if (!blob) throw new TelnyxError(404, 'Document not found');
     return blob;
   }
+}
+
+/** Parent key of a pending draft's documents. */
+function draftDocParent(draftId: string): string {
+  return `draft:${draftId}`;
 }

@@ -14,7 +14,7 @@ const phone = (n: string, subId: string, status?: string): Record<string, unknow
 
 /** A sub request as the API returns it. */
 export function subRequestView(s: SubRequestDoc): Record<string, unknown> {
-  const { numbers, port_request_id: _pr, carrier_name: _c, status_reason: _r, ...rest } = s;
+  const { numbers, port_request_id: _pr, carrier_name: _c, ...rest } = s;
   return {
     ...rest,
     phone_numbers: numbers.map((n) => phone(n, s.id, s.status)),
@@ -59,7 +59,6 @@ export function draftView(d: DraftDoc, subs: DraftSubDoc[], opts = { phoneNumber
     created_at: d.created_at,
     status: d.status,
     phone_number_count: d.numbers.length,
-    customer_reference: d.customer_reference,
     port_request_id: d.port_request_id,
   };
   if (opts.phoneNumbers) out.phone_numbers = d.numbers.map((n) => phone(n, subOf(n)));

@@ -20,7 +20,8 @@ describe('import portability check against the Telnyx sandbox', () => {
   it('checks the valid numbers in batches, reports each verdict with its reason, and leaves unportable ones out', async () => {
     const ctx = createAppContext({ dbPath: join(tempDir(), 'p.db'), shell: 'cli' });
     try {
-      const remote = ctx.remotes.add({ kind: 'telnyx', url: sb.telnyxUrl, accountId: sb.accounts.root.id, token: sb.token });
+      // v1 auth: the portal user and the token, as the sync adapter sends them.
+      const remote = ctx.remotes.add({ kind: 'telnyx', url: sb.telnyxUrl, accountId: sb.accounts.root.id, token: sb.token, apiUser: sb.telnyxUser });
       const list = numbers();
       const refused = list.filter((n) => !carrierAllowsPortOut(n));
       expect(refused.length).toBeGreaterThan(0);
@@ -40,14 +41,16 @@ describe('import portability check against the Telnyx sandbox', () => {
     }
   });
 
-  it('names a refused token instead of failing silently', async () => {
+  it('names a refused token, or a token sent with another user, instead of failing silently', async () => {
     const ctx = createAppContext({ dbPath: join(tempDir(), 'p.db'), shell: 'cli' });
     try {
-      const remote = ctx.remotes.add({ kind: 'telnyx', url: sb.telnyxUrl, accountId: sb.accounts.root.id, token: 'wrong-token' });
+      const wrongToken = ctx.remotes.add({ kind: 'telnyx', url: sb.telnyxUrl, accountId: sb.accounts.root.id, token: 'wrong-token', apiUser: sb.telnyxUser });
       const preview = await ctx.imports.preview({ source: { kind: 'paste', text: '2025550100' }, country: 'US', target: { kind: 'new', name: 'X' } });
-      await expect(ctx.imports.checkPortability(preview.jobId, remote.id)).rejects.toThrow(/^Portability check failed: /);
+      await expect(ctx.imports.checkPortability(preview.jobId, wrongToken.id)).rejects.toThrow(/^Portability check failed: .*invalid API token/);
       const status = await ctx.imports.status(preview.jobId);
       expect(status.portability.state).toBe('failed');
+      const wrongUser = ctx.remotes.add({ kind: 'telnyx', url: `${sb.telnyxUrl}/`, accountId: sb.accounts.subs[0]!.id, token: sb.token, apiUser: sb.subTelnyxUser });
+      await expect(ctx.imports.checkPortability(preview.jobId, wrongUser.id)).rejects.toThrow(/^Portability check failed: .*x-api-user/);
     } finally {
       ctx.close();
     }

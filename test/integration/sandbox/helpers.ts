@@ -9,7 +9,8 @@ export interface Harness {
   root: string;
   /** Kazoo call on the root account (or `account`). */
   kz(method: string, path: string, body?: unknown, opts?: { token?: string; account?: string; headers?: Record<string, string>; raw?: Buffer }): Promise<{ status: number; json: Record<string, unknown>; headers: Headers }>;
-  tx(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; json: unknown; headers: Headers }>;
+  /** Telnyx v1 call as the root account's portal user (or as `as`: the sub-account's user and token, or other headers). */
+  tx(method: string, path: string, body?: unknown, as?: 'sub' | Record<string, string>): Promise<{ status: number; json: unknown; headers: Headers }>;
   admin(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }>;
   stop(keepDir?: boolean): Promise<void>;
 }
@@ -37,10 +38,12 @@ export async function startHarness(opts: Partial<SandboxOptions> = {}, dir = mkd
       }
       return { status: res.status, json, headers: res.headers };
     },
-    async tx(method, path, body, token) {
-      const res = await fetch(`${sb.telnyxUrl}/origination/porting${path}`, {
+    async tx(method, path, body, as) {
+      const auth =
+        as === 'sub' ? { 'x-api-user': sb.subTelnyxUser, 'x-api-token': sb.subToken } : (as ?? { 'x-api-user': sb.telnyxUser, 'x-api-token': sb.token });
+      const res = await fetch(`${sb.telnyxUrl}${path.startsWith('/files/') ? '' : '/origination/porting'}${path}`, {
         method,
-        headers: { authorization: `Bearer ${token ?? sb.token}`, 'content-type': 'application/json' },
+        headers: { ...auth, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       return { status: res.status, json: (await res.json()) as unknown, headers: res.headers };

@@ -34,8 +34,8 @@ describe('token from stdin', () => {
       env: {},
       readStdin: async () => 'secret-from-stdin\n',
     });
-    await program.parseAsync(['remote', 'add', '--kind', 'telnyx', '--url', 'https://api.example.com', '--account', 'a1', '--token-stdin'], { from: 'user' });
-    expect(calls).toEqual([{ method: 'remotes.add', input: { kind: 'telnyx', url: 'https://api.example.com', accountId: 'a1', token: 'secret-from-stdin' } }]);
+    await program.parseAsync(['remote', 'add', '--kind', 'telnyx', '--url', 'https://api.example.com', '--account', 'a1', '--user', 'ops@example.com', '--token-stdin'], { from: 'user' });
+    expect(calls).toEqual([{ method: 'remotes.add', input: { kind: 'telnyx', url: 'https://api.example.com', accountId: 'a1', apiUser: 'ops@example.com', token: 'secret-from-stdin' } }]);
   });
 });
 
@@ -68,5 +68,26 @@ describe('portdesk remote / sync', () => {
     expect(status.out).toContain('0 queued, 0 blocked, 0 conflicts');
     const removed = await cli(['remote', 'remove', remote.id]);
     expect(removed.out).toContain('Removed remote');
+  });
+
+  it('adds a Telnyx remote with its API user (required, an e-mail), lists the user, never the token, and syncs with both', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pd-cli-'));
+    sb = await startSandbox({ dataDir: join(dir, 'sbx'), port: 0, seed: 'none' });
+    const base = ['remote', 'add', '--kind', 'telnyx', '--url', sb.telnyxUrl, '--account', sb.accounts.root.id, '--token-env', 'SBX_TOKEN'];
+    const noUser = await cli(base, { SBX_TOKEN: sb.token });
+    expect(noUser.code).toBe(1);
+    expect(noUser.err).toContain('API user is required');
+    const badUser = await cli([...base, '--user', 'not an e-mail'], { SBX_TOKEN: sb.token });
+    expect(badUser.code).toBe(1);
+    expect(badUser.err).toMatch(/e-mail/);
+    const added = await cli([...base, '--user', sb.telnyxUser], { SBX_TOKEN: sb.token });
+    expect(added.code).toBe(0);
+    expect(added.out).toContain(`user ${sb.telnyxUser}`);
+    const listed = await cli(['remote', 'list']);
+    expect(listed.out).toContain(sb.telnyxUser);
+    expect(listed.out).not.toContain(sb.token);
+    const synced = await cli(['sync', '--once']);
+    expect(synced.code, synced.err).toBe(0);
+    expect((await cli(['sync', 'status'])).out).toMatch(/Online, last synced/);
   });
 });

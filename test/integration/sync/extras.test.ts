@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tinyPdf } from '../../../src/sandbox/seed/tinyPdf';
 import { numbers, startHarness, type Harness } from './harness';
+import { completeFields, portal, telnyxApi } from './telnyx-api';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -22,11 +23,6 @@ async function kazooWrite(hh: Harness, method: string, path: string, body: unkno
     headers: { 'x-auth-token': hh.sb.token, 'content-type': raw ? type : 'application/json' },
     body: raw ? new Uint8Array(body) : JSON.stringify(body),
   });
-}
-
-async function telnyx(hh: Harness, path: string, init: RequestInit = {}): Promise<unknown> {
-  const res = await fetch(`${hh.sb.telnyxUrl}/origination/porting${path}`, { ...init, headers: { authorization: `Bearer ${hh.sb.token}`, ...(init.headers ?? {}) } });
-  return res.json();
 }
 
 async function converge(hh: Harness): Promise<void> {
@@ -113,40 +109,37 @@ describe('attachments and comments, Kazoo', () => {
 });
 
 describe('attachments and comments, Telnyx', () => {
-  it('holds documents until the draft is submitted, uploads once despite a lost answer, pulls and downloads remote documents and comments', async () => {
+  it('documents go to the draft before submit (once, despite a lost answer), comments after it; remote documents and comments come back', async () => {
     h = await startHarness('telnyx');
-    const port = h.ctx.ports.create({ fields: { name: 'TDocs' }, numbers: numbers(20, 2), remoteId: h.remoteId });
-    h.ctx.ports.update(port.id, {
-      billingName: 'Harbor Lights Dental', authorizedPerson: 'Dana Reyes', billingPhone: '+12025550100', street: '12 Harbor Way',
-      locality: 'Annapolis', region: 'MD', postalCode: '21401', country: 'US', transferDate: focDay(),
-    });
+    const port = h.ctx.ports.create({ fields: { name: 'TDocs', ...completeFields() }, numbers: numbers(20, 2), remoteId: h.remoteId });
     const loa = await h.ctx.documents.add({ portId: port.id, filename: 'LOA.pdf', bytes: pdf('LOA'), kind: 'loa' });
+    await h.ctx.documents.add({ portId: port.id, filename: 'Bill.pdf', bytes: pdf('Bill'), kind: 'bill' });
     await h.ctx.router.call('comments.add', { portId: port.id, body: 'Please expedite' });
-    const draftRun = await h.engine.syncNow({ waitMs: 5000 });
+    await h.faults({ lostResponse: { next: 2 } });
+    // v1 keeps no comments on drafts: the comment waits, the documents are on the draft.
+    const draftRun = await h.engine.syncNow({ waitMs: 10_000 });
     expect(draftRun.converged).toBe(false);
-    expect(h.ctx.ports.get(port.id).remoteObjectId).toMatch(/^draft:/);
+    const draftId = (h.ctx.ports.get(port.id).remoteObjectId as string).slice('draft:'.length);
+    const onDraft = (await telnyxApi(h, `/draft_port_requests/${draftId}/supporting_documents`)) as { id: string; document_type: string }[];
+    expect(onDraft.map((d) => d.document_type).sort()).toEqual(['invoice', 'loa']);
 
     h.ctx.ports.move(port.id, { to: 'submitted', force: true });
-    await h.faults({ lostResponse: { next: 1 } });
-    let report = await h.engine.syncNow({ waitMs: 10_000 });
-    for (let i = 0; i < 5 && !report.converged; i += 1) report = await h.engine.syncNow({ waitMs: 10_000 });
-    await h.faults({});
-    expect(report.converged, report.message).toBe(true);
+    await converge(h);
     const prId = (h.ctx.ports.get(port.id).remoteObjectId as string).slice(3);
-    const docs = (await telnyx(h, `/port_requests/${prId}/supporting_documents`)) as { id: string; document_type: string }[];
-    expect(docs.map((d) => d.document_type)).toEqual(['loa']);
-    expect(h.ctx.documents.get(loa.id).remoteName).toBe(docs[0]?.id);
-    const comments = (await telnyx(h, `/port_requests/${prId}/comments`)) as { body: string }[];
+    const docs = (await telnyxApi(h, `/port_requests/${prId}/supporting_documents`)) as { id: string; document_type: string }[];
+    expect(docs.map((d) => d.document_type).sort()).toEqual(['invoice', 'loa']);
+    expect(h.ctx.documents.get(loa.id).remoteName).toBe(docs.find((d) => d.document_type === 'loa')?.id);
+    const comments = (await telnyxApi(h, `/port_requests/${prId}/comments`)) as { body: string }[];
     expect(comments.map((c) => c.body)).toEqual(['Please expedite']);
 
-    // A bill and a comment added on Telnyx come back once; the bill downloads through its link.
+    // A bill added in Telnyx's portal and a comment come back once; the bill downloads through its link.
     const bill = pdf('Telnyx invoice');
-    await telnyx(h, `/port_requests/${prId}/supporting_documents?document_type=invoice&body=${encodeURIComponent('April invoice.pdf')}`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(bill) });
-    await telnyx(h, `/port_requests/${prId}/comments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body: 'FOC confirmed soon' }) });
+    await portal(h, `/port_requests/${prId}/supporting_documents`, { document_type: 'invoice', body: 'April invoice.pdf', file: Buffer.from(bill).toString('base64') });
+    await telnyxApi(h, `/port_requests/${prId}/comments`, { method: 'POST', json: { body: 'FOC confirmed soon' } });
     await h.engine.syncNow({ waitMs: 5000 });
     await h.engine.syncNow({ waitMs: 5000 });
     const list = h.ctx.documents.list(port.id);
-    expect(list.map((a) => a.name).sort()).toEqual(['April invoice.pdf', 'LOA.pdf']);
+    expect(list.map((a) => a.name).sort()).toEqual(['April invoice.pdf', 'Bill.pdf', 'LOA.pdf']);
     const pulled = list.find((a) => a.name === 'April invoice.pdf');
     expect(pulled?.kind).toBe('bill');
     await h.engine.fetchAttachment(pulled?.id as string);
@@ -154,10 +147,3 @@ describe('attachments and comments, Telnyx', () => {
     expect(h.ctx.ports.get(port.id).comments.map((c) => c.body).sort()).toEqual(['FOC confirmed soon', 'Please expedite']);
   }, 60_000);
 });
-
-/** A weekday 5-9 days ahead: inside Telnyx's allowed FOC windows. */
-function focDay(): string {
-  let t = Date.now() + 5 * 86_400_000;
-  while ([0, 6].includes(new Date(t).getUTCDay())) t += 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}

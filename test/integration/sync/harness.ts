@@ -29,6 +29,7 @@ export async function startHarness(kind: 'kazoo' | 'telnyx' = 'kazoo', opts: { d
     url: kind === 'kazoo' ? `${sb.kazooUrl}/v2/` : sb.telnyxUrl,
     accountId: asSub ? (sb.accounts.subs[0]?.id ?? '') : sb.accounts.root.id,
     token: asSub ? sb.subToken : sb.token,
+    ...(kind === 'telnyx' ? { apiUser: asSub ? sb.subTelnyxUser : sb.telnyxUser } : {}),
     defaultConnectionId: 'conn-1',
   });
   const admin = async (path: string, body?: unknown, method = 'POST'): Promise<unknown> => {

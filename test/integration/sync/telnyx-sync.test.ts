@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { tinyPdf } from '../../../src/sandbox/seed/tinyPdf';
 import { numbers, startHarness, type Harness } from './harness';
+import { allDrafts, completeFields, portal, subIds, telnyxApi } from './telnyx-api';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -7,76 +9,120 @@ afterEach(async () => {
   h = undefined;
 });
 
-/** A weekday 5-9 days ahead: inside Telnyx's allowed FOC windows. */
-function focDay(): string {
-  let t = Date.now() + 5 * 86_400_000;
-  while ([0, 6].includes(new Date(t).getUTCDay())) t += 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
+const pdf = (title: string): Uint8Array<ArrayBuffer> => new Uint8Array(tinyPdf(title, [`${title} body`]));
+
+async function converge(hh: Harness, rounds = 12): Promise<void> {
+  let report = await hh.engine.syncNow({ waitMs: 10_000 });
+  for (let i = 0; i < rounds && !report.converged; i += 1) report = await hh.engine.syncNow({ waitMs: 10_000 });
+  await hh.faults({});
+  report = await hh.engine.syncNow({ waitMs: 10_000 });
+  expect(report.converged, report.message).toBe(true);
 }
 
-const complete = () => ({
-  billingName: 'Harbor Lights Dental',
-  authorizedPerson: 'Dana Reyes',
-  billingPhone: '+12025550100',
-  street: '12 Harbor Way',
-  locality: 'Annapolis',
-  region: 'MD',
-  postalCode: '21401',
-  country: 'US',
-  transferDate: focDay(),
-});
-
-async function telnyx(hh: Harness, path: string): Promise<Record<string, unknown>[]> {
-  const res = await fetch(`${hh.sb.telnyxUrl}/origination/porting${path}`, { headers: { authorization: `Bearer ${hh.sb.token}` } });
-  return (await res.json()) as Record<string, unknown>[];
+/** A port with every field and an LOA and bill, ready for Telnyx's submit. */
+async function readyPort(hh: Harness, name: string, from: number): Promise<string> {
+  const port = hh.ctx.ports.create({ fields: { name, ...completeFields() }, numbers: numbers(from, 2), remoteId: hh.remoteId });
+  await hh.ctx.documents.add({ portId: port.id, filename: 'LOA.pdf', bytes: pdf(`LOA ${name}`), kind: 'loa' });
+  await hh.ctx.documents.add({ portId: port.id, filename: 'Bill.pdf', bytes: pdf(`Bill ${name}`), kind: 'bill' });
+  return port.id;
 }
 
-describe('Telnyx sync', () => {
-  it('creates one draft per port even when answers are lost, submits it, and pulls carrier progress', async () => {
+describe('Telnyx v1 sync', () => {
+  it('N ports made offline land once each, with exactly their numbers and the connection, through lost answers, 503s, resets and 429s', async () => {
     h = await startHarness('telnyx');
-    const ids = Array.from({ length: 8 }, (_, i) => h!.ctx.ports.create({ fields: { name: `T${i}` }, numbers: numbers(i * 5, 3), remoteId: h!.remoteId }).id);
-    ids.forEach((id) => h!.ctx.ports.update(id, complete()));
-    await h.faults({ seed: 3, lostResponse: { rate: 0.4 }, serverError: { rate: 0.1 } });
-    let report = await h.engine.syncNow({ waitMs: 10_000 });
-    for (let i = 0; i < 10 && !report.converged; i += 1) report = await h.engine.syncNow({ waitMs: 10_000 });
-    await h.faults({});
-    report = await h.engine.syncNow({ waitMs: 5000 });
-    expect(report.converged, report.message).toBe(true);
-    const drafts = await telnyx(h, '/draft_port_requests?per_page=250');
-    expect(drafts).toHaveLength(8);
-    expect(new Set(drafts.map((d) => d.customer_reference))).toEqual(new Set(ids.map((id) => `portdesk:${id}`)));
-    for (const id of ids) expect(h.ctx.ports.get(id).syncStatus).toBe('synced');
+    const made = Array.from({ length: 10 }, (_, i) => ({ name: `Clinic ${i}`, numbers: numbers(i * 7, 1 + (i % 3)) }));
+    // Someone else's draft (made in the portal) holds the first port's number and one more: only an
+    // exact number-set match may count as "our create", so the first port must not be linked to it.
+    const foreign = (await telnyxApi(h, '/draft_port_requests', { method: 'POST', json: { phone_numbers: [made[0]!.numbers[0], numbers(300, 1)[0]].map((phone_number) => ({ phone_number })) } })) as { id: string };
+    const ids = made.map((m) => h!.ctx.ports.create({ fields: { name: m.name, ...completeFields() }, numbers: m.numbers, remoteId: h!.remoteId }).id);
+    await h.faults({ seed: 11, lostResponse: { rate: 0.35 }, serverError: { rate: 0.1, statuses: [503] }, reset: { rate: 0.05 }, rateLimit: { rate: 0.05, retryAfterSeconds: 0 } });
+    await converge(h);
 
-    const first = ids[0] as string;
-    h.ctx.ports.move(first, { to: 'submitted', force: true });
-    expect((await h.engine.syncNow({ waitMs: 5000 })).converged).toBe(true);
-    const local = h.ctx.ports.get(first);
+    const drafts = (await allDrafts(h)).filter((d) => d.id !== foreign.id);
+    expect(drafts).toHaveLength(made.length);
+    for (const [i, id] of ids.entries()) {
+      const local = h.ctx.ports.get(id);
+      expect(local.syncStatus).toBe('synced');
+      expect(local.name).toBe(made[i]!.name); // v1 has no field for it: the name stays local
+      const draft = drafts.find((d) => `draft:${d.id}` === local.remoteObjectId);
+      expect(draft, made[i]!.name).toBeDefined();
+      expect(draft!.phone_numbers.map((p) => p.phone_number).sort()).toEqual([...made[i]!.numbers].sort());
+      for (const sub of draft!.sub_requests) expect(sub).toMatchObject({ default_connection_id: 'conn-1', locality: 'Annapolis', administrative_area: 'MD' });
+    }
+    expect(new Set(ids.map((id) => h!.ctx.ports.get(id).remoteObjectId)).size).toBe(ids.length);
+    expect(ids.map((id) => h!.ctx.ports.get(id).remoteObjectId)).not.toContain(`draft:${foreign.id}`);
+  }, 120_000);
+
+  it('documents reach the draft through the upload flow before submit, even when the submit was queued first; downloads use download_links', async () => {
+    h = await startHarness('telnyx');
+    const port = h.ctx.ports.create({ fields: { name: 'Docs first', ...completeFields() }, numbers: numbers(40, 2), remoteId: h.remoteId });
+    await converge(h);
+    h.ctx.ports.move(port.id, { to: 'submitted', force: true });
+    const loa = await h.ctx.documents.add({ portId: port.id, filename: 'LOA.pdf', bytes: pdf('LOA'), kind: 'loa' });
+    const bill = await h.ctx.documents.add({ portId: port.id, filename: 'March bill.pdf', bytes: pdf('Bill'), kind: 'bill' });
+    await h.ctx.router.call('comments.add', { portId: port.id, body: 'Please expedite' });
+    await h.faults({ seed: 5, lostResponse: { rate: 0.3 } });
+    await converge(h);
+
+    const local = h.ctx.ports.get(port.id);
     expect(local.state).toBe('submitted');
     expect(local.remoteObjectId).toMatch(/^pr:/);
-    const prs = await telnyx(h, '/port_requests?include_sub_requests=true');
-    expect(prs).toHaveLength(1);
-    const subId = ((prs[0]?.sub_requests as { id: string }[]) ?? [])[0]?.id as string;
-    await h.admin('/clock/tick', { ids: [subId] });
-    await h.engine.syncNow();
-    const after = h.ctx.ports.get(first);
-    expect(after.state).toBe('pending');
-    expect(after.timeline.some((e) => e.actor === 'remote' && e.toState === 'pending')).toBe(true);
-    expect(h.ctx.ports.list()).toHaveLength(8);
-  });
+    const prId = (local.remoteObjectId as string).slice(3);
+    const docs = (await telnyxApi(h, `/port_requests/${prId}/supporting_documents`)) as { id: string; document_type: string; body: string }[];
+    expect(docs.map((d) => d.document_type).sort()).toEqual(['invoice', 'loa']);
+    expect(h.ctx.documents.get(loa.id).remoteName).toBe(docs.find((d) => d.document_type === 'loa')?.id);
+    expect(h.ctx.documents.get(bill.id).remoteName).toBe(docs.find((d) => d.document_type === 'invoice')?.id);
+    const drafts = await allDrafts(h);
+    expect(drafts).toHaveLength(1);
+    expect(((await telnyxApi(h, `/port_requests/${prId}/comments`)) as { body: string }[]).map((c) => c.body)).toEqual(['Please expedite']);
 
-  it('a 422 blocks only that port with the server message', async () => {
+    // A bill added in Telnyx's portal comes back once and downloads through its link.
+    const april = pdf('April invoice');
+    await portal(h, `/port_requests/${prId}/supporting_documents`, { document_type: 'invoice', body: 'April invoice.pdf', file: Buffer.from(april).toString('base64') });
+    await converge(h);
+    await converge(h);
+    const pulled = h.ctx.documents.list(port.id).find((a) => a.name === 'April invoice.pdf');
+    expect(pulled?.kind).toBe('bill');
+    await h.engine.fetchAttachment(pulled!.id);
+    expect(Buffer.from((await h.ctx.documents.read(pulled!.id)).bytes).equals(Buffer.from(april))).toBe(true);
+    expect(h.ctx.documents.list(port.id)).toHaveLength(3);
+  }, 90_000);
+
+  it('status changes made in the portal come back to the right local port; in-process is not progress; an exception shows its text', async () => {
     h = await startHarness('telnyx');
-    const bad = h.ctx.ports.create({ fields: { name: 'Bad', ...complete(), region: 'Maryland' }, numbers: numbers(0, 2), remoteId: h.remoteId });
-    const good = h.ctx.ports.create({ fields: { name: 'Good' }, numbers: numbers(20, 2), remoteId: h.remoteId });
-    await h.engine.syncNow({ waitMs: 5000 });
-    const b = h.ctx.ports.get(bad.id);
-    expect(b.syncStatus).toBe('error');
-    expect(b.syncError).toContain('two-letter state abbreviation');
-    expect(h.ctx.ports.get(good.id).syncStatus).toBe('synced');
-    h.ctx.ports.update(bad.id, { region: 'MD' });
-    await h.ctx.router.call('sync.retry', { portId: bad.id });
-    const report = await h.engine.syncNow({ waitMs: 5000 });
-    expect(report.converged, `${report.message} ${h.ctx.ports.get(bad.id).syncError}`).toBe(true);
-    expect(await telnyx(h, '/draft_port_requests')).toHaveLength(2);
-  });
+    const a = await readyPort(h, 'Alpha', 60);
+    const b = await readyPort(h, 'Bravo', 70);
+    await converge(h);
+    h.ctx.ports.move(a, { to: 'submitted', force: true });
+    h.ctx.ports.move(b, { to: 'submitted', force: true });
+    await converge(h);
+    const prOf = (id: string): string => (h!.ctx.ports.get(id).remoteObjectId as string).slice(3);
+    const [subA] = await subIds(h, prOf(a));
+    const [subB] = await subIds(h, prOf(b));
+
+    await portal(h, `/sub_requests/${subB}/status`, { status: 'in-process' });
+    await converge(h);
+    expect(h.ctx.ports.get(b).state).toBe('submitted');
+
+    await portal(h, `/sub_requests/${subB}/status`, { status: 'submitted' });
+    await portal(h, `/sub_requests/${subB}/status`, { status: 'foc-date-confirmed', foc_date: '2031-03-04T16:00:00.000Z' });
+    await portal(h, `/sub_requests/${subA}/status`, { status: 'exception', text: 'The account number does not match the CSR' });
+    await h.faults({ seed: 9, serverError: { rate: 0.2, statuses: [503] }, rateLimit: { rate: 0.1, retryAfterSeconds: 0 } });
+    await converge(h);
+    const bravo = h.ctx.ports.get(b);
+    expect(bravo.state).toBe('scheduled');
+    expect(bravo.focDate).toBe('2031-03-04');
+    expect(bravo.name).toBe('Bravo');
+    const alpha = h.ctx.ports.get(a);
+    expect(alpha.state).toBe('rejected');
+    expect(alpha.stateReason).toBe('The account number does not match the CSR');
+    expect(alpha.name).toBe('Alpha');
+
+    // Answering the exception sends the request back to Telnyx's team.
+    h.ctx.ports.update(a, { accountNumber: '11223344' });
+    h.ctx.ports.move(a, { to: 'submitted', force: true });
+    await converge(h);
+    expect(h.ctx.ports.get(a).state).toBe('submitted');
+    expect(((await telnyxApi(h, `/port_requests/${prOf(a)}/sub_requests/${subA}`)) as { status: string; account_number: string })).toMatchObject({ status: 'in-process', account_number: '11223344' });
+  }, 90_000);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_PORT_FIELDS, type PortFields } from '../../../src/shared/model';
 import { KAZOO_CAPABILITIES, KAZOO_MARKER_FIELD, canonicalJson, contentRevision, dateToGregorian, gregorianToDate, kazooToPort, portToKazoo, readKazooError } from '../../../src/main/sync/adapters/kazoo';
-import { TELNYX_CAPABILITIES, fieldsToLoaPatch, readTelnyxError, telnyxState } from '../../../src/main/sync/adapters/telnyx';
+import { TELNYX_CAPABILITIES, fieldsToLoaPatch, readTelnyxError, telnyxState, telnyxStatusText } from '../../../src/main/sync/adapters/telnyx';
 import { sameContent } from '../../../src/main/sync/adapters/types';
 import { normalizeBaseUrl } from '../../../src/main/remotes/url';
 
@@ -82,19 +82,32 @@ describe('Kazoo mapping', () => {
 });
 
 describe('Telnyx mapping', () => {
-  it('sends only filled fields, the requested FOC date mid-window and the connection', () => {
+  it('sends only filled fields, the requested FOC date mid-window and the connection; never the name (v1 has no field for it)', () => {
     const patch = fieldsToLoaPatch({ ...fields, extendedAddress: '' }, 'conn-1');
-    expect(patch).toMatchObject({ description: 'Harbor Lights', administrative_area: 'MD', foc_date_requested_by_user: '2026-12-01T16:00:00.000Z', default_connection_id: 'conn-1' });
+    expect(patch).toMatchObject({ administrative_area: 'MD', foc_date_requested_by_user: '2026-12-01T16:00:00.000Z', default_connection_id: 'conn-1' });
     expect(patch).not.toHaveProperty('extended_address');
+    expect(patch).not.toHaveProperty('description');
+    expect(Object.values(patch)).not.toContain('Harbor Lights');
+    expect(TELNYX_CAPABILITIES.fields).not.toContain('name');
   });
 
-  it('folds sub request statuses into one local state', () => {
+  it('folds sub request statuses into one local state; in-process and unknown words never count as progress', () => {
     expect(telnyxState(['unassigned'])).toBe('submitted');
+    expect(telnyxState(['in-process'])).toBe('submitted');
+    expect(telnyxState(['in-process', 'ported'])).toBe('submitted');
     expect(telnyxState(['submitted', 'foc-date-confirmed'])).toBe('pending');
     expect(telnyxState(['foc-date-confirmed', 'ported'])).toBe('scheduled');
+    expect(telnyxState(['ported'])).toBe('completed');
     expect(telnyxState(['ported', 'cancelled'])).toBe('completed');
     expect(telnyxState(['exception', 'submitted'])).toBe('rejected');
     expect(telnyxState(['cancelled', 'cancel-pending'])).toBe('canceled');
+    expect(telnyxState(['on-hold-by-carrier'])).toBe('submitted');
+    expect(telnyxState(['ported', 'on-hold-by-carrier'])).toBe('submitted');
+  });
+
+  it('shows the statuses verbatim, each once', () => {
+    expect(telnyxStatusText(['in-process'])).toBe('in-process');
+    expect(telnyxStatusText(['exception', 'submitted', 'exception'])).toBe('exception, submitted');
   });
 });
 
@@ -128,6 +141,9 @@ describe('remote URLs', () => {
     expect(normalizeBaseUrl('http://crossbar.example.com:8000', 'kazoo')).toBe('http://crossbar.example.com:8000');
     expect(normalizeBaseUrl(' http://crossbar.example.com:8000/v2/ ', 'kazoo')).toBe('http://crossbar.example.com:8000');
     expect(normalizeBaseUrl('https://api.example.com/telnyx/', 'telnyx')).toBe('https://api.example.com/telnyx');
+    // v1 hangs from the API root: a pasted operation path or the v2 root is cut back to it.
+    expect(normalizeBaseUrl('https://api.telnyx.com/origination/porting/port_requests', 'telnyx')).toBe('https://api.telnyx.com');
+    expect(normalizeBaseUrl('https://api.telnyx.com/v2/', 'telnyx')).toBe('https://api.telnyx.com');
   });
 
   it('refuses non-URLs, other schemes and credentials in the URL', () => {

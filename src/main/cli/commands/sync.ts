@@ -58,22 +58,31 @@ export function registerSyncCommands(program: Command, deps: SyncCommandDeps): v
     .addOption(new Option('--kind <kind>', 'API family').choices(['kazoo', 'telnyx']).makeOptionMandatory())
     .requiredOption('--url <url>', 'server root, e.g. http://crossbar.example.com:8000 (with or without /v2)')
     .requiredOption('--account <id>', 'account id')
+    .option('--user <email>', 'Telnyx: the portal user (e-mail) the token belongs to (required for Telnyx)')
     .option('--name <name>', 'display name')
     .option('--connection-id <id>', 'Telnyx: connection set on ported numbers (needed to submit)')
     .option('--token-stdin', 'read the token from standard input')
     .option('--token-env <VAR>', 'read the token from this environment variable')
-    .action(async (opts: TokenOptions & { kind: 'kazoo' | 'telnyx'; url: string; account: string; name?: string; connectionId?: string }) => {
+    .action(async (opts: TokenOptions & { kind: 'kazoo' | 'telnyx'; url: string; account: string; user?: string; name?: string; connectionId?: string }) => {
       const token = await readToken(opts, deps);
       await run(
         'remotes.add',
-        { kind: opts.kind, url: opts.url, accountId: opts.account, token, ...(opts.name ? { name: opts.name } : {}), ...(opts.connectionId ? { defaultConnectionId: opts.connectionId } : {}) },
-        (r) => `Added remote ${r.id} "${r.name}" (${r.kind} ${r.baseUrl}, account ${r.accountId})`,
+        {
+          kind: opts.kind,
+          url: opts.url,
+          accountId: opts.account,
+          token,
+          ...(opts.user ? { apiUser: opts.user } : {}),
+          ...(opts.name ? { name: opts.name } : {}),
+          ...(opts.connectionId ? { defaultConnectionId: opts.connectionId } : {}),
+        },
+        (r) => `Added remote ${r.id} "${r.name}" (${r.kind} ${r.baseUrl}, account ${r.accountId}${r.apiUser ? `, user ${r.apiUser}` : ''})`,
       );
     });
   remote
     .command('list')
     .description('list remotes (tokens are never shown)')
-    .action(() => run('remotes.list', {}, (list) => (list.length === 0 ? 'No remotes' : list.map((r) => `${r.id}  ${r.kind}  ${r.name}  ${r.baseUrl}  account ${r.accountId}${r.hasToken ? '' : '  (no token)'}`).join('\n'))));
+    .action(() => run('remotes.list', {}, (list) => (list.length === 0 ? 'No remotes' : list.map((r) => `${r.id}  ${r.kind}  ${r.name}  ${r.baseUrl}  account ${r.accountId}${r.apiUser ? `  user ${r.apiUser}` : ''}${r.hasToken ? '' : '  (no token)'}`).join('\n'))));
   remote
     .command('default <id>')
     .description('make this remote the one new ports go to')

@@ -25,7 +25,7 @@ export function syncHandlers(remotes: RemotesService, engine: SyncEngine, change
       return { removed: id };
     },
     'remotes.setDefault': ({ id }) => remotes.setDefault(id),
-    'remotes.setToken': ({ id, token }) => remotes.setToken(id, token),
+    'remotes.setToken': ({ id, token, apiUser }) => remotes.setToken(id, token, apiUser),
     'documents.fetchRemote': ({ attachmentId }) => engine.fetchAttachment(attachmentId),
     'sync.status': () => engine.status(),
     'sync.now': (input) => engine.syncNow({ ...input, waitMs: 30_000 }),

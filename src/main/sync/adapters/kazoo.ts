@@ -21,6 +21,8 @@ export const KAZOO_CAPABILITIES: Capabilities = {
   focWindows: false,
   portabilityChecks: false,
   movableTo: ['submitted', 'pending', 'scheduled', 'completed', 'rejected', 'canceled'],
+  matchByNumbers: false,
+  attachmentsBeforeSubmit: false,
   fields: [
     'name', 'losingCarrier', 'winningCarrier', 'accountName', 'billingName', 'authorizedPerson', 'billingPhone', 'street',
     'extendedAddress', 'locality', 'region', 'postalCode', 'country', 'accountNumber', 'pin', 'transferDate', 'focDate',

@@ -1,18 +1,21 @@
 import { z } from 'zod';
 import { EMPTY_PORT_FIELDS, type PortFields, type PortState } from '../../../shared/model';
 import { RemoteError } from '../errors';
-import { requestBytes, requestJson, type ErrorReader } from '../http';
+import { requestBytes, requestJson, type ErrorReader, type HttpRequest, type HttpResponse } from '../http';
 import { contentRevision } from './kazoo';
 import type { AttachmentUpload, Capabilities, LocalComment, LocalSnapshot, MoveRequest, RemoteAdapter, RemoteAttachment, RemoteComment, RemoteConfig, RemotePort } from './types';
 
-/** customer_reference prefix carrying the local port id, so a create whose answer was lost is found again. */
-export const TELNYX_MARKER_PREFIX = 'portdesk:';
+/** What each listing call asks for; the server may send fewer per page (its cap) and says how many pages in `Total-Pages`. */
 const PER_PAGE = 250;
 /** Telnyx's upload limit; a larger download is not a document PortDesk accepts. */
 const MAX_DOWNLOAD_BYTES = 8_000_000;
 /** `name [portdesk:<attachment id>:<sha256 prefix>]`: the document's label says which upload it was. */
 const DOC_MARKER = /\s*\[portdesk:([^:\]]+):([0-9a-f]+)\]$/;
 const MAX_PAGES = 1000;
+/** Sub request statuses in which v1 still takes edits. */
+const EDITABLE = new Set(['unassigned', 'in-process', 'submitted', 'exception']);
+const CLOSED = new Set(['ported', 'cancelled']);
+export const CANNOT_TELL = 'cannot tell yet whether the earlier create landed';
 
 export const TELNYX_CAPABILITIES: Capabilities = {
   descendants: false,
@@ -20,9 +23,14 @@ export const TELNYX_CAPABILITIES: Capabilities = {
   comments: true,
   focWindows: true,
   portabilityChecks: true,
-  // Pending, scheduled, completed and rejected are set by Telnyx and the losing carrier.
+  // Every other state is set by Telnyx's porting team and the losing carrier.
   movableTo: ['submitted', 'canceled'],
-  fields: ['name', 'billingName', 'authorizedPerson', 'billingPhone', 'street', 'extendedAddress', 'locality', 'region', 'postalCode', 'country', 'accountNumber', 'pin', 'transferDate', 'focDate'],
+  // v1 has no client reference: a draft submitted in the portal is known again by its numbers.
+  matchByNumbers: true,
+  // v1 takes documents on the draft only, before submit (docs/sandbox.md).
+  attachmentsBeforeSubmit: true,
+  // No v1 field holds the port's name (`description` is not writable), so the name stays local.
+  fields: ['billingName', 'authorizedPerson', 'billingPhone', 'street', 'extendedAddress', 'locality', 'region', 'postalCode', 'country', 'accountNumber', 'pin', 'transferDate', 'focDate'],
 };
 
 const s = z.string().nullish().transform((v) => v ?? '');
@@ -43,27 +51,28 @@ const SubSchema = z.looseObject({
   country_code: s,
   pin_passcode: s,
   account_number: s,
-  description: s,
   phone_numbers: z.array(PhoneSchema).catch([]),
 });
 type Sub = z.infer<typeof SubSchema>;
 const DraftSchema = z.looseObject({
   id: z.string(),
   status: z.string(),
-  customer_reference: z.string().nullish(),
   port_request_id: z.string().nullish(),
   phone_numbers: z.array(PhoneSchema).catch([]),
   sub_requests: z.array(SubSchema).catch([]),
 });
-const CommentSchema = z.looseObject({ id: z.string(), body: z.string(), user_id: z.string().nullish(), created_at: z.string().nullish() });
+type Draft = z.infer<typeof DraftSchema>;
+const CommentSchema = z.looseObject({ id: z.string(), body: z.string(), user_id: z.string().nullish(), sub_request_id: z.string().nullish(), created_at: z.string().nullish() });
 const DocumentSchema = z.looseObject({ id: z.string(), body: z.string().nullish(), document_type: z.string(), created_at: z.string().nullish() });
 const LinkSchema = z.looseObject({ url: z.url({ protocol: /^https?$/ }) });
+const UploadGrantSchema = z.looseObject({ url: z.url({ protocol: /^https?$/ }), form_fields: z.record(z.string(), z.string()) });
 const PortRequestSchema = z.looseObject({
   id: z.string(),
-  customer_reference: z.string().nullish(),
+  support_key: s,
   phone_numbers: z.array(PhoneSchema).catch([]),
   sub_requests: z.array(SubSchema).catch([]),
 });
+type PortRequest = z.infer<typeof PortRequestSchema>;
 
 /** Telnyx error body `{errors:[{detail}], message}` -> the server's detail verbatim. */
 export const readTelnyxError: ErrorReader = (status, body) => {
@@ -74,23 +83,58 @@ export const readTelnyxError: ErrorReader = (status, body) => {
   return { message, serverMessage: message };
 };
 
-/** Sub request statuses -> one local state (the least advanced open sub decides). */
-export function telnyxState(statuses: string[]): PortState {
-  if (statuses.length === 0) return 'submitted';
-  if (statuses.every((st) => st === 'cancelled' || st === 'cancel-pending')) return 'canceled';
-  const open = statuses.filter((st) => st !== 'cancelled' && st !== 'cancel-pending');
-  if (open.some((st) => st === 'exception')) return 'rejected';
-  if (open.some((st) => st === 'unassigned')) return 'submitted';
-  if (open.some((st) => st === 'submitted')) return 'pending';
-  if (open.some((st) => st === 'foc-date-confirmed')) return 'scheduled';
-  return 'completed';
+/** The v1 headers: the portal user and the token (v1 takes no Bearer). */
+export function telnyxAuthHeaders(config: Pick<RemoteConfig, 'user' | 'token'>): Record<string, string> {
+  const user = config.user?.trim();
+  if (!user) {
+    throw new RemoteError({ kind: 'auth', status: 0, message: 'Telnyx v1 needs the API user (the portal e-mail) with the token: add it to this remote in Settings' });
+  }
+  return { 'x-api-user': user, 'x-api-token': config.token };
 }
 
-/** The LOA fields of a (draft) sub request -> internal fields. */
-function subToFields(sub: Sub | undefined): PortFields {
+/** One sub request status -> a local state; a word PortDesk does not know is never taken for progress. */
+function stateOf(status: string): PortState {
+  switch (status) {
+    case 'in-process': // Telnyx's porting team is working on it; the losing carrier has not seen it yet
+    case 'unassigned':
+      return 'submitted';
+    case 'submitted': // sent to the losing carrier
+      return 'pending';
+    case 'foc-date-confirmed':
+      return 'scheduled';
+    case 'ported':
+      return 'completed';
+    case 'exception':
+      return 'rejected';
+    case 'cancel-pending':
+    case 'cancelled':
+      return 'canceled';
+    default:
+      return 'submitted';
+  }
+}
+
+const PROGRESS: readonly PortState[] = ['submitted', 'pending', 'scheduled', 'completed'];
+
+/** Sub request statuses -> one local state: an exception needs attention; otherwise the least advanced open sub decides. */
+export function telnyxState(statuses: string[]): PortState {
+  if (statuses.length === 0) return 'submitted';
+  const open = statuses.filter((st) => stateOf(st) !== 'canceled');
+  if (open.length === 0) return 'canceled';
+  if (open.some((st) => st === 'exception')) return 'rejected';
+  return open.map(stateOf).reduce((least, st) => (PROGRESS.indexOf(st) < PROGRESS.indexOf(least) ? st : least));
+}
+
+/** The sub requests' statuses as Telnyx words them, each once, in sub request order. */
+export function telnyxStatusText(statuses: string[]): string {
+  return [...new Set(statuses.filter(Boolean))].join(', ');
+}
+
+/** The LOA fields of a (draft) sub request -> internal fields; `name` only names a request PortDesk has not seen. */
+function subToFields(sub: Sub | undefined, name: string): PortFields {
   return {
     ...EMPTY_PORT_FIELDS,
-    name: sub?.description || 'Telnyx port request',
+    name,
     billingName: sub?.person_or_company_name ?? '',
     authorizedPerson: sub?.auth_person_name ?? '',
     billingPhone: sub?.billing_phone_number ?? '',
@@ -108,16 +152,16 @@ function subToFields(sub: Sub | undefined): PortFields {
 }
 
 /**
- * Internal fields -> a sub request PATCH. Empty fields are left out: Telnyx validates each
- * field given (a two-letter state, a 3+ character postal code), and an empty one means
- * "not filled in yet" locally. The requested FOC date is sent mid-window (16:00 UTC).
+ * Internal fields -> a sub request PUT. Empty fields are left out: Telnyx validates each field
+ * given (a two-letter state, a 3+ character postal code), and an empty one means "not filled in
+ * yet" locally. The requested FOC date is sent mid-window (16:00 UTC). The name is not sent: v1
+ * has no field for it.
  */
 export function fieldsToLoaPatch(f: PortFields, defaultConnectionId?: string): Record<string, string> {
   const out: Record<string, string> = {};
   const put = (key: string, value: string): void => {
     if (value.trim() !== '') out[key] = value.trim();
   };
-  put('description', f.name);
   put('person_or_company_name', f.billingName);
   put('auth_person_name', f.authorizedPerson);
   put('billing_phone_number', f.billingPhone);
@@ -147,11 +191,23 @@ function docLabel(file: AttachmentUpload): string {
   return `${file.name} [portdesk:${file.attachmentId}:${file.sha256.slice(0, 12)}]`;
 }
 
-function markerOf(ref: string | null | undefined): string | null {
-  return ref && ref.startsWith(TELNYX_MARKER_PREFIX) ? ref.slice(TELNYX_MARKER_PREFIX.length) : null;
+const sortedNumbers = (phones: { phone_number: string }[]): string[] => [...new Set(phones.map((p) => p.phone_number))].sort();
+const sameSet = (a: string[], b: string[]): boolean => a.length === b.length && a.every((n, i) => n === b[i]);
+
+/** A browser-style form body (fields, then the file), as the file store's signed POST takes it. */
+function formBody(fields: Record<string, string>, file: AttachmentUpload): { data: Uint8Array; contentType: string } {
+  const boundary = `portdesk-${file.sha256.slice(0, 24)}`;
+  const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
+  const head = `${parts.join('')}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name.replace(/["\r\n]/g, '_')}"\r\nContent-Type: ${file.contentType}\r\n\r\n`;
+  const data = Buffer.concat([Buffer.from(head), Buffer.from(file.bytes), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return { data, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-/** Telnyx porting (drafts, port requests with sub requests) under {base}/origination/porting, Bearer auth. */
+/**
+ * Telnyx v1 porting ("Mission Control"): drafts and port requests with sub requests under
+ * {root}/origination/porting, `x-api-user` + `x-api-token` auth. Sources and the points they
+ * leave open: docs/sandbox.md.
+ */
 export class TelnyxAdapter implements RemoteAdapter {
   readonly kind = 'telnyx' as const;
   readonly capabilities = TELNYX_CAPABILITIES;
@@ -161,52 +217,74 @@ export class TelnyxAdapter implements RemoteAdapter {
     this.api = `${config.baseUrl}/origination/porting`;
   }
 
-  private async call(method: 'GET' | 'POST' | 'PATCH', path: string, json?: unknown): Promise<unknown> {
-    const res = await requestJson({ method, url: `${this.api}${path}`, headers: { authorization: `Bearer ${this.config.token}` }, json }, readTelnyxError);
-    return res.body;
+  private request(req: Omit<HttpRequest, 'headers'>): Promise<HttpResponse> {
+    return requestJson({ ...req, headers: telnyxAuthHeaders(this.config) }, readTelnyxError);
   }
 
-  private draftToPort(raw: unknown): RemotePort {
-    const d = DraftSchema.parse(raw);
+  private async call(method: 'GET' | 'POST' | 'PUT', path: string, json?: unknown): Promise<unknown> {
+    return (await this.request({ method, url: `${this.api}${path}`, json })).body;
+  }
+
+  /** Parse an answer; a shape PortDesk cannot read is a transient failure (a proxy page, a half-deployed server). */
+  private read<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
+    const r = schema.safeParse(body);
+    if (!r.success) throw new RemoteError({ kind: 'transient', status: 200, message: `Telnyx answered ${what} in a shape PortDesk cannot read` });
+    return r.data;
+  }
+
+  private draftToPort(d: Draft, raw: unknown): RemotePort {
+    const numbers = sortedNumbers(d.phone_numbers);
     return {
       remoteObjectId: `draft:${d.id}`,
       revision: contentRevision(raw),
       accountId: this.config.accountId,
       state: 'unconfirmed',
-      fields: subToFields(d.sub_requests[0]),
-      numbers: d.phone_numbers.map((p) => p.phone_number).sort(),
-      marker: markerOf(d.customer_reference),
+      fields: subToFields(d.sub_requests[0], `Telnyx draft ${numbers[0] ?? d.id}`),
+      numbers,
+      marker: null,
+      remoteStatus: 'draft',
       raw,
     };
   }
 
-  private prToPort(raw: unknown): RemotePort {
-    const pr = PortRequestSchema.parse(raw);
+  private prToPort(pr: PortRequest, raw: unknown): RemotePort {
+    const statuses = pr.sub_requests.map((sub) => sub.status ?? '');
     return {
       remoteObjectId: `pr:${pr.id}`,
       revision: contentRevision(raw),
       accountId: this.config.accountId,
-      state: telnyxState(pr.sub_requests.map((sub) => sub.status ?? '')),
-      fields: subToFields(pr.sub_requests[0]),
-      numbers: pr.phone_numbers.map((p) => p.phone_number).sort(),
-      marker: markerOf(pr.customer_reference),
+      state: telnyxState(statuses),
+      fields: subToFields(pr.sub_requests[0], `Telnyx ${pr.support_key || pr.id}`),
+      numbers: sortedNumbers(pr.phone_numbers.length > 0 ? pr.phone_numbers : pr.sub_requests.flatMap((sub) => sub.phone_numbers)),
+      marker: null,
+      remoteStatus: telnyxStatusText(statuses),
     };
   }
 
+  /**
+   * Every page of a listing: pages run to the `Total-Pages` of the latest answer, whatever their
+   * length (the server caps `per_page`); without that header, to the first empty page. Items are
+   * keyed by id, so one that moved between pages while listing is kept once.
+   */
   private async pages(path: string): Promise<unknown[]> {
-    const out: unknown[] = [];
+    const out = new Map<string, unknown>();
+    let totalPages: number | null = null;
     for (let page = 1; page <= MAX_PAGES; page += 1) {
+      if (totalPages !== null && page > totalPages) return [...out.values()];
       const sep = path.includes('?') ? '&' : '?';
-      const items = z.array(z.unknown()).parse(await this.call('GET', `${path}${sep}page=${page}&per_page=${PER_PAGE}&include_sub_requests=true`));
-      out.push(...items);
-      if (items.length < PER_PAGE) return out;
+      const res = await this.request({ method: 'GET', url: `${this.api}${path}${sep}page=${page}&per_page=${PER_PAGE}&include_sub_requests=true` });
+      const items = this.read(z.array(z.looseObject({ id: z.string() })), res.body, `the listing ${path}`);
+      for (const item of items) out.set(item.id, item);
+      const header = Number(res.headers.get('total-pages') ?? NaN);
+      totalPages = Number.isInteger(header) && header >= 0 ? header : null;
+      if (totalPages === null && items.length === 0) return [...out.values()];
     }
     throw new RemoteError({ kind: 'transient', status: 0, message: `Listing ${path} did not end after ${MAX_PAGES} pages` });
   }
 
   async listAll(): Promise<RemotePort[]> {
-    const drafts = (await this.pages('/draft_port_requests?status=pending')).map((d) => this.draftToPort(d));
-    const prs = (await this.pages('/port_requests')).map((p) => this.prToPort(p));
+    const drafts = (await this.pages('/draft_port_requests?status=pending')).map((raw) => this.draftToPort(this.read(DraftSchema, raw, 'a draft'), raw));
+    const prs = (await this.pages('/port_requests')).map((raw) => this.prToPort(this.read(PortRequestSchema, raw, 'a port request'), raw));
     return [...drafts, ...prs];
   }
 
@@ -214,47 +292,79 @@ export class TelnyxAdapter implements RemoteAdapter {
     const [kind, id] = split(remoteObjectId);
     if (kind === 'draft') {
       const raw = await this.call('GET', `/draft_port_requests/${id}`);
-      const draft = DraftSchema.parse(raw);
-      // A draft submitted elsewhere lives on as its port request.
-      if (draft.status === 'submitted' && draft.port_request_id) return this.get(`pr:${draft.port_request_id}`);
-      return this.draftToPort(raw);
+      const draft = this.read(DraftSchema, raw, 'a draft');
+      // A draft submitted elsewhere (the portal) lives on as its port request.
+      if (draft.status !== 'pending' && draft.port_request_id) return this.get(`pr:${draft.port_request_id}`);
+      return this.draftToPort(draft, raw);
     }
-    return this.prToPort(await this.call('GET', `/port_requests/${id}`));
+    const raw = await this.call('GET', `/port_requests/${id}`);
+    const port = this.prToPort(this.read(PortRequestSchema, raw, 'a port request'), raw);
+    if (port.state === 'rejected') {
+      const why = await this.stateReason(remoteObjectId);
+      port.stateReason = why;
+      if (why) port.remoteStatusDetail = why;
+    }
+    return port;
   }
 
+  /**
+   * The draft an earlier create made, found by what v1 can search: its numbers. Only a draft
+   * holding exactly the snapshot's numbers counts; a pending one is preferred (the newest), else
+   * a submitted one whose port request is still open. Any failure to look is "cannot tell yet".
+   */
   async findCreated(snapshot: LocalSnapshot): Promise<RemotePort | null> {
-    const ref = encodeURIComponent(`${TELNYX_MARKER_PREFIX}${snapshot.localId}`);
-    const drafts = z.array(DraftSchema).parse(await this.call('GET', `/draft_port_requests?customer_reference=${ref}&include_sub_requests=true`));
-    const draft = drafts[0];
-    if (!draft) return null;
-    return this.get(draft.status === 'submitted' && draft.port_request_id ? `pr:${draft.port_request_id}` : `draft:${draft.id}`);
+    const want = [...new Set(snapshot.numbers)].sort();
+    const probe = want[0];
+    if (!probe) return null; // v1 refuses a draft without numbers: no earlier create can have landed
+    try {
+      const found = (await this.pages(`/draft_port_requests?search=${encodeURIComponent(probe)}`))
+        .map((raw) => ({ raw, d: this.read(DraftSchema, raw, 'a draft') }))
+        .filter(({ d }) => sameSet(sortedNumbers(d.phone_numbers), want));
+      const pending = found.filter(({ d }) => d.status === 'pending').at(-1);
+      if (pending) return this.draftToPort(pending.d, pending.raw);
+      for (const { d } of found.reverse()) {
+        if (!d.port_request_id) continue;
+        const port = await this.get(`pr:${d.port_request_id}`);
+        if (port.state !== 'completed' && port.state !== 'canceled') return port;
+      }
+      return null;
+    } catch (err) {
+      if (err instanceof RemoteError && err.kind === 'auth') throw err;
+      const why = err instanceof Error ? err.message : String(err);
+      throw new RemoteError({ kind: 'transient', status: err instanceof RemoteError ? err.status : 0, message: `Telnyx: ${CANNOT_TELL} (${why})` });
+    }
   }
 
+  /**
+   * A draft for the snapshot, then its sub requests filled in. Without a client reference a create
+   * is not idempotent, so an earlier draft with exactly these numbers is taken instead of a second
+   * one (an attempt whose draft landed but whose edit failed, then was retried afresh).
+   */
   async create(snapshot: LocalSnapshot): Promise<RemotePort> {
-    const created = await this.call('POST', '/draft_port_requests', {
-      phone_numbers: snapshot.numbers.map((phone_number) => ({ phone_number })),
-      customer_reference: `${TELNYX_MARKER_PREFIX}${snapshot.localId}`,
-    });
-    return this.update(this.draftToPort(created), snapshot);
+    const earlier = await this.findCreated(snapshot);
+    if (earlier) return this.update(earlier, snapshot);
+    const raw = await this.call('POST', '/draft_port_requests', { phone_numbers: snapshot.numbers.map((phone_number) => ({ phone_number })) });
+    return this.update(this.draftToPort(this.read(DraftSchema, raw, 'the new draft'), raw), snapshot);
   }
 
   async update(current: RemotePort, snapshot: LocalSnapshot): Promise<RemotePort> {
     const [kind, id] = split(current.remoteObjectId);
+    if (!sameSet(current.numbers, [...new Set(snapshot.numbers)].sort())) {
+      throw new RemoteError({
+        kind: 'permanent',
+        status: 0,
+        message: "Telnyx's v1 API cannot change the numbers of a draft or port request: change them in the Telnyx portal, or make a new port with these numbers",
+      });
+    }
     const patch = fieldsToLoaPatch(snapshot.fields, this.config.defaultConnectionId);
     if (kind === 'draft') {
-      const want = [...snapshot.numbers].sort();
-      if (want.join(',') !== current.numbers.join(',')) {
-        await this.call('PATCH', `/draft_port_requests/${id}`, { phone_numbers: want.map((phone_number) => ({ phone_number })) });
-      }
-      const draft = DraftSchema.parse(await this.call('GET', `/draft_port_requests/${id}`));
-      for (const sub of draft.sub_requests) await this.call('PATCH', `/draft_port_requests/${id}/sub_requests/${sub.id}`, patch);
+      const draft = this.read(DraftSchema, await this.call('GET', `/draft_port_requests/${id}`), 'a draft');
+      for (const sub of draft.sub_requests) await this.call('PUT', `/draft_port_requests/${id}/sub_requests/${encodeURIComponent(sub.id)}`, patch);
       return this.get(current.remoteObjectId);
     }
-    const pr = PortRequestSchema.parse(await this.call('GET', `/port_requests/${id}`));
+    const pr = this.read(PortRequestSchema, await this.call('GET', `/port_requests/${id}`), 'a port request');
     for (const sub of pr.sub_requests) {
-      if (sub.status === 'unassigned' || sub.status === 'submitted' || sub.status === 'exception') {
-        await this.call('PATCH', `/port_requests/${id}/sub_requests/${sub.id}`, patch);
-      }
+      if (EDITABLE.has(sub.status ?? '')) await this.call('PUT', `/port_requests/${id}/sub_requests/${encodeURIComponent(sub.id)}`, patch);
     }
     return this.get(current.remoteObjectId);
   }
@@ -262,18 +372,25 @@ export class TelnyxAdapter implements RemoteAdapter {
   async move(current: RemotePort, move: MoveRequest, snapshot: LocalSnapshot): Promise<RemotePort> {
     const [kind, id] = split(current.remoteObjectId);
     if (move.to === 'submitted') {
-      // Submitting a draft, or fixing a rejected (exception) request, which Telnyx resubmits on edit.
+      // Submitting a draft, or answering an exception: an edit sends it back to Telnyx's team.
       const fresh = await this.update(current, snapshot);
       if (kind !== 'draft') return fresh;
-      const draft = DraftSchema.parse(await this.call('POST', `/draft_port_requests/${id}/submit`));
+      const draft = this.read(DraftSchema, await this.call('POST', `/draft_port_requests/${id}/submit`), 'the submitted draft');
       if (!draft.port_request_id) throw new RemoteError({ kind: 'transient', status: 200, message: 'Telnyx accepted the submit but named no port request yet' });
       return this.get(`pr:${draft.port_request_id}`);
     }
     if (move.to === 'canceled' && kind === 'pr') {
-      const pr = PortRequestSchema.parse(await this.call('GET', `/port_requests/${id}`));
+      const pr = this.read(PortRequestSchema, await this.call('GET', `/port_requests/${id}`), 'a port request');
       for (const sub of pr.sub_requests) {
-        if (sub.status !== 'cancelled' && sub.status !== 'cancel-pending' && sub.status !== 'ported') {
-          await this.call('POST', `/port_requests/${id}/sub_requests/${sub.id}/cancel_request`);
+        if (CLOSED.has(sub.status ?? '') || sub.status === 'cancel-pending') continue;
+        try {
+          await this.call('POST', `/port_requests/${id}/sub_requests/${encodeURIComponent(sub.id)}/cancel_request`);
+        } catch (err) {
+          // v1's sources do not name the cancellation path; a server without it says so with 404/405.
+          if (err instanceof RemoteError && (err.status === 404 || err.status === 405)) {
+            throw new RemoteError({ kind: 'permanent', status: err.status, message: `This Telnyx server takes no cancellation through its v1 API (${err.message}): cancel the request in the Telnyx portal` });
+          }
+          throw err;
         }
       }
       return this.get(current.remoteObjectId);
@@ -290,14 +407,14 @@ export class TelnyxAdapter implements RemoteAdapter {
     return undefined;
   }
 
-  /** Comments and supporting documents belong to port requests; a draft has neither. */
-  acceptsExtras(remoteObjectId: string): boolean {
-    return remoteObjectId.startsWith('pr:');
+  /** A draft takes supporting documents (not comments); a port request shows both but takes only comments. */
+  acceptsExtras(remoteObjectId: string, kind: 'attachment' | 'comment'): boolean {
+    return remoteObjectId.startsWith('pr:') || kind === 'attachment';
   }
 
   async extras(remoteObjectId: string): Promise<{ attachments: RemoteAttachment[]; comments: RemoteComment[] }> {
-    const [, id] = split(remoteObjectId);
-    const [docs, comments] = await Promise.all([this.documents(id), this.comments(id)]);
+    const [kind, id] = split(remoteObjectId);
+    const [docs, comments] = await Promise.all([this.documents(kind, id), kind === 'pr' ? this.comments(id) : Promise.resolve([])]);
     return {
       attachments: docs.map(documentToAttachment),
       comments: comments.map((c) => ({
@@ -312,39 +429,51 @@ export class TelnyxAdapter implements RemoteAdapter {
     };
   }
 
-  private async documents(prId: string): Promise<z.infer<typeof DocumentSchema>[]> {
-    return z.array(DocumentSchema).parse(await this.call('GET', `/port_requests/${prId}/supporting_documents`));
+  /**
+   * Telnyx's explanation of an exception. v1's sub request has no field for it; the porting team
+   * writes it as a comment on the sub request, so the newest comment on an exception sub is it.
+   */
+  async stateReason(remoteObjectId: string): Promise<string | null> {
+    const [kind, id] = split(remoteObjectId);
+    if (kind !== 'pr') return null;
+    const pr = this.read(PortRequestSchema, await this.call('GET', `/port_requests/${id}`), 'a port request');
+    const exceptions = new Set(pr.sub_requests.filter((sub) => sub.status === 'exception').map((sub) => sub.id));
+    if (exceptions.size === 0) return null;
+    const notes = (await this.comments(id)).filter((c) => c.sub_request_id && exceptions.has(c.sub_request_id));
+    return notes.sort((a, b) => (Date.parse(a.created_at ?? '') || 0) - (Date.parse(b.created_at ?? '') || 0)).at(-1)?.body ?? null;
+  }
+
+  private async documents(kind: 'draft' | 'pr', id: string): Promise<z.infer<typeof DocumentSchema>[]> {
+    const base = kind === 'draft' ? 'draft_port_requests' : 'port_requests';
+    return this.read(z.array(DocumentSchema), await this.call('GET', `/${base}/${id}/supporting_documents`), 'the supporting documents');
   }
 
   private async comments(prId: string): Promise<z.infer<typeof CommentSchema>[]> {
-    return z.array(CommentSchema).parse(await this.call('GET', `/port_requests/${prId}/comments`));
+    return this.read(z.array(CommentSchema), await this.call('GET', `/port_requests/${prId}/comments`), 'the comments');
   }
 
   /**
-   * Upload a supporting document. Telnyx has no replace: new content is a new document (the old
-   * one stays, and the engine stops showing it). Its label carries the attachment id and content
-   * hash, so a retry after a lost answer finds the upload instead of making a second one.
+   * Attach an LOA or bill to a draft the v1 way: an upload request, the file POSTed to the store
+   * it names with the signed form fields, then the draft's supporting document naming the key.
+   * A port request takes no documents through v1 (answers null: the file stays local). The label
+   * carries the attachment id and content hash, so a retry finds the upload instead of adding it twice.
    */
   async putAttachment(remoteObjectId: string, file: AttachmentUpload, opts: { retried: boolean }): Promise<string | null> {
-    if (!file.documentType) return null;
-    const [, id] = split(remoteObjectId);
+    const [kind, id] = split(remoteObjectId);
+    if (!file.documentType || kind !== 'draft') return null;
     const label = docLabel(file);
     if (opts.retried) {
-      const found = (await this.documents(id)).find((d) => d.body === label);
+      const found = (await this.documents('draft', id)).find((d) => d.body === label);
       if (found) return found.id;
     }
-    const query = `document_type=${file.documentType}&body=${encodeURIComponent(label)}`;
-    const res = await requestJson(
-      {
-        method: 'POST',
-        url: `${this.api}/port_requests/${id}/supporting_documents?${query}`,
-        headers: { authorization: `Bearer ${this.config.token}` },
-        bytes: { data: file.bytes, contentType: 'application/pdf' },
-        timeoutMs: 120_000,
-      },
-      readTelnyxError,
-    );
-    return DocumentSchema.parse(res.body).id;
+    const grantRaw = (await this.request({ method: 'POST', url: `${this.config.baseUrl}/files/upload_requests`, json: { content_type: file.contentType } })).body;
+    const grant = this.read(UploadGrantSchema, grantRaw, 'the upload request');
+    const key = grant.form_fields.key;
+    if (!key) throw new RemoteError({ kind: 'transient', status: 201, message: 'Telnyx granted an upload without a key' });
+    // The store checks the signed policy, not Telnyx credentials.
+    await requestJson({ method: 'POST', url: grant.url, headers: {}, bytes: formBody(grant.form_fields, file), timeoutMs: 120_000 }, readTelnyxError);
+    const doc = await this.call('POST', `/draft_port_requests/${id}/supporting_documents`, { document_type: file.documentType, key, body: label });
+    return this.read(DocumentSchema, doc, 'the new supporting document').id;
   }
 
   /** Telnyx cannot delete supporting documents; the engine forgets the remote copy instead. */
@@ -352,10 +481,11 @@ export class TelnyxAdapter implements RemoteAdapter {
     return false;
   }
 
-  /** Through a short-lived download link, fetched without the token (like a pre-signed URL). */
+  /** Through a short-lived download link (`download_links`), fetched without credentials like a pre-signed URL. */
   async downloadAttachment(remoteObjectId: string, remoteName: string): Promise<Uint8Array> {
-    const [, id] = split(remoteObjectId);
-    const link = LinkSchema.parse(await this.call('POST', `/port_requests/${id}/supporting_documents/${encodeURIComponent(remoteName)}/download_link`));
+    const [kind, id] = split(remoteObjectId);
+    const base = kind === 'draft' ? 'draft_port_requests' : 'port_requests';
+    const link = this.read(LinkSchema, await this.call('POST', `/${base}/${id}/supporting_documents/${encodeURIComponent(remoteName)}/download_links`), 'the download link');
     return requestBytes({ method: 'GET', url: link.url, headers: {}, timeoutMs: 120_000, maxBytes: MAX_DOWNLOAD_BYTES }, readTelnyxError);
   }
 
@@ -366,7 +496,7 @@ export class TelnyxAdapter implements RemoteAdapter {
       const found = (await this.comments(id)).find((c) => c.body === comment.body);
       if (found) return found.id;
     }
-    return CommentSchema.parse(await this.call('POST', `/port_requests/${id}/comments`, { body: comment.body })).id;
+    return this.read(CommentSchema, await this.call('POST', `/port_requests/${id}/comments`, { body: comment.body }), 'the new comment').id;
   }
 }
 

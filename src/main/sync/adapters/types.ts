@@ -12,6 +12,14 @@ export interface Capabilities {
   movableTo: readonly PortState[];
   /** The PortFields this family stores; the rest stay local-only. */
   fields: readonly (keyof PortFields)[];
+  /**
+   * Pull may link an unknown remote request to the local port with exactly its numbers (the
+   * family keeps no client marker, and a request can replace another: a Telnyx draft submitted
+   * in the portal becomes a port request).
+   */
+  matchByNumbers: boolean;
+  /** Attachments go to the request before it is submitted (Telnyx drafts), so a submit waits for queued ones. */
+  attachmentsBeforeSubmit: boolean;
 }
 
 /** What an adapter may ask of the local store (seam 2). */
@@ -38,6 +46,10 @@ export interface RemotePort {
   authority?: boolean;
   /** Reason given with the latest state change (rejections), when the family reports it. */
   stateReason?: string | null;
+  /** The family's own status words, verbatim (Telnyx's sub request statuses, e.g. `in-process`). */
+  remoteStatus?: string;
+  /** The family's explanation of that status, when it gives one (the text of a Telnyx exception). */
+  remoteStatusDetail?: string;
   /** The document as the server sent it, for adapters that must merge over it (opaque to the engine). */
   raw?: unknown;
   /** Attachments, when the listing carries them (Kazoo's `uploads`); otherwise see {@link RemoteAdapter.extras}. */
@@ -123,8 +135,8 @@ export interface RemoteAdapter {
   update(current: RemotePort, snapshot: LocalSnapshot): Promise<RemotePort>;
   move(current: RemotePort, move: MoveRequest, snapshot: LocalSnapshot): Promise<RemotePort>;
   remove(remoteObjectId: string): Promise<void>;
-  /** False while the request cannot take attachments or comments yet (a Telnyx draft). */
-  acceptsExtras(remoteObjectId: string): boolean;
+  /** False while the request cannot take that kind of extra (a Telnyx draft takes documents, not comments). */
+  acceptsExtras(remoteObjectId: string, kind: 'attachment' | 'comment'): boolean;
   /** Attachments and comments of one request, for families whose listing does not carry them. */
   extras(remoteObjectId: string): Promise<{ attachments: RemoteAttachment[]; comments: RemoteComment[] }>;
   /** The reason the remote recorded with the request's latest move into `state`, for families that keep one apart from the listing. */

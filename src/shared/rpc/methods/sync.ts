@@ -12,6 +12,8 @@ export const RemoteInfoSchema = z.object({
   baseUrl: z.string(),
   accountId: z.string(),
   hasToken: z.boolean(),
+  /** Telnyx v1's `x-api-user`: the portal user's e-mail (not a secret; the token is). */
+  apiUser: z.string().nullable(),
   defaultConnectionId: z.string().nullable(),
   /** New ports go to this remote unless told otherwise. */
   isDefault: z.boolean(),
@@ -81,6 +83,9 @@ export const TokenSchema = z
   .max(10_000)
   .regex(/^[\x21-\x7e]+$/, 'may hold only printable ASCII characters (no spaces, line breaks or control characters); copy the token again');
 
+/** The Telnyx portal user (an e-mail) that v1 wants beside the token. */
+export const ApiUserSchema = z.string().trim().max(254, 'is too long').pipe(z.email('must be the e-mail address you sign in to the Telnyx portal with'));
+
 export const syncMethods = {
   'remotes.list': method(z.object({}), z.array(RemoteInfoSchema)),
   'remotes.add': method(
@@ -89,6 +94,8 @@ export const syncMethods = {
       url: z.string().min(1, 'is required').max(2000),
       accountId: z.string().min(1, 'is required').max(200),
       token: TokenSchema,
+      /** Telnyx only, and required there. */
+      apiUser: ApiUserSchema.optional(),
       name: z.string().max(128).optional(),
       defaultConnectionId: z.string().max(200).optional(),
     }),
@@ -98,7 +105,8 @@ export const syncMethods = {
   'remotes.setDefault': method(z.object({ id }), RemoteInfoSchema),
   /** Download a pulled attachment's bytes into the local store (they then open offline). */
   'documents.fetchRemote': method(z.object({ attachmentId: id }), z.object({ attachmentId: z.string(), sha256: z.string(), size: z.number().int() })),
-  'remotes.setToken': method(z.object({ id, token: TokenSchema }), RemoteInfoSchema),
+  /** A new token; for Telnyx, the API user may be given (or corrected) with it. */
+  'remotes.setToken': method(z.object({ id, token: TokenSchema, apiUser: ApiUserSchema.optional() }), RemoteInfoSchema),
   'sync.status': method(z.object({}), SyncStatusSchema),
   'sync.now': method(z.object({ remoteId: z.string().optional(), confirmRemovals: z.boolean().optional() }), SyncReportSchema),
   'sync.acceptCharges': method(z.object({ portId: id }), z.object({ portId: z.string(), requeued: z.number().int() })),
