@@ -1,4 +1,5 @@
-import { parseDelimited } from './csv';
+import { streamDelimited } from './csv';
+import { collectingSink, STREAM_BATCH_ROWS, type RowSink, type StreamedTable } from './rowSink';
 import type { SourceRow, SourceTable } from './table';
 
 /** Header of the single column produced from free text. */
@@ -40,15 +41,54 @@ export function extractNumbers(line: string): string[] {
  * line it came from.
  */
 export function parsePaste(text: string): SourceTable {
-  const lines = text.split(/\r\n|\r|\n/);
-  const nonBlank = lines.filter((l) => l.trim() !== '');
-  const tabbed = nonBlank.filter((l) => l.includes('\t')).length;
-  if (nonBlank.length > 0 && tabbed / nonBlank.length >= 0.5) {
-    return parseDelimited(text, { delimiter: '\t', format: 'paste' });
+  const { sink, rows } = collectingSink();
+  const { totalRows: _total, ...table } = streamPaste(text, sink);
+  return { ...table, rows };
+}
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/** Call `fn` with each line of `text` and its 0-based index, without splitting the whole text at once. */
+function forEachLine(text: string, fn: (line: string, index: number) => void): void {
+  LINE_BREAK.lastIndex = 0;
+  let start = 0;
+  let index = 0;
+  for (let m = LINE_BREAK.exec(text); m !== null; m = LINE_BREAK.exec(text)) {
+    fn(text.slice(start, m.index), index++);
+    start = m.index + m[0].length;
   }
-  const rows: SourceRow[] = [];
-  lines.forEach((line, i) => {
-    for (const number of extractNumbers(line)) rows.push({ row: i + 1, cells: [number] });
+  fn(text.slice(start), index);
+}
+
+/** {@link parsePaste} delivering rows to `sink` in batches (a 60 MB paste is never held as rows). */
+export function streamPaste(text: string, sink: RowSink): StreamedTable {
+  let nonBlank = 0;
+  let tabbed = 0;
+  forEachLine(text, (line) => {
+    if (line.trim() === '') return;
+    nonBlank++;
+    if (line.includes('\t')) tabbed++;
   });
-  return { format: 'paste', headers: [PASTE_NUMBER_HEADER], hasHeader: false, rows, problems: [] };
+  if (nonBlank > 0 && tabbed / nonBlank >= 0.5) return streamDelimited(text, { delimiter: '\t', format: 'paste' }, sink);
+  const table: Omit<SourceTable, 'rows'> = { format: 'paste', headers: [PASTE_NUMBER_HEADER], hasHeader: false, problems: [] };
+  let batch: SourceRow[] = [];
+  let totalRows = 0;
+  let headSent = false;
+  const flush = (read: number) => {
+    if (!headSent) {
+      headSent = true;
+      sink.head({ ...table, rows: batch });
+    }
+    totalRows += batch.length;
+    if (batch.length > 0) sink.rows(batch, read);
+    batch = [];
+  };
+  let consumed = 0;
+  forEachLine(text, (line, i) => {
+    consumed += line.length + 1;
+    for (const number of extractNumbers(line)) batch.push({ row: i + 1, cells: [number] });
+    if (batch.length >= STREAM_BATCH_ROWS) flush(Math.min(1, consumed / text.length));
+  });
+  flush(1);
+  return { ...table, totalRows };
 }

@@ -86,13 +86,16 @@ export interface ImportCounts {
   warnings: number;
 }
 
-/** The preview of an import: plain JSON, so it crosses worker and IPC boundaries as is. */
-export interface ImportPlan {
+/**
+ * The preview of an import. Its rows are any iterable in file order: an array for a plan made in
+ * one go ({@link planImport}), or rows planned on demand from a store (stagedPlan.ts).
+ */
+export interface ImportPlan<Rows extends Iterable<PlannedRow> = PlannedRow[]> {
   version: 1;
   headers: string[];
   mapping: ColumnMapping;
   options: PlanOptions;
-  rows: PlannedRow[];
+  rows: Rows;
   groups: PlannedGroup[];
   /** Problems found while reading the source, and of the plan as a whole (row 0); rows and
    * groups carry their own. */
@@ -185,7 +188,7 @@ export function replanRow(
 }
 
 /** Source problems tied to a cell's content (formulas, merges) stop applying once the row is edited. */
-function isCellProblem(p: ImportProblem): boolean {
+export function isCellProblem(p: ImportProblem): boolean {
   return p.code.startsWith('cell-');
 }
 
@@ -198,84 +201,202 @@ export function assemblePlan(
   options: PlanOptions,
   existingPortFor: ExistingPortLookup,
 ): ImportPlan {
+  const facts = new FileFacts(options);
+  for (const a of analyses) facts.add(a);
+  const ctx = rowContext(headers, mapping, options);
+  const counts = emptyCounts(facts);
+  const groups = new GroupBuilder(headers, mapping, options, facts.carrierSplits());
+  const rows = analyses.map((a) => {
+    const r = planRow(a, facts, existingPortFor, ctx);
+    tallyRow(counts, r);
+    groups.add(r);
+    return r;
+  });
+  return finishPlan(headers, sourceProblems, rows, mapping, options, counts, groups.finish());
+}
+
+/** Counts before any row is tallied: the numbers listed under two customers are known from the first pass. */
+export function emptyCounts(facts: FileFacts): ImportCounts {
+  return {
+    rows: 0, rowsOk: 0, rowsWithWarnings: 0, rowsWithErrors: 0, valid: 0, invalid: 0,
+    duplicates: 0, twoOwners: facts.twoOwners(), inOpenPort: 0, inTarget: 0, groups: 0, errors: 0, warnings: 0,
+  };
+}
+
+/** Plan-level problems and the final counts around rows already planned and grouped. */
+export function finishPlan<Rows extends Iterable<PlannedRow>>(
+  headers: string[],
+  sourceProblems: ImportProblem[],
+  rows: Rows,
+  mapping: ColumnMapping,
+  options: PlanOptions,
+  rowCounts: ImportCounts,
+  groups: PlannedGroup[],
+): ImportPlan<Rows> {
   const problems: ImportProblem[] = sourceProblems.slice();
   if (!mapping.fields.includes('number') && !problems.some((p) => p.code === 'number-missing' && p.row === 0)) {
     problems.push(problem(0, null, 'error', 'number-missing', 'No column is mapped to "Number": choose the column that holds the phone numbers'));
   }
-  const firstRowOf = new Map<string, number>();
-  const counts: ImportCounts = {
-    rows: analyses.length, rowsOk: 0, rowsWithWarnings: 0, rowsWithErrors: 0, valid: 0, invalid: 0,
-    duplicates: 0, twoOwners: 0, inOpenPort: 0, inTarget: 0, groups: 0, errors: 0, warnings: 0,
-  };
-  const targetPortId = options.target.kind === 'existing' ? options.target.portId : undefined;
-  const owners = ownersOf(analyses, options);
-  for (const list of owners.values()) if (list.length > 1) counts.twoOwners++;
-  const groupColumn = mapping.groupBy !== null ? (headers[mapping.groupBy] ?? `Column ${mapping.groupBy + 1}`) : 'group';
-  const rows: PlannedRow[] = analyses.map((a) => {
-    const numbers: PlannedNumber[] = [];
-    const rowProblems = a.rowProblems.slice();
-    const numberColumn = headers[mapping.fields.indexOf('number')] ?? null;
-    for (const n of a.parsed) {
-      const listedUnder = owners.get(n.e164);
-      if (listedUnder && listedUnder.length > 1) {
-        // Giving the number to whichever customer came first would port it for the wrong one.
-        numbers.push({ e164: n.e164, status: 'two-owners', owners: listedUnder });
-        const names = listedUnder.map((o) => `${o.key === '' ? `no ${groupColumn}` : `"${o.key}"`} (row ${o.row})`).join(' and ');
-        rowProblems.push(
-          problem(a.row, numberColumn, 'error', 'number-two-owners', `Row ${a.row}: ${n.e164} is listed under ${names}; it is imported into neither until the file says whose it is`),
-        );
-        continue;
-      }
-      const first = firstRowOf.get(n.e164);
-      if (first !== undefined) {
-        numbers.push({ e164: n.e164, status: 'duplicate', firstRow: first });
-        counts.duplicates++;
-        const where = first === a.row ? 'earlier in this row' : `on row ${first}`;
-        rowProblems.push(problem(a.row, numberColumn, 'warning', 'duplicate-in-file', `Row ${a.row}: ${n.e164} is also ${where}; it is imported once`));
-        continue;
-      }
-      firstRowOf.set(n.e164, a.row);
-      const port = existingPortFor(n.e164);
-      if (port && port.portId === targetPortId) {
-        numbers.push({ e164: n.e164, status: 'in-target', port });
-        counts.inTarget++;
-        rowProblems.push(problem(a.row, numberColumn, 'warning', 'already-in-target', `Row ${a.row}: ${n.e164} is already in port "${port.name}"; nothing to add`));
-      } else if (port) {
-        numbers.push({ e164: n.e164, status: 'in-open-port', port });
-        counts.inOpenPort++;
-        rowProblems.push(problem(a.row, numberColumn, 'error', 'in-open-port', `Row ${a.row}: ${n.e164} is already in the open port "${port.name}" (${port.portId})`));
-      } else {
-        numbers.push({ e164: n.e164, status: 'new' });
-        counts.valid++;
-      }
-    }
-    counts.invalid += a.invalid;
-    const status = rowProblems.some((p) => p.severity === 'error') ? 'error' : rowProblems.length > 0 ? 'warning' : 'ok';
-    if (status === 'error') counts.rowsWithErrors++;
-    else if (status === 'warning') counts.rowsWithWarnings++;
-    else counts.rowsOk++;
-    return { ...a, numbers, problems: rowProblems, status };
-  });
-  const groups = buildGroups(rows, headers, mapping, options);
-  counts.groups = groups.length;
+  const counts = { ...rowCounts, groups: groups.length };
   for (const p of problems) countProblem(counts, p);
   for (const g of groups) for (const p of g.problems) countProblem(counts, p);
-  for (const r of rows) for (const p of r.problems) countProblem(counts, p);
   return { version: 1, headers, mapping, options, rows, groups, problems, counts };
 }
 
-/** For each number, the groups (customers) it is listed under when grouping, with the first row of each. */
-function ownersOf(analyses: readonly RowAnalysis[], options: PlanOptions): Map<string, { key: string; row: number }[]> {
-  const owners = new Map<string, { key: string; row: number }[]>();
-  if (options.target.kind !== 'group') return owners;
-  for (const a of analyses) {
-    for (const n of a.parsed) {
-      let list = owners.get(n.e164);
-      if (!list) owners.set(n.e164, (list = []));
-      if (!list.some((o) => o.key === a.groupKey)) list.push({ key: a.groupKey, row: a.row });
+type Owner = { key: string; row: number };
+
+/**
+ * What the whole file says about each number, gathered row by row in file order (the first
+ * pass): the row where it first appears, the groups (customers) it is listed under when there is
+ * more than one, and the losing carriers of each group. Compact, so a million rows can stream
+ * through it: one map entry per distinct number, plus two array slots per row.
+ */
+export class FileFacts {
+  /** Sequence number (rows in the order added) of each number's first row. */
+  private readonly firstSeq = new Map<string, number>();
+  private readonly seqRow: number[] = [];
+  private readonly seqKey: string[] = [];
+  private readonly keys = new Map<string, string>();
+  private readonly multi = new Map<string, Owner[]>();
+  private readonly carriers = new Map<string, Set<string>>();
+  private readonly grouping: boolean;
+  private readonly splitting: boolean;
+
+  constructor(options: PlanOptions) {
+    this.grouping = options.target.kind === 'group';
+    this.splitting = options.target.kind !== 'existing';
+  }
+
+  add(a: Pick<RowAnalysis, 'row' | 'groupKey' | 'parsed' | 'fields'>): void {
+    const seq = this.seqRow.length;
+    let key = this.keys.get(a.groupKey);
+    if (key === undefined) this.keys.set(a.groupKey, (key = a.groupKey));
+    this.seqRow.push(a.row);
+    this.seqKey.push(key);
+    for (const { e164 } of a.parsed) {
+      const first = this.firstSeq.get(e164);
+      if (first === undefined) {
+        this.firstSeq.set(e164, seq);
+        continue;
+      }
+      if (!this.grouping) continue;
+      let owners = this.multi.get(e164);
+      if (!owners) {
+        const firstKey = this.seqKey[first]!;
+        if (firstKey === key) continue;
+        this.multi.set(e164, (owners = [{ key: firstKey, row: this.seqRow[first]! }]));
+      }
+      if (!owners.some((o) => o.key === key)) owners.push({ key, row: a.row });
+    }
+    const carrier = a.fields.losingCarrier;
+    if (carrier && this.splitting) {
+      let set = this.carriers.get(key);
+      if (!set) this.carriers.set(key, (set = new Set()));
+      set.add(carrier);
     }
   }
-  return owners;
+
+  /** Row where the number first appears in the file. */
+  firstRow(e164: string): number | undefined {
+    const seq = this.firstSeq.get(e164);
+    return seq === undefined ? undefined : this.seqRow[seq];
+  }
+
+  /** The groups the number is listed under, when there are two or more. */
+  owners(e164: string): Owner[] | undefined {
+    return this.multi.get(e164);
+  }
+
+  twoOwners(): number {
+    return this.multi.size;
+  }
+
+  /**
+   * Losing carriers per group key, for groups whose rows name more than one. A port request moves
+   * numbers away from one losing carrier (one LOA, one account), so such a group becomes one new
+   * port per carrier rather than one port whose other carriers' numbers would be refused.
+   */
+  carrierSplits(): Map<string, string[]> {
+    const splits = new Map<string, string[]>();
+    for (const [key, set] of this.carriers) if (set.size > 1) splits.set(key, [...set]);
+    return splits;
+  }
+}
+
+/** Column names a row's cross-row problems mention, and the port an import into one targets. */
+export interface RowContext {
+  numberColumn: string | null;
+  groupColumn: string;
+  targetPortId: string | undefined;
+}
+
+export function rowContext(headers: readonly string[], mapping: ColumnMapping, options: PlanOptions): RowContext {
+  return {
+    numberColumn: headers[mapping.fields.indexOf('number')] ?? null,
+    groupColumn: mapping.groupBy !== null ? (headers[mapping.groupBy] ?? `Column ${mapping.groupBy + 1}`) : 'group',
+    targetPortId: options.target.kind === 'existing' ? options.target.portId : undefined,
+  };
+}
+
+/**
+ * Plan one row against the facts of the whole file: numbers under two customers, duplicates of
+ * an earlier row (or earlier in the row), numbers already in an open port. Depends on no other
+ * row being planned first, so rows can be planned again one page at a time.
+ */
+export function planRow(a: RowAnalysis, facts: FileFacts, portOf: ExistingPortLookup, ctx: RowContext): PlannedRow {
+  const numbers: PlannedNumber[] = [];
+  const rowProblems = a.rowProblems.slice();
+  const { numberColumn } = ctx;
+  const seenHere = a.parsed.length > 1 ? new Set<string>() : undefined;
+  for (const n of a.parsed) {
+    const listedUnder = facts.owners(n.e164);
+    if (listedUnder) {
+      // Giving the number to whichever customer came first would port it for the wrong one.
+      numbers.push({ e164: n.e164, status: 'two-owners', owners: listedUnder });
+      const names = listedUnder.map((o) => `${o.key === '' ? `no ${ctx.groupColumn}` : `"${o.key}"`} (row ${o.row})`).join(' and ');
+      rowProblems.push(
+        problem(a.row, numberColumn, 'error', 'number-two-owners', `Row ${a.row}: ${n.e164} is listed under ${names}; it is imported into neither until the file says whose it is`),
+      );
+      continue;
+    }
+    const first = facts.firstRow(n.e164) ?? a.row;
+    const again = first === a.row && seenHere !== undefined && seenHere.has(n.e164);
+    seenHere?.add(n.e164);
+    if (first < a.row || again) {
+      numbers.push({ e164: n.e164, status: 'duplicate', firstRow: first });
+      const where = first === a.row ? 'earlier in this row' : `on row ${first}`;
+      rowProblems.push(problem(a.row, numberColumn, 'warning', 'duplicate-in-file', `Row ${a.row}: ${n.e164} is also ${where}; it is imported once`));
+      continue;
+    }
+    const port = portOf(n.e164);
+    if (port && port.portId === ctx.targetPortId) {
+      numbers.push({ e164: n.e164, status: 'in-target', port });
+      rowProblems.push(problem(a.row, numberColumn, 'warning', 'already-in-target', `Row ${a.row}: ${n.e164} is already in port "${port.name}"; nothing to add`));
+    } else if (port) {
+      numbers.push({ e164: n.e164, status: 'in-open-port', port });
+      rowProblems.push(problem(a.row, numberColumn, 'error', 'in-open-port', `Row ${a.row}: ${n.e164} is already in the open port "${port.name}" (${port.portId})`));
+    } else {
+      numbers.push({ e164: n.e164, status: 'new' });
+    }
+  }
+  const status = rowProblems.some((p) => p.severity === 'error') ? 'error' : rowProblems.length > 0 ? 'warning' : 'ok';
+  return { ...a, numbers, problems: rowProblems, status };
+}
+
+/** Add one planned row to the counts. */
+export function tallyRow(counts: ImportCounts, r: PlannedRow): void {
+  counts.rows++;
+  counts.invalid += r.invalid;
+  for (const n of r.numbers) {
+    if (n.status === 'new') counts.valid++;
+    else if (n.status === 'duplicate') counts.duplicates++;
+    else if (n.status === 'in-open-port') counts.inOpenPort++;
+    else if (n.status === 'in-target') counts.inTarget++;
+  }
+  if (r.status === 'error') counts.rowsWithErrors++;
+  else if (r.status === 'warning') counts.rowsWithWarnings++;
+  else counts.rowsOk++;
+  for (const p of r.problems) countProblem(counts, p);
 }
 
 function countProblem(counts: ImportCounts, p: ImportProblem): void {
@@ -294,39 +415,28 @@ interface GroupDraft {
   carrier: string | null;
 }
 
-/**
- * Losing carriers per group key, for groups whose rows name more than one. A port request moves
- * numbers away from one losing carrier (one LOA, one account), so such a group becomes one new port
- * per carrier rather than one port whose other carriers' numbers would be refused.
- */
-function carrierSplits(rows: readonly PlannedRow[], options: PlanOptions): Map<string, string[]> {
-  const splits = new Map<string, string[]>();
-  if (options.target.kind === 'existing') return splits;
-  const carriers = new Map<string, Set<string>>();
-  for (const r of rows) {
-    const carrier = r.fields.losingCarrier;
-    if (!carrier) continue;
-    let set = carriers.get(r.groupKey);
-    if (!set) carriers.set(r.groupKey, (set = new Set()));
-    set.add(carrier);
-  }
-  for (const [key, set] of carriers) if (set.size > 1) splits.set(key, [...set]);
-  return splits;
-}
+/** Rows into port requests: one per group key (split by losing carrier where needed), fed in file order. */
+export class GroupBuilder {
+  private readonly drafts = new Map<string, GroupDraft>();
 
-function buildGroups(rows: readonly PlannedRow[], headers: readonly string[], mapping: ColumnMapping, options: PlanOptions): PlannedGroup[] {
-  const drafts = new Map<string, GroupDraft>();
-  const splits = carrierSplits(rows, options);
-  for (const r of rows) {
-    const split = splits.get(r.groupKey);
+  constructor(
+    private readonly headers: readonly string[],
+    private readonly mapping: ColumnMapping,
+    private readonly options: PlanOptions,
+    private readonly splits: Map<string, string[]>,
+  ) {}
+
+  add(r: PlannedRow): void {
+    const { options } = this;
+    const split = this.splits.get(r.groupKey);
     const carrier = split ? (r.fields.losingCarrier ?? '') : null;
     const key = carrier === null ? r.groupKey : `${r.groupKey}\u0000${carrier}`;
-    let draft = drafts.get(key);
+    let draft = this.drafts.get(key);
     if (!draft) {
       const target: PlannedGroup['target'] =
         options.target.kind === 'existing' ? { kind: 'existing', portId: options.target.portId } : { kind: 'new', fields: { ...EMPTY_PORT_FIELDS, name: '' } };
       draft = { group: { key, target, rows: [], numbers: [], countries: [], problems: [] }, seen: new Map(), countries: new Set(), base: r.groupKey, carrier };
-      drafts.set(key, draft);
+      this.drafts.set(key, draft);
       if (split) {
         const label = r.groupKey !== '' ? `Group "${r.groupKey}"` : 'The import';
         const part = carrier ? `the ${carrier} numbers` : 'the numbers with no losing carrier';
@@ -335,45 +445,50 @@ function buildGroups(rows: readonly PlannedRow[], headers: readonly string[], ma
         );
       }
     }
-    draft.group.rows.push(r.row);
+    const into = draft;
+    into.group.rows.push(r.row);
     r.numbers.forEach((n, i) => {
       if (n.status !== 'new') return;
-      draft.group.numbers.push(n.e164);
+      into.group.numbers.push(n.e164);
       const country = r.parsed[i]?.country;
-      if (country) draft.countries.add(country);
+      if (country) into.countries.add(country);
     });
     for (const [field, value] of Object.entries(r.fields) as Array<[MappableField, string]>) {
-      const first = draft.seen.get(field);
-      if (!first) draft.seen.set(field, { value, row: r.row });
+      const first = into.seen.get(field);
+      if (!first) into.seen.set(field, { value, row: r.row });
       else if (first.value !== value && !first.conflict) first.conflict = { value, row: r.row };
     }
   }
-  const groupColumn = mapping.groupBy !== null ? headers[mapping.groupBy] : undefined;
-  return [...drafts.values()].map(({ group, seen, countries, base, carrier }) => {
-    const label = base !== '' ? `Group "${base}"` : 'The import';
-    const firstRow = group.rows[0] ?? 0;
-    group.countries = [...countries].sort();
-    if (group.countries.length > 1) {
-      group.problems.push(
-        problem(firstRow, null, 'warning', 'group-mixed-countries', `${label} has numbers of several countries (${group.countries.join(', ')}); a port request normally covers one country`),
-      );
-    }
-    if (group.target.kind === 'new') {
-      const fields = group.target.fields;
-      for (const [field, { value, conflict, row }] of seen) {
-        if (field === 'notificationEmails') fields.notificationEmails = emailList(value);
-        else fields[field] = value;
-        if (conflict) {
-          const column = headers[mapping.fields.indexOf(field)] ?? field;
-          group.problems.push(
-            problem(conflict.row, column, 'warning', 'field-conflict', `${label}: "${column}" is "${value}" on row ${row} but "${conflict.value}" on row ${conflict.row}; using "${value}"`),
-          );
-        }
+
+  finish(): PlannedGroup[] {
+    const { headers, mapping, options } = this;
+    const groupColumn = mapping.groupBy !== null ? headers[mapping.groupBy] : undefined;
+    return [...this.drafts.values()].map(({ group, seen, countries, base, carrier }) => {
+      const label = base !== '' ? `Group "${base}"` : 'The import';
+      const firstRow = group.rows[0] ?? 0;
+      group.countries = [...countries].sort();
+      if (group.countries.length > 1) {
+        group.problems.push(
+          problem(firstRow, null, 'warning', 'group-mixed-countries', `${label} has numbers of several countries (${group.countries.join(', ')}); a port request normally covers one country`),
+        );
       }
-      if (options.target.kind === 'new') fields.name = options.target.name;
-      else if (fields.name === '') fields.name = base !== '' ? base : `No ${groupColumn ?? 'group'}`;
-      if (carrier !== null) fields.name = `${fields.name} – ${carrier || 'no losing carrier'}`;
-    }
-    return group;
-  });
+      if (group.target.kind === 'new') {
+        const fields = group.target.fields;
+        for (const [field, { value, conflict, row }] of seen) {
+          if (field === 'notificationEmails') fields.notificationEmails = emailList(value);
+          else fields[field] = value;
+          if (conflict) {
+            const column = headers[mapping.fields.indexOf(field)] ?? field;
+            group.problems.push(
+              problem(conflict.row, column, 'warning', 'field-conflict', `${label}: "${column}" is "${value}" on row ${row} but "${conflict.value}" on row ${conflict.row}; using "${value}"`),
+            );
+          }
+        }
+        if (options.target.kind === 'new') fields.name = options.target.name;
+        else if (fields.name === '') fields.name = base !== '' ? base : `No ${groupColumn ?? 'group'}`;
+        if (carrier !== null) fields.name = `${fields.name} – ${carrier || 'no losing carrier'}`;
+      }
+      return group;
+    });
+  }
 }

@@ -1,6 +1,7 @@
 import type { AppErrorShape } from '../../shared/errors';
 import type { ColumnMapping } from './columns';
-import type { PlanOptions, RowAnalysis } from './plan';
+import type { PlanOptions } from './plan';
+import type { StagedAnalysis } from './stagedPlan';
 import type { SourceOptions } from './source';
 import type { SourceRow, SourceTable } from './table';
 
@@ -40,7 +41,8 @@ export interface ImportProgress {
 
 export type WorkerMessage =
   | { type: 'table'; table: TableInfo }
-  | { type: 'batch'; rows: RowAnalysis[] }
+  | { type: 'batch'; rows: StagedAnalysis[] }
   | { type: 'progress'; progress: ImportProgress }
-  | { type: 'done' }
+  /** The table's complete shape (headers widened by later rows, reading problems, row count); no preview rows. */
+  | { type: 'done'; table: TableInfo }
   | { type: 'error'; error: AppErrorShape };

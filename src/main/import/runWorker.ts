@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../../shared/errors';
-import { assemblePlan, type ExistingPortLookup, type ImportPlan, type RowAnalysis } from './plan';
+import { StagedImport } from './stagedPlan';
 import type { ImportProgress, TableInfo, WorkerMessage, WorkerRequest } from './protocol';
 
 export interface RunImportOptions {
@@ -11,14 +11,15 @@ export interface RunImportOptions {
   /** Called once the source is parsed, before normalising: headers, mapping and first rows. */
   onTable?: (table: TableInfo) => void;
   signal?: AbortSignal;
-  existingPortFor?: ExistingPortLookup;
   /** Defaults to {@link defaultWorkerFactory}. */
   createWorker?: WorkerFactory;
 }
 
 export interface ImportRun {
+  /** The table's complete shape; its preview rows are those of the head. */
   table: TableInfo;
-  plan: ImportPlan;
+  /** Every normalised row, staged, ready to be planned (the caller closes it). */
+  staged: StagedImport;
 }
 
 /** Starts the worker thread; injectable so a bundled build can point at its emitted file. */
@@ -39,9 +40,10 @@ export const defaultWorkerFactory: WorkerFactory = ({ workerData, transferList }
 };
 
 /**
- * Read, parse and normalise an import source in a worker thread, then plan it here (the
- * open-port lookup needs the database). Rejects with the file's error as an {@link AppError},
- * or with the signal's reason when aborted (the thread is terminated at once).
+ * Read, parse and normalise an import source in a worker thread, staging its rows here as they
+ * come (planning needs the database, so it happens here, from the staged rows). Rejects with the
+ * file's error as an {@link AppError}, or with the signal's reason when aborted (the thread is
+ * terminated at once and the staged rows dropped).
  */
 export function runImportWorker(request: WorkerRequest, options: RunImportOptions = {}): Promise<ImportRun> {
   const { signal } = options;
@@ -53,7 +55,7 @@ export function runImportWorker(request: WorkerRequest, options: RunImportOption
   const worker = (options.createWorker ?? defaultWorkerFactory)({ workerData: request, transferList: transfer });
   return new Promise<ImportRun>((resolve, reject) => {
     let table: TableInfo | undefined;
-    const rows: RowAnalysis[] = [];
+    const staged = new StagedImport(request.planOptions);
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
@@ -62,7 +64,11 @@ export function runImportWorker(request: WorkerRequest, options: RunImportOption
       void worker.terminate();
       fn();
     };
-    const onAbort = () => finish(() => reject(signal?.reason));
+    const fail = (err: unknown) => finish(() => {
+      staged.close();
+      reject(err);
+    });
+    const onAbort = () => fail(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (message: WorkerMessage) => {
       if (settled) return;
@@ -72,25 +78,20 @@ export function runImportWorker(request: WorkerRequest, options: RunImportOption
           options.onTable?.(message.table);
           break;
         case 'batch':
-          for (const r of message.rows) rows.push(r);
+          staged.add(message.rows);
           break;
         case 'progress':
           options.onProgress?.(message.progress);
           break;
         case 'error':
-          finish(() => reject(new AppError(message.error.code, message.error.message, message.error.details)));
+          fail(new AppError(message.error.code, message.error.message, message.error.details));
           break;
-        case 'done': {
-          const t = table;
-          if (!t) return finish(() => reject(new AppError('INTERNAL', 'The import worker finished without reading a table')));
-          finish(() =>
-            resolve({ table: t, plan: assemblePlan(t.headers, t.problems, rows, t.mapping, request.planOptions, options.existingPortFor ?? (() => undefined)) }),
-          );
+        case 'done':
+          finish(() => resolve({ table: { ...message.table, preview: table?.preview ?? [] }, staged }));
           break;
-        }
       }
     });
-    worker.on('error', (err) => finish(() => reject(new AppError('INTERNAL', `The import worker failed: ${err.message}`))));
-    worker.on('exit', (code) => finish(() => reject(new AppError('INTERNAL', `The import worker stopped unexpectedly (exit code ${code})`))));
+    worker.on('error', (err) => fail(new AppError('INTERNAL', `The import worker failed: ${err.message}`)));
+    worker.on('exit', (code) => fail(new AppError('INTERNAL', `The import worker stopped unexpectedly (exit code ${code})`)));
   });
 }

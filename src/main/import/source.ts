@@ -1,7 +1,8 @@
 import type { AppErrorShape } from '../../shared/errors';
 import { decodeText, checkFileSize, isZip } from './decode';
-import { parseDelimited } from './csv';
-import { parsePaste } from './paste';
+import { streamDelimited } from './csv';
+import { streamPaste } from './paste';
+import { collectingSink, STREAM_BATCH_ROWS, type RowSink, type StreamedTable } from './rowSink';
 import { problem } from './problems';
 import type { SourceTable } from './table';
 import { MAX_IMPORT_BYTES } from './limits';
@@ -26,32 +27,52 @@ export type SourceResult = { ok: true; table: SourceTable } | { ok: false; error
  * (a ZIP container is a workbook whatever its name), so a workbook renamed .csv still works.
  */
 export async function readSource(source: ImportSource, options: SourceOptions = {}): Promise<SourceResult> {
+  const { sink, rows } = collectingSink();
+  const read = await streamSource(source, options, sink);
+  if (!read.ok) return read;
+  const { totalRows: _total, ...table } = read.table;
+  return { ok: true, table: { ...table, rows } };
+}
+
+export type StreamResult = { ok: true; table: StreamedTable } | { ok: false; error: AppErrorShape };
+
+/**
+ * {@link readSource} delivering the rows to `sink` as they are read. Text (CSV, TSV, paste) is
+ * parsed in chunks and never held as rows; a workbook is loaded whole by exceljs, then delivered
+ * in batches the same way.
+ */
+export async function streamSource(source: ImportSource, options: SourceOptions, sink: RowSink): Promise<StreamResult> {
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
-  let result: SourceResult;
+  let table: StreamedTable;
   if (source.kind === 'paste') {
     if (source.text.trim() === '') return { ok: false, error: { code: 'VALIDATION', message: 'Nothing was pasted.' } };
-    result = { ok: true, table: parsePaste(source.text) };
+    table = streamPaste(source.text, sink);
   } else {
     const sizeError = checkFileSize(source.bytes.length, maxBytes);
     if (sizeError) return { ok: false, error: sizeError };
     if (isZip(source.bytes)) {
       // exceljs takes about a second to load; only workbooks pay for it.
       const { parseWorkbook } = await import('./xlsx');
-      result = await parseWorkbook(source.bytes, pick(options, ['sheet', 'hasHeader']));
+      const read = await parseWorkbook(source.bytes, pick(options, ['sheet', 'hasHeader']));
+      if (!read.ok) return read;
+      const { rows, ...shape } = read.table;
+      sink.head({ ...shape, rows: rows.slice(0, STREAM_BATCH_ROWS) });
+      for (let i = 0; i < rows.length; i += STREAM_BATCH_ROWS) sink.rows(rows.slice(i, i + STREAM_BATCH_ROWS), Math.min(1, (i + STREAM_BATCH_ROWS) / rows.length));
+      table = { ...shape, totalRows: rows.length };
     } else if (/\.xlsx$/i.test(source.fileName)) {
       return { ok: false, error: { code: 'FILE', message: `"${source.fileName}" is named .xlsx but is not an Excel workbook.`, details: { reason: 'unreadable' } } };
     } else {
       const decoded = decodeText(source.bytes, maxBytes);
       if (!decoded.ok) return decoded;
-      const table = parseDelimited(decoded.text, pick(options, ['delimiter', 'hasHeader']));
-      result = { ok: true, table: { ...table, encoding: decoded.encoding } };
+      const headWithEncoding: RowSink = { head: (t) => sink.head({ ...t, encoding: decoded.encoding }), rows: (r, read) => sink.rows(r, read) };
+      table = { ...streamDelimited(decoded.text, pick(options, ['delimiter', 'hasHeader']), headWithEncoding), encoding: decoded.encoding };
     }
   }
-  if (result.ok && result.table.rows.length === 0) {
-    const what = result.table.hasHeader ? 'has a header row but no data rows' : 'contains no phone numbers or rows';
-    result.table.problems.push(problem(0, null, 'error', 'no-rows', `The ${source.kind === 'paste' ? 'pasted text' : 'file'} ${what}.`));
+  if (table.totalRows === 0) {
+    const what = table.hasHeader ? 'has a header row but no data rows' : 'contains no phone numbers or rows';
+    table.problems.push(problem(0, null, 'error', 'no-rows', `The ${source.kind === 'paste' ? 'pasted text' : 'file'} ${what}.`));
   }
-  return result;
+  return { ok: true, table };
 }
 
 function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> {

@@ -18,7 +18,7 @@ export function groupView(group: PlannedGroup, existingName: (portId: string) =>
 }
 
 /** Name of the port each group key goes to, for the row table's "Port" column. */
-export function groupNames(plan: ImportPlan, existingName: (portId: string) => string): Map<string, string> {
+export function groupNames(plan: Pick<ImportPlan, 'groups'>, existingName: (portId: string) => string): Map<string, string> {
   return new Map(plan.groups.map((g) => [g.key, g.target.kind === 'new' ? g.target.fields.name : existingName(g.target.portId)]));
 }
 

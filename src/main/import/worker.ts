@@ -1,15 +1,18 @@
 /**
- * Import worker entry: reads the source, sends the table (with a preview), then normalises rows
- * in batches, sending each batch with a progress report. Runs off the main process's event
- * loop; the main side cancels it by terminating the thread.
+ * Import worker entry: reads the source in a stream, sends the table's head (shape, mapping,
+ * first rows) as soon as it is read, then normalises rows in batches, sending each batch (as
+ * JSON, ready to be staged) with a progress report, and finally the table's complete shape. Runs
+ * off the main process's event loop; the main side cancels it by terminating the thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { toAppError } from '../../shared/errors';
-import { readSource, type ImportSource } from './source';
+import { streamSource, type ImportSource } from './source';
 import { readImportFile } from './file';
-import { chooseMapping } from './columns';
+import { chooseMapping, type ColumnMapping } from './columns';
 import { analyseRow } from './plan';
 import { PREVIEW_ROWS, WORKER_BATCH_ROWS } from './limits';
+import type { SourceRow, SourceTable } from './table';
+import type { StagedAnalysis } from './stagedPlan';
 import type { WorkerMessage, WorkerRequest } from './protocol';
 
 function post(message: WorkerMessage): void {
@@ -27,24 +30,50 @@ async function resolveSource(request: WorkerRequest): Promise<ImportSource | Wor
 async function run(request: WorkerRequest): Promise<void> {
   const source = await resolveSource(request);
   if ('type' in source) return post(source);
-  const read = await readSource(source, request.sourceOptions);
-  if (!read.ok) return post({ type: 'error', error: read.error });
-  const { rows, ...info } = read.table;
-  const { mapping, mappingSource, signature } = chooseMapping(read.table, request.mapping, request.remembered, request.planOptions.defaultCountry);
-  post({
-    type: 'table',
-    table: { ...info, totalRows: rows.length, preview: rows.slice(0, PREVIEW_ROWS), mapping, mappingSource, signature },
-  });
   const batchRows = request.batchRows ?? WORKER_BATCH_ROWS;
   const started = performance.now();
-  for (let i = 0; i < rows.length; i += batchRows) {
-    const batch = rows.slice(i, i + batchRows).map((r) => analyseRow(r, info.headers, mapping, request.planOptions));
+  let chosen: { mapping: ColumnMapping; mappingSource: 'given' | 'remembered' | 'guessed'; signature: string } | undefined;
+  let head: SourceTable | undefined;
+  let done = 0;
+  let pending: SourceRow[] = [];
+  const flush = (read: number) => {
+    if (!head || !chosen || pending.length === 0) return;
+    const { headers } = head;
+    const { mapping } = chosen;
+    const batch: StagedAnalysis[] = pending.map((r) => {
+      const a = analyseRow(r, headers, mapping, request.planOptions);
+      return { row: a.row, groupKey: a.groupKey, parsed: a.parsed, fields: a.fields, json: JSON.stringify(a) };
+    });
+    pending = [];
     post({ type: 'batch', rows: batch });
-    const done = Math.min(i + batchRows, rows.length);
+    done += batch.length;
     const seconds = (performance.now() - started) / 1000;
-    post({ type: 'progress', progress: { done, total: rows.length, rowsPerSecond: seconds > 0 ? Math.round(done / seconds) : done } });
-  }
-  post({ type: 'done' });
+    // The total is known only at the end of a stream: until then it is estimated from the share read.
+    const total = read >= 1 ? done : Math.max(done, Math.round(done / Math.max(read, 1e-6)));
+    post({ type: 'progress', progress: { done, total, rowsPerSecond: seconds > 0 ? Math.round(done / seconds) : done } });
+  };
+  let lastRead = 0;
+  const take = (rows: SourceRow[], read: number) => {
+    lastRead = read;
+    for (const r of rows) {
+      pending.push(r);
+      if (pending.length >= batchRows) flush(read);
+    }
+  };
+  const read = await streamSource(source, request.sourceOptions ?? {}, {
+    head: (table) => {
+      head = table;
+      chosen = chooseMapping(table, request.mapping, request.remembered, request.planOptions.defaultCountry);
+      const { rows, ...info } = table;
+      post({ type: 'table', table: { ...info, totalRows: 0, preview: rows.slice(0, PREVIEW_ROWS), ...chosen } });
+    },
+    rows: take,
+  });
+  if (!read.ok) return post({ type: 'error', error: read.error });
+  flush(Math.max(lastRead, 1));
+  if (!head || !chosen) return post({ type: 'error', error: { code: 'INTERNAL', message: 'The import worker finished without reading a table' } });
+  const { totalRows, ...info } = read.table;
+  post({ type: 'done', table: { ...info, totalRows, preview: [], ...chosen } });
 }
 
 run(workerData as WorkerRequest).catch((err: unknown) => post({ type: 'error', error: toAppError(err) }));

@@ -5,8 +5,8 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import type { Repos } from '../db/repos';
 import type { RemoteConfig } from '../remotes/config';
 import type { ColumnMapping } from '../import/columns';
-import type { ImportPlan, PlanOptions, PlannedGroup } from '../import/plan';
-import { assemblePlan, replanRow } from '../import/plan';
+import { isCellProblem, type PlanOptions, type PlannedGroup, type PlannedRow } from '../import/plan';
+import type { StagedImport, StagedPlan } from '../import/stagedPlan';
 import type { ImportProgress, TableInfo, WorkerSource } from '../import/protocol';
 import { runImportWorker, type WorkerFactory } from '../import/runWorker';
 import type { SourceOptions } from '../import/source';
@@ -17,7 +17,7 @@ import { checkPortability, type PortabilityVerdict } from '../import/portability
 import { groupNames, groupView, rowHasProblem, rowView } from '../import/views';
 import type { ChangeBus } from './changes';
 
-/** Previews kept at once; each holds its source and plan (100k rows is ~100 MB), so few. */
+/** Previews kept at once; each holds its source (its rows are staged on disk), so few. */
 const MAX_SESSIONS = 3;
 
 export interface ImportServiceDeps {
@@ -67,14 +67,16 @@ interface Session {
   revision: number;
   progress: ImportProgress | null;
   table?: TableInfo;
-  plan?: ImportPlan;
+  /** The normalised rows, staged on disk while the preview lives. */
+  staged?: StagedImport;
+  plan?: StagedPlan;
   error: AppErrorShape | null;
   controller: AbortController;
   run: Promise<void>;
   /** Rows fixed in place, re-applied when the source is checked again (remap). */
   edits: Map<number, string[]>;
   portability: PortabilityState;
-  /** Indices into plan.rows of rows with a problem; derived lazily, dropped with each new plan. */
+  /** Indices of the rows with a problem; derived lazily, dropped with each new plan. */
   problemIndex?: number[];
   batchId: string | null;
 }
@@ -139,33 +141,33 @@ export class ImportService {
     const session = this.session(jobId);
     const plan = this.requirePlan(session);
     const verdicts = session.portability.verdicts;
-    let indices: number[] | undefined;
-    if (filter === 'problems') {
-      session.problemIndex ??= plan.rows.flatMap((r, i) => (rowHasProblem(r, verdicts) ? [i] : []));
-      indices = session.problemIndex;
-    }
-    const total = indices ? indices.length : plan.rows.length;
     const names = groupNames(plan, (id) => this.portName(id));
+    const view = (r: PlannedRow) => rowView(r, names.get(r.groupKey) ?? '', verdicts);
+    if (filter === 'all') return { total: plan.rows.length, offset, rows: plan.rows.slice(offset, limit).map(view) };
+    // Without portability verdicts the kept statuses say which rows have a problem; with them every row is looked at once.
+    session.problemIndex ??= verdicts ? [...plan.rows].flatMap((r, i) => (rowHasProblem(r, verdicts) ? [i] : [])) : plan.rows.indicesWith(1);
+    const indices = session.problemIndex;
     const rows: ImportRowView[] = [];
-    for (let i = offset; i < Math.min(total, offset + limit); i++) {
-      const r = plan.rows[indices ? indices[i]! : i]!;
-      rows.push(rowView(r, names.get(r.groupKey) ?? '', verdicts));
+    for (let i = offset; i < Math.min(indices.length, offset + limit); i++) {
+      const r = plan.rows.at(indices[i]!);
+      if (r) rows.push(view(r));
     }
-    return { total, offset, rows };
+    return { total: indices.length, offset, rows };
   }
 
   /** Fix in place: replace one row's cells; only that row is normalised again. */
   fixRow(jobId: string, row: number, cells: string[]): { status: ImportStatus; row: ImportRowView | null } {
     const session = this.session(jobId);
     const plan = this.requirePlan(session);
-    const found = plan.rows.find((r) => r.row === row);
-    if (!found) throw new AppError('NOT_FOUND', `Row ${row} is not in this import (it may be blank or the header)`, { row });
+    const staged = session.staged!;
     const width = plan.headers.length;
-    if (cells.length > width) throw new AppError('VALIDATION', `Row ${row} has ${width} column(s); ${cells.length} values were given`, { row });
+    if (plan.rows.find(row) && cells.length > width) throw new AppError('VALIDATION', `Row ${row} has ${width} column(s); ${cells.length} values were given`, { row });
+    if (!staged.edit(row, cells, plan.headers, plan.mapping)) throw new AppError('NOT_FOUND', `Row ${row} is not in this import (it may be blank or the header)`, { row });
     session.edits.set(row, cells);
-    this.setPlan(session, replanRow(plan, row, cells, this.lookup));
+    const sourceProblems = plan.problems.filter((p) => p.row !== row || !isCellProblem(p));
+    this.setPlan(session, staged.planNow({ headers: plan.headers, sourceProblems, mapping: plan.mapping, options: plan.options }, this.lookup));
     const next = session.plan!;
-    const updated = next.rows.find((r) => r.row === row);
+    const updated = next.rows.find(row);
     const names = groupNames(next, (id) => this.portName(id));
     return { status: this.statusOf(session), row: updated ? rowView(updated, names.get(updated.groupKey) ?? '', session.portability.verdicts) : null };
   }
@@ -195,6 +197,7 @@ export class ImportService {
     const session = this.sessions.get(jobId);
     if (!session) return { canceled: false };
     session.controller.abort(new AppError('VALIDATION', 'The import was cancelled'));
+    this.dropPlan(session);
     this.sessions.delete(jobId);
     return { canceled: true };
   }
@@ -239,13 +242,14 @@ export class ImportService {
     const plan = this.requirePlan(session);
     const fileErrors = plan.problems.filter((p) => p.severity === 'error');
     if (fileErrors.length > 0) throw new AppError('VALIDATION', `Nothing was imported: ${fileErrors[0]!.message}`, { problems: fileErrors });
-    const errorRows = plan.rows.filter((r) => r.status === 'error');
+    const errorRows = plan.rows.indicesWith(2);
     if (options.strict && errorRows.length > 0) {
-      const first = errorRows[0]!.problems.find((p) => p.severity === 'error');
+      const rows = errorRows.map((i) => plan.rows.at(i)!);
+      const first = rows[0]!.problems.find((p) => p.severity === 'error');
       throw new AppError(
         'VALIDATION',
-        `Strict import refused: ${errorRows.length} row(s) have a problem (first: ${first?.message ?? `row ${errorRows[0]!.row}`}); nothing was imported`,
-        { rows: errorRows.map((r) => r.row) },
+        `Strict import refused: ${errorRows.length} row(s) have a problem (first: ${first?.message ?? `row ${rows[0]!.row}`}); nothing was imported`,
+        { rows: rows.map((r) => r.row) },
       );
     }
     const verdicts = session.portability.verdicts;
@@ -261,9 +265,8 @@ export class ImportService {
     if (session.table) this.layouts.remember(session.table.signature, plan.mapping, now);
     session.state = 'committed';
     session.batchId = written.batchId;
-    // The plan is no longer needed; free its memory now rather than when the session is evicted.
-    delete session.plan;
-    delete session.problemIndex;
+    // The plan is no longer needed; free it now rather than when the session is evicted.
+    this.dropPlan(session);
     this.sessions.delete(jobId);
     this.deps.changes.emit({ type: 'ports', ids: written.ports.map((p) => p.portId), removed: [] });
     return { ...written, skippedRows: errorRows.length, notPortableSkipped };
@@ -289,8 +292,7 @@ export class ImportService {
     session.state = 'reading';
     session.progress = null;
     delete session.table;
-    delete session.plan;
-    delete session.problemIndex;
+    this.dropPlan(session);
     session.error = null;
     // Each run gets its own copy of the bytes: the worker takes (transfers) the buffer it is given.
     const source: WorkerSource = session.source.kind === 'file' ? { ...session.source, bytes: session.source.bytes.slice() } : session.source;
@@ -309,7 +311,6 @@ export class ImportService {
       },
       {
         signal: controller.signal,
-        existingPortFor: this.lookup,
         ...(this.deps.createWorker ? { createWorker: this.deps.createWorker } : {}),
         onTable: (table) => {
           if (controller.signal.aborted) return;
@@ -320,34 +321,46 @@ export class ImportService {
           if (!controller.signal.aborted) session.progress = progress;
         },
       },
-    ).then(
-      ({ table, plan }) => {
-        if (controller.signal.aborted) return;
+    )
+      .then(async ({ table, staged }) => {
+        if (controller.signal.aborted) return staged.close();
         session.table = table;
         session.mapping = table.mapping;
-        let next = plan;
-        if (plan.options.target.kind === 'group' && plan.mapping.groupBy === null) {
+        session.staged = staged;
+        if (session.planOptions.target.kind === 'group' && table.mapping.groupBy === null) {
           // Nothing to group by: one new port named after the source, not a port called "No group".
           // Only the cross-row pass depends on the target, so the rows are not normalised again.
           session.planOptions = { ...session.planOptions, target: { kind: 'new', name: `Import of ${session.sourceName}`.slice(0, 128) } };
-          next = assemblePlan(plan.headers, plan.problems, plan.rows, plan.mapping, session.planOptions, this.lookup);
         }
-        for (const [row, cells] of session.edits) next = replanRow(next, row, cells, this.lookup);
-        this.setPlan(session, next);
+        let sourceProblems = table.problems;
+        for (const [row, cells] of session.edits) {
+          if (staged.edit(row, cells, table.headers, table.mapping)) sourceProblems = sourceProblems.filter((p) => p.row !== row || !isCellProblem(p));
+        }
+        const setting = { headers: table.headers, sourceProblems, mapping: table.mapping, options: session.planOptions };
+        const plan = await staged.plan(setting, this.lookup, () => new Promise((resolve) => setImmediate(resolve)));
+        if (controller.signal.aborted) return;
+        this.setPlan(session, plan);
         session.state = 'ready';
-      },
-      (err: unknown) => {
+      })
+      .then(undefined, (err: unknown) => {
         if (controller.signal.aborted) {
           if (session.controller === controller) session.state = 'canceled';
           return;
         }
         session.state = 'failed';
         session.error = toAppError(err);
-      },
-    );
+      });
   }
 
-  private setPlan(session: Session, plan: ImportPlan): void {
+  /** Forget a session's plan and delete its staged rows. */
+  private dropPlan(session: Session): void {
+    session.staged?.close();
+    delete session.staged;
+    delete session.plan;
+    delete session.problemIndex;
+  }
+
+  private setPlan(session: Session, plan: StagedPlan): void {
     session.plan = plan;
     delete session.problemIndex;
     session.revision++;
@@ -402,7 +415,7 @@ export class ImportService {
     return session;
   }
 
-  private requirePlan(session: Session): ImportPlan {
+  private requirePlan(session: Session): StagedPlan {
     if (session.plan) return session.plan;
     if (session.state === 'failed') throw new AppError(session.error?.code ?? 'INTERNAL', session.error?.message ?? 'The import failed');
     if (session.state === 'canceled') throw new AppError('VALIDATION', 'The import was cancelled');
