@@ -128,7 +128,7 @@ describe('documents service', () => {
     const rows = repos.outbox.list().filter((o) => o.entity === 'attachment');
     // The never-pushed attachment leaves nothing queued; the pushed one leaves one remote delete.
     expect(rows.map((r) => [r.op, r.entityId])).toEqual([['attachment.delete', b.id]]);
-    expect(rows[0]?.payload).toEqual({ attachmentId: b.id, remoteName: 'LOA.pdf', documentType: 'loa' });
+    expect(rows[0]?.payload).toEqual({ v: 1, attachmentId: b.id, remoteName: 'LOA.pdf', documentType: 'loa' });
   });
 
   it('renames: a never-pushed attachment is re-queued once, a pushed one is deleted and added again', async () => {
@@ -140,7 +140,7 @@ describe('documents service', () => {
     repos.attachments.setRemoteName(a.id, 'Signed LOA.pdf');
     documents.rename(a.id, { name: 'LOA final.pdf' });
     expect(attachmentRows().slice(1).map((r) => [r.op, r.payload])).toEqual([
-      ['attachment.delete', { attachmentId: a.id, remoteName: 'Signed LOA.pdf', documentType: 'loa' }],
+      ['attachment.delete', { v: 1, attachmentId: a.id, remoteName: 'Signed LOA.pdf', documentType: 'loa' }],
       ['attachment.add', expect.objectContaining({ name: 'LOA final.pdf', kind: 'loa' })],
     ]);
   });

@@ -51,7 +51,7 @@ describe('ImportService preview and commit', () => {
     const outbox = c.repos.outbox.list();
     expect(outbox.map((o) => o.op)).toEqual(['port.create', 'port.create']);
     const acme = outbox.find((o) => (o.payload as { fields: { name: string } }).fields.name === 'Acme')!;
-    expect(Object.keys(acme.payload as object)).toEqual(['fields', 'numbers']);
+    expect(Object.keys(acme.payload as object)).toEqual(['v', 'fields', 'numbers']);
     expect((acme.payload as { numbers: string[] }).numbers).toEqual(['+12025550100', '+12025550101']);
     expect(snapshot(c)).toMatchObject({ import_batches: 1, import_batch_ports: 2, events: 2 });
   });
