@@ -114,6 +114,12 @@ export const PortSummarySchema = PortFieldsSchema.extend({
   /** The remote's own status words (e.g. Telnyx `exception`), shown verbatim; null when it has none. */
   remoteStatus: z.string().nullable(),
   remoteStatusDetail: z.string().nullable(),
+  /**
+   * Whether this connection is the port authority of the request (Kazoo 4.3
+   * `_read_only.port_authority`): false leaves only submit and cancel-while-unconfirmed; null when
+   * the remote does not say (all moves the state machine allows).
+   */
+  remoteAuthority: z.boolean().nullable(),
   /** When the port entered its current state (ms): what ageing counts from. */
   stateEnteredAt: z.number().int(),
   /** When a pull last recorded a change made on the remote (ms), if ever. */

@@ -21,6 +21,7 @@ export function summary(id: string, state: PortState, patch: Partial<PortSummary
     stateReason: null,
     remoteStatus: null,
     remoteStatusDetail: null,
+    remoteAuthority: null,
     stateEnteredAt: 0,
     remoteChangedAt: null,
     createdAt: 0,

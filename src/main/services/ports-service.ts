@@ -8,7 +8,7 @@ import {
   type PortState,
   type PortSummary,
 } from '../../shared/model';
-import { allowedTargets, canTransition, holdsNumbers, isDeletable, isEditable, stateLabel } from '../../shared/domain/states';
+import { NOT_PORT_AUTHORITY, allowedTargets, canMoveAs, canTransition, holdsNumbers, isDeletable, isEditable, stateLabel } from '../../shared/domain/states';
 import { isCountryCode, normalizeNumber } from '../../shared/domain/numbers';
 import { submitProblems } from '../../shared/domain/readiness';
 import type { Repos } from '../db/repos';
@@ -276,6 +276,10 @@ export class PortsService {
           (allowed.length ? `; it can go to ${allowed.join(', ')}` : `; ${stateLabel(port.state)} is final`),
         { from: port.state, to },
       );
+    }
+    if (!canMoveAs(port.state, to, port.remoteAuthority)) {
+      // The remote would refuse it: say so now, in its words, rather than queue a doomed change.
+      throw new AppError('FORBIDDEN', `Cannot move "${port.name}" to ${stateLabel(to)}: the remote says ${NOT_PORT_AUTHORITY}`, { from: port.state, to });
     }
     const patch: PortFieldsPatch = {};
     if (to === 'scheduled') {

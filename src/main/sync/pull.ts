@@ -82,6 +82,7 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
   const insertNew = (remote: RemotePort, seen: Set<string>): void => {
     const id = randomUUID();
     ports.insertPulled({ id, state: remote.state, stateReason: remote.stateReason ?? null, remoteId, remoteObjectId: remote.remoteObjectId, revision: remote.revision, accountId: remote.accountId, fields: remote.fields, now });
+    ports.setRemoteAuthority(id, remote.authority);
     try {
       for (const n of remote.numbers) addNumber(id, n, remote.state);
       event(id, 'created', `Found on the remote (${stateLabel(remote.state)})`, null, remote.state);
@@ -116,6 +117,7 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
       // A create whose answer was lost is linked here; push then brings it up to date.
       if (sameContent(caps, remote, snap) || port.remoteRevision === null) {
         ports.link(localId, remote.remoteObjectId, remote.revision, remote.accountId);
+        ports.setRemoteAuthority(localId, remote.authority);
         return;
       }
       recordConflict(repos, snap, remote, now);
@@ -145,6 +147,7 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
       ports.setStateReason(localId, remote.stateReason);
     }
     ports.link(localId, remote.remoteObjectId, remote.revision, remote.accountId);
+    ports.setRemoteAuthority(localId, remote.authority);
     ports.markSynced(localId);
     result.changed.push(localId);
   };

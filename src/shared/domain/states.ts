@@ -24,6 +24,31 @@ export function allowedTargets(from: PortState): PortState[] {
   return PORT_STATES.filter((to) => canTransition(from, to));
 }
 
+/** What Kazoo 4.3 answers a move the connection may not make (knm_port_request:is_user_allowed_to_move_state). */
+export const NOT_PORT_AUTHORITY =
+  "you're not allowed to change to new state from current state, please contact your port authority";
+
+/**
+ * Whether this connection may make the move on the remote. `authority` false (Kazoo 4.3: the
+ * connection is not the request's port authority) leaves only submitting, and canceling while
+ * unconfirmed; true or unknown (null) leaves the state machine alone.
+ */
+export function canMoveAs(from: PortState, to: PortState, authority: boolean | null): boolean {
+  if (!canTransition(from, to)) return false;
+  if (authority !== false) return true;
+  return to === 'submitted' || (to === 'canceled' && from === 'unconfirmed');
+}
+
+/** {@link canMoveAs} for a port as the board holds it. */
+export function mayMove(port: { state: PortState; remoteAuthority: boolean | null }, to: PortState): boolean {
+  return canMoveAs(port.state, to, port.remoteAuthority);
+}
+
+/** The states every one of `ports` may be moved to by this connection, in board order (drop targets, Move to…). */
+export function commonTargets(ports: readonly { state: PortState; remoteAuthority: boolean | null }[]): PortState[] {
+  return ports.length === 0 ? [] : PORT_STATES.filter((to) => ports.every((p) => mayMove(p, to)));
+}
+
 /** Final states: nothing leaves them. */
 export function isFinal(state: PortState): boolean {
   return allowedTargets(state).length === 0;

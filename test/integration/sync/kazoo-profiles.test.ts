@@ -130,3 +130,28 @@ describe.each(['4.3', '4.2'] as const)('Kazoo %s, version found by the adapter',
     expect(h.ctx.ports.list().find((p) => p.id === port.id)?.stateReason).toBe(entry?.reason);
   }, 60_000);
 });
+
+describe.each(['4.3', '4.2'] as const)('Kazoo %s, a connection that is not the port authority', (version) => {
+  it('knows it per port, is offered only submit and cancel, and what it submits lands', async () => {
+    h = await startHarness('kazoo', { kazooVersion: version, token: 'sub' });
+    const sub = h.sb.accounts.subs[0]?.id ?? '';
+    const [n1, n2] = numbers(360, 2);
+    await kazooCall(h, 'PUT', sub, '/port_requests', { data: { name: 'Draft A', numbers: { [n1 as string]: {} } } });
+    await kazooCall(h, 'PUT', sub, '/port_requests', { data: { name: 'Draft B', numbers: { [n2 as string]: {} } } });
+    await converge(h);
+    const [a, b] = ['Draft A', 'Draft B'].map((name) => h?.ctx.ports.list().find((p) => p.name === name));
+    // 4.3 says who the authority is (_read_only.port_authority: the master account); 4.2 does not.
+    expect(a?.remoteAuthority).toBe(version === '4.3' ? false : null);
+    h.ctx.ports.move(a?.id ?? '', { to: 'submitted', force: true });
+    h.ctx.ports.move(b?.id ?? '', { to: 'canceled' });
+    await h.faults({ serverError: { rate: 0.2 } });
+    await converge(h);
+    await h.faults({});
+    await converge(h);
+    expect(h.ctx.ports.get(a?.id ?? '').state).toBe('submitted');
+    expect(h.ctx.ports.get(b?.id ?? '').state).toBe('canceled');
+    const further = (): unknown => h?.ctx.ports.move(a?.id ?? '', { to: 'pending' });
+    if (version === '4.3') expect(further).toThrow(/please contact your port authority/);
+    else expect(further).not.toThrow();
+  }, 60_000);
+});

@@ -9,6 +9,8 @@ export interface PortRow extends PortFields {
   remoteObjectId: string | null;
   remoteRevision: string | null;
   remoteAccountId: string;
+  /** See PortSummary.remoteAuthority. */
+  remoteAuthority: boolean | null;
   createdAt: number;
   updatedAt: number;
   dirty: boolean;
@@ -36,6 +38,7 @@ function rowToPort(row: Record<string, unknown>): PortRow {
     remoteObjectId: (row.remote_object_id as string | null) ?? null,
     remoteRevision: (row.remote_revision as string | null) ?? null,
     remoteAccountId: String(row.remote_account_id ?? ''),
+    remoteAuthority: row.remote_authority === null || row.remote_authority === undefined ? null : Number(row.remote_authority) === 1,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
     dirty: Number(row.dirty) === 1,
@@ -64,6 +67,7 @@ function rowToSummary(row: Record<string, unknown>): PortSummary {
     stateReason: (row.state_reason as string | null) ?? null,
     remoteStatus: (row.remote_status as string | null) ?? null,
     remoteStatusDetail: (row.remote_status_detail as string | null) ?? null,
+    remoteAuthority: port.remoteAuthority,
     stateEnteredAt: Number(row.state_entered_at ?? row.created_at),
     remoteChangedAt: row.remote_changed_at === null || row.remote_changed_at === undefined ? null : Number(row.remote_changed_at),
     createdAt: port.createdAt,
@@ -101,6 +105,7 @@ export class PortsRepo {
       unlinkedOf: db.prepare('SELECT id FROM ports WHERE id = ? AND remote_id = ? AND remote_object_id IS NULL'),
       pulledState: db.prepare('UPDATE ports SET state = ?, state_reason = ?, updated_at = ? WHERE id = ?'),
       stateReason: db.prepare('UPDATE ports SET state_reason = ? WHERE id = ?'),
+      remoteAuthority: db.prepare('UPDATE ports SET remote_authority = ? WHERE id = ? AND remote_authority IS NOT ?'),
       resolved: db.prepare("UPDATE ports SET dirty = 1, remote_revision = ?, sync_status = 'pending', sync_error = NULL WHERE id = ?"),
       stateOnly: db.prepare('UPDATE ports SET state = ? WHERE id = ?'),
       assign: db.prepare("UPDATE ports SET remote_id = ?, remote_account_id = ?, sync_status = 'pending', sync_error = NULL, updated_at = ? WHERE id = ?"),
@@ -250,6 +255,13 @@ export class PortsRepo {
 
   setStateReason(id: string, reason: string | null): void {
     this.s.stateReason.run(reason, id);
+  }
+
+  /** Whether this connection is the request's port authority, as the remote said (seam 5); undefined leaves it. */
+  setRemoteAuthority(id: string, authority: boolean | undefined): void {
+    if (authority === undefined) return;
+    const v = authority ? 1 : 0;
+    this.s.remoteAuthority.run(v, id, v);
   }
 
   /** A conflict was resolved: the seen remote revision is the new base, and the merged version is to be pushed. */

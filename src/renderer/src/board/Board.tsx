@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type Mous
 import { monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-scroll/element';
 import type { PortState, PortSummary } from '../../../shared/model';
+import { commonTargets } from '../../../shared/domain/states';
 import { useBoardStore } from '../stores/boardStore';
 import { usePortsStore } from '../stores/portsStore';
 import { useUiStore } from '../stores/uiStore';
@@ -50,8 +51,8 @@ export function Board() {
           if (!isCardDragData(source.data)) return;
           const byId = usePortsStore.getState().byId;
           const ids = selectionFor(source.data.id);
-          const fromStates = [...new Set(ids.map((id) => byId.get(id)?.state).filter((s): s is PortState => s !== undefined))];
-          useBoardStore.getState().setDrag({ ids, fromStates });
+          const ports = ids.map((id) => byId.get(id)).filter((p): p is PortSummary => p !== undefined);
+          useBoardStore.getState().setDrag({ ids, targets: commonTargets(ports) });
         },
         onDrop: ({ location }) => {
           const drag = useBoardStore.getState().drag;

@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { dropTargetForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-scroll/element';
 import type { PortState, PortSummary } from '../../../shared/model';
-import { canTransition, stateLabel } from '../../../shared/domain/states';
+import { stateLabel } from '../../../shared/domain/states';
 import { useBoardStore } from '../stores/boardStore';
 import { Icon } from '../ui/Icon';
 import { PortCard } from './PortCard';
@@ -37,7 +37,7 @@ export const Column = memo(function Column({ state, ports, collapsed, onActivate
   const [over, setOver] = useState(false);
   // A primitive per column, not the drag object: starting or ending a drag re-renders a column
   // only when its answer (none / allowed / refused) changes.
-  const dragAnswer = useBoardStore((s) => (s.drag === null ? 'none' : s.drag.fromStates.length > 0 && s.drag.fromStates.every((from) => canTransition(from, state)) ? 'allowed' : 'refused'));
+  const dragAnswer = useBoardStore((s) => (s.drag === null ? 'none' : s.drag.targets.includes(state) ? 'allowed' : 'refused'));
   const selected = useBoardStore((s) => s.selected);
   const focusedId = useBoardStore((s) => s.focusedId);
   const toggleCollapsed = useBoardStore((s) => s.toggleCollapsed);
@@ -54,7 +54,7 @@ export const Column = memo(function Column({ state, ports, collapsed, onActivate
       canDrop: ({ source }) => {
         // Read the drag from the store, not from render: the source may be a whole selection.
         const current = useBoardStore.getState().drag;
-        return isCardDragData(source.data) && current !== null && current.fromStates.every((from) => canTransition(from, state));
+        return isCardDragData(source.data) && current !== null && current.targets.includes(state);
       },
       onDragEnter: () => setOver(true),
       onDragLeave: () => setOver(false),

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { PORT_STATES, type PortState } from '../../../shared/model';
-import { canTransition, stateLabel } from '../../../shared/domain/states';
+import type { PortState, PortSummary } from '../../../shared/model';
+import { commonTargets, stateLabel } from '../../../shared/domain/states';
 import { usePortsStore } from '../stores/portsStore';
 
 interface MoveMenuProps {
@@ -15,15 +15,16 @@ interface MoveMenuProps {
 }
 
 /**
- * "Move to…": exactly the moves the state machine allows (the same as the lit drop columns),
+ * "Move to…": exactly the moves the remote will accept from this connection (the state machine,
+ * and for a port whose authority is another account only submit and cancel; the same as the lit
+ * drop columns),
  * as an ARIA menu driven by arrows, Enter and Escape. Rendered in a portal so the virtual
  * column's overflow never clips it.
  */
 export function MoveMenu({ ids, anchor, title, onPick, onClose }: MoveMenuProps) {
   const byId = usePortsStore((s) => s.byId);
   const targets = useMemo(() => {
-    const states = ids.map((id) => byId.get(id)?.state).filter((s): s is PortState => s !== undefined);
-    return states.length === 0 ? [] : PORT_STATES.filter((to) => states.every((from) => canTransition(from, to)));
+    return commonTargets(ids.map((id) => byId.get(id)).filter((p): p is PortSummary => p !== undefined));
   }, [ids, byId]);
   const [active, setActive] = useState(0);
   const menu = useRef<HTMLDivElement>(null);

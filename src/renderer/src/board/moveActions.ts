@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { PortState } from '../../../shared/model';
-import { canTransition, stateLabel } from '../../../shared/domain/states';
+import { mayMove, stateLabel } from '../../../shared/domain/states';
 import { rpc } from '../rpc/transport';
 import { toSummary } from '../lib/summary';
 import { usePortsStore } from '../stores/portsStore';
@@ -34,7 +34,7 @@ export async function movePorts(ids: string[], to: PortState, options: MoveOptio
   const notices = useNoticeStore.getState();
   const movable = ids.filter((id) => {
     const p = ports.byId.get(id);
-    return p !== undefined && canTransition(p.state, to);
+    return p !== undefined && mayMove(p, to);
   });
   if (movable.length === 0) return;
   const names = new Map(movable.map((id) => [id, ports.byId.get(id)?.name ?? id]));

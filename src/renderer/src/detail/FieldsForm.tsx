@@ -106,7 +106,7 @@ export function FieldsForm({ port, onSaved }: { port: PortDetail; onSaved(port: 
     >
       {!editable && (
         <p className="note">
-          {`This port is ${port.state}: fields can be changed only while unconfirmed or rejected.`}
+          {`This port is ${port.state}: the remote refuses edits once a port is submitted, so fields can be changed only while unconfirmed or rejected.`}
         </p>
       )}
       <FormError message={serverError} />

@@ -1,10 +1,10 @@
 import { create } from 'zustand';
 import type { PortState } from '../../../shared/model';
 
-/** What is being dragged: the ports and the states they come from (to light up allowed columns). */
+/** What is being dragged: the ports and the states all of them may go to (the columns that light up). */
 export interface DragInfo {
   ids: string[];
-  fromStates: PortState[];
+  targets: PortState[];
 }
 
 /** Board interaction state: selection, keyboard focus, the open "Move to…" menu, collapsed columns, drag. */

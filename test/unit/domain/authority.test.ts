@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { canMoveAs, commonTargets, mayMove } from '../../../src/shared/domain/states';
+
+describe('moves a connection may make (Kazoo 4.3 port authority)', () => {
+  it('without authority: submit, and cancel only while unconfirmed', () => {
+    expect(commonTargets([{ state: 'unconfirmed', remoteAuthority: false }])).toEqual(['submitted', 'canceled']);
+    expect(commonTargets([{ state: 'rejected', remoteAuthority: false }])).toEqual(['submitted']);
+    expect(commonTargets([{ state: 'submitted', remoteAuthority: false }])).toEqual([]);
+    expect(canMoveAs('pending', 'scheduled', false)).toBe(false);
+  });
+
+  it('the authority, or a remote that does not say, gets the whole state machine', () => {
+    for (const authority of [true, null]) {
+      expect(commonTargets([{ state: 'submitted', remoteAuthority: authority }])).toEqual(['pending', 'rejected', 'canceled']);
+      expect(mayMove({ state: 'pending', remoteAuthority: authority }, 'scheduled')).toBe(true);
+    }
+  });
+
+  it('a selection offers only what every port in it may do', () => {
+    const mixed = [
+      { state: 'unconfirmed' as const, remoteAuthority: true },
+      { state: 'unconfirmed' as const, remoteAuthority: false },
+    ];
+    expect(commonTargets(mixed)).toEqual(['submitted', 'canceled']);
+    expect(commonTargets([])).toEqual([]);
+  });
+});
