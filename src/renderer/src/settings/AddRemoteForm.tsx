@@ -43,6 +43,7 @@ export function AddRemoteForm() {
         url: draft.url.trim(),
         accountId: draft.accountId.trim(),
         token: draft.token.trim(),
+        ...(draft.kind === 'telnyx' ? { apiUser: draft.apiUser.trim() } : {}),
         ...(draft.name.trim() ? { name: draft.name.trim() } : {}),
         ...(draft.kind === 'telnyx' && draft.connectionId.trim() ? { defaultConnectionId: draft.connectionId.trim() } : {}),
       });
@@ -86,6 +87,11 @@ export function AddRemoteForm() {
         <FormField label="Account ID" error={shown('accountId')} hint={draft.kind === 'kazoo' ? 'The reseller or customer account: sub-accounts come with it' : undefined}>
           {(a11y) => <input {...a11y} {...bind('accountId')} className="input mono" spellCheck={false} />}
         </FormField>
+        {draft.kind === 'telnyx' && (
+          <FormField label="API user (e-mail)" error={shown('apiUser')} hint="The Telnyx portal user the token belongs to; Telnyx wants both">
+            {(a11y) => <input {...a11y} {...bind('apiUser')} className="input" type="email" autoComplete="off" spellCheck={false} placeholder="porting@example.com" />}
+          </FormField>
+        )}
         <FormField label="Token" error={shown('token')} hint="Saved encrypted on this computer; never shown again.">
           {(a11y) => <input {...a11y} {...bind('token')} className="input" type="password" autoComplete="off" spellCheck={false} />}
         </FormField>

@@ -57,7 +57,7 @@ export function RemotesList() {
             <tr>
               <th scope="col">Name</th>
               <th scope="col">Kind</th>
-              <th scope="col">Server URL and account ID</th>
+              <th scope="col">Server URL, account ID and API user</th>
               <th scope="col">Status</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
@@ -76,7 +76,7 @@ export function RemotesList() {
                   </span>
                 </th>
                 <td>{KIND_LABEL[r.kind]}</td>
-                {/* Stacked: a 32-character Kazoo account ID needs the width of the URL column. */}
+                {/* Stacked: a 32-character Kazoo account ID (and a Telnyx API user) need the width of the URL column. */}
                 <td className="mono remote-where">
                   <span className="cell-clip" title={r.baseUrl}>
                     {r.baseUrl}
@@ -84,6 +84,11 @@ export function RemotesList() {
                   <span className="cell-clip muted" title={r.accountId}>
                     {r.accountId}
                   </span>
+                  {r.apiUser && (
+                    <span className="cell-clip muted" title={`API user ${r.apiUser}`}>
+                      {r.apiUser}
+                    </span>
+                  )}
                 </td>
                 <td>
                   <StatusCell remote={r} status={statuses?.find((s) => s.remoteId === r.id)} />

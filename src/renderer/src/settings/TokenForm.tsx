@@ -1,33 +1,37 @@
 import { useState } from 'react';
 import { rpc } from '../rpc/transport';
 import { messageOf, type RemoteInfo } from '../sync/syncStore';
-import { tokenError } from './remoteForm';
+import { apiUserError, tokenError } from './remoteForm';
 import { FormField } from './FormField';
 import { FormError } from '../ui/FormError';
 
 interface TokenFormProps {
-  remote: Pick<RemoteInfo, 'id' | 'name'>;
+  /** A Telnyx remote also shows its API user, editable (one made before it was asked for has none). */
+  remote: Pick<RemoteInfo, 'id' | 'name' | 'kind' | 'apiUser'>;
   onSaved(): void;
   onCancel?: () => void;
 }
 
 /**
- * Replace a remote's token. The value goes to main through remotes.setToken only and is dropped
- * from memory once saved: it is never shown again.
+ * Replace a remote's token (and a Telnyx remote's API user). The token goes to main through
+ * remotes.setToken only and is dropped from memory once saved: it is never shown again.
  */
 export function TokenForm({ remote, onSaved, onCancel }: TokenFormProps) {
+  const telnyx = remote.kind === 'telnyx';
   const [token, setToken] = useState('');
+  const [apiUser, setApiUser] = useState(remote.apiUser ?? '');
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
   const error = tried ? tokenError(token) : undefined;
+  const userError = tried && telnyx ? apiUserError(apiUser) : undefined;
   const submit = async () => {
     setTried(true);
-    if (tokenError(token)) return;
+    if (tokenError(token) || (telnyx && apiUserError(apiUser))) return;
     setSaving(true);
     setServerError(null);
     try {
-      await rpc.call('remotes.setToken', { id: remote.id, token: token.trim() });
+      await rpc.call('remotes.setToken', { id: remote.id, token: token.trim(), ...(telnyx ? { apiUser: apiUser.trim() } : {}) });
       setToken('');
       setTried(false);
       onSaved();
@@ -47,6 +51,11 @@ export function TokenForm({ remote, onSaved, onCancel }: TokenFormProps) {
         void submit();
       }}
     >
+      {telnyx && (
+        <FormField label="API user (e-mail)" error={userError} hint="The Telnyx portal user the token belongs to">
+          {(a11y) => <input {...a11y} className="input" type="email" autoComplete="off" spellCheck={false} value={apiUser} onChange={(e) => setApiUser(e.target.value)} />}
+        </FormField>
+      )}
       <FormField label="New token" error={error} hint="Saved encrypted on this computer; never shown again.">
         {(a11y) => <input {...a11y} className="input" type="password" autoComplete="off" spellCheck={false} value={token} onChange={(e) => setToken(e.target.value)} />}
       </FormField>

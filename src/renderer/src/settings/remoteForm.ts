@@ -1,4 +1,5 @@
 import type { RemoteKind } from '../../../shared/model';
+import { ApiUserSchema } from '../../../shared/rpc/methods/sync';
 
 export interface RemoteDraft {
   kind: RemoteKind;
@@ -6,17 +7,19 @@ export interface RemoteDraft {
   url: string;
   accountId: string;
   token: string;
+  /** Telnyx v1: the portal user (an e-mail) that the token belongs to. */
+  apiUser: string;
   connectionId: string;
 }
 
 export type RemoteErrors = Partial<Record<keyof RemoteDraft, string>>;
 
-export const EMPTY_REMOTE: RemoteDraft = { kind: 'kazoo', name: '', url: '', accountId: '', token: '', connectionId: '' };
+export const EMPTY_REMOTE: RemoteDraft = { kind: 'kazoo', name: '', url: '', accountId: '', token: '', apiUser: '', connectionId: '' };
 
 /** Where each family's URL starts, as the specialist would type it. */
 export const URL_EXAMPLES: Record<RemoteKind, string> = {
   kazoo: 'http://crossbar.example.com:8000',
-  telnyx: 'https://api.telnyx.com/v2',
+  telnyx: 'https://api.telnyx.com',
 };
 
 /** Checks one token field; shared by the add form and the replace-token forms. */
@@ -24,6 +27,12 @@ export function tokenError(token: string): string | undefined {
   if (token.trim() === '') return 'Token is required';
   if (/\s/.test(token.trim())) return 'Token cannot contain spaces; paste it again';
   return undefined;
+}
+
+/** Checks the Telnyx API user; shared by the add form and the replace-token form. */
+export function apiUserError(raw: string): string | undefined {
+  if (raw.trim() === '') return 'API user is required: the e-mail you sign in to the Telnyx portal with';
+  return ApiUserSchema.safeParse(raw).success ? undefined : 'API user must be an e-mail address, e.g. porting@example.com';
 }
 
 function urlError(raw: string): string | undefined {
@@ -57,6 +66,7 @@ export function validateRemote(d: RemoteDraft): RemoteErrors {
     url: urlError(d.url),
     accountId: accountError(d.kind, d.accountId),
     token: tokenError(d.token),
+    apiUser: d.kind === 'telnyx' ? apiUserError(d.apiUser) : undefined,
     connectionId: d.connectionId.trim().length > 200 ? 'Connection ID is too long' : undefined,
   };
   return Object.fromEntries(Object.entries(errors).filter(([, v]) => v !== undefined));

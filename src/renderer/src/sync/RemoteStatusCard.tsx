@@ -11,6 +11,7 @@ import { messageOf, useSyncStore } from './syncStore';
 /** One remote's state, counts and what the specialist can do about it (a new token, held removals). */
 export function RemoteStatusCard({ status }: { status: RemoteSyncStatus }) {
   const refresh = useSyncStore((s) => s.refresh);
+  const apiUser = useSyncStore((s) => s.remotes.find((r) => r.id === status.remoteId)?.apiUser ?? null);
   const toast = useNoticeStore((s) => s.toast);
   const [confirming, setConfirming] = useState(false);
   const confirmRemovals = async () => {
@@ -45,7 +46,7 @@ export function RemoteStatusCard({ status }: { status: RemoteSyncStatus }) {
         {status.lastSyncedAt ? `Last synced ${formatDateTime(status.lastSyncedAt)}` : 'Never synced'}
         {counts.length > 0 && ` · ${counts.join(' · ')}`}
       </p>
-      {status.state === 'paused' && <TokenForm remote={{ id: status.remoteId, name: status.name }} onSaved={() => void refresh()} />}
+      {status.state === 'paused' && <TokenForm remote={{ id: status.remoteId, name: status.name, kind: status.kind, apiUser }} onSaved={() => void refresh()} />}
       {status.heldRemovals && (
         <div className="held-removals" role="alert">
           <p>
