@@ -24,7 +24,7 @@ export async function buildCli() {
       entryPoints: { main: 'src/main/cli/main.ts', worker: 'src/main/import/worker.ts' },
       outdir: CLI_DIR,
       bundle: true,
-      minify: true,
+      minify: process.env.PORTDESK_CLI_MINIFY !== '0',
       platform: 'node',
       format: 'esm',
       target: 'node20',

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { ExportTable } from './portTable';
 
@@ -12,6 +11,8 @@ export function toCsv(table: ExportTable): string {
  * lose its leading zeros and, past 15 digits, its last digits.
  */
 export async function toXlsx(table: ExportTable): Promise<Buffer> {
+  // exceljs takes about a second to load: only an XLSX export pays for it, not every start.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Ports', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = table.headers.map((header) => ({ header, width: Math.min(40, Math.max(10, header.length + 2)), style: { numFmt: '@' } }));
