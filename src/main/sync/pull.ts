@@ -7,6 +7,8 @@ import type { SyncStore } from './store';
 import { ExtrasApplier, fillExtras } from './pull-extras';
 import { fillStateReasons } from './pull-reasons';
 import { cleanRemotePort } from './clean-remote';
+import { RemoteError } from './errors';
+import { pool } from './pool';
 
 export interface PullContext {
   store: SyncStore;
@@ -42,16 +44,54 @@ const FAILSAFE_MIN = 10;
  * the timeline as the remote's doing.
  */
 export async function pull(ctx: PullContext): Promise<PullResult> {
-  const remotes = await ctx.adapter.listAll();
+  const listed = await ctx.adapter.listAll();
+  const unlisted = await refreshUnlisted(ctx, listed);
+  const remotes = [...listed, ...unlisted.found];
   // Revisions as of the last pull: which requests changed since (both fetches are for those).
   const known = ctx.store.revisions(ctx.remoteId);
   await fillExtras(ctx.store, ctx.adapter, ctx.remoteId, remotes, known);
   await fillStateReasons(ctx.adapter, remotes, known);
   // Cleaned after the extras are in, so pulled comments and attachment names are cleaned too.
-  return applyPull(ctx, remotes.map(cleanRemotePort));
+  return applyPull(ctx, remotes.map(cleanRemotePort), { listed: new Set(listed.map((r) => r.remoteObjectId)), notFound: unlisted.notFound });
 }
 
-export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
+/** Linked ports missing from a listing, refreshed one by one at most this many at a time. */
+const REFRESH_CONCURRENCY = 8;
+/** Up to this many unlisted ports are all refreshed; beyond it only those not final locally. */
+const REFRESH_ALL_UP_TO = 200;
+
+/**
+ * A listing is not proof of absence (Kazoo 4.3 lists completed and canceled requests only in a
+ * 31-day window; Telnyx pages): each linked port missing from it is asked for by id. Found, it
+ * is applied like a listed one; only a NOT_FOUND answer makes it a removal candidate. Ports
+ * final locally are skipped when there are many (a completed port does not change).
+ */
+async function refreshUnlisted(ctx: PullContext, listed: readonly RemotePort[]): Promise<{ found: RemotePort[]; notFound: Set<string> }> {
+  const seen = new Set(listed.map((r) => r.remoteObjectId));
+  const gone = new Set(ctx.store.repos.syncState.keysWithPrefix(ctx.remoteId, 'gone:'));
+  const missing = ctx.store.repos.ports.linked(ctx.remoteId).filter((p) => !seen.has(p.objectId) && !gone.has(p.objectId));
+  const todo = missing.length <= REFRESH_ALL_UP_TO ? missing : missing.filter((p) => p.state !== 'completed' && p.state !== 'canceled');
+  const found: RemotePort[] = [];
+  const notFound = new Set<string>();
+  await pool(todo, REFRESH_CONCURRENCY, async (p) => {
+    try {
+      found.push(await ctx.adapter.get(p.objectId));
+    } catch (err) {
+      if (err instanceof RemoteError && err.kind === 'not_found') notFound.add(p.objectId);
+      else throw err;
+    }
+  });
+  return { found, notFound };
+}
+
+export interface PullListing {
+  /** Remote object ids the listing itself carried (the rest of `remotes` were fetched one by one). */
+  listed: ReadonlySet<string>;
+  /** Linked remote objects the remote answered NOT_FOUND for: the only removal candidates. */
+  notFound: ReadonlySet<string>;
+}
+
+export function applyPull(ctx: PullContext, remotes: RemotePort[], listing: PullListing = { listed: new Set(remotes.map((r) => r.remoteObjectId)), notFound: new Set() }): PullResult {
   const { store, remoteId } = ctx;
   const { repos, db } = store;
   const { ports, numbers, events, outbox, conflicts } = repos;
@@ -95,6 +135,20 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
     byObject.set(remote.remoteObjectId, id);
     result.created += 1;
     result.changed.push(id);
+  };
+
+  /**
+   * Link a local port to the remote port its numbers matched. It keeps its id, name and local-only
+   * fields; applying the remote port then brings its revision and state.
+   */
+  const relinkByNumbers = (localId: string, remote: RemotePort): void => {
+    const port = ports.get(localId);
+    if (!port) return;
+    remote.fields = { ...remote.fields, name: port.name };
+    const before = port.remoteObjectId;
+    ports.link(localId, remote.remoteObjectId, '', remote.accountId);
+    byObject.set(remote.remoteObjectId, localId);
+    event(localId, 'sync', before ? `Now linked to ${remote.remoteObjectId} on the remote (same numbers as ${before})` : `Linked to ${remote.remoteObjectId} on the remote (same numbers)`);
   };
 
   /** A remote port already linked locally (or PortDesk's own create, found by its marker). */
@@ -153,14 +207,45 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
   };
 
   const applyInSavepoint = db.transaction(applyOne);
+  const matches = caps.matchByNumbers ? matchByNumbers(remotes, listing.listed) : new Map<string, string>();
+  /** Remote ports new to PortDesk linked to a local port by their exact number set (seam 4). */
+  function matchByNumbers(list: readonly RemotePort[], listed: ReadonlySet<string>): Map<string, string> {
+    const unknown = list.filter((r) => listed.has(r.remoteObjectId) && !byObject.has(r.remoteObjectId) && !(r.marker && ports.get(r.marker)?.remoteId === remoteId));
+    const out = new Map<string, string>();
+    if (unknown.length === 0) return out;
+    // A candidate is unlinked, or linked to an object this listing no longer carries (a submitted draft).
+    const byNumbers = new Map<string, string[]>();
+    for (const p of ports.numberSets(remoteId)) {
+      if (!p.numbers || (p.objectId !== null && listed.has(p.objectId))) continue;
+      byNumbers.set(p.numbers, [...(byNumbers.get(p.numbers) ?? []), p.id]);
+    }
+    for (const r of unknown) {
+      const candidates = byNumbers.get([...r.numbers].sort().join(','));
+      // Only an unambiguous match links; two local ports with the same numbers are left alone.
+      if (candidates?.length === 1 && candidates[0]) {
+        out.set(r.remoteObjectId, candidates[0]);
+        byNumbers.delete([...r.numbers].sort().join(','));
+      }
+    }
+    return out;
+  }
+  const relinked = new Set(matches.values());
   db.transaction(() => {
     const seen = new Set<string>();
     for (const remote of remotes) {
       if (goneObjects.has(remote.remoteObjectId)) continue;
       try {
+        const matched = matches.get(remote.remoteObjectId);
+        if (matched) {
+          relinkByNumbers(matched, remote);
+          applyInSavepoint(remote, matched, seen);
+          continue;
+        }
         // Brand-new ports skip the savepoint (see insertNew); a known port may take several
         // dependent writes (conflict, fields, numbers, state) that must land together or not at all.
         const localId = byObject.get(remote.remoteObjectId) ?? (remote.marker && ports.isUnlinkedOf(remote.marker, remoteId) ? remote.marker : undefined);
+        // A port fetched by id whose local port was just linked to its successor: nothing to apply.
+        if (localId && relinked.has(localId) && !listing.listed.has(remote.remoteObjectId)) continue;
         if (localId) applyInSavepoint(remote, localId, seen);
         else insertNew(remote, seen);
       } catch (err) {
@@ -168,8 +253,9 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[]): PullResult {
         result.failures.push({ portId, remoteObjectId: remote.remoteObjectId, message: err instanceof Error ? err.message : String(err) });
       }
     }
-    const linkedNow = ports.linked(remoteId).map((r) => r.id);
-    const missing = linkedNow.filter((id) => !seen.has(id) && outbox.remaining(id) === 0 && !conflicts.has(id));
+    const linkedNow = ports.linked(remoteId);
+    // Only what the remote answered NOT_FOUND for may go (seam 1): absence from a listing proves nothing.
+    const missing = linkedNow.filter((p) => !seen.has(p.id) && listing.notFound.has(p.objectId) && outbox.remaining(p.id) === 0 && !conflicts.has(p.id)).map((p) => p.id);
     if (missing.length >= FAILSAFE_MIN && missing.length > linkedNow.length * FAILSAFE_SHARE && !ctx.confirmRemovals) {
       result.held = { wouldRemove: missing.length, of: linkedNow.length };
       return;

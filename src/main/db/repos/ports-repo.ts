@@ -101,7 +101,12 @@ export class PortsRepo {
       markConflict: db.prepare("UPDATE ports SET sync_status = 'conflict', sync_error = ? WHERE id = ?"),
       clearError: db.prepare("UPDATE ports SET sync_status = 'pending', sync_error = NULL WHERE id = ? AND sync_status = 'error'"),
       byObject: db.prepare('SELECT id FROM ports WHERE remote_id = ? AND remote_object_id = ?'),
-      linked: db.prepare('SELECT id, remote_object_id AS objectId, remote_revision AS revision FROM ports WHERE remote_id = ? AND remote_object_id IS NOT NULL'),
+      linked: db.prepare('SELECT id, remote_object_id AS objectId, remote_revision AS revision, state FROM ports WHERE remote_id = ? AND remote_object_id IS NOT NULL'),
+      numberSets: db.prepare(
+        `SELECT p.id, p.remote_object_id AS objectId,
+           (SELECT group_concat(e164, ',') FROM (SELECT e164 FROM numbers n WHERE n.port_id = p.id ORDER BY e164)) AS numbers
+         FROM ports p WHERE p.remote_id = ?`,
+      ),
       unlinkedOf: db.prepare('SELECT id FROM ports WHERE id = ? AND remote_id = ? AND remote_object_id IS NULL'),
       pulledState: db.prepare('UPDATE ports SET state = ?, state_reason = ?, updated_at = ? WHERE id = ?'),
       stateReason: db.prepare('UPDATE ports SET state_reason = ? WHERE id = ?'),
@@ -219,8 +224,13 @@ export class PortsRepo {
   }
 
   /** This remote's linked ports: id, remote object id and the revision last applied. */
-  linked(remoteId: string): { id: string; objectId: string; revision: string | null }[] {
-    return this.s.linked.all(remoteId) as { id: string; objectId: string; revision: string | null }[];
+  linked(remoteId: string): { id: string; objectId: string; revision: string | null; state: PortState }[] {
+    return this.s.linked.all(remoteId) as { id: string; objectId: string; revision: string | null; state: PortState }[];
+  }
+
+  /** Every port of a remote with its number set (sorted E.164, comma-joined) and remote object, for matching by numbers. */
+  numberSets(remoteId: string): { id: string; objectId: string | null; numbers: string }[] {
+    return (this.s.numberSets.all(remoteId) as { id: string; objectId: string | null; numbers: string | null }[]).map((r) => ({ ...r, numbers: r.numbers ?? '' }));
   }
 
   /** Whether `id` is a port of `remoteId` not linked yet (a create marker pointing at it can link it). */
