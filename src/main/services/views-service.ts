@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/connection';
+import { ViewsRepo } from '../db/repos/views-repo';
 import { AgeingThresholdsSchema, DEFAULT_AGEING, type AgeingThresholds } from '../../shared/domain/ageing';
 import { DEFAULT_VIEWS, ViewDefinitionSchema, mergeViews, type SavedView, type ViewDefinition } from '../../shared/domain/views';
 import type { Clock } from './ports-service';
@@ -11,25 +12,19 @@ const AGEING_KEY = 'ageing_thresholds';
  * window and the CLI share. Rows are parsed on the way out, so a bad row is skipped, not trusted.
  */
 export class ViewsService {
-  private readonly stmts;
+  private readonly views: ViewsRepo;
 
   constructor(
     db: Db,
     private readonly clock: Clock = { now: () => Date.now() },
   ) {
-    this.stmts = {
-      list: db.prepare('SELECT name, definition FROM saved_views'),
-      upsert: db.prepare('INSERT INTO saved_views (name, definition, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at'),
-      remove: db.prepare('DELETE FROM saved_views WHERE name = ?'),
-      getSetting: db.prepare('SELECT value FROM settings WHERE key = ?'),
-      setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
-    };
+    this.views = new ViewsRepo(db);
   }
 
   /** The built-in views (or the saved ones replacing them), then the saved views by name. */
   list(): SavedView[] {
     const saved: SavedView[] = [];
-    for (const row of this.stmts.list.all() as { name: string; definition: string }[]) {
+    for (const row of this.views.list()) {
       const parsed = ViewDefinitionSchema.safeParse(safeJson(row.definition));
       if (parsed.success) saved.push({ name: row.name, definition: parsed.data, builtIn: false });
     }
@@ -45,26 +40,26 @@ export class ViewsService {
   }
 
   save(name: string, definition: ViewDefinition): SavedView {
-    this.stmts.upsert.run(name, JSON.stringify(definition), this.clock.now());
+    this.views.upsert(name, JSON.stringify(definition), this.clock.now());
     return this.get(name);
   }
 
   /** Delete a saved view; deleting a built-in's replacement brings the built-in back. */
   delete(name: string): void {
-    if (this.stmts.remove.run(name).changes === 0) {
+    if (!this.views.remove(name)) {
       const builtIn = DEFAULT_VIEWS.some((v) => v.name === name);
       throw new AppError(builtIn ? 'LOCKED' : 'NOT_FOUND', builtIn ? `"${name}" is built in and cannot be deleted` : `No saved view named "${name}"`, { name });
     }
   }
 
   ageing(): AgeingThresholds {
-    const row = this.stmts.getSetting.get(AGEING_KEY) as { value: string } | undefined;
-    const parsed = row ? AgeingThresholdsSchema.safeParse(safeJson(row.value)) : undefined;
+    const value = this.views.setting(AGEING_KEY);
+    const parsed = value === undefined ? undefined : AgeingThresholdsSchema.safeParse(safeJson(value));
     return parsed?.success ? parsed.data : DEFAULT_AGEING;
   }
 
   setAgeing(thresholds: AgeingThresholds): AgeingThresholds {
-    this.stmts.setSetting.run(AGEING_KEY, JSON.stringify(thresholds));
+    this.views.setSetting(AGEING_KEY, JSON.stringify(thresholds));
     return this.ageing();
   }
 }

@@ -129,13 +129,7 @@ export class SyncEngine {
 
   /** Seam 2: the account each linked port lives in, so per-port calls use it (ports.remote_account_id). */
   private adapterContext(remoteId: string): AdapterContext {
-    const stmt = this.options.db.prepare('SELECT remote_account_id AS account FROM ports WHERE remote_id = ? AND remote_object_id = ?');
-    return {
-      accountOf: (objectId) => {
-        const row = stmt.get(remoteId, objectId) as { account: string | null } | undefined;
-        return row?.account ? row.account : null;
-      },
-    };
+    return { accountOf: (objectId) => this.store.repos.ports.accountOf(remoteId, objectId) };
   }
 
   private async syncRemote(remote: RemoteRef, opts: SyncNowOptions, deadline: number, report: SyncReport): Promise<void> {

@@ -101,6 +101,7 @@ export class PortsRepo {
       markConflict: db.prepare("UPDATE ports SET sync_status = 'conflict', sync_error = ? WHERE id = ?"),
       clearError: db.prepare("UPDATE ports SET sync_status = 'pending', sync_error = NULL WHERE id = ? AND sync_status = 'error'"),
       byObject: db.prepare('SELECT id FROM ports WHERE remote_id = ? AND remote_object_id = ?'),
+      accountOf: db.prepare('SELECT remote_account_id AS account FROM ports WHERE remote_id = ? AND remote_object_id = ?'),
       linked: db.prepare('SELECT id, remote_object_id AS objectId, remote_revision AS revision, state FROM ports WHERE remote_id = ? AND remote_object_id IS NOT NULL'),
       numberSets: db.prepare(
         `SELECT p.id, p.remote_object_id AS objectId,
@@ -221,6 +222,11 @@ export class PortsRepo {
   /** The local port linked to a remote object, if any. */
   idByObject(remoteId: string, remoteObjectId: string): string | undefined {
     return (this.s.byObject.get(remoteId, remoteObjectId) as { id: string } | undefined)?.id;
+  }
+
+  /** The account a linked remote object lives in (seam 2), or null when unknown. */
+  accountOf(remoteId: string, remoteObjectId: string): string | null {
+    return (this.s.accountOf.get(remoteId, remoteObjectId) as { account: string | null } | undefined)?.account || null;
   }
 
   /** This remote's linked ports: id, remote object id and the revision last applied. */
