@@ -24,6 +24,9 @@ const SQL_OUTSIDE_DB = [
   [/[`'"]\s*(SELECT\b[\s\S]{0,200}?\bFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b/i, 'SQL text'],
 ];
 
+// Files with a private scratch database of their own (never the store), which the rule is not about.
+const OWN_DATABASE = new Set(['src/main/import/stagedPlan.ts']);
+
 function* files(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
@@ -44,7 +47,7 @@ for (const file of files(src)) {
       if (rel.startsWith(who) && target.startsWith(forbidden)) problems.push(`${rel}: imports ${imp.fileName} (${why})`);
     }
   }
-  if (rel.startsWith('src/main/') && !rel.startsWith('src/main/db/')) {
+  if (rel.startsWith('src/main/') && !rel.startsWith('src/main/db/') && !OWN_DATABASE.has(rel)) {
     const lines = text.split('\n');
     for (const [pattern, what] of SQL_OUTSIDE_DB) {
       const match = pattern.exec(text);

@@ -28,7 +28,6 @@ export const KAZOO_CAPABILITIES: Capabilities = {
     'extendedAddress', 'locality', 'region', 'postalCode', 'country', 'accountNumber', 'pin', 'transferDate', 'focDate',
     'notificationEmails', 'referenceNumber', 'customerReference',
   ],
-  matchByNumbers: false,
 };
 
 /** YYYY-MM-DD -> Gregorian seconds at 00:00 UTC. */
