@@ -100,9 +100,13 @@ export const PortSummarySchema = PortFieldsSchema.extend({
   remoteObjectId: z.string().nullable(),
   remoteAccountId: z.string(),
   numberCount: z.number().int(),
+  /** The port's lowest number (E.164), null without numbers: tells look-alike ports apart, gives the numbers' country. */
+  firstNumber: z.string().nullable(),
   attachmentCount: z.number().int(),
   /** Whether an LOA / a bill is attached: what the board's readiness warning needs. */
   hasLoa: z.boolean(),
+  /** Whether one of the LOAs is signed (a generated LOA is not until a signature is applied). */
+  hasSignedLoa: z.boolean(),
   hasBill: z.boolean(),
   commentCount: z.number().int(),
   /** Local labels (never synced), sorted. */
@@ -138,6 +142,8 @@ export const AttachmentSchema = z.object({
   size: z.number().int(),
   sha256: z.string().nullable(),
   createdAt: z.number().int(),
+  /** An LOA PortDesk generated that nobody has signed yet (no signature applied, no signed file in its place). */
+  unsigned: z.boolean(),
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;
 

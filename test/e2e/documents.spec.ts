@@ -11,6 +11,7 @@ import { hostRpc } from './support/rpc';
 
 const COMPLETE = {
   losingCarrier: 'Verizon',
+  winningCarrier: 'Bandwidth',
   accountName: 'Acme',
   billingName: 'Acme LLC',
   authorizedPerson: 'Maria Lopez',

@@ -3,6 +3,7 @@ import type { PortFields } from '../../src/shared/model';
 /** Every field the LOA and submit readiness ask for, filled in as a real customer's would be. */
 export const READY_FIELDS = {
   losingCarrier: 'Verizon',
+  winningCarrier: 'Bandwidth',
   accountName: 'Acme',
   billingName: 'Acme LLC',
   authorizedPerson: 'Maria Lopez',

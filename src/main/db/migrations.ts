@@ -287,6 +287,18 @@ CREATE TABLE settings (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 8,
+    name: 'attachments.unsigned, annotation_drafts.signed: a generated LOA is unsigned until signed',
+    sql: `
+-- 1 while an LOA PortDesk generated has not been signed: no signature applied in the viewer and
+-- no (signed) file put in its place. Readiness refuses such an LOA.
+ALTER TABLE attachments ADD COLUMN unsigned INTEGER NOT NULL DEFAULT 0;
+-- 1 when the annotations kept as a draft include a signature placed in the viewer, so that a
+-- draft reopened later and saved still counts as signed.
+ALTER TABLE annotation_drafts ADD COLUMN signed INTEGER NOT NULL DEFAULT 0;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

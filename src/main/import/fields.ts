@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { PortFieldsSchema } from '../../shared/model';
 import { normalizeNumber } from '../../shared/domain/numbers';
+import { normalizeUsRegion } from '../../shared/domain/usStates';
 import type { MappableField } from './columns';
 
 export type FieldValue = { ok: true; value: string } | { ok: false; message: string };
@@ -54,7 +55,8 @@ export function normalizeField(field: MappableField, text: string, country: Coun
     const bad = list.find((e) => !email.safeParse(e).success);
     return bad === undefined ? { ok: true, value: list.join(', ') } : { ok: false, message: `"${bad}" is not an e-mail address` };
   }
-  const value = field === 'country' ? text.toUpperCase() : text;
+  // Carriers match a US address's state on its two-letter code: "Illinois" is stored as IL.
+  const value = field === 'country' ? text.toUpperCase() : field === 'region' && country === 'US' ? normalizeUsRegion(text) : text;
   if (field === 'country' && !/^[A-Z]{2}$/.test(value)) {
     return { ok: false, message: `"${text}" is not a two-letter country code (e.g. US)` };
   }

@@ -19,6 +19,8 @@ export interface AddAttachmentInput {
   bytes: Uint8Array;
   /** Overrides the kind guessed from the file name. */
   kind?: AttachmentKind | undefined;
+  /** An LOA PortDesk generated: unsigned until a signature is applied or a signed file replaces it. */
+  unsigned?: boolean | undefined;
 }
 
 /** An attachment with its current version and whether unsaved annotations exist. */
@@ -29,6 +31,8 @@ export interface AttachmentInfo extends AttachmentRow {
 export interface DraftInfo {
   baseSha256: string;
   draftSha256: string;
+  /** The draft's annotations include a signature placed in the viewer. */
+  signed: boolean;
   updatedAt: number;
 }
 
@@ -75,6 +79,7 @@ export class DocumentsService {
       const { attachments, events, outbox } = this.repos;
       const name = uniqueName(doc.name, attachments.otherNames(port.id));
       attachments.insert({ id, portId: port.id, name, kind, contentType: doc.contentType, size: blob.size, sha256: blob.sha256, now });
+      if (input.unsigned) attachments.setUnsigned(id, true);
       const converted = doc.sourceType === 'pdf' ? '' : ` (converted from a ${doc.sourceType.toUpperCase()} image)`;
       this.event(port.id, now, `Attached "${name}" as ${KIND_LABEL[kind]}${converted}`);
       outbox.append({
@@ -121,23 +126,29 @@ export class DocumentsService {
     return { path: this.store.pathFor(current.sha256), name: current.name };
   }
 
-  /** Replace an attachment's content with another file; the old content stays as a previous version. */
-  async replace(id: string, bytes: Uint8Array, filename: string): Promise<AttachmentInfo> {
+  /**
+   * Replace an attachment's content with another file; the old content stays as a previous
+   * version. A file put in place of a generated LOA is taken as its signed copy unless `unsigned`
+   * (PortDesk regenerating the letter).
+   */
+  async replace(id: string, bytes: Uint8Array, filename: string, options: { unsigned?: boolean } = {}): Promise<AttachmentInfo> {
     const doc = await inspectDocument(bytes, filename);
-    return this.newVersion(id, doc.bytes, 'replaced');
+    return this.newVersion(id, doc.bytes, 'replaced', { unsigned: options.unsigned === true });
   }
 
   /**
    * Save annotations made in the viewer: `bytes` is the PDF pdf.js wrote (an incremental update of
    * `baseSha256`). It becomes the next version; the annotated version's base is kept as the
-   * previous one and the draft is dropped.
+   * previous one and the draft is dropped. `signed`: a signature was placed in the viewer (in this
+   * session or in the draft being saved), which signs a generated LOA.
    */
-  async saveAnnotated(id: string, baseSha256: string, bytes: Uint8Array): Promise<AttachmentInfo> {
+  async saveAnnotated(id: string, baseSha256: string, bytes: Uint8Array, signed = false): Promise<AttachmentInfo> {
     const current = this.require(id);
     this.assertBase(current, baseSha256);
     const doc = await inspectDocument(bytes, current.name);
     if (doc.sourceType !== 'pdf') throw new AppError('FILE', 'Annotated documents must be saved as a PDF.');
-    return this.newVersion(id, doc.bytes, 'annotated', baseSha256);
+    const draftSigned = this.repos.attachments.draft(id)?.signed === true;
+    return this.newVersion(id, doc.bytes, 'annotated', { baseSha256, ...(signed || draftSigned ? { unsigned: false } : {}) });
   }
 
   /** Rename (and optionally re-kind) an attachment. */
@@ -223,28 +234,31 @@ export class DocumentsService {
    * Keep the annotations made so far (the PDF pdf.js writes) so that a crash or a closed window
    * loses nothing. Local only: no outbox row, no timeline entry, no change event.
    */
-  async saveDraft(id: string, baseSha256: string, bytes: Uint8Array): Promise<DraftInfo> {
+  async saveDraft(id: string, baseSha256: string, bytes: Uint8Array, signed = false): Promise<DraftInfo> {
     const current = this.require(id);
     this.assertBase(current, baseSha256);
     if (bytes.length > MAX_ATTACHMENT_BYTES) {
       throw new AppError('FILE', `The annotated "${current.name}" would be ${describeSize(bytes.length)}, over the ${describeSize(MAX_ATTACHMENT_BYTES)} attachment limit.`);
     }
     if (sniffType(bytes).kind !== 'pdf') throw new AppError('FILE', 'An annotation draft must be a PDF.');
-    const previous = this.repos.attachments.draft(id)?.draftSha256;
+    const before = this.repos.attachments.draft(id);
+    const previous = before?.draftSha256;
+    // Once signed, a draft stays signed: later autosaves of the same session may not know it.
+    const keepSigned = signed || (before?.signed === true && before.baseSha256 === baseSha256);
     let updatedAt = 0;
     await this.commitWithBlob(bytes, (blob, now) => {
-      this.repos.attachments.putDraft(id, baseSha256, blob.sha256, now);
+      this.repos.attachments.putDraft(id, baseSha256, blob.sha256, keepSigned, now);
       updatedAt = now;
     });
     const draft = this.repos.attachments.draft(id) as DraftInfo;
     if (previous && previous !== draft.draftSha256) await this.forgetBlobs([previous]);
-    return { baseSha256: draft.baseSha256, draftSha256: draft.draftSha256, updatedAt };
+    return { baseSha256: draft.baseSha256, draftSha256: draft.draftSha256, signed: draft.signed, updatedAt };
   }
 
   draft(id: string): DraftInfo | null {
     this.require(id);
     const d = this.repos.attachments.draft(id);
-    return d ? { baseSha256: d.baseSha256, draftSha256: d.draftSha256, updatedAt: d.updatedAt } : null;
+    return d ? { baseSha256: d.baseSha256, draftSha256: d.draftSha256, signed: d.signed, updatedAt: d.updatedAt } : null;
   }
 
   async discardDraft(id: string): Promise<void> {
@@ -270,7 +284,14 @@ export class DocumentsService {
     this.repos.attachments.deleteSavedImage('signature');
   }
 
-  private async newVersion(id: string, bytes: Uint8Array, reason: Exclude<VersionReason, 'added'>, baseSha256?: string): Promise<AttachmentInfo> {
+  /** `unsigned` given: the LOA's signed state after this version (else it stays as it was). */
+  private async newVersion(
+    id: string,
+    bytes: Uint8Array,
+    reason: Exclude<VersionReason, 'added'>,
+    options: { baseSha256?: string; unsigned?: boolean } = {},
+  ): Promise<AttachmentInfo> {
+    const { baseSha256, unsigned } = options;
     const current = this.require(id);
     const port = this.requirePort(current.portId);
     this.assertOpen(port, 'given new documents');
@@ -281,6 +302,7 @@ export class DocumentsService {
       if (baseSha256 !== undefined) this.assertBase(fresh, baseSha256);
       const { attachments, outbox } = this.repos;
       attachments.setContent(id, { sha256: blob.sha256, size: blob.size, reason, now });
+      if (unsigned !== undefined && fresh.kind === 'loa') attachments.setUnsigned(id, unsigned);
       if (reason === 'annotated') attachments.deleteDraft(id);
       const version = fresh.version + 1;
       this.event(port.id, now, reason === 'annotated' ? `Saved annotations to "${fresh.name}" (version ${version})` : `Replaced "${fresh.name}" (version ${version})`);

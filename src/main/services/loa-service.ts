@@ -35,7 +35,8 @@ export class LoaService {
     const draft = options.draft === true;
     const bytes = await generateLoa({ fields, numbers, generatedAt: new Date(this.clock.now()), draft });
     if (draft || options.attach === false) return { bytes, attachment: null };
-    return { bytes, attachment: await this.attach(portId, `LOA - ${port.name}`, bytes) };
+    // Nobody has signed a letter PortDesk just printed: readiness asks for the signature.
+    return { bytes, attachment: await this.attach(portId, `LOA - ${port.name}`, bytes, true) };
   }
 
   /**
@@ -46,14 +47,14 @@ export class LoaService {
     const port = this.repos.ports.get(portId);
     if (!port) throw new AppError('NOT_FOUND', `No port request with id ${portId}`, { id: portId });
     const bytes = await this.remoteLoa(portId);
-    return { bytes, attachment: await this.attach(portId, `LOA from carrier - ${port.name}`, bytes) };
+    return { bytes, attachment: await this.attach(portId, `LOA from carrier - ${port.name}`, bytes, true) };
   }
 
   /** The generated LOA is one attachment per port: regenerating adds a version, not a second file. */
-  private async attach(portId: string, title: string, bytes: Uint8Array): Promise<AttachmentInfo> {
+  private async attach(portId: string, title: string, bytes: Uint8Array, unsigned: boolean): Promise<AttachmentInfo> {
     const name = kazooFilename(title);
     const existing = this.repos.attachments.rows(portId).find((a) => a.name === name && a.kind === 'loa');
-    if (existing) return this.documents.replace(existing.id, bytes, name);
-    return this.documents.add({ portId, filename: name, bytes, kind: 'loa' });
+    if (existing) return this.documents.replace(existing.id, bytes, name, { unsigned });
+    return this.documents.add({ portId, filename: name, bytes, kind: 'loa', unsigned });
   }
 }

@@ -9,8 +9,10 @@ import {
   type PortSummary,
 } from '../../shared/model';
 import { NOT_PORT_AUTHORITY, allowedTargets, canMoveAs, canTransition, holdsNumbers, isDeletable, isEditable, stateLabel } from '../../shared/domain/states';
-import { isCountryCode, normalizeNumber } from '../../shared/domain/numbers';
-import { submitProblems } from '../../shared/domain/readiness';
+import { countryOfNumber, isCountryCode, normalizeNumber } from '../../shared/domain/numbers';
+import { effectiveCountry, loaStatusOf, submitProblems, type ReadinessProblem } from '../../shared/domain/readiness';
+import { isoDay } from '../../shared/domain/portFacts';
+import { normalizeUsRegion } from '../../shared/domain/usStates';
 import type { Repos } from '../db/repos';
 import type { PortRow } from '../db/repos/ports-repo';
 import { PORT_FIELD_KEYS } from '../db/repos/port-columns';
@@ -120,9 +122,10 @@ export class PortsService {
 
   create(input: CreatePortInput): PortDetail {
     const id = randomUUID();
-    const fields: PortFields = { ...EMPTY_PORT_FIELDS, ...input.fields };
     const { numbers } = this.normalizeAll(input.numbers ?? [], input.country ?? 'US');
     const unique = [...new Set(numbers)];
+    const given: PortFields = { ...EMPTY_PORT_FIELDS, ...input.fields };
+    const fields: PortFields = { ...given, region: regionFor(given, given.region, unique) };
     const now = this.clock.now();
     const { ports, events, outbox, db } = this.repos;
     db.transaction(() => {
@@ -210,6 +213,10 @@ export class PortsService {
 
   /** Write the fields of `patch` that differ, inside the caller's transaction; returns their old values, or null when nothing changed. */
   private writeEdit(port: PortRow, patch: PortFieldsPatch, now: number): PortFieldsPatch | null {
+    if (patch.region !== undefined) {
+      const country = patch.country ?? port.country;
+      patch = { ...patch, region: regionFor({ country }, patch.region, this.repos.numbers.list(port.id).map((n) => n.e164)) };
+    }
     const changed = (Object.keys(patch) as (keyof PortFields)[]).filter(
       (k) => patch[k] !== undefined && JSON.stringify(patch[k]) !== JSON.stringify(port[k]),
     );
@@ -336,16 +343,25 @@ export class PortsService {
   }
 
   private assertReady(port: PortRow): void {
-    const attachments = this.repos.attachments.list(port.id);
-    const problems = submitProblems({
-      fields: port,
-      numberCount: this.repos.numbers.list(port.id).length,
-      hasLoa: attachments.some((a) => a.kind === 'loa'),
-      hasBill: attachments.some((a) => a.kind === 'bill'),
-    });
+    const problems = this.readiness(port);
     if (problems.length > 0) {
       throw new AppError('VALIDATION', `"${port.name}" is not ready to submit: ${problems.map((p) => p.message).join('; ')}`, { problems });
     }
+  }
+
+  /** What stops the port from being submitted (the window's and the CLI's readiness list). */
+  readiness(port: PortRow): ReadinessProblem[] {
+    const attachments = this.repos.attachments.list(port.id);
+    const numbers = this.repos.numbers.list(port.id);
+    const first = numbers.map((n) => n.e164).sort()[0];
+    return submitProblems({
+      fields: port,
+      numberCount: numbers.length,
+      loa: loaStatusOf(attachments),
+      hasBill: attachments.some((a) => a.kind === 'bill'),
+      numberCountry: first ? countryOfNumber(first) : null,
+      today: isoDay(new Date(this.clock.now())),
+    });
   }
 
   private require(id: string): PortRow {
@@ -403,6 +419,12 @@ export class PortsService {
     const more = clashes.length > 5 ? ` and ${clashes.length - 5} more` : '';
     throw new AppError('NUMBER_IN_USE', `Already on another open port: ${named.join(', ')}${more}`, { numbers: clashes });
   }
+}
+
+/** A US state written as its name is stored as its code ("Illinois" → "IL"): carriers match on the code. */
+function regionFor(fields: Pick<PortFields, 'country'>, region: string, numbers: readonly string[]): string {
+  const first = [...numbers].sort()[0];
+  return effectiveCountry(fields, first ? countryOfNumber(first) : null) === 'US' ? normalizeUsRegion(region) : region;
 }
 
 function notFound(id: string): AppError {

@@ -163,3 +163,8 @@ export function normalizeNumber(input: string, defaultCountry: CountryCode = 'US
 export function formatNumber(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
+
+/** The ISO country an E.164 number belongs to (NANP numbers are told apart by area code), or null. */
+export function countryOfNumber(e164: string): string | null {
+  return parsePhoneNumberFromString(e164)?.country ?? null;
+}

@@ -1,5 +1,6 @@
 import type { PortSummary } from '../model';
 import { submitProblems, type ReadinessProblem } from './readiness';
+import { countryOfNumber } from './numbers';
 
 const DAY = 86_400_000;
 
@@ -34,7 +35,14 @@ const readinessCache = new WeakMap<PortSummary, ReadinessProblem[]>();
 export function readiness(p: PortSummary): ReadinessProblem[] {
   let problems = readinessCache.get(p);
   if (!problems) {
-    problems = submitProblems({ fields: p, numberCount: p.numberCount, hasLoa: p.hasLoa, hasBill: p.hasBill });
+    problems = submitProblems({
+      fields: p,
+      numberCount: p.numberCount,
+      loa: p.hasSignedLoa ? 'signed' : p.hasLoa ? 'unsigned' : 'none',
+      hasBill: p.hasBill,
+      numberCountry: p.firstNumber ? countryOfNumber(p.firstNumber) : null,
+      today: isoDay(),
+    });
     readinessCache.set(p, problems);
   }
   return problems;

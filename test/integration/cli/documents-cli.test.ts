@@ -20,7 +20,7 @@ function portDb(complete: boolean): { dir: string; db: string; id: string } {
   const db = join(dir, 'portdesk.db');
   const ctx = createAppContext({ dbPath: db, shell: 'cli' });
   const fields = complete
-    ? { losingCarrier: 'Verizon', billingName: 'Acme Inc', authorizedPerson: 'Jane Doe', billingPhone: '+12025550100', street: '1 Main St', locality: 'Washington', region: 'DC', postalCode: '20001', country: 'US', accountNumber: '12345' }
+    ? { losingCarrier: 'Verizon', winningCarrier: 'Bandwidth', billingName: 'Acme Inc', authorizedPerson: 'Jane Doe', billingPhone: '+12025550100', street: '1 Main St', locality: 'Washington', region: 'DC', postalCode: '20001', country: 'US', accountNumber: '12345' }
     : {};
   const id = ctx.ports.create({ fields: { name: 'Acme HQ', ...fields }, numbers: ['2025550143', '2025550144'] }).id;
   ctx.close();

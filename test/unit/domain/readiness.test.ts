@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_PORT_FIELDS, type PortFields } from '../../../src/shared/model';
-import { loaProblems, submitProblems } from '../../../src/shared/domain/readiness';
+import { effectiveCountry, loaProblems, loaStatusOf, submitProblems, type ReadinessInput } from '../../../src/shared/domain/readiness';
+import { normalizeUsRegion, usStateCode } from '../../../src/shared/domain/usStates';
 import { READY_FIELDS } from '../../support/port-fields';
 
 const complete: PortFields = { ...EMPTY_PORT_FIELDS, name: 'Acme HQ', ...READY_FIELDS };
-const ready = { fields: complete, numberCount: 3, hasLoa: true, hasBill: true };
+const ready: ReadinessInput = { fields: complete, numberCount: 3, loa: 'signed', hasBill: true, numberCountry: 'US', today: '2026-11-30' };
+const fieldsOf = (problems: { field: string }[]) => problems.map((p) => p.field);
 
 describe('submit readiness', () => {
   it('accepts a complete port', () => {
@@ -13,6 +15,7 @@ describe('submit readiness', () => {
 
   it.each([
     ['losingCarrier', 'Losing carrier is missing'],
+    ['winningCarrier', 'New (winning) carrier is missing: the LOA names who the numbers move to'],
     ['billingName', 'Name on the bill (person or company) is missing'],
     ['authorizedPerson', 'Authorized person who signs the LOA is missing'],
     ['billingPhone', 'Billing telephone number (BTN) is missing'],
@@ -26,21 +29,80 @@ describe('submit readiness', () => {
     expect(problems).toEqual([{ field, message }]);
   });
 
-  it('needs numbers, an LOA and a bill', () => {
-    expect(submitProblems({ ...ready, numberCount: 0 }).map((p) => p.field)).toEqual(['numbers']);
-    expect(submitProblems({ ...ready, hasLoa: false }).map((p) => p.field)).toEqual(['loa']);
-    expect(submitProblems({ ...ready, hasBill: false }).map((p) => p.field)).toEqual(['bill']);
+  it('needs numbers, a signed LOA and a bill', () => {
+    expect(fieldsOf(submitProblems({ ...ready, numberCount: 0 }))).toEqual(['numbers']);
+    expect(submitProblems({ ...ready, loa: 'none' })).toEqual([{ field: 'loa', message: 'Signed LOA is not attached' }]);
+    expect(fieldsOf(submitProblems({ ...ready, hasBill: false }))).toEqual(['bill']);
   });
 
-  it('checks the shape of a US postal code only', () => {
-    expect(submitProblems({ ...ready, fields: { ...complete, postalCode: '2000' } })[0]?.message).toMatch(/5 digits/);
-    expect(submitProblems({ ...ready, fields: { ...complete, postalCode: '20001-1234' } })).toEqual([]);
-    expect(submitProblems({ ...ready, fields: { ...complete, country: 'GB', postalCode: 'SW1A 1AA' } })).toEqual([]);
+  it('says when the only LOA is a generated one nobody signed', () => {
+    expect(submitProblems({ ...ready, loa: 'unsigned' })).toEqual([
+      { field: 'loa', message: 'The LOA was generated but not signed: open it and apply the signature, or attach the signed copy' },
+    ]);
+    expect(loaStatusOf([])).toBe('none');
+    expect(loaStatusOf([{ kind: 'loa', unsigned: true }, { kind: 'bill', unsigned: false }])).toBe('unsigned');
+    expect(loaStatusOf([{ kind: 'loa', unsigned: true }, { kind: 'loa', unsigned: false }])).toBe('signed');
   });
 
-  it('LOA generation ignores documents but not fields', () => {
-    expect(loaProblems(complete, 1)).toEqual([]);
-    expect(loaProblems({ ...complete, pin: '' }, 1)).toEqual([]);
-    expect(loaProblems({ ...complete, accountNumber: '' }, 0).map((p) => p.field)).toEqual(['numbers', 'accountNumber']);
+  it('checks a US ZIP code, taking the country from the numbers when the field is empty', () => {
+    const noCountry = { ...complete, country: '' };
+    expect(submitProblems({ ...ready, fields: { ...noCountry, postalCode: '2000' } })).toEqual([
+      { field: 'postalCode', message: 'US ZIP code must be 5 digits (or ZIP+4, 12345-6789); "2000" is not' },
+    ]);
+    expect(submitProblems({ ...ready, fields: { ...noCountry, postalCode: '20001-1234' } })).toEqual([]);
+    // Neither the field nor the numbers say US: nothing to check the shape against.
+    expect(submitProblems({ ...ready, numberCountry: null, fields: { ...noCountry, postalCode: '2000' } })).toEqual([]);
+    expect(submitProblems({ ...ready, numberCountry: 'GB', fields: { ...complete, country: 'GB', region: 'London', postalCode: 'SW1A 1AA' } })).toEqual([]);
+    // The field wins over the numbers.
+    expect(effectiveCountry({ country: 'ca' }, 'US')).toBe('CA');
+    expect(effectiveCountry({ country: '' }, 'US')).toBe('US');
+  });
+
+  it('checks a Canadian postal code', () => {
+    const ca = { ...complete, country: 'CA', region: 'ON' };
+    expect(submitProblems({ ...ready, fields: { ...ca, postalCode: 'K1A 0B1' } })).toEqual([]);
+    expect(fieldsOf(submitProblems({ ...ready, fields: { ...ca, postalCode: '12345' } }))).toEqual(['postalCode']);
+  });
+
+  it('refuses a region that is no US state for a US address', () => {
+    expect(submitProblems({ ...ready, fields: { ...complete, region: 'Ilinois' } })).toEqual([
+      { field: 'region', message: '"Ilinois" is not a US state: use its two-letter code (e.g. IL)' },
+    ]);
+    expect(submitProblems({ ...ready, fields: { ...complete, region: 'Illinois' } })).toEqual([]);
+  });
+
+  it('flags a requested transfer date in the past, not today or later', () => {
+    expect(submitProblems({ ...ready, fields: { ...complete, transferDate: '2026-11-29' } })).toEqual([
+      { field: 'transferDate', message: 'Requested transfer date 2026-11-29 is in the past' },
+    ]);
+    expect(submitProblems({ ...ready, fields: { ...complete, transferDate: '2026-11-30' } })).toEqual([]);
+    expect(submitProblems({ ...ready, fields: { ...complete, transferDate: '2027-01-04' } })).toEqual([]);
+  });
+
+  it('LOA generation ignores documents and the transfer date but not fields', () => {
+    expect(loaProblems(complete, 1, 'US')).toEqual([]);
+    expect(loaProblems({ ...complete, pin: '', transferDate: '2001-01-01' }, 1, 'US')).toEqual([]);
+    expect(fieldsOf(loaProblems({ ...complete, accountNumber: '' }, 0, 'US'))).toEqual(['numbers', 'accountNumber']);
+    expect(fieldsOf(loaProblems({ ...complete, winningCarrier: '' }, 1, 'US'))).toEqual(['winningCarrier']);
+  });
+});
+
+describe('US state names', () => {
+  it.each([
+    ['Illinois', 'IL'],
+    ['il', 'IL'],
+    [' new york ', 'NY'],
+    ['District of Columbia', 'DC'],
+    ['Washington, D.C.', 'DC'],
+    ['Puerto Rico', 'PR'],
+  ])('%s is %s', (text, code) => {
+    expect(usStateCode(text)).toBe(code);
+  });
+
+  it('leaves what is no state as written', () => {
+    expect(usStateCode('XX')).toBeNull();
+    expect(usStateCode('Ontario')).toBeNull();
+    expect(normalizeUsRegion(' Ontario ')).toBe('Ontario');
+    expect(normalizeUsRegion('Illinois')).toBe('IL');
   });
 });

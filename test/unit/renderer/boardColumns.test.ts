@@ -12,11 +12,11 @@ const port = summary;
 const NONE: BoardFilter = toPortFilter(EMPTY_FILTER);
 const ids = (ports: PortSummary[]) => ports.map((p) => p.id);
 
-const ready = port('ready', 'unconfirmed', { ...READY_FIELDS, hasLoa: true, hasBill: true });
+const ready = port('ready', 'unconfirmed', { ...READY_FIELDS, hasLoa: true, hasSignedLoa: true, hasBill: true });
 const noLoa = port('no-loa', 'unconfirmed', { ...READY_FIELDS, hasBill: true });
-const noNumbers = port('no-numbers', 'unconfirmed', { ...READY_FIELDS, hasLoa: true, hasBill: true, numberCount: 0 });
-const submitted = port('submitted', 'submitted', { ...READY_FIELDS, hasLoa: true, hasBill: true, focDate: '2026-11-20' });
-const rejected = port('rejected', 'rejected', { ...READY_FIELDS, hasLoa: true, hasBill: true, tags: ['Q4'], losingCarrier: 'Lumen' });
+const noNumbers = port('no-numbers', 'unconfirmed', { ...READY_FIELDS, hasLoa: true, hasSignedLoa: true, hasBill: true, numberCount: 0 });
+const submitted = port('submitted', 'submitted', { ...READY_FIELDS, hasLoa: true, hasSignedLoa: true, hasBill: true, focDate: '2026-11-20' });
+const rejected = port('rejected', 'rejected', { ...READY_FIELDS, hasLoa: true, hasSignedLoa: true, hasBill: true, tags: ['Q4'], losingCarrier: 'Lumen' });
 const all = sortForBoard([ready, noLoa, noNumbers, submitted, rejected]);
 
 describe('buildColumns', () => {

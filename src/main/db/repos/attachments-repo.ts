@@ -24,12 +24,21 @@ export interface AnnotationDraftRow {
   attachmentId: string;
   baseSha256: string;
   draftSha256: string;
+  /** The draft's annotations include a signature placed in the viewer. */
+  signed: boolean;
   updatedAt: number;
 }
 
 const ROW_COLUMNS = `a.id, a.port_id AS portId, a.name, a.kind, a.content_type AS contentType, a.size, a.sha256,
-  a.created_at AS createdAt, a.updated_at AS updatedAt, a.remote_name AS remoteName,
+  a.created_at AS createdAt, a.updated_at AS updatedAt, a.remote_name AS remoteName, a.unsigned,
   COALESCE((SELECT MAX(v.version) FROM attachment_versions v WHERE v.attachment_id = a.id), 1) AS version`;
+
+/** A row as SQLite returns it: the flag is an integer. */
+type Raw<T> = Omit<T, 'unsigned'> & { unsigned: number };
+
+function withUnsigned<T extends { unsigned: boolean }>(row: Raw<T>): T {
+  return { ...row, unsigned: row.unsigned === 1 } as T;
+}
 
 /**
  * Attachment metadata, versions, annotation drafts and the saved signature; the bytes live in the
@@ -41,6 +50,7 @@ export class AttachmentsRepo {
   private readonly getStmt;
   private readonly insertStmt;
   private readonly contentStmt;
+  private readonly unsignedStmt;
   private readonly renameStmt;
   private readonly deleteStmt;
   private readonly namesStmt;
@@ -62,7 +72,7 @@ export class AttachmentsRepo {
 
   constructor(db: Db) {
     this.listStmt = db.prepare(
-      `SELECT id, port_id AS portId, name, kind, content_type AS contentType, size, sha256, created_at AS createdAt
+      `SELECT id, port_id AS portId, name, kind, content_type AS contentType, size, sha256, created_at AS createdAt, unsigned
        FROM attachments WHERE port_id = ? ORDER BY created_at, id`,
     );
     this.rowsStmt = db.prepare(`SELECT ${ROW_COLUMNS} FROM attachments a WHERE a.port_id = ? ORDER BY a.created_at, a.id`);
@@ -72,6 +82,7 @@ export class AttachmentsRepo {
        VALUES (@id, @portId, @name, @kind, @contentType, @size, @sha256, @now, @now)`,
     );
     this.contentStmt = db.prepare('UPDATE attachments SET sha256 = ?, size = ?, updated_at = ? WHERE id = ?');
+    this.unsignedStmt = db.prepare('UPDATE attachments SET unsigned = ? WHERE id = ?');
     this.renameStmt = db.prepare('UPDATE attachments SET name = ?, kind = ?, updated_at = ? WHERE id = ?');
     this.deleteStmt = db.prepare('DELETE FROM attachments WHERE id = ?');
     this.namesStmt = db.prepare('SELECT name FROM attachments WHERE port_id = ? AND id <> ?');
@@ -84,12 +95,12 @@ export class AttachmentsRepo {
        VALUES (?, (SELECT COALESCE(MAX(version), 0) + 1 FROM attachment_versions WHERE attachment_id = ?), ?, ?, ?, ?)`,
     );
     this.draftGetStmt = db.prepare(
-      `SELECT attachment_id AS attachmentId, base_sha256 AS baseSha256, draft_sha256 AS draftSha256, updated_at AS updatedAt
+      `SELECT attachment_id AS attachmentId, base_sha256 AS baseSha256, draft_sha256 AS draftSha256, signed, updated_at AS updatedAt
        FROM annotation_drafts WHERE attachment_id = ?`,
     );
     this.draftPutStmt = db.prepare(
-      `INSERT INTO annotation_drafts (attachment_id, base_sha256, draft_sha256, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (attachment_id) DO UPDATE SET base_sha256 = excluded.base_sha256, draft_sha256 = excluded.draft_sha256, updated_at = excluded.updated_at`,
+      `INSERT INTO annotation_drafts (attachment_id, base_sha256, draft_sha256, signed, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (attachment_id) DO UPDATE SET base_sha256 = excluded.base_sha256, draft_sha256 = excluded.draft_sha256, signed = excluded.signed, updated_at = excluded.updated_at`,
     );
     this.draftDeleteStmt = db.prepare('DELETE FROM annotation_drafts WHERE attachment_id = ?');
     this.referencedStmt = db.prepare(
@@ -125,15 +136,16 @@ export class AttachmentsRepo {
 
   /** The shared summary of a port's attachments (port detail). */
   list(portId: string): Attachment[] {
-    return this.listStmt.all(portId) as Attachment[];
+    return (this.listStmt.all(portId) as Raw<Attachment>[]).map((r) => withUnsigned<Attachment>(r));
   }
 
   rows(portId: string): AttachmentRow[] {
-    return this.rowsStmt.all(portId) as AttachmentRow[];
+    return (this.rowsStmt.all(portId) as Raw<AttachmentRow>[]).map((r) => withUnsigned<AttachmentRow>(r));
   }
 
   get(id: string): AttachmentRow | undefined {
-    return this.getStmt.get(id) as AttachmentRow | undefined;
+    const row = this.getStmt.get(id) as Raw<AttachmentRow> | undefined;
+    return row && withUnsigned<AttachmentRow>(row);
   }
 
   insert(row: { id: string; portId: string; name: string; kind: AttachmentKind; contentType: string; size: number; sha256: string; now: number }): void {
@@ -145,6 +157,11 @@ export class AttachmentsRepo {
   setContent(id: string, content: { sha256: string; size: number; reason: VersionReason; now: number }): void {
     this.contentStmt.run(content.sha256, content.size, content.now, id);
     this.addVersionStmt.run(id, id, content.sha256, content.size, content.reason, content.now);
+  }
+
+  /** Mark an LOA unsigned (PortDesk generated it) or signed (signature applied, signed file put in its place). */
+  setUnsigned(id: string, unsigned: boolean): void {
+    this.unsignedStmt.run(unsigned ? 1 : 0, id);
   }
 
   rename(id: string, name: string, kind: AttachmentKind, now: number): void {
@@ -165,11 +182,12 @@ export class AttachmentsRepo {
   }
 
   draft(id: string): AnnotationDraftRow | undefined {
-    return this.draftGetStmt.get(id) as AnnotationDraftRow | undefined;
+    const row = this.draftGetStmt.get(id) as (Omit<AnnotationDraftRow, 'signed'> & { signed: number }) | undefined;
+    return row && { ...row, signed: row.signed === 1 };
   }
 
-  putDraft(id: string, baseSha256: string, draftSha256: string, now: number): void {
-    this.draftPutStmt.run(id, baseSha256, draftSha256, now);
+  putDraft(id: string, baseSha256: string, draftSha256: string, signed: boolean, now: number): void {
+    this.draftPutStmt.run(id, baseSha256, draftSha256, signed ? 1 : 0, now);
   }
 
   deleteDraft(id: string): void {

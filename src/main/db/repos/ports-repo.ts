@@ -21,8 +21,10 @@ export interface PortRow extends PortFields {
 const SUMMARY_SQL = `
 SELECT p.*,
   (SELECT COUNT(*) FROM numbers n WHERE n.port_id = p.id) AS number_count,
+  (SELECT MIN(n.e164) FROM numbers n WHERE n.port_id = p.id) AS first_number,
   (SELECT COUNT(*) FROM attachments a WHERE a.port_id = p.id) AS attachment_count,
   EXISTS (SELECT 1 FROM attachments a WHERE a.port_id = p.id AND a.kind = 'loa') AS has_loa,
+  EXISTS (SELECT 1 FROM attachments a WHERE a.port_id = p.id AND a.kind = 'loa' AND a.unsigned = 0) AS has_signed_loa,
   EXISTS (SELECT 1 FROM attachments a WHERE a.port_id = p.id AND a.kind = 'bill') AS has_bill,
   (SELECT COUNT(*) FROM comments c WHERE c.port_id = p.id) AS comment_count,
   -- Unit separator: a tag may hold commas and spaces, never a control character (TagSchema).
@@ -57,8 +59,10 @@ function rowToSummary(row: Record<string, unknown>): PortSummary {
     remoteObjectId: port.remoteObjectId,
     remoteAccountId: port.remoteAccountId,
     numberCount: Number(row.number_count),
+    firstNumber: (row.first_number as string | null) ?? null,
     attachmentCount: Number(row.attachment_count),
     hasLoa: Number(row.has_loa) === 1,
+    hasSignedLoa: Number(row.has_signed_loa) === 1,
     hasBill: Number(row.has_bill) === 1,
     commentCount: Number(row.comment_count),
     tags: row.tags ? String(row.tags).split('\u001f') : [],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PortFieldsSchema } from '../../../shared/model';
 import { loaProblems } from '../../../shared/domain/readiness';
+import { countryOfNumber } from '../../../shared/domain/numbers';
 import { AppError } from '../../../shared/errors';
 
 const E164Schema = z.string().regex(/^\+[1-9]\d{3,14}$/, 'must be an E.164 number such as +12025550100');
@@ -31,7 +32,8 @@ export function checkLoaInput(input: unknown): LoaInput {
   }
   const value = parsed.data;
   if (!value.draft) {
-    const problems = loaProblems(value.fields, new Set(value.numbers).size);
+    const first = [...value.numbers].sort()[0];
+    const problems = loaProblems(value.fields, new Set(value.numbers).size, first ? countryOfNumber(first) : null);
     if (problems.length > 0) {
       throw new AppError(
         'VALIDATION',

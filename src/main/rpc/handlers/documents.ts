@@ -34,12 +34,12 @@ export function documentHandlers(documents: DocumentsService, loa: LoaService, r
     },
     'attachments.versions': ({ id }) => documents.versions(id),
     'annotations.draft': ({ id }) => documents.draft(id),
-    'annotations.saveDraft': ({ id, baseSha256, contentBase64 }) => documents.saveDraft(id, baseSha256, fromBase64(contentBase64)),
+    'annotations.saveDraft': ({ id, baseSha256, contentBase64, signed }) => documents.saveDraft(id, baseSha256, fromBase64(contentBase64), signed === true),
     'annotations.discardDraft': async ({ id }) => {
       await documents.discardDraft(id);
       return { discarded: id };
     },
-    'annotations.save': ({ id, baseSha256, contentBase64 }) => documents.saveAnnotated(id, baseSha256, fromBase64(contentBase64)),
+    'annotations.save': ({ id, baseSha256, contentBase64, signed }) => documents.saveAnnotated(id, baseSha256, fromBase64(contentBase64), signed === true),
     'loa.generate': async ({ portId, draft, attach }) => {
       const { bytes, attachment } = await loa.generate(portId, { draft, attach });
       return { attachment, contentBase64: toBase64(bytes) };

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { AppError } from '../../../shared/errors';
 import { PortFieldsSchema, type PortDetail, type PortFields, type PortFieldsPatch } from '../../../shared/model';
 import { isEditable } from '../../../shared/domain/states';
+import { countryOfNumber } from '../../../shared/domain/numbers';
 import { rpc } from '../rpc/transport';
 import { useNoticeStore } from '../stores/noticeStore';
 import { FIELD_GROUPS, type TextField } from './fieldDefs';
@@ -66,6 +67,7 @@ export function FieldsForm({ port, onSaved }: { port: PortDetail; onSaved(port: 
   const saved = draftOf(port);
   const dirtyKeys = (Object.keys(draft) as (keyof Draft)[]).filter((k) => draft[k] !== saved[k]);
   const editable = isEditable(port.state);
+  const numberCountry = port.firstNumber ? countryOfNumber(port.firstNumber) : null;
   const invalid = Object.keys(errors).length > 0;
   const keepDraft = useDraftStore((s) => s.keep);
   const edits = Object.fromEntries(dirtyKeys.map((k) => [k, draft[k]]));
@@ -84,6 +86,14 @@ export function FieldsForm({ port, onSaved }: { port: PortDetail; onSaved(port: 
     setServerError(null);
     try {
       const next = await rpc.call('ports.update', { id: port.id, patch });
+      // The service may store a value as carriers want it ("Illinois" → "IL"): show what was stored.
+      const stored = draftOf(next);
+      const sent = draft;
+      setDraft((d) => {
+        const merged = { ...d };
+        for (const k of dirtyKeys) if (d[k] === sent[k]) merged[k] = stored[k];
+        return merged;
+      });
       onSaved(next);
       toast('success', 'Changes saved');
     } catch (err) {
@@ -121,10 +131,10 @@ export function FieldsForm({ port, onSaved }: { port: PortDetail; onSaved(port: 
                 <label key={f.key} className={`field${f.wide ? ' field-wide' : ''}`}>
                   <span className="field-label">{f.label}</span>
                   <input
+                    id={`field-${f.key}`}
                     className="input"
                     type={f.type ?? 'text'}
                     value={draft[f.key]}
-                    placeholder={f.placeholder}
                     aria-invalid={error ? true : undefined}
                     aria-describedby={error ? errorId : undefined}
                     onChange={(e) => set(f.key, e.target.value)}
@@ -133,6 +143,9 @@ export function FieldsForm({ port, onSaved }: { port: PortDetail; onSaved(port: 
                     <span id={errorId} className="field-error">
                       {`${f.label} ${error}`}
                     </span>
+                  )}
+                  {f.key === 'country' && draft.country.trim() === '' && numberCountry && (
+                    <span className="field-hint">{`Empty: the numbers' country (${numberCountry}) is used`}</span>
                   )}
                 </label>
               );

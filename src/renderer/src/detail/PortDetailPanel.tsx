@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PortDetail } from '../../../shared/model';
 import { isDeletable, stateLabel } from '../../../shared/domain/states';
-import { submitProblems } from '../../../shared/domain/readiness';
+import { loaStatusOf, submitProblems } from '../../../shared/domain/readiness';
+import { isoDay } from '../../../shared/domain/portFacts';
+import { countryOfNumber } from '../../../shared/domain/numbers';
 import { toSummary } from '../lib/summary';
 import { usePortsStore } from '../stores/portsStore';
 import { useUiStore } from '../stores/uiStore';
@@ -18,6 +20,7 @@ import { CommentsList } from './CommentsList';
 import { Timeline } from './Timeline';
 import { DeletePortDialog } from './DeletePortDialog';
 import { draftCount, useDraftStore } from './draftStore';
+import { jumpToField } from './jumpToField';
 
 /** Readiness from the full detail, where attachment kinds are known exactly. */
 function problemsOf(port: PortDetail) {
@@ -25,8 +28,10 @@ function problemsOf(port: PortDetail) {
   return submitProblems({
     fields: port,
     numberCount: port.numbers.length,
-    hasLoa: port.attachments.some((a) => a.kind === 'loa'),
+    loa: loaStatusOf(port.attachments),
     hasBill: port.attachments.some((a) => a.kind === 'bill'),
+    numberCountry: port.firstNumber ? countryOfNumber(port.firstNumber) : null,
+    today: isoDay(),
   });
 }
 
@@ -143,7 +148,11 @@ export function PortDetailPanel({ id }: { id: string }) {
                 </h3>
                 <ul>
                   {problems.map((p) => (
-                    <li key={`${p.field}-${p.message}`}>{p.message}</li>
+                    <li key={`${p.field}-${p.message}`}>
+                      <button type="button" className="readiness-item" onClick={() => jumpToField(p.field)}>
+                        {p.message}
+                      </button>
+                    </li>
                   ))}
                 </ul>
               </section>

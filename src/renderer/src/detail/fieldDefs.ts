@@ -7,7 +7,6 @@ export interface FieldDef {
   label: string;
   type?: 'date';
   wide?: boolean;
-  placeholder?: string;
 }
 
 /** The detail form, grouped as a specialist reads an LOA. */
@@ -17,7 +16,7 @@ export const FIELD_GROUPS: { title: string; fields: FieldDef[] }[] = [
     fields: [
       { key: 'name', label: 'Name', wide: true },
       { key: 'losingCarrier', label: 'Losing carrier' },
-      { key: 'winningCarrier', label: 'Winning carrier' },
+      { key: 'winningCarrier', label: 'New (winning) carrier' },
       { key: 'transferDate', label: 'Requested transfer date', type: 'date' },
       { key: 'focDate', label: 'FOC date', type: 'date' },
       { key: 'referenceNumber', label: 'Carrier reference' },
@@ -43,7 +42,7 @@ export const FIELD_GROUPS: { title: string; fields: FieldDef[] }[] = [
       { key: 'locality', label: 'City' },
       { key: 'region', label: 'State / region' },
       { key: 'postalCode', label: 'Postal code' },
-      { key: 'country', label: 'Country', placeholder: 'US' },
+      { key: 'country', label: 'Country' },
     ],
   },
 ];

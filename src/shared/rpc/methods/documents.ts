@@ -25,7 +25,7 @@ export const AttachmentVersionSchema = z.object({
   createdAt: z.number().int(),
 });
 
-export const DraftInfoSchema = z.object({ baseSha256: z.string(), draftSha256: z.string(), updatedAt: z.number().int() });
+export const DraftInfoSchema = z.object({ baseSha256: z.string(), draftSha256: z.string(), signed: z.boolean(), updatedAt: z.number().int() });
 export type DraftInfo = z.infer<typeof DraftInfoSchema>;
 
 export const documentsMethods = {
@@ -42,9 +42,10 @@ export const documentsMethods = {
   ),
   'attachments.versions': method(z.object({ id }), z.array(AttachmentVersionSchema)),
   'annotations.draft': method(z.object({ id }), DraftInfoSchema.nullable()),
-  'annotations.saveDraft': method(z.object({ id, baseSha256: sha256, contentBase64: base64 }), DraftInfoSchema),
+  /** `signed`: the annotations include a signature placed in the viewer (signs a generated LOA when saved). */
+  'annotations.saveDraft': method(z.object({ id, baseSha256: sha256, contentBase64: base64, signed: z.boolean().optional() }), DraftInfoSchema),
   'annotations.discardDraft': method(z.object({ id }), z.object({ discarded: z.string() })),
-  'annotations.save': method(z.object({ id, baseSha256: sha256, contentBase64: base64 }), AttachmentInfoSchema),
+  'annotations.save': method(z.object({ id, baseSha256: sha256, contentBase64: base64, signed: z.boolean().optional() }), AttachmentInfoSchema),
   'loa.generate': method(
     z.object({ portId: id, draft: z.boolean().optional(), attach: z.boolean().optional() }),
     z.object({ attachment: AttachmentInfoSchema.nullable(), contentBase64: z.string() }),

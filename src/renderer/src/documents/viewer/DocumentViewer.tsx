@@ -50,6 +50,8 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
   const viewerDiv = useRef<HTMLDivElement>(null);
   const [c, setController] = useState<ViewerController | null>(null);
   const saver = useRef<DraftSaver | null>(null);
+  /** A signature was placed in this session: saving then signs a generated LOA. */
+  const signed = useRef(false);
   const toast = useNoticeStore((s) => s.toast);
 
   // Open the draft when one exists for this version (nothing made before a crash is lost), else the file.
@@ -76,7 +78,7 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
     void ViewerController.mount(container.current, viewerDiv.current, load.pdf, setState, () => saver.current?.schedule()).then((ctrl) => {
       if (disposed) return ctrl.destroy();
       mounted = ctrl;
-      saver.current = new DraftSaver(ctrl, attachment.id, attachment.sha256 ?? '', setDraftAt, (m) => toast('error', `Annotations not kept: ${m}`));
+      saver.current = new DraftSaver(ctrl, attachment.id, attachment.sha256 ?? '', setDraftAt, (m) => toast('error', `Annotations not kept: ${m}`), () => signed.current);
       setController(ctrl);
     });
     return () => {
@@ -101,6 +103,7 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
   const placeSignature = async () => {
     const saved = await rpc.call('signature.get', {});
     if (!saved) return setDrawSignature(true);
+    signed.current = true;
     await c?.placeImage(pngFile(fromBase64(saved.pngBase64), 'signature.png'));
   };
 
@@ -109,7 +112,7 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
     setSaving(true);
     try {
       const bytes = await c.save();
-      const saved = await rpc.call('annotations.save', { id: attachment.id, baseSha256: attachment.sha256, contentBase64: toBase64(bytes) });
+      const saved = await rpc.call('annotations.save', { id: attachment.id, baseSha256: attachment.sha256, contentBase64: toBase64(bytes), signed: signed.current });
       saver.current?.markClean();
       toast('success', `Saved annotations to ${saved.name} (version ${saved.version}); the original is kept as version ${saved.version - 1}`);
       onSaved(saved);
@@ -255,6 +258,7 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
             void (async () => {
               const png = new Uint8Array(await blob.arrayBuffer());
               await rpc.call('signature.set', { pngBase64: toBase64(png) });
+              signed.current = true;
               await c?.placeImage(pngFile(png, 'signature.png'));
             })().catch((err: unknown) => toast('error', err instanceof Error ? err.message : String(err)));
           }}

@@ -20,6 +20,8 @@ export class DraftSaver {
     private readonly baseSha256: string,
     private readonly onSaved: (at: number) => void,
     private readonly onError: (message: string) => void,
+    /** Whether a signature was placed in this session (the server keeps it for the draft). */
+    private readonly isSigned: () => boolean = () => false,
   ) {
     this.savedHash = controller.hash;
   }
@@ -37,7 +39,7 @@ export class DraftSaver {
       if (hash === this.savedHash) return;
       try {
         const bytes = await this.controller.snapshot();
-        const draft = await rpc.call('annotations.saveDraft', { id: this.attachmentId, baseSha256: this.baseSha256, contentBase64: toBase64(bytes) });
+        const draft = await rpc.call('annotations.saveDraft', { id: this.attachmentId, baseSha256: this.baseSha256, contentBase64: toBase64(bytes), signed: this.isSigned() });
         this.savedHash = hash;
         this.onSaved(draft.updatedAt);
       } catch (err) {
