@@ -7,6 +7,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/board.css';
+import './styles/queue.css';
 import './styles/detail.css';
 
 installMaskIcons();

@@ -18,10 +18,16 @@ import { nextFocus } from './keyboardNav';
 import { useBoardColumns } from './useBoardColumns';
 import { useLasso } from './useLasso';
 import { BOARD_ORDER } from './boardColumns';
+import { useViewStore } from '../stores/viewStore';
+import { ViewBar } from '../queue/ViewBar';
+import { TableView } from '../queue/TableView';
+import { LanesBoard } from '../queue/LanesBoard';
 
 /** The kanban board: columns by state, drag and drop, selection, keyboard moves. */
 export function Board() {
-  const { columns, shown, total } = useBoardColumns();
+  const { columns, rows, shown, total } = useBoardColumns();
+  const layout = useViewStore((s) => s.layout);
+  const lanes = useViewStore((s) => s.lanes);
   const status = usePortsStore((s) => s.status);
   const error = usePortsStore((s) => s.error);
   const collapsed = useBoardStore((s) => s.collapsed);
@@ -170,6 +176,7 @@ export function Board() {
   return (
     <div className="board-screen">
       <FilterBar shown={shown} total={total} />
+      <ViewBar rows={rows} />
       {total === 0 ? (
         <div className="board-message">
           <h2>No port requests yet</h2>
@@ -178,6 +185,10 @@ export function Board() {
             Create your first port
           </button>
         </div>
+      ) : layout === 'table' ? (
+        <TableView rows={rows} />
+      ) : lanes !== 'none' ? (
+        <LanesBoard rows={rows} lane={lanes} />
       ) : (
         <div ref={boardRef} className="board" onKeyDown={onKeyDown} onPointerDown={lasso.onPointerDown} aria-label="Port board" role="region" aria-describedby="board-help">
           <p id="board-help" className="visually-hidden">

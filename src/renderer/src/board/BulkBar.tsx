@@ -4,6 +4,7 @@ import { useBoardStore } from '../stores/boardStore';
 import { Icon } from '../ui/Icon';
 import { MoveMenu } from './MoveMenu';
 import { TagDialog } from './TagDialog';
+import { SetFieldDialog } from '../queue/SetFieldDialog';
 
 /** Floating actions for a multi-selection; fixed position so showing it never shifts the board. */
 export function BulkBar({ onMove }: { onMove(ids: string[], to: PortState): void }) {
@@ -11,6 +12,7 @@ export function BulkBar({ onMove }: { onMove(ids: string[], to: PortState): void
   const clear = useBoardStore((s) => s.clearSelection);
   const [menuOpen, setMenuOpen] = useState(false);
   const [tagOpen, setTagOpen] = useState(false);
+  const [setOpen, setSetOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   if (selected.size === 0) return null;
   const ids = [...selected];
@@ -25,10 +27,14 @@ export function BulkBar({ onMove }: { onMove(ids: string[], to: PortState): void
         <Icon name="tag" size={14} />
         Tag…
       </button>
+      <button type="button" className="btn btn-sm" aria-haspopup="dialog" onClick={() => setSetOpen(true)}>
+        Set field…
+      </button>
       <button type="button" className="btn btn-ghost btn-sm" onClick={clear}>
         Clear selection
       </button>
       {tagOpen && <TagDialog ids={ids} onClose={() => setTagOpen(false)} />}
+      {setOpen && <SetFieldDialog ids={ids} onClose={() => setSetOpen(false)} />}
       {menuOpen && (
         <MoveMenu
           ids={ids}

@@ -1,6 +1,7 @@
 import { BOARD_ORDER } from './boardColumns';
 import { stateLabel } from '../../../shared/domain/states';
-import { useFilterStore } from '../stores/filterStore';
+import { filterActive, useFilterStore } from '../stores/filterStore';
+import { useViewStore } from '../stores/viewStore';
 import { AccountFilter } from './AccountFilter';
 import { TagFilter } from './TagFilter';
 import { FocRangeFilter } from './FocRangeFilter';
@@ -12,7 +13,7 @@ const count = new Intl.NumberFormat();
 export function FilterBar({ shown, total }: { shown: number; total: number }) {
   const f = useFilterStore();
   const noun = total === 1 ? 'port' : 'ports';
-  const active = f.query !== '' || f.states.size > 0 || f.focFrom !== '' || f.focTo !== '' || f.needsAttention || f.readyToSubmit || f.account !== '' || f.tag !== '';
+  const active = filterActive(f);
   return (
     <div className="board-filters" role="group" aria-label="Filters">
       <div className="chips" role="group" aria-label="States">
@@ -22,7 +23,7 @@ export function FilterBar({ shown, total }: { shown: number; total: number }) {
           </button>
         ))}
       </div>
-      <FocRangeFilter from={f.focFrom} to={f.focTo} onChange={f.setFocRange} />
+      <FocRangeFilter from={f.focFrom} to={f.focTo} preset={f.focPreset} onChange={f.setFocRange} onPreset={f.setFocPreset} />
       <AccountFilter value={f.account} onChange={f.setAccount} />
       <TagFilter value={f.tag} onChange={f.setTag} />
       <select
@@ -43,7 +44,15 @@ export function FilterBar({ shown, total }: { shown: number; total: number }) {
       <span className="filter-count tabular" aria-live="polite">
         {active ? `${count.format(shown)} of ${count.format(total)} ${noun}` : `${count.format(total)} ${noun}`}
       </span>
-      <button type="button" className="btn btn-ghost btn-sm" onClick={f.clear} disabled={!active}>
+      <button
+        type="button"
+        className="btn btn-ghost btn-sm"
+        onClick={() => {
+          f.clear();
+          useViewStore.getState().setActiveView(null);
+        }}
+        disabled={!active}
+      >
         Clear
       </button>
     </div>

@@ -4,6 +4,8 @@ import type { PortSummary } from '../../../shared/model';
 import { checksReadiness, daysLabel, daysUntil, dueDate, readiness, shortDate } from './cardFacts';
 import { SyncBadge } from './SyncBadge';
 import { useFileDrop } from '../documents/useFileDrop';
+import { useViewStore } from '../stores/viewStore';
+import { AgeCell } from '../queue/tableColumns';
 
 export interface PortCardProps {
   port: PortSummary;
@@ -71,6 +73,7 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
   }, []);
   // Files dragged from the desktop attach to this port; card moves (element drags) are unaffected.
   const fileDrop = useFileDrop(port.id);
+  const thresholds = useViewStore((s) => s.thresholds);
 
   const due = dueDate(port);
   const days = due ? daysUntil(due.date) : null;
@@ -150,6 +153,7 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
         ) : (
           <span className="card-due muted">No date</span>
         )}
+        <AgeCell port={port} ctx={{ now: Date.now(), today: new Date(), thresholds }} />
       </div>
     </div>
   );

@@ -29,7 +29,7 @@ export function useViewPorts(): { rows: PortSummary[]; total: number } {
 }
 
 /** The filtered ports grouped into the board's state columns. */
-export function useBoardColumns(): { columns: BoardColumns; shown: number; total: number } {
+export function useBoardColumns(): { columns: BoardColumns; rows: PortSummary[]; shown: number; total: number } {
   const { rows, total } = useViewPorts();
-  return useMemo(() => ({ columns: groupColumns(rows), shown: rows.length, total }), [rows, total]);
+  return useMemo(() => ({ columns: groupColumns(rows), rows, shown: rows.length, total }), [rows, total]);
 }

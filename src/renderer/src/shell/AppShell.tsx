@@ -15,6 +15,9 @@ import { ImportScreen } from '../import/ImportScreen';
 import { ImportUndoToast } from '../import/ImportUndoToast';
 import { SyncScreen } from '../sync/SyncScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { EditUndoToast } from '../queue/EditUndoToast';
+import { startUndoShortcut } from '../queue/editStore';
+import { loadAgeing } from '../stores/viewStore';
 
 /** The window: navigation, top bar, the current screen, the detail panel and global overlays. */
 export function AppShell() {
@@ -24,6 +27,8 @@ export function AppShell() {
   useEffect(() => startPortsFeed(), []);
   useEffect(() => startMenuCommands(), []);
   useEffect(() => startRemoteMoveNotices(), []);
+  useEffect(() => startUndoShortcut(), []);
+  useEffect(() => void loadAgeing(), []);
   return (
     <div className="app">
       <Sidebar />
@@ -41,6 +46,7 @@ export function AppShell() {
       <PromptDialog />
       <Toasts />
       <ImportUndoToast />
+      <EditUndoToast />
       <LiveRegion />
     </div>
   );

@@ -1,5 +1,6 @@
 import { useUiStore, type Screen } from '../stores/uiStore';
 import { Icon, type IconName } from '../ui/Icon';
+import { SidebarViews } from '../queue/SidebarViews';
 
 const ITEMS: { screen: Screen; label: string; icon: IconName }[] = [
   { screen: 'board', label: 'Board', icon: 'board' },
@@ -36,6 +37,7 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
+      <SidebarViews />
     </nav>
   );
 }

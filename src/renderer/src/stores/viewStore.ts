@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { rpc } from '../rpc/transport';
 import { DEFAULT_AGEING, type AgeingThresholds } from '../../../shared/domain/ageing';
 import { BOARD_SORT, ColumnSettingSchema, LaneSchema, TABLE_COLUMNS, type ColumnId, type ColumnSetting, type Lane, type Sort } from '../../../shared/domain/views';
 
@@ -16,7 +17,7 @@ export const DEFAULT_WIDTHS: Record<ColumnId, number> = {
   remoteStatus: 110,
   losingCarrier: 120,
   numbers: 78,
-  due: 128,
+  due: 150,
   daysInState: 84,
   remoteChanged: 110,
   sync: 92,
@@ -100,3 +101,12 @@ export const useViewStore = create<ViewState>()((set) => ({
   setActiveView: (activeView) => set({ activeView }),
   setThresholds: (thresholds) => set({ thresholds }),
 }));
+
+/** Read the ageing thresholds setting (the defaults stay when it cannot be read). */
+export async function loadAgeing(): Promise<void> {
+  try {
+    useViewStore.getState().setThresholds(await rpc.call('settings.ageing', {}));
+  } catch {
+    // Defaults are a fine fallback: ageing is a hint, never a gate.
+  }
+}

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { ConflictViewSchema, RemoteInfoSchema, SyncStatusView } from '../../../shared/rpc/methods/sync';
 import { rpc } from '../rpc/transport';
 import { usePortsStore } from '../stores/portsStore';
+import { messageOf } from '../lib/messageOf';
 
 export type RemoteInfo = z.infer<typeof RemoteInfoSchema>;
 export type ConflictView = z.infer<typeof ConflictViewSchema>;
@@ -23,9 +24,7 @@ export interface SyncState {
   focusPort(id: string | null): void;
 }
 
-export function messageOf(err: unknown): string {
-  return err instanceof AppError || err instanceof Error ? err.message : String(err);
-}
+export { messageOf };
 
 export const useSyncStore = create<SyncState>()((set, get) => ({
   remotes: [],

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { messageOf } from '../lib/messageOf';
+import { Modal } from '../ui/Modal';
+import { rpc } from '../rpc/transport';
+import { downloadBytes, fromBase64 } from '../documents/bytes';
+import { useNoticeStore } from '../stores/noticeStore';
+
+/** Export the ports of the current view, in its order, as a file PortDesk's import reads back as is. */
+export function ExportDialog({ ids, onClose }: { ids: string[]; onClose(): void }) {
+  const [format, setFormat] = useState<'csv' | 'xlsx'>('xlsx');
+  const [perNumber, setPerNumber] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async () => {
+    setBusy(true);
+    try {
+      const file = await rpc.call('ports.export', { ids, format, perNumber });
+      downloadBytes(fromBase64(file.base64), file.fileName, file.contentType);
+      useNoticeStore.getState().toast('success', `Exported ${file.rows} ${file.rows === 1 ? 'row' : 'rows'} (${file.ports} ${file.ports === 1 ? 'port' : 'ports'}) to ${file.fileName}`);
+      onClose();
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      title={`Export ${ids.length} ${ids.length === 1 ? 'port' : 'ports'}`}
+      onClose={onClose}
+      width={420}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="btn btn-primary" disabled={busy || ids.length === 0} onClick={() => void run()}>
+            Export
+          </button>
+        </>
+      }
+    >
+      <fieldset className="export-choice">
+        <legend className="field-label">Format</legend>
+        <label>
+          <input type="radio" name="export-format" checked={format === 'xlsx'} onChange={() => setFormat('xlsx')} /> Excel workbook (.xlsx)
+        </label>
+        <label>
+          <input type="radio" name="export-format" checked={format === 'csv'} onChange={() => setFormat('csv')} /> CSV (.csv)
+        </label>
+      </fieldset>
+      <fieldset className="export-choice">
+        <legend className="field-label">Rows</legend>
+        <label>
+          <input type="radio" name="export-rows" checked={!perNumber} onChange={() => setPerNumber(false)} /> One per port (numbers in one cell)
+        </label>
+        <label>
+          <input type="radio" name="export-rows" checked={perNumber} onChange={() => setPerNumber(true)} /> One per number
+        </label>
+      </fieldset>
+      <p className="field-hint">The ports of this view in its order. The file imports back into PortDesk without remapping.</p>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,380 @@
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { messageOf } from '../lib/messageOf';
+import type { PortSummary } from '../../../shared/model';
+import { isEditable, stateLabel } from '../../../shared/domain/states';
+import type { ColumnId, ColumnSetting } from '../../../shared/domain/views';
+import type { TextField } from '../detail/fieldDefs';
+import { useBoardStore } from '../stores/boardStore';
+import { useUiStore } from '../stores/uiStore';
+import { useNoticeStore } from '../stores/noticeStore';
+import { DEFAULT_WIDTHS, useViewStore } from '../stores/viewStore';
+import { fieldError, fieldLabel, useEditStore } from './editStore';
+import { TABLE_COLUMN_DEFS, type CellContext } from './tableColumns';
+import { PasteDialog } from './PasteDialog';
+
+export const ROW_HEIGHT = 36;
+const CHECK_WIDTH = 36;
+
+interface Editing {
+  id: string;
+  col: ColumnId;
+  value: string;
+  error: string | null;
+}
+
+function widthOf(c: ColumnSetting): number {
+  return c.width ?? DEFAULT_WIDTHS[c.id];
+}
+
+/**
+ * The ports as a spreadsheet-like grid: one row per port, virtualised (10,000 rows render ~30),
+ * sortable, resizable and hideable columns, the board's selection, inline edits checked like the
+ * detail form, and a pasted spreadsheet block applied to the selected rows.
+ */
+export function TableView({ rows }: { rows: PortSummary[] }) {
+  const columns = useViewStore((s) => s.columns);
+  const sort = useViewStore((s) => s.sort);
+  const thresholds = useViewStore((s) => s.thresholds);
+  const selected = useBoardStore((s) => s.selected);
+  const focusedId = useBoardStore((s) => s.focusedId);
+  const [focusCol, setFocusCol] = useState(0);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [paste, setPaste] = useState<{ text: string; field: TextField } | null>(null);
+  const [widths, setWidths] = useState<Partial<Record<ColumnId, number>>>({});
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const shown = useMemo(() => columns.filter((c) => !c.hidden), [columns]);
+  const totalWidth = CHECK_WIDTH + shown.reduce((sum, c) => sum + (widths[c.id] ?? widthOf(c)), 0);
+  const ctx = useMemo<CellContext>(() => ({ now: Date.now(), today: new Date(), thresholds }), [thresholds, rows]);
+
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const indexById = useMemo(() => new Map(rows.map((p, i) => [p.id, i])), [rows]);
+  const focusRow = focusedId !== null ? (indexById.get(focusedId) ?? -1) : -1;
+
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+
+  // Keyboard focus follows the focused cell, scrolled in first (it may not be rendered yet).
+  useEffect(() => {
+    if (focusRow < 0 || editing) return;
+    virtualizer.scrollToIndex(focusRow, { align: 'auto' });
+    const frame = requestAnimationFrame(() => {
+      const el = scrollRef.current?.querySelector<HTMLElement>(`[data-row="${focusRow}"] [data-col="${focusCol}"]`);
+      if (el && scrollRef.current?.contains(document.activeElement) && document.activeElement !== el) el.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focusRow, focusCol, editing, virtualizer]);
+
+  const setSort = (id: ColumnId) => {
+    const next = sort.key === id ? { key: id, dir: sort.dir === 'asc' ? ('desc' as const) : ('asc' as const) } : { key: id, dir: 'asc' as const };
+    useViewStore.getState().setSort(next);
+    useViewStore.getState().setActiveView(null);
+  };
+
+  const startResize = (e: PointerEvent<HTMLSpanElement>, c: ColumnSetting) => {
+    e.preventDefault();
+    e.stopPropagation();
+    const startX = e.clientX;
+    const start = widths[c.id] ?? widthOf(c);
+    const handle = e.currentTarget;
+    handle.setPointerCapture(e.pointerId);
+    let width = start;
+    const move = (ev: globalThis.PointerEvent) => {
+      width = Math.max(56, Math.min(800, Math.round(start + ev.clientX - startX)));
+      setWidths((w) => ({ ...w, [c.id]: width }));
+    };
+    const up = () => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', up);
+      const state = useViewStore.getState();
+      state.setColumns(state.columns.map((x) => (x.id === c.id ? { ...x, width } : x)));
+      setWidths({});
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', up);
+  };
+
+  const beginEdit = useCallback(
+    (port: PortSummary, colIndex: number) => {
+      const col = shown[colIndex];
+      const field = col ? TABLE_COLUMN_DEFS[col.id].edit : undefined;
+      if (!col || !field) return false;
+      if (!isEditable(port.state)) {
+        useNoticeStore.getState().toast('info', `“${port.name}” is ${stateLabel(port.state)}: only unconfirmed or rejected ports can be edited`);
+        return true;
+      }
+      setEditing({ id: port.id, col: col.id, value: port[field], error: null });
+      return true;
+    },
+    [shown],
+  );
+
+  const commitEdit = async (move: 0 | 1) => {
+    if (!editing) return;
+    const field = TABLE_COLUMN_DEFS[editing.col].edit as TextField;
+    const value = editing.value.trim();
+    const error = fieldError(field, value);
+    if (error) return setEditing({ ...editing, error });
+    const port = rows[indexById.get(editing.id) ?? -1];
+    if (port && port[field] !== value) {
+      try {
+        await useEditStore.getState().apply([{ id: editing.id, patch: { [field]: value } }], `Edited ${fieldLabel(field)}`);
+      } catch (err) {
+        return setEditing({ ...editing, error: messageOf(err) });
+      }
+    }
+    setEditing(null);
+    if (move && focusRow >= 0 && focusRow + 1 < rows.length) useBoardStore.getState().setFocused(rows[focusRow + 1]!.id);
+    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-row="${focusRow + move}"] [data-col="${focusCol}"]`)?.focus());
+  };
+
+  const selectRange = (from: number, to: number, keep: boolean) => {
+    const [lo, hi] = from < to ? [from, to] : [to, from];
+    const board = useBoardStore.getState();
+    const ids = rowsRef.current.slice(lo, hi + 1).map((p) => p.id);
+    board.setSelected(keep ? [...board.selected, ...ids] : ids, board.anchorId);
+  };
+
+  const onCellClick = (e: MouseEvent, index: number, colIndex: number) => {
+    const port = rows[index];
+    if (!port) return;
+    const board = useBoardStore.getState();
+    setFocusCol(colIndex);
+    board.setFocused(port.id);
+    if (e.metaKey || e.ctrlKey) board.toggleSelected(port.id);
+    else if (e.shiftKey && board.anchorId) selectRange(indexById.get(board.anchorId) ?? index, index, true);
+    else board.setSelected([port.id], port.id);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (editing || !(e.target instanceof HTMLElement) || !e.target.closest('[data-col]')) return;
+    const board = useBoardStore.getState();
+    const index = focusRow < 0 ? 0 : focusRow;
+    const port = rows[index];
+    if (!port) return;
+    const go = (next: number) => {
+      const clamped = Math.max(0, Math.min(rows.length - 1, next));
+      board.setFocused(rows[clamped]!.id);
+      if (e.shiftKey) selectRange(indexById.get(board.anchorId ?? port.id) ?? index, clamped, false);
+      else board.setSelected(board.selected, rows[clamped]!.id);
+    };
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    if (e.key === 'ArrowDown') go(index + 1);
+    else if (e.key === 'ArrowUp') go(index - 1);
+    else if (e.key === 'PageDown') go(index + page);
+    else if (e.key === 'PageUp') go(index - page);
+    else if (e.key === 'Home' && e.ctrlKey) go(0);
+    else if (e.key === 'End' && e.ctrlKey) go(rows.length - 1);
+    else if (e.key === 'ArrowRight') setFocusCol(Math.min(shown.length - 1, focusCol + 1));
+    else if (e.key === 'ArrowLeft') setFocusCol(Math.max(0, focusCol - 1));
+    else if (e.key === 'Home') setFocusCol(0);
+    else if (e.key === 'End') setFocusCol(shown.length - 1);
+    else if (e.key === 'F2') beginEdit(port, focusCol);
+    else if (e.key === 'Enter') useUiStore.getState().openPort(port.id);
+    else if (e.key === ' ') {
+      board.toggleSelected(port.id);
+      useNoticeStore.getState().announce(`${port.name} ${board.selected.has(port.id) ? 'unselected' : 'selected'}`);
+    } else if (e.key === 'a' && (e.ctrlKey || e.metaKey)) board.setSelected(rows.map((p) => p.id), port.id);
+    else if (e.key === 'Escape') board.clearSelection();
+    else return;
+    e.preventDefault();
+  };
+
+  // Ctrl+V with rows selected: the copied spreadsheet cells go onto them, in order, after a preview.
+  const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
+    const typing = e.target instanceof HTMLTextAreaElement || (e.target instanceof HTMLInputElement && e.target.type !== 'checkbox');
+    if (editing || typing) return;
+    const text = e.clipboardData.getData('text/plain');
+    if (!text.trim()) return;
+    e.preventDefault();
+    if (useBoardStore.getState().selected.size === 0) {
+      useNoticeStore.getState().toast('info', 'Select the rows to paste onto first (click, Shift+click, Ctrl+A)');
+      return;
+    }
+    const col = shown[focusCol];
+    setPaste({ text, field: (col && TABLE_COLUMN_DEFS[col.id].edit) || 'accountNumber' });
+  };
+
+  const selectedRows = paste ? rows.filter((p) => selected.has(p.id)) : [];
+  const allSelected = rows.length > 0 && selected.size >= rows.length && rows.every((p) => selected.has(p.id));
+  const items = virtualizer.getVirtualItems();
+
+  return (
+    <div className="ptable" onKeyDown={onKeyDown} onPaste={onPaste}>
+      <div
+        ref={scrollRef}
+        className="ptable-scroll"
+        role="grid"
+        aria-label="Ports"
+        aria-rowcount={rows.length + 1}
+        aria-colcount={shown.length + 1}
+        aria-multiselectable="true"
+        aria-describedby="ptable-help"
+      >
+        <p id="ptable-help" className="visually-hidden">
+          Arrow keys move between cells, Space selects, Shift+arrows extend the selection, F2 edits a cell, Enter opens the port, Ctrl+V pastes copied cells onto the selected rows.
+        </p>
+        <div className="ptable-head" role="row" aria-rowindex={1} style={{ width: totalWidth }}>
+          <span className="ptable-check" role="columnheader">
+            <input
+              type="checkbox"
+              aria-label="Select all rows"
+              checked={allSelected}
+              disabled={rows.length === 0}
+              onChange={() => (allSelected ? useBoardStore.getState().clearSelection() : useBoardStore.getState().setSelected(rows.map((p) => p.id)))}
+            />
+          </span>
+          {shown.map((c) => {
+            const def = TABLE_COLUMN_DEFS[c.id];
+            const dir = sort.key === c.id ? sort.dir : null;
+            return (
+              <span
+                key={c.id}
+                className={`ptable-th${def.align === 'end' ? ' is-end' : ''}`}
+                role="columnheader"
+                aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+                style={{ width: widths[c.id] ?? widthOf(c) }}
+              >
+                <button type="button" className="ptable-sort" onClick={() => setSort(c.id)} title={`Sort by ${def.label}`}>
+                  {def.label}
+                  {dir && <span aria-hidden="true" className="ptable-arrow">{dir === 'asc' ? '▲' : '▼'}</span>}
+                </button>
+                <span className="ptable-resize" role="separator" aria-orientation="vertical" aria-label={`Resize ${def.label}`} onPointerDown={(e) => startResize(e, c)} />
+              </span>
+            );
+          })}
+        </div>
+        {rows.length === 0 ? (
+          <div className="ptable-empty">No ports match these filters.</div>
+        ) : (
+          <div className="ptable-body" style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
+            {items.map((item) => {
+              const port = rows[item.index] as PortSummary;
+              return (
+                <TableRow
+                  key={item.key}
+                  index={item.index}
+                  start={item.start}
+                  port={port}
+                  shown={shown}
+                  widths={widths}
+                  ctx={ctx}
+                  selected={selected.has(port.id)}
+                  focusCol={focusRow === item.index ? focusCol : focusRow < 0 && item.index === 0 ? 0 : -1}
+                  editing={editing?.id === port.id ? editing : null}
+                  onCellClick={onCellClick}
+                  onBeginEdit={beginEdit}
+                  onEditChange={(value) => setEditing((x) => (x ? { ...x, value, error: null } : x))}
+                  onEditCommit={(move) => void commitEdit(move)}
+                  onEditCancel={() => {
+                    setEditing(null);
+                    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-row="${item.index}"] [data-col="${focusCol}"]`)?.focus());
+                  }}
+                />
+              );
+            })}
+          </div>
+        )}
+      </div>
+      {paste && <PasteDialog text={paste.text} ports={selectedRows} firstField={paste.field} onClose={() => setPaste(null)} />}
+    </div>
+  );
+}
+
+interface RowProps {
+  index: number;
+  start: number;
+  port: PortSummary;
+  shown: ColumnSetting[];
+  widths: Partial<Record<ColumnId, number>>;
+  ctx: CellContext;
+  selected: boolean;
+  /** The column holding keyboard focus in this row, -1 when the row has none. */
+  focusCol: number;
+  editing: Editing | null;
+  onCellClick(e: MouseEvent, index: number, col: number): void;
+  onBeginEdit(port: PortSummary, col: number): boolean;
+  onEditChange(value: string): void;
+  onEditCommit(move: 0 | 1): void;
+  onEditCancel(): void;
+}
+
+const TableRow = memo(function TableRow({ index, start, port, shown, widths, ctx, selected, focusCol, editing, onCellClick, onBeginEdit, onEditChange, onEditCommit, onEditCancel }: RowProps) {
+  return (
+    <div
+      className={`ptable-row${selected ? ' is-selected' : ''}${index % 2 ? ' is-odd' : ''}`}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-row={index}
+      data-port-id={port.id}
+      style={{ transform: `translateY(${start}px)` }}
+    >
+      <span className="ptable-check" role="gridcell">
+        <input
+          type="checkbox"
+          tabIndex={-1}
+          aria-label={`Select ${port.name}`}
+          checked={selected}
+          onChange={() => {
+            useBoardStore.getState().toggleSelected(port.id);
+            useBoardStore.getState().setFocused(port.id);
+          }}
+        />
+      </span>
+      {shown.map((c, colIndex) => {
+        const def = TABLE_COLUMN_DEFS[c.id];
+        const width = widths[c.id] ?? widthOf(c);
+        const isEditing = editing?.col === c.id;
+        if (isEditing && editing && def.edit) {
+          const field = def.edit;
+          return (
+            <span key={c.id} className="ptable-td is-editing" role="gridcell" data-col={colIndex} style={{ width }}>
+              <input
+                className="ptable-input"
+                type={field === 'focDate' || field === 'transferDate' ? 'date' : 'text'}
+                aria-label={`${fieldLabel(field)} of ${port.name}`}
+                aria-invalid={editing.error ? true : undefined}
+                aria-describedby={editing.error ? `cell-err-${port.id}` : undefined}
+                autoFocus
+                value={editing.value}
+                onChange={(e) => onEditChange(e.target.value)}
+                onKeyDown={(e) => {
+                  e.stopPropagation();
+                  if (e.key === 'Enter') onEditCommit(1);
+                  else if (e.key === 'Escape') onEditCancel();
+                  else if (e.key === 'Tab') {
+                    e.preventDefault();
+                    onEditCommit(0);
+                  }
+                }}
+              />
+              {editing.error && (
+                <span id={`cell-err-${port.id}`} className="ptable-error" role="alert">
+                  {editing.error}
+                </span>
+              )}
+            </span>
+          );
+        }
+        return (
+          <span
+            key={c.id}
+            className={`ptable-td${def.align === 'end' ? ' is-end' : ''}${def.edit && (port.state === 'unconfirmed' || port.state === 'rejected') ? ' is-editable' : ''}`}
+            role="gridcell"
+            data-col={colIndex}
+            tabIndex={focusCol === colIndex ? 0 : -1}
+            style={{ width }}
+            title={def.title?.(port, ctx)}
+            onClick={(e) => onCellClick(e, index, colIndex)}
+            onDoubleClick={() => {
+              if (!onBeginEdit(port, colIndex)) useUiStore.getState().openPort(port.id);
+            }}
+          >
+            {def.render(port, ctx)}
+          </span>
+        );
+      })}
+    </div>
+  );
+});
