@@ -22,7 +22,12 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // The import worker is its own entry: runWorker starts ./worker.js beside the main bundle.
-        input: { index: resolve(__dirname, 'src/main/index.ts'), worker: resolve(__dirname, 'src/main/import/worker.ts') },
+        // So is the attachment inspection worker (./inspectWorker.js, see src/main/documents/index.ts).
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          worker: resolve(__dirname, 'src/main/import/worker.ts'),
+          inspectWorker: resolve(__dirname, 'src/main/documents/inspectWorker.ts'),
+        },
       },
     },
   },

@@ -6,7 +6,9 @@
 export { ContentStore, type BlobSource, type StoredBlob, type VerifyResult } from './contentStore';
 export type { AcceptedDocument } from './intake';
 export { kazooFilename, pdfNameFor, sanitizeFilename, MAX_FILENAME_LENGTH } from './filenames';
-export { MAX_ATTACHMENT_BYTES, describeSize } from './limits';
+export { MAX_ATTACHMENT_BYTES, attachmentTooLarge, describeSize } from './limits';
+import { InspectPool } from './inspectPool';
+import type { AcceptedDocument } from './intake';
 export { sniffType, type SniffedType } from './sniff';
 export type { LoaInput } from './loa/generateLoa';
 export { checkLoaInput } from './loa/loaInput';
@@ -15,9 +17,15 @@ export type { AnnotationEntry } from './annotations';
 // pdf-lib takes most of a second to load: the PDF work loads it on first use, so a CLI command or
 // an app start that touches no PDF does not pay for it.
 
-/** Check an attachment's bytes and name (PDF, or an image turned into one); see ./intake. */
-export async function inspectDocument(...args: Parameters<typeof import('./intake').inspectDocument>): Promise<import('./intake').AcceptedDocument> {
-  return (await import('./intake')).inspectDocument(...args);
+const inspectPool = new InspectPool(import.meta.url);
+
+/**
+ * Check an attachment's bytes and name (PDF, or an image turned into one); see ./intake. Runs in
+ * a worker thread with a heap limit (see InspectPool): a file that still needs more memory than
+ * that after the bounds checks is refused, and the app keeps running.
+ */
+export function inspectDocument(bytes: Uint8Array, filename: string): Promise<AcceptedDocument> {
+  return inspectPool.inspect(bytes, filename);
 }
 
 /** A filled-in letter of authorisation as PDF bytes; see ./loa/generateLoa. */

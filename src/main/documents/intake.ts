@@ -1,7 +1,9 @@
 import { AppError } from '../../shared/errors';
 import { pdfNameFor, sanitizeFilename } from './filenames';
 import { imageToPdf } from './imageToPdf';
-import { describeSize, MAX_ATTACHMENT_BYTES } from './limits';
+import { attachmentTooLarge, MAX_ATTACHMENT_BYTES } from './limits';
+import { checkImageHeader } from './imageBounds';
+import { checkPdfBounds } from './pdfBounds';
 import { inspectPdf } from './pdfInspect';
 import { sniffType } from './sniff';
 
@@ -30,11 +32,13 @@ export async function inspectDocument(bytes: Uint8Array, filename: string): Prom
   const sniffed = sniffType(bytes);
   switch (sniffed.kind) {
     case 'pdf': {
+      checkPdfBounds(bytes, name);
       const { pageCount } = await inspectPdf(bytes, name);
       return { bytes, name, contentType: 'application/pdf', size: bytes.length, pageCount, sourceType: 'pdf' };
     }
     case 'png':
     case 'jpeg': {
+      checkImageHeader(bytes, sniffed.kind, name);
       const pdfName = pdfNameFor(name);
       let pdf: Uint8Array;
       try {
@@ -56,10 +60,5 @@ export async function inspectDocument(bytes: Uint8Array, filename: string): Prom
 }
 
 function checkSize(size: number, name: string): void {
-  if (size <= MAX_ATTACHMENT_BYTES) return;
-  throw new AppError(
-    'FILE',
-    `"${name}" is ${describeSize(size)}; attachments are limited to ${describeSize(MAX_ATTACHMENT_BYTES)}, the carrier system's upload limit. Reduce its size (for example scan at a lower resolution or remove pages) and attach it again.`,
-    { reason: 'size', size, limit: MAX_ATTACHMENT_BYTES },
-  );
+  if (size > MAX_ATTACHMENT_BYTES) throw attachmentTooLarge(name, size);
 }

@@ -51,10 +51,12 @@ export function sniffType(bytes: Uint8Array): SniffedType {
   // Exact image signatures first: compressed image data could contain "%PDF-" by chance.
   if (startsWith(bytes, PNG)) return { kind: 'png' };
   if (startsWith(bytes, JPEG)) return { kind: 'jpeg' };
-  if (findPdfHeader(bytes) !== -1) return { kind: 'pdf' };
+  // A known signature at the start wins over "%PDF-" further in: a ZIP holding a PDF is a ZIP.
+  if (startsWith(bytes, ascii('%PDF-'))) return { kind: 'pdf' };
   for (const sig of OTHER_SIGNATURES) {
     if (startsWith(bytes, sig.magic, sig.at ?? 0)) return { kind: 'other', description: sig.description };
   }
+  if (findPdfHeader(bytes) !== -1) return { kind: 'pdf' };
   return { kind: 'other', description: describeText(bytes) };
 }
 

@@ -6,6 +6,21 @@ export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
  * otherwise silently create a port of ten thousand numbers (or a million). */
 export const MAX_RANGE_SIZE = 10_000;
 
+/** Most numbers ranges may add to one port, and to one import in all: ten ranges of 10,000 in
+ * an 8 KB file would otherwise become millions of numbers (gigabytes, minutes) in one port. */
+export const MAX_RANGE_NUMBERS_PER_PORT = 20_000;
+export const MAX_RANGE_NUMBERS_PER_IMPORT = 100_000;
+
+/** XLSX bounds, checked before the workbook is loaded (see xlsxGuard.ts): Excel's own row limit,
+ * columns far beyond any customer sheet, and what its XML parts may unpack to. */
+export const MAX_XLSX_ROW = 1_048_576;
+export const MAX_XLSX_COLUMNS = 1_024;
+export const MAX_XLSX_PART_BYTES = 128 * 1024 * 1024;
+export const MAX_XLSX_SHARED_STRINGS_BYTES = 32 * 1024 * 1024;
+export const MAX_XLSX_TOTAL_BYTES = 256 * 1024 * 1024;
+/** Rows x columns read: the table holds one text per cell of the used width, even when sparse. */
+export const MAX_XLSX_CELLS = 20_000_000;
+
 /** Rows normalised between two progress/batch messages of the import worker. */
 export const WORKER_BATCH_ROWS = 5_000;
 

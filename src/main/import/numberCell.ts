@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { normalizeNumber, type NumberParse } from '../../shared/domain/numbers';
 import type { ProblemCode, Severity } from './problems';
-import { splitRange, expandRange } from './ranges';
+import { splitRange, expandRange, type RangeAllowance } from './ranges';
 import { MAX_RANGE_SIZE } from './limits';
 
 /** A number read from a cell, normalised. */
@@ -28,6 +28,8 @@ export interface NumberCell {
 export interface NumberCellOptions {
   defaultCountry: CountryCode;
   maxRangeSize?: number;
+  /** The import's overall range caps (see {@link rangeBudget}); none when fixing one row. */
+  rangeAllowance?: RangeAllowance;
 }
 
 /** Cheap test for the overwhelmingly common cell: one number, no range, no list, no letters. */
@@ -101,7 +103,7 @@ function addSingle(out: NumberCell, text: string, options: NumberCellOptions): v
 }
 
 function addRange(out: NumberCell, text: string, range: { start: string; end: string }, options: NumberCellOptions): void {
-  const expansion = expandRange(range, options.maxRangeSize ?? MAX_RANGE_SIZE);
+  const expansion = expandRange(range, options.maxRangeSize ?? MAX_RANGE_SIZE, options.rangeAllowance);
   if (!expansion.ok) {
     out.invalid++;
     out.issues.push({ severity: 'error', code: expansion.code, message: expansion.message });

@@ -4,6 +4,7 @@ import type { ColumnMapping, MappableField } from './columns';
 import { emailList, normalizeField } from './fields';
 import { cleanText } from '../../shared/domain/text';
 import { parseNumberCell, type ParsedNumber } from './numberCell';
+import type { RangeAllowance } from './ranges';
 import { problem, type ImportProblem } from './problems';
 import type { SourceRow, SourceTable } from './table';
 
@@ -18,6 +19,8 @@ export interface PlanOptions {
   target: ImportTarget;
   /** Most numbers one range may expand to (defaults to MAX_RANGE_SIZE). */
   maxRangeSize?: number;
+  /** The import's overall range caps by port key (set by the worker for one run). */
+  rangeBudget?: (port: string) => RangeAllowance;
 }
 
 /** The open port a number already belongs to, if any; supplied by the caller (the database). */
@@ -116,13 +119,16 @@ export function analyseRow(source: SourceRow, headers: readonly string[], mappin
   const { row, cells } = source;
   const analysis: RowAnalysis = { row, cells, parsed: [], invalid: 0, fields: {}, groupKey: '', rowProblems: [] };
   const at = (col: number) => headers[col] ?? `Column ${col + 1}`;
+  // Ranges count against the port the row goes to: its group key (read here, checked below).
+  const portKey = options.target.kind === 'group' && mapping.groupBy !== null ? cleanText(cells[mapping.groupBy] ?? '').trim() : '';
+  const rangeAllowance = options.rangeBudget?.(portKey);
   let sawNumberCell = false;
   mapping.fields.forEach((field, col) => {
     const text = cells[col] ?? '';
     if (field === null || text === '') return;
     if (field === 'number') {
       sawNumberCell = true;
-      const cell = parseNumberCell(text, { defaultCountry: options.defaultCountry, maxRangeSize: options.maxRangeSize });
+      const cell = parseNumberCell(text, { defaultCountry: options.defaultCountry, maxRangeSize: options.maxRangeSize, ...(rangeAllowance ? { rangeAllowance } : {}) });
       for (const n of cell.numbers) analysis.parsed.push(n);
       analysis.invalid += cell.invalid;
       for (const issue of cell.issues) {
@@ -142,7 +148,7 @@ export function analyseRow(source: SourceRow, headers: readonly string[], mappin
   }
   if (options.target.kind === 'group' && mapping.groupBy !== null) {
     // The key names the port: cleaned like any other port name.
-    analysis.groupKey = cleanText(cells[mapping.groupBy] ?? '').trim();
+    analysis.groupKey = portKey;
     if (analysis.groupKey === '') {
       const col = at(mapping.groupBy);
       analysis.rowProblems.push(

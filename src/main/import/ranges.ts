@@ -1,4 +1,4 @@
-import { MAX_RANGE_SIZE } from './limits';
+import { MAX_RANGE_NUMBERS_PER_IMPORT, MAX_RANGE_NUMBERS_PER_PORT, MAX_RANGE_SIZE } from './limits';
 
 /** The two ends of a written range, as typed. */
 export interface RangeText {
@@ -19,6 +19,27 @@ export function splitRange(text: string): RangeText | undefined {
   return { start: m[1]!.trim(), end: m[2]!.trim() };
 }
 
+/** Asked before a range is expanded: null to allow `count` more numbers, or why not. */
+export type RangeAllowance = (count: number) => string | null;
+
+/**
+ * The overall caps on range expansion, per port (group key) and per import; one per import run.
+ * Counted before expanding, so a refused range costs nothing.
+ */
+export function rangeBudget(perPort: number = MAX_RANGE_NUMBERS_PER_PORT, perImport: number = MAX_RANGE_NUMBERS_PER_IMPORT): (port: string) => RangeAllowance {
+  let used = 0;
+  const byPort = new Map<string, number>();
+  const n = (x: number) => x.toLocaleString('en-US');
+  return (port) => (count) => {
+    const inPort = byPort.get(port) ?? 0;
+    if (inPort + count > perPort) return `ranges may add at most ${n(perPort)} numbers to one port (${n(inPort)} already); split the port or check the range`;
+    if (used + count > perImport) return `ranges may add at most ${n(perImport)} numbers to one import (${n(used)} already); split the file`;
+    byPort.set(port, inPort + count);
+    used += count;
+    return null;
+  };
+}
+
 export type RangeExpansion =
   | { ok: true; digits: string[] }
   | { ok: false; code: 'range-invalid' | 'range-too-large'; message: string };
@@ -27,7 +48,7 @@ export type RangeExpansion =
  * Expand a range to the digit strings it covers. The end may be abbreviated to its last digits
  * (`2025550100` to `0199`), which replace the start's last digits. Both ends are inclusive.
  */
-export function expandRange(range: RangeText, maxSize: number = MAX_RANGE_SIZE): RangeExpansion {
+export function expandRange(range: RangeText, maxSize: number = MAX_RANGE_SIZE, budget?: RangeAllowance): RangeExpansion {
   const plus = range.start.startsWith('+') ? '+' : '';
   const start = range.start.replace(/\D/g, '');
   let end = range.end.replace(/\D/g, '');
@@ -48,6 +69,8 @@ export function expandRange(range: RangeText, maxSize: number = MAX_RANGE_SIZE):
       message: `range "${written}" covers ${count.toLocaleString('en-US')} numbers; at most ${maxSize.toLocaleString('en-US')} per range are accepted (split it if it is intended)`,
     };
   }
+  const refused = budget?.(count);
+  if (refused) return { ok: false, code: 'range-too-large', message: `range "${written}" covers ${count.toLocaleString('en-US')} numbers; ${refused}` };
   const digits: string[] = [];
   for (let n = from; n <= to; n++) digits.push(plus + String(n).padStart(start.length, '0'));
   return { ok: true, digits };

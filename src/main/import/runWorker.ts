@@ -1,6 +1,5 @@
-import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { startSiblingWorker } from '../worker-thread';
 import { AppError } from '../../shared/errors';
 import { StagedImport } from './stagedPlan';
 import type { ImportProgress, TableInfo, WorkerMessage, WorkerRequest } from './protocol';
@@ -25,19 +24,8 @@ export interface ImportRun {
 /** Starts the worker thread; injectable so a bundled build can point at its emitted file. */
 export type WorkerFactory = (options: { workerData: WorkerRequest; transferList: ArrayBuffer[] }) => Worker;
 
-/**
- * Start the sibling worker module. From a build it is the emitted worker.js. From TypeScript
- * sources (tsx in dev, vitest) it is worker.ts, loaded through tsx's `tsImport` in a small
- * bootstrap: on Node 20 `execArgv: ['--import', 'tsx']` does not give a worker thread the
- * loader (checked: "Unknown file extension .ts"), the bootstrap does.
- */
-export const defaultWorkerFactory: WorkerFactory = ({ workerData, transferList }) => {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData, transferList });
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
-  return new Worker(bootstrap, { eval: true, workerData, transferList });
-};
+/** Start the sibling worker module (worker.ts from sources, the emitted worker.js from a build). */
+export const defaultWorkerFactory: WorkerFactory = ({ workerData, transferList }) => startSiblingWorker(import.meta.url, 'worker', { workerData, transferList });
 
 /**
  * Read, parse and normalise an import source in a worker thread, staging its rows here as they

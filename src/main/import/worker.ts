@@ -10,6 +10,7 @@ import { streamSource, type ImportSource } from './source';
 import { readImportFile } from './file';
 import { chooseMapping, type ColumnMapping } from './columns';
 import { analyseRow } from './plan';
+import { rangeBudget } from './ranges';
 import { PREVIEW_ROWS, WORKER_BATCH_ROWS } from './limits';
 import type { SourceRow, SourceTable } from './table';
 import type { StagedAnalysis } from './stagedPlan';
@@ -31,6 +32,7 @@ async function run(request: WorkerRequest): Promise<void> {
   const source = await resolveSource(request);
   if ('type' in source) return post(source);
   const batchRows = request.batchRows ?? WORKER_BATCH_ROWS;
+  const planOptions = { ...request.planOptions, rangeBudget: rangeBudget() };
   const started = performance.now();
   let chosen: { mapping: ColumnMapping; mappingSource: 'given' | 'remembered' | 'guessed'; signature: string } | undefined;
   let head: SourceTable | undefined;
@@ -41,7 +43,7 @@ async function run(request: WorkerRequest): Promise<void> {
     const { headers } = head;
     const { mapping } = chosen;
     const batch: StagedAnalysis[] = pending.map((r) => {
-      const a = analyseRow(r, headers, mapping, request.planOptions);
+      const a = analyseRow(r, headers, mapping, planOptions);
       return { row: a.row, groupKey: a.groupKey, parsed: a.parsed, fields: a.fields, json: JSON.stringify(a) };
     });
     pending = [];

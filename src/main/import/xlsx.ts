@@ -3,6 +3,7 @@ import type { AppErrorShape } from '../../shared/errors';
 import { problem, type ImportProblem, type ProblemCode } from './problems';
 import { defaultHeader, uniqueHeaders, type SourceRow, type SourceTable } from './table';
 import { looksLikeHeader } from './header';
+import { checkWorkbookBounds } from './xlsxGuard';
 
 export interface WorkbookOptions {
   /** Sheet to read; the first sheet when omitted. */
@@ -91,6 +92,8 @@ export function cellText(value: ExcelJS.CellValue, address: string): CellText {
  * YYYY-MM-DD.
  */
 export async function parseWorkbook(bytes: Uint8Array, options: WorkbookOptions = {}): Promise<WorkbookResult> {
+  const bounds = checkWorkbookBounds(bytes);
+  if (bounds) return { ok: false, error: bounds };
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs' typings want its own Buffer type; a Node Buffer view shares the memory.
@@ -98,7 +101,12 @@ export async function parseWorkbook(bytes: Uint8Array, options: WorkbookOptions 
   } catch (err) {
     return {
       ok: false,
-      error: { code: 'FILE', message: `This file could not be read as an Excel workbook (${err instanceof Error ? err.message : String(err)}).`, details: { reason: 'unreadable' } },
+      // exceljs' own errors ("Cannot read properties of undefined (reading 'model')") say nothing to a reader.
+      error: {
+        code: 'FILE',
+        message: 'This file could not be read as an Excel workbook: parts of it are missing or damaged. Open it in Excel and save it again, or save it as CSV.',
+        details: { reason: 'unreadable', cause: err instanceof Error ? err.message : String(err) },
+      },
     };
   }
   const sheets = workbook.worksheets.map((w) => w.name);

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, isAbsolute } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { isDeletable, isFinal } from '../../shared/domain/states';
-import { ContentStore, describeSize, inspectDocument, MAX_ATTACHMENT_BYTES, sniffType } from '../documents';
+import { attachmentTooLarge, ContentStore, describeSize, inspectDocument, MAX_ATTACHMENT_BYTES, sniffType } from '../documents';
 import type { Repos } from '../db/repos';
 import type { AttachmentKind, AttachmentRow, AttachmentVersionRow, VersionReason } from '../db/repos/attachments-repo';
 import type { PortRow } from '../db/repos/ports-repo';
@@ -109,9 +109,7 @@ export class DocumentsService {
       throw new AppError('FILE', `"${filename}" cannot be read: ${err instanceof Error ? err.message : String(err)}`, { reason: 'unreadable' });
     });
     if (!info.isFile()) throw new AppError('FILE', `"${filename}" is not a file (a folder or a device cannot be attached).`, { reason: 'type' });
-    if (info.size > MAX_ATTACHMENT_BYTES) {
-      throw new AppError('FILE', `"${filename}" is ${describeSize(info.size)}; attachments are limited to ${describeSize(MAX_ATTACHMENT_BYTES)}, the carrier system's upload limit.`, { reason: 'size', size: info.size, limit: MAX_ATTACHMENT_BYTES });
-    }
+    if (info.size > MAX_ATTACHMENT_BYTES) throw attachmentTooLarge(filename, info.size);
     const bytes = new Uint8Array(await readFile(input.path));
     return this.add({ portId: input.portId, filename, bytes, kind: input.kind });
   }

@@ -1,10 +1,10 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../../shared/errors';
 import type { Call, Run } from './run';
 import type { AttachmentInfo } from '../../../shared/rpc/methods/documents';
-import { describeSize } from '../../documents';
+import { attachmentTooLarge, describeSize, MAX_ATTACHMENT_BYTES } from '../../documents';
 
 
 export interface DocumentCommandDeps {
@@ -69,10 +69,14 @@ function attachmentsTable(list: AttachmentInfo[]): string {
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')).join('\n');
 }
 
+/** The file's bytes; one over the attachment limit is refused by its size, before it is read. */
 async function readInput(file: string): Promise<Buffer> {
   try {
+    const info = await stat(file);
+    if (info.isFile() && info.size > MAX_ATTACHMENT_BYTES) throw attachmentTooLarge(basename(file), info.size);
     return await readFile(file);
   } catch (err) {
+    if (err instanceof AppError) throw err;
     const code = (err as { code?: string }).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message;
     throw new AppError('FILE', `Cannot read ${file}: ${why}`);
