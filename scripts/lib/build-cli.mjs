@@ -1,4 +1,5 @@
-// Bundles the command line into out/cli (main.js and the import worker it starts, worker.js), so
+// Bundles the command line into out/cli (main.js and the workers it starts: import worker.js,
+// attachment inspectWorker.js), so
 // `portdesk` starts as plain JavaScript instead of transpiling TypeScript at every run. Packages
 // are bundled too (one file loads faster than zod's hundreds), except the native driver and the
 // packages only PDF and workbook work loads, which stay external and lazy.
@@ -21,7 +22,7 @@ export async function buildCli() {
   try {
     await esbuild.build({
       absWorkingDir: ROOT,
-      entryPoints: { main: 'src/main/cli/main.ts', worker: 'src/main/import/worker.ts' },
+      entryPoints: { main: 'src/main/cli/main.ts', worker: 'src/main/import/worker.ts', inspectWorker: 'src/main/documents/inspectWorker.ts' },
       outdir: CLI_DIR,
       bundle: true,
       minify: process.env.PORTDESK_CLI_MINIFY !== '0',
@@ -33,7 +34,7 @@ export async function buildCli() {
       banner: { js: "import { createRequire as __cliRequire } from 'node:module'; const require = __cliRequire(import.meta.url);" },
       // Dynamic imports stay lazy chunks (exceljs loads only for workbooks, as under tsx).
       splitting: true,
-      // Chunks sit beside main.js so that runWorker's ./worker.js resolves from any of them.
+      // Chunks sit beside main.js so that ./worker.js and ./inspectWorker.js resolve from any of them.
       chunkNames: '[name]-[hash]',
       logLevel: 'silent',
     });
