@@ -101,15 +101,32 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
       const target = targetOf(opts, file);
       const imports = deps.imports();
       const source: StartImport['source'] = file === '-' ? stdinSource(await (deps.readStdin ?? readProcessStdin)()) : { kind: 'path', path: file };
-      let status = await imports.preview({ source, country: country.data, target, ...(opts.sheet ? { sheet: opts.sheet } : {}) });
-      if (status.state === 'failed') throw new AppError(status.error?.code === 'FILE' ? 'FILE' : 'VALIDATION', status.error?.message ?? 'The file could not be read');
-      if (opts.groupBy && status.table) {
-        const col = groupColumn(status, opts.groupBy);
-        // The target too: when the guesser proposed no grouping, the preview fell back to one new port.
-        if (status.table.mapping.groupBy !== col || status.target.kind !== 'group') {
-          imports.remap(status.jobId, { mapping: { ...status.table.mapping, groupBy: col }, target: { kind: 'group' } });
-          status = await imports.status(status.jobId, true);
+      const { jobId } = imports.start({ source, country: country.data, target, ...(opts.sheet ? { sheet: opts.sheet } : {}) });
+      let status = await imports.status(jobId);
+      if (opts.groupBy) {
+        // The columns arrive with the file's first rows: the grouping column is set then, so the
+        // whole file is read once, not once with the guessed mapping and again with this one.
+        while (!status.table && (status.state === 'reading' || status.state === 'checking')) {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          status = await imports.status(jobId);
         }
+        if (status.table) {
+          let col: number;
+          try {
+            col = groupColumn(status, opts.groupBy);
+          } catch (err) {
+            imports.cancel(jobId);
+            throw err;
+          }
+          if (status.table.mapping.groupBy !== col) imports.remap(jobId, { mapping: { ...status.table.mapping, groupBy: col }, target: { kind: 'group' } });
+        }
+      }
+      status = await imports.status(jobId, true);
+      if (status.state === 'failed') throw new AppError(status.error?.code === 'FILE' ? 'FILE' : 'VALIDATION', status.error?.message ?? 'The file could not be read');
+      if (opts.groupBy && status.table && status.target.kind !== 'group') {
+        // When the guesser proposed no grouping, the preview fell back to one new port.
+        imports.remap(jobId, { mapping: { ...status.table.mapping, groupBy: groupColumn(status, opts.groupBy) }, target: { kind: 'group' } });
+        status = await imports.status(jobId, true);
       }
       const problems = allProblems(imports, status);
       const skipped = problems.filter((p) => p.severity === 'error');
