@@ -40,7 +40,7 @@ test('the account filter offers account names and remote sub-accounts and narrow
 
 test('the status slot says the view is connected, and disconnected when the host goes away', async ({ page, host }) => {
   const status = page.getByRole('status', { name: 'Sync status' });
-  await expect(status).toContainText('Working offline');
+  await expect(status).toContainText('Local only: no connection set up');
   await host.stop();
   await expect(status).toContainText('Disconnected from PortDesk');
 });

@@ -13,6 +13,7 @@ import { countryOfNumber, isCountryCode, normalizeNumber } from '../../shared/do
 import { effectiveCountry, loaStatusOf, submitProblems, type ReadinessProblem } from '../../shared/domain/readiness';
 import { isoDay } from '../../shared/domain/portFacts';
 import { normalizeUsRegion } from '../../shared/domain/usStates';
+import { editedMessage } from '../../shared/domain/fieldLabels';
 import type { Repos } from '../db/repos';
 import type { PortRow } from '../db/repos/ports-repo';
 import { PORT_FIELD_KEYS } from '../db/repos/port-columns';
@@ -225,7 +226,7 @@ export class PortsService {
     const { ports, events, outbox } = this.repos;
     ports.updateFields(port.id, diff, now);
     ports.markPending(port.id);
-    events.add({ portId: port.id, at: now, kind: 'edited', fromState: null, toState: null, message: `Edited ${changed.join(', ')}`, actor: LOCAL_ACTOR });
+    events.add({ portId: port.id, at: now, kind: 'edited', fromState: null, toState: null, message: editedMessage(changed), actor: LOCAL_ACTOR });
     outbox.append({ portId: port.id, entity: 'port', entityId: port.id, op: 'port.update', payload: { patch: diff }, baseRevision: port.remoteRevision, now });
     return Object.fromEntries(changed.map((k) => [k, port[k]]));
   }

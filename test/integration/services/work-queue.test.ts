@@ -37,7 +37,7 @@ describe('bulk edit', () => {
     expect(result.before).toEqual(drafts.slice(1).map((d) => ({ id: d.id, patch: { losingCarrier: '' } })));
     const queued = repos.outbox.list().slice(outboxBefore);
     expect(queued.map((o) => [o.portId, o.op, o.payload])).toEqual(drafts.slice(1).map((d) => [d.id, 'port.update', { v: 1, patch: { losingCarrier: 'Lumen' } }]));
-    expect(ports.get(drafts[1]!.id).timeline.at(-1)).toMatchObject({ kind: 'edited', message: 'Edited losingCarrier' });
+    expect(ports.get(drafts[1]!.id).timeline.at(-1)).toMatchObject({ kind: 'edited', message: 'Edited: Losing carrier' });
     expect(ports.get(submitted.id).losingCarrier).toBe('Verizon');
     // One change event for the whole edit, so the window re-renders once.
     expect(seen).toEqual([{ type: 'ports', ids: result.updated, removed: [] }]);

@@ -4,7 +4,8 @@ import { useUiStore } from '../stores/uiStore';
 import { useSyncStore } from '../sync/syncStore';
 
 const LABELS: Partial<Record<SyncStatus, { text: string; tone: string }>> = {
-  pending: { text: 'Pending', tone: 'badge-accent' },
+  // Not "Pending": that is a port state (the carrier is working on it). This is our own queue.
+  pending: { text: 'Queued', tone: 'badge-queued' },
   conflict: { text: 'Conflict', tone: 'badge-danger' },
   error: { text: 'Sync error', tone: 'badge-danger' },
 };
@@ -22,7 +23,7 @@ interface SyncBadgeProps {
 export function SyncBadge({ status, error, portId, tabIndex }: SyncBadgeProps) {
   const label = LABELS[status];
   if (!label) return null;
-  const title = error ?? `Sync: ${label.text.toLowerCase()}`;
+  const title = error ?? (status === 'pending' ? 'Changed here; queued to be sent at the next sync' : `Sync: ${label.text.toLowerCase()}`);
   if (!portId || (status !== 'error' && status !== 'conflict')) {
     return (
       <span className={`badge ${label.tone}`} title={title}>

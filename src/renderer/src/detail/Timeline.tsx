@@ -1,6 +1,7 @@
 import type { TimelineEvent } from '../../../shared/model';
 import { formatTime } from '../lib/format';
 import { groupByDay } from './timelineDays';
+import { plainTimelineMessage } from '../../../shared/domain/fieldLabels';
 
 /** State changes, edits and sync events, newest first, under a heading per day. */
 export function Timeline({ events }: { events: TimelineEvent[] }) {
@@ -21,7 +22,7 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
                 <li key={e.id} className={`timeline-item kind-${e.kind}`}>
                   <span className="timeline-dot" style={e.toState ? { ['--dot' as string]: `var(--state-${e.toState})` } : undefined} aria-hidden="true" />
                   <div className="timeline-text">
-                    <span>{e.message}</span>
+                    <span>{plainTimelineMessage(e.message)}</span>
                     <span className="muted">
                       {formatTime(e.at)} · {e.actor}
                     </span>

@@ -1,4 +1,5 @@
 import type { PortFields } from '../../../shared/model';
+import { FIELD_LABELS } from '../../../shared/domain/fieldLabels';
 
 export type TextField = Exclude<keyof PortFields, 'notificationEmails'>;
 
@@ -14,35 +15,35 @@ export const FIELD_GROUPS: { title: string; fields: FieldDef[] }[] = [
   {
     title: 'Request',
     fields: [
-      { key: 'name', label: 'Name', wide: true },
-      { key: 'losingCarrier', label: 'Losing carrier' },
-      { key: 'winningCarrier', label: 'New (winning) carrier' },
-      { key: 'transferDate', label: 'Requested transfer date', type: 'date' },
-      { key: 'focDate', label: 'FOC date', type: 'date' },
-      { key: 'referenceNumber', label: 'Carrier reference' },
-      { key: 'customerReference', label: 'Customer reference' },
+      { key: 'name', label: FIELD_LABELS.name, wide: true },
+      { key: 'losingCarrier', label: FIELD_LABELS.losingCarrier },
+      { key: 'winningCarrier', label: FIELD_LABELS.winningCarrier },
+      { key: 'transferDate', label: FIELD_LABELS.transferDate, type: 'date' },
+      { key: 'focDate', label: FIELD_LABELS.focDate, type: 'date' },
+      { key: 'referenceNumber', label: FIELD_LABELS.referenceNumber },
+      { key: 'customerReference', label: FIELD_LABELS.customerReference },
     ],
   },
   {
     title: 'Account and billing',
     fields: [
-      { key: 'accountName', label: 'Account name' },
-      { key: 'billingName', label: 'Name on the bill' },
-      { key: 'authorizedPerson', label: 'Authorized person' },
-      { key: 'billingPhone', label: 'Billing telephone (BTN)' },
-      { key: 'accountNumber', label: 'Account number' },
-      { key: 'pin', label: 'PIN / passcode' },
+      { key: 'accountName', label: FIELD_LABELS.accountName },
+      { key: 'billingName', label: FIELD_LABELS.billingName },
+      { key: 'authorizedPerson', label: FIELD_LABELS.authorizedPerson },
+      { key: 'billingPhone', label: FIELD_LABELS.billingPhone },
+      { key: 'accountNumber', label: FIELD_LABELS.accountNumber },
+      { key: 'pin', label: FIELD_LABELS.pin },
     ],
   },
   {
     title: 'Service address',
     fields: [
-      { key: 'street', label: 'Street', wide: true },
-      { key: 'extendedAddress', label: 'Suite, floor', wide: true },
-      { key: 'locality', label: 'City' },
-      { key: 'region', label: 'State / region' },
-      { key: 'postalCode', label: 'Postal code' },
-      { key: 'country', label: 'Country' },
+      { key: 'street', label: FIELD_LABELS.street, wide: true },
+      { key: 'extendedAddress', label: FIELD_LABELS.extendedAddress, wide: true },
+      { key: 'locality', label: FIELD_LABELS.locality },
+      { key: 'region', label: FIELD_LABELS.region },
+      { key: 'postalCode', label: FIELD_LABELS.postalCode },
+      { key: 'country', label: FIELD_LABELS.country },
     ],
   },
 ];

@@ -65,7 +65,7 @@ export function StatusSlot() {
     return { pending: pendingCount, problems: problemCount };
   }, [byId]);
   const disconnected = !online || loadError;
-  const label = disconnected ? 'Disconnected from PortDesk' : sync && sync.state !== 'idle' ? syncLabel(sync, now) : 'Working offline';
+  const label = disconnected ? 'Disconnected from PortDesk' : sync && sync.state !== 'idle' ? syncLabel(sync, now) : 'Local only: no connection set up';
   const dot = DOT[disconnected ? 'disconnected' : (sync?.state ?? 'idle')];
   return (
     <div className="status-slot" role="status" aria-label="Sync status" title={sync?.remotes.map((r) => `${r.name}: ${r.message ?? r.state}`).join('\n') || undefined}>
