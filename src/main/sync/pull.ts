@@ -52,7 +52,18 @@ export async function pull(ctx: PullContext): Promise<PullResult> {
   await fillExtras(ctx.store, ctx.adapter, ctx.remoteId, remotes, known);
   await fillStateReasons(ctx.adapter, remotes, known);
   // Cleaned after the extras are in, so pulled comments and attachment names are cleaned too.
-  return applyPull(ctx, remotes.map(cleanRemotePort), { listed: new Set(listed.map((r) => r.remoteObjectId)), notFound: unlisted.notFound });
+  const result = applyPull(ctx, remotes.map(cleanRemotePort), { listed: new Set(listed.map((r) => r.remoteObjectId)), notFound: unlisted.notFound });
+  if (unlisted.unreadable.length > 0) {
+    // A document the remote sent that cannot be read (an unknown state, a broken field) changes
+    // nothing here: the port stays as it was, marked with why, and the failure is reported.
+    ctx.store.db.transaction(() => {
+      for (const f of unlisted.unreadable) {
+        ctx.store.repos.ports.markError(f.portId, `Not updated from the remote: ${f.message}`);
+        result.failures.push({ portId: f.portId, remoteObjectId: f.remoteObjectId, message: f.message });
+      }
+    })();
+  }
+  return result;
 }
 
 /** Linked ports missing from a listing, refreshed one by one at most this many at a time. */
@@ -66,22 +77,27 @@ const REFRESH_ALL_UP_TO = 200;
  * is applied like a listed one; only a NOT_FOUND answer makes it a removal candidate. Ports
  * final locally are skipped when there are many (a completed port does not change).
  */
-async function refreshUnlisted(ctx: PullContext, listed: readonly RemotePort[]): Promise<{ found: RemotePort[]; notFound: Set<string> }> {
+async function refreshUnlisted(
+  ctx: PullContext,
+  listed: readonly RemotePort[],
+): Promise<{ found: RemotePort[]; notFound: Set<string>; unreadable: { portId: string; remoteObjectId: string; message: string }[] }> {
   const seen = new Set(listed.map((r) => r.remoteObjectId));
   const gone = new Set(ctx.store.repos.syncState.keysWithPrefix(ctx.remoteId, 'gone:'));
   const missing = ctx.store.repos.ports.linked(ctx.remoteId).filter((p) => !seen.has(p.objectId) && !gone.has(p.objectId));
   const todo = missing.length <= REFRESH_ALL_UP_TO ? missing : missing.filter((p) => p.state !== 'completed' && p.state !== 'canceled');
   const found: RemotePort[] = [];
   const notFound = new Set<string>();
+  const unreadable: { portId: string; remoteObjectId: string; message: string }[] = [];
   await pool(todo, REFRESH_CONCURRENCY, async (p) => {
     try {
       found.push(await ctx.adapter.get(p.objectId));
     } catch (err) {
       if (err instanceof RemoteError && err.kind === 'not_found') notFound.add(p.objectId);
+      else if (err instanceof RemoteError && err.kind === 'permanent') unreadable.push({ portId: p.id, remoteObjectId: p.objectId, message: err.message });
       else throw err;
     }
   });
-  return { found, notFound };
+  return { found, notFound, unreadable };
 }
 
 export interface PullListing {

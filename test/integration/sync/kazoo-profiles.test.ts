@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -153,5 +154,34 @@ describe.each(['4.3', '4.2'] as const)('Kazoo %s, a connection that is not the p
     const further = (): unknown => h?.ctx.ports.move(a?.id ?? '', { to: 'pending' });
     if (version === '4.3') expect(further).toThrow(/please contact your port authority/);
     else expect(further).not.toThrow();
+  }, 60_000);
+});
+
+describe('Kazoo, a document PortDesk cannot read', () => {
+  it('an unknown port_state or a malformed field leaves the local port as it was, marked and reported', async () => {
+    h = await startHarness('kazoo');
+    const a = h.ctx.ports.create({ fields: { name: 'Odd state', billingName: 'Keep Me' }, numbers: numbers(380, 2), remoteId: h.remoteId });
+    const b = h.ctx.ports.create({ fields: { name: 'Odd numbers' }, numbers: numbers(390, 1), remoteId: h.remoteId });
+    await converge(h);
+    const before = h.ctx.ports.get(a.id);
+    // Tamper with the sandbox's own store: a state Kazoo might add, a numbers field of the wrong type.
+    const db = new Database(join(h.dir, 'sandbox', 'sandbox.sqlite'));
+    try {
+      db.prepare('UPDATE kz_ports SET port_state = ?, rev = rev + 1 WHERE id = ?').run('on_hold', before.remoteObjectId);
+      const row = db.prepare('SELECT doc FROM kz_ports WHERE id = ?').get(h.ctx.ports.get(b.id).remoteObjectId) as { doc: string };
+      db.prepare('UPDATE kz_ports SET doc = ?, rev = rev + 1 WHERE id = ?').run(JSON.stringify({ ...JSON.parse(row.doc), numbers: 'none' }), h.ctx.ports.get(b.id).remoteObjectId);
+    } finally {
+      db.close();
+    }
+    await h.engine.syncNow({ waitMs: 5000 });
+    const after = h.ctx.ports.get(a.id);
+    expect(after.state).toBe(before.state);
+    expect(after.billingName).toBe('Keep Me');
+    expect(after.numbers.map((n) => n.e164)).toEqual(before.numbers.map((n) => n.e164));
+    expect(after.syncStatus).toBe('error');
+    expect(after.syncError).toMatch(/Not updated from the remote: .*port_state/);
+    const other = h.ctx.ports.get(b.id);
+    expect(other.numbers).toHaveLength(1);
+    expect(other.syncError).toMatch(/numbers/);
   }, 60_000);
 });

@@ -40,30 +40,35 @@ export function gregorianToDate(seconds: number): string {
   return new Date((seconds - GREGORIAN_OFFSET) * 1000).toISOString().slice(0, 10);
 }
 
-const str = z.string().optional().catch(undefined);
+/**
+ * Fields that map to the port are read strictly: a field of the wrong type makes the document
+ * unreadable (reported, the local port kept) instead of blanking the field here. Null is absent.
+ */
+const str = z.string().nullish().transform((v) => v ?? undefined);
+const num = z.number().nullish().transform((v) => v ?? undefined);
 const KazooDocSchema = z.looseObject({
   id: z.string(),
   account_id: z.string().optional(),
-  name: z.string().catch(''),
-  // No .catch: a state PortDesk does not know makes the document unreadable, never a guess.
+  name: z.string(),
+  // A state PortDesk does not know makes the document unreadable, never a guess.
   port_state: z.enum(PORT_STATES),
-  numbers: z.record(z.string(), z.unknown()).catch({}),
+  numbers: z.record(z.string(), z.unknown()),
   carrier: str,
   winning_carrier: str,
   account_name: str,
   signee_name: str,
   reference_number: str,
   customer_reference: str,
-  transfer_date: z.number().optional().catch(undefined),
-  scheduled_date: z.number().optional().catch(undefined),
+  transfer_date: num,
+  scheduled_date: num,
   bill: z
     .looseObject({
       name: str, street_number: str, street_pre_dir: str, street_address: str, street_type: str, street_post_dir: str,
       address: str, extended_address: str, locality: str, region: str, postal_code: str, country: str,
       account_number: str, pin: str, btn: str, carrier: str,
     })
-    .optional()
-    .catch(undefined),
+    .nullish()
+    .transform((v) => v ?? undefined),
   notifications: z
     .looseObject({ email: z.looseObject({ send_to: z.union([z.string(), z.array(z.string())]).optional() }).optional() })
     .optional()
@@ -148,7 +153,7 @@ function detailMessages(data: unknown): string[] {
 
 /** Kazoo document -> internal model. */
 export function kazooToPort(doc: KazooDoc, revision: string, fallbackAccount: string, connectionAccount?: string): RemotePort {
-  const bill = doc.bill ?? {};
+  const bill: Partial<NonNullable<KazooDoc['bill']>> = doc.bill ?? {};
   const sendTo = doc.notifications?.email?.send_to;
   // Every field written out rather than spread over EMPTY_PORT_FIELDS: the spread builds a
   // dictionary-mode object, several times slower over a 10,000-port listing.
