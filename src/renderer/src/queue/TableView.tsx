@@ -45,7 +45,8 @@ export function TableView({ rows }: { rows: PortSummary[] }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const shown = useMemo(() => columns.filter((c) => !c.hidden), [columns]);
   const totalWidth = CHECK_WIDTH + shown.reduce((sum, c) => sum + (widths[c.id] ?? widthOf(c)), 0);
-  const ctx = useMemo<CellContext>(() => ({ now: Date.now(), today: new Date(), thresholds }), [thresholds, rows]);
+  // "Now" for days-left and days-in-state: taken again whenever the rows change.
+  const ctx = useMemo<CellContext>(() => ({ now: Date.now(), today: new Date(), thresholds }), [thresholds, rows]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
@@ -195,6 +196,18 @@ export function TableView({ rows }: { rows: PortSummary[] }) {
     setPaste({ text, field: (col && TABLE_COLUMN_DEFS[col.id].edit) || 'accountNumber' });
   };
 
+  // Rows are memoised: the handlers they get stay the same objects and read the latest state
+  // through this ref, so a scrolled frame renders only the rows that came into view.
+  const latest = useRef({ commitEdit, onCellClick, focusCol });
+  latest.current = { commitEdit, onCellClick, focusCol };
+  const onCellClickStable = useCallback((e: MouseEvent, index: number, col: number) => latest.current.onCellClick(e, index, col), []);
+  const onEditChange = useCallback((value: string) => setEditing((x) => (x ? { ...x, value, error: null } : x)), []);
+  const onEditCommit = useCallback((move: 0 | 1) => void latest.current.commitEdit(move), []);
+  const onEditCancel = useCallback((index: number) => {
+    setEditing(null);
+    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-row="${index}"] [data-col="${latest.current.focusCol}"]`)?.focus());
+  }, []);
+
   const selectedRows = paste ? rows.filter((p) => selected.has(p.id)) : [];
   const allSelected = rows.length > 0 && selected.size >= rows.length && rows.every((p) => selected.has(p.id));
   const items = virtualizer.getVirtualItems();
@@ -262,14 +275,11 @@ export function TableView({ rows }: { rows: PortSummary[] }) {
                   selected={selected.has(port.id)}
                   focusCol={focusRow === item.index ? focusCol : focusRow < 0 && item.index === 0 ? 0 : -1}
                   editing={editing?.id === port.id ? editing : null}
-                  onCellClick={onCellClick}
+                  onCellClick={onCellClickStable}
                   onBeginEdit={beginEdit}
-                  onEditChange={(value) => setEditing((x) => (x ? { ...x, value, error: null } : x))}
-                  onEditCommit={(move) => void commitEdit(move)}
-                  onEditCancel={() => {
-                    setEditing(null);
-                    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-row="${item.index}"] [data-col="${focusCol}"]`)?.focus());
-                  }}
+                  onEditChange={onEditChange}
+                  onEditCommit={onEditCommit}
+                  onEditCancel={onEditCancel}
                 />
               );
             })}
@@ -296,7 +306,7 @@ interface RowProps {
   onBeginEdit(port: PortSummary, col: number): boolean;
   onEditChange(value: string): void;
   onEditCommit(move: 0 | 1): void;
-  onEditCancel(): void;
+  onEditCancel(index: number): void;
 }
 
 const TableRow = memo(function TableRow({ index, start, port, shown, widths, ctx, selected, focusCol, editing, onCellClick, onBeginEdit, onEditChange, onEditCommit, onEditCancel }: RowProps) {
@@ -342,7 +352,7 @@ const TableRow = memo(function TableRow({ index, start, port, shown, widths, ctx
                 onKeyDown={(e) => {
                   e.stopPropagation();
                   if (e.key === 'Enter') onEditCommit(1);
-                  else if (e.key === 'Escape') onEditCancel();
+                  else if (e.key === 'Escape') onEditCancel(index);
                   else if (e.key === 'Tab') {
                     e.preventDefault();
                     onEditCommit(0);

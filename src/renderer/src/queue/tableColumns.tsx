@@ -25,6 +25,10 @@ export interface TableColumn {
   title?(p: PortSummary, ctx: CellContext): string | undefined;
 }
 
+// One formatter each: toLocale*String builds a new Intl formatter per call, ~40 per scrolled frame.
+const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const momentFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
 const syncText: Record<PortSummary['syncStatus'], string> = { local: 'Local only', pending: 'Pending', synced: 'Synced', conflict: 'Conflict', error: 'Sync error' };
 
 /** Days in the current state, flagged past the state's threshold. */
@@ -42,7 +46,7 @@ export function AgeCell({ port, ctx }: { port: PortSummary; ctx: CellContext }) 
 export function ageingTitle(port: PortSummary, ctx: CellContext): string {
   const days = daysInState(port.stateEnteredAt, ctx.now);
   const limit = ctx.thresholds[port.state];
-  const base = `${stateLabel(port.state)} for ${days} ${days === 1 ? 'day' : 'days'} (since ${new Date(port.stateEnteredAt).toLocaleDateString()})`;
+  const base = `${stateLabel(port.state)} for ${days} ${days === 1 ? 'day' : 'days'} (since ${dayFormat.format(port.stateEnteredAt)})`;
   return limit !== undefined && days > limit ? `${base}: over the ${limit}-day limit for ${stateLabel(port.state)}` : base;
 }
 
@@ -91,7 +95,7 @@ export const TABLE_COLUMN_DEFS: Record<ColumnId, TableColumn> = {
     },
   },
   daysInState: { id: 'daysInState', label: 'In state', align: 'end', render: (p, ctx) => <AgeCell port={p} ctx={ctx} /> },
-  remoteChanged: { id: 'remoteChanged', label: 'Remote change', render: (p, ctx) => (p.remoteChangedAt ? timeAgo(p.remoteChangedAt, ctx.now) : <span className="muted">—</span>), title: (p) => (p.remoteChangedAt ? new Date(p.remoteChangedAt).toLocaleString() : undefined) },
+  remoteChanged: { id: 'remoteChanged', label: 'Remote change', render: (p, ctx) => (p.remoteChangedAt ? timeAgo(p.remoteChangedAt, ctx.now) : <span className="muted">—</span>), title: (p) => (p.remoteChangedAt ? momentFormat.format(p.remoteChangedAt) : undefined) },
   sync: {
     id: 'sync',
     label: 'Sync',

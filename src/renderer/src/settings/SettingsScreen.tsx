@@ -4,8 +4,9 @@ import { RemotesList } from './RemotesList';
 import { AddRemoteForm } from './AddRemoteForm';
 import './settings.css';
 import { FormError } from '../ui/FormError';
+import { AgeingSettings } from './AgeingSettings';
 
-/** Settings: the porting API accounts PortDesk syncs with. */
+/** Settings: the porting API accounts PortDesk syncs with, and when ports count as ageing. */
 export function SettingsScreen() {
   const loadError = useSyncStore((s) => s.loadError);
   useEffect(() => startSyncFeed(), []);
@@ -18,6 +19,7 @@ export function SettingsScreen() {
         <FormError message={loadError} />
         <RemotesList />
         <AddRemoteForm />
+        <AgeingSettings />
       </div>
     </section>
   );
