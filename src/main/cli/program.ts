@@ -57,7 +57,7 @@ export function buildProgram(io: CliIo): { program: Command; close(): void } {
     const result = await client().call(method, input);
     io.out(globals().json ? JSON.stringify(result, null, 2) : human(result));
   };
-  registerPortCommands(program, { run, call: (m, i) => client().call(m, i), out: io.out });
+  registerPortCommands(program, { run, call: (m, i) => client().call(m, i), out: io.out, json: () => globals().json === true });
   registerSyncCommands(program, { run, env: io.env });
   registerImportCommand(program, { imports: () => context().imports, out: io.out, json: () => globals().json === true });
   registerDocumentCommands(program, { run, call: (m, i) => client().call(m, i), out: io.out, json: () => globals().json === true });

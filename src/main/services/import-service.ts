@@ -100,7 +100,8 @@ export class ImportService {
   start(input: StartImport): { jobId: string } {
     const source: WorkerSource =
       input.source.kind === 'file' ? { kind: 'file', bytes: input.source.bytes, fileName: input.source.name } : input.source;
-    const sourceName = input.source.kind === 'paste' ? 'pasted text' : input.source.kind === 'file' ? input.source.name : input.source.path;
+    // The file's own name, never its folder: it names the new port ("Import of ports.csv") and the import history.
+    const sourceName = input.source.kind === 'paste' ? 'pasted text' : baseName(input.source.kind === 'file' ? input.source.name : input.source.path);
     const session: Session = {
       id: randomUUID(),
       sourceName,
@@ -432,4 +433,9 @@ export class ImportService {
 
 function pickDefined<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}
+
+/** The last part of a path written with either separator (a Windows path may reach a POSIX host). */
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
 }

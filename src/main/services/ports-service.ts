@@ -10,7 +10,7 @@ import {
 } from '../../shared/model';
 import { NOT_PORT_AUTHORITY, allowedTargets, canMoveAs, canTransition, holdsNumbers, isDeletable, isEditable, stateLabel } from '../../shared/domain/states';
 import { countryOfNumber, isCountryCode, normalizeNumber } from '../../shared/domain/numbers';
-import { effectiveCountry, loaStatusOf, submitProblems, type ReadinessProblem } from '../../shared/domain/readiness';
+import { effectiveCountry, portProblems, type ReadinessProblem } from '../../shared/domain/readiness';
 import { isoDay } from '../../shared/domain/portFacts';
 import { normalizeUsRegion } from '../../shared/domain/usStates';
 import { editedMessage } from '../../shared/domain/fieldLabels';
@@ -350,19 +350,11 @@ export class PortsService {
     }
   }
 
-  /** What stops the port from being submitted (the window's and the CLI's readiness list). */
+  /** What stops the port from being submitted: the same list the window and the CLI show. */
   readiness(port: PortRow): ReadinessProblem[] {
-    const attachments = this.repos.attachments.list(port.id);
     const numbers = this.repos.numbers.list(port.id);
-    const first = numbers.map((n) => n.e164).sort()[0];
-    return submitProblems({
-      fields: port,
-      numberCount: numbers.length,
-      loa: loaStatusOf(attachments),
-      hasBill: attachments.some((a) => a.kind === 'bill'),
-      numberCountry: first ? countryOfNumber(first) : null,
-      today: isoDay(new Date(this.clock.now())),
-    });
+    const firstNumber = numbers.map((n) => n.e164).sort()[0] ?? null;
+    return portProblems({ ...port, numbers, attachments: this.repos.attachments.list(port.id), firstNumber }, isoDay(new Date(this.clock.now())));
   }
 
   private require(id: string): PortRow {

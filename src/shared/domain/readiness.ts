@@ -1,5 +1,6 @@
 import type { PortFields } from '../model';
 import { usStateCode } from './usStates';
+import { countryOfNumber } from './numbers';
 
 /** Where the port's LOA stands: none attached, only a generated one nobody signed, or a signed one. */
 export type LoaStatus = 'none' | 'unsigned' | 'signed';
@@ -94,4 +95,28 @@ export function loaStatusOf(attachments: readonly { kind: string; unsigned: bool
   const loas = attachments.filter((a) => a.kind === 'loa');
   if (loas.length === 0) return 'none';
   return loas.some((a) => !a.unsigned) ? 'signed' : 'unsigned';
+}
+
+/** What a port's full detail holds that readiness reads. */
+export interface ReadinessSubject extends PortFields {
+  state: string;
+  numbers: readonly { e164: string }[];
+  attachments: readonly { kind: string; unsigned: boolean }[];
+  firstNumber: string | null;
+}
+
+/**
+ * Readiness of one port as the window's detail and the CLI show it: only drafts and rejected ports
+ * (those that will be submitted) are checked.
+ */
+export function portProblems(port: ReadinessSubject, today: string): ReadinessProblem[] {
+  if (port.state !== 'unconfirmed' && port.state !== 'rejected') return [];
+  return submitProblems({
+    fields: port,
+    numberCount: port.numbers.length,
+    loa: loaStatusOf(port.attachments),
+    hasBill: port.attachments.some((a) => a.kind === 'bill'),
+    numberCountry: port.firstNumber ? countryOfNumber(port.firstNumber) : null,
+    today,
+  });
 }

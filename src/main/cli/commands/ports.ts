@@ -4,11 +4,13 @@ import { AppError } from '../../../shared/errors';
 import { PORT_STATES } from '../../../shared/model';
 import { portDetailText, portsTable } from '../format';
 import type { Call, Run } from './run';
+import { addFieldOptions, fieldsPatch, readinessOf, setResultText } from './portFields';
 
 export interface PortCommandDeps {
   run: Run;
   call: Call;
   out(text: string): void;
+  json(): boolean;
 }
 
 interface ListOptions {
@@ -20,7 +22,7 @@ interface ListOptions {
 }
 
 /** `portdesk ports ...` and `portdesk numbers ...`, over the same RPC methods as the UI. */
-export function registerPortCommands(program: Command, { run, call, out }: PortCommandDeps): void {
+export function registerPortCommands(program: Command, { run, call, out, json }: PortCommandDeps): void {
   const collect = (value: string, previous: string[] = []) => [...previous, value];
 
   const ports = program.command('ports').description('list, show, create, move and delete port requests');
@@ -74,6 +76,19 @@ export function registerPortCommands(program: Command, { run, call, out }: PortC
         (p) => `Created ${p.id} "${p.name}" with ${p.numbers.length} number(s)${p.remoteId ? ` on remote ${p.remoteId}` : ', local only'}`,
       ),
     );
+  addFieldOptions(
+    ports
+      .command('set <id>')
+      .description('set fields of a port (billing name, authorized person, address, account number, PIN, carriers, dates), checked like the window; prints what still stops a submit')
+      .option('--from-json <file>', 'a JSON object of fields, e.g. {"billingName": "Acme LLC", "postalCode": "60540"}; options given beside it win'),
+  ).action(async (id: string, opts: Record<string, unknown>) => {
+    const patch = await fieldsPatch(opts);
+    const before = await call('ports.get', { id });
+    const port = await call('ports.update', { id, patch });
+    const changed = (Object.keys(patch) as (keyof typeof patch)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(port[k]));
+    const problems = readinessOf(port);
+    out(json() ? JSON.stringify({ port, changed, readiness: problems }, null, 2) : setResultText(port, changed, problems));
+  });
   ports
     .command('assign <id>')
     .description('give a local-only port a remote; it is created there with the next sync')

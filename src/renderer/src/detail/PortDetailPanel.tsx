@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PortDetail } from '../../../shared/model';
 import { isDeletable, stateLabel } from '../../../shared/domain/states';
-import { loaStatusOf, submitProblems } from '../../../shared/domain/readiness';
+import { portProblems } from '../../../shared/domain/readiness';
 import { isoDay } from '../../../shared/domain/portFacts';
-import { countryOfNumber } from '../../../shared/domain/numbers';
 import { toSummary } from '../lib/summary';
 import { usePortsStore } from '../stores/portsStore';
 import { useUiStore } from '../stores/uiStore';
@@ -21,19 +20,6 @@ import { Timeline } from './Timeline';
 import { DeletePortDialog } from './DeletePortDialog';
 import { draftCount, useDraftStore } from './draftStore';
 import { jumpToField } from './jumpToField';
-
-/** Readiness from the full detail, where attachment kinds are known exactly. */
-function problemsOf(port: PortDetail) {
-  if (port.state !== 'unconfirmed' && port.state !== 'rejected') return [];
-  return submitProblems({
-    fields: port,
-    numberCount: port.numbers.length,
-    loa: loaStatusOf(port.attachments),
-    hasBill: port.attachments.some((a) => a.kind === 'bill'),
-    numberCountry: port.firstNumber ? countryOfNumber(port.firstNumber) : null,
-    today: isoDay(),
-  });
-}
 
 /** Side panel with everything about one port; the board stays usable beside it. */
 export function PortDetailPanel({ id }: { id: string }) {
@@ -69,7 +55,7 @@ export function PortDetailPanel({ id }: { id: string }) {
   };
 
   const port = state.status === 'ready' ? state.port : null;
-  const problems = port ? problemsOf(port) : [];
+  const problems = port ? portProblems(port, isoDay()) : [];
 
   return (
     <aside
