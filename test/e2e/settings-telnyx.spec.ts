@@ -1,10 +1,12 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { testWithSandbox as test, expect } from './support/fixtures';
 import { ROOT } from './support/host';
 import { hostRpc } from './support/rpc';
 import { seedDemoPorts } from './support/demoData';
+import { startSandbox } from '../../src/sandbox/index';
 import { carrierAllowsPortOut } from '../../src/sandbox/util/phone';
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name });
@@ -93,5 +95,41 @@ test('screenshots of Settings with Telnyx and Kazoo connections @screens', async
     await page.getByRole('button', { name: 'Replace token of Telnyx porting' }).click();
     await page.screenshot({ path: join(dir, `settings-token-${size.width}x${size.height}.png`) });
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  }
+});
+
+test('screenshots of Telnyx statuses on the board and in the detail @screens', async ({ page, host }) => {
+  test.skip(!process.env.PORTDESK_SCREENS, 'screenshots run on demand: set PORTDESK_SCREENS=1');
+  test.setTimeout(240_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'portdesk-e2e-telnyx-demo-'));
+  const demo = await startSandbox({ dataDir, port: 0, seed: 'demo' });
+  try {
+    const call = hostRpc(host);
+    await seedDemoPorts(call, 300);
+    await call('remotes.add', { kind: 'telnyx', url: demo.telnyxUrl, accountId: demo.accounts.root.id, token: demo.token, apiUser: demo.telnyxUser, name: 'Telnyx porting' });
+    await call('sync.now', {});
+    const dir = join(ROOT, 'test-results', 'screens');
+    mkdirSync(dir, { recursive: true });
+    for (const size of [
+      { width: 1366, height: 768 },
+      { width: 1280, height: 720 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.reload();
+      await page.getByRole('searchbox').fill('Telnyx pr_');
+      await expect(page.getByRole('region', { name: 'Submitted' })).toBeVisible();
+      await page.screenshot({ path: join(dir, `board-telnyx-${size.width}x${size.height}.png`) });
+      await page.getByRole('region', { name: 'Rejected' }).getByRole('group').first().click();
+      await expect(page.getByRole('complementary')).toBeVisible();
+      await page.screenshot({ path: join(dir, `detail-telnyx-exception-${size.width}x${size.height}.png`) });
+      await page.getByRole('button', { name: 'Close detail' }).click();
+      await page.getByRole('region', { name: 'Submitted' }).getByRole('group').first().click();
+      await page.screenshot({ path: join(dir, `detail-telnyx-${size.width}x${size.height}.png`) });
+      await page.getByRole('button', { name: 'Close detail' }).click();
+      await page.getByRole('searchbox').fill('');
+    }
+  } finally {
+    await demo.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });

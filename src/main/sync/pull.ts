@@ -139,6 +139,7 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[], listing: Pull
     const id = randomUUID();
     ports.insertPulled({ id, state: remote.state, stateReason: remote.stateReason ?? null, remoteId, remoteObjectId: remote.remoteObjectId, revision: remote.revision, accountId: remote.accountId, fields: remote.fields, now });
     ports.setRemoteAuthority(id, remote.authority);
+    ports.setRemoteStatus(id, remote);
     try {
       for (const n of remote.numbers) addNumber(id, n, remote.state);
       event(id, 'created', `Found on the remote (${stateLabel(remote.state)})`, null, remote.state);
@@ -188,6 +189,7 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[], listing: Pull
       if (sameContent(caps, remote, snap) || port.remoteRevision === null) {
         ports.link(localId, remote.remoteObjectId, remote.revision, remote.accountId);
         ports.setRemoteAuthority(localId, remote.authority);
+        ports.setRemoteStatus(localId, remote);
         return;
       }
       recordConflict(repos, snap, remote, now);
@@ -218,6 +220,7 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[], listing: Pull
     }
     ports.link(localId, remote.remoteObjectId, remote.revision, remote.accountId);
     ports.setRemoteAuthority(localId, remote.authority);
+    ports.setRemoteStatus(localId, remote);
     ports.markSynced(localId);
     result.changed.push(localId);
   };

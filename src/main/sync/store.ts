@@ -45,6 +45,7 @@ export class SyncStore {
   pushed(portId: string, remote: RemotePort, done: { seq?: number; fieldRowsUpTo?: number }): void {
     this.db.transaction(() => {
       this.repos.ports.link(portId, remote.remoteObjectId, remote.revision, remote.accountId);
+      this.repos.ports.setRemoteStatus(portId, remote);
       if (done.seq !== undefined) this.repos.outbox.deleteRow(done.seq);
       if (done.fieldRowsUpTo !== undefined) this.repos.outbox.deleteFieldRowsUpTo(portId, done.fieldRowsUpTo);
       this.settle(portId);

@@ -100,9 +100,10 @@ describe('Telnyx v1 sync', () => {
     const [subA] = await subIds(h, prOf(a));
     const [subB] = await subIds(h, prOf(b));
 
+    expect(h.ctx.ports.get(b).remoteStatus).toBe('unassigned');
     await portal(h, `/sub_requests/${subB}/status`, { status: 'in-process' });
     await converge(h);
-    expect(h.ctx.ports.get(b).state).toBe('submitted');
+    expect(h.ctx.ports.get(b)).toMatchObject({ state: 'submitted', remoteStatus: 'in-process' });
 
     await portal(h, `/sub_requests/${subB}/status`, { status: 'submitted' });
     await portal(h, `/sub_requests/${subB}/status`, { status: 'foc-date-confirmed', foc_date: '2031-03-04T16:00:00.000Z' });
@@ -110,11 +111,11 @@ describe('Telnyx v1 sync', () => {
     await h.faults({ seed: 9, serverError: { rate: 0.2, statuses: [503] }, rateLimit: { rate: 0.1, retryAfterSeconds: 0 } });
     await converge(h);
     const bravo = h.ctx.ports.get(b);
-    expect(bravo.state).toBe('scheduled');
+    expect(bravo).toMatchObject({ state: 'scheduled', remoteStatus: 'foc-date-confirmed' });
     expect(bravo.focDate).toBe('2031-03-04');
     expect(bravo.name).toBe('Bravo');
     const alpha = h.ctx.ports.get(a);
-    expect(alpha.state).toBe('rejected');
+    expect(alpha).toMatchObject({ state: 'rejected', remoteStatus: 'exception' });
     expect(alpha.stateReason).toBe('The account number does not match the CSR');
     expect(alpha.name).toBe('Alpha');
 

@@ -116,6 +116,7 @@ export class PortsRepo {
       pulledState: db.prepare('UPDATE ports SET state = ?, state_reason = ?, updated_at = ? WHERE id = ?'),
       stateReason: db.prepare('UPDATE ports SET state_reason = ? WHERE id = ?'),
       remoteAuthority: db.prepare('UPDATE ports SET remote_authority = ? WHERE id = ? AND remote_authority IS NOT ?'),
+      remoteStatus: db.prepare('UPDATE ports SET remote_status = ?, remote_status_detail = ? WHERE id = ? AND (remote_status IS NOT ? OR remote_status_detail IS NOT ?)'),
       resolved: db.prepare("UPDATE ports SET dirty = 1, remote_revision = ?, sync_status = 'pending', sync_error = NULL WHERE id = ?"),
       stateOnly: db.prepare('UPDATE ports SET state = ? WHERE id = ?'),
       assign: db.prepare("UPDATE ports SET remote_id = ?, remote_account_id = ?, sync_status = 'pending', sync_error = NULL, updated_at = ? WHERE id = ?"),
@@ -278,6 +279,13 @@ export class PortsRepo {
   }
 
   /** Whether this connection is the request's port authority, as the remote said (seam 5); undefined leaves it. */
+  /** The remote's own status words and their explanation, as the adapter reported them (seam 5); a family without them leaves the columns alone. */
+  setRemoteStatus(id: string, remote: { remoteStatus?: string; remoteStatusDetail?: string }): void {
+    if (remote.remoteStatus === undefined) return;
+    const detail = remote.remoteStatusDetail ?? null;
+    this.s.remoteStatus.run(remote.remoteStatus, detail, id, remote.remoteStatus, detail);
+  }
+
   setRemoteAuthority(id: string, authority: boolean | undefined): void {
     if (authority === undefined) return;
     const v = authority ? 1 : 0;

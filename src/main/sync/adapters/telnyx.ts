@@ -242,7 +242,7 @@ export class TelnyxAdapter implements RemoteAdapter {
       fields: subToFields(d.sub_requests[0], `Telnyx draft ${numbers[0] ?? d.id}`),
       numbers,
       marker: null,
-      remoteStatus: 'draft',
+      // No remoteStatus: a draft's own word ("pending") would read as PortDesk's Pending.
       raw,
     };
   }

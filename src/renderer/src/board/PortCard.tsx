@@ -153,6 +153,11 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
         ) : (
           <span className="card-due muted">No date</span>
         )}
+        {port.remoteStatus && (
+          <span className="card-remote-status mono" title={`Status on the remote: ${port.remoteStatus}${port.remoteStatusDetail ? `\n${port.remoteStatusDetail}` : ''}`}>
+            {port.remoteStatus}
+          </span>
+        )}
         <AgeCell port={port} ctx={{ now: Date.now(), today: new Date(), thresholds }} />
       </div>
     </div>

@@ -80,6 +80,11 @@ export function PortDetailPanel({ id }: { id: string }) {
                 <span className="state-dot" />
                 {stateLabel(port.state)}
               </span>
+              {port.remoteStatus && (
+                <span className="remote-status-word mono" title={port.remoteStatusDetail ?? 'Status on the remote, as it words it'}>
+                  {port.remoteStatus}
+                </span>
+              )}
               <SyncBadge status={port.syncStatus} error={port.syncError} portId={port.id} />
               {port.remoteId && <span className="muted mono">{port.remoteId}</span>}
             </div>
