@@ -185,8 +185,9 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[], listing: Pull
     const queued = outbox.remaining(localId) > 0;
     if (queued) {
       // Our own write whose answer was lost, or an edit that already matches: just take the revision.
-      // A create whose answer was lost is linked here; push then brings it up to date.
-      if (sameContent(caps, remote, snap) || port.remoteRevision === null) {
+      // A create whose answer was lost is linked here, as is one just matched by its numbers (no
+      // revision yet: '' from relinkByNumbers); push then brings it up to date.
+      if (sameContent(caps, remote, snap) || !port.remoteRevision) {
         ports.link(localId, remote.remoteObjectId, remote.revision, remote.accountId);
         ports.setRemoteAuthority(localId, remote.authority);
         ports.setRemoteStatus(localId, remote);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { TelnyxAdapter } from '../../../src/main/sync/adapters/telnyx';
 import { tinyPdf } from '../../../src/sandbox/seed/tinyPdf';
 import { numbers, startHarness, type Harness } from './harness';
 import { allDrafts, completeFields, portal, subIds, telnyxApi } from './telnyx-api';
@@ -126,4 +127,48 @@ describe('Telnyx v1 sync', () => {
     expect(h.ctx.ports.get(a).state).toBe('submitted');
     expect(((await telnyxApi(h, `/port_requests/${prOf(a)}/sub_requests/${subA}`)) as { status: string; account_number: string })).toMatchObject({ status: 'in-process', account_number: '11223344' });
   }, 90_000);
+
+  it('a draft submitted in the portal stays the same local port, with its name and local fields', async () => {
+    h = await startHarness('telnyx');
+    const id = await readyPort(h, 'Portal submit', 90);
+    h.ctx.ports.update(id, { referenceNumber: 'INT-7731' });
+    await converge(h);
+    const draftId = (h.ctx.ports.get(id).remoteObjectId as string).slice('draft:'.length);
+    await portal(h, `/drafts/${draftId}/submit`);
+    await converge(h);
+    const local = h.ctx.ports.get(id);
+    expect(h.ctx.ports.list()).toHaveLength(1);
+    expect(local.remoteObjectId).toMatch(/^pr:/);
+    expect(local.state).toBe('submitted');
+    expect(local).toMatchObject({ name: 'Portal submit', referenceNumber: 'INT-7731' });
+  }, 60_000);
+
+  it('a 422 blocks only that port with the server message', async () => {
+    h = await startHarness('telnyx');
+    const bad = h.ctx.ports.create({ fields: { name: 'Bad', ...completeFields(), region: 'Maryland' }, numbers: numbers(0, 2), remoteId: h.remoteId });
+    const good = h.ctx.ports.create({ fields: { name: 'Good' }, numbers: numbers(20, 2), remoteId: h.remoteId });
+    await h.engine.syncNow({ waitMs: 5000 });
+    const b = h.ctx.ports.get(bad.id);
+    expect(b.syncStatus).toBe('error');
+    expect(b.syncError).toContain('two-letter state abbreviation');
+    expect(h.ctx.ports.get(good.id).syncStatus).toBe('synced');
+    h.ctx.ports.update(bad.id, { region: 'MD' });
+    await h.ctx.router.call('sync.retry', { portId: bad.id });
+    const report = await h.engine.syncNow({ waitMs: 5000 });
+    expect(report.converged, `${report.message} ${h.ctx.ports.get(bad.id).syncError}`).toBe(true);
+    expect(await allDrafts(h)).toHaveLength(2);
+  });
+
+  it('listing follows Total-Pages past the server per_page cap: every draft comes back once, through 503s', async () => {
+    h = await startHarness('telnyx');
+    const made = Array.from({ length: 130 }, (_, i) => numbers(400 + i * 2, 1));
+    for (const n of made) await telnyxApi(h, '/draft_port_requests', { method: 'POST', json: { phone_numbers: [{ phone_number: n[0] }] } });
+    const adapter = new TelnyxAdapter(h.ctx.remotes.config(h.remoteId));
+    await h.faults({ seed: 4, serverError: { rate: 0.02, statuses: [503] } });
+    let listed: Awaited<ReturnType<TelnyxAdapter['listAll']>> | undefined;
+    for (let i = 0; i < 10 && !listed; i += 1) listed = await adapter.listAll().catch(() => undefined);
+    await h.faults({});
+    expect(listed?.length).toBe(130);
+    expect(new Set(listed?.map((p) => p.numbers[0]))).toEqual(new Set(made.map((n) => n[0])));
+  }, 60_000);
 });
