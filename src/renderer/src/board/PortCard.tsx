@@ -129,6 +129,11 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
         <span className="card-account" title={account}>
           {account || <span className="muted">No account details</span>}
         </span>
+        {port.remoteStatus && (
+          <span className="card-remote-status mono" title={`Status on the remote: ${port.remoteStatus}${port.remoteStatusDetail ? `\n${port.remoteStatusDetail}` : ''}`}>
+            {port.remoteStatus}
+          </span>
+        )}
         {port.tags.length > 0 && <CardTags tags={port.tags} />}
       </div>
       <div className="card-row card-meta">
@@ -152,11 +157,6 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
           </span>
         ) : (
           <span className="card-due muted">No date</span>
-        )}
-        {port.remoteStatus && (
-          <span className="card-remote-status mono" title={`Status on the remote: ${port.remoteStatus}${port.remoteStatusDetail ? `\n${port.remoteStatusDetail}` : ''}`}>
-            {port.remoteStatus}
-          </span>
         )}
         <AgeCell port={port} ctx={{ now: Date.now(), today: new Date(), thresholds }} />
       </div>
