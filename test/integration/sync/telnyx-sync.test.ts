@@ -145,14 +145,14 @@ describe('Telnyx v1 sync', () => {
 
   it('a 422 blocks only that port with the server message', async () => {
     h = await startHarness('telnyx');
-    const bad = h.ctx.ports.create({ fields: { name: 'Bad', ...completeFields(), region: 'Maryland' }, numbers: numbers(0, 2), remoteId: h.remoteId });
+    const bad = h.ctx.ports.create({ fields: { name: 'Bad', ...completeFields(), postalCode: '12' }, numbers: numbers(0, 2), remoteId: h.remoteId });
     const good = h.ctx.ports.create({ fields: { name: 'Good' }, numbers: numbers(20, 2), remoteId: h.remoteId });
     await h.engine.syncNow({ waitMs: 5000 });
     const b = h.ctx.ports.get(bad.id);
     expect(b.syncStatus).toBe('error');
-    expect(b.syncError).toContain('two-letter state abbreviation');
+    expect(b.syncError).toContain('postal_code');
     expect(h.ctx.ports.get(good.id).syncStatus).toBe('synced');
-    h.ctx.ports.update(bad.id, { region: 'MD' });
+    h.ctx.ports.update(bad.id, { postalCode: '21401' });
     await h.ctx.router.call('sync.retry', { portId: bad.id });
     const report = await h.engine.syncNow({ waitMs: 5000 });
     expect(report.converged, `${report.message} ${h.ctx.ports.get(bad.id).syncError}`).toBe(true);
