@@ -65,6 +65,7 @@ const CASES: Case[] = [
   { label: 'an XLSX with 40 MB of shared strings', file: HOSTILE_FILES.xlsxSharedStrings, args: (f, c) => ['--db', c.db, 'import', f, '--port', c.portId], exit: 1, message: /its shared strings unpack to more than 32 MB/ },
   { label: 'an XLSX whose sheet unpacks to 200 MB', file: HOSTILE_FILES.xlsxSheetBomb, args: (f, c) => ['--db', c.db, 'import', f, '--port', c.portId], exit: 1, message: /its part xl\/worksheets\/sheet1\.xml unpacks to more than 128 MB/ },
   { label: 'an XLSX missing its parts', file: HOSTILE_FILES.xlsxBroken, args: (f, c) => ['--db', c.db, 'import', f, '--port', c.portId], exit: 1, message: /^portdesk: The workbook has no sheets\./m },
+  { label: 'an XLSX exceljs cannot read', file: HOSTILE_FILES.xlsxBadMerge, args: (f, c) => ['--db', c.db, 'import', f, '--port', c.portId], exit: 1, message: /^portdesk: This file could not be read as an Excel workbook: parts of it are missing or damaged\. Open it in Excel and save it again, or save it as CSV\.$/m },
   { label: '300 ranges of 10,000 into one port', file: HOSTILE_FILES.rangeBomb, args: (f, c) => ['--db', c.db, 'import', f, '--new-port', 'Ranges', '--dry-run'], exit: 0, message: /covers 10,000 numbers; ranges may add at most 20,000 numbers to one port \(20,000 already\)/ },
   { label: '300 ranges of 10,000 in 300 groups', file: HOSTILE_FILES.rangeBomb, args: (f, c) => ['--db', c.db, 'import', f, '--group-by', 'customer', '--dry-run'], exit: 0, message: /covers 10,000 numbers; ranges may add at most 100,000 numbers to one import \(100,000 already\); split the file/ },
   { label: 'attach of a 600 MB file', file: HOSTILE_FILES.huge, args: (f, c) => ['--db', c.db, 'attach', c.portId, f], exit: 1, message: /"scan-600mb\.pdf" is 629,145,600 bytes \(629\.1 MB\); attachments are limited to 8,000,000 bytes/ },
@@ -99,7 +100,7 @@ describe('hostile input corpus: each refused clearly, within bounds, writing not
 
     expect(run.stdout + run.stderr).toMatch(c.message);
     expect(run.code).toBe(c.exit);
-    expect(run.stderr + run.stdout).not.toMatch(/Cannot read properties|RangeError|Invalid string length|heap out of memory|EISDIR/);
+    expect(run.stderr + run.stdout).not.toMatch(/Cannot read properties|Out of bounds|RangeError|Invalid string length|heap out of memory|EISDIR/);
     expect(run.maxRssMb).toBeLessThan(MAX_RSS_MB);
     expect(run.ms).toBeLessThan(MAX_MS);
     expect(dump(db)).toBe(before);
