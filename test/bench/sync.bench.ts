@@ -8,7 +8,7 @@ import { AccountStore } from '../../src/sandbox/store/accounts';
 import { openDb } from '../../src/sandbox/store/db';
 import { KazooPortStore } from '../../src/sandbox/store/kazooPorts';
 import { KazooPorts } from '../../src/sandbox/kazoo/ports';
-import type { BenchResult } from './harness';
+import { watchEventLoop, type BenchResult } from './harness';
 
 const CONCURRENCY = 8;
 
@@ -64,7 +64,7 @@ async function benchPush(dir: string): Promise<BenchResult> {
 }
 
 /** Pull: 10,000 remote ports (open and paginated completed) into an empty store, against raw fetch+parse of the same listings. */
-async function benchPull(dir: string): Promise<BenchResult> {
+async function benchPull(dir: string): Promise<BenchResult[]> {
   const dataDir = join(dir, 'pull-sbx');
   let sb: SandboxHandle = await startSandbox({ dataDir, port: 0, seed: 'none' });
   const token = sb.token;
@@ -92,9 +92,15 @@ async function benchPull(dir: string): Promise<BenchResult> {
     const get = (u: string): Promise<{ next_start_key?: string }> => once(u).catch(() => once(u));
     // Warm the sandbox's caches so neither measurement pays for the other's cold start.
     await get(`${api}/descendants/port_requests?by_types=all`);
+    const idle = watchEventLoop();
+    await new Promise((r) => setTimeout(r, 500));
+    const idleLag = idle.stop();
+    // The sandbox serves from this same event loop, so its work counts against the figure too.
+    const lag = watchEventLoop();
     const t0 = performance.now();
     const report = await engine.syncNow();
     const pullMs = performance.now() - t0;
+    const pullLag = lag.stop();
     const count = ctx.ports.list().length;
     if (count !== 10_000 || !report.converged) throw new Error(`pulled ${count} ports: ${report.message}`);
     const t1 = performance.now();
@@ -108,7 +114,10 @@ async function benchPull(dir: string): Promise<BenchResult> {
     const rawMs = performance.now() - t1;
     const value = pullMs / 1000;
     const baseline = rawMs / 1000;
-    return { name: 'sync pull 10,000 remote ports into an empty store (s vs raw fetch)', value, unit: 's', baseline, ratio: value / baseline, target: 'value <= 2 s' };
+    return [
+      { name: 'sync pull 10,000 remote ports into an empty store (s vs raw fetch)', value, unit: 's', baseline, ratio: value / baseline, target: 'value <= 1 s', met: value <= 1 },
+      { name: 'event loop: longest block during the 10,000-port pull (sandbox on the same loop; vs idle)', value: pullLag, unit: 'ms', baseline: idleLag, ratio: pullLag / Math.max(idleLag, 1), target: 'value <= 100 ms', met: pullLag <= 100 },
+    ];
   } finally {
     ctx.close();
     await sb.close();
@@ -120,10 +129,10 @@ export async function benchSync(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'pd-bench-sync-'));
   try {
     const push = await benchPush(dir);
-    const pullResult = await benchPull(dir);
+    const pull = await benchPull(dir);
     return [
       { ...push, met: push.ratio >= 0.5 },
-      { ...pullResult, met: pullResult.value <= 2 },
+      ...pull,
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

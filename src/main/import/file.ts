@@ -19,7 +19,8 @@ export async function readImportFile(path: string, maxBytes: number = MAX_IMPORT
     const { size } = await handle.stat();
     const sizeError = checkFileSize(size, maxBytes);
     if (sizeError) return { ok: false, error: sizeError };
-    return { ok: true, bytes: new Uint8Array(await handle.readFile()) };
+    // A Buffer is a Uint8Array already: no second copy of a file that may be 100 MB.
+    return { ok: true, bytes: await handle.readFile() };
   } finally {
     await handle.close();
   }

@@ -24,5 +24,8 @@ export const MAX_XLSX_CELLS = 20_000_000;
 /** Rows normalised between two progress/batch messages of the import worker. */
 export const WORKER_BATCH_ROWS = 5_000;
 
+/** Batches the import worker may send ahead of main staging them (each ~5,000 rows, a few MB). */
+export const MAX_BATCHES_IN_FLIGHT = 2;
+
 /** Rows sent with the parsed table so the preview can show something before normalising ends. */
 export const PREVIEW_ROWS = 200;

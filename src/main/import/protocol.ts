@@ -21,6 +21,11 @@ export interface WorkerRequest {
   planOptions: PlanOptions;
   /** Rows per batch message (defaults to WORKER_BATCH_ROWS). */
   batchRows?: number;
+  /**
+   * Batches main has staged so far (one Int32 main adds to and notifies). The worker waits while
+   * more than MAX_BATCHES_IN_FLIGHT are unstaged: main's pace bounds the memory messages take.
+   */
+  staged?: SharedArrayBuffer;
 }
 
 /** Everything about the table except its rows, plus the first rows for an early preview. */

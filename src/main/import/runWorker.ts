@@ -40,7 +40,8 @@ export function runImportWorker(request: WorkerRequest, options: RunImportOption
   // shared buffer (Node's Buffer pool), which must stay usable here.
   const bytes = request.source.kind === 'file' ? request.source.bytes : undefined;
   const transfer = bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer as ArrayBuffer] : [];
-  const worker = (options.createWorker ?? defaultWorkerFactory)({ workerData: request, transferList: transfer });
+  const stagedCount = new Int32Array(new SharedArrayBuffer(4));
+  const worker = (options.createWorker ?? defaultWorkerFactory)({ workerData: { ...request, staged: stagedCount.buffer as SharedArrayBuffer }, transferList: transfer });
   return new Promise<ImportRun>((resolve, reject) => {
     let table: TableInfo | undefined;
     const staged = new StagedImport(request.planOptions);
@@ -67,6 +68,8 @@ export function runImportWorker(request: WorkerRequest, options: RunImportOption
           break;
         case 'batch':
           staged.add(message.rows);
+          Atomics.add(stagedCount, 0, 1);
+          Atomics.notify(stagedCount, 0);
           break;
         case 'progress':
           options.onProgress?.(message.progress);

@@ -21,7 +21,7 @@ import {
 export type StagedAnalysis = Pick<RowAnalysis, 'row' | 'groupKey' | 'parsed' | 'fields'> & { json: string };
 
 /** Rows read back and planned at a time; between two pages the event loop gets a turn. */
-const PAGE_ROWS = 2_000;
+const PAGE_ROWS = 500;
 
 const STATUS_CODE = { ok: 0, warning: 1, error: 2 } as const;
 

@@ -11,7 +11,7 @@ import { readImportFile } from './file';
 import { chooseMapping, type ColumnMapping } from './columns';
 import { analyseRow } from './plan';
 import { rangeBudget } from './ranges';
-import { PREVIEW_ROWS, WORKER_BATCH_ROWS } from './limits';
+import { MAX_BATCHES_IN_FLIGHT, PREVIEW_ROWS, WORKER_BATCH_ROWS } from './limits';
 import type { SourceRow, SourceTable } from './table';
 import type { StagedAnalysis } from './stagedPlan';
 import type { WorkerMessage, WorkerRequest } from './protocol';
@@ -37,6 +37,14 @@ async function run(request: WorkerRequest): Promise<void> {
   let chosen: { mapping: ColumnMapping; mappingSource: 'given' | 'remembered' | 'guessed'; signature: string } | undefined;
   let head: SourceTable | undefined;
   let done = 0;
+  let sent = 0;
+  const staged = request.staged ? new Int32Array(request.staged) : undefined;
+  // Parsing is synchronous (Papa Parse's chunk loop), so the wait for main is a blocking one:
+  // this thread has nothing else to do meanwhile.
+  const waitForMain = () => {
+    if (!staged) return;
+    for (let seen = Atomics.load(staged, 0); sent - seen > MAX_BATCHES_IN_FLIGHT; seen = Atomics.load(staged, 0)) Atomics.wait(staged, 0, seen, 1_000);
+  };
   let pending: SourceRow[] = [];
   const flush = (read: number) => {
     if (!head || !chosen || pending.length === 0) return;
@@ -48,11 +56,13 @@ async function run(request: WorkerRequest): Promise<void> {
     });
     pending = [];
     post({ type: 'batch', rows: batch });
+    sent++;
     done += batch.length;
     const seconds = (performance.now() - started) / 1000;
     // The total is known only at the end of a stream: until then it is estimated from the share read.
     const total = read >= 1 ? done : Math.max(done, Math.round(done / Math.max(read, 1e-6)));
     post({ type: 'progress', progress: { done, total, rowsPerSecond: seconds > 0 ? Math.round(done / seconds) : done } });
+    waitForMain();
   };
   let lastRead = 0;
   const take = (rows: SourceRow[], read: number) => {

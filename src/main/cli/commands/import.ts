@@ -68,9 +68,16 @@ function groupColumn(status: ImportStatus, wanted: string): number {
   throw new AppError('VALIDATION', `--group-by "${wanted}" is not a column of this file; its columns are ${headers.map((h) => `"${h}"`).join(', ')}`);
 }
 
+/** Rows of the problems list read at a time: only their problems are kept, not the row views. */
+const PROBLEM_PAGE = 1_000;
+
 function allProblems(imports: ImportService, status: ImportStatus): ImportProblemView[] {
-  const rows = imports.rows(status.jobId, 0, Number.MAX_SAFE_INTEGER, 'problems').rows;
-  return [...status.problems, ...(status.groups ?? []).flatMap((g) => g.problems), ...rows.flatMap((r) => r.problems)];
+  const problems = [...status.problems, ...(status.groups ?? []).flatMap((g) => g.problems)];
+  for (let offset = 0; ; offset += PROBLEM_PAGE) {
+    const page = imports.rows(status.jobId, offset, PROBLEM_PAGE, 'problems');
+    for (const r of page.rows) for (const p of r.problems) problems.push(p);
+    if (offset + PROBLEM_PAGE >= page.total) return problems;
+  }
 }
 
 function countsLine(status: ImportStatus): string {
