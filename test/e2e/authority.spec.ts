@@ -46,5 +46,8 @@ test('a non-authority connection is offered only submit and cancel', async ({ pa
   await page.keyboard.press('Escape');
   await card.click();
   await expect(page.getByRole('complementary')).toBeVisible();
+  await expect(page.getByText('Private and action-required comments are for the port authority')).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Private' })).toHaveCount(0);
+  await page.getByText('Private and action-required comments are for the port authority').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(dir, 'authority-detail-1280x720.png') });
 });

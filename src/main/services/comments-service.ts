@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { commentFlagsProblem } from '../../shared/domain/states';
 import { AppError } from '../../shared/errors';
 import type { Comment } from '../../shared/model';
 import type { Repos } from '../db/repos';
@@ -27,6 +28,8 @@ export class CommentsService {
     if (!port) throw new AppError('NOT_FOUND', `No port request with id ${input.portId}`, { id: input.portId });
     const body = input.body.trim();
     if (!body) throw new AppError('VALIDATION', 'The comment is empty', { field: 'body' });
+    const problem = commentFlagsProblem(port.remoteAuthority, { isPrivate: input.isPrivate ?? false, actionRequired: input.actionRequired ?? false });
+    if (problem) throw new AppError(port.remoteAuthority === false ? 'FORBIDDEN' : 'VALIDATION', problem, { field: 'flags' });
     const now = this.clock.now();
     const comment: Comment = { id: randomUUID(), portId: port.id, body, author: LOCAL_ACTOR, isPrivate: input.isPrivate ?? false, actionRequired: input.actionRequired ?? false, createdAt: now };
     const { comments, events, outbox, ports, db } = this.repos;

@@ -49,6 +49,16 @@ export function commonTargets(ports: readonly { state: PortState; remoteAuthorit
   return ports.length === 0 ? [] : PORT_STATES.filter((to) => ports.every((p) => mayMove(p, to)));
 }
 
+/**
+ * Why a comment's flags would be refused, or null (Kazoo 4.3 cb_port_requests:validate_comments):
+ * private and action-required comments are for the port authority, and never both at once.
+ */
+export function commentFlagsProblem(authority: boolean | null, flags: { isPrivate: boolean; actionRequired: boolean }): string | null {
+  if (authority === false && (flags.isPrivate || flags.actionRequired)) return 'Private and action-required comments are for the port authority';
+  if (flags.isPrivate && flags.actionRequired) return 'A private comment cannot also be action required';
+  return null;
+}
+
 /** Final states: nothing leaves them. */
 export function isFinal(state: PortState): boolean {
   return allowedTargets(state).length === 0;

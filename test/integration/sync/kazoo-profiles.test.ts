@@ -154,6 +154,17 @@ describe.each(['4.3', '4.2'] as const)('Kazoo %s, a connection that is not the p
     const further = (): unknown => h?.ctx.ports.move(a?.id ?? '', { to: 'pending' });
     if (version === '4.3') expect(further).toThrow(/please contact your port authority/);
     else expect(further).not.toThrow();
+    if (version === '4.2') return;
+    // Comments: a private one is refused here (Kazoo would answer 403); a plain one lands as the sub-account's user.
+    const priv = await h.ctx.router.call('comments.add', { portId: a?.id ?? '', body: 'internal', isPrivate: true });
+    expect(priv).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await h.ctx.router.call('comments.add', { portId: a?.id ?? '', body: 'Bill attached by the customer' });
+    await h.faults({ lostResponse: { next: 1 } });
+    await converge(h);
+    await h.faults({});
+    const objectId = h.ctx.ports.get(a?.id ?? '').remoteObjectId ?? '';
+    const doc = (await kazooCall(h, 'GET', sub, `/port_requests/${objectId}`)).data as { comments: { content: string; author: string; timestamp: number }[] };
+    expect(doc.comments).toEqual([expect.objectContaining({ content: 'Bill attached by the customer', author: h.sb.users.sub, timestamp: expect.any(Number) })]);
   }, 60_000);
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canMoveAs, commonTargets, mayMove } from '../../../src/shared/domain/states';
+import { canMoveAs, commentFlagsProblem, commonTargets, mayMove } from '../../../src/shared/domain/states';
 
 describe('moves a connection may make (Kazoo 4.3 port authority)', () => {
   it('without authority: submit, and cancel only while unconfirmed', () => {
@@ -23,5 +23,15 @@ describe('moves a connection may make (Kazoo 4.3 port authority)', () => {
     ];
     expect(commonTargets(mixed)).toEqual(['submitted', 'canceled']);
     expect(commonTargets([])).toEqual([]);
+  });
+});
+
+describe('comment flags (Kazoo 4.3 validate_comments)', () => {
+  it('private or action-required only from the authority, never both', () => {
+    expect(commentFlagsProblem(false, { isPrivate: true, actionRequired: false })).toMatch(/for the port authority/);
+    expect(commentFlagsProblem(false, { isPrivate: false, actionRequired: true })).toMatch(/for the port authority/);
+    expect(commentFlagsProblem(false, { isPrivate: false, actionRequired: false })).toBeNull();
+    expect(commentFlagsProblem(true, { isPrivate: true, actionRequired: false })).toBeNull();
+    expect(commentFlagsProblem(null, { isPrivate: true, actionRequired: true })).toMatch(/cannot also be action required/);
   });
 });

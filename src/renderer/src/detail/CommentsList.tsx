@@ -3,7 +3,7 @@ import { formatDateTime } from '../lib/format';
 import { CommentComposer } from './CommentComposer';
 
 /** The port's comments, oldest first, with a box to add one. */
-export function CommentsList({ portId, comments, onAdded }: { portId: string; comments: Comment[]; onAdded(): void }) {
+export function CommentsList({ portId, remoteAuthority, comments, onAdded }: { portId: string; remoteAuthority: boolean | null; comments: Comment[]; onAdded(): void }) {
   return (
     <section className="detail-section" aria-labelledby="comments-title">
       <h3 id="comments-title" className="section-title">
@@ -26,7 +26,7 @@ export function CommentsList({ portId, comments, onAdded }: { portId: string; co
           ))}
         </ul>
       )}
-      <CommentComposer portId={portId} onAdded={onAdded} />
+      <CommentComposer portId={portId} remoteAuthority={remoteAuthority} onAdded={onAdded} />
     </section>
   );
 }

@@ -151,7 +151,7 @@ export function PortDetailPanel({ id }: { id: string }) {
             <NumbersTable port={port} onChanged={() => void refresh()} />
             <FieldsForm port={port} onSaved={onSaved} />
             <DocumentsSection port={port} />
-            <CommentsList portId={port.id} comments={port.comments} onAdded={() => void refresh()} />
+            <CommentsList portId={port.id} remoteAuthority={port.remoteAuthority} comments={port.comments} onAdded={() => void refresh()} />
             <Timeline events={port.timeline} />
           </>
         )}
