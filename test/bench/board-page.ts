@@ -23,14 +23,14 @@ export async function installNameShim(page: Page): Promise<void> {
 
 /**
  * Installed before the page loads: resolves with ms from the renderer's `portdesk:ports-ready`
- * mark (the ports.list result in hand) to the first painted frame showing a card.
+ * mark (the ports.list result in hand) to the first painted frame showing `selector` (a card).
  */
-export async function installFirstPaintProbe(page: Page): Promise<void> {
-  await page.addInitScript(() => {
+export async function installFirstPaintProbe(page: Page, selector = '.board .card'): Promise<void> {
+  await page.addInitScript((shown: string) => {
     window.__boardPaint = new Promise<number>((resolve) => {
       const tick = () => {
         const ready = performance.getEntriesByName('portdesk:ports-ready')[0];
-        if (ready && document.querySelector('.board .card')) {
+        if (ready && document.querySelector(shown)) {
           const channel = new MessageChannel();
           channel.port1.onmessage = () => resolve(performance.now() - ready.startTime);
           channel.port2.postMessage(null);
@@ -40,7 +40,7 @@ export async function installFirstPaintProbe(page: Page): Promise<void> {
       };
       requestAnimationFrame(tick);
     });
-  });
+  }, selector);
 }
 
 /** The first-paint time of the current page load. */

@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { createAppContext } from '../../src/main/app-context';
 import { startHost } from '../../src/main/host/server';
-import type { BenchResult } from './harness';
+import { atMost, info, launchChromium, median, percentile, type BenchResult } from './harness';
 import { seedBoardStore } from './board-seed';
 import { type DragFrames, armKeystrokeProbe, firstPaint, installFirstPaintProbe, installNameShim, keystrokeTime, startFrameRecorder, stopFrameRecorder } from './board-page';
 
@@ -23,15 +23,7 @@ interface BoardFigures {
   dragIntervalP95: number;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
 
 async function measureFirstPaint(page: Page, url: string): Promise<number> {
   await installNameShim(page);
@@ -108,13 +100,7 @@ async function measureBoard(browser: Browser, size: { ports: number; numbersPerP
   }
 }
 
-function atMost(name: string, value: number, baseline: number, unit: string, max: number): BenchResult {
-  return { name, value, unit, baseline, ratio: value / baseline, target: `<= ${max} ${unit}`, met: value <= max };
-}
 
-function info(name: string, value: number, baseline: number, unit: string): BenchResult {
-  return { name, value, unit, baseline, ratio: value / baseline };
-}
 
 /**
  * The board with 10,000 ports / 100,000 numbers vs the same measurements on 100 ports, in
@@ -124,10 +110,7 @@ function info(name: string, value: number, baseline: number, unit: string): Benc
  */
 export async function benchBoard(): Promise<BenchResult[]> {
   if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('board bench: build the renderer first (npx electron-vite build)');
-  const browser = await chromium.launch({
-    executablePath: process.env.PORTDESK_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     const small = await measureBoard(browser, SMALL);
     const big = await measureBoard(browser, BIG);

@@ -71,3 +71,33 @@ export async function runMeasured(command: string, args: string[], cwd?: string)
   clearInterval(timer);
   return { ms: performance.now() - started, peakRssMb: peakKb / 1024, code, stderr };
 }
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/** A result whose target is an absolute upper bound on the value (the baseline is printed beside it). */
+export function atMost(name: string, value: number, baseline: number, unit: string, max: number): BenchResult {
+  return { name, value, unit, baseline, ratio: value / baseline, target: `<= ${max} ${unit}`, met: value <= max };
+}
+
+/** A figure printed with its baseline and no target. */
+export function info(name: string, value: number, baseline: number, unit: string): BenchResult {
+  return { name, value, unit, baseline, ratio: value / baseline };
+}
+
+/** Debian's Chromium, as the board and queue benches drive it. */
+export function launchChromium() {
+  return import('@playwright/test').then(({ chromium }) =>
+    chromium.launch({
+      executablePath: process.env.PORTDESK_CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    }),
+  );
+}

@@ -1,36 +1,22 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { createAppContext, type AppContext } from '../../src/main/app-context';
 import { startHost } from '../../src/main/host/server';
 import { ViewDefinitionSchema } from '../../src/shared/domain/views';
-import { timeMs, type BenchResult } from './harness';
+import { atMost, info, launchChromium, median, percentile, timeMs, type BenchResult } from './harness';
 import { seedBoardStore } from './board-seed';
-import { installNameShim } from './board-page';
+import { firstPaint, installFirstPaintProbe, installNameShim } from './board-page';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIG = { ports: 10_000, numbersPerPort: 10 };
 const SMALL = { ports: 100, numbersPerPort: 10 };
 const SORT_CLICKS = ['Name', 'Losing carrier', 'In state', 'Account', 'FOC / transfer', 'Name'];
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
 
-function atMost(name: string, value: number, baseline: number, unit: string, max: number): BenchResult {
-  return { name, value, unit, baseline, ratio: value / baseline, target: `<= ${max} ${unit}`, met: value <= max };
-}
 
-function info(name: string, value: number, baseline: number, unit: string): BenchResult {
-  return { name, value, unit, baseline, ratio: value / baseline };
-}
 
 function withStore<T>(size: { ports: number; numbersPerPort: number }, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'portdesk-queue-bench-'));
@@ -60,30 +46,16 @@ function exportCsv(ctx: AppContext): Promise<number> {
   return timeMs(() => ctx.exports.export({ format: 'csv', perNumber: false, source: { view } }), 3);
 }
 
-/** ms from the ports.list data in hand to the first painted frame showing a table row. */
+/** ms from the ports.list data in hand to the first painted frame showing a table row (median of 5 loads). */
 async function tableFirstPaint(page: Page, url: string): Promise<number> {
-  await page.addInitScript(() => {
-    localStorage.setItem('portdesk.layout', JSON.stringify('table'));
-    const w = window as unknown as { __tablePaint: Promise<number> };
-    w.__tablePaint = new Promise<number>((resolve) => {
-      const tick = () => {
-        const ready = performance.getEntriesByName('portdesk:ports-ready')[0];
-        if (ready && document.querySelector('.ptable-row')) {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve(performance.now() - ready.startTime);
-          channel.port2.postMessage(null);
-          return;
-        }
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-  });
+  await page.addInitScript(() => localStorage.setItem('portdesk.layout', JSON.stringify('table')));
+  await installFirstPaintProbe(page, '.ptable-row');
   const times: number[] = [];
   await page.goto(url);
-  for (let i = 0; i < 5; i++) {
-    if (i > 0) await page.reload();
-    times.push(await page.evaluate(() => (window as unknown as { __tablePaint: Promise<number> }).__tablePaint));
+  times.push(await firstPaint(page));
+  for (let i = 0; i < 4; i++) {
+    await page.reload();
+    times.push(await firstPaint(page));
   }
   return median(times);
 }
@@ -176,10 +148,7 @@ export async function benchQueue(): Promise<BenchResult[]> {
   if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('queue bench: build the renderer first (npx electron-vite build)');
   const [editSmall, exportSmall] = await withStore(SMALL, async (ctx) => [await bulkEdit(ctx, 10), await exportCsv(ctx)]);
   const [editBig, exportBig] = await withStore(BIG, async (ctx) => [await bulkEdit(ctx, 1000), await exportCsv(ctx)]);
-  const browser = await chromium.launch({
-    executablePath: process.env.PORTDESK_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     const small = await measureTable(browser, SMALL);
     const big = await measureTable(browser, BIG);
