@@ -27,6 +27,10 @@ test('screenshots of the table, the board and bulk editing @screens', async ({ p
     await page.getByRole('radio', { name: 'Board' }).click();
     await expect(page.getByRole('region', { name: 'Unconfirmed' })).toBeVisible();
     await page.screenshot({ path: join(dir, `queue-board-${tag}.png`) });
+    await page.getByRole('combobox', { name: 'Lanes' }).selectOption('account');
+    await expect(page.getByRole('region', { name: 'Board by account' })).toBeVisible();
+    await page.screenshot({ path: join(dir, `queue-lanes-${tag}.png`) });
+    await page.getByRole('combobox', { name: 'Lanes' }).selectOption('none');
     await page.getByRole('radio', { name: 'Table' }).click();
     await expect(page.getByRole('grid', { name: 'Ports' })).toBeVisible();
     await page.screenshot({ path: join(dir, `queue-table-${tag}.png`) });
@@ -40,5 +44,11 @@ test('screenshots of the table, the board and bulk editing @screens', async ({ p
     await page.screenshot({ path: join(dir, `queue-setfield-${tag}.png`) });
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'Clear selection' }).click();
+    await page.locator('.ptable-td.is-editable[data-col="4"]').nth(2).dblclick();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('x'.repeat(130));
+    await page.keyboard.press('Enter');
+    await page.screenshot({ path: join(dir, `queue-cell-error-${tag}.png`) });
+    await page.keyboard.press('Escape');
   }
 });
