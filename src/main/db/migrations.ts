@@ -299,6 +299,24 @@ ALTER TABLE attachments ADD COLUMN unsigned INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE annotation_drafts ADD COLUMN signed INTEGER NOT NULL DEFAULT 0;
 `,
   },
+  {
+    version: 9,
+    name: 'sync base and sent versions for the three-way merge; sync lease',
+    sql: `
+-- The remote version this port last agreed on with its remote ({fields, numbers, state} JSON),
+-- and the versions PortDesk sent since whose answer it has not seen (a JSON list), so a pull or a
+-- push merges field by field and never takes PortDesk's own echo for a remote change.
+ALTER TABLE ports ADD COLUMN sync_base TEXT;
+ALTER TABLE ports ADD COLUMN sync_sent TEXT;
+
+-- One sync per database: the process holding the lease pushes and pulls; others wait or say who.
+CREATE TABLE sync_lease (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  owner TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import type { PortFields } from '../../shared/model';
 import type { Repos } from '../db/repos';
+import { FIELD_OPS } from '../db/repos/outbox-entries';
 import type { ConflictRow, StoredSide } from '../db/repos/conflicts-repo';
 import type { LocalSnapshot, RemotePort } from './adapters/types';
 
@@ -24,7 +25,7 @@ export function recordConflict(repos: Repos, local: LocalSnapshot, remote: Remot
       kind: 'conflict',
       fromState: null,
       toState: null,
-      message: `Conflict: changed here and on the remote (${differingKeys(localSide, remoteSide).join(', ') || 'no visible difference'})`,
+      message: `Conflict: changed here and on the remote (${conflictingKeys({ portId: local.localId, local: localSide, remote: remoteSide, remoteRevision: remote.revision, detectedAt: now }, repos.ports.mergeBase(local.localId).base).join(', ') || 'no visible difference'})`,
       actor: 'sync',
     });
   })();
@@ -45,9 +46,22 @@ export function differingKeys(a: ConflictSide, b: ConflictSide): (keyof PortFiel
   return keys;
 }
 
-/** The merged version: for every differing key the chosen side (local when not chosen is refused). */
-export function mergeSides(conflict: StoredConflict, choices: ConflictChoices): ConflictSide {
-  const missing = differingKeys(conflict.local, conflict.remote).filter((k) => choices[k] === undefined);
+/**
+ * The keys the specialist must choose for: those that differ and changed on both sides since the
+ * base the port last agreed on (a key changed here only stays local and is pushed after the
+ * resolution). Without a base, every differing key.
+ */
+export function conflictingKeys(conflict: StoredConflict, base: ConflictSide | null): (keyof PortFields | 'numbers' | 'state')[] {
+  const keys = differingKeys(conflict.local, conflict.remote);
+  if (!base) return keys;
+  const value = (side: ConflictSide, k: keyof PortFields | 'numbers' | 'state'): string =>
+    k === 'numbers' ? [...side.numbers].sort().join() : k === 'state' ? side.state : JSON.stringify(side.fields[k]);
+  return keys.filter((k) => k !== 'state' && value(conflict.local, k) !== value(base, k) && value(conflict.remote, k) !== value(base, k));
+}
+
+/** The merged version: for every conflicting key the chosen side (not choosing is refused); other keys stay local unless chosen. */
+export function mergeSides(conflict: StoredConflict, choices: ConflictChoices, base: ConflictSide | null = null): ConflictSide {
+  const missing = conflictingKeys(conflict, base).filter((k) => choices[k] === undefined);
   if (missing.length > 0) {
     throw new AppError('VALIDATION', `Choose local or remote for: ${missing.join(', ')}`, { fields: missing });
   }
@@ -62,8 +76,9 @@ export function mergeSides(conflict: StoredConflict, choices: ConflictChoices): 
 
 /**
  * Apply a resolution in one transaction: the port takes the merged version, its base becomes
- * the remote revision that was seen, queued field changes collapse into one update carrying the
- * merged fields, and (when the remote state was chosen) queued moves are dropped.
+ * the remote version that was seen, and its queue is rebuilt: one update carrying the merged
+ * fields first, then every other queued change in its original order (comments, attachments,
+ * moves; moves are dropped only when the remote state was chosen).
  */
 export function applyResolution(repos: Repos, conflict: StoredConflict, merged: ConflictSide, now: number): void {
   const { portId } = conflict;
@@ -71,6 +86,7 @@ export function applyResolution(repos: Repos, conflict: StoredConflict, merged: 
   db.transaction(() => {
     ports.writeFields(portId, merged.fields, now);
     ports.markResolved(portId, conflict.remoteRevision);
+    ports.setMergeBase(portId, conflict.remote);
     const current = numbers.e164s(portId);
     const want = new Set(merged.numbers);
     for (const n of current) if (!want.has(n)) numbers.remove(portId, n);
@@ -78,11 +94,12 @@ export function applyResolution(repos: Repos, conflict: StoredConflict, merged: 
     const state = ports.get(portId)?.state ?? merged.state;
     for (const n of merged.numbers) if (!have.has(n)) numbers.insert(portId, n, state !== 'completed' && state !== 'canceled');
     if (merged.state !== state) ports.setStateOnly(portId, merged.state);
-    // The merged fields go first, then the moves still wanted, in their original order.
-    const moves = merged.state === conflict.remote.state ? [] : outbox.rows(portId).filter((r) => r.change?.op === 'port.move');
+    // The merged fields go first (they replace the queued field changes), then everything else still wanted, in order.
+    const dropMoves = merged.state === conflict.remote.state;
+    const kept = outbox.rows(portId).filter((r) => r.change !== null && !FIELD_OPS.includes(r.change.op) && !(dropMoves && r.change.op === 'port.move'));
     outbox.deleteOfPort(portId);
     outbox.append({ portId, entity: 'port', entityId: portId, op: 'port.update', payload: { patch: merged.fields, resolved: true }, baseRevision: conflict.remoteRevision, now });
-    outbox.reinsert(moves, conflict.remoteRevision);
+    outbox.reinsert(kept, conflict.remoteRevision);
     repos.conflicts.delete(portId);
     events.add({ portId, at: now, kind: 'conflict', fromState: null, toState: null, message: 'Conflict resolved; the chosen version will be pushed', actor: 'you' });
   })();

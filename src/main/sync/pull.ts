@@ -3,6 +3,8 @@ import { stateLabel } from '../../shared/domain/states';
 import type { PortState, TimelineEvent } from '../../shared/model';
 import { mappedFields, sameContent, type RemoteAdapter, type RemotePort } from './adapters/types';
 import { recordConflict, refreshConflictRemote } from './conflicts';
+import { mergeInputs, threeWayMerge } from './merge';
+import { takeAll, takeRemote, versionOf } from './take-remote';
 import type { SyncStore } from './store';
 import { ExtrasApplier, fillExtras } from './pull-extras';
 import { fillStateReasons } from './pull-reasons';
@@ -138,6 +140,7 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[], listing: Pull
   const insertNew = (remote: RemotePort, seen: Set<string>): void => {
     const id = randomUUID();
     ports.insertPulled({ id, state: remote.state, stateReason: remote.stateReason ?? null, remoteId, remoteObjectId: remote.remoteObjectId, revision: remote.revision, accountId: remote.accountId, fields: remote.fields, now });
+    ports.setMergeBase(id, versionOf(remote));
     ports.setRemoteAuthority(id, remote.authority);
     ports.setRemoteStatus(id, remote);
     try {
@@ -183,45 +186,36 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[], listing: Pull
       return;
     }
     const queued = outbox.remaining(localId) > 0;
-    if (queued) {
-      // Our own write whose answer was lost, or an edit that already matches: just take the revision.
+    if (queued && !port.remoteRevision) {
       // A create whose answer was lost is linked here, as is one just matched by its numbers (no
-      // revision yet: '' from relinkByNumbers); push then brings it up to date.
-      if (sameContent(caps, remote, snap) || !port.remoteRevision) {
-        ports.link(localId, remote.remoteObjectId, remote.revision, remote.accountId);
-        ports.setRemoteAuthority(localId, remote.authority);
-        ports.setRemoteStatus(localId, remote);
-        return;
-      }
-      recordConflict(repos, snap, remote, now);
+      // revision yet: '' from relinkByNumbers); push then brings it up to date from this base.
+      ports.link(localId, remote.remoteObjectId, remote.revision, remote.accountId);
+      ports.setRemoteAuthority(localId, remote.authority);
+      ports.setRemoteStatus(localId, remote);
+      ports.setMergeBase(localId, versionOf(remote));
+      return;
+    }
+    // With changes queued, merge field by field against the version last agreed on: only what
+    // changed remotely alone is taken; PortDesk's own echo (a write whose answer was lost) is
+    // never a remote change; a key changed on both sides to different values is a conflict.
+    const merge = queued ? threeWayMerge(caps.fields, ...mergeInputs(repos, localId), snap, versionOf(remote)) : takeAll(caps.fields, snap, remote);
+    const took = takeRemote(repos, snap, remote, merge, now, addNumber);
+    if (merge.conflicts.length > 0) {
+      const fresh = store.snapshot(localId);
+      if (fresh) recordConflict(repos, fresh, remote, now);
       result.conflicts += 1;
       result.changed.push(localId);
       return;
     }
-    const changedFields = caps.fields.filter((k) => JSON.stringify(remote.fields[k]) !== JSON.stringify(snap.fields[k]));
-    if (changedFields.length > 0) {
-      ports.writeFields(localId, mappedFields(caps, remote.fields), now);
-      event(localId, 'edited', `Changed on the remote: ${changedFields.join(', ')}`);
-    }
-    const have = new Set(snap.numbers);
-    const want = new Set(remote.numbers);
-    const added = remote.numbers.filter((n) => !have.has(n));
-    const gone = snap.numbers.filter((n) => !want.has(n));
-    for (const n of gone) numbers.remove(localId, n);
-    for (const n of added) addNumber(localId, n, port.state);
-    if (added.length + gone.length > 0) {
-      event(localId, 'numbers', `Numbers changed on the remote: ${added.length} added, ${gone.length} removed`);
-    }
-    if (remote.state !== port.state) {
-      ports.setPulledState(localId, remote.state, remote.stateReason ?? null, now);
-      const reason = remote.stateReason ? `: ${remote.stateReason}` : '';
-      event(localId, 'state', `Moved to ${stateLabel(remote.state)} on the remote${reason}`, port.state, remote.state);
-    } else if (remote.stateReason !== undefined) {
-      ports.setStateReason(localId, remote.stateReason);
-    }
+    if (!merge.takeState && remote.stateReason !== undefined && remote.state === port.state) ports.setStateReason(localId, remote.stateReason);
     ports.link(localId, remote.remoteObjectId, remote.revision, remote.accountId);
     ports.setRemoteAuthority(localId, remote.authority);
     ports.setRemoteStatus(localId, remote);
+    ports.setMergeBase(localId, versionOf(remote));
+    if (queued) {
+      if (took) result.changed.push(localId);
+      return;
+    }
     ports.markSynced(localId);
     result.changed.push(localId);
   };

@@ -1,5 +1,8 @@
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import { recordConflict } from './conflicts';
+import { mergeInputs, threeWayMerge } from './merge';
+import { takeRemote, versionOf } from './take-remote';
+import { holdsNumbers } from '../../shared/domain/states';
 import { RemoteError } from './errors';
 import { sameContent, type LocalSnapshot, type RemoteAdapter, type RemotePort } from './adapters/types';
 import { FIELD_OPS, type QueuedRow, type SyncStore } from './store';
@@ -94,14 +97,14 @@ async function pushRow(ctx: PushContext, head: QueuedRow, rows: QueuedRow[], ret
       if (!r.change || !FIELD_OPS.includes(r.change.op)) break;
       last = r.seq;
     }
-    const remote = await writeFields(ctx, port.remoteObjectId, port.remoteRevision, snap, retried);
+    const remote = await writeFields(ctx, port.remoteObjectId, snap, retried);
     if (remote === 'conflict') return { kind: 'conflict' };
     store.pushed(head.portId, remote, { fieldRowsUpTo: last });
     return undefined;
   }
   if (!port.remoteObjectId) {
     // Never created remotely (e.g. assigned to this remote after it was made): create first.
-    const created = await writeFields(ctx, null, null, snap, retried);
+    const created = await writeFields(ctx, null, snap, retried);
     if (created === 'conflict') return { kind: 'conflict' };
     store.pushed(head.portId, created, {});
     return undefined;
@@ -154,24 +157,35 @@ function pushOrder(adapter: RemoteAdapter, objectId: string | null, all: QueuedR
 async function writeFields(
   ctx: PushContext,
   remoteObjectId: string | null,
-  baseRevision: string | null,
   snap: LocalSnapshot,
   retried: boolean,
 ): Promise<RemotePort | 'conflict'> {
-  const { adapter } = ctx;
+  const { adapter, store } = ctx;
+  const { repos } = store;
   const caps = adapter.capabilities;
+  // Recorded before the request leaves: if its answer is lost, the write read back later is known as ours.
+  const send = (version: LocalSnapshot): void => repos.ports.addSent(version.localId, { fields: version.fields, numbers: version.numbers, state: version.state });
   if (!remoteObjectId) {
     const found = retried ? await adapter.findCreated(snap) : null;
-    if (!found) return adapter.create(snap);
-    return sameContent(caps, found, snap) ? found : adapter.update(found, snap);
+    if (found && sameContent(caps, found, snap)) return found;
+    send(snap);
+    return found ? adapter.update(found, snap) : adapter.create(snap);
   }
   const current = await adapter.get(remoteObjectId);
   if (sameContent(caps, current, snap)) return current;
-  if (baseRevision !== null && current.revision !== baseRevision) {
-    recordConflict(ctx.store.repos, snap, current, ctx.now());
-    return 'conflict';
-  }
-  return adapter.update(current, snap);
+  // The same field-by-field merge as pull: take what changed only remotely, keep what changed
+  // only here, and stop on a key both changed; PortDesk's own earlier write is not a remote change.
+  const merge = threeWayMerge(caps.fields, ...mergeInputs(repos, snap.localId), snap, versionOf(current));
+  const now = ctx.now();
+  repos.db.transaction(() => {
+    takeRemote(repos, snap, current, { ...merge, takeState: null }, now, (portId, e164, state) => repos.numbers.insert(portId, e164, holdsNumbers(state) && !repos.numbers.openOwner(e164)));
+    if (merge.conflicts.length > 0) recordConflict(repos, store.snapshot(snap.localId) ?? snap, current, now);
+  })();
+  if (merge.conflicts.length > 0) return 'conflict';
+  const merged = store.snapshot(snap.localId) ?? snap;
+  if (sameContent(caps, current, merged)) return current;
+  send(merged);
+  return adapter.update(current, merged);
 }
 
 function failed(ctx: PushContext, head: QueuedRow, err: unknown): PortPushOutcome {

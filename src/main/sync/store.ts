@@ -46,6 +46,7 @@ export class SyncStore {
     this.db.transaction(() => {
       this.repos.ports.link(portId, remote.remoteObjectId, remote.revision, remote.accountId);
       this.repos.ports.setRemoteStatus(portId, remote);
+      this.repos.ports.setMergeBase(portId, { fields: remote.fields, numbers: remote.numbers, state: remote.state });
       if (done.seq !== undefined) this.repos.outbox.deleteRow(done.seq);
       if (done.fieldRowsUpTo !== undefined) this.repos.outbox.deleteFieldRowsUpTo(portId, done.fieldRowsUpTo);
       this.settle(portId);

@@ -130,7 +130,7 @@ describe('Kazoo sync', () => {
     expect(h.ctx.ports.get(b.id).syncStatus).toBe('synced');
   });
 
-  it('keeps both versions of a port changed here and remotely, and pushes the field-by-field resolution', async () => {
+  it('merges changes made on one side only, keeps both versions of a field changed on both, and pushes the resolution', async () => {
     h = await startHarness('kazoo');
     const p = h.ctx.ports.create({ fields: { name: 'Both', locality: 'Old town' }, numbers: numbers(0, 2), remoteId: h.remoteId });
     await h.engine.syncNow({ waitMs: 5000 });
@@ -147,13 +147,15 @@ describe('Kazoo sync', () => {
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]?.local.fields.locality).toBe('Local town');
     expect(conflicts[0]?.remote.fields.locality).toBe('Remote town');
-    expect(conflicts[0]?.differs).toEqual(expect.arrayContaining(['name', 'locality', 'billingName']));
+    // Only the field changed on both sides is a conflict: the remote-only rename was taken, the local-only billing name stays queued.
+    expect(conflicts[0]?.differs).toEqual(['locality']);
+    expect(h.ctx.ports.get(p.id)).toMatchObject({ name: 'Renamed remotely', billingName: 'Local Co' });
     // Not pushed while in conflict.
     const still = (await fetch(url, { headers: { 'x-auth-token': h.sb.token } }).then((r) => r.json())) as { data: { bill: { locality: string } } };
     expect(still.data.bill.locality).toBe('Remote town');
-    const incomplete = await h.ctx.router.call('conflicts.resolve', { portId: p.id, choices: { name: 'remote' } });
+    const incomplete = await h.ctx.router.call('conflicts.resolve', { portId: p.id, choices: {} });
     expect(incomplete.ok).toBe(false);
-    const resolved = await h.ctx.router.call('conflicts.resolve', { portId: p.id, choices: { name: 'remote', locality: 'local', billingName: 'local' } });
+    const resolved = await h.ctx.router.call('conflicts.resolve', { portId: p.id, choices: { locality: 'local' } });
     expect(resolved.ok).toBe(true);
     expect((await h.engine.syncNow({ waitMs: 5000 })).converged).toBe(true);
     const after = (await fetch(url, { headers: { 'x-auth-token': h.sb.token } }).then((r) => r.json())) as { data: { name: string; bill: { locality: string; name: string } } };

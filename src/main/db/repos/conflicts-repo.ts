@@ -1,16 +1,10 @@
-import { z } from 'zod';
-import { PortStateSchema } from '../../../shared/model';
 import type { Db } from '../connection';
-import { StoredFieldsSchema } from './outbox-entries';
+import { StoredPortVersionSchema, type StoredPortVersion } from './outbox-entries';
 
 // Both sides as stored. Field values are checked for type only: the remote side holds what the
 // remote said, verbatim (a date in its own format must still show, not fail the whole list).
-const StoredSideSchema = z.object({
-  fields: StoredFieldsSchema,
-  numbers: z.array(z.string()),
-  state: PortStateSchema,
-});
-export type StoredSide = z.infer<typeof StoredSideSchema>;
+const StoredSideSchema = StoredPortVersionSchema;
+export type StoredSide = StoredPortVersion;
 
 export interface ConflictRow {
   portId: string;

@@ -20,6 +20,9 @@ type FieldShape = Record<Exclude<keyof PortFields, 'notificationEmails'>, z.ZodS
 /** Port fields as stored: every key, types checked, values as they are. */
 export const StoredFieldsSchema = z.object(Object.fromEntries(PORT_FIELD_KEYS.map((k) => [k, k === 'notificationEmails' ? z.array(text) : text])) as FieldShape);
 const PatchSchema = StoredFieldsSchema.partial();
+/** A whole port version as stored beside the port or a conflict: fields, numbers, state. */
+export const StoredPortVersionSchema = z.object({ fields: StoredFieldsSchema, numbers: z.array(z.string()), state: PortStateSchema });
+export type StoredPortVersion = z.output<typeof StoredPortVersionSchema>;
 const documentType = z.enum(['loa', 'invoice']).nullable();
 const kind = z.enum(['loa', 'bill', 'other']);
 const content = { attachmentId: text, name: text, kind, sha256: text, size: z.number().int().nonnegative(), contentType: text, documentType };

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Db, Statement } from '../connection';
+import { StoredPortVersionSchema, type StoredPortVersion } from './outbox-entries';
 import type { PortFields, PortState, PortSummary, SyncStatus } from '../../../shared/model';
 import { PORT_FIELD_COLUMNS, PORT_FIELD_KEYS, fieldsFromRow, toColumnValue } from './port-columns';
 
@@ -30,6 +32,17 @@ SELECT p.*,
   -- Unit separator: a tag may hold commas and spaces, never a control character (TagSchema).
   (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM port_tags t WHERE t.port_id = p.id ORDER BY tag)) AS tags
 FROM ports p`;
+
+/** Versions sent without an answer kept for recognising echoes; older ones cannot come back after newer ones landed. */
+const MAX_SENT = 8;
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
 
 function rowToPort(row: Record<string, unknown>): PortRow {
   return {
@@ -105,6 +118,9 @@ export class PortsRepo {
       markConflict: db.prepare("UPDATE ports SET sync_status = 'conflict', sync_error = ? WHERE id = ?"),
       clearError: db.prepare("UPDATE ports SET sync_status = 'pending', sync_error = NULL WHERE id = ? AND sync_status = 'error'"),
       byObject: db.prepare('SELECT id FROM ports WHERE remote_id = ? AND remote_object_id = ?'),
+      base: db.prepare('SELECT sync_base AS base, sync_sent AS sent FROM ports WHERE id = ?'),
+      setBase: db.prepare('UPDATE ports SET sync_base = ?, sync_sent = NULL WHERE id = ?'),
+      setSent: db.prepare('UPDATE ports SET sync_sent = ? WHERE id = ?'),
       accountOf: db.prepare('SELECT remote_account_id AS account FROM ports WHERE remote_id = ? AND remote_object_id = ?'),
       linked: db.prepare('SELECT id, remote_object_id AS objectId, remote_revision AS revision, state FROM ports WHERE remote_id = ? AND remote_object_id IS NOT NULL'),
       numberSets: db.prepare(
@@ -227,6 +243,28 @@ export class PortsRepo {
   /** The local port linked to a remote object, if any. */
   idByObject(remoteId: string, remoteObjectId: string): string | undefined {
     return (this.s.byObject.get(remoteId, remoteObjectId) as { id: string } | undefined)?.id;
+  }
+
+  /**
+   * The version the port last agreed on with its remote, and the versions PortDesk sent since
+   * without seeing the answer (for the three-way merge). Unreadable JSON reads as none.
+   */
+  mergeBase(id: string): { base: StoredPortVersion | null; sent: StoredPortVersion[] } {
+    const row = this.s.base.get(id) as { base: string | null; sent: string | null } | undefined;
+    const base = row?.base ? StoredPortVersionSchema.safeParse(parseJson(row.base)) : null;
+    const sent = row?.sent ? z.array(StoredPortVersionSchema).safeParse(parseJson(row.sent)) : null;
+    return { base: base?.success ? base.data : null, sent: sent?.success ? sent.data : [] };
+  }
+
+  /** The port and its remote agree on `version` now (pushed, pulled or resolved); nothing sent is outstanding. */
+  setMergeBase(id: string, version: StoredPortVersion): void {
+    this.s.setBase.run(JSON.stringify(version), id);
+  }
+
+  /** Record, before sending it, a version PortDesk is about to write (kept until a push succeeds; the last few). */
+  addSent(id: string, version: StoredPortVersion): void {
+    const { sent } = this.mergeBase(id);
+    this.s.setSent.run(JSON.stringify([...sent, version].slice(-MAX_SENT)), id);
   }
 
   /** The account a linked remote object lives in (seam 2), or null when unknown. */

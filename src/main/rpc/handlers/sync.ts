@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { RemotesService } from '../../services/remotes-service';
-import { applyResolution, differingKeys, mergeSides } from '../../sync/conflicts';
+import { applyResolution, conflictingKeys, mergeSides } from '../../sync/conflicts';
 import type { SyncEngine } from '../../sync/engine';
 import type { ChangeBus } from '../../services/changes';
 import type { Handlers } from '../router';
@@ -31,11 +31,11 @@ export function syncHandlers(remotes: RemotesService, engine: SyncEngine, change
     'sync.now': (input) => engine.syncNow({ ...input, waitMs: 30_000 }),
     'sync.acceptCharges': ({ portId }) => touched(portId, engine.acceptCharges(portId)),
     'sync.retry': ({ portId }) => touched(portId, engine.retry(portId)),
-    'conflicts.list': () => engine.store.repos.conflicts.list().map((c) => ({ portId: c.portId, local: c.local, remote: c.remote, differs: differingKeys(c.local, c.remote), detectedAt: c.detectedAt })),
+    'conflicts.list': () => engine.store.repos.conflicts.list().map((c) => ({ portId: c.portId, local: c.local, remote: c.remote, differs: conflictingKeys(c, engine.store.repos.ports.mergeBase(c.portId).base), detectedAt: c.detectedAt })),
     'conflicts.resolve': ({ portId, choices }) => {
       const conflict = engine.store.repos.conflicts.get(portId);
       if (!conflict) throw new AppError('NOT_FOUND', `Port ${portId} has no conflict to resolve`, { portId });
-      applyResolution(engine.store.repos, conflict, mergeSides(conflict, choices), now());
+      applyResolution(engine.store.repos, conflict, mergeSides(conflict, choices, engine.store.repos.ports.mergeBase(portId).base), now());
       return touched(portId, { portId, resolved: true });
     },
   };
