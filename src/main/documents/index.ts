@@ -28,6 +28,11 @@ export function inspectDocument(bytes: Uint8Array, filename: string): Promise<Ac
   return inspectPool.inspect(bytes, filename);
 }
 
+/** Start the inspection worker ahead of a file known to be coming (it loads pdf-lib first). */
+export function warmInspection(): void {
+  inspectPool.warm();
+}
+
 /** A filled-in letter of authorisation as PDF bytes; see ./loa/generateLoa. */
 export async function generateLoa(...args: Parameters<typeof import('./loa/generateLoa').generateLoa>): Promise<Uint8Array> {
   return (await import('./loa/generateLoa')).generateLoa(...args);

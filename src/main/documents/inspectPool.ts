@@ -23,6 +23,11 @@ export class InspectPool {
 
   constructor(private readonly callerUrl: string) {}
 
+  /** Start the worker now, without holding the process open, so the next check does not wait for it. */
+  warm(): void {
+    (this.worker ??= this.start()).unref();
+  }
+
   inspect(bytes: Uint8Array, filename: string): Promise<AcceptedDocument> {
     const worker = (this.worker ??= this.start());
     const id = this.nextId++;

@@ -1,6 +1,6 @@
 import type { PortFields } from '../../shared/model';
 import { AppError } from '../../shared/errors';
-import { generateLoa, kazooFilename } from '../documents';
+import { generateLoa, kazooFilename, warmInspection } from '../documents';
 import type { Repos } from '../db/repos';
 import { PORT_FIELD_KEYS } from '../db/repos/port-columns';
 import type { AttachmentInfo, DocumentsService } from './documents-service';
@@ -33,6 +33,8 @@ export class LoaService {
     const fields = Object.fromEntries(PORT_FIELD_KEYS.map((k) => [k, port[k]])) as PortFields;
     const numbers = this.repos.numbers.list(portId).map((n) => n.e164);
     const draft = options.draft === true;
+    // The letter will be inspected once generated: the inspection worker starts meanwhile.
+    if (!draft && options.attach !== false) warmInspection();
     const bytes = await generateLoa({ fields, numbers, generatedAt: new Date(this.clock.now()), draft });
     if (draft || options.attach === false) return { bytes, attachment: null };
     // Nobody has signed a letter PortDesk just printed: readiness asks for the signature.
@@ -46,6 +48,7 @@ export class LoaService {
   async fromRemote(portId: string): Promise<LoaResult> {
     const port = this.repos.ports.get(portId);
     if (!port) throw new AppError('NOT_FOUND', `No port request with id ${portId}`, { id: portId });
+    warmInspection();
     const bytes = await this.remoteLoa(portId);
     return { bytes, attachment: await this.attach(portId, `LOA from carrier - ${port.name}`, bytes, true) };
   }
