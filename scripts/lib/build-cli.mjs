@@ -3,7 +3,7 @@
 // `portdesk` starts as plain JavaScript instead of transpiling TypeScript at every run. Packages
 // are bundled too (one file loads faster than zod's hundreds), except the native driver and the
 // packages only PDF and workbook work loads, which stay external and lazy.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -19,11 +19,14 @@ export async function buildCli() {
   } catch {
     return 'esbuild is not installed (a production-only install): the CLI runs from its TypeScript sources';
   }
+  // Built beside out/cli, then swapped in: chunks of an older build (hashed names) do not pile
+  // up, and a CLI starting meanwhile runs the old build, the new one or the sources, never half a build.
+  const next = `${CLI_DIR}.next-${process.pid}`;
   try {
     await esbuild.build({
       absWorkingDir: ROOT,
       entryPoints: { main: 'src/main/cli/main.ts', worker: 'src/main/import/worker.ts', inspectWorker: 'src/main/documents/inspectWorker.ts' },
-      outdir: CLI_DIR,
+      outdir: next,
       bundle: true,
       minify: process.env.PORTDESK_CLI_MINIFY !== '0',
       platform: 'node',
@@ -38,8 +41,11 @@ export async function buildCli() {
       chunkNames: '[name]-[hash]',
       logLevel: 'silent',
     });
+    rmSync(CLI_DIR, { recursive: true, force: true });
+    renameSync(next, CLI_DIR);
     return undefined;
   } catch (err) {
+    rmSync(next, { recursive: true, force: true });
     return `the CLI build failed: ${err instanceof Error ? err.message : String(err)}`;
   }
 }
