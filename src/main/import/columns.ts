@@ -37,8 +37,9 @@ const SYNONYMS: Record<ImportField, string[]> = {
   winningCarrier: ['winningcarrier', 'newcarrier', 'gainingcarrier'],
   accountNumber: ['account', 'accountnumber', 'accountno', 'acct', 'acctno', 'acctnumber', 'accountid', 'customeraccount', 'ban'],
   pin: ['pin', 'passcode', 'accountpin', 'securitycode', 'portpin', 'transferpin', 'password'],
-  transferDate: ['transferdate', 'portdate', 'cutoverdate', 'cutover'],
-  focDate: ['foc', 'focdate', 'requestedfoc', 'requestedfocdate', 'requesteddate', 'desireddate', 'duedate', 'desiredduedate', 'ddd'],
+  // What the customer asks for is the requested transfer date; the FOC is the date the losing carrier confirms.
+  transferDate: ['transferdate', 'portdate', 'cutoverdate', 'cutover', 'desiredportdate', 'requestedportdate', 'requestedfoc', 'requestedfocdate', 'requesteddate', 'desireddate', 'desiredduedate', 'ddd'],
+  focDate: ['foc', 'focdate', 'duedate', 'confirmedfoc', 'confirmedfocdate', 'firmordercommitment'],
   notificationEmails: ['email', 'emails', 'emailaddress', 'notificationemail', 'notificationemails', 'notify'],
   referenceNumber: ['referencenumber', 'pon', 'orderid', 'ordernumber'],
   customerReference: ['reference', 'customerreference', 'ref', 'po', 'ponumber', 'yourreference'],

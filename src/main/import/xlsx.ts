@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { AppErrorShape } from '../../shared/errors';
 import { problem, type ImportProblem, type ProblemCode } from './problems';
 import { defaultHeader, uniqueHeaders, type SourceRow, type SourceTable } from './table';
-import { looksLikeHeader } from './header';
+import { findHeaderRow, looksLikeHeader } from './header';
 import { checkWorkbookBounds } from './xlsxGuard';
 
 export interface WorkbookOptions {
@@ -141,16 +141,21 @@ export async function parseWorkbook(bytes: Uint8Array, options: WorkbookOptions 
     if (cells.some((c) => c !== '') || issues.length > 0) records.push({ row: rowNumber, cells, issues });
   });
 
-  const first = records[0];
+  // Title rows above the header (a report title, a merged banner, a date) are not data.
+  const headerAt = options.hasHeader === false ? null : (findHeaderRow(records.slice(0, 21).map((r) => r.cells)) ?? 0);
+  const first = headerAt === null ? undefined : records[headerAt];
   const hasHeader = options.hasHeader ?? (first !== undefined && looksLikeHeader(first.cells));
   const headers = hasHeader && first ? uniqueHeaders(first.cells) : Array.from({ length: width }, (_, i) => defaultHeader(i));
   const problems: ImportProblem[] = [];
   const rows: SourceRow[] = [];
-  for (const record of records.slice(hasHeader ? 1 : 0)) {
+  for (const record of records.slice(hasHeader ? (headerAt ?? 0) + 1 : 0)) {
     rows.push({ row: record.row, cells: record.cells });
     for (const issue of record.issues) problems.push(problem(record.row, headers[issue.col] ?? null, issue.severity, issue.code, issue.message));
   }
+  const dataFrom = hasHeader && first ? first.row + 1 : 0;
   for (const m of merges.values()) {
+    // A merged title above the header is layout, not data: nothing to warn about.
+    if (m.bottom < dataFrom) continue;
     const range = `${m.master}:${columnLetter(m.right)}${m.bottom}`;
     const column = m.left === m.right ? (headers[m.left - 1] ?? null) : null;
     problems.push(

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/db/connection';
 import { cli, tableCounts as counts } from '../../support/cli';
@@ -42,7 +42,7 @@ describe('portdesk import undo / list', () => {
     expect(counts(db)).toEqual({ ports: 0, numbers: 0, outbox: 0 });
 
     const again = await cli(['--db', db, 'import', 'undo', id!]);
-    expect(again).toMatchObject({ code: 1, stderr: `portdesk: The import of ${file} was already undone` });
+    expect(again).toMatchObject({ code: 1, stderr: `portdesk: The import of ${basename(file)} was already undone` });
   });
 
   it('refuses with one line once anything of the batch was pushed, and changes nothing', async () => {
@@ -86,8 +86,8 @@ describe('portdesk import undo / list', () => {
     const json = await cli(['--db', db, '--json', 'import', 'list']);
     const batches = JSON.parse(json.stdout) as { batchId: string; source: string; ports: number; numbers: number; undoneAt: number | null; undoRefused: string | null }[];
     expect(batches.map((b) => b.batchId)).toEqual([second, first]);
-    expect(batches[0]).toMatchObject({ source: join(dir, 'second.csv'), ports: 1, numbers: 1, undoneAt: null, undoRefused: null });
-    expect(batches[1]).toMatchObject({ source: join(dir, 'first.csv'), ports: 2, numbers: 3, undoneAt: null });
+    expect(batches[0]).toMatchObject({ source: 'second.csv', ports: 1, numbers: 1, undoneAt: null, undoRefused: null });
+    expect(batches[1]).toMatchObject({ source: 'first.csv', ports: 2, numbers: 3, undoneAt: null });
     expect(batches[1]!.undoRefused).toMatch(/has already been sent to its remote/);
 
     const text = await cli(['--db', db, 'import', 'list', '--limit', '1']);

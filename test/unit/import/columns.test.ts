@@ -10,7 +10,7 @@ describe('guessMapping', () => {
     );
     expect(guessMapping(t).fields).toEqual([
       'name', 'number', 'billingName', 'authorizedPerson', 'billingPhone', 'street', 'locality', 'region',
-      'postalCode', 'losingCarrier', 'accountNumber', 'pin', 'focDate', null,
+      'postalCode', 'losingCarrier', 'accountNumber', 'pin', 'transferDate', null,
     ]);
   });
 
