@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { KazooAdapter } from '../../../src/main/sync/adapters/kazoo';
+import { EMPTY_PORT_FIELDS } from '../../../src/shared/model';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -194,5 +196,43 @@ describe('Kazoo, a document PortDesk cannot read', () => {
     const other = h.ctx.ports.get(b.id);
     expect(other.numbers).toHaveLength(1);
     expect(other.syncError).toMatch(/numbers/);
+  }, 60_000);
+});
+
+describe.each(['4.3', '4.2'] as const)('Kazoo %s, windows and doubt', (version) => {
+  it('a completed port older than the 31-day listing window survives a pull and keeps its state', async () => {
+    h = await startHarness('kazoo', { kazooVersion: version });
+    const port = h.ctx.ports.create({ fields: { name: 'Done long ago' }, numbers: numbers(400, 1), remoteId: h.remoteId });
+    h.ctx.ports.move(port.id, { to: 'submitted', force: true });
+    await h.engine.syncNow({ waitMs: 5000 });
+    await h.ctx.router.call('sync.acceptCharges', { portId: port.id });
+    await converge(h);
+    const objectId = h.ctx.ports.get(port.id).remoteObjectId as string;
+    await h.admin('/clock/tick', { ids: [objectId] });
+    await kazooCall(h, 'PATCH', h.sb.accounts.root.id, `/port_requests/${objectId}/completed`, { data: {} });
+    await converge(h);
+    expect(h.ctx.ports.get(port.id).state).toBe('completed');
+    await h.admin('/time/advance', { ms: 45 * 86_400_000 });
+    await h.faults({ serverError: { rate: 0.2 }, reset: { rate: 0.1, phase: 'body' } });
+    await converge(h);
+    await h.faults({});
+    await converge(h);
+    const after = h.ctx.ports.get(port.id);
+    expect(after.state).toBe('completed');
+    expect(after.remoteObjectId).toBe(objectId);
+  }, 60_000);
+
+  it('findCreated throws "cannot tell yet" when its lookup fails or cannot be read, never answers null', async () => {
+    h = await startHarness('kazoo', { kazooVersion: version });
+    const config = h.ctx.remotes.config(h.remoteId);
+    const adapter = new KazooAdapter(config);
+    await adapter.version();
+    const snapshot = { localId: 'never-created', state: 'unconfirmed' as const, fields: { ...EMPTY_PORT_FIELDS, name: 'x' }, numbers: numbers(410, 1) };
+    expect(await adapter.findCreated(snapshot)).toBeNull();
+    await h.faults({ serverError: { next: 50 } });
+    await expect(adapter.findCreated(snapshot)).rejects.toMatchObject({ kind: 'transient', message: expect.stringMatching(/cannot tell yet whether the earlier create landed/) });
+    await h.faults({ reset: { next: 50, phase: 'body' } });
+    await expect(adapter.findCreated(snapshot)).rejects.toMatchObject({ kind: 'transient', message: expect.stringMatching(/cannot tell yet/) });
+    await h.faults({});
   }, 60_000);
 });
