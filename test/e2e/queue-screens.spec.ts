@@ -44,7 +44,7 @@ test('screenshots of the table, the board and bulk editing @screens', async ({ p
     await page.screenshot({ path: join(dir, `queue-setfield-${tag}.png`) });
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'Clear selection' }).click();
-    await page.locator('.ptable-td.is-editable[data-col="4"]').nth(2).dblclick();
+    await page.locator('.ptable-td.is-editable[data-col="4"]').nth(0).dblclick();
     await page.keyboard.press('Control+a');
     await page.keyboard.type('x'.repeat(130));
     await page.keyboard.press('Enter');
