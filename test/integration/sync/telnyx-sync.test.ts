@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TelnyxAdapter } from '../../../src/main/sync/adapters/telnyx';
+import { EMPTY_PORT_FIELDS } from '../../../src/shared/model';
 import { tinyPdf } from '../../../src/sandbox/seed/tinyPdf';
 import { numbers, startHarness, type Harness } from './harness';
 import { allDrafts, completeFields, portal, subIds, telnyxApi } from './telnyx-api';
@@ -171,4 +172,18 @@ describe('Telnyx v1 sync', () => {
     expect(listed?.length).toBe(130);
     expect(new Set(listed?.map((p) => p.numbers[0]))).toEqual(new Set(made.map((n) => n[0])));
   }, 60_000);
+
+  it('findCreated: only a draft with exactly the numbers is ours; a failed lookup says it cannot tell yet, never guesses', async () => {
+    h = await startHarness('telnyx');
+    const adapter = new TelnyxAdapter(h.ctx.remotes.config(h.remoteId));
+    const [a, b, c] = numbers(500, 3) as [string, string, string];
+    const snap = { localId: 'local-1', state: 'unconfirmed' as const, fields: { ...EMPTY_PORT_FIELDS, name: 'Probe' }, numbers: [a, b] };
+    await telnyxApi(h, '/draft_port_requests', { method: 'POST', json: { phone_numbers: [a, b, c].map((phone_number) => ({ phone_number })) } });
+    await telnyxApi(h, '/draft_port_requests', { method: 'POST', json: { phone_numbers: [{ phone_number: a }] } });
+    expect(await adapter.findCreated(snap)).toBeNull();
+    const ours = (await telnyxApi(h, '/draft_port_requests', { method: 'POST', json: { phone_numbers: [b, a].map((phone_number) => ({ phone_number })) } })) as { id: string };
+    expect((await adapter.findCreated(snap))?.remoteObjectId).toBe(`draft:${ours.id}`);
+    await h.faults({ serverError: { next: 1, statuses: [503] } });
+    await expect(adapter.findCreated(snap)).rejects.toMatchObject({ kind: 'transient', message: expect.stringContaining('cannot tell yet whether the earlier create landed') });
+  });
 });
