@@ -76,7 +76,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const comments = new CommentsService(repos, changes);
   const tags = new TagsService(repos, changes);
   const documents = new DocumentsService(repos, store, changes);
-  const sync = new SyncEngine({ db, repos, changes, remotes, content: store });
+  const sync = new SyncEngine({ db, repos, changes, remotes, content: store, owner: `PortDesk ${options.shell}` });
   const loa = new LoaService(repos, documents, (portId) => sync.fetchLoa(portId));
   const views = new ViewsService(db);
   const exports = new ExportService(repos);

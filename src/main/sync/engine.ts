@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
 // Modules rather than the documents barrel: that one loads the PDF toolkit, which a sync process never needs.
@@ -54,6 +56,8 @@ export interface SyncEngineOptions {
   intervalMs?: number;
   /** Delay after a local change before a background sync starts. */
   debounceMs?: number;
+  /** Who this engine is, as another process sees it when this one holds the sync lease. */
+  owner?: string;
   /** Attachment bytes (default: `attachments/` beside the database, as the AppContext has it). */
   content?: ContentStore;
 }
@@ -64,6 +68,10 @@ export interface SyncNowOptions {
   /** How long this run may wait for backoff delays to pass (0: do what is due now and stop). */
   waitMs?: number;
 }
+
+/** How long a sync lease lasts unless renewed (a killed process frees the database after this). */
+const LEASE_TTL_MS = 15_000;
+const LEASE_POLL_MS = 200;
 
 /** Push rounds per remote per run: each round drains what is due; the cap keeps the loop bounded. */
 const MAX_ROUNDS = 40;
@@ -82,6 +90,7 @@ export class SyncEngine {
   readonly store: SyncStore;
   readonly content: ContentStore;
   private readonly now: () => number;
+  private readonly owner: string;
   private readonly progress = new Map<string, { done: number; total: number }>();
   private current: Promise<SyncReport> | null = null;
   private timers: { interval?: NodeJS.Timeout; debounce?: NodeJS.Timeout; unsubscribe?: () => void } = {};
@@ -91,6 +100,7 @@ export class SyncEngine {
     this.store = new SyncStore(options.repos ?? createRepos(options.db));
     this.content = options.content ?? new ContentStore(join(dirname(options.db.name), 'attachments'));
     this.now = options.now ?? Date.now;
+    this.owner = `${options.owner ?? 'PortDesk'} (pid ${process.pid} on ${hostname()}, run ${randomUUID().slice(0, 8)})`;
   }
 
   /** Run a sync now (or join the one running). Resolves with what was done and what is left. */
@@ -103,7 +113,43 @@ export class SyncEngine {
     return run;
   }
 
+  /**
+   * One sync per database: runs hold a lease row (owner, expiry) renewed while they run, so the
+   * app, the host and the CLI never push or pull the same store at once. A second one waits for
+   * the lease within its `waitMs`, then says who holds it.
+   */
   private async runAll(opts: SyncNowOptions): Promise<SyncReport> {
+    const lease = this.store.repos.syncLease;
+    const owner = this.owner;
+    const deadline = this.now() + (opts.waitMs ?? 0);
+    while (!lease.acquire(owner, this.now(), LEASE_TTL_MS) && !this.takeFromDead(lease.holder())) {
+      if (this.now() >= deadline) {
+        const holder = lease.holder();
+        const message = `Another PortDesk is syncing this database (${holder?.owner ?? 'unknown'}); try again when it is done`;
+        return { converged: false, message, pushed: 0, pulled: 0, conflicts: 0, blocked: 0, waiting: 0 };
+      }
+      await sleep(LEASE_POLL_MS);
+    }
+    const renew = setInterval(() => {
+      if (this.options.db.open) lease.acquire(owner, this.now(), LEASE_TTL_MS);
+    }, LEASE_TTL_MS / 3);
+    renew.unref();
+    try {
+      return await this.runLeased(opts);
+    } finally {
+      clearInterval(renew);
+      if (this.options.db.open) lease.release(owner);
+    }
+  }
+
+  /** A holder on this machine whose process is gone (killed) does not hold the database until its lease expires. */
+  private takeFromDead(holder: { owner: string } | undefined): boolean {
+    const m = holder && /\(pid (\d+) on ([^,]+),/.exec(holder.owner);
+    if (!holder || !m || m[2] !== hostname() || processAlive(Number(m[1]))) return false;
+    return this.store.repos.syncLease.takeOver(this.owner, holder.owner, this.now(), LEASE_TTL_MS);
+  }
+
+  private async runLeased(opts: SyncNowOptions): Promise<SyncReport> {
     const report: SyncReport = { converged: true, message: 'Everything is in sync', pushed: 0, pulled: 0, conflicts: 0, blocked: 0, waiting: 0 };
     const remotes = this.options.remotes.list().filter((r) => !opts.remoteId || r.id === opts.remoteId);
     if (opts.remoteId && remotes.length === 0) throw new AppError('NOT_FOUND', `No remote with id ${opts.remoteId}`);
@@ -384,6 +430,15 @@ function summarize(remotes: RemoteSyncStatus[]): Pick<SyncStatusView, 'state' | 
   if (error) return { state: 'error', summary: `${error.name}: ${error.message ?? `${error.blocked} change(s) blocked`}` };
   const last = Math.max(...remotes.map((r) => r.lastSyncedAt ?? 0));
   return { state: 'online', summary: last > 0 ? `Online, last synced ${new Date(last).toISOString()}` : 'Online, not synced yet' };
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function sleep(ms: number): Promise<void> {

@@ -10,6 +10,7 @@ import { ConflictsRepo } from './conflicts-repo';
 import { SyncStateRepo } from './sync-state-repo';
 import { ImportBatchesRepo } from './import-batches-repo';
 import { RemotesRepo } from './remotes-repo';
+import { SyncLeaseRepo } from './sync-lease-repo';
 
 /** Every repository over one connection, prepared once. */
 export interface Repos {
@@ -25,6 +26,7 @@ export interface Repos {
   syncState: SyncStateRepo;
   importBatches: ImportBatchesRepo;
   remotes: RemotesRepo;
+  syncLease: SyncLeaseRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -41,5 +43,6 @@ export function createRepos(db: Db): Repos {
     syncState: new SyncStateRepo(db),
     importBatches: new ImportBatchesRepo(db),
     remotes: new RemotesRepo(db),
+    syncLease: new SyncLeaseRepo(db),
   };
 }
