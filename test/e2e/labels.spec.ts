@@ -16,6 +16,9 @@ test('no connection is "Local only", a queued change is "Queued" (not the Pendin
   await expect(card.getByText('Queued', { exact: true })).toBeVisible();
   await expect(card.getByText('Pending', { exact: true })).toHaveCount(0);
   await expect(card.getByText('Queued', { exact: true })).toHaveAttribute('title', 'Changed here; queued to be sent at the next sync');
+  // Look-alike cards differ by their first number; the full name is on hover.
+  await expect(card).toContainText('+1 312 555 0100');
+  await expect(card.getByText('Maple Street Bakery', { exact: true })).toHaveAttribute('title', 'Maple Street Bakery');
 
   await card.click();
   const detail = page.getByRole('complementary', { name: 'Port Maple Street Bakery' });

@@ -3,6 +3,7 @@ import { draggable } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import type { PortSummary } from '../../../shared/model';
 import { checksReadiness, daysLabel, daysUntil, dueDate, readiness, shortDate } from './cardFacts';
 import { SyncBadge } from './SyncBadge';
+import { formatNumber } from '../../../shared/domain/numbers';
 import { useFileDrop } from '../documents/useFileDrop';
 import { useViewStore } from '../stores/viewStore';
 import { AgeCell } from '../queue/tableColumns';
@@ -78,7 +79,9 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
   const due = dueDate(port);
   const days = due ? daysUntil(due.date) : null;
   const problems = checksReadiness(port) ? readiness(port) : [];
-  const account = [port.accountName || port.billingName, port.accountNumber].filter(Boolean).join(' · ');
+  // What tells look-alike ports apart ("Maple Street Bakery – 2 numbers" three times): the account,
+  // the first number, the account number and the customer's reference; the title shows all of it.
+  const account = [port.accountName || port.billingName, port.firstNumber && formatNumber(port.firstNumber), port.accountNumber, port.customerReference].filter(Boolean).join(' · ');
 
   return (
     <div
