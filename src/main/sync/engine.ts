@@ -169,6 +169,8 @@ export class SyncEngine {
     if (held.length > 0) parts.push('a pull that would remove most ports is waiting for confirmation');
     if (report.blocked > 0) parts.push(`${report.blocked} change(s) blocked by the server`);
     if (report.conflicts > 0) parts.push(`${report.conflicts} conflict(s) to resolve`);
+    const unassigned = this.store.repos.outbox.unassignedCount();
+    if (unassigned > 0) parts.push(`${unassigned} change(s) of local-only ports wait for a remote`);
     report.message = report.converged ? (parts.length > 0 ? `Synced; ${parts.join('; ')}` : 'Everything is in sync') : `Still not converged: ${parts.join('; ')}`;
     return report;
   }
@@ -305,7 +307,10 @@ export class SyncEngine {
         heldRemovals: held ? (JSON.parse(held) as { wouldRemove: number; of: number }) : null,
       };
     });
-    return { ...summarize(remotes), remotes };
+    const view = summarize(remotes);
+    // Every queued row counts: those of ports with no remote wait for one and are said so.
+    const unassigned = this.store.repos.outbox.unassignedCount();
+    return { ...view, summary: unassigned > 0 ? `${view.summary}; ${unassigned} change(s) of local-only ports wait for a remote` : view.summary, remotes };
   }
 
   /**

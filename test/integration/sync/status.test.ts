@@ -9,6 +9,14 @@ afterEach(async () => {
 });
 
 describe('sync status', () => {
+  it('counts the queued changes of local-only ports instead of saying everything is in sync', async () => {
+    h = await startHarness('kazoo');
+    h.ctx.ports.create({ fields: { name: 'Kept here' }, numbers: numbers(0, 2), remoteId: null });
+    const report = await h.engine.syncNow({ waitMs: 5000 });
+    expect(report.message).toBe('Synced; 1 change(s) of local-only ports wait for a remote');
+    expect(h.engine.status().summary).toMatch(/; 1 change\(s\) of local-only ports wait for a remote$/);
+  });
+
   it('shows "Syncing N of M" while running, then online with the last sync time; never a token', async () => {
     h = await startHarness('kazoo');
     for (let i = 0; i < 12; i += 1) h.ctx.ports.create({ fields: { name: `S${i}` }, numbers: numbers(i * 3, 2), remoteId: h.remoteId });

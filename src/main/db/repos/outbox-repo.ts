@@ -99,6 +99,7 @@ export class OutboxRepo {
         `SELECT COUNT(*) AS n FROM outbox o LEFT JOIN ports p ON p.id = o.port_id
          WHERE p.id IS NULL AND json_extract(o.payload, '$.remoteId') = ? AND o.status = 'queued'`,
       ),
+      unassigned: db.prepare('SELECT COUNT(*) AS n FROM outbox o JOIN ports p ON p.id = o.port_id WHERE p.remote_id IS NULL'),
       queuedEntities: db.prepare('SELECT DISTINCT entity_id AS id FROM outbox WHERE entity = ?'),
       requeue: db.prepare("UPDATE outbox SET status = 'queued', attempts = 0, next_attempt_at = 0, last_error = NULL WHERE port_id = ? AND status = 'blocked'"),
       acceptCharges: db.prepare(
@@ -212,6 +213,11 @@ export class OutboxRepo {
     const c = this.s.counts.get({ r: remoteId }) as QueueCounts;
     const orphans = (this.s.orphanDeletes.get(remoteId) as { n: number }).n;
     return { queued: c.queued + orphans, blocked: c.blocked, conflicts: c.conflicts };
+  }
+
+  /** Rows of ports with no remote: they wait until the port gets one. */
+  unassignedCount(): number {
+    return (this.s.unassigned.get() as { n: number }).n;
   }
 
   /** Ids of the entities of a kind that have rows queued (e.g. attachments a pull must not remove). */
