@@ -79,9 +79,9 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
   const due = dueDate(port);
   const days = due ? daysUntil(due.date) : null;
   const problems = checksReadiness(port) ? readiness(port) : [];
-  // What tells look-alike ports apart ("Maple Street Bakery – 2 numbers" three times): the account,
-  // the first number, the account number and the customer's reference; the title shows all of it.
-  const account = [port.accountName || port.billingName, port.firstNumber && formatNumber(port.firstNumber), port.accountNumber, port.customerReference].filter(Boolean).join(' · ');
+  // What tells look-alike ports apart ("Maple Street Bakery – 2 numbers" three times): the first
+  // number (the account name often repeats the title), the account and the customer's reference; the title shows all of it.
+  const account = [port.firstNumber && formatNumber(port.firstNumber), port.accountName || port.billingName, port.accountNumber, port.customerReference].filter(Boolean).join(' · ');
 
   return (
     <div
