@@ -37,7 +37,7 @@ export interface UndoResult {
  * Any clash with an open port (another process may have taken a number since the preview)
  * rolls everything back.
  */
-export function writeImportBatch(repos: Repos, groups: readonly PlannedGroup[], source: string, now: number): BatchWrite {
+export function writeImportBatch(repos: Repos, groups: readonly PlannedGroup[], source: string, now: number, remoteId: string | null = null): BatchWrite {
   const batchId = randomUUID();
   const { db, ports, events, outbox, importBatches } = repos;
   const written: BatchPort[] = [];
@@ -50,7 +50,7 @@ export function writeImportBatch(repos: Repos, groups: readonly PlannedGroup[], 
       if (group.target.kind === 'new') {
         const id = randomUUID();
         const fields: PortFields = group.target.fields;
-        ports.insert({ id, state: 'unconfirmed', remoteId: null, remoteAccountId: '', fields, now });
+        ports.insert({ id, state: 'unconfirmed', remoteId, remoteAccountId: '', fields, now });
         insertNumbers(repos, id, group.numbers);
         events.add({ portId: id, at: now, kind: 'created', fromState: null, toState: 'unconfirmed', message: `Created with ${plural(group.numbers.length, 'number')} by the ${label}`, actor: ACTOR });
         const mutationId = outbox.append({ portId: id, entity: 'port', entityId: id, op: 'port.create', payload: { fields, numbers: group.numbers }, baseRevision: null, now });

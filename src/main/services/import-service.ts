@@ -26,6 +26,8 @@ export interface ImportServiceDeps {
   now?: () => number;
   /** Token and URL of a remote, for the portability check (the remotes service). */
   remoteConfig?: (remoteId: string) => RemoteConfig;
+  /** The remote new ports go to (like `ports.create` without a remote); null keeps them local. */
+  defaultRemoteId?: () => string | null;
   /** Worker thread factory; a bundled build passes its emitted worker file. */
   createWorker?: WorkerFactory;
 }
@@ -262,7 +264,7 @@ export class ImportService {
       return numbers.length === g.numbers.length ? g : { ...g, numbers };
     });
     const now = this.now();
-    const written = writeImportBatch(this.deps.repos, groups, session.sourceName, now);
+    const written = writeImportBatch(this.deps.repos, groups, session.sourceName, now, this.deps.defaultRemoteId?.() ?? null);
     if (session.table) this.layouts.remember(session.table.signature, plan.mapping, now);
     session.state = 'committed';
     session.batchId = written.batchId;
