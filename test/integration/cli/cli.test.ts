@@ -19,15 +19,17 @@ describe('portdesk CLI', () => {
     const list = await cli(['--db', db, 'ports', 'list', '--state', 'unconfirmed', '--json']);
     expect(JSON.parse(list.stdout)).toMatchObject([{ id: port.id, numberCount: 3 }]);
 
-    const commented = await cli(['--db', db, 'ports', 'comment', port.id, 'LOA signed,\nbill next week', '--private', '--action-required']);
+    const commented = await cli(['--db', db, 'ports', 'comment', port.id, 'LOA signed,\nbill next week', '--action-required']);
     expect(commented).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^Added comment \\S+ to ${port.id}$`)) as unknown });
+    const both = await cli(['--db', db, 'ports', 'comment', port.id, 'call me', '--private', '--action-required']);
+    expect(both).toMatchObject({ code: 1, stderr: expect.stringMatching(/^portdesk: A private comment cannot also be action required$/) as unknown });
     const empty = await cli(['--db', db, 'ports', 'comment', port.id, '   ']);
     expect(empty.code).toBe(1);
     expect(empty.stderr).toMatch(/^portdesk: Invalid comments.add request: body: is required$/);
 
     const show = await cli(['--db', db, 'ports', 'show', port.id]);
     expect(show.stdout).toContain('+12025550199');
-    expect(show.stdout).toMatch(/comments \(1\):\n {2}\d{4}-\d\d-\d\d \d\d:\d\d {2}\S+ \[private, action required\]: LOA signed, bill next week/);
+    expect(show.stdout).toMatch(/comments \(1\):\n {2}\d{4}-\d\d-\d\d \d\d:\d\d {2}\S+ \[action required\]: LOA signed, bill next week/);
 
     expect((await cli(['--db', db, 'ports', 'move', port.id, 'canceled'])).stdout).toBe(`Moved ${port.id} "Acme" to canceled`);
     expect((await cli(['--db', db, 'ports', 'delete', port.id])).code).toBe(0);
