@@ -207,7 +207,7 @@ test('401 pauses the connection; the Sync screen asks for a new token inline and
   await expect.poll(async () => (await call('ports.get', { id: port.id })).syncStatus, { timeout: 30_000 }).toBe('synced');
 });
 
-/** Sync a port, then change it on the sandbox and here: a conflict on name, city and bill name. */
+/** Sync a port, then change it on the sandbox (name, city) and here (city, bill name): only the city conflicts. */
 async function makeConflict(call: Call, sb: SandboxHandle, remoteId: string, name: string, start: number): Promise<{ id: string; url: string }> {
   const port = await call('ports.create', { fields: { name, locality: 'Old town' }, numbers: portableNumbers(start, 2), remoteId });
   await call('sync.now', { remoteId });
@@ -230,17 +230,16 @@ test('a conflict is shown side by side and resolved field by field; the chosen v
 
   await nav(page, 'Sync').click();
   await syncNow(page);
-  const conflict = page.getByRole('article', { name: 'Conflict: Blue Heron – downtown' });
+  // Three-way merge: the name changed only on the server and the bill name only here, so only
+  // the city (changed on both sides) asks for a choice; the card carries the server's new name.
+  const conflict = page.getByRole('article', { name: 'Conflict: Blue Heron – downtown (renamed remotely)' });
   await expect(conflict).toBeVisible();
-  await expect(conflict.getByRole('radiogroup')).toHaveCount(3);
+  await expect(conflict.getByRole('radiogroup')).toHaveCount(1);
   const resolve = conflict.getByRole('button', { name: 'Resolve conflict' });
-  await expect(resolve).toBeDisabled();
-
-  await conflict.getByRole('radiogroup', { name: 'Name' }).getByRole('radio', { name: 'Server: Blue Heron – downtown (renamed remotely)' }).check();
-  await conflict.getByRole('radiogroup', { name: 'City' }).getByRole('radio', { name: 'This computer: Local town' }).check();
   await expect(conflict).toContainText('Choose a value for 1 more field');
   await expect(resolve).toBeDisabled();
-  await conflict.getByRole('radiogroup', { name: 'Name on the bill' }).getByRole('radio', { name: 'This computer: Local Co' }).check();
+
+  await conflict.getByRole('radiogroup', { name: 'City' }).getByRole('radio', { name: 'This computer: Local town' }).check();
   await resolve.click();
   await expect(page.getByText('No port was changed both here and on a server.')).toBeVisible();
 
