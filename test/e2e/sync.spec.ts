@@ -158,9 +158,15 @@ test('a carrier rejection shows its reason on the card and in the detail; Resubm
   }
   // The window is open when the pull brings the rejection: it says so, with the reason. (A local
   // tag showing up on the card proves the page's change feed is connected before the pull.)
+  // A tag set before the page has subscribed is missed by the feed, so each try sets a new one
+  // (replacing the last) until the card shows it.
   await page.reload();
-  await call('tags.set', { portIds: [port.id], add: ['watch'] });
-  await expect(page.getByRole('group', { name: 'Birchwood – main' })).toContainText('watch');
+  let tries = 0;
+  await expect(async () => {
+    tries += 1;
+    await call('tags.set', { portIds: [port.id], add: [`watch${tries}`], remove: [`watch${tries - 1}`] });
+    await expect(page.getByRole('group', { name: 'Birchwood – main' })).toContainText(`watch${tries}`, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(page.getByText('1 port', { exact: true })).toBeVisible();
   // Watched from before the pull: the toast shows while the rest of the sync runs, and goes after 12 s.
   const toast = page.getByRole('alert').filter({ hasText: 'Port rejected: Birchwood – main (2 numbers): ' });
