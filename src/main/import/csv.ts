@@ -2,13 +2,11 @@ import Papa from 'papaparse';
 import { problem, type ImportProblem } from './problems';
 import { defaultHeader, uniqueHeaders, type SourceRow, type SourceTable } from './table';
 import { collectingSink, type RowSink, type StreamedTable } from './rowSink';
-import { looksLikeHeader } from './header';
+import { chooseHeader, headDecided, HEAD_ROWS, type HeaderOptions } from './header';
 
-export interface DelimitedOptions {
+export interface DelimitedOptions extends HeaderOptions {
   /** Field delimiter; guessed from the text (comma, semicolon, tab, pipe) when omitted. */
   delimiter?: string;
-  /** Force or deny a header row; detected when omitted. */
-  hasHeader?: boolean;
   format?: SourceTable['format'];
 }
 
@@ -36,16 +34,38 @@ export function streamDelimited(text: string, options: DelimitedOptions, sink: R
   const delimiter = options.delimiter ?? guessDelimiter(text);
   const problems: ImportProblem[] = [];
   let records = 0;
-  let hasHeader: boolean | undefined;
-  let first: string[] = [];
+  // The first non-blank rows are held until the header can be chosen among them (a title block
+  // may sit above it); null once chosen.
+  let top: SourceRow[] | null = [];
+  let headRows: SourceRow[] = [];
+  let header: SourceRow | undefined;
   let width = 0;
   let totalRows = 0;
   let headSent = false;
   const shape = (): Omit<SourceTable, 'rows'> => {
-    const header = hasHeader ?? options.hasHeader ?? false;
-    const cols = Math.max(width, header ? first.length : 0);
+    const first = header?.cells ?? [];
+    const cols = Math.max(width, first.length);
     const headers = header ? uniqueHeaders(Array.from({ length: cols }, (_, i) => first[i] ?? '')) : Array.from({ length: cols }, (_, i) => defaultHeader(i));
-    return { format: options.format ?? 'csv', headers, hasHeader: header, problems: problems.slice(), delimiter };
+    return { format: options.format ?? 'csv', headers, hasHeader: header !== undefined, headerRow: header?.row ?? null, headRows, problems: problems.slice(), delimiter };
+  };
+  /** Choose the header among the held rows; the rows under it are data. */
+  const settleHead = (): SourceRow[] => {
+    const held = top ?? [];
+    top = null;
+    headRows = held.slice(0, HEAD_ROWS);
+    const at = chooseHeader(held, options);
+    header = at === null ? undefined : held[at];
+    const data = held.slice(at === null ? 0 : at + 1);
+    for (const r of data) width = Math.max(width, r.cells.length);
+    return data;
+  };
+  const deliver = (rows: SourceRow[], read: number) => {
+    if (!headSent && top === null) {
+      headSent = true;
+      sink.head({ ...shape(), rows });
+    }
+    totalRows += rows.length;
+    if (rows.length > 0) sink.rows(rows, read);
   };
   Papa.parse<string[]>(text, {
     delimiter,
@@ -65,26 +85,24 @@ export function streamDelimited(text: string, options: DelimitedOptions, sink: R
             : `Row ${row}: ${e.message}`;
         problems.push(problem(row, null, 'warning', 'csv-malformed', message));
       }
-      const rows: SourceRow[] = [];
+      let rows: SourceRow[] = [];
       for (const cells of results.data) {
         const index = records++;
         if (isBlank(cells)) continue;
-        if (hasHeader === undefined) {
-          hasHeader = options.hasHeader ?? looksLikeHeader(cells);
-          first = cells;
-          if (hasHeader) continue;
+        const row = { row: index + 1, cells: cells.map((c: string) => c.trim()) };
+        if (top === null) {
+          width = Math.max(width, row.cells.length);
+          rows.push(row);
+          continue;
         }
-        width = Math.max(width, cells.length);
-        rows.push({ row: index + 1, cells: cells.map((c: string) => c.trim()) });
+        top.push(row);
+        if (headDecided(top, options)) rows = settleHead();
       }
-      if (!headSent && hasHeader !== undefined) {
-        headSent = true;
-        sink.head({ ...shape(), rows });
-      }
-      totalRows += rows.length;
-      if (rows.length > 0) sink.rows(rows, text.length === 0 ? 1 : Math.min(1, results.meta.cursor / text.length));
+      if (top === null) deliver(rows, text.length === 0 ? 1 : Math.min(1, results.meta.cursor / text.length));
     },
   });
+  // A source shorter than the rows the header is looked for among.
+  if (top !== null) deliver(settleHead(), 1);
   const table = shape();
   if (!headSent) sink.head({ ...table, rows: [] });
   return { ...table, totalRows };

@@ -38,3 +38,40 @@ export function findHeaderRow(rows: readonly (readonly string[])[]): number | nu
   }
   return null;
 }
+
+/** How a reader is told about the header: detected when neither is given. */
+export interface HeaderOptions {
+  /** Force or deny a header row; with true the row is still looked for under a title block. */
+  hasHeader?: boolean;
+  /** The row (as the spreadsheet numbers it) the specialist picked as the header. */
+  headerRow?: number;
+}
+
+/** Non-blank rows kept from the top of a source: the header is looked for, and picked, among them. */
+export const HEAD_ROWS = HEADER_SEARCH_ROWS;
+
+/**
+ * Which of a source's first non-blank rows is the header (its index), or null for none. Shared
+ * by every reader, so CSV, pasted cells and workbooks skip the same title blocks. A picked row
+ * wins; else the detected one; else the first row when it names columns (a one-column list
+ * headed "Number" has no second cell to detect it by).
+ */
+export function chooseHeader(rows: readonly { row: number; cells: readonly string[] }[], options: HeaderOptions = {}): number | null {
+  if (options.hasHeader === false) return null;
+  if (options.headerRow !== undefined) {
+    const picked = rows.findIndex((r) => r.row >= options.headerRow!);
+    return picked < 0 ? null : picked;
+  }
+  const found = findHeaderRow(rows.map((r) => r.cells));
+  if (found !== null) return found;
+  if (rows.length === 0) return null;
+  return options.hasHeader === true || looksLikeHeader(rows[0]!.cells) ? 0 : null;
+}
+
+/** True once `rows` (non-blank, in order) are enough to choose the header among them. */
+export function headDecided(rows: readonly { row: number }[], options: HeaderOptions): boolean {
+  if (options.hasHeader === false) return true;
+  const last = rows[rows.length - 1];
+  if (options.headerRow !== undefined) return last !== undefined && last.row >= options.headerRow;
+  return rows.length > HEAD_ROWS;
+}

@@ -1,6 +1,7 @@
 import { streamDelimited } from './csv';
 import { collectingSink, STREAM_BATCH_ROWS, type RowSink, type StreamedTable } from './rowSink';
 import type { SourceRow, SourceTable } from './table';
+import type { HeaderOptions } from './header';
 
 /** Header of the single column produced from free text. */
 export const PASTE_NUMBER_HEADER = 'Number';
@@ -40,9 +41,9 @@ export function extractNumbers(line: string): string[] {
  * and every number or range found becomes a row of a single `Number` column, numbered by the
  * line it came from.
  */
-export function parsePaste(text: string): SourceTable {
+export function parsePaste(text: string, header: HeaderOptions = {}): SourceTable {
   const { sink, rows } = collectingSink();
-  const { totalRows: _total, ...table } = streamPaste(text, sink);
+  const { totalRows: _total, ...table } = streamPaste(text, sink, header);
   return { ...table, rows };
 }
 
@@ -61,7 +62,7 @@ function forEachLine(text: string, fn: (line: string, index: number) => void): v
 }
 
 /** {@link parsePaste} delivering rows to `sink` in batches (a 60 MB paste is never held as rows). */
-export function streamPaste(text: string, sink: RowSink): StreamedTable {
+export function streamPaste(text: string, sink: RowSink, header: HeaderOptions = {}): StreamedTable {
   let nonBlank = 0;
   let tabbed = 0;
   forEachLine(text, (line) => {
@@ -69,7 +70,7 @@ export function streamPaste(text: string, sink: RowSink): StreamedTable {
     nonBlank++;
     if (line.includes('\t')) tabbed++;
   });
-  if (nonBlank > 0 && tabbed / nonBlank >= 0.5) return streamDelimited(text, { delimiter: '\t', format: 'paste' }, sink);
+  if (nonBlank > 0 && tabbed / nonBlank >= 0.5) return streamDelimited(text, { ...header, delimiter: '\t', format: 'paste' }, sink);
   const table: Omit<SourceTable, 'rows'> = { format: 'paste', headers: [PASTE_NUMBER_HEADER], hasHeader: false, problems: [] };
   let batch: SourceRow[] = [];
   let totalRows = 0;

@@ -436,20 +436,13 @@ export class GroupBuilder {
     const { options } = this;
     const split = this.splits.get(r.groupKey);
     const carrier = split ? (r.fields.losingCarrier ?? '') : null;
-    const key = carrier === null ? r.groupKey : `${r.groupKey}\u0000${carrier}`;
+    const key = carrier === null ? r.groupKey : splitGroupKey(r.groupKey, carrier);
     let draft = this.drafts.get(key);
     if (!draft) {
       const target: PlannedGroup['target'] =
         options.target.kind === 'existing' ? { kind: 'existing', portId: options.target.portId } : { kind: 'new', fields: { ...EMPTY_PORT_FIELDS, name: '' } };
       draft = { group: { key, target, rows: [], numbers: [], countries: [], problems: [] }, seen: new Map(), countries: new Set(), base: r.groupKey, carrier };
       this.drafts.set(key, draft);
-      if (split) {
-        const label = r.groupKey !== '' ? `Group "${r.groupKey}"` : 'The import';
-        const part = carrier ? `the ${carrier} numbers` : 'the numbers with no losing carrier';
-        draft.group.problems.push(
-          problem(r.row, null, 'warning', 'group-split-carrier', `${label} has numbers from ${split.length} losing carriers (${split.join(', ')}): ${part} go into a port request of their own`),
-        );
-      }
     }
     const into = draft;
     into.group.rows.push(r.row);
@@ -469,7 +462,7 @@ export class GroupBuilder {
   finish(): PlannedGroup[] {
     const { headers, mapping, options } = this;
     const groupColumn = mapping.groupBy !== null ? headers[mapping.groupBy] : undefined;
-    return [...this.drafts.values()].map(({ group, seen, countries, base, carrier }) => {
+    const groups = [...this.drafts.values()].map(({ group, seen, countries, base, carrier }) => {
       const label = base !== '' ? `Group "${base}"` : 'The import';
       const firstRow = group.rows[0] ?? 0;
       group.countries = [...countries].sort();
@@ -496,5 +489,29 @@ export class GroupBuilder {
       }
       return group;
     });
+    this.reportSplits(groups);
+    return groups;
   }
+
+  /** One warning per split group, on its first part, naming the port requests it becomes. */
+  private reportSplits(groups: readonly PlannedGroup[]): void {
+    const drafts = [...this.drafts.values()];
+    const reported = new Set<string>();
+    drafts.forEach((draft, i) => {
+      if (draft.carrier === null || reported.has(draft.base)) return;
+      reported.add(draft.base);
+      const parts = groups.filter((_, j) => drafts[j]!.carrier !== null && drafts[j]!.base === draft.base);
+      const carriers = this.splits.get(draft.base) ?? [];
+      const label = draft.base !== '' ? `Group "${draft.base}"` : 'The import';
+      const names = parts.map((g) => `"${g.target.kind === 'new' ? g.target.fields.name : g.key}"`).join(', ');
+      groups[i]!.problems.unshift(
+        problem(groups[i]!.rows[0] ?? 0, null, 'warning', 'group-split-carrier', `${label} has numbers from ${carriers.length} losing carriers (${carriers.join(', ')}), so it becomes ${parts.length} port requests, one per carrier: ${names}`),
+      );
+    });
+  }
+}
+
+/** The key of one losing carrier's part of a group split by carrier ('' for rows without one). */
+export function splitGroupKey(groupKey: string, carrier: string): string {
+  return `${groupKey}\u0000${carrier}`;
 }

@@ -16,6 +16,8 @@ export interface SourceOptions {
   sheet?: string;
   delimiter?: string;
   hasHeader?: boolean;
+  /** The header row the specialist picked (row number as the spreadsheet shows it). */
+  headerRow?: number;
   /** Injected for tests; defaults to {@link MAX_IMPORT_BYTES}. */
   maxBytes?: number;
 }
@@ -46,14 +48,14 @@ export async function streamSource(source: ImportSource, options: SourceOptions,
   let table: StreamedTable;
   if (source.kind === 'paste') {
     if (source.text.trim() === '') return { ok: false, error: { code: 'VALIDATION', message: 'Nothing was pasted.' } };
-    table = streamPaste(source.text, sink);
+    table = streamPaste(source.text, sink, pick(options, ['hasHeader', 'headerRow']));
   } else {
     const sizeError = checkFileSize(source.bytes.length, maxBytes);
     if (sizeError) return { ok: false, error: sizeError };
     if (isZip(source.bytes)) {
       // exceljs takes about a second to load; only workbooks pay for it.
       const { parseWorkbook } = await import('./xlsx');
-      const read = await parseWorkbook(source.bytes, pick(options, ['sheet', 'hasHeader']));
+      const read = await parseWorkbook(source.bytes, pick(options, ['sheet', 'hasHeader', 'headerRow']));
       if (!read.ok) return read;
       const { rows, ...shape } = read.table;
       sink.head({ ...shape, rows: rows.slice(0, STREAM_BATCH_ROWS) });
@@ -65,7 +67,7 @@ export async function streamSource(source: ImportSource, options: SourceOptions,
       const decoded = decodeText(source.bytes, maxBytes);
       if (!decoded.ok) return decoded;
       const headWithEncoding: RowSink = { head: (t) => sink.head({ ...t, encoding: decoded.encoding }), rows: (r, read) => sink.rows(r, read) };
-      table = { ...streamDelimited(decoded.text, pick(options, ['delimiter', 'hasHeader']), headWithEncoding), encoding: decoded.encoding };
+      table = { ...streamDelimited(decoded.text, pick(options, ['delimiter', 'hasHeader', 'headerRow']), headWithEncoding), encoding: decoded.encoding };
     }
   }
   if (table.totalRows === 0) {

@@ -11,8 +11,12 @@ export interface SourceTable {
   format: 'csv' | 'xlsx' | 'paste';
   /** Header names; generated (`Column 1`...) when the source had no header row. */
   headers: string[];
-  /** True when the first row was taken as headers. */
+  /** True when a row was taken as headers. */
   hasHeader: boolean;
+  /** The row number of the header row (rows above it are a title block, not data); null without one. */
+  headerRow?: number | null;
+  /** The first non-blank rows as read, header and title rows included: where the header is picked from. */
+  headRows?: SourceRow[];
   rows: SourceRow[];
   /** Problems found while reading (merged cells, formulas without results, malformed quotes). */
   problems: ImportProblem[];

@@ -1,5 +1,5 @@
 import type { ImportGroupView, ImportRowView } from '../../shared/rpc/methods/import';
-import type { ImportPlan, PlannedGroup, PlannedRow } from './plan';
+import { splitGroupKey, type ImportPlan, type PlannedGroup, type PlannedRow } from './plan';
 import { describeReason, type PortabilityVerdict } from './portability';
 
 /** A group as the preview lists it: its port name, size and problems. */
@@ -20,6 +20,14 @@ export function groupView(group: PlannedGroup, existingName: (portId: string) =>
 /** Name of the port each group key goes to, for the row table's "Port" column. */
 export function groupNames(plan: Pick<ImportPlan, 'groups'>, existingName: (portId: string) => string): Map<string, string> {
   return new Map(plan.groups.map((g) => [g.key, g.target.kind === 'new' ? g.target.fields.name : existingName(g.target.portId)]));
+}
+
+/**
+ * The name of the port a row goes to. A group split by losing carrier has no port of its own
+ * key: the row goes to its carrier's part.
+ */
+export function rowGroupName(names: ReadonlyMap<string, string>, row: Pick<PlannedRow, 'groupKey' | 'fields'>): string {
+  return names.get(row.groupKey) ?? names.get(splitGroupKey(row.groupKey, row.fields.losingCarrier ?? '')) ?? '';
 }
 
 /** One planned row for the preview table, with portability verdicts when the check ran. */

@@ -2,13 +2,12 @@ import ExcelJS from 'exceljs';
 import type { AppErrorShape } from '../../shared/errors';
 import { problem, type ImportProblem, type ProblemCode } from './problems';
 import { defaultHeader, uniqueHeaders, type SourceRow, type SourceTable } from './table';
-import { findHeaderRow, looksLikeHeader } from './header';
+import { chooseHeader, HEAD_ROWS, type HeaderOptions } from './header';
 import { checkWorkbookBounds } from './xlsxGuard';
 
-export interface WorkbookOptions {
+export interface WorkbookOptions extends HeaderOptions {
   /** Sheet to read; the first sheet when omitted. */
   sheet?: string;
-  hasHeader?: boolean;
 }
 
 export type WorkbookResult = { ok: true; table: SourceTable } | { ok: false; error: AppErrorShape };
@@ -142,17 +141,17 @@ export async function parseWorkbook(bytes: Uint8Array, options: WorkbookOptions 
   });
 
   // Title rows above the header (a report title, a merged banner, a date) are not data.
-  const headerAt = options.hasHeader === false ? null : (findHeaderRow(records.slice(0, 21).map((r) => r.cells)) ?? 0);
+  const headerAt = chooseHeader(records, options);
   const first = headerAt === null ? undefined : records[headerAt];
-  const hasHeader = options.hasHeader ?? (first !== undefined && looksLikeHeader(first.cells));
-  const headers = hasHeader && first ? uniqueHeaders(first.cells) : Array.from({ length: width }, (_, i) => defaultHeader(i));
+  const hasHeader = first !== undefined;
+  const headers = first ? uniqueHeaders(first.cells) : Array.from({ length: width }, (_, i) => defaultHeader(i));
   const problems: ImportProblem[] = [];
   const rows: SourceRow[] = [];
-  for (const record of records.slice(hasHeader ? (headerAt ?? 0) + 1 : 0)) {
+  for (const record of records.slice(headerAt === null ? 0 : headerAt + 1)) {
     rows.push({ row: record.row, cells: record.cells });
     for (const issue of record.issues) problems.push(problem(record.row, headers[issue.col] ?? null, issue.severity, issue.code, issue.message));
   }
-  const dataFrom = hasHeader && first ? first.row + 1 : 0;
+  const dataFrom = first ? first.row + 1 : 0;
   for (const m of merges.values()) {
     // A merged title above the header is layout, not data: nothing to warn about.
     if (m.bottom < dataFrom) continue;
@@ -162,7 +161,9 @@ export async function parseWorkbook(bytes: Uint8Array, options: WorkbookOptions 
       problem(m.top, column, 'warning', 'cell-merged', `Cells ${range} are merged; every row they span gets the value of ${m.master}`),
     );
   }
-  return { ok: true, table: { format: 'xlsx', headers, hasHeader, rows, problems, sheet: worksheet.name, sheets } };
+  const headRows = records.slice(0, HEAD_ROWS).map((r) => ({ row: r.row, cells: r.cells }));
+  const headerRow = first?.row ?? null;
+  return { ok: true, table: { format: 'xlsx', headers, hasHeader, headerRow, headRows, rows, problems, sheet: worksheet.name, sheets } };
 }
 
 /** Spreadsheet column letters of a 1-based column index (1 -> A, 27 -> AA). */

@@ -14,7 +14,7 @@ import { ImportLayouts } from '../db/repos/import-layouts-repo';
 import { earlyPreview } from '../import/earlyPreview';
 import { listImportBatches, undoImportBatch, writeImportBatch, type BatchSummary, type UndoResult } from '../import/batches';
 import { checkPortability, type PortabilityVerdict } from '../import/portability';
-import { groupNames, groupView, rowHasProblem, rowView } from '../import/views';
+import { groupNames, groupView, rowGroupName, rowHasProblem, rowView } from '../import/views';
 import type { ChangeBus } from './changes';
 
 /** Previews kept at once; each holds its source (its rows are staged on disk), so few. */
@@ -39,6 +39,7 @@ export interface StartImport {
   mapping?: ColumnMapping;
   sheet?: string;
   hasHeader?: boolean;
+  headerRow?: number;
 }
 
 export interface Remap {
@@ -47,6 +48,8 @@ export interface Remap {
   target?: ImportTargetInput;
   sheet?: string;
   hasHeader?: boolean;
+  /** The row the specialist picked as the header; another header is another set of columns. */
+  headerRow?: number;
 }
 
 interface PortabilityState {
@@ -108,7 +111,7 @@ export class ImportService {
       id: randomUUID(),
       sourceName,
       source,
-      sourceOptions: pickDefined({ sheet: input.sheet, hasHeader: input.hasHeader }),
+      sourceOptions: pickDefined({ sheet: input.sheet, hasHeader: input.hasHeader, headerRow: input.headerRow }),
       planOptions: { defaultCountry: input.country, target: input.target },
       ...(input.mapping ? { mapping: input.mapping } : {}),
       state: 'reading',
@@ -145,7 +148,7 @@ export class ImportService {
     const plan = this.requirePlan(session);
     const verdicts = session.portability.verdicts;
     const names = groupNames(plan, (id) => this.portName(id));
-    const view = (r: PlannedRow) => rowView(r, names.get(r.groupKey) ?? '', verdicts);
+    const view = (r: PlannedRow) => rowView(r, rowGroupName(names, r), verdicts);
     if (filter === 'all') return { total: plan.rows.length, offset, rows: plan.rows.slice(offset, limit).map(view) };
     // Without portability verdicts the kept statuses say which rows have a problem; with them every row is looked at once.
     session.problemIndex ??= verdicts ? [...plan.rows].flatMap((r, i) => (rowHasProblem(r, verdicts) ? [i] : [])) : plan.rows.indicesWith(1);
@@ -172,7 +175,7 @@ export class ImportService {
     const next = session.plan!;
     const updated = next.rows.find(row);
     const names = groupNames(next, (id) => this.portName(id));
-    return { status: this.statusOf(session), row: updated ? rowView(updated, names.get(updated.groupKey) ?? '', session.portability.verdicts) : null };
+    return { status: this.statusOf(session), row: updated ? rowView(updated, rowGroupName(names, updated), session.portability.verdicts) : null };
   }
 
   /** Check the same source again with another mapping, country, target or sheet. */
@@ -189,7 +192,12 @@ export class ImportService {
       session.edits.clear();
       delete session.mapping;
     }
-    if (change.hasHeader !== undefined) session.sourceOptions = { ...session.sourceOptions, hasHeader: change.hasHeader };
+    if (change.headerRow !== undefined || change.hasHeader !== undefined) {
+      // Another header row names other columns: the mapping is chosen again for them.
+      const { hasHeader: _h, headerRow: _r, ...rest } = session.sourceOptions;
+      session.sourceOptions = { ...rest, ...(change.headerRow !== undefined ? { headerRow: change.headerRow } : { hasHeader: change.hasHeader! }) };
+      if (!change.mapping) delete session.mapping;
+    }
     session.portability = { state: 'none', done: 0, total: 0, error: null };
     this.runWorker(session);
     return { jobId };
@@ -384,6 +392,8 @@ export class ImportService {
             format: table.format,
             headers: table.headers,
             hasHeader: table.hasHeader,
+            headerRow: table.headerRow ?? null,
+            headRows: table.headRows ?? [],
             totalRows: table.totalRows,
             preview: table.preview,
             mapping: plan?.mapping ?? table.mapping,

@@ -39,8 +39,7 @@ describe('portdesk import', () => {
     expect(report.problems.filter((p) => p.severity === 'error')).toEqual([expect.objectContaining({ row: 5, column: 'Number', code: 'number-invalid' })]);
     // All rows go to one port by default, but not across losing carriers: the split is reported.
     expect(report.problems.filter((p) => p.code === 'group-split-carrier').map((p) => p.message)).toEqual([
-      'The import has numbers from 2 losing carriers (Verizon, AT&T): the Verizon numbers go into a port request of their own',
-      'The import has numbers from 2 losing carriers (Verizon, AT&T): the AT&T numbers go into a port request of their own',
+      'The import has numbers from 2 losing carriers (Verizon, AT&T), so it becomes 2 port requests, one per carrier: "Import of numbers.csv – Verizon", "Import of numbers.csv – AT&T"',
     ]);
     expect(counts(db)).toEqual({ ports: 0, numbers: 0, outbox: 0 });
   });

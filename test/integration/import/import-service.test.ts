@@ -142,6 +142,25 @@ describe('ImportService preview and commit', () => {
     expect(next.table).toMatchObject({ mapping, mappingSource: 'remembered' });
   });
 
+  it('finds a CSV header under a title block, and takes the header row the specialist picks', async () => {
+    const c = open();
+    const csv = ['Ports for Acme Dental,,', 'Batch,Week 49,Chicago', 'Customer,Number,Carrier', 'Acme Dental,202-555-0100,Verizon', 'Acme Dental,202-555-0101,Verizon'].join('\n');
+    const bytes = new TextEncoder().encode(csv);
+    const status = await c.imports.preview({ source: { kind: 'file', name: 'acme.csv', bytes }, country: 'US', target: { kind: 'group' } });
+    // "Batch, Week 49" reads as a header (words, then a row no wider): the specialist corrects it.
+    expect(status.table).toMatchObject({ headerRow: 2, headers: ['Batch', 'Week 49', 'Chicago'] });
+    expect(status.table?.headRows.map((r) => r.row)).toEqual([1, 2, 3, 4, 5]);
+    c.imports.remap(status.jobId, { headerRow: 3 });
+    const picked = await c.imports.status(status.jobId, true);
+    expect(picked.table).toMatchObject({ headerRow: 3, headers: ['Customer', 'Number', 'Carrier'] });
+    expect(picked.table?.mapping.fields).toEqual(['name', 'number', 'losingCarrier']);
+    expect(picked.counts).toMatchObject({ rows: 2, valid: 2 });
+    c.imports.remap(status.jobId, { hasHeader: false });
+    const none = await c.imports.status(status.jobId, true);
+    expect(none.table).toMatchObject({ headerRow: null, hasHeader: false });
+    expect(none.counts?.rows).toBe(5);
+  });
+
   it('keeps fixes across a remap and can be cancelled without writing', async () => {
     const c = open();
     const status = await c.imports.preview(paste(GROUPED));
@@ -152,6 +171,14 @@ describe('ImportService preview and commit', () => {
     expect(again.groups?.map((g) => [g.name, g.numbers])).toEqual([
       ['All in one – Verizon', 2],
       ['All in one – AT&T', 2],
+    ]);
+    // Each row names the part it goes to (a split group's rows once showed a blank target).
+    expect(c.imports.rows(status.jobId, 0, 10, 'all').rows.map((r) => [r.row, r.group])).toEqual([
+      [2, 'All in one – Verizon'],
+      [3, 'All in one – Verizon'],
+      [4, 'All in one – AT&T'],
+      [5, 'All in one – AT&T'],
+      [6, 'All in one – AT&T'],
     ]);
     const before = snapshot(c);
     expect(c.imports.cancel(status.jobId)).toEqual({ canceled: true });

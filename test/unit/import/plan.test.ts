@@ -70,8 +70,13 @@ describe('planImport', () => {
       ['Spring batch – no losing carrier', '', ['+12025550102']],
     ]);
     expect(new Set(p.groups.map((g) => g.key)).size).toBe(3);
-    expect(p.groups[2]?.problems).toMatchObject([{ code: 'group-split-carrier', severity: 'warning', row: 6 }]);
-    expect(p.groups[2]?.problems[0]?.message).toBe('The import has numbers from 2 losing carriers (Verizon, AT&T): the numbers with no losing carrier go into a port request of their own');
+    // Said once for the split group (on its first part), naming every port request it becomes.
+    expect(p.groups.flatMap((g) => g.problems).filter((x) => x.code === 'group-split-carrier')).toEqual([
+      expect.objectContaining({ severity: 'warning', row: p.groups[0]!.rows[0] }),
+    ]);
+    expect(p.groups[0]?.problems[0]?.message).toBe(
+      'The import has numbers from 2 losing carriers (Verizon, AT&T), so it becomes 3 port requests, one per carrier: "Spring batch – Verizon", "Spring batch – AT&T", "Spring batch – no losing carrier"',
+    );
   });
 
   it('splits a group by carrier only when it names two or more, and never an existing port', () => {

@@ -27,6 +27,9 @@ export const CountrySchema = z
   .transform((s) => s.trim().toUpperCase())
   .refine(isCountryCode, 'is not a country code libphonenumber knows (use two letters, e.g. US)');
 
+/** The header row picked in the preview; it lies among the first rows, never deep in a file. */
+const HeaderRowSchema = z.number().int().positive().max(1000);
+
 /** The host accepts 64 MB bodies; base64 inflates by 4/3, so 46 MB of file bytes fit. */
 const MAX_BASE64 = 64 * 1024 * 1024 - 4096;
 
@@ -69,6 +72,10 @@ export const ImportTableSchema = z.object({
   format: z.enum(['csv', 'xlsx', 'paste']),
   headers: z.array(z.string()),
   hasHeader: z.boolean(),
+  /** Row number of the header row; rows above it (a title block) are not data. */
+  headerRow: z.number().int().nullable(),
+  /** The first non-blank rows as read, title and header included: the rows a header can be picked from. */
+  headRows: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),
   totalRows: z.number().int(),
   /** The first rows as read, shown while the rest is still being checked. */
   preview: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),
@@ -168,6 +175,7 @@ export const importMethods = {
       mapping: ColumnMappingSchema.optional(),
       sheet: z.string().max(255).optional(),
       hasHeader: z.boolean().optional(),
+      headerRow: HeaderRowSchema.optional(),
     }),
     z.object({ jobId: z.string() }),
   ),
@@ -182,7 +190,7 @@ export const importMethods = {
   'import.fixRow': method(z.object({ jobId: id, row: z.number().int().positive(), cells: z.array(z.string().max(10_000)).max(500) }), z.object({ status: ImportStatusSchema, row: ImportRowSchema.nullable() })),
   /** Check the same source again with another mapping, country, target or sheet. */
   'import.remap': method(
-    z.object({ jobId: id, mapping: ColumnMappingSchema.optional(), country: CountrySchema.optional(), target: ImportTargetSchema.optional(), sheet: z.string().max(255).optional(), hasHeader: z.boolean().optional() }),
+    z.object({ jobId: id, mapping: ColumnMappingSchema.optional(), country: CountrySchema.optional(), target: ImportTargetSchema.optional(), sheet: z.string().max(255).optional(), hasHeader: z.boolean().optional(), headerRow: HeaderRowSchema.optional() }),
     z.object({ jobId: z.string() }),
   ),
   'import.cancel': method(z.object({ jobId: id }), z.object({ canceled: z.boolean() })),
