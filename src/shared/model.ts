@@ -124,6 +124,11 @@ export const PortSummarySchema = PortFieldsSchema.extend({
    * the remote does not say (all moves the state machine allows).
    */
   remoteAuthority: z.boolean().nullable(),
+  /**
+   * The specialist keeps this port on this computer (created "local only", or "Keep local" in the
+   * detail): it has no remote and is not given the first remote added. False for every port with a remote.
+   */
+  keptLocal: z.boolean(),
   /** When the port entered its current state (ms): what ageing counts from. */
   stateEnteredAt: z.number().int(),
   /** When a pull last recorded a change made on the remote (ms), if ever. */

@@ -24,6 +24,7 @@ export function summary(id: string, state: PortState, patch: Partial<PortSummary
     remoteStatus: null,
     remoteStatusDetail: null,
     remoteAuthority: null,
+    keptLocal: false,
     stateEnteredAt: 0,
     remoteChangedAt: null,
     createdAt: 0,

@@ -317,6 +317,15 @@ CREATE TABLE sync_lease (
 );
 `,
   },
+  {
+    version: 10,
+    name: 'ports.kept_local: a port the specialist keeps local is not given the first remote added',
+    sql: `
+-- 1 when the specialist chose to keep this port on this computer (created "local only", or the
+-- detail's "Keep local"): adding the first remote assigns every other port with no remote.
+ALTER TABLE ports ADD COLUMN kept_local INTEGER NOT NULL DEFAULT 0;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

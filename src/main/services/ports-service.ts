@@ -16,9 +16,8 @@ import { normalizeUsRegion } from '../../shared/domain/usStates';
 import { editedMessage } from '../../shared/domain/fieldLabels';
 import type { Repos } from '../db/repos';
 import type { PortRow } from '../db/repos/ports-repo';
-import { PORT_FIELD_KEYS } from '../db/repos/port-columns';
-import { movePath } from '../../shared/domain/movePath';
 import type { ChangeBus } from './changes';
+import { cannotLeaveRemote, writeAssignment } from './remote-assignment';
 
 export interface CreatePortInput {
   fields: Partial<PortFields> & { name: string };
@@ -43,6 +42,13 @@ export interface BulkEditResult {
   unchanged: string[];
   skipped: { id: string; name: string; reason: string }[];
   before: { id: string; patch: PortFieldsPatch }[];
+}
+
+/** What a bulk remote assignment did: see {@link PortsService.bulkAssignRemote}. */
+export interface BulkAssignResult {
+  assigned: string[];
+  unchanged: string[];
+  skipped: { id: string; name: string; reason: string }[];
 }
 
 export interface NumbersResult {
@@ -130,7 +136,9 @@ export class PortsService {
     const now = this.clock.now();
     const { ports, events, outbox, db } = this.repos;
     db.transaction(() => {
-      ports.insert({ id, state: 'unconfirmed', remoteId: input.remoteId === undefined ? this.remotes.defaultId() : input.remoteId, remoteAccountId: input.remoteAccountId ?? '', fields, now });
+      // An explicit "no remote" keeps the port local; without a default remote it waits for the first one.
+      const remoteId = input.remoteId === undefined ? this.remotes.defaultId() : input.remoteId;
+      ports.insert({ id, state: 'unconfirmed', remoteId, remoteAccountId: input.remoteAccountId ?? '', keptLocal: input.remoteId === null, fields, now });
       this.insertNumbers(id, unique, true);
       events.add({ portId: id, at: now, kind: 'created', fromState: null, toState: 'unconfirmed', message: `Created with ${plural(unique.length, 'number')}`, actor: LOCAL_ACTOR });
       outbox.append({ portId: id, entity: 'port', entityId: id, op: 'port.create', payload: { fields, numbers: unique }, baseRevision: null, now });
@@ -140,33 +148,61 @@ export class PortsService {
   }
 
   /**
-   * Give a local-only port a remote. Its queued changes then go there; a port whose create is no
-   * longer queued (its previous remote was removed) gets one for the whole port.
+   * Give a port with no remote (or one it was never sent to) a remote. Its queued changes then go
+   * there; see {@link writeAssignment}.
    */
   assignRemote(id: string, remoteId: string, remoteAccountId = ''): PortDetail {
     const port = this.require(id);
-    if (port.remoteObjectId) {
-      throw new AppError('CONFLICT', `"${port.name}" already exists on its remote; it cannot move to another one`, { id });
-    }
+    const remoteName = this.remotes.name(remoteId);
+    if (port.remoteId === remoteId && !port.remoteObjectId) return this.get(id);
+    const blocker = cannotLeaveRemote(this.repos, port, this.remotes.name);
+    if (blocker) throw new AppError('CONFLICT', `"${port.name}" ${blocker}`, { id });
+    const now = this.clock.now();
+    this.repos.db.transaction(() => writeAssignment(this.repos, port, remoteId, remoteAccountId, `Assigned to remote "${remoteName}"`, LOCAL_ACTOR, now))();
+    this.changes.emit({ type: 'ports', ids: [id], removed: [] });
+    return this.get(id);
+  }
+
+  /**
+   * Give a selection a remote in one transaction. Ports already on it are unchanged; ports that
+   * cannot leave the remote they have (see {@link cannotLeaveRemote}) or are gone are skipped and named.
+   */
+  bulkAssignRemote(ids: readonly string[], remoteId: string): BulkAssignResult {
     const remoteName = this.remotes.name(remoteId);
     const now = this.clock.now();
-    const { ports, events, outbox, db } = this.repos;
-    db.transaction(() => {
-      ports.assignRemote(id, remoteId, remoteAccountId, now);
-      events.add({ portId: id, at: now, kind: 'sync', fromState: null, toState: null, message: `Assigned to remote "${remoteName}"`, actor: LOCAL_ACTOR });
-      if (!outbox.hasCreate(id)) {
-        const fields = Object.fromEntries(PORT_FIELD_KEYS.map((k) => [k, port[k]])) as PortFields;
-        const numbers = this.repos.numbers.list(id).map((n) => n.e164);
-        outbox.append({ portId: id, entity: 'port', entityId: id, op: 'port.create', payload: { fields, numbers }, baseRevision: null, now });
-        // The remote copy starts unconfirmed: queue the moves that bring it to the port's state,
-        // or the next pull would take the remote's word and set the port back to unconfirmed.
-        let from: PortState = 'unconfirmed';
-        for (const to of movePath(from, port.state) ?? []) {
-          const date = to === 'scheduled' && port.focDate ? port.focDate : null;
-          outbox.append({ portId: id, entity: 'port', entityId: id, op: 'port.move', payload: { from, to, reason: null, date }, baseRevision: null, now });
-          from = to;
+    const result: BulkAssignResult = { assigned: [], unchanged: [], skipped: [] };
+    this.repos.db.transaction(() => {
+      for (const id of new Set(ids)) {
+        const port = this.repos.ports.get(id);
+        const blocker = !port ? 'no longer exists' : port.remoteId === remoteId ? null : cannotLeaveRemote(this.repos, port, this.remotes.name);
+        if (!port || blocker) {
+          result.skipped.push({ id, name: port?.name ?? '', reason: blocker ?? 'no longer exists' });
+        } else if (port.remoteId === remoteId) {
+          result.unchanged.push(id);
+        } else {
+          writeAssignment(this.repos, port, remoteId, '', `Assigned to remote "${remoteName}"`, LOCAL_ACTOR, now);
+          result.assigned.push(id);
         }
       }
+    })();
+    if (result.assigned.length > 0) this.changes.emit({ type: 'ports', ids: result.assigned, removed: [] });
+    return result;
+  }
+
+  /**
+   * Keep a port on this computer (it leaves a remote it was never sent to, and adding the first
+   * remote passes it by), or let it take a remote again. Its queued changes stay, for a later assignment.
+   */
+  setKeptLocal(id: string, kept: boolean): PortDetail {
+    const port = this.require(id);
+    if (port.keptLocal === kept && (!kept || port.remoteId === null)) return this.get(id);
+    const blocker = kept ? cannotLeaveRemote(this.repos, port, this.remotes.name) : null;
+    if (blocker) throw new AppError('CONFLICT', `"${port.name}" ${blocker}`, { id });
+    const now = this.clock.now();
+    const message = kept ? 'Kept local: it gets no remote until one is assigned here' : 'No longer kept local: it takes the first remote added';
+    this.repos.db.transaction(() => {
+      this.repos.ports.setKeptLocal(id, kept, now);
+      this.repos.events.add({ portId: id, at: now, kind: 'sync', fromState: null, toState: null, message, actor: LOCAL_ACTOR });
     })();
     this.changes.emit({ type: 'ports', ids: [id], removed: [] });
     return this.get(id);

@@ -2,25 +2,26 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { RemoteKind } from '../../shared/model';
 import type { Repos } from '../db/repos';
+import type { RemoteRow } from '../db/repos/remotes-repo';
+import type { PortRow } from '../db/repos/ports-repo';
 import { normalizeBaseUrl } from '../remotes/url';
 import type { RemoteConfig } from '../remotes/config';
 import type { ChangeBus } from './changes';
 import type { SecretBox } from './secrets';
+import { writeAssignment } from './remote-assignment';
 
 /** A remote as views see it: never the token, only whether one is stored. */
-export interface RemoteInfo {
-  id: string;
-  kind: RemoteKind;
-  name: string;
-  baseUrl: string;
-  accountId: string;
-  hasToken: boolean;
+export interface RemoteInfo extends RemoteRow {
   /** Telnyx v1's `x-api-user` (the portal user's e-mail); null on Kazoo. */
   apiUser: string | null;
   defaultConnectionId: string | null;
   /** New ports go to this remote unless told otherwise. */
   isDefault: boolean;
-  createdAt: number;
+}
+
+/** A remote just added, and how many ports made with no remote it took (the first remote takes them all). */
+export interface AddedRemote extends RemoteInfo {
+  assignedPorts: number;
 }
 
 /** sync_state row holding the default remote (not tied to one remote, hence the `*`). */
@@ -66,7 +67,11 @@ export class RemotesService {
     return found;
   }
 
-  add(input: AddRemoteInput): RemoteInfo {
+  /**
+   * Add a remote. The first one becomes the default and takes every port made with no remote
+   * (except those kept local), so nothing made before it stays behind unsent.
+   */
+  add(input: AddRemoteInput): AddedRemote {
     const baseUrl = normalizeBaseUrl(input.url, input.kind);
     const accountId = input.accountId.trim();
     if (!accountId) throw new AppError('VALIDATION', 'The account id is required', { field: 'accountId' });
@@ -77,15 +82,24 @@ export class RemotesService {
     const id = randomUUID();
     const name = input.name?.trim() || `${input.kind === 'kazoo' ? 'Kazoo' : 'Telnyx'} ${new URL(baseUrl).host}`;
     const sealed = this.secrets.seal(input.token.trim());
-    this.repos.db.transaction(() => {
-      this.repos.remotes.insert({ id, kind: input.kind, name, baseUrl, accountId, tokenSealed: sealed, now: this.now() });
+    const now = this.now();
+    const assigned = this.repos.db.transaction(() => {
+      const first = this.repos.remotes.list().length === 0;
+      this.repos.remotes.insert({ id, kind: input.kind, name, baseUrl, accountId, tokenSealed: sealed, now });
       if (apiUser) this.setSetting(id, API_USER, apiUser);
       if (input.defaultConnectionId) this.setSetting(id, DEFAULT_CONNECTION, input.defaultConnectionId);
       // The first remote becomes the default, so new ports sync without a further step.
       if (!this.defaultId()) this.setSetting(DEFAULT_KEY.remoteId, DEFAULT_KEY.key, id);
+      if (!first) return [];
+      const ids = this.repos.ports.unassignedIds();
+      for (const portId of ids) {
+        writeAssignment(this.repos, this.repos.ports.get(portId) as PortRow, id, '', `Assigned to remote "${name}", the first connection added`, 'you', now);
+      }
+      return ids;
     })();
+    if (assigned.length > 0) this.changes.emit({ type: 'ports', ids: assigned, removed: [] });
     this.changes.emit({ type: 'sync' });
-    return this.get(id);
+    return { ...this.get(id), assignedPorts: assigned.length };
   }
 
   /** Forget a remote: its ports stay as local ports, their queued changes and sync state go. */

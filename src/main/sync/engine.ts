@@ -310,7 +310,8 @@ export class SyncEngine {
     const view = summarize(remotes);
     // Every queued row counts: those of ports with no remote wait for one and are said so.
     const unassigned = this.store.repos.outbox.unassignedCount();
-    return { ...view, summary: unassigned > 0 ? `${view.summary}; ${unassigned} change(s) of local-only ports wait for a remote` : view.summary, remotes };
+    const localOnly = { ...this.store.repos.ports.localOnlyCounts(), changes: unassigned };
+    return { ...view, summary: unassigned > 0 ? `${view.summary}; ${unassigned} change(s) of local-only ports wait for a remote` : view.summary, remotes, localOnly };
   }
 
   /**

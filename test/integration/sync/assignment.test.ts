@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { movePath } from '../../../src/shared/domain/movePath';
 import { READY_FIELDS } from '../../support/port-fields';
+import type { BulkAssignResult } from '../../../src/main/services/ports-service';
 import { kazooRemote, numbers, startHarness, type Harness } from './harness';
 
 let h: Harness | undefined;
@@ -81,6 +82,44 @@ describe('remote assignment', () => {
     expect((await h.engine.syncNow({ waitMs: 5000 })).converged).toBe(true);
     expect(h.ctx.ports.get(port.id).state).toBe('pending');
     expect(h.ctx.ports.get(port.id).syncStatus).toBe('synced');
+  }, 30_000);
+});
+
+describe('bulk remote assignment and kept local', () => {
+  it('assigns a selection in one step: skips a port on another remote and one sent there without an answer, and says which', async () => {
+    h = await startHarness('kazoo');
+    const harness = h;
+    const { ports } = harness.ctx;
+    const second = harness.ctx.remotes.add({ kind: 'kazoo', url: harness.sb.kazooUrl, accountId: harness.sb.accounts.subs[0]!.id, token: harness.sb.subToken, name: 'Second' });
+    const linked = ports.create({ fields: { name: 'Linked' }, numbers: numbers(0, 1) });
+    expect((await harness.engine.syncNow({ waitMs: 5000 })).converged).toBe(true);
+    const local = ports.create({ fields: { name: 'Local' }, numbers: numbers(3, 1), remoteId: null });
+    const unsent = ports.create({ fields: { name: 'Unsent' }, numbers: numbers(6, 1) });
+    const sent = ports.create({ fields: { name: 'Sent' }, numbers: numbers(9, 1) });
+    // The create went out once and its answer was lost: it may exist on the first remote.
+    harness.ctx.repos.outbox.bumpAttempt(harness.ctx.repos.outbox.rows(sent.id)[0]!.seq);
+    const already = ports.create({ fields: { name: 'Already' }, numbers: numbers(12, 1), remoteId: second.id });
+
+    const result = await harness.ctx.router.call('ports.bulkAssignRemote', { ids: [linked.id, local.id, unsent.id, sent.id, already.id, 'gone'], remoteId: second.id });
+    if (!result.ok) throw new Error(result.error.message);
+    const value = result.value as BulkAssignResult;
+    expect(value.assigned.sort()).toEqual([local.id, unsent.id].sort());
+    expect(value.unchanged).toEqual([already.id]);
+    expect(value.skipped).toEqual([
+      { id: linked.id, name: 'Linked', reason: 'already exists on remote "Kazoo 127.0.0.1:' + new URL(harness.sb.kazooUrl).port + '"; it cannot move to another one' },
+      { id: sent.id, name: 'Sent', reason: expect.stringMatching(/^was already sent to remote ".*" without an answer yet; sync, then try again$/) as unknown },
+      { id: 'gone', name: '', reason: 'no longer exists' },
+    ]);
+    expect(ports.get(local.id)).toMatchObject({ remoteId: second.id, keptLocal: false, syncStatus: 'pending' });
+    expect(ports.get(linked.id).remoteId).toBe(harness.remoteId);
+    expect(ports.get(sent.id).remoteId).toBe(harness.remoteId);
+
+    // Kept local: leaves a remote it was never sent to; a port on its remote cannot be kept local.
+    expect(ports.setKeptLocal(unsent.id, true)).toMatchObject({ remoteId: null, keptLocal: true, syncStatus: 'local' });
+    expect(ports.get(unsent.id).timeline.at(-1)?.message).toBe('Kept local: it gets no remote until one is assigned here');
+    const refused = await harness.ctx.router.call('ports.setKeptLocal', { id: linked.id, keptLocal: true });
+    expect(refused.ok ? null : refused.error.code).toBe('CONFLICT');
+    expect(ports.assignRemote(unsent.id, second.id).keptLocal).toBe(false);
   }, 30_000);
 });
 

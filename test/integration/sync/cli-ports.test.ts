@@ -54,4 +54,31 @@ describe('portdesk ports create --remote | --local, ports assign', () => {
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain('--remote');
   });
+
+  it('remote add says how many ports made with no remote the first remote took; keep-local holds one back; sync status counts them', async () => {
+    dir = tempDir('pd-cli-first-');
+    const db = ['--db', join(dir, 'pd.db')];
+    const create = async (name: string, n: number, ...extra: string[]): Promise<string> => {
+      const r = await cli([...db, '--json', 'ports', 'create', '--name', name, '--number', numbers(n, 1)[0] as string, ...extra]);
+      expect(r.code, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout) as PortJson).id;
+    };
+    const early = await create('Early', 0);
+    await create('Kept', 2, '--local');
+    const later = await create('Kept later', 4);
+    expect((await cli([...db, 'ports', 'keep-local', later])).stdout).toBe(`Keeping ${later} "Kept later" local`);
+
+    const status = await cli([...db, 'sync', 'status']);
+    expect(status.stdout.split('\n')).toEqual([
+      'No remote set up: working locally; 3 change(s) of local-only ports wait for a remote',
+      '  Local only: 3 port(s) (2 kept local); 3 queued change(s) wait for a remote',
+    ]);
+
+    const added = await cli([...db, 'remote', 'add', '--kind', 'kazoo', '--url', 'http://127.0.0.1:9', '--account', 'acc-1', '--token-env', 'PD_TOKEN'], { PD_TOKEN: 'not-a-real-token' });
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout.split('\n')[1]).toBe('Assigned it 1 port(s) made with no remote; they are created there with the next sync');
+    const shown = await cli([...db, '--json', 'ports', 'show', early]);
+    expect((JSON.parse(shown.stdout) as PortJson).remoteId).not.toBeNull();
+    expect((await cli([...db, 'ports', 'keep-local', later, '--off'])).stdout).toBe(`${later} "Kept later" is no longer kept local`);
+  });
 });

@@ -10,7 +10,7 @@ function remote(patch: Partial<RemoteSyncStatus>): RemoteSyncStatus {
 }
 
 function view(state: SyncStatusView['state'], remotes: RemoteSyncStatus[], summary = 'from main'): SyncStatusView {
-  return { state, summary, remotes };
+  return { state, summary, remotes, localOnly: { ports: 0, keptLocal: 0, changes: 0 } };
 }
 
 describe('sync status line', () => {

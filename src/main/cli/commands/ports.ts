@@ -63,7 +63,7 @@ export function registerPortCommands(program: Command, { run, call, out, json }:
     .option('--losing-carrier <carrier>', 'carrier the numbers leave')
     .option('--country <cc>', 'country for numbers written without +', 'US')
     .option('--remote <id>', 'remote to sync it with (default: the default remote)')
-    .option('--local', 'keep it local only, even when a default remote is set')
+    .option('--local', 'keep it local only, even when a default remote is set (the first remote added passes it by too)')
     .action((opts: { name: string; number?: string[]; losingCarrier?: string; country: string; remote?: string; local?: boolean }) =>
       run(
         'ports.create',
@@ -96,6 +96,13 @@ export function registerPortCommands(program: Command, { run, call, out, json }:
     .option('--account <id>', 'sub-account on the remote')
     .action((id: string, opts: { remote: string; account?: string }) =>
       run('ports.assignRemote', { id, remoteId: opts.remote, ...(opts.account ? { remoteAccountId: opts.account } : {}) }, (p) => `Assigned ${p.id} "${p.name}" to remote ${p.remoteId ?? ''}`),
+    );
+  ports
+    .command('keep-local <id>')
+    .description('keep a port on this computer: it leaves a remote it was never sent to, and adding the first remote passes it by')
+    .option('--off', 'stop keeping it local (the first remote added then takes it)')
+    .action((id: string, opts: { off?: boolean }) =>
+      run('ports.setKeptLocal', { id, keptLocal: !opts.off }, (p) => (p.keptLocal ? `Keeping ${p.id} "${p.name}" local` : `${p.id} "${p.name}" is no longer kept local`)),
     );
   ports
     .command('move <id> <state>')

@@ -45,6 +45,10 @@ export function statusText(s: SyncStatusView): string {
     const last = r.lastSyncedAt ? new Date(r.lastSyncedAt).toISOString() : 'never';
     lines.push(`  ${r.name} (${r.kind}, ${r.remoteId}): ${r.state}; ${r.queued} queued, ${r.blocked} blocked, ${r.conflicts} conflicts; last synced ${last}${r.message ? `; ${r.message}` : ''}`);
   }
+  const local = s.localOnly;
+  if (local.ports > 0) {
+    lines.push(`  Local only: ${local.ports} port(s)${local.keptLocal > 0 ? ` (${local.keptLocal} kept local)` : ''}; ${local.changes} queued change(s) wait for a remote`);
+  }
   return lines.join('\n');
 }
 
@@ -76,7 +80,9 @@ export function registerSyncCommands(program: Command, deps: SyncCommandDeps): v
           ...(opts.name ? { name: opts.name } : {}),
           ...(opts.connectionId ? { defaultConnectionId: opts.connectionId } : {}),
         },
-        (r) => `Added remote ${r.id} "${r.name}" (${r.kind} ${r.baseUrl}, account ${r.accountId}${r.apiUser ? `, user ${r.apiUser}` : ''})`,
+        (r) =>
+          `Added remote ${r.id} "${r.name}" (${r.kind} ${r.baseUrl}, account ${r.accountId}${r.apiUser ? `, user ${r.apiUser}` : ''})` +
+          (r.assignedPorts > 0 ? `\nAssigned it ${r.assignedPorts} port(s) made with no remote; they are created there with the next sync` : ''),
       );
     });
   remote

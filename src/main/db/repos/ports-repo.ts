@@ -13,6 +13,8 @@ export interface PortRow extends PortFields {
   remoteAccountId: string;
   /** See PortSummary.remoteAuthority. */
   remoteAuthority: boolean | null;
+  /** See PortSummary.keptLocal. */
+  keptLocal: boolean;
   createdAt: number;
   updatedAt: number;
   dirty: boolean;
@@ -54,6 +56,7 @@ function rowToPort(row: Record<string, unknown>): PortRow {
     remoteRevision: (row.remote_revision as string | null) ?? null,
     remoteAccountId: String(row.remote_account_id ?? ''),
     remoteAuthority: row.remote_authority === null || row.remote_authority === undefined ? null : Number(row.remote_authority) === 1,
+    keptLocal: Number(row.kept_local) === 1,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
     dirty: Number(row.dirty) === 1,
@@ -85,6 +88,7 @@ function rowToSummary(row: Record<string, unknown>): PortSummary {
     remoteStatus: (row.remote_status as string | null) ?? null,
     remoteStatusDetail: (row.remote_status_detail as string | null) ?? null,
     remoteAuthority: port.remoteAuthority,
+    keptLocal: port.keptLocal,
     stateEnteredAt: Number(row.state_entered_at ?? row.created_at),
     remoteChangedAt: row.remote_changed_at === null || row.remote_changed_at === undefined ? null : Number(row.remote_changed_at),
     createdAt: port.createdAt,
@@ -135,12 +139,16 @@ export class PortsRepo {
       remoteStatus: db.prepare('UPDATE ports SET remote_status = ?, remote_status_detail = ? WHERE id = ? AND (remote_status IS NOT ? OR remote_status_detail IS NOT ?)'),
       resolved: db.prepare("UPDATE ports SET dirty = 1, remote_revision = ?, sync_status = 'pending', sync_error = NULL WHERE id = ?"),
       stateOnly: db.prepare('UPDATE ports SET state = ? WHERE id = ?'),
-      assign: db.prepare("UPDATE ports SET remote_id = ?, remote_account_id = ?, sync_status = 'pending', sync_error = NULL, updated_at = ? WHERE id = ?"),
+      assign: db.prepare("UPDATE ports SET remote_id = ?, remote_account_id = ?, kept_local = 0, sync_status = 'pending', sync_error = NULL, updated_at = ? WHERE id = ?"),
+      keepLocal: db.prepare("UPDATE ports SET remote_id = NULL, remote_account_id = '', kept_local = 1, sync_status = 'local', sync_error = NULL, updated_at = ? WHERE id = ?"),
+      unkeepLocal: db.prepare('UPDATE ports SET kept_local = 0, updated_at = ? WHERE id = ?'),
+      unassigned: db.prepare('SELECT id FROM ports WHERE remote_id IS NULL AND kept_local = 0 ORDER BY created_at, id'),
+      localOnly: db.prepare('SELECT COUNT(*) AS ports, COALESCE(SUM(kept_local), 0) AS keptLocal FROM ports WHERE remote_id IS NULL'),
       forgetRemote: db.prepare("UPDATE ports SET remote_object_id = NULL, remote_revision = NULL, sync_status = 'local', sync_error = NULL, dirty = 1 WHERE remote_id = ?"),
     };
     this.insertStmt = db.prepare(
-      `INSERT INTO ports (id, state, remote_id, remote_account_id, created_at, updated_at, dirty, sync_status, ${cols.join(', ')})
-       VALUES (@id, @state, @remoteId, @remoteAccountId, @now, @now, 1, @syncStatus, ${cols.map((c) => `@${c}`).join(', ')})`,
+      `INSERT INTO ports (id, state, remote_id, remote_account_id, kept_local, created_at, updated_at, dirty, sync_status, ${cols.join(', ')})
+       VALUES (@id, @state, @remoteId, @remoteAccountId, @keptLocal, @now, @now, 1, @syncStatus, ${cols.map((c) => `@${c}`).join(', ')})`,
     );
     this.byIdStmt = db.prepare('SELECT * FROM ports WHERE id = ?');
     this.summaryByIdStmt = db.prepare(`${SUMMARY_SQL} WHERE p.id = ?`);
@@ -148,12 +156,13 @@ export class PortsRepo {
     this.listByStateStmt = db.prepare(`${SUMMARY_SQL} WHERE p.state = ? ORDER BY p.updated_at DESC, p.id`);
   }
 
-  insert(port: { id: string; state: PortState; remoteId: string | null; remoteAccountId: string; fields: PortFields; now: number }): void {
+  insert(port: { id: string; state: PortState; remoteId: string | null; remoteAccountId: string; keptLocal?: boolean; fields: PortFields; now: number }): void {
     const params: Record<string, unknown> = {
       id: port.id,
       state: port.state,
       remoteId: port.remoteId,
       remoteAccountId: port.remoteAccountId,
+      keptLocal: port.remoteId === null && port.keptLocal ? 1 : 0,
       now: port.now,
       syncStatus: port.remoteId ? 'pending' : 'local',
     };
@@ -340,9 +349,24 @@ export class PortsRepo {
     this.s.stateOnly.run(state, id);
   }
 
-  /** Give a port a remote (and the account it belongs to there). */
+  /** Give a port a remote (and the account it belongs to there); it is no longer kept local. */
   assignRemote(id: string, remoteId: string, remoteAccountId: string, now: number): void {
     this.s.assign.run(remoteId, remoteAccountId, now, id);
+  }
+
+  /** Keep a port on this computer: no remote, and none given when the first remote is added. Off: it may get one again. */
+  setKeptLocal(id: string, kept: boolean, now: number): void {
+    (kept ? this.s.keepLocal : this.s.unkeepLocal).run(now, id);
+  }
+
+  /** Ports with no remote that are not kept local, oldest first: what the first remote added takes. */
+  unassignedIds(): string[] {
+    return (this.s.unassigned.all() as { id: string }[]).map((r) => r.id);
+  }
+
+  /** How many ports have no remote, and how many of those are kept local on purpose. */
+  localOnlyCounts(): { ports: number; keptLocal: number } {
+    return this.s.localOnly.get() as { ports: number; keptLocal: number };
   }
 
   /** A remote is being removed: its ports become local ports, unlinked. */

@@ -1,7 +1,7 @@
 import type { PortsService } from '../../services/ports-service';
 import type { Handlers } from '../router';
 
-type PortHandlers = Pick<Handlers, 'ports.list' | 'ports.summaries' | 'ports.get' | 'ports.create' | 'ports.assignRemote' | 'ports.update' | 'ports.bulkUpdate' | 'ports.move' | 'ports.delete' | 'numbers.add' | 'numbers.remove' | 'numbers.lookup' | 'numbers.search'>;
+type PortHandlers = Pick<Handlers, 'ports.list' | 'ports.summaries' | 'ports.get' | 'ports.create' | 'ports.assignRemote' | 'ports.bulkAssignRemote' | 'ports.setKeptLocal' | 'ports.update' | 'ports.bulkUpdate' | 'ports.move' | 'ports.delete' | 'numbers.add' | 'numbers.remove' | 'numbers.lookup' | 'numbers.search'>;
 
 export function portHandlers(ports: PortsService): PortHandlers {
   return {
@@ -10,6 +10,8 @@ export function portHandlers(ports: PortsService): PortHandlers {
     'ports.get': ({ id }) => ports.get(id),
     'ports.create': (input) => ports.create(input),
     'ports.assignRemote': ({ id, remoteId, remoteAccountId }) => ports.assignRemote(id, remoteId, remoteAccountId),
+    'ports.bulkAssignRemote': ({ ids, remoteId }) => ports.bulkAssignRemote(ids, remoteId),
+    'ports.setKeptLocal': ({ id, keptLocal }) => ports.setKeptLocal(id, keptLocal),
     'ports.update': ({ id, patch }) => ports.update(id, patch),
     'ports.bulkUpdate': ({ edits }) => ports.bulkUpdate(edits),
     'ports.move': ({ id, ...move }) => ports.move(id, move),

@@ -23,6 +23,20 @@ export const portsMethods = {
   ),
   /** Give a local-only port a remote; it is created there with the next sync. */
   'ports.assignRemote': method(z.object({ id, remoteId: id, remoteAccountId: z.string().optional() }), PortDetailSchema),
+  /**
+   * Give a selection a remote in one transaction: ports already on it are unchanged; ports that
+   * exist on another remote (or were sent there without an answer yet) are skipped and named.
+   */
+  'ports.bulkAssignRemote': method(
+    z.object({ ids: z.array(id).min(1, 'needs at least one port').max(10_000), remoteId: id }),
+    z.object({
+      assigned: z.array(z.string()),
+      unchanged: z.array(z.string()),
+      skipped: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string() })),
+    }),
+  ),
+  /** Keep a port on this computer (it leaves a remote it was never sent to; the first remote added passes it by), or not. */
+  'ports.setKeptLocal': method(z.object({ id, keptLocal: z.boolean() }), PortDetailSchema),
   'ports.update': method(z.object({ id, patch: PortFieldsPatchSchema }), PortDetailSchema),
   /**
    * Edit many ports in one step (set a field on a selection, a pasted column): one transaction,

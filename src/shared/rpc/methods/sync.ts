@@ -43,6 +43,11 @@ export const SyncStatusSchema = z.object({
   /** One line for the status bar, e.g. "Syncing 12 of 40", "Offline since 14:02". */
   summary: z.string(),
   remotes: z.array(RemoteSyncStatusSchema),
+  /**
+   * Ports with no remote, how many of them are kept local on purpose, and their changes (every
+   * outbox row): they are sent once the port gets a remote.
+   */
+  localOnly: z.object({ ports: z.number().int(), keptLocal: z.number().int(), changes: z.number().int() }),
 });
 export type SyncStatusView = z.infer<typeof SyncStatusSchema>;
 
@@ -99,7 +104,8 @@ export const syncMethods = {
       name: z.string().max(128).optional(),
       defaultConnectionId: z.string().max(200).optional(),
     }),
-    RemoteInfoSchema,
+    /** assignedPorts: the ports made with no remote that the first remote added took. */
+    RemoteInfoSchema.extend({ assignedPorts: z.number().int() }),
   ),
   'remotes.remove': method(z.object({ id }), z.object({ removed: z.string() })),
   'remotes.setDefault': method(z.object({ id }), RemoteInfoSchema),
