@@ -22,7 +22,8 @@ export class NumbersRepo {
     this.digitsStmt = db.prepare("SELECT DISTINCT port_id AS portId FROM numbers INDEXED BY numbers_e164 WHERE e164 GLOB '*' || ? || '*' LIMIT ?");
     this.e164sStmt = db.prepare('SELECT e164 FROM numbers WHERE port_id = ? ORDER BY e164');
     this.openAllStmt = db.prepare('SELECT e164 FROM numbers WHERE open = 1');
-    this.allStmt = db.prepare('SELECT port_id AS portId, e164 FROM numbers ORDER BY port_id, e164');
+    // Raw rows: 100,000 two-column arrays cost a fraction of as many objects.
+    this.allStmt = db.prepare('SELECT port_id, e164 FROM numbers ORDER BY port_id, e164').raw();
     this.openOwnerStmt = db.prepare(
       'SELECT n.port_id AS portId, p.name AS name FROM numbers n JOIN ports p ON p.id = n.port_id WHERE n.e164 = ? AND n.open = 1',
     );
@@ -58,10 +59,10 @@ export class NumbersRepo {
   /** Every number, by port, in one pass (an export of 100,000 numbers; one query per port would be 10,000). */
   allByPort(): Map<string, string[]> {
     const out = new Map<string, string[]>();
-    for (const row of this.allStmt.iterate() as Iterable<{ portId: string; e164: string }>) {
-      let list = out.get(row.portId);
-      if (!list) out.set(row.portId, (list = []));
-      list.push(row.e164);
+    for (const [portId, e164] of this.allStmt.iterate() as Iterable<[string, string]>) {
+      let list = out.get(portId);
+      if (!list) out.set(portId, (list = []));
+      list.push(e164);
     }
     return out;
   }

@@ -22,8 +22,14 @@ export interface PortRow extends PortFields {
   syncError: string | null;
 }
 
+/*
+ * The summary's own columns, not p.*: sync_base and sync_sent hold whole JSON versions the board
+ * never reads, and every column read is a property on each of 10,000 row objects.
+ */
 const SUMMARY_SQL = `
-SELECT p.*,
+SELECT p.id, p.state, p.state_reason, p.remote_id, p.remote_object_id, p.remote_account_id, p.remote_authority,
+  p.remote_status, p.remote_status_detail, p.state_entered_at, p.remote_changed_at, p.created_at, p.updated_at,
+  p.sync_status, p.sync_error, p.kept_local, ${PORT_FIELD_KEYS.map((k) => `p.${PORT_FIELD_COLUMNS[k]}`).join(', ')},
   (SELECT COUNT(*) FROM numbers n WHERE n.port_id = p.id) AS number_count,
   (SELECT MIN(n.e164) FROM numbers n WHERE n.port_id = p.id) AS first_number,
   (SELECT COUNT(*) FROM attachments a WHERE a.port_id = p.id) AS attachment_count,
@@ -66,14 +72,14 @@ function rowToPort(row: Record<string, unknown>): PortRow {
 }
 
 function rowToSummary(row: Record<string, unknown>): PortSummary {
-  const port = rowToPort(row);
-  return {
-    ...fieldsFromRow(row),
-    id: port.id,
-    state: port.state,
-    remoteId: port.remoteId,
-    remoteObjectId: port.remoteObjectId,
-    remoteAccountId: port.remoteAccountId,
+  // Object.assign onto the fields, not a spread into a literal: V8 builds that literal on a slow
+  // path, which was 2 of the 2.5 s of listing 10,000 ports (measured).
+  return Object.assign(fieldsFromRow(row), {
+    id: String(row.id),
+    state: row.state as PortState,
+    remoteId: (row.remote_id as string | null) ?? null,
+    remoteObjectId: (row.remote_object_id as string | null) ?? null,
+    remoteAccountId: String(row.remote_account_id ?? ''),
     numberCount: Number(row.number_count),
     firstNumber: (row.first_number as string | null) ?? null,
     attachmentCount: Number(row.attachment_count),
@@ -82,18 +88,18 @@ function rowToSummary(row: Record<string, unknown>): PortSummary {
     hasBill: Number(row.has_bill) === 1,
     commentCount: Number(row.comment_count),
     tags: row.tags ? String(row.tags).split('\u001f') : [],
-    syncStatus: port.syncStatus,
-    syncError: port.syncError,
+    syncStatus: row.sync_status as SyncStatus,
+    syncError: (row.sync_error as string | null) ?? null,
     stateReason: (row.state_reason as string | null) ?? null,
     remoteStatus: (row.remote_status as string | null) ?? null,
     remoteStatusDetail: (row.remote_status_detail as string | null) ?? null,
-    remoteAuthority: port.remoteAuthority,
-    keptLocal: port.keptLocal,
+    remoteAuthority: row.remote_authority === null || row.remote_authority === undefined ? null : Number(row.remote_authority) === 1,
+    keptLocal: Number(row.kept_local) === 1,
     stateEnteredAt: Number(row.state_entered_at ?? row.created_at),
     remoteChangedAt: row.remote_changed_at === null || row.remote_changed_at === undefined ? null : Number(row.remote_changed_at),
-    createdAt: port.createdAt,
-    updatedAt: port.updatedAt,
-  };
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  });
 }
 
 /** Data access for the ports table. Statements are prepared once per connection. */
@@ -186,8 +192,11 @@ export class PortsRepo {
   }
 
   list(state?: PortState): PortSummary[] {
-    const rows = (state ? this.listByStateStmt.all(state) : this.listAllStmt.all()) as Record<string, unknown>[];
-    return rows.map(rowToSummary);
+    // Row by row: with .all() 10,000 wide row objects stay alive while their summaries are built,
+    // and the collector copies them all (seconds, measured); iterated, each dies young.
+    const out: PortSummary[] = [];
+    for (const row of (state ? this.listByStateStmt.iterate(state) : this.listAllStmt.iterate()) as Iterable<Record<string, unknown>>) out.push(rowToSummary(row));
+    return out;
   }
 
   /** Write changed fields, mark the port dirty (it has a local change to push) and bump updated_at. */
