@@ -80,7 +80,13 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const loa = new LoaService(repos, documents, (portId) => sync.fetchLoa(portId));
   const views = new ViewsService(db);
   const exports = new ExportService(repos);
-  const imports = new ImportService({ repos, changes, remoteConfig: (id) => remotes.config(id), defaultRemoteId: () => remotes.defaultId() });
+  const imports = new ImportService({
+    repos,
+    store: { file: options.dbPath, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) },
+    changes,
+    remoteConfig: (id) => remotes.config(id),
+    defaultRemoteId: () => remotes.defaultId(),
+  });
   const router = createRouter({
     'app.info': () => ({ version: APP_VERSION, schemaVersion: SCHEMA_VERSION, dbPath: options.dbPath, shell: options.shell }),
     ...portHandlers(ports),

@@ -160,7 +160,7 @@ export async function benchImport(): Promise<BenchResult[]> {
     const previewed = performance.now();
     const previewLag = lag.stop();
     const commitLag = watchEventLoop();
-    const result = ctx.imports.commit(status.jobId);
+    const result = await ctx.imports.commit(status.jobId);
     const service = performance.now() - started;
     await new Promise((r) => setTimeout(r, 20));
     const worstCommit = commitLag.stop();

@@ -114,12 +114,33 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
   try {
     db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    db.pragma('synchronous = NORMAL');
+    applyConnectionSettings(db);
     migrate(db, options.targetVersion ?? SCHEMA_VERSION);
     if (db.pragma('application_id', { simple: true }) !== PORTDESK_APPLICATION_ID) db.pragma(`application_id = ${PORTDESK_APPLICATION_ID}`);
     if (file !== ':memory:') chmodPrivate(file);
+    return db;
+  } catch (err) {
+    db.close();
+    throw storageError(err, file);
+  }
+}
+
+/** What every connection to the store runs with (WAL itself is a property of the file). */
+function applyConnectionSettings(db: Db): void {
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+}
+
+/**
+ * Another connection to a store this process has already opened with {@link openDatabase}
+ * (checked, migrated, in WAL mode), for a worker thread that writes off the main event loop.
+ * Nothing is checked again: the file was judged when it was first opened.
+ */
+export function openSiblingConnection(file: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): Db {
+  const db = new Database(file, { fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  try {
+    applyConnectionSettings(db);
     return db;
   } catch (err) {
     db.close();

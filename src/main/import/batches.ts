@@ -30,6 +30,9 @@ export interface UndoResult {
   removedNumbers: number;
 }
 
+/** What writing needs of a planned group: where its numbers go, and the numbers. */
+export type BatchGroup = Pick<PlannedGroup, 'target' | 'numbers'>;
+
 /**
  * Write the groups of a plan as ONE transaction: new ports (row, numbers, timeline event,
  * `port.create` outbox row with `{ fields, numbers }`) or numbers added to an existing port
@@ -37,7 +40,7 @@ export interface UndoResult {
  * Any clash with an open port (another process may have taken a number since the preview)
  * rolls everything back.
  */
-export function writeImportBatch(repos: Repos, groups: readonly PlannedGroup[], source: string, now: number, remoteId: string | null = null): BatchWrite {
+export function writeImportBatch(repos: Repos, groups: readonly BatchGroup[], source: string, now: number, remoteId: string | null = null): BatchWrite {
   const batchId = randomUUID();
   const { db, ports, events, outbox, importBatches } = repos;
   const written: BatchPort[] = [];

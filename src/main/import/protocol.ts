@@ -1,4 +1,5 @@
 import type { AppErrorShape } from '../../shared/errors';
+import type { BatchGroup, BatchWrite } from './batches';
 import type { ColumnMapping } from './columns';
 import type { PlanOptions } from './plan';
 import type { StagedAnalysis } from './stagedPlan';
@@ -44,10 +45,29 @@ export interface ImportProgress {
   rowsPerSecond: number;
 }
 
+/** The store a committed import is written to: the file main opened (checked and migrated), in WAL mode. */
+export interface StoreLocation {
+  file: string;
+  /** The better-sqlite3 native module (Electron build). */
+  nativeBinding?: string;
+}
+
+/** Main to worker, once the worker has read the source: write these groups as one import. */
+export interface WriteRequest {
+  type: 'write';
+  store: StoreLocation;
+  groups: BatchGroup[];
+  source: string;
+  now: number;
+  remoteId: string | null;
+}
+
 export type WorkerMessage =
   | { type: 'table'; table: TableInfo }
   | { type: 'batch'; rows: StagedAnalysis[] }
   | { type: 'progress'; progress: ImportProgress }
   /** The table's complete shape (headers widened by later rows, reading problems, row count); no preview rows. */
   | { type: 'done'; table: TableInfo }
-  | { type: 'error'; error: AppErrorShape };
+  | { type: 'error'; error: AppErrorShape }
+  /** The answer to a {@link WriteRequest}: committed (an error answers with `error`). */
+  | { type: 'written'; result: BatchWrite };

@@ -2,7 +2,8 @@ import type { Worker } from 'node:worker_threads';
 import { startSiblingWorker } from '../worker-thread';
 import { AppError } from '../../shared/errors';
 import { StagedImport } from './stagedPlan';
-import type { ImportProgress, TableInfo, WorkerMessage, WorkerRequest } from './protocol';
+import type { ImportProgress, TableInfo, WorkerMessage, WorkerRequest, WriteRequest } from './protocol';
+import type { BatchWrite } from './batches';
 
 export interface RunImportOptions {
   /** Called after every batch. */
@@ -19,6 +20,16 @@ export interface ImportRun {
   table: TableInfo;
   /** Every normalised row, staged, ready to be planned (the caller closes it). */
   staged: StagedImport;
+  /** The worker thread, kept to commit the import off this event loop (the caller closes it). */
+  writer: ImportWriter;
+}
+
+/** The worker thread of a read source, waiting to commit it. */
+export interface ImportWriter {
+  /** Commit in the worker thread; rejects with the write's error (nothing written). One at a time. */
+  write(request: Omit<WriteRequest, 'type'>): Promise<BatchWrite>;
+  /** End the thread (never while a write runs: the caller waits for it). */
+  close(): void;
 }
 
 /** Starts the worker thread; injectable so a bundled build can point at its emitted file. */
@@ -29,7 +40,8 @@ export const defaultWorkerFactory: WorkerFactory = ({ workerData, transferList }
 
 /**
  * Read, parse and normalise an import source in a worker thread, staging its rows here as they
- * come (planning needs the database, so it happens here, from the staged rows). Rejects with the
+ * come (planning needs the database, so it happens here, from the staged rows); the thread then
+ * waits to commit the import (see {@link ImportWriter}). Rejects with the
  * file's error as an {@link AppError}, or with the signal's reason when aborted (the thread is
  * terminated at once and the staged rows dropped).
  */
@@ -46,12 +58,34 @@ export function runImportWorker(request: WorkerRequest, options: RunImportOption
     let table: TableInfo | undefined;
     const staged = new StagedImport(request.planOptions);
     let settled = false;
-    const finish = (fn: () => void) => {
+    const finish = (fn: () => void, keepThread = false) => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
+      if (!keepThread) void worker.terminate();
       fn();
+    };
+    // After `done` the thread stays for the commit: its answers settle the write in flight.
+    let writing: { resolve: (w: BatchWrite) => void; reject: (e: unknown) => void } | undefined;
+    let gone: AppError | undefined;
+    const answer = (fn: (w: NonNullable<typeof writing>) => void) => {
+      const w = writing;
+      writing = undefined;
+      if (w) fn(w);
+    };
+    const writer: ImportWriter = {
+      write: (request) => {
+        if (gone) return Promise.reject(gone);
+        if (writing) return Promise.reject(new AppError('CONFLICT', 'This import is already being written'));
+        return new Promise<BatchWrite>((resolve, reject) => {
+          writing = { resolve, reject };
+          worker.postMessage({ type: 'write', ...request } satisfies WriteRequest);
+        });
+      },
+      close: () => {
+        gone ??= new AppError('CONFLICT', 'This import was closed; check the file again');
+        void worker.terminate();
+      },
     };
     const fail = (err: unknown) => finish(() => {
       staged.close();
@@ -60,7 +94,11 @@ export function runImportWorker(request: WorkerRequest, options: RunImportOption
     const onAbort = () => fail(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (message: WorkerMessage) => {
-      if (settled) return;
+      if (settled) {
+        if (message.type === 'written') answer((w) => w.resolve(message.result));
+        else if (message.type === 'error') answer((w) => w.reject(new AppError(message.error.code, message.error.message, message.error.details)));
+        return;
+      }
       switch (message.type) {
         case 'table':
           table = message.table;
@@ -78,11 +116,18 @@ export function runImportWorker(request: WorkerRequest, options: RunImportOption
           fail(new AppError(message.error.code, message.error.message, message.error.details));
           break;
         case 'done':
-          finish(() => resolve({ table: { ...message.table, preview: table?.preview ?? [] }, staged }));
+          finish(() => resolve({ table: { ...message.table, preview: table?.preview ?? [] }, staged, writer }), true);
+          break;
+        case 'written':
           break;
       }
     });
-    worker.on('error', (err) => fail(new AppError('INTERNAL', `The import worker failed: ${err.message}`)));
-    worker.on('exit', (code) => fail(new AppError('INTERNAL', `The import worker stopped unexpectedly (exit code ${code})`)));
+    const stopped = (err: AppError) => {
+      gone ??= err;
+      answer((w) => w.reject(err));
+      fail(err);
+    };
+    worker.on('error', (err) => stopped(new AppError('INTERNAL', `The import worker failed: ${err.message}`)));
+    worker.on('exit', (code) => stopped(new AppError('INTERNAL', `The import worker stopped unexpectedly (exit code ${code})`)));
   });
 }

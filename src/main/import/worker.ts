@@ -1,8 +1,9 @@
 /**
  * Import worker entry: reads the source in a stream, sends the table's head (shape, mapping,
  * first rows) as soon as it is read, then normalises rows in batches, sending each batch (as
- * JSON, ready to be staged) with a progress report, and finally the table's complete shape. Runs
- * off the main process's event loop; the main side cancels it by terminating the thread.
+ * JSON, ready to be staged) with a progress report, and finally the table's complete shape; then
+ * waits, and commits the import when main asks (writeBatch.ts). Runs off the main process's event
+ * loop; the main side cancels it by terminating the thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { toAppError } from '../../shared/errors';
@@ -14,7 +15,7 @@ import { rangeBudget } from './ranges';
 import { MAX_BATCHES_IN_FLIGHT, PREVIEW_ROWS, WORKER_BATCH_ROWS } from './limits';
 import type { SourceRow, SourceTable } from './table';
 import type { StagedAnalysis } from './stagedPlan';
-import type { WorkerMessage, WorkerRequest } from './protocol';
+import type { WorkerMessage, WorkerRequest, WriteRequest } from './protocol';
 
 function post(message: WorkerMessage): void {
   parentPort?.postMessage(message);
@@ -89,3 +90,11 @@ async function run(request: WorkerRequest): Promise<void> {
 }
 
 run(workerData as WorkerRequest).catch((err: unknown) => post({ type: 'error', error: toAppError(err) }));
+
+// Once the source is read, main may ask this thread (already started) to commit the import.
+// The database code loads only then: reading a file does not pay for it.
+parentPort?.on('message', (request: WriteRequest) => {
+  import('./writeBatch')
+    .then(({ writeBatchHere }) => post({ type: 'written', result: writeBatchHere(request) }))
+    .catch((err: unknown) => post({ type: 'error', error: toAppError(err) }));
+});

@@ -5,14 +5,14 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import type { Repos } from '../db/repos';
 import type { RemoteConfig } from '../remotes/config';
 import type { ColumnMapping } from '../import/columns';
-import { isCellProblem, type PlanOptions, type PlannedGroup, type PlannedRow } from '../import/plan';
+import { isCellProblem, type PlanOptions, type PlannedRow } from '../import/plan';
 import type { StagedImport, StagedPlan } from '../import/stagedPlan';
-import type { ImportProgress, TableInfo, WorkerSource } from '../import/protocol';
-import { runImportWorker, type WorkerFactory } from '../import/runWorker';
+import type { ImportProgress, StoreLocation, TableInfo, WorkerSource } from '../import/protocol';
+import { runImportWorker, type ImportWriter, type WorkerFactory } from '../import/runWorker';
 import type { SourceOptions } from '../import/source';
 import { ImportLayouts } from '../db/repos/import-layouts-repo';
 import { earlyPreview } from '../import/earlyPreview';
-import { listImportBatches, undoImportBatch, writeImportBatch, type BatchSummary, type UndoResult } from '../import/batches';
+import { listImportBatches, undoImportBatch, type BatchGroup, type BatchSummary, type UndoResult } from '../import/batches';
 import { checkPortability, type PortabilityVerdict } from '../import/portability';
 import { groupNames, groupView, rowGroupName, rowHasProblem, rowView } from '../import/views';
 import type { ChangeBus } from './changes';
@@ -22,6 +22,8 @@ const MAX_SESSIONS = 3;
 
 export interface ImportServiceDeps {
   repos: Repos;
+  /** The file behind `repos`: the import's worker thread commits to it on a connection of its own. */
+  store: StoreLocation;
   changes: ChangeBus;
   now?: () => number;
   /** Token and URL of a remote, for the portability check (the remotes service). */
@@ -75,6 +77,10 @@ interface Session {
   /** The normalised rows, staged on disk while the preview lives. */
   staged?: StagedImport;
   plan?: StagedPlan;
+  /** The worker thread that read the source, kept to commit it. */
+  writer?: ImportWriter;
+  /** Set while the commit runs: the session can then be neither changed nor cancelled. */
+  writing: boolean;
   error: AppErrorShape | null;
   controller: AbortController;
   run: Promise<void>;
@@ -123,6 +129,7 @@ export class ImportService {
       edits: new Map(),
       portability: { state: 'none', done: 0, total: 0, error: null },
       batchId: null,
+      writing: false,
     };
     this.evictOldSessions();
     this.sessions.set(session.id, session);
@@ -182,6 +189,7 @@ export class ImportService {
   remap(jobId: string, change: Remap): { jobId: string } {
     const session = this.session(jobId);
     if (session.state === 'committed') throw new AppError('CONFLICT', 'This import was already written; start a new one');
+    assertNotWriting(session);
     session.controller.abort(new AppError('VALIDATION', 'Superseded by a new mapping'));
     if (change.mapping) session.mapping = change.mapping;
     if (change.country) session.planOptions = { ...session.planOptions, defaultCountry: change.country };
@@ -207,6 +215,7 @@ export class ImportService {
   cancel(jobId: string): { canceled: boolean } {
     const session = this.sessions.get(jobId);
     if (!session) return { canceled: false };
+    assertNotWriting(session);
     session.controller.abort(new AppError('VALIDATION', 'The import was cancelled'));
     this.dropPlan(session);
     this.sessions.delete(jobId);
@@ -243,13 +252,15 @@ export class ImportService {
   }
 
   /**
-   * Write the import as one transaction (all or nothing). Rows with errors are skipped, unless
+   * Write the import as one transaction (all or nothing), in the worker thread that read it, so
+   * the event loop serving the window stays free. Rows with errors are skipped, unless
    * `strict`, which refuses the whole import when any row has one. Numbers the portability check
    * found not portable are left out unless `skipNotPortable` is false.
    */
-  commit(jobId: string, options: { strict?: boolean; skipNotPortable?: boolean } = {}): ImportCommitResult {
+  async commit(jobId: string, options: { strict?: boolean; skipNotPortable?: boolean } = {}): Promise<ImportCommitResult> {
     const session = this.session(jobId);
     if (session.state === 'committed') throw new AppError('CONFLICT', `This import was already written (import ${session.batchId})`);
+    assertNotWriting(session);
     const plan = this.requirePlan(session);
     const fileErrors = plan.problems.filter((p) => p.severity === 'error');
     if (fileErrors.length > 0) throw new AppError('VALIDATION', `Nothing was imported: ${fileErrors[0]!.message}`, { problems: fileErrors });
@@ -266,13 +277,22 @@ export class ImportService {
     const verdicts = session.portability.verdicts;
     const skip = verdicts && options.skipNotPortable !== false ? (n: string) => verdicts.get(n)?.portable === false : () => false;
     let notPortableSkipped = 0;
-    const groups: PlannedGroup[] = plan.groups.map((g) => {
+    // Only what the write needs crosses to the worker (a group's rows and problems stay here).
+    const groups: BatchGroup[] = plan.groups.map((g) => {
       const numbers = g.numbers.filter((n) => !skip(n));
       notPortableSkipped += g.numbers.length - numbers.length;
-      return numbers.length === g.numbers.length ? g : { ...g, numbers };
+      return { target: g.target, numbers };
     });
+    const writer = session.writer;
+    if (!writer) throw new AppError('INTERNAL', 'The import worker is gone; check the file again');
     const now = this.now();
-    const written = writeImportBatch(this.deps.repos, groups, session.sourceName, now, this.deps.defaultRemoteId?.() ?? null);
+    session.writing = true;
+    let written;
+    try {
+      written = await writer.write({ store: this.deps.store, groups, source: session.sourceName, now, remoteId: this.deps.defaultRemoteId?.() ?? null });
+    } finally {
+      session.writing = false;
+    }
     if (session.table) this.layouts.remember(session.table.signature, plan.mapping, now);
     session.state = 'committed';
     session.batchId = written.batchId;
@@ -333,11 +353,15 @@ export class ImportService {
         },
       },
     )
-      .then(async ({ table, staged }) => {
-        if (controller.signal.aborted) return staged.close();
+      .then(async ({ table, staged, writer }) => {
+        if (controller.signal.aborted) {
+          writer.close();
+          return staged.close();
+        }
         session.table = table;
         session.mapping = table.mapping;
         session.staged = staged;
+        session.writer = writer;
         if (session.planOptions.target.kind === 'group' && table.mapping.groupBy === null) {
           // Nothing to group by: one new port named after the source, not a port called "No group".
           // Only the cross-row pass depends on the target, so the rows are not normalised again.
@@ -366,7 +390,9 @@ export class ImportService {
   /** Forget a session's plan and delete its staged rows. */
   private dropPlan(session: Session): void {
     session.staged?.close();
+    session.writer?.close();
     delete session.staged;
+    delete session.writer;
     delete session.plan;
     delete session.problemIndex;
   }
@@ -436,11 +462,14 @@ export class ImportService {
   }
 
   private evictOldSessions(): void {
-    while (this.sessions.size >= MAX_SESSIONS) {
-      const oldest = this.sessions.keys().next().value as string;
-      this.cancel(oldest);
-    }
+    // An import being written finishes first; the next oldest makes room instead.
+    const idle = [...this.sessions.values()].filter((s) => !s.writing);
+    for (let i = 0; this.sessions.size >= MAX_SESSIONS && i < idle.length; i++) this.cancel(idle[i]!.id);
   }
+}
+
+function assertNotWriting(session: Session): void {
+  if (session.writing) throw new AppError('CONFLICT', 'This import is being written; it can be undone once written');
 }
 
 function pickDefined<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {

@@ -44,7 +44,7 @@ describe('ImportService preview and commit', () => {
     expect(problems.rows[0]!.problems[0]!.message).toMatch(/^Row 5, Number: /);
     expect(problems.rows[1]!.problems[0]!.message).toBe('Row 6: +12025550102 is also on row 4; it is imported once');
 
-    const result = c.imports.commit(status.jobId);
+    const result = await c.imports.commit(status.jobId);
     expect(result).toMatchObject({ numbers: 3, skippedRows: 1 });
     const ports = c.ports.list();
     expect(ports.map((p) => [p.name, p.numberCount, p.losingCarrier]).sort()).toEqual([['Acme', 2, 'Verizon'], ['Globex', 1, 'AT&T']]);
@@ -74,7 +74,7 @@ describe('ImportService preview and commit', () => {
     expect(status.counts).toMatchObject({ inOpenPort: 1, valid: 2 });
     const rows = c.imports.rows(status.jobId, 0, 10, 'problems').rows;
     expect(rows[0]!.problems[0]!.message).toBe(`Row 1: +12025550100 is already in the open port "Existing" (${existing.id})`);
-    const result = c.imports.commit(status.jobId);
+    const result = await c.imports.commit(status.jobId);
     expect(result.ports).toEqual([{ portId: other.id, name: 'Target', created: false, numbers: 2 }]);
     expect(c.ports.get(other.id).numbers.map((n) => n.e164)).toEqual(['+12025550150', '+12025550151']);
     expect(c.repos.outbox.list().at(-1)).toMatchObject({ op: 'port.numbers', payload: { add: ['+12025550150', '+12025550151'], remove: [] } });
@@ -84,7 +84,7 @@ describe('ImportService preview and commit', () => {
     const c = open();
     const status = await c.imports.preview(paste(GROUPED));
     const before = snapshot(c);
-    expect(() => c.imports.commit(status.jobId, { strict: true })).toThrow(/^Strict import refused: 1 row\(s\) have a problem \(first: Row 5, Number: /);
+    await expect(c.imports.commit(status.jobId, { strict: true })).rejects.toThrow(/^Strict import refused: 1 row\(s\) have a problem \(first: Row 5, Number: /);
     expect(snapshot(c)).toEqual(before);
   });
 
@@ -93,21 +93,21 @@ describe('ImportService preview and commit', () => {
     const status = await c.imports.preview(paste(GROUPED));
     c.ports.create({ fields: { name: 'Sneaky' }, numbers: ['2025550102'] });
     const before = snapshot(c);
-    expect(() => c.imports.commit(status.jobId)).toThrow('Nothing was imported: already on another open port since the preview: +12025550102 (on "Sneaky")');
+    await expect(c.imports.commit(status.jobId)).rejects.toThrow('Nothing was imported: already on another open port since the preview: +12025550102 (on "Sneaky")');
     expect(snapshot(c)).toEqual(before);
   });
 
   it('undoes a whole import while nothing was pushed, and refuses once a push was attempted', async () => {
     const c = open();
     const base = snapshot(c);
-    const first = c.imports.commit((await c.imports.preview(paste(GROUPED))).jobId);
+    const first = await c.imports.commit((await c.imports.preview(paste(GROUPED))).jobId);
     const undone = c.imports.undo(first.batchId);
     expect(undone.removedPorts).toHaveLength(2);
     expect(undone.removedNumbers).toBe(3);
     expect({ ...snapshot(c), import_batches: 0, import_batch_ports: 0 }).toEqual({ ...base, import_batches: 0, import_batch_ports: 0 });
     expect(() => c.imports.undo(first.batchId)).toThrow('was already undone');
 
-    const second = c.imports.commit((await c.imports.preview(paste(GROUPED))).jobId);
+    const second = await c.imports.commit((await c.imports.preview(paste(GROUPED))).jobId);
     c.db.prepare('UPDATE outbox SET attempts = 1 WHERE seq = (SELECT MIN(seq) FROM outbox)').run();
     const before = snapshot(c);
     expect(() => c.imports.undo(second.batchId)).toThrow(/^Cannot undo the import of pasted text: ".+" has already been sent to its remote/);
@@ -118,7 +118,7 @@ describe('ImportService preview and commit', () => {
     const c = open();
     const port = c.ports.create({ fields: { name: 'Keep' }, numbers: ['2025550170'] });
     const outboxBefore = c.repos.outbox.count();
-    const result = c.imports.commit((await c.imports.preview(paste('2025550171', { target: { kind: 'existing', portId: port.id } }))).jobId);
+    const result = await c.imports.commit((await c.imports.preview(paste('2025550171', { target: { kind: 'existing', portId: port.id } }))).jobId);
     c.imports.undo(result.batchId);
     expect(c.ports.get(port.id).numbers.map((n) => n.e164)).toEqual(['+12025550170']);
     expect(c.repos.outbox.count()).toBe(outboxBefore);
@@ -137,7 +137,7 @@ describe('ImportService preview and commit', () => {
     const remapped = await c.imports.status(first.jobId, true);
     expect(remapped.table?.mapping).toEqual(mapping);
     expect(remapped.groups?.map((g) => g.name)).toEqual(['Acme']);
-    c.imports.commit(first.jobId);
+    await c.imports.commit(first.jobId);
     const next = await c.imports.preview(paste('Who\tWhat\nGlobex\t2025550101'));
     expect(next.table).toMatchObject({ mapping, mappingSource: 'remembered' });
   });
@@ -198,7 +198,7 @@ describe('ImportService bad input corpus', () => {
     const status = await c.imports.preview({ source: { kind: 'file', name, bytes: fixture(name) }, country: 'US', target: { kind: 'group' } });
     expect(status.state).toBe('failed');
     expect(status.error?.message).toContain(message);
-    expect(() => c.imports.commit(status.jobId)).toThrow(message);
+    await expect(c.imports.commit(status.jobId)).rejects.toThrow(message);
     expect(snapshot(c)).toEqual(before);
   });
 
@@ -209,7 +209,7 @@ describe('ImportService bad input corpus', () => {
     const before = snapshot(c);
     const status = await c.imports.preview({ source: { kind: 'file', name, bytes: fixture(name) }, country: 'US', target: { kind: 'group' } });
     expect(status.problems.map((p) => p.message)).toContain(message);
-    expect(() => c.imports.commit(status.jobId)).toThrow(`Nothing was imported: ${message}`);
+    await expect(c.imports.commit(status.jobId)).rejects.toThrow(`Nothing was imported: ${message}`);
     expect(snapshot(c)).toEqual(before);
   });
 

@@ -34,7 +34,7 @@ describe('import portability check against the Telnyx sandbox', () => {
       expect(problems[0]!.numbers[0]).toMatchObject({ portable: false, portabilityReason: 'carrier_not_supported' });
       expect(problems[0]!.problems.at(-1)!.message).toBe(`Row ${problems[0]!.row}: ${refused[0]} is not portable (the losing carrier does not accept port-outs to Telnyx)`);
 
-      const result = ctx.imports.commit(preview.jobId);
+      const result = await ctx.imports.commit(preview.jobId);
       expect(result).toMatchObject({ numbers: 40 - refused.length, notPortableSkipped: refused.length });
     } finally {
       ctx.close();

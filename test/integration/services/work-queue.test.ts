@@ -152,7 +152,7 @@ describe('export', () => {
     const fresh = testContext();
     const status = await fresh.imports.preview({ source: { kind: 'file', bytes: new Uint8Array(file.bytes), name: file.fileName }, country: 'US', target: { kind: 'group' } });
     expect(status.state).toBe('ready');
-    fresh.imports.commit(status.jobId);
+    await fresh.imports.commit(status.jobId);
     const shape = (c: typeof ctx) =>
       c.ports
         .list()

@@ -137,11 +137,11 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
       }
       const problems = allProblems(imports, status);
       const skipped = problems.filter((p) => p.severity === 'error');
-      let committed: ReturnType<ImportService['commit']> | null = null;
+      let committed: Awaited<ReturnType<ImportService['commit']>> | null = null;
       let refusal: AppError | null = null;
       if (!opts.dryRun) {
         try {
-          committed = imports.commit(status.jobId, { strict: opts.strict === true });
+          committed = await imports.commit(status.jobId, { strict: opts.strict === true });
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
           refusal = err;
