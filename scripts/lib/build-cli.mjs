@@ -32,7 +32,7 @@ export async function buildCli() {
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      external: ['better-sqlite3', '@cantoo/pdf-lib', 'exceljs', 'electron', 'electron-updater'],
+      external: ['better-sqlite3', '@cantoo/pdf-lib', '@cantoo/fontkit', 'exceljs', 'electron', 'electron-updater'],
       // Bundled CommonJS packages (commander) call require for Node's modules.
       banner: { js: "import { createRequire as __cliRequire } from 'node:module'; const require = __cliRequire(import.meta.url);" },
       // Dynamic imports stay lazy chunks (exceljs loads only for workbooks, as under tsx).

@@ -60,7 +60,7 @@ export function buildProgram(io: CliIo): { program: Command; close(): void } {
   registerPortCommands(program, { run, call: (m, i) => client().call(m, i), out: io.out, json: () => globals().json === true });
   registerSyncCommands(program, { run, env: io.env });
   registerImportCommand(program, { imports: () => context().imports, out: io.out, json: () => globals().json === true });
-  registerDocumentCommands(program, { run, call: (m, i) => client().call(m, i), out: io.out, json: () => globals().json === true });
+  registerDocumentCommands(program, { run, call: (m, i) => client().call(m, i), out: io.out, err: io.err, json: () => globals().json === true });
 
   return { program, close: () => ctx?.close() };
 }

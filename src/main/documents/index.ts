@@ -10,7 +10,7 @@ export { MAX_ATTACHMENT_BYTES, attachmentTooLarge, describeSize } from './limits
 import { InspectPool } from './inspectPool';
 import type { AcceptedDocument } from './intake';
 export { sniffType, type SniffedType } from './sniff';
-export type { LoaInput } from './loa/generateLoa';
+export type { GeneratedLoa, LoaInput } from './loa/generateLoa';
 export { checkLoaInput } from './loa/loaInput';
 export type { AnnotationEntry } from './annotations';
 
@@ -33,8 +33,8 @@ export function warmInspection(): void {
   inspectPool.warm();
 }
 
-/** A filled-in letter of authorisation as PDF bytes; see ./loa/generateLoa. */
-export async function generateLoa(...args: Parameters<typeof import('./loa/generateLoa').generateLoa>): Promise<Uint8Array> {
+/** A filled-in letter of authorisation as PDF bytes (and what its fonts could not print); see ./loa/generateLoa. */
+export async function generateLoa(...args: Parameters<typeof import('./loa/generateLoa').generateLoa>): Promise<import('./loa/generateLoa').GeneratedLoa> {
   return (await import('./loa/generateLoa')).generateLoa(...args);
 }
 

@@ -10,6 +10,8 @@ export interface LoaResult {
   bytes: Uint8Array;
   /** The attachment the LOA was stored as; null for drafts, which are never attached. */
   attachment: AttachmentInfo | null;
+  /** Characters of the port's data the LOA fonts cannot draw (printed as "?"); empty for the carrier's LOA. */
+  unprintable: string[];
 }
 
 /**
@@ -35,10 +37,10 @@ export class LoaService {
     const draft = options.draft === true;
     // The letter will be inspected once generated: the inspection worker starts meanwhile.
     if (!draft && options.attach !== false) warmInspection();
-    const bytes = await generateLoa({ fields, numbers, generatedAt: new Date(this.clock.now()), draft });
-    if (draft || options.attach === false) return { bytes, attachment: null };
+    const { bytes, unprintable } = await generateLoa({ fields, numbers, generatedAt: new Date(this.clock.now()), draft });
+    if (draft || options.attach === false) return { bytes, attachment: null, unprintable };
     // Nobody has signed a letter PortDesk just printed: readiness asks for the signature.
-    return { bytes, attachment: await this.attach(portId, `LOA - ${port.name}`, bytes, true) };
+    return { bytes, attachment: await this.attach(portId, `LOA - ${port.name}`, bytes, true), unprintable };
   }
 
   /**
@@ -50,7 +52,7 @@ export class LoaService {
     if (!port) throw new AppError('NOT_FOUND', `No port request with id ${portId}`, { id: portId });
     warmInspection();
     const bytes = await this.remoteLoa(portId);
-    return { bytes, attachment: await this.attach(portId, `LOA from carrier - ${port.name}`, bytes, true) };
+    return { bytes, attachment: await this.attach(portId, `LOA from carrier - ${port.name}`, bytes, true), unprintable: [] };
   }
 
   /** The generated LOA is one attachment per port: regenerating adds a version, not a second file. */

@@ -15,14 +15,14 @@ async function cli(args: string[]) {
 }
 
 /** A database holding one port; `complete` fills every LOA field. */
-function portDb(complete: boolean): { dir: string; db: string; id: string } {
+function portDb(complete: boolean, extra: Record<string, string> = {}): { dir: string; db: string; id: string } {
   const dir = tempDir();
   const db = join(dir, 'portdesk.db');
   const ctx = createAppContext({ dbPath: db, shell: 'cli' });
   const fields = complete
     ? { losingCarrier: 'Verizon', winningCarrier: 'Bandwidth', billingName: 'Acme Inc', authorizedPerson: 'Jane Doe', billingPhone: '+12025550100', street: '1 Main St', locality: 'Washington', region: 'DC', postalCode: '20001', country: 'US', accountNumber: '12345' }
     : {};
-  const id = ctx.ports.create({ fields: { name: 'Acme HQ', ...fields }, numbers: ['2025550143', '2025550144'] }).id;
+  const id = ctx.ports.create({ fields: { name: 'Acme HQ', ...fields, ...extra }, numbers: ['2025550143', '2025550144'] }).id;
   ctx.close();
   return { dir, db, id };
 }
@@ -72,5 +72,15 @@ describe('portdesk document commands', () => {
     const text = pdfPagesText(out).join('\n');
     for (const s of ['Jane Doe', 'Acme Inc', '12345', '(202) 555-0144']) expect(text).toContain(s);
     expect(JSON.parse((await cli(['--db', db, '--json', 'attachments', id])).stdout)).toMatchObject([{ kind: 'loa' }]);
+  });
+
+  it('loa prints names as written and names on stderr what its fonts cannot print', async () => {
+    const { dir, db, id } = portDb(true, { billingName: 'Zoë Łukasiewicz 𓀀', authorizedPerson: 'Дмитрий 王小明' });
+    const out = join(dir, 'loa.pdf');
+    const made = await cli(['--db', db, 'loa', id, '--out', out]);
+    expect(made.code).toBe(0);
+    expect(made.stderr).toContain('"𓀀" (U+13000)');
+    const text = pdfPagesText(out).join('\n');
+    for (const s of ['Zoë Łukasiewicz ?', 'Дмитрий 王小明']) expect(text).toContain(s);
   });
 });

@@ -54,7 +54,7 @@ async function write(name: string, bytes: Uint8Array): Promise<string> {
 describe('generateLoa (read back with poppler)', () => {
   it('prints every field and every one of 500 numbers once, over correctly numbered pages', async () => {
     const list = numbers(500);
-    const file = await write('loa-500.pdf', await generateLoa({ fields, numbers: list, generatedAt }));
+    const file = await write('loa-500.pdf', (await generateLoa({ fields, numbers: list, generatedAt })).bytes);
     const pages = pdfPagesText(file);
     const pageCount = pdfPageCount(file);
     expect(pageCount).toBeGreaterThan(1);
@@ -102,7 +102,7 @@ describe('generateLoa (read back with poppler)', () => {
   });
 
   it('fits a small port on one page', async () => {
-    const file = await write('loa-3.pdf', await generateLoa({ fields, numbers: numbers(3), generatedAt }));
+    const file = await write('loa-3.pdf', (await generateLoa({ fields, numbers: numbers(3), generatedAt })).bytes);
     expect(pdfPageCount(file)).toBe(1);
     const [text = ''] = pdfPagesText(file);
     expect(text).toContain('Page 1 of 1');
@@ -121,7 +121,7 @@ describe('generateLoa (read back with poppler)', () => {
   });
 
   it('generates a watermarked draft of an incomplete port', async () => {
-    const file = await write('draft.pdf', await generateLoa({ fields: { ...fields, accountNumber: '', losingCarrier: '' }, numbers: numbers(300), generatedAt, draft: true }));
+    const file = await write('draft.pdf', (await generateLoa({ fields: { ...fields, accountNumber: '', losingCarrier: '' }, numbers: numbers(300), generatedAt, draft: true })).bytes);
     const pages = pdfPagesText(file);
     expect(pages.length).toBeGreaterThan(1);
     // pdftotext drops the diagonal watermark, so this checks the footer notice on every page.
@@ -130,7 +130,7 @@ describe('generateLoa (read back with poppler)', () => {
   });
 
   it('renders without errors in poppler (page 1 at 60 dpi)', async () => {
-    const file = await write('render.pdf', await generateLoa({ fields, numbers: numbers(120), generatedAt, draft: true }));
+    const file = await write('render.pdf', (await generateLoa({ fields, numbers: numbers(120), generatedAt, draft: true })).bytes);
     const out = join(dir, 'render');
     const { stderr } = poppler('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, out]);
     expect(stderr).toBe('');
@@ -139,14 +139,37 @@ describe('generateLoa (read back with poppler)', () => {
     expect(png.size).toBeGreaterThan(10_000);
   });
 
-  it('prints names outside the standard fonts’ alphabet legibly instead of failing', async () => {
-    const file = await write('unicode.pdf', await generateLoa({ fields: { ...fields, authorizedPerson: 'Łukasz Żółć' }, numbers: numbers(1), generatedAt }));
-    expect(pdfPagesText(file).join('')).toContain('Lukasz Zólc');
+  it('prints every customer name as written: accents, Polish, Cyrillic, Greek, CJK, Arabic, Hebrew', async () => {
+    const names = {
+      billingName: 'Zoë Łukasiewicz & Ñandú Дмитрий Σωκράτης',
+      authorizedPerson: '王小明 山田太郎 김민준',
+      // No lam-alef: poppler extracts that mandatory ligature as alef-lam (the print is right).
+      losingCarrier: 'شركة زين',
+      winningCarrier: 'בזק בינלאומי',
+    };
+    const loa = await generateLoa({ fields: { ...fields, ...names }, numbers: numbers(40), generatedAt });
+    expect(loa.unprintable).toEqual([]);
+    const file = await write('unicode.pdf', loa.bytes);
+    const text = pdfPagesText(file).join('\n');
+    for (const name of [names.billingName, ...names.authorizedPerson.split(' ')]) expect(text).toContain(name);
+    // poppler reorders right-to-left runs itself: the words come out as written, in logical order.
+    for (const word of [...names.losingCarrier.split(' '), ...names.winningCarrier.split(' ')]) expect(text).toContain(word);
+    // The fonts are subsets: the letter stays small (the CJK face alone is 2.7 MB on disk).
+    expect(loa.bytes.length).toBeLessThan(150_000);
+    const out = join(dir, 'unicode');
+    const { stderr } = poppler('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, out]);
+    expect(stderr).toBe('');
+  });
+
+  it('prints a character no font has as "?" and says which, instead of failing', async () => {
+    const loa = await generateLoa({ fields: { ...fields, billingName: 'Acme 𓀀 Dental' }, numbers: numbers(1), generatedAt });
+    expect(loa.unprintable).toEqual(['𓀀']);
+    expect(pdfPagesText(await write('unprintable.pdf', loa.bytes)).join('')).toContain('Acme ? Dental');
   });
 
   // Its speed is a figure of `npm run bench` (documents: 1,000 vs 10 numbers), not a timed assertion.
   it('generates 1,000 numbers, each printed once', async () => {
-    const bytes = await generateLoa({ fields, numbers: numbers(1000), generatedAt });
+    const { bytes } = await generateLoa({ fields, numbers: numbers(1000), generatedAt });
     const file = await write('loa-1000.pdf', bytes);
     expect((pdfPagesText(file).join('\n').match(NUMBER_RE) ?? []).length).toBe(1001);
   });

@@ -1,9 +1,13 @@
-import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
+import { PDFDocument } from '@cantoo/pdf-lib';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../support/temp';
 import { checkLoaInput } from '../../../src/main/documents/loa/loaInput';
 import { authorizationText, formatAddress } from '../../../src/main/documents/loa/loaText';
 import { formatLoaNumber, orderNumbers, paginateNumbers } from '../../../src/main/documents/loa/numberLayout';
-import { fitText, toFontText, wrapText } from '../../../src/main/documents/loa/pdfText';
+import { embedLoaFonts, loaFontsDir } from '../../../src/main/documents/loa/fonts';
+import { fitText, wrapText } from '../../../src/main/documents/loa/pdfText';
 import { AppError } from '../../../src/shared/errors';
 import { EMPTY_PORT_FIELDS, type PortFields } from '../../../src/shared/model';
 
@@ -73,20 +77,53 @@ describe('LOA text', () => {
   });
 });
 
-describe('standard-font text', () => {
-  it('keeps WinAnsi letters and degrades the rest without throwing', async () => {
+describe('LOA fonts (Noto with fallbacks)', () => {
+  it('draws each script with the face that has it, and marks what none has as "?"', async () => {
     const doc = await PDFDocument.create();
-    const font = await doc.embedFont(StandardFonts.Helvetica);
-    expect(toFontText(font, 'Zoë Société – “Café”')).toBe('Zoë Société – “Café”');
-    expect(toFontText(font, 'Łukasz Żółć')).toBe('Lukasz Zólc');
-    expect(toFontText(font, '东京 ☎')).toBe('?? ?');
-    const lines = wrapText(font, 'word '.repeat(60).trim(), 10, 200);
+    const fonts = await embedLoaFonts(doc, 'Zoë Łukasiewicz Ñandú Дмитрий Σωκράτης 東京 김민준 محمد שלום');
+    const faces = (text: string) => fonts.regular.runs(text).map((r) => [r.font.name.replace(/^[A-Z]{6}\+/, ''), r.text]);
+    expect(faces('Zoë Łukasiewicz – Дмитрий Σωκράτης')).toEqual([['NotoSans-Regular', 'Zoë Łukasiewicz – Дмитрий Σωκράτης']]);
+    expect(faces('Acme 東京 김민준')).toEqual([['NotoSans-Regular', 'Acme '], ['NotoSansCJKsc-Regular', '東京 김민준']]);
+    // A line that starts right to left lays its runs out right to left.
+    expect(faces('محمد علي 42')).toEqual([['NotoSans-Regular', '42 '], ['NotoSansArabic-Regular', 'محمد علي']]);
+    expect(fonts.unprintable.size).toBe(0);
+    expect(faces('Zoë 𓀀')).toEqual([['NotoSans-Regular', 'Zoë ?']]);
+    expect([...fonts.unprintable]).toEqual(['𓀀']);
+    // Bold prints labels; a letter it lacks comes from the regular face, not "?".
+    expect(fonts.bold.runs('Łódź').map((r) => r.font.name.replace(/^[A-Z]{6}\+/, ''))).toEqual(['NotoSans-Regular', 'NotoSans-Bold', 'NotoSans-Regular']);
+  });
+
+  it('finds the fonts beside a packaged app first, else in the repository', () => {
+    const repo = join(import.meta.dirname, '..', '..', '..', 'resources', 'fonts');
+    expect(loaFontsDir()).toBe(repo);
+    const packaged = tempDir();
+    mkdirSync(join(packaged, 'fonts'));
+    copyFileSync(join(repo, 'NotoSans-Regular.ttf'), join(packaged, 'fonts', 'NotoSans-Regular.ttf'));
+    const proc = process as NodeJS.Process & { resourcesPath?: string };
+    proc.resourcesPath = packaged;
+    try {
+      expect(loaFontsDir()).toBe(join(packaged, 'fonts'));
+    } finally {
+      delete proc.resourcesPath;
+    }
+  });
+
+  it('embeds a fallback face only when the letter needs it', async () => {
+    const doc = await PDFDocument.create();
+    const fonts = await embedLoaFonts(doc, 'Acme Dental, Jane Doe');
+    expect(fonts.regular.fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))).toEqual(['NotoSans-Regular']);
+  });
+
+  it('wraps and shortens by the width of mixed-script text', async () => {
+    const doc = await PDFDocument.create();
+    const face = (await embedLoaFonts(doc, '東京')).regular;
+    const lines = wrapText(face, 'word 東京 '.repeat(40).trim(), 10, 200);
     expect(lines.length).toBeGreaterThan(1);
-    for (const line of lines) expect(font.widthOfTextAtSize(line, 10)).toBeLessThanOrEqual(200);
-    expect(wrapText(font, 'x'.repeat(200), 10, 100).every((l) => font.widthOfTextAtSize(l, 10) <= 100)).toBe(true);
-    const fitted = fitText(font, 'A very long company name that will not fit', 10, 80);
+    for (const line of lines) expect(face.widthOf(line, 10)).toBeLessThanOrEqual(200);
+    expect(wrapText(face, '東'.repeat(200), 10, 100).every((l) => face.widthOf(l, 10) <= 100)).toBe(true);
+    const fitted = fitText(face, 'A very long company name 東京 that will not fit', 10, 80);
     expect(fitted.endsWith('...')).toBe(true);
-    expect(font.widthOfTextAtSize(fitted, 10)).toBeLessThanOrEqual(80);
+    expect(face.widthOf(fitted, 10)).toBeLessThanOrEqual(80);
   });
 });
 

@@ -100,6 +100,13 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toContain('**/*.node');
   });
 
+  it('ships the LOA fonts and their licence as resources where the LOA generator looks for them', () => {
+    expect(config.extraResources).toContainEqual({ from: 'resources/fonts', to: 'fonts' });
+    for (const file of ['NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'NotoSansArabic-Regular.ttf', 'NotoSansHebrew-Regular.ttf', 'NotoSansCJK-Regular.otf', 'OFL.txt']) {
+      expect(existsSync(join(ROOT, 'resources', 'fonts', file)), file).toBe(true);
+    }
+  });
+
   it('ships the Electron build of better-sqlite3 as a resource where the main process loads it', () => {
     expect(config.npmRebuild).toBe(false);
     expect(config.extraResources).toContainEqual({

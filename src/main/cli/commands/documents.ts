@@ -5,12 +5,14 @@ import { AppError } from '../../../shared/errors';
 import type { Call, Run } from './run';
 import type { AttachmentInfo } from '../../../shared/rpc/methods/documents';
 import { attachmentTooLarge, describeSize, MAX_ATTACHMENT_BYTES } from '../../documents';
-
+import { unprintableNote } from '../../../shared/domain/loaFonts';
 
 export interface DocumentCommandDeps {
   run: Run;
   call: Call;
   out(text: string): void;
+  /** Warnings that do not fail the command (stderr). */
+  err(text: string): void;
   json(): boolean;
 }
 
@@ -59,6 +61,7 @@ export function registerDocumentCommands(program: Command, deps: DocumentCommand
         const attached = result.attachment ? `; attached as ${result.attachment.name} (version ${result.attachment.version})` : ' (draft, not attached)';
         deps.out(`Wrote ${opts.out} (${describeSize(bytes.length)})${attached}`);
       }
+      if (result.unprintable.length > 0) deps.err(unprintableNote(result.unprintable));
     });
 }
 

@@ -1,10 +1,11 @@
-import { degrees, PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from '@cantoo/pdf-lib';
+import { degrees, PDFDocument, type PDFPage, rgb } from '@cantoo/pdf-lib';
 import { isCountryCode, normalizeNumber } from '../../../shared/domain/numbers';
 import { LETTER } from '../imageToPdf';
 import { checkLoaInput, type LoaInput } from './loaInput';
 import { accountFields, authorizationText, formatAddress, formatLoaDate, type LoaField } from './loaText';
 import { formatLoaNumber, orderNumbers, paginateNumbers } from './numberLayout';
-import { fitText, toFontText, wrapText } from './pdfText';
+import { embedLoaFonts, type LoaFonts } from './fonts';
+import { fitText, type FontChain, startsRightToLeft, wrapText } from './pdfText';
 
 export type { LoaInput } from './loaInput';
 
@@ -25,10 +26,10 @@ const ACCENT = rgb(0.09, 0.24, 0.45);
 const RULE = rgb(0.78, 0.8, 0.84);
 const SHADE = rgb(0.955, 0.963, 0.975);
 
-interface Fonts {
-  regular: PDFFont;
-  bold: PDFFont;
-  italic: PDFFont;
+export interface GeneratedLoa {
+  bytes: Uint8Array;
+  /** Characters of the port's data the LOA fonts cannot draw; each is printed as "?". */
+  unprintable: string[];
 }
 
 /**
@@ -37,17 +38,14 @@ interface Fonts {
  * winning carriers, the authorization text, every number (nationally formatted, in columns, on as
  * many pages as needed), a signature block, and "Page x of y" footers. `draft` watermarks every page
  * and allows missing fields; otherwise missing LOA fields are an AppError('VALIDATION') naming each.
+ * Text is set in Noto (./fonts), so names print as written in any script the fonts carry.
  */
-export async function generateLoa(input: LoaInput): Promise<Uint8Array> {
+export async function generateLoa(input: LoaInput): Promise<GeneratedLoa> {
   const { fields, numbers, generatedAt, draft = false } = checkLoaInput(input);
   const doc = await PDFDocument.create();
-  const fonts: Fonts = {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-    italic: await doc.embedFont(StandardFonts.HelveticaOblique),
-  };
+  const fonts = await embedLoaFonts(doc, Object.values(fields).join(' '));
   const title = `Letter of Authorization${fields.billingName ? ` - ${fields.billingName}` : ''}`;
-  doc.setTitle(toFontText(fonts.regular, title));
+  doc.setTitle(title);
   doc.setSubject('Authorization to port telephone numbers');
   doc.setProducer('PortDesk');
   doc.setCreator('PortDesk');
@@ -57,7 +55,7 @@ export async function generateLoa(input: LoaInput): Promise<Uint8Array> {
   const country = isCountryCode(fields.country.toUpperCase()) ? fields.country.toUpperCase() : 'US';
   const ordered = orderNumbers(numbers).map((n) => formatLoaNumber(n, country));
   const first = doc.addPage([LETTER.width, LETTER.height]);
-  const text = new Writer(fonts);
+  const text = fonts;
 
   let y = drawTitle(first, text, generatedAt, fields.referenceNumber || fields.customerReference);
   y = drawSection(first, text, 'Account holder', y);
@@ -82,7 +80,7 @@ export async function generateLoa(input: LoaInput): Promise<Uint8Array> {
 
   const firstPage = pages[0];
   if (ordered.length === 0) {
-    text.draw(first, 'No numbers on this port yet.', { x: MARGIN, y: y - ROW_H + 3, size: 9.5, font: fonts.italic, color: MUTED });
+    fonts.italic.draw(first, 'No numbers on this port yet.', { x: MARGIN, y: y - ROW_H + 3, size: 9.5, color: MUTED });
   } else if (firstPage) {
     drawNumberColumns(first, text, firstPage.columns, y);
   }
@@ -90,7 +88,7 @@ export async function generateLoa(input: LoaInput): Promise<Uint8Array> {
     const shown = firstPage ? firstPage.columns.reduce((sum, c) => sum + c.length, 0) : 0;
     const note = shown === 0 ? 'The numbers are listed on the following pages.' : `Continued on page 2 (${(ordered.length - shown).toLocaleString('en-US')} more).`;
     const rowsUsed = firstPage?.columns[0]?.length ?? 0;
-    text.draw(first, note, { x: MARGIN, y: y - (rowsUsed + 1) * ROW_H + 3, size: 8.5, font: fonts.italic, color: MUTED });
+    fonts.italic.draw(first, note, { x: MARGIN, y: y - (rowsUsed + 1) * ROW_H + 3, size: 8.5, color: MUTED });
   }
   drawSignatureBlock(first, text, fields.authorizedPerson, signatureTop);
 
@@ -99,8 +97,8 @@ export async function generateLoa(input: LoaInput): Promise<Uint8Array> {
     .join('  |  ');
   for (const page of pages.slice(1)) {
     const p = doc.addPage([LETTER.width, LETTER.height]);
-    text.draw(p, 'Telephone numbers to be ported (continued)', { x: MARGIN, y: TOP - 14, size: 13, font: fonts.bold, color: ACCENT });
-    text.draw(p, fitText(fonts.regular, toFontText(fonts.regular, header), 9, CONTENT_W), { x: MARGIN, y: TOP - 30, size: 9, font: fonts.regular, color: MUTED });
+    fonts.bold.draw(p, 'Telephone numbers to be ported (continued)', { x: MARGIN, y: TOP - 14, size: 13, color: ACCENT });
+    fonts.regular.draw(p, fitText(fonts.regular, header, 9, CONTENT_W), { x: MARGIN, y: TOP - 30, size: 9, color: MUTED });
     p.drawLine({ start: { x: MARGIN, y: TOP - 40 }, end: { x: LETTER.width - MARGIN, y: TOP - 40 }, thickness: 1, color: ACCENT });
     drawNumberColumns(p, text, page.columns, continuationTop);
   }
@@ -111,47 +109,33 @@ export async function generateLoa(input: LoaInput): Promise<Uint8Array> {
     drawFooter(p, text, footerLeft, i + 1, all.length, draft ? 'DRAFT - not for signature' : i > 0 ? 'Initials ________' : '');
     if (draft) drawWatermark(p, fonts.bold);
   });
-  return doc.save();
+  return { bytes: await doc.save(), unprintable: [...fonts.unprintable] };
 }
 
-/** Draws text made safe for the standard fonts. */
-class Writer {
-  constructor(readonly fonts: Fonts) {}
-
-  draw(page: PDFPage, value: string, o: { x: number; y: number; size: number; font: PDFFont; color: ReturnType<typeof rgb> }): void {
-    page.drawText(toFontText(o.font, value), { x: o.x, y: o.y, size: o.size, font: o.font, color: o.color });
-  }
-
-  drawRight(page: PDFPage, value: string, o: { right: number; y: number; size: number; font: PDFFont; color: ReturnType<typeof rgb> }): void {
-    const safe = toFontText(o.font, value);
-    page.drawText(safe, { x: o.right - o.font.widthOfTextAtSize(safe, o.size), y: o.y, size: o.size, font: o.font, color: o.color });
-  }
-}
-
-function drawTitle(page: PDFPage, text: Writer, generatedAt: Date, reference: string): number {
-  const { bold, regular } = text.fonts;
-  text.draw(page, 'Letter of Authorization', { x: MARGIN, y: TOP - 20, size: 22, font: bold, color: ACCENT });
-  text.draw(page, 'Request to transfer telephone numbers (local number portability)', { x: MARGIN, y: TOP - 38, size: 10, font: regular, color: MUTED });
-  text.drawRight(page, `Prepared ${formatLoaDate(generatedAt)}`, { right: LETTER.width - MARGIN, y: TOP - 18, size: 9, font: regular, color: MUTED });
+function drawTitle(page: PDFPage, text: LoaFonts, generatedAt: Date, reference: string): number {
+  const { bold, regular } = text;
+  bold.draw(page, 'Letter of Authorization', { x: MARGIN, y: TOP - 20, size: 22, color: ACCENT });
+  regular.draw(page, 'Request to transfer telephone numbers (local number portability)', { x: MARGIN, y: TOP - 38, size: 10, color: MUTED });
+  regular.drawRight(page, `Prepared ${formatLoaDate(generatedAt)}`, { right: LETTER.width - MARGIN, y: TOP - 18, size: 9, color: MUTED });
   if (reference) {
-    const ref = fitText(regular, toFontText(regular, `Reference ${reference}`), 9, 200);
-    text.drawRight(page, ref, { right: LETTER.width - MARGIN, y: TOP - 31, size: 9, font: regular, color: MUTED });
+    const ref = fitText(regular, `Reference ${reference}`, 9, 200);
+    regular.drawRight(page, ref, { right: LETTER.width - MARGIN, y: TOP - 31, size: 9, color: MUTED });
   }
   page.drawLine({ start: { x: MARGIN, y: TOP - 50 }, end: { x: LETTER.width - MARGIN, y: TOP - 50 }, thickness: 1.5, color: ACCENT });
   return TOP - 66;
 }
 
 /** A section heading with a shaded band; returns the y below it. */
-function drawSection(page: PDFPage, text: Writer, heading: string, y: number): number {
+function drawSection(page: PDFPage, text: LoaFonts, heading: string, y: number): number {
   page.drawRectangle({ x: MARGIN, y: y - 16, width: CONTENT_W, height: 17, color: SHADE });
-  text.draw(page, heading.toUpperCase(), { x: MARGIN + 6, y: y - 11.5, size: 8.5, font: text.fonts.bold, color: ACCENT });
+  text.bold.draw(page, heading.toUpperCase(), { x: MARGIN + 6, y: y - 11.5, size: 8.5, color: ACCENT });
   return y - 24;
 }
 
 const COL_W = (CONTENT_W - GUTTER) / 2;
 const FIELD_H = 33;
 
-function drawFieldRows(page: PDFPage, text: Writer, left: LoaField[], right: LoaField[], y: number): number {
+function drawFieldRows(page: PDFPage, text: LoaFonts, left: LoaField[], right: LoaField[], y: number): number {
   const rows = Math.max(left.length, right.length);
   for (let i = 0; i < rows; i++) {
     const l = left[i];
@@ -164,44 +148,45 @@ function drawFieldRows(page: PDFPage, text: Writer, left: LoaField[], right: Loa
 }
 
 /** Label above value above a rule; an empty value leaves the rule blank for a handwritten entry. */
-function drawField(page: PDFPage, text: Writer, field: LoaField, x: number, y: number, width: number): number {
-  const { regular } = text.fonts;
-  text.draw(page, field.label, { x, y: y - 7, size: 7.5, font: regular, color: MUTED });
-  const value = fitText(regular, toFontText(regular, field.value), 11, width);
-  if (value) text.draw(page, value, { x, y: y - 21, size: 11, font: regular, color: INK });
+function drawField(page: PDFPage, text: LoaFonts, field: LoaField, x: number, y: number, width: number): number {
+  const { regular } = text;
+  regular.draw(page, field.label, { x, y: y - 7, size: 7.5, color: MUTED });
+  const value = fitText(regular, field.value, 11, width);
+  if (value) regular.draw(page, value, { x, y: y - 21, size: 11, color: INK });
   page.drawLine({ start: { x, y: y - 25 }, end: { x: x + width, y: y - 25 }, thickness: 0.5, color: RULE });
   return y - FIELD_H;
 }
 
-function drawParagraph(page: PDFPage, text: Writer, paragraph: string, y: number): number {
-  const { regular } = text.fonts;
-  const lines = wrapText(regular, toFontText(regular, paragraph), 9.5, CONTENT_W);
+function drawParagraph(page: PDFPage, text: LoaFonts, paragraph: string, y: number): number {
+  const { regular } = text;
+  const lines = wrapText(regular, paragraph, 9.5, CONTENT_W);
+  const rtl = startsRightToLeft(paragraph);
   for (const line of lines) {
-    text.draw(page, line, { x: MARGIN, y: y - 9, size: 9.5, font: regular, color: INK });
+    regular.draw(page, line, { x: MARGIN, y: y - 9, size: 9.5, color: INK, rtl });
     y -= 13.5;
   }
   return y - 4;
 }
 
-function drawNumberColumns(page: PDFPage, text: Writer, columns: string[][], top: number): void {
+function drawNumberColumns(page: PDFPage, text: LoaFonts, columns: string[][], top: number): void {
   const colW = CONTENT_W / COLUMNS;
   columns.forEach((column, c) => {
     column.forEach((number, r) => {
-      text.draw(page, number, { x: MARGIN + 6 + c * colW, y: top - (r + 1) * ROW_H + 3, size: NUMBER_SIZE, font: text.fonts.regular, color: INK });
+      text.regular.draw(page, number, { x: MARGIN + 6 + c * colW, y: top - (r + 1) * ROW_H + 3, size: NUMBER_SIZE, color: INK });
     });
   });
 }
 
 /** Signature, date, printed name (pre-filled with the authorized person) and title lines. */
-function drawSignatureBlock(page: PDFPage, text: Writer, authorizedPerson: string, top: number): void {
-  const { regular, bold } = text.fonts;
+function drawSignatureBlock(page: PDFPage, text: LoaFonts, authorizedPerson: string, top: number): void {
+  const { regular, bold } = text;
   page.drawRectangle({ x: MARGIN, y: top - SIGNATURE_H + 6, width: CONTENT_W, height: SIGNATURE_H - 10, borderColor: RULE, borderWidth: 0.75 });
-  text.draw(page, 'SIGNATURE OF AUTHORIZED PERSON', { x: MARGIN + 12, y: top - 18, size: 8.5, font: bold, color: ACCENT });
+  bold.draw(page, 'SIGNATURE OF AUTHORIZED PERSON', { x: MARGIN + 12, y: top - 18, size: 8.5, color: ACCENT });
   const wide = CONTENT_W - 24 - 170;
   const line = (x: number, y: number, w: number, label: string, value = '') => {
-    if (value) text.draw(page, fitText(regular, toFontText(regular, value), 11, w), { x, y: y + 5, size: 11, font: regular, color: INK });
+    if (value) regular.draw(page, fitText(regular, value, 11, w), { x, y: y + 5, size: 11, color: INK });
     page.drawLine({ start: { x, y }, end: { x: x + w, y }, thickness: 0.75, color: INK });
-    text.draw(page, label, { x, y: y - 10, size: 7.5, font: regular, color: MUTED });
+    regular.draw(page, label, { x, y: y - 10, size: 7.5, color: MUTED });
   };
   const left = MARGIN + 12;
   const right = left + wide + 20;
@@ -212,18 +197,19 @@ function drawSignatureBlock(page: PDFPage, text: Writer, authorizedPerson: strin
 }
 
 /** Footer: letter and customer on the left, `middle` (initials line or draft notice), page x of y. */
-function drawFooter(page: PDFPage, text: Writer, left: string, n: number, total: number, middle: string): void {
-  const { regular } = text.fonts;
+function drawFooter(page: PDFPage, text: LoaFonts, left: string, n: number, total: number, middle: string): void {
+  const { regular } = text;
   page.drawLine({ start: { x: MARGIN, y: FOOTER_Y + 12 }, end: { x: LETTER.width - MARGIN, y: FOOTER_Y + 12 }, thickness: 0.5, color: RULE });
-  text.draw(page, fitText(regular, toFontText(regular, left), 8, 260), { x: MARGIN, y: FOOTER_Y, size: 8, font: regular, color: MUTED });
-  if (middle) text.draw(page, middle, { x: LETTER.width / 2 + 20, y: FOOTER_Y, size: 8, font: text.fonts.bold, color: MUTED });
-  text.drawRight(page, `Page ${n} of ${total}`, { right: LETTER.width - MARGIN, y: FOOTER_Y, size: 8, font: regular, color: MUTED });
+  regular.draw(page, fitText(regular, left, 8, 260), { x: MARGIN, y: FOOTER_Y, size: 8, color: MUTED });
+  if (middle) text.bold.draw(page, middle, { x: LETTER.width / 2 + 20, y: FOOTER_Y, size: 8, color: MUTED });
+  regular.drawRight(page, `Page ${n} of ${total}`, { right: LETTER.width - MARGIN, y: FOOTER_Y, size: 8, color: MUTED });
 }
 
 /** A large translucent diagonal DRAFT across the page, so a draft is never mistaken for the real LOA. */
-function drawWatermark(page: PDFPage, bold: PDFFont): void {
+function drawWatermark(page: PDFPage, face: FontChain): void {
   const word = 'DRAFT';
   const size = 140;
+  const bold = face.primary;
   const width = bold.widthOfTextAtSize(word, size);
   const height = bold.heightAtSize(size, { descender: false });
   const angle = Math.PI / 4;

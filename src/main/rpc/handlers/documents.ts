@@ -41,8 +41,8 @@ export function documentHandlers(documents: DocumentsService, loa: LoaService, r
     },
     'annotations.save': ({ id, baseSha256, contentBase64, signed }) => documents.saveAnnotated(id, baseSha256, fromBase64(contentBase64), signed === true),
     'loa.generate': async ({ portId, draft, attach }) => {
-      const { bytes, attachment } = await loa.generate(portId, { draft, attach });
-      return { attachment, contentBase64: toBase64(bytes) };
+      const { bytes, attachment, unprintable } = await loa.generate(portId, { draft, attach });
+      return { attachment, contentBase64: toBase64(bytes), unprintable };
     },
     'loa.remote': async ({ portId }) => {
       const { bytes, attachment } = await loa.fromRemote(portId);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Attachment, PortDetail } from '../../../shared/model';
 import type { AttachmentInfo } from '../../../shared/rpc/methods/documents';
 import { isDeletable } from '../../../shared/domain/states';
+import { unprintableNote } from '../../../shared/domain/loaFonts';
 import { rpc } from '../rpc/transport';
 import { useNoticeStore } from '../stores/noticeStore';
 import { formatBytes, formatDateTime } from '../lib/format';
@@ -100,8 +101,9 @@ export function DocumentsSection({ port }: { port: PortDetail }) {
   };
 
   /** Open an LOA that was attached; a draft (never attached) is downloaded instead. */
-  const showAttached = (result: { attachment: AttachmentInfo | null; contentBase64: string }, draftName: string) => {
+  const showAttached = (result: { attachment: AttachmentInfo | null; contentBase64: string; unprintable?: string[] }, draftName: string) => {
     const made = result.attachment;
+    if (result.unprintable?.length) toast('error', unprintableNote(result.unprintable));
     if (!made) {
       downloadBytes(fromBase64(result.contentBase64), draftName);
       return;

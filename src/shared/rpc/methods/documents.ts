@@ -46,9 +46,10 @@ export const documentsMethods = {
   'annotations.saveDraft': method(z.object({ id, baseSha256: sha256, contentBase64: base64, signed: z.boolean().optional() }), DraftInfoSchema),
   'annotations.discardDraft': method(z.object({ id }), z.object({ discarded: z.string() })),
   'annotations.save': method(z.object({ id, baseSha256: sha256, contentBase64: base64, signed: z.boolean().optional() }), AttachmentInfoSchema),
+  /** `unprintable`: characters of the port's data the LOA fonts cannot draw (printed as "?"). */
   'loa.generate': method(
     z.object({ portId: id, draft: z.boolean().optional(), attach: z.boolean().optional() }),
-    z.object({ attachment: AttachmentInfoSchema.nullable(), contentBase64: z.string() }),
+    z.object({ attachment: AttachmentInfoSchema.nullable(), contentBase64: z.string(), unprintable: z.array(z.string()) }),
   ),
   'loa.remote': method(z.object({ portId: id }), z.object({ attachment: AttachmentInfoSchema.nullable(), contentBase64: z.string() })),
   'signature.get': method(z.object({}), z.object({ pngBase64: z.string(), updatedAt: z.number().int() }).nullable()),
