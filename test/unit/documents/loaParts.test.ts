@@ -99,12 +99,11 @@ describe('LOA fonts (Noto with fallbacks)', () => {
     const packaged = tempDir();
     mkdirSync(join(packaged, 'fonts'));
     copyFileSync(join(repo, 'NotoSans-Regular.ttf'), join(packaged, 'fonts', 'NotoSans-Regular.ttf'));
-    const proc = process as NodeJS.Process & { resourcesPath?: string };
-    proc.resourcesPath = packaged;
+    Object.defineProperty(process, 'resourcesPath', { value: packaged, configurable: true });
     try {
       expect(loaFontsDir()).toBe(join(packaged, 'fonts'));
     } finally {
-      delete proc.resourcesPath;
+      Reflect.deleteProperty(process, 'resourcesPath');
     }
   });
 
