@@ -41,7 +41,14 @@ export const PortFieldsSchema = z.object({
   billingName: text(128),
   authorizedPerson: text(128),
   billingPhone: text(32),
+  // The street line in parts (see domain/address.ts); `street` is the name, or the whole line
+  // when the parts were never split.
+  streetNumber: text(32),
+  streetPreDir: text(16),
   street: text(256),
+  streetType: text(32),
+  streetPostDir: text(16),
+  /** The unit: apartment, suite, floor. */
   extendedAddress: text(256),
   locality: text(128),
   region: text(64),
@@ -66,7 +73,11 @@ export const EMPTY_PORT_FIELDS: Omit<PortFields, 'name'> = {
   billingName: '',
   authorizedPerson: '',
   billingPhone: '',
+  streetNumber: '',
+  streetPreDir: '',
   street: '',
+  streetType: '',
+  streetPostDir: '',
   extendedAddress: '',
   locality: '',
   region: '',

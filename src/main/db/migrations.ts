@@ -326,6 +326,18 @@ CREATE TABLE sync_lease (
 ALTER TABLE ports ADD COLUMN kept_local INTEGER NOT NULL DEFAULT 0;
 `,
   },
+  {
+    version: 11,
+    name: 'ports: the street line in parts (number, directions, type)',
+    sql: `
+-- The parts around the street name, as Kazoo 4.3's bill keeps them. Existing street lines stay
+-- whole in ports.street (the parts start empty), so nothing written before is lost or re-read.
+ALTER TABLE ports ADD COLUMN street_number TEXT NOT NULL DEFAULT '';
+ALTER TABLE ports ADD COLUMN street_pre_dir TEXT NOT NULL DEFAULT '';
+ALTER TABLE ports ADD COLUMN street_type TEXT NOT NULL DEFAULT '';
+ALTER TABLE ports ADD COLUMN street_post_dir TEXT NOT NULL DEFAULT '';
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

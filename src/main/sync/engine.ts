@@ -77,7 +77,7 @@ const LEASE_POLL_MS = 200;
 const MAX_ROUNDS = 40;
 
 export function createAdapter(config: RemoteConfig, ctx: AdapterContext = { accountOf: () => null }): RemoteAdapter {
-  return config.kind === 'kazoo' ? new KazooAdapter(config, ctx) : new TelnyxAdapter(config);
+  return config.kind === 'kazoo' ? new KazooAdapter(config, ctx) : new TelnyxAdapter(config, ctx);
 }
 
 /**
@@ -177,7 +177,7 @@ export class SyncEngine {
 
   /** Seam 2: the account each linked port lives in, so per-port calls use it (ports.remote_account_id). */
   private adapterContext(remoteId: string): AdapterContext {
-    return { accountOf: (objectId) => this.store.repos.ports.accountOf(remoteId, objectId) };
+    return { accountOf: (objectId) => this.store.repos.ports.accountOf(remoteId, objectId), streetHints: (objectId) => this.store.streetHints(remoteId, objectId) };
   }
 
   private async syncRemote(remote: RemoteRef, opts: SyncNowOptions, deadline: number, report: SyncReport): Promise<void> {

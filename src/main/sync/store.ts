@@ -30,6 +30,15 @@ export class SyncStore {
     return { localId: portId, state: port.state, fields: fieldsOf(port), numbers: this.repos.numbers.e164s(portId) };
   }
 
+  /** Street parts a linked port's one-line remote street may be written from: local, agreed, sent (AdapterContext.streetHints). */
+  streetHints(remoteId: string, remoteObjectId: string): PortFields[] {
+    const id = this.repos.ports.idByObject(remoteId, remoteObjectId);
+    const local = id ? this.snapshot(id) : undefined;
+    if (!id || !local) return [];
+    const { base, sent } = this.repos.ports.mergeBase(id);
+    return [local.fields, ...(base ? [base.fields] : []), ...sent.map((s) => s.fields)];
+  }
+
   /** Stop this port's queue at `seq` and show the server's message on the port. */
   block(seq: number, portId: string, message: string): void {
     this.db.transaction(() => {

@@ -5,12 +5,14 @@ import { fromGregorian } from '../util/time';
 export interface LoaInput {
   accountName: string;
   port: Record<string, unknown>;
+  /** Which schema's bill names the street (port_requests.json at 4.2.48 / 4.3.99). */
+  version: '4.2' | '4.3';
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** Build a one-page Letter of Authorization from a port request's data. */
-export async function buildLoaPdf({ accountName, port }: LoaInput): Promise<Buffer> {
+export async function buildLoaPdf({ accountName, port, version }: LoaInput): Promise<Buffer> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(`LOA ${str(port.name)}`);
   pdf.setAuthor(accountName);
@@ -30,8 +32,10 @@ export async function buildLoaPdf({ accountName, port }: LoaInput): Promise<Buff
   y -= 8;
   line('Customer (as billed by the losing carrier)', 12, bold);
   line(`Name: ${str(bill.name)}`);
-  // Every part of 4.3's split street, else 4.2's one line (or the older `address`).
-  const street = ['street_number', 'street_pre_dir', 'street_address', 'street_type', 'street_post_dir'].map((k) => str(bill[k])).filter(Boolean).join(' ');
+  // 4.3: every part of the split street (street_address is the name); 4.2: its one line
+  // (street_address, or the docs' older `address`), whatever other keys a client kept beside it.
+  const parts = version === '4.3' ? ['street_number', 'street_pre_dir', 'street_address', 'street_type', 'street_post_dir'] : ['street_address'];
+  const street = parts.map((k) => str(bill[k])).filter(Boolean).join(' ');
   line(`Service address: ${[street || str(bill.address), str(bill.extended_address)].filter(Boolean).join(', ')}`);
   line(`City/State/ZIP: ${str(bill.locality)}, ${str(bill.region)} ${str(bill.postal_code)}`);
   line(`Account number: ${str(bill.account_number)}    BTN: ${str(bill.btn)}`);

@@ -243,7 +243,7 @@ export function registerKazooRoutes(router: Router, deps: KazooDeps): void {
     wrap(async (ctx) => {
       const rec = one(ctx);
       const accountName = accounts.get(rec.accountId)?.name ?? '';
-      const pdf = await buildLoaPdf({ accountName, port: ports.view(rec) });
+      const pdf = await buildLoaPdf({ accountName, port: ports.view(rec), version });
       const accept = header(ctx.headers, 'accept') ?? '';
       const type = accept.includes('application/x-pdf') ? 'application/x-pdf' : 'application/pdf';
       return binary(200, type, pdf, { 'content-disposition': `attachment; filename="loa-${rec.id}.pdf"` });

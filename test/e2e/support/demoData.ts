@@ -83,7 +83,10 @@ export async function seedDemoPorts(call: ReturnType<typeof hostRpc>, count: num
       focDate: target === 'scheduled' || target === 'completed' || rnd() > 0.6 ? isoIn(Math.floor(rnd() * 30) - 6) : '',
     };
     if (!fields.focDate && (target === 'scheduled' || target === 'completed')) fields.focDate = isoIn(5);
-    const port = await call('ports.create', { fields, numbers });
+    // Every other port has its street in parts, as a Kazoo 4.3 bill keeps it.
+    const [streetNumber = '', streetName = '', streetType = ''] = i % 2 === 0 ? fields.street.split(' ') : [];
+    const street = streetName ? { streetNumber, street: streetName, streetType } : {};
+    const port = await call('ports.create', { fields: { ...fields, ...street }, numbers });
     for (const to of PATHS[target]) await call('ports.move', { id: port.id, to, force: true });
   }
 }

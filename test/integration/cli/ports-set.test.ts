@@ -32,6 +32,14 @@ describe('portdesk ports set', () => {
     expect(result.changed).toEqual(['losingCarrier', 'winningCarrier', 'postalCode', 'accountNumber', 'transferDate']);
     expect(result.port).toMatchObject({ losingCarrier: 'AT&T', postalCode: '60540', accountNumber: '8812-77' });
     expect(result.readiness.map((p) => p.field)).toEqual(['billingPhone', 'street', 'locality', 'loa', 'bill']);
+
+    // Each part of the address has its own option.
+    const address = await cli(['--db', db, '--json', 'ports', 'set', id, '--street-number', '1543', '--street-pre-dir', 'N', '--street', 'Oak', '--street-type', 'Ave', '--street-post-dir', 'SW', '--suite', 'Apt 4']);
+    expect(address.code, address.stderr).toBe(0);
+    const split = JSON.parse(address.stdout) as { changed: string[]; readiness: { field: string }[]; port: Record<string, unknown> };
+    expect(split.changed).toEqual(['streetNumber', 'streetPreDir', 'street', 'streetType', 'streetPostDir', 'extendedAddress']);
+    expect(split.port).toMatchObject({ streetNumber: '1543', streetPreDir: 'N', street: 'Oak', streetType: 'Ave', streetPostDir: 'SW', extendedAddress: 'Apt 4' });
+    expect(split.readiness.map((p) => p.field)).not.toContain('street');
   });
 
   it('refuses bad values naming their option, and unknown JSON fields, changing nothing', async () => {

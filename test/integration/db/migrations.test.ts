@@ -6,6 +6,8 @@ import { isStorageFailure, openDatabase, PORTDESK_APPLICATION_ID, schemaVersion,
 import type { AppError } from '../../../src/shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/main/db/migrations';
 import { tempDir } from '../../support/temp';
+import { createRepos } from '../../../src/main/db/repos';
+import { EMPTY_PORT_FIELDS } from '../../../src/shared/model';
 
 describe('local store migrations', () => {
   // A gap would let a database already past it skip a migration added into the gap later.
@@ -39,6 +41,26 @@ describe('local store migrations', () => {
     const applied = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[];
     expect(applied.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
     db.close();
+  });
+
+  it('splits the street into parts (migration 11) keeping every street line as it was, and versions stored before read the parts as empty', () => {
+    const file = join(tempDir(), 'v10-street.db');
+    const old = openDatabase(file, { targetVersion: 10 });
+    const oldFields = { ...Object.fromEntries(Object.keys(EMPTY_PORT_FIELDS).filter((k) => !k.startsWith('street') || k === 'street').map((k) => [k, ''])), name: 'Oak', street: '1543 N Oak Ave', notificationEmails: [] };
+    const version = JSON.stringify({ fields: oldFields, numbers: [], state: 'unconfirmed' });
+    old.prepare("INSERT INTO ports (id, name, state, street, sync_base, sync_sent, created_at, updated_at) VALUES ('p1', 'Oak', 'unconfirmed', '1543 N Oak Ave', ?, ?, 1, 1)").run(version, `[${version}]`);
+    old.prepare("INSERT INTO outbox (mutation_id, port_id, entity, entity_id, op, payload, created_at) VALUES ('m1', 'p1', 'port', 'p1', 'port.create', ?, 1)").run(JSON.stringify({ v: 1, fields: oldFields, numbers: [] }));
+    old.close();
+
+    const repos = createRepos(openDatabase(file));
+    expect(repos.ports.summary('p1')).toMatchObject({ street: '1543 N Oak Ave', streetNumber: '', streetPreDir: '', streetType: '', streetPostDir: '' });
+    const { base, sent } = repos.ports.mergeBase('p1');
+    expect(base?.fields).toMatchObject({ street: '1543 N Oak Ave', streetNumber: '' });
+    expect(sent).toHaveLength(1);
+    const [row] = repos.outbox.rows('p1');
+    expect(row?.invalid).toBeNull();
+    expect(row?.change?.op === 'port.create' && row.change.payload.fields).toMatchObject({ street: '1543 N Oak Ave', streetType: '' });
+    repos.db.close();
   });
 
   it('refuses a file that is not SQLite and leaves it untouched', () => {

@@ -78,39 +78,58 @@ describe.each(['4.3', '4.2'] as const)('Kazoo %s, version found by the adapter',
     expect(h.ctx.ports.get(portId).syncStatus).toBe('synced');
   }, 60_000);
 
-  it('a street number and directions round-trip and reach the generated LOA', async () => {
+  it('every street part round-trips (pull, edit of one part, push with lost answers) into the document and the generated LOA, nothing the server holds lost', async () => {
     h = await startHarness('kazoo', { kazooVersion: version });
     const root = h.sb.accounts.root.id;
     const [n1] = numbers(320, 1);
+    // As each version's schema names the bill (4.3: split street; 4.2: one line), plus keys PortDesk does not know.
     const bill =
       version === '4.3'
-        ? { name: 'Oak Bakery', street_number: '1543', street_pre_dir: 'N', street_address: 'Oak', street_type: 'Ave', street_post_dir: 'SW', extended_address: 'Suite 4', locality: 'Portland', region: 'OR', postal_code: '97201' }
-        : { name: 'Oak Bakery', address: '1543 N Oak Ave SW', locality: 'Portland', region: 'OR', postal_code: '97201' };
-    const created = await kazooCall(h, 'PUT', root, '/port_requests', { data: { name: 'Oak Bakery', numbers: { [n1 as string]: {} }, carrier: 'PACIFIC BELL', bill, signee_name: 'Ana Oak' } });
+        ? { name: 'Oak Bakery', street_number: '1543', street_pre_dir: 'N', street_address: 'Oak', street_type: 'Ave', street_post_dir: 'SW', extended_address: 'Apt 4', locality: 'Portland', region: 'OR', postal_code: '97201', custom_note: 'gate code 12' }
+        : { name: 'Oak Bakery', street_address: '1543 N Oak Ave SW', extended_address: 'Apt 4', locality: 'Portland', region: 'OR', postal_code: '97201', custom_note: 'gate code 12' };
+    const created = await kazooCall(h, 'PUT', root, '/port_requests', { data: { name: 'Oak Bakery', numbers: { [n1 as string]: {} }, carrier: 'PACIFIC BELL', bill, signee_name: 'Ana Oak', crm_id: 'X-77' } });
     const id = (created.data as { id: string }).id;
     await converge(h);
-    const local = h.ctx.ports.list().find((p) => p.remoteObjectId === id);
-    const portId = local?.id ?? '';
-    expect(h.ctx.ports.get(portId).street).toBe('1543 N Oak Ave SW');
+    const portId = h.ctx.ports.list().find((p) => p.remoteObjectId === id)?.id ?? '';
+    const split = { streetNumber: '1543', streetPreDir: 'N', street: 'Oak', streetType: 'Ave', streetPostDir: 'SW', extendedAddress: 'Apt 4' };
+    if (version === '4.3') {
+      expect(h.ctx.ports.get(portId)).toMatchObject(split);
+    } else {
+      // 4.2 keeps one line: it is pulled whole; the specialist splits it, and the split is written back.
+      expect(h.ctx.ports.get(portId)).toMatchObject({ street: '1543 N Oak Ave SW', streetNumber: '', extendedAddress: 'Apt 4' });
+      h.ctx.ports.update(portId, split);
+      await converge(h);
+      expect((await remoteDoc(h, id)).doc.bill).toMatchObject({ street_address: '1543 N Oak Ave SW', street_number: '1543', street_pre_dir: 'N', street_type: 'Ave', street_post_dir: 'SW' });
+    }
     expect(h.ctx.ports.get(portId).losingCarrier).toBe('PACIFIC BELL');
-    // An edit elsewhere on the port writes the document back: every street part stays as it was.
-    h.ctx.ports.update(portId, { billingName: 'Oak Bakery Inc' });
-    await h.faults({ lostResponse: { next: 1 } });
+    // One part edited locally, pushed through lost answers and errors.
+    h.ctx.ports.update(portId, { streetPreDir: 'S' });
+    await h.faults({ lostResponse: { next: 1 }, serverError: { rate: 0.2 } });
     await converge(h);
     await h.faults({});
+    await converge(h);
     const { doc } = await remoteDoc(h, id);
-    expect(doc.bill).toMatchObject({ ...bill, name: 'Oak Bakery Inc' });
+    expect(doc.crm_id).toBe('X-77');
+    expect(doc.bill).toMatchObject(
+      version === '4.3'
+        ? { ...bill, street_pre_dir: 'S' }
+        : { ...bill, street_address: '1543 S Oak Ave SW', street_number: '1543', street_pre_dir: 'S', street_type: 'Ave', street_post_dir: 'SW' },
+    );
+    // Pulled back, every part is still its own field, locally and for a client that never saw it.
+    expect(h.ctx.ports.get(portId)).toMatchObject({ ...split, streetPreDir: 'S', syncStatus: 'synced' });
+    const fresh = await new KazooAdapter(h.ctx.remotes.config(h.remoteId)).get(id);
+    expect(fresh.fields).toMatchObject({ ...split, streetPreDir: 'S' });
     const loa = await h.ctx.router.call('loa.generate', { portId, draft: true });
     if (!loa.ok) throw new Error(loa.error.message);
     const dir = mkdtempSync(join(tmpdir(), 'pd-loa-'));
     try {
       const file = join(dir, 'loa.pdf');
       writeFileSync(file, Buffer.from((loa.value as { contentBase64: string }).contentBase64, 'base64'));
-      expect(pdfPagesText(file).join('\n')).toContain('1543 N Oak Ave SW');
+      expect(pdfPagesText(file).join('\n')).toContain('1543 S Oak Ave SW Apt 4');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 90_000);
 
   it("a carrier's rejection brings its reason from the transition entry to the card and the detail", async () => {
     h = await startHarness('kazoo', { kazooVersion: version });

@@ -129,6 +129,32 @@ describe('Telnyx v1 sync', () => {
     expect(((await telnyxApi(h, `/port_requests/${prOf(a)}/sub_requests/${subA}`)) as { status: string; account_number: string })).toMatchObject({ status: 'in-process', account_number: '11223344' });
   }, 90_000);
 
+  it('street parts go out as its one street line and stay apart locally through lost answers and portal moves; a line rewritten in Telnyx comes back whole', async () => {
+    h = await startHarness('telnyx');
+    const split = { streetNumber: '1543', streetPreDir: 'N', street: 'Oak', streetType: 'Ave', streetPostDir: 'SW', extendedAddress: 'Apt 4' };
+    const id = h.ctx.ports.create({ fields: { name: 'Oak Bakery', ...completeFields(), ...split }, numbers: numbers(130, 1), remoteId: h.remoteId }).id;
+    await h.faults({ seed: 5, lostResponse: { next: 2 }, serverError: { rate: 0.2, statuses: [503] } });
+    await converge(h);
+    const sub = async (): Promise<Record<string, unknown>> => {
+      const draft = (await allDrafts(h!)).find((d) => `draft:${d.id}` === h!.ctx.ports.get(id).remoteObjectId);
+      return draft?.sub_requests[0] ?? {};
+    };
+    expect(await sub()).toMatchObject({ street_address: '1543 N Oak Ave SW', extended_address: 'Apt 4' });
+    expect(h.ctx.ports.get(id)).toMatchObject({ ...split, syncStatus: 'synced' });
+
+    h.ctx.ports.update(id, { streetType: 'Blvd' });
+    await h.faults({ lostResponse: { next: 1 } });
+    await converge(h);
+    expect(await sub()).toMatchObject({ street_address: '1543 N Oak Blvd SW' });
+    expect(h.ctx.ports.get(id)).toMatchObject({ ...split, streetType: 'Blvd', syncStatus: 'synced' });
+
+    // Someone rewrites the line in Telnyx: it is the street now; no stale part is kept around it.
+    const draftId = (h.ctx.ports.get(id).remoteObjectId as string).slice('draft:'.length);
+    await telnyxApi(h, `/draft_port_requests/${draftId}/sub_requests/${String((await sub()).id)}`, { method: 'PUT', json: { street_address: '9 Elm St' } });
+    await converge(h);
+    expect(h.ctx.ports.get(id)).toMatchObject({ streetNumber: '', streetPreDir: '', street: '9 Elm St', streetType: '', streetPostDir: '', extendedAddress: 'Apt 4' });
+  }, 90_000);
+
   it('a draft submitted in the portal stays the same local port, with its name and local fields', async () => {
     h = await startHarness('telnyx');
     const id = await readyPort(h, 'Portal submit', 90);

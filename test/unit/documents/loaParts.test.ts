@@ -66,8 +66,11 @@ describe('number formatting and order', () => {
 
 describe('LOA text', () => {
   it('joins the service address the way carriers print it', () => {
-    expect(formatAddress(fields)).toBe('1 Main St, Suite 4, Springfield, IL 62701, US');
+    expect(formatAddress(fields)).toBe('1 Main St Suite 4, Springfield, IL 62701, US');
     expect(formatAddress({ ...fields, extendedAddress: '', country: '' })).toBe('1 Main St, Springfield, IL 62701');
+    // Every street part, in order, and the unit on the same line.
+    const split = { streetNumber: '1543', streetPreDir: 'N', street: 'Oak', streetType: 'Ave', streetPostDir: '', extendedAddress: 'Apt 4' };
+    expect(formatAddress({ ...fields, ...split })).toBe('1543 N Oak Ave Apt 4, Springfield, IL 62701, US');
   });
 
   it('names the person, the account holder, both carriers and the count in the authorization', () => {

@@ -38,27 +38,48 @@ describe('Kazoo mapping', () => {
   });
 
   it('keeps fields other clients set and per-number data when merging over the server document', () => {
-    const parts = { street_number: '12', street_address: 'Harbor', street_type: 'Way' };
-    const base = { id: 'k1', port_state: 'rejected', numbers: { '+12025550100': { state: 'NY' } }, bill: { ...parts, custom_note: 'x' }, something_else: 1 };
+    const bill = { street_address: '12 Harbor Way', custom_note: 'x' };
+    const base = { id: 'k1', port_state: 'rejected', numbers: { '+12025550100': { state: 'NY' } }, bill, something_else: 1 };
     const doc = portToKazoo({ localId: 'l', state: 'rejected', fields, numbers: ['+12025550100'] }, base);
     expect(doc.something_else).toBe(1);
     expect(doc.numbers).toEqual({ '+12025550100': { state: 'NY' } });
-    // The local line '12 Harbor Way' reads as the server's parts: they go back as they were.
-    expect(doc.bill).toMatchObject({ ...parts, custom_note: 'x' });
-    // An edited line replaces the parts with one street line; nothing stale is left beside it.
-    const edited = portToKazoo({ localId: 'l', state: 'rejected', fields: { ...fields, street: '14 Harbor Way' }, numbers: ['+12025550100'] }, base);
-    expect(edited.bill).toMatchObject({ street_address: '14 Harbor Way', custom_note: 'x' });
-    expect(edited.bill).not.toHaveProperty('street_number');
+    expect(doc.bill).toMatchObject(bill);
     expect(doc.id).toBeUndefined();
     expect(doc.port_state).toBeUndefined();
   });
 
-  it('reads every street part of 4.3 and the 4.0-4.2 names (carrier, bill.address)', () => {
-    const v43 = kazooToPort({ id: 'k', port_state: 'submitted', name: 'n', numbers: {}, bill: { street_number: '1543', street_pre_dir: 'N', street_address: 'Oak', street_type: 'Ave', street_post_dir: 'SW', carrier: 'AT&T' } } as Parameters<typeof kazooToPort>[0], 'r', 'acc');
-    expect(v43.fields.street).toBe('1543 N Oak Ave SW');
-    expect(v43.fields.losingCarrier).toBe('AT&T');
-    const v40 = kazooToPort({ id: 'k', port_state: 'submitted', name: 'n', numbers: {}, carrier: 'PACIFIC BELL', bill: { address: '116, natoma street' } } as Parameters<typeof kazooToPort>[0], 'r', 'acc');
+  const split = { streetNumber: '1543', streetPreDir: 'N', street: 'Oak', streetType: 'Ave', streetPostDir: 'SW', extendedAddress: 'Apt 4' };
+  const parts43 = { street_number: '1543', street_pre_dir: 'N', street_address: 'Oak', street_type: 'Ave', street_post_dir: 'SW', extended_address: 'Apt 4' };
+  const asDoc = (doc: Record<string, unknown>) => ({ ...doc, id: 'k', port_state: 'unconfirmed', name: 'n', numbers: {} }) as Parameters<typeof kazooToPort>[0];
+
+  it('4.3: each street part in its own bill field, both ways; an edit of one part leaves the others and custom keys as they are', () => {
+    const pulled = kazooToPort(asDoc({ bill: { ...parts43, custom_note: 'x' }, carrier: 'AT&T' }), 'r', 'acc', undefined, '4.3');
+    expect(pulled.fields).toMatchObject(split);
+    expect(pulled.fields.losingCarrier).toBe('AT&T');
+    const base = { bill: { ...parts43, custom_note: 'x' } };
+    const doc = portToKazoo({ localId: 'l', state: 'unconfirmed', fields: { ...fields, ...split, streetPreDir: 'S' }, numbers: [] }, base, '4.3');
+    expect(doc.bill).toMatchObject({ ...parts43, street_pre_dir: 'S', custom_note: 'x' });
+    const emptied = portToKazoo({ localId: 'l', state: 'unconfirmed', fields: { ...fields, ...split, streetPostDir: '' }, numbers: [] }, base, '4.3');
+    expect(emptied.bill).not.toHaveProperty('street_post_dir');
+  });
+
+  it('4.0-4.2: the whole line in street_address (what their LOA prints), the parts beside it come back apart', () => {
+    const doc = portToKazoo({ localId: 'l', state: 'unconfirmed', fields: { ...fields, ...split }, numbers: [] }, { bill: { custom_note: 'x' } }, '4.2');
+    expect(doc.bill).toMatchObject({ street_address: '1543 N Oak Ave SW', street_number: '1543', street_pre_dir: 'N', street_type: 'Ave', street_post_dir: 'SW', extended_address: 'Apt 4', custom_note: 'x' });
+    expect(kazooToPort(asDoc(doc), 'r', 'acc', undefined, '4.2').fields).toMatchObject(split);
+    // Someone rewrote the line in Kazoo since: the line is the street, the stale parts are not read.
+    const rewritten = kazooToPort(asDoc({ bill: { ...(doc.bill as object), street_address: '1600 Pennsylvania Ave NW' } }), 'r', 'acc', undefined, '4.2');
+    expect(rewritten.fields).toMatchObject({ streetNumber: '', streetPreDir: '', street: '1600 Pennsylvania Ave NW', streetType: '', streetPostDir: '' });
+    // A bill with only the 4.0 docs' `address` keeps that key, with the new line.
+    const old = portToKazoo({ localId: 'l', state: 'unconfirmed', fields: { ...fields, ...split }, numbers: [] }, { bill: { address: '116, natoma street' } }, '4.2');
+    expect(old.bill).toMatchObject({ address: '1543 N Oak Ave SW' });
+    expect(old.bill).not.toHaveProperty('street_address');
+  });
+
+  it('reads the 4.0-4.2 names (carrier, bill.address) as one street line', () => {
+    const v40 = kazooToPort({ id: 'k', port_state: 'submitted', name: 'n', numbers: {}, carrier: 'PACIFIC BELL', bill: { address: '116, natoma street' } } as Parameters<typeof kazooToPort>[0], 'r', 'acc', undefined, '4.2');
     expect(v40.fields.street).toBe('116, natoma street');
+    expect(v40.fields.streetNumber).toBe('');
     expect(v40.fields.losingCarrier).toBe('PACIFIC BELL');
   });
 
@@ -89,6 +110,11 @@ describe('Telnyx mapping', () => {
     expect(patch).not.toHaveProperty('description');
     expect(Object.values(patch)).not.toContain('Harbor Lights');
     expect(TELNYX_CAPABILITIES.fields).not.toContain('name');
+  });
+
+  it('sends the street parts as its one street line and the unit as its second line', () => {
+    const patch = fieldsToLoaPatch({ ...fields, streetNumber: '1543', streetPreDir: 'N', street: 'Oak', streetType: 'Ave', streetPostDir: '', extendedAddress: 'Apt 4' });
+    expect(patch).toMatchObject({ street_address: '1543 N Oak Ave', extended_address: 'Apt 4' });
   });
 
   it('folds sub request statuses into one local state; in-process and unknown words never count as progress', () => {

@@ -17,9 +17,13 @@ const v = z.literal(OUTBOX_VERSION).default(OUTBOX_VERSION);
 // verbatim, so the outbox checks their types only (a remote's date format must not block a port).
 const text = z.string();
 type FieldShape = Record<Exclude<keyof PortFields, 'notificationEmails'>, z.ZodString> & { notificationEmails: z.ZodArray<z.ZodString> };
+/** Fields added after rows were first stored (migration 11): a version stored before reads them as empty. */
+const ADDED_LATER: ReadonlySet<keyof PortFields> = new Set(['streetNumber', 'streetPreDir', 'streetType', 'streetPostDir']);
+const fieldSchema = (k: keyof PortFields) => (k === 'notificationEmails' ? z.array(text) : text);
 /** Port fields as stored: every key, types checked, values as they are. */
-export const StoredFieldsSchema = z.object(Object.fromEntries(PORT_FIELD_KEYS.map((k) => [k, k === 'notificationEmails' ? z.array(text) : text])) as FieldShape);
-const PatchSchema = StoredFieldsSchema.partial();
+export const StoredFieldsSchema = z.object(Object.fromEntries(PORT_FIELD_KEYS.map((k) => [k, ADDED_LATER.has(k) ? text.default('') : fieldSchema(k)])) as FieldShape);
+// Built apart from StoredFieldsSchema: a patch names only the keys it changes (no defaults filled in).
+const PatchSchema = z.object(Object.fromEntries(PORT_FIELD_KEYS.map((k) => [k, fieldSchema(k)])) as FieldShape).partial();
 /** A whole port version as stored beside the port or a conflict: fields, numbers, state. */
 export const StoredPortVersionSchema = z.object({ fields: StoredFieldsSchema, numbers: z.array(z.string()), state: PortStateSchema });
 export type StoredPortVersion = z.output<typeof StoredPortVersionSchema>;

@@ -1,4 +1,5 @@
 import type { PortFields } from '../../../shared/model';
+import { addressLine } from '../../../shared/domain/address';
 
 /** A labelled value in the LOA's field grid; an empty value leaves a line to fill in by hand. */
 export interface LoaField {
@@ -6,10 +7,13 @@ export interface LoaField {
   value: string;
 }
 
-/** The service address on one line, as carriers print it: street, unit, city, region postal code, country. */
+/**
+ * The service address on one line, as carriers print it: every street part and the unit
+ * ("1543 N Oak Ave Apt 4"), city, region postal code, country.
+ */
 export function formatAddress(fields: PortFields): string {
   const cityLine = [fields.locality, [fields.region, fields.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-  return [fields.street, fields.extendedAddress, cityLine, fields.country.toUpperCase()].map((s) => s.trim()).filter(Boolean).join(', ');
+  return [addressLine(fields), cityLine, fields.country.toUpperCase()].map((s) => s.trim()).filter(Boolean).join(', ');
 }
 
 /** `March 4, 2025`: the unambiguous written date used on US letters. */

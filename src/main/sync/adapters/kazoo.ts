@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PORT_STATES, type PortFields, type PortState } from '../../../shared/model';
 import { RemoteError } from '../errors';
 import { requestBytes, requestJson, type ErrorReader } from '../http';
+import { STREET_PART_KEYS, hasSplitParts, nameInLine, streetLine, type StreetParts } from '../../../shared/domain/address';
 import type { AdapterContext, AttachmentUpload, Capabilities, LocalComment, LocalSnapshot, MoveRequest, RemoteAdapter, RemoteAttachment, RemoteComment, RemoteConfig, RemotePort } from './types';
 
 /** Seconds between 0000-01-01 (Erlang's Gregorian calendar) and the Unix epoch. */
@@ -24,8 +25,8 @@ export const KAZOO_CAPABILITIES: Capabilities = {
   matchByNumbers: false,
   attachmentsBeforeSubmit: false,
   fields: [
-    'name', 'losingCarrier', 'winningCarrier', 'accountName', 'billingName', 'authorizedPerson', 'billingPhone', 'street',
-    'extendedAddress', 'locality', 'region', 'postalCode', 'country', 'accountNumber', 'pin', 'transferDate', 'focDate',
+    'name', 'losingCarrier', 'winningCarrier', 'accountName', 'billingName', 'authorizedPerson', 'billingPhone', 'streetNumber',
+    'streetPreDir', 'street', 'streetType', 'streetPostDir', 'extendedAddress', 'locality', 'region', 'postalCode', 'country', 'accountNumber', 'pin', 'transferDate', 'focDate',
     'notificationEmails', 'referenceNumber', 'customerReference',
   ],
 };
@@ -151,9 +152,10 @@ function detailMessages(data: unknown): string[] {
   return out;
 }
 
-/** Kazoo document -> internal model. */
-export function kazooToPort(doc: KazooDoc, revision: string, fallbackAccount: string, connectionAccount?: string): RemotePort {
+/** Kazoo document -> internal model (the bill's street read as `version` writes it). */
+export function kazooToPort(doc: KazooDoc, revision: string, fallbackAccount: string, connectionAccount?: string, version: KazooVersion = '4.3'): RemotePort {
   const bill: Partial<NonNullable<KazooDoc['bill']>> = doc.bill ?? {};
+  const street = billStreet(bill, version);
   const sendTo = doc.notifications?.email?.send_to;
   // Every field written out rather than spread over EMPTY_PORT_FIELDS: the spread builds a
   // dictionary-mode object, several times slower over a 10,000-port listing.
@@ -165,7 +167,11 @@ export function kazooToPort(doc: KazooDoc, revision: string, fallbackAccount: st
     billingName: bill.name ?? '',
     authorizedPerson: doc.signee_name ?? '',
     billingPhone: bill.btn ?? '',
-    street: streetLine(bill),
+    streetNumber: street.streetNumber,
+    streetPreDir: street.streetPreDir,
+    street: street.street,
+    streetType: street.streetType,
+    streetPostDir: street.streetPostDir,
     extendedAddress: bill.extended_address ?? '',
     locality: bill.locality ?? '',
     region: bill.region ?? '',
@@ -202,36 +208,54 @@ export function kazooToPort(doc: KazooDoc, revision: string, fallbackAccount: st
   };
 }
 
-/** The split street parts of 4.3's bill, in address order (port_requests.json). */
-const STREET_PARTS = ['street_number', 'street_pre_dir', 'street_address', 'street_type', 'street_post_dir'] as const;
+/** The bill's street keys: 4.3's split street and the 4.0 docs' one-line `address`. */
+const BILL_STREET_KEYS = ['street_number', 'street_pre_dir', 'street_address', 'street_type', 'street_post_dir', 'address'] as const;
+type BillStreet = Partial<Record<(typeof BILL_STREET_KEYS)[number], string | undefined>>;
 
 /**
- * The street line: every part of 4.3's split street in order, else 4.2's `street_address` line,
- * else the 4.0 docs' `bill.address`. No part is dropped (a missing house number makes the LOA wrong).
+ * The bill's street as parts. 4.3 keeps each part in its own field (street_address is the street
+ * name). 4.0-4.2 keep one line (`street_address`, the 4.0 docs' `address`); the parts PortDesk
+ * writes beside it count only while the line still carries them (someone may have rewritten the
+ * line since), otherwise the line is the street. No part is ever dropped.
  */
-export function streetLine(bill: Partial<Record<(typeof STREET_PARTS)[number] | 'address', string | undefined>>): string {
-  const line = STREET_PARTS.map((k) => bill[k]?.trim() ?? '').filter(Boolean).join(' ');
-  return line || (bill.address ?? '');
+export function billStreet(bill: BillStreet, version: KazooVersion): StreetParts {
+  const around = { streetNumber: bill.street_number ?? '', streetPreDir: bill.street_pre_dir ?? '', streetType: bill.street_type ?? '', streetPostDir: bill.street_post_dir ?? '' };
+  const line = bill.street_address ?? bill.address ?? '';
+  if (version === '4.3') return { ...around, street: line };
+  const name = hasSplitParts({ ...around, street: '' }) ? nameInLine(line, around) : null;
+  return name === null ? { streetNumber: '', streetPreDir: '', street: line, streetType: '', streetPostDir: '' } : { ...around, street: name };
 }
 
 /**
- * The bill's street as written back: when the local line still reads as the server's parts, the
- * parts stay as the server has them; an edited line replaces them with one `street_address`.
+ * The bill's street keys as written back. Parts unchanged since the server's document keep the
+ * server's keys verbatim. Otherwise 4.3 gets each part in its field; 4.0-4.2 get the whole line in
+ * `street_address` (what their LOA and notices print) with the parts beside it under 4.3's names
+ * (Kazoo keeps unknown fields), so they come back apart. `address` follows the line where the
+ * document has it.
  */
-function streetFields(line: string, baseBill: Record<string, unknown>): Record<string, string | undefined> {
-  const asStrings = Object.fromEntries(Object.entries(baseBill).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
-  if (line === streetLine(asStrings)) {
-    return Object.fromEntries([...STREET_PARTS, 'address'].map((k) => [k, asStrings[k]]));
-  }
-  const cleared: Record<string, string | undefined> = Object.fromEntries(STREET_PARTS.map((k) => [k, undefined]));
-  return { ...cleared, street_address: line === '' ? undefined : line, address: baseBill.address === undefined ? undefined : line };
+function billStreetFields(f: StreetParts, baseBill: Record<string, unknown>, version: KazooVersion): Record<string, string | undefined> {
+  const base: BillStreet = Object.fromEntries(BILL_STREET_KEYS.map((k) => [k, typeof baseBill[k] === 'string' ? baseBill[k] : undefined]));
+  const was = billStreet(base, version);
+  if (STREET_PART_KEYS.every((k) => was[k] === f[k])) return base;
+  const optional = (value: string): string | undefined => (value.trim() === '' ? undefined : value.trim());
+  const line = optional(streetLine(f));
+  const out: Record<string, string | undefined> = {
+    street_number: optional(f.streetNumber),
+    street_pre_dir: optional(f.streetPreDir),
+    street_type: optional(f.streetType),
+    street_post_dir: optional(f.streetPostDir),
+    address: base.address === undefined ? undefined : line,
+  };
+  const onlyAddress = base.address !== undefined && base.street_address === undefined;
+  out.street_address = version === '4.3' ? optional(f.street) : onlyAddress ? undefined : line;
+  return out;
 }
 
 /**
  * Internal model -> Kazoo document, merged over the document as the server has it so fields
  * other clients set (and the numbers' per-number data) survive a full-document POST.
  */
-export function portToKazoo(snapshot: LocalSnapshot, base: Record<string, unknown> = {}): Record<string, unknown> {
+export function portToKazoo(snapshot: LocalSnapshot, base: Record<string, unknown> = {}, version: KazooVersion = '4.3'): Record<string, unknown> {
   const f = snapshot.fields;
   const baseNumbers = (typeof base.numbers === 'object' && base.numbers !== null ? base.numbers : {}) as Record<string, unknown>;
   const numbers: Record<string, unknown> = {};
@@ -254,7 +278,7 @@ export function portToKazoo(snapshot: LocalSnapshot, base: Record<string, unknow
       ...baseBill,
       name: optional(f.billingName),
       btn: optional(f.billingPhone),
-      ...streetFields(f.street, baseBill),
+      ...billStreetFields(f, baseBill, version),
       extended_address: optional(f.extendedAddress),
       locality: optional(f.locality),
       region: optional(f.region),
@@ -279,7 +303,7 @@ interface ServerFacts {
   version: Promise<KazooVersion>;
   author?: Promise<string>;
 }
-type KazooVersion = '4.2' | '4.3';
+export type KazooVersion = '4.2' | '4.3';
 const SERVER_FACTS = new Map<string, ServerFacts>();
 const CANNOT_TELL = 'cannot tell yet whether the earlier create landed';
 
@@ -348,10 +372,10 @@ export class KazooAdapter implements RemoteAdapter {
     return this.facts.version;
   }
 
-  private toPort(data: unknown, urlAccount: string): { port: RemotePort; raw: Record<string, unknown> } {
+  private toPort(data: unknown, urlAccount: string, version: KazooVersion): { port: RemotePort; raw: Record<string, unknown> } {
     const doc = KazooDocSchema.safeParse(data);
     if (!doc.success) throw new RemoteError({ kind: 'permanent', status: 200, message: `Kazoo returned a port request PortDesk cannot read (${describeIssue(doc.error)})` });
-    const port = { ...kazooToPort(doc.data, documentRevision(data), urlAccount, this.config.accountId), raw: data };
+    const port = { ...kazooToPort(doc.data, documentRevision(data), urlAccount, this.config.accountId, version), raw: data };
     this.seen.set(port.remoteObjectId, port.accountId);
     return { port, raw: data as Record<string, unknown> };
   }
@@ -386,7 +410,7 @@ export class KazooAdapter implements RemoteAdapter {
       const parsed = KazooDocSchema.safeParse(d);
       if (!parsed.success || seen.has(parsed.data.id)) continue;
       seen.add(parsed.data.id);
-      const port = kazooToPort(parsed.data, documentRevision(withoutListingAccount(d)), this.config.accountId, this.config.accountId);
+      const port = kazooToPort(parsed.data, documentRevision(withoutListingAccount(d)), this.config.accountId, this.config.accountId, version);
       this.seen.set(port.remoteObjectId, port.accountId);
       out.push(port);
     }
@@ -399,8 +423,8 @@ export class KazooAdapter implements RemoteAdapter {
 
   private async getRaw(remoteObjectId: string): Promise<{ port: RemotePort; raw: Record<string, unknown> }> {
     const account = this.accountOf(remoteObjectId);
-    const env = await this.callUrl('GET', this.portUrl(remoteObjectId));
-    return this.toPort(env.data, account);
+    const [env, version] = await Promise.all([this.callUrl('GET', this.portUrl(remoteObjectId)), this.facts.version]);
+    return this.toPort(env.data, account, version);
   }
 
   /**
@@ -427,16 +451,18 @@ export class KazooAdapter implements RemoteAdapter {
   }
 
   async create(snapshot: LocalSnapshot): Promise<RemotePort> {
-    const env = await this.callUrl('PUT', `${this.accountUrl(this.config.accountId)}/port_requests`, { data: portToKazoo({ ...snapshot, state: 'unconfirmed' }) });
-    return this.toPort(env.data, this.config.accountId).port;
+    const version = await this.facts.version;
+    const env = await this.callUrl('PUT', `${this.accountUrl(this.config.accountId)}/port_requests`, { data: portToKazoo({ ...snapshot, state: 'unconfirmed' }, {}, version) });
+    return this.toPort(env.data, this.config.accountId, version).port;
   }
 
   async update(current: RemotePort, snapshot: LocalSnapshot): Promise<RemotePort> {
     if (current.accountId) this.seen.set(current.remoteObjectId, current.accountId);
     const raw = isRecord(current.raw) ? current.raw : (await this.getRaw(current.remoteObjectId)).raw;
     const account = this.accountOf(current.remoteObjectId);
-    const env = await this.callUrl('POST', this.portUrl(current.remoteObjectId), { data: portToKazoo(snapshot, raw) });
-    return this.toPort(env.data, account).port;
+    const version = await this.facts.version;
+    const env = await this.callUrl('POST', this.portUrl(current.remoteObjectId), { data: portToKazoo(snapshot, raw, version) });
+    return this.toPort(env.data, account, version).port;
   }
 
   async move(current: RemotePort, move: MoveRequest): Promise<RemotePort> {
@@ -447,8 +473,8 @@ export class KazooAdapter implements RemoteAdapter {
     const body: Record<string, unknown> = { data };
     if (move.acceptCharges) body.accept_charges = true;
     const account = this.accountOf(current.remoteObjectId);
-    const env = await this.callUrl('PATCH', this.portUrl(current.remoteObjectId, `/${move.to}`), body);
-    return this.toPort(env.data, account).port;
+    const [env, version] = await Promise.all([this.callUrl('PATCH', this.portUrl(current.remoteObjectId, `/${move.to}`), body), this.facts.version]);
+    return this.toPort(env.data, account, version).port;
   }
 
   async remove(remoteObjectId: string): Promise<void> {

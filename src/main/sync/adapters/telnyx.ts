@@ -3,7 +3,8 @@ import { EMPTY_PORT_FIELDS, type PortFields, type PortState } from '../../../sha
 import { RemoteError } from '../errors';
 import { requestBytes, requestJson, type ErrorReader, type HttpRequest, type HttpResponse } from '../http';
 import { contentRevision } from './kazoo';
-import type { AttachmentUpload, Capabilities, LocalComment, LocalSnapshot, MoveRequest, RemoteAdapter, RemoteAttachment, RemoteComment, RemoteConfig, RemotePort } from './types';
+import { alignStreet, streetLine } from '../../../shared/domain/address';
+import type { AdapterContext, AttachmentUpload, Capabilities, LocalComment, LocalSnapshot, MoveRequest, RemoteAdapter, RemoteAttachment, RemoteComment, RemoteConfig, RemotePort } from './types';
 
 /** What each listing call asks for; the server may send fewer per page (its cap) and says how many pages in `Total-Pages`. */
 const PER_PAGE = 250;
@@ -30,7 +31,7 @@ export const TELNYX_CAPABILITIES: Capabilities = {
   // v1 takes documents on the draft only, before submit (docs/sandbox.md).
   attachmentsBeforeSubmit: true,
   // No v1 field holds the port's name (`description` is not writable), so the name stays local.
-  fields: ['billingName', 'authorizedPerson', 'billingPhone', 'street', 'extendedAddress', 'locality', 'region', 'postalCode', 'country', 'accountNumber', 'pin', 'transferDate', 'focDate'],
+  fields: ['billingName', 'authorizedPerson', 'billingPhone', 'streetNumber', 'streetPreDir', 'street', 'streetType', 'streetPostDir', 'extendedAddress', 'locality', 'region', 'postalCode', 'country', 'accountNumber', 'pin', 'transferDate', 'focDate'],
 };
 
 const s = z.string().nullish().transform((v) => v ?? '');
@@ -165,7 +166,8 @@ export function fieldsToLoaPatch(f: PortFields, defaultConnectionId?: string): R
   put('person_or_company_name', f.billingName);
   put('auth_person_name', f.authorizedPerson);
   put('billing_phone_number', f.billingPhone);
-  put('street_address', f.street);
+  // v1 keeps the street as one line ("First line of billing address"): every part, in order.
+  put('street_address', streetLine(f));
   put('extended_address', f.extendedAddress);
   put('locality', f.locality);
   put('administrative_area', f.region);
@@ -213,7 +215,10 @@ export class TelnyxAdapter implements RemoteAdapter {
   readonly capabilities = TELNYX_CAPABILITIES;
   private readonly api: string;
 
-  constructor(private readonly config: RemoteConfig) {
+  constructor(
+    private readonly config: RemoteConfig,
+    private readonly ctx: AdapterContext = { accountOf: () => null },
+  ) {
     this.api = `${config.baseUrl}/origination/porting`;
   }
 
@@ -232,6 +237,20 @@ export class TelnyxAdapter implements RemoteAdapter {
     return r.data;
   }
 
+  /**
+   * v1 keeps one street line: read back, it is split into the parts the local port (or the
+   * version last agreed, or one sent) wrote it from, so PortDesk's own line is no remote change.
+   */
+  private streetParts(remoteObjectId: string, fields: PortFields, snapshot?: LocalSnapshot): PortFields {
+    const hints = [...(snapshot ? [snapshot.fields] : []), ...(this.ctx.streetHints?.(remoteObjectId) ?? [])];
+    return alignStreet(fields, hints);
+  }
+
+  /** The answer to a write, read with the written snapshot's street parts. */
+  private withSnapshotParts(port: RemotePort, snapshot: LocalSnapshot): RemotePort {
+    return { ...port, fields: this.streetParts(port.remoteObjectId, port.fields, snapshot) };
+  }
+
   private draftToPort(d: Draft, raw: unknown): RemotePort {
     const numbers = sortedNumbers(d.phone_numbers);
     return {
@@ -239,7 +258,7 @@ export class TelnyxAdapter implements RemoteAdapter {
       revision: contentRevision(raw),
       accountId: this.config.accountId,
       state: 'unconfirmed',
-      fields: subToFields(d.sub_requests[0], `Telnyx draft ${numbers[0] ?? d.id}`),
+      fields: this.streetParts(`draft:${d.id}`, subToFields(d.sub_requests[0], `Telnyx draft ${numbers[0] ?? d.id}`)),
       numbers,
       marker: null,
       // No remoteStatus: a draft's own word ("pending") would read as PortDesk's Pending.
@@ -254,7 +273,7 @@ export class TelnyxAdapter implements RemoteAdapter {
       revision: contentRevision(raw),
       accountId: this.config.accountId,
       state: telnyxState(statuses),
-      fields: subToFields(pr.sub_requests[0], `Telnyx ${pr.support_key || pr.id}`),
+      fields: this.streetParts(`pr:${pr.id}`, subToFields(pr.sub_requests[0], `Telnyx ${pr.support_key || pr.id}`)),
       numbers: sortedNumbers(pr.phone_numbers.length > 0 ? pr.phone_numbers : pr.sub_requests.flatMap((sub) => sub.phone_numbers)),
       marker: null,
       remoteStatus: telnyxStatusText(statuses),
@@ -321,11 +340,11 @@ export class TelnyxAdapter implements RemoteAdapter {
         .map((raw) => ({ raw, d: this.read(DraftSchema, raw, 'a draft') }))
         .filter(({ d }) => sameSet(sortedNumbers(d.phone_numbers), want));
       const pending = found.filter(({ d }) => d.status === 'pending').at(-1);
-      if (pending) return this.draftToPort(pending.d, pending.raw);
+      if (pending) return this.withSnapshotParts(this.draftToPort(pending.d, pending.raw), snapshot);
       for (const { d } of found.reverse()) {
         if (!d.port_request_id) continue;
         const port = await this.get(`pr:${d.port_request_id}`);
-        if (port.state !== 'completed' && port.state !== 'canceled') return port;
+        if (port.state !== 'completed' && port.state !== 'canceled') return this.withSnapshotParts(port, snapshot);
       }
       return null;
     } catch (err) {
@@ -360,13 +379,13 @@ export class TelnyxAdapter implements RemoteAdapter {
     if (kind === 'draft') {
       const draft = this.read(DraftSchema, await this.call('GET', `/draft_port_requests/${id}`), 'a draft');
       for (const sub of draft.sub_requests) await this.call('PUT', `/draft_port_requests/${id}/sub_requests/${encodeURIComponent(sub.id)}`, patch);
-      return this.get(current.remoteObjectId);
+      return this.withSnapshotParts(await this.get(current.remoteObjectId), snapshot);
     }
     const pr = this.read(PortRequestSchema, await this.call('GET', `/port_requests/${id}`), 'a port request');
     for (const sub of pr.sub_requests) {
       if (EDITABLE.has(sub.status ?? '')) await this.call('PUT', `/port_requests/${id}/sub_requests/${encodeURIComponent(sub.id)}`, patch);
     }
-    return this.get(current.remoteObjectId);
+    return this.withSnapshotParts(await this.get(current.remoteObjectId), snapshot);
   }
 
   async move(current: RemotePort, move: MoveRequest, snapshot: LocalSnapshot): Promise<RemotePort> {
@@ -377,7 +396,7 @@ export class TelnyxAdapter implements RemoteAdapter {
       if (kind !== 'draft') return fresh;
       const draft = this.read(DraftSchema, await this.call('POST', `/draft_port_requests/${id}/submit`), 'the submitted draft');
       if (!draft.port_request_id) throw new RemoteError({ kind: 'transient', status: 200, message: 'Telnyx accepted the submit but named no port request yet' });
-      return this.get(`pr:${draft.port_request_id}`);
+      return this.withSnapshotParts(await this.get(`pr:${draft.port_request_id}`), snapshot);
     }
     if (move.to === 'canceled' && kind === 'pr') {
       const pr = this.read(PortRequestSchema, await this.call('GET', `/port_requests/${id}`), 'a port request');
@@ -393,7 +412,7 @@ export class TelnyxAdapter implements RemoteAdapter {
           throw err;
         }
       }
-      return this.get(current.remoteObjectId);
+      return this.withSnapshotParts(await this.get(current.remoteObjectId), snapshot);
     }
     const why =
       move.to === 'canceled'

@@ -1,5 +1,6 @@
 import type { PortFields, PortState, RemoteKind } from '../../../shared/model';
 import type { RemoteConfig } from '../../remotes/config';
+import type { StreetParts } from '../../../shared/domain/address';
 
 /** What an API family can do; the UI hides what a remote lacks. */
 export interface Capabilities {
@@ -26,6 +27,11 @@ export interface Capabilities {
 export interface AdapterContext {
   /** The remote account a linked port lives in (`ports.remote_account_id`), or null when unknown. */
   accountOf(remoteObjectId: string): string | null;
+  /**
+   * Street parts the linked port's one-line street may have been written from (the local port's,
+   * the version last agreed, those sent), for families that keep the street as one line.
+   */
+  streetHints?(remoteObjectId: string): StreetParts[];
 }
 
 /** A remote port request mapped into the internal model. */

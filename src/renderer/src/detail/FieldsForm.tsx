@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { PortFieldsSchema, type PortDetail, type PortFields, type PortFieldsPatch } from '../../../shared/model';
 import { isEditable } from '../../../shared/domain/states';
 import { countryOfNumber } from '../../../shared/domain/numbers';
+import { addressLine, hasSplitParts } from '../../../shared/domain/address';
 import { rpc } from '../rpc/transport';
 import { useNoticeStore } from '../stores/noticeStore';
 import { FIELD_GROUPS, type TextField } from './fieldDefs';
@@ -135,6 +136,7 @@ export function FieldsForm({ port, onSaved }: { port: PortDetail; onSaved(port: 
                     className="input"
                     type={f.type ?? 'text'}
                     value={draft[f.key]}
+                    placeholder={f.placeholder}
                     aria-invalid={error ? true : undefined}
                     aria-describedby={error ? errorId : undefined}
                     onChange={(e) => set(f.key, e.target.value)}
@@ -144,6 +146,7 @@ export function FieldsForm({ port, onSaved }: { port: PortDetail; onSaved(port: 
                       {`${f.label} ${error}`}
                     </span>
                   )}
+                  {f.key === 'extendedAddress' && hasSplitParts(draft) && <span className="field-hint">{`On the LOA: ${addressLine(draft)}`}</span>}
                   {f.key === 'country' && draft.country.trim() === '' && numberCountry && (
                     <span className="field-hint">{`Empty: the numbers' country (${numberCountry}) is used`}</span>
                   )}

@@ -8,6 +8,8 @@ export interface FieldDef {
   label: string;
   type?: 'date';
   wide?: boolean;
+  /** An example of what goes in, for the parts of an address people rarely split. */
+  placeholder?: string;
 }
 
 /** The detail form, grouped as a specialist reads an LOA. */
@@ -38,8 +40,12 @@ export const FIELD_GROUPS: { title: string; fields: FieldDef[] }[] = [
   {
     title: 'Service address',
     fields: [
-      { key: 'street', label: FIELD_LABELS.street, wide: true },
-      { key: 'extendedAddress', label: FIELD_LABELS.extendedAddress, wide: true },
+      { key: 'streetNumber', label: FIELD_LABELS.streetNumber, placeholder: '1543' },
+      { key: 'streetPreDir', label: FIELD_LABELS.streetPreDir, placeholder: 'N' },
+      { key: 'street', label: FIELD_LABELS.street, wide: true, placeholder: 'Oak (or the whole line: 1543 N Oak Ave)' },
+      { key: 'streetType', label: FIELD_LABELS.streetType, placeholder: 'Ave' },
+      { key: 'streetPostDir', label: FIELD_LABELS.streetPostDir, placeholder: 'SW' },
+      { key: 'extendedAddress', label: FIELD_LABELS.extendedAddress, wide: true, placeholder: 'Apt 4' },
       { key: 'locality', label: FIELD_LABELS.locality },
       { key: 'region', label: FIELD_LABELS.region },
       { key: 'postalCode', label: FIELD_LABELS.postalCode },

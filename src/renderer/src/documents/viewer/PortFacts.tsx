@@ -1,9 +1,10 @@
 import type { PortDetail } from '../../../../shared/model';
 import { formatNumber } from '../../../../shared/domain/numbers';
+import { addressLine } from '../../../../shared/domain/address';
 
 /** The port's own data beside the document, so name, address, account and numbers can be compared. */
 export function PortFacts({ port }: { port: PortDetail }) {
-  const address = [port.street, port.extendedAddress, [port.locality, [port.region, port.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', '), port.country]
+  const address = [addressLine(port), [port.locality, [port.region, port.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', '), port.country]
     .filter(Boolean)
     .join('\n');
   const rows: [string, string][] = [
