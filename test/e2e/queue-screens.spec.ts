@@ -30,6 +30,8 @@ test('screenshots of the table, the board and bulk editing @screens', async ({ p
     await page.getByRole('combobox', { name: 'Lanes' }).selectOption('account');
     await expect(page.getByRole('region', { name: 'Board by account' })).toBeVisible();
     await page.screenshot({ path: join(dir, `queue-lanes-${tag}.png`) });
+    await page.locator('.lanes').evaluate((el) => (el.scrollTop = 900));
+    await page.screenshot({ path: join(dir, `queue-lanes-scrolled-${tag}.png`) });
     await page.getByRole('combobox', { name: 'Lanes' }).selectOption('none');
     await page.getByRole('radio', { name: 'Table' }).click();
     await expect(page.getByRole('grid', { name: 'Ports' })).toBeVisible();

@@ -1,55 +1,76 @@
-import { useMemo, useRef, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { PortSummary } from '../../../shared/model';
+import { dropTargetForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
+import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-scroll/element';
+import type { PortState, PortSummary } from '../../../shared/model';
 import { stateLabel } from '../../../shared/domain/states';
 import type { Lane } from '../../../shared/domain/views';
 import { BOARD_ORDER } from '../board/boardColumns';
-import { CARD_HEIGHT } from '../board/Column';
-import { PortCard } from '../board/PortCard';
+import { CARD_HEIGHT, type ColumnDropData } from '../board/Column';
+import { PortCard, isCardDragData } from '../board/PortCard';
 import { useBoardStore } from '../stores/boardStore';
-import { useFilterStore } from '../stores/filterStore';
 import { useUiStore } from '../stores/uiStore';
-import { useViewStore } from '../stores/viewStore';
-import { laneGroups, type LaneGroup } from './laneGroups';
+import { laneGroups, laneItems, type LaneGroup, type LaneItem } from './laneGroups';
 
-/** Cards shown per lane and state; the rest are one click away ("+N more" opens the lane alone). */
-const PER_CELL = 3;
 const GAP = 8;
-const LANE_HEAD = 36;
+const LANE_HEAD = 40;
+const ROW = CARD_HEIGHT + GAP;
 
-function laneHeight(g: LaneGroup): number {
-  const tallest = Math.max(1, ...BOARD_ORDER.map((s) => Math.min(PER_CELL, g.columns[s].length) + (g.columns[s].length > PER_CELL ? 0.3 : 0)));
-  return LANE_HEAD + tallest * (CARD_HEIGHT + GAP) + GAP * 2;
-}
+/** Per state while a card is dragged: may the dragged ports go there. */
+type DropAnswers = Partial<Record<PortState, 'allowed' | 'refused'>>;
+
+/** A drop target in a lane: the board's monitor moves the dragged ports to its state, as a column. */
+type LaneDropData = ColumnDropData & { lane: string };
 
 /**
- * Swimlanes: one band per account or losing carrier across the state columns, biggest first,
- * virtualised by band so 10,000 ports draw a screenful. Each cell shows its first cards.
+ * Swimlanes: one band per account or losing carrier across the state columns, biggest first, with
+ * every card. Virtualised by card row (a lane's n-th row holds the n-th card of each state), so
+ * 10,000 ports draw a screenful; each cell is a drop target like a board column, so a card dragged
+ * to another state moves by the board's rules and messages (its drop monitor does the move).
  */
 export function LanesBoard({ rows, lane }: { rows: PortSummary[]; lane: Exclude<Lane, 'none'> }) {
   const groups = useMemo(() => laneGroups(rows, lane), [rows, lane]);
+  const items = useMemo(() => laneItems(groups), [groups]);
   const selected = useBoardStore((s) => s.selected);
+  const drag = useBoardStore((s) => s.drag);
+  const [over, setOver] = useState<string | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: groups.length, getScrollElement: () => scrollRef.current, estimateSize: (i) => laneHeight(groups[i]!), overscan: 2 });
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => (items[i]!.kind === 'head' ? LANE_HEAD : ROW),
+    getItemKey: (i) => items[i]!.key,
+    overscan: 3,
+  });
 
-  const onActivate = (port: PortSummary, e: MouseEvent) => {
+  const answers = useMemo<DropAnswers | null>(
+    () => (drag === null ? null : Object.fromEntries(BOARD_ORDER.map((s) => [s, drag.targets.includes(s) ? 'allowed' : 'refused']))),
+    [drag],
+  );
+  useEffect(() => {
+    if (drag === null) setOver(null);
+  }, [drag]);
+
+  // A card dragged near the top or bottom edge scrolls the lanes toward hidden cells.
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    return autoScrollForElements({ element, canScroll: ({ source }) => isCardDragData(source.data) });
+  }, []);
+
+  const onActivate = useCallback((port: PortSummary, e: MouseEvent) => {
     const board = useBoardStore.getState();
     board.setFocused(port.id);
     if (e.metaKey || e.ctrlKey) board.toggleSelected(port.id);
     else useUiStore.getState().openPort(port.id);
-  };
-  const onToggle = (port: PortSummary) => useBoardStore.getState().toggleSelected(port.id);
-  const openLane = (g: LaneGroup) => {
-    const f = useFilterStore.getState();
-    if (lane === 'account') f.setAccount(`name:${g.key}`);
-    else f.setQuery(g.key);
-    useViewStore.getState().setLanes('none');
-  };
+  }, []);
+  const onToggle = useCallback((port: PortSummary) => useBoardStore.getState().toggleSelected(port.id), []);
+  // Leaving one cell and entering the next may come in either order.
+  const onOver = useCallback((cell: string, entered: boolean) => setOver((current) => (entered ? cell : current === cell ? null : current)), []);
 
   return (
     <div ref={scrollRef} className="lanes" role="region" aria-label={`Board by ${lane === 'account' ? 'account' : 'losing carrier'}`}>
       <div className="lanes-head" aria-hidden="true">
-        <span className="lane-title-cell" />
         {BOARD_ORDER.map((s) => (
           <span key={s} className="lanes-state">
             <span className="state-dot" style={{ ['--dot' as string]: `var(--state-${s})` }} />
@@ -57,40 +78,111 @@ export function LanesBoard({ rows, lane }: { rows: PortSummary[]; lane: Exclude<
           </span>
         ))}
       </div>
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const g = groups[item.index] as LaneGroup;
-          return (
-            <section key={g.key} className="lane" aria-label={`${g.label}, ${g.total} ${g.total === 1 ? 'port' : 'ports'}`} style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
-              <header className="lane-header">
-                <h3 className="lane-title" title={g.label}>
-                  {g.label}
-                </h3>
-                <span className="column-count tabular">{g.total}</span>
-              </header>
-              <div className="lane-cells">
-                {BOARD_ORDER.map((s) => {
-                  const list = g.columns[s];
-                  return (
-                    <div key={s} className="lane-cell" aria-label={`${stateLabel(s)}: ${list.length}`} role="group">
-                      {list.slice(0, PER_CELL).map((p) => (
-                        <div key={p.id} className="lane-card" style={{ height: CARD_HEIGHT }}>
-                          <PortCard port={p} selected={selected.has(p.id)} focused={false} tabbable onActivate={onActivate} onToggle={onToggle} onOpenMenu={() => undefined} onFocusCard={() => undefined} />
-                        </div>
-                      ))}
-                      {list.length > PER_CELL && (
-                        <button type="button" className="btn btn-ghost btn-sm lane-more" onClick={() => openLane(g)}>
-                          +{list.length - PER_CELL} more
-                        </button>
-                      )}
-                    </div>
-                  );
-                })}
-              </div>
-            </section>
+      <div className="lanes-body" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((v) => {
+          const item = items[v.index] as LaneItem;
+          return item.kind === 'head' ? (
+            <LaneHeader key={v.key} group={item.group} start={v.start} />
+          ) : (
+            <LaneRow
+              key={v.key}
+              group={item.group}
+              row={item.row}
+              start={v.start}
+              selected={selected}
+              answers={answers}
+              overState={over !== null && over.startsWith(`${item.group.key}\u001f`) ? (over.slice(item.group.key.length + 1) as PortState) : null}
+              onOver={onOver}
+              onActivate={onActivate}
+              onToggle={onToggle}
+            />
           );
         })}
       </div>
+    </div>
+  );
+}
+
+function LaneHeader({ group, start }: { group: LaneGroup; start: number }) {
+  return (
+    <header className="lane-header" style={{ transform: `translateY(${start}px)`, height: LANE_HEAD }}>
+      <h3 className="lane-title" title={group.label}>
+        {group.label}
+      </h3>
+      <span className="column-count tabular" aria-label={`${group.total} ${group.total === 1 ? 'port' : 'ports'}`}>
+        {group.total}
+      </span>
+      <span className="lane-counts muted">
+        {BOARD_ORDER.filter((s) => group.columns[s].length > 0)
+          .map((s) => `${stateLabel(s)} ${group.columns[s].length}`)
+          .join(' · ')}
+      </span>
+    </header>
+  );
+}
+
+interface LaneRowProps {
+  group: LaneGroup;
+  row: number;
+  start: number;
+  selected: ReadonlySet<string>;
+  answers: DropAnswers | null;
+  overState: PortState | null;
+  onOver(cell: string, entered: boolean): void;
+  onActivate(port: PortSummary, e: MouseEvent): void;
+  onToggle(port: PortSummary): void;
+}
+
+/** The n-th card of each state in one lane: seven cells, each a drop target for its state. */
+const LaneRow = memo(function LaneRow({ group, row, start, selected, answers, overState, onOver, onActivate, onToggle }: LaneRowProps) {
+  const last = row === group.rows - 1;
+  return (
+    <div className={`lane-row${row === 0 ? ' is-first' : ''}${last ? ' is-last' : ''}`} data-lane={group.key} style={{ transform: `translateY(${start}px)`, height: ROW }}>
+      {BOARD_ORDER.map((state) => {
+        const port = group.columns[state][row];
+        const answer = answers?.[state];
+        return (
+          <LaneCell key={state} lane={group.key} state={state} drop={answer === 'allowed' && overState === state ? 'over' : answer} onOver={onOver}>
+            {port && (
+              <PortCard port={port} selected={selected.has(port.id)} focused={false} tabbable onActivate={onActivate} onToggle={onToggle} onOpenMenu={noop} onFocusCard={noop} />
+            )}
+            {!port && row === 0 && <span className="lane-empty">{answer === 'allowed' ? 'Drop here' : ''}</span>}
+          </LaneCell>
+        );
+      })}
+    </div>
+  );
+});
+
+function noop(): void {}
+
+interface LaneCellProps {
+  lane: string;
+  state: PortState;
+  drop: 'allowed' | 'refused' | 'over' | undefined;
+  onOver(cell: string, entered: boolean): void;
+  children: ReactNode;
+}
+
+function LaneCell({ lane, state, drop, onOver, children }: LaneCellProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    return dropTargetForElements({
+      element,
+      getData: (): LaneDropData => ({ kind: 'column', state, lane: lane }),
+      canDrop: ({ source }) => {
+        const current = useBoardStore.getState().drag;
+        return isCardDragData(source.data) && current !== null && current.targets.includes(state);
+      },
+      onDragEnter: () => onOver(`${lane}\u001f${state}`, true),
+      onDragLeave: () => onOver(`${lane}\u001f${state}`, false),
+    });
+  }, [lane, state, onOver]);
+  return (
+    <div ref={ref} className="lane-cell" data-state={state} data-drop={drop}>
+      {children}
     </div>
   );
 }
