@@ -68,10 +68,11 @@ export function chooseHeader(rows: readonly { row: number; cells: readonly strin
   return options.hasHeader === true || looksLikeHeader(rows[0]!.cells) ? 0 : null;
 }
 
-/** True once `rows` (non-blank, in order) are enough to choose the header among them. */
+/**
+ * True once `rows` (non-blank, in order) are enough to choose the header among them: past the
+ * rows it is looked for among (they are also the rows offered to pick from), and past a picked one.
+ */
 export function headDecided(rows: readonly { row: number }[], options: HeaderOptions): boolean {
-  if (options.hasHeader === false) return true;
   const last = rows[rows.length - 1];
-  if (options.headerRow !== undefined) return last !== undefined && last.row >= options.headerRow;
-  return rows.length > HEAD_ROWS;
+  return rows.length > HEAD_ROWS && (options.headerRow === undefined || (last !== undefined && last.row >= options.headerRow));
 }

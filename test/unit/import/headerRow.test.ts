@@ -140,6 +140,8 @@ describe('the header row the specialist picks', () => {
     expect(parseDelimited(csv).headerRow).toBe(1);
     const picked = parseDelimited(csv, { headerRow: 2 });
     expect(picked.headers).toEqual(['Name', 'Number']);
+    // Every first row is still offered, so the pick can be changed again.
+    expect(picked.headRows?.map((r) => r.row)).toEqual([1, 2, 3]);
     expect(picked.rows).toEqual([{ row: 3, cells: ['Acme', '2025550100'] }]);
   });
 
@@ -148,6 +150,7 @@ describe('the header row the specialist picks', () => {
     expect(table.hasHeader).toBe(false);
     expect(table.rows[0]!.row).toBe(1);
     expect(table.headers).toEqual(['Column 1', 'Column 2', 'Column 3', 'Column 4']);
+    expect(table.headRows).toHaveLength(6);
   });
 
   it('paste: the picked row', () => {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ImportStatus } from '../../../shared/rpc/methods/import';
+import type { ImportFieldName, ImportStatus } from '../../../shared/rpc/methods/import';
 import { Modal } from '../ui/Modal';
 import { useUiStore } from '../stores/uiStore';
 import { rpc } from '../rpc/transport';
@@ -9,7 +9,6 @@ import { MappingPanel } from './MappingPanel';
 import { ProgressBar } from './ProgressBar';
 import { PreviewTable } from './PreviewTable';
 import { useRowPages } from './useRowPages';
-import { fieldLabel } from './fieldLabels';
 import './import.css';
 
 /** Bulk import: source, mapping, checked preview with fixes, optional portability check, confirm. */
@@ -61,6 +60,7 @@ function SourceBar({ status }: { status: ImportStatus }) {
 function Preview({ status }: { status: ImportStatus }) {
   const cancel = useImportStore((s) => s.cancel);
   const fixCell = useImportStore((s) => s.fixCell);
+  const remap = useImportStore((s) => s.remap);
   const [onlyProblems, setOnlyProblems] = useState(false);
   const ready = status.state === 'ready';
   const pages = useRowPages(status.jobId, status.revision, onlyProblems ? 'problems' : 'all', ready);
@@ -68,7 +68,10 @@ function Preview({ status }: { status: ImportStatus }) {
   const checking = status.state === 'reading' || status.state === 'checking';
   if (status.state === 'failed') return null;
   const headers = table?.headers ?? [];
-  const labels = headers.map((_, i) => fieldLabel(table?.mapping.fields[i] ?? null));
+  const mapping = table?.mapping;
+  const setField = (column: number, field: ImportFieldName | null) => {
+    if (mapping) void remap({ mapping: { fields: mapping.fields.map((f, i) => (i === column ? field : f)), groupBy: mapping.groupBy } });
+  };
   const preview = table?.preview ?? [];
   // A port-level problem (e.g. numbers of several countries in one port) belongs to no single
   // row, so it is listed with the file's problems rather than lost from the preview.
@@ -77,9 +80,18 @@ function Preview({ status }: { status: ImportStatus }) {
     <div className="imp-preview">
       {checking && <ProgressBar status={status} onCancel={() => void cancel()} />}
       {table && <MappingPanel status={status} />}
-      {status.counts && <Counts status={status} />}
+      {table && (
+        <div className="imp-rows-bar">
+          {status.counts && <Counts status={status} />}
+          <label className="imp-toggle">
+            <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} disabled={!ready} /> Only problems
+          </label>
+          <span className="muted">{ready ? 'Click a cell to fix it.' : 'Showing the first rows while the rest are checked…'}</span>
+        </div>
+      )}
       {fileProblems.length > 0 && (
-        <ul className="imp-file-problems">
+        // Bounded and scrollable: a file with many groups must not push its rows off the screen.
+        <ul className="imp-file-problems" aria-label="About the file and its ports" tabIndex={0}>
           {fileProblems.map((p, i) => (
             <li key={i} className={p.severity === 'error' ? 'imp-problem-error' : 'imp-problem-warning'}>
               {p.message}
@@ -89,15 +101,10 @@ function Preview({ status }: { status: ImportStatus }) {
       )}
       {table && (
         <div className="imp-rows">
-          <div className="imp-rows-bar">
-            <label className="imp-toggle">
-              <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} disabled={!ready} /> Only problems
-            </label>
-            <span className="muted">{ready ? 'Click a cell to fix it; the row is checked again at once.' : 'Showing the first rows while the rest are checked…'}</span>
-          </div>
           <PreviewTable
             headers={headers}
-            labels={labels}
+            fields={mapping?.fields ?? []}
+            onField={setField}
             total={ready ? pages.total : preview.length}
             rowAt={(i) => (ready ? pages.rowAt(i) : preview[i])}
             {...(ready ? { onFix: fixCell } : {})}

@@ -1,13 +1,15 @@
 import { useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { ImportRowView } from '../../../shared/rpc/methods/import';
+import type { ImportFieldName, ImportRowView } from '../../../shared/rpc/methods/import';
+import { FIELD_LABELS } from './fieldLabels';
 
 const ROW_HEIGHT = 34;
 
 interface PreviewTableProps {
   headers: string[];
-  /** Mapped field label per column, shown under the header. */
-  labels: string[];
+  /** What each column is imported as (null: ignored), chosen in its header. */
+  fields: ReadonlyArray<ImportFieldName | null>;
+  onField(column: number, field: ImportFieldName | null): void;
   total: number;
   rowAt(index: number): ImportRowView | { row: number; cells: string[] } | undefined;
   /** Save a fixed cell; absent while rows are still being checked. */
@@ -33,13 +35,14 @@ function okSummary(row: ImportRowView): string {
  * The rows of an import, virtualised (100k rows stay smooth). Each row shows its problems
  * (row and column named in the message); a cell of a row with a problem can be edited in place.
  */
-export function PreviewTable({ headers, labels, total, rowAt, onFix, emptyText }: PreviewTableProps) {
+export function PreviewTable({ headers, fields, onField, total, rowAt, onFix, emptyText }: PreviewTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<{ row: number; column: number; value: string } | null>(null);
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   // Fixed minimums shared by the header and every row, so columns line up whatever a cell holds.
-  const template = `56px ${headers.map(() => 'minmax(130px, 1fr)').join(' ')} minmax(320px, 2.5fr)`;
-  const minWidth = 56 + headers.length * 130 + 320 + 24 + (headers.length + 1) * 8;
+  // The check (where a row goes, or its problem) comes first, so a wide file keeps it in view.
+  const template = `56px minmax(300px, 2fr) ${headers.map(() => 'minmax(150px, 1fr)').join(' ')}`;
+  const minWidth = 56 + 300 + headers.length * 150 + 24 + (headers.length + 1) * 8;
 
   const save = async (row: ImportRowView) => {
     if (!editing || !onFix) return;
@@ -53,13 +56,27 @@ export function PreviewTable({ headers, labels, total, rowAt, onFix, emptyText }
       <div className="imp-scroll" ref={scrollRef}>
         <div className="imp-head" role="row" style={{ gridTemplateColumns: template, minWidth }}>
           <span role="columnheader">Row</span>
+          <span role="columnheader">Check</span>
           {headers.map((h, i) => (
-            <span role="columnheader" key={`${h}-${i}`} title={h}>
-              {h}
-              <small className={labels[i] === 'Ignored' ? 'muted' : 'imp-head-field'}>{labels[i]}</small>
+            <span role="columnheader" key={`${h}-${i}`}>
+              <span className="imp-head-name" title={h}>
+                {h}
+              </span>
+              <select
+                className={`select imp-head-select${fields[i] ? ' imp-head-field' : ''}`}
+                aria-label={`Column ${h}`}
+                value={fields[i] ?? ''}
+                onChange={(e) => onField(i, e.target.value === '' ? null : (e.target.value as ImportFieldName))}
+              >
+                <option value="">Ignore</option>
+                {FIELD_LABELS.map(([f, label]) => (
+                  <option key={f} value={f}>
+                    {label}
+                  </option>
+                ))}
+              </select>
             </span>
           ))}
-          <span role="columnheader">Check</span>
         </div>
         {total === 0 ? (
           <p className="imp-empty muted">{emptyText}</p>
@@ -79,6 +96,11 @@ export function PreviewTable({ headers, labels, total, rowAt, onFix, emptyText }
                 <div key={item.key} className={`imp-row imp-row-${status}`} style={style} role="row" aria-label={`Row ${row.row}`}>
                   <span role="cell" className="imp-rownum">
                     {row.row}
+                  </span>
+                  <span role="cell" className={`imp-check imp-check-${status}`} title={problems.map((p) => p.message).join('\n') || summary}>
+                    <span className={`imp-dot imp-dot-${status}`} aria-hidden="true" />
+                    <span className="imp-check-text">{summary}</span>
+                    {problems.length > 1 && <span className="badge">+{problems.length - 1}</span>}
                   </span>
                   {headers.map((h, col) => {
                     const isEditing = editing?.row === row.row && editing.column === col;
@@ -115,11 +137,6 @@ export function PreviewTable({ headers, labels, total, rowAt, onFix, emptyText }
                       </span>
                     );
                   })}
-                  <span role="cell" className={`imp-check imp-check-${status}`} title={problems.map((p) => p.message).join('\n') || summary}>
-                    <span className={`imp-dot imp-dot-${status}`} aria-hidden="true" />
-                    <span className="imp-check-text">{summary}</span>
-                    {problems.length > 1 && <span className="badge">+{problems.length - 1}</span>}
-                  </span>
                 </div>
               );
             })}

@@ -28,7 +28,3 @@ export const FIELD_LABELS: ReadonlyArray<[ImportFieldName, string]> = [
   ['referenceNumber', 'Reference number (PON)'],
   ['customerReference', 'Customer reference'],
 ];
-
-export function fieldLabel(field: ImportFieldName | null): string {
-  return field === null ? 'Ignored' : (FIELD_LABELS.find(([f]) => f === field)?.[1] ?? field);
-}
