@@ -338,6 +338,18 @@ ALTER TABLE ports ADD COLUMN street_type TEXT NOT NULL DEFAULT '';
 ALTER TABLE ports ADD COLUMN street_post_dir TEXT NOT NULL DEFAULT '';
 `,
   },
+  {
+    version: 12,
+    name: 'late creates: when a create was last sent and until when an unanswered one may land',
+    sql: `
+-- When PortDesk last sent a create for this port, kept until the port is linked: any later attempt
+-- (a retry, a requeue, another process) looks for that create before making one.
+ALTER TABLE ports ADD COLUMN create_sent_at INTEGER;
+-- Until when that create, sent but never answered, may still land on the server (sent + the
+-- client's request timeout + a margin); NULL once an answer came back. No new create before then.
+ALTER TABLE ports ADD COLUMN create_settles_at INTEGER;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

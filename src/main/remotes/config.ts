@@ -14,4 +14,6 @@ export interface RemoteConfig {
   user?: string;
   /** Telnyx: connection to set on ported numbers (required to submit). */
   defaultConnectionId?: string;
+  /** How long to wait for an answer to an API call (default 30 s; tests shorten it). */
+  requestTimeoutMs?: number;
 }

@@ -60,6 +60,8 @@ export interface SyncEngineOptions {
   owner?: string;
   /** Attachment bytes (default: `attachments/` beside the database, as the AppContext has it). */
   content?: ContentStore;
+  /** How long past the request timeout an unanswered create may still land (default 2 min; tests shorten it). */
+  lateCreateMarginMs?: number;
 }
 
 export interface SyncNowOptions {
@@ -72,6 +74,9 @@ export interface SyncNowOptions {
 /** How long a sync lease lasts unless renewed (a killed process frees the database after this). */
 const LEASE_TTL_MS = 15_000;
 const LEASE_POLL_MS = 200;
+
+/** Most ports a status lists by name in one section (late creates); the counts cover the rest. */
+const MAX_LISTED = 50;
 
 /** Push rounds per remote per run: each round drains what is due; the cap keeps the loop bounded. */
 const MAX_ROUNDS = 40;
@@ -191,7 +196,7 @@ export class SyncEngine {
       this.pause(remote.id, err instanceof Error ? err.message : String(err));
       return;
     }
-    const ctx: PushContext = { store, adapter, remoteId: remote.id, content: this.content, now: this.now, backoff: this.options.backoff ?? DEFAULT_BACKOFF, ...(this.options.random ? { random: this.options.random } : {}) };
+    const ctx: PushContext = { store, adapter, remoteId: remote.id, content: this.content, now: this.now, backoff: this.options.backoff ?? DEFAULT_BACKOFF, ...(this.options.random ? { random: this.options.random } : {}), ...(this.options.lateCreateMarginMs !== undefined ? { lateCreateMarginMs: this.options.lateCreateMarginMs } : {}) };
     try {
       if (!(await this.pushRounds(ctx, remote, deadline, report))) return;
       const pulled = await pull({ store, adapter, remoteId: remote.id, now: this.now, ...(opts.confirmRemovals ? { confirmRemovals: true } : {}) });
@@ -280,6 +285,7 @@ export class SyncEngine {
 
   /** Status of every remote, from the database plus the progress of a run in this process. */
   status(): SyncStatusView {
+    const now = this.now();
     const remotes: RemoteSyncStatus[] = this.options.remotes.list().map((r) => {
       const c = this.store.repos.outbox.counts(r.id);
       const num = (key: string): number | null => {
@@ -305,6 +311,12 @@ export class SyncEngine {
         blocked: c.blocked,
         conflicts: c.conflicts,
         heldRemovals: held ? (JSON.parse(held) as { wouldRemove: number; of: number }) : null,
+        lateCreates: this.store.repos.ports.unsettledCreates(r.id, MAX_LISTED).map((p) => ({
+          portId: p.portId,
+          name: p.name,
+          settlesAt: p.settlesAt !== null && p.settlesAt > now ? p.settlesAt : null,
+          message: p.lastError,
+        })),
       };
     });
     const view = summarize(remotes);

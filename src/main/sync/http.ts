@@ -13,10 +13,14 @@ export interface HttpRequest {
   json?: unknown;
   /** A raw body (attachment bytes) instead of JSON. */
   bytes?: { data: Uint8Array; contentType: string };
+  /** How long to wait for the answer (default {@link DEFAULT_REQUEST_TIMEOUT_MS}). */
   timeoutMs?: number;
   /** Largest answer accepted by {@link requestBytes}. */
   maxBytes?: number;
 }
+
+/** How long PortDesk waits for a JSON answer unless the remote's config says otherwise. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /** Turns a non-2xx answer into a typed error; each adapter knows its family's error body. */
 export type ErrorReader = (status: number, body: unknown) => { message: string; serverMessage?: string; charges?: number; kind?: RemoteErrorKind };
@@ -37,7 +41,7 @@ async function send(req: HttpRequest, accept: string): Promise<{ res: Response; 
         method: req.method,
         headers: { accept, ...(contentType ? { 'content-type': contentType } : {}), ...req.headers },
         body,
-        signal: AbortSignal.timeout(req.timeoutMs ?? 30_000),
+        signal: AbortSignal.timeout(req.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
       });
       return { res, data: Buffer.from(await res.arrayBuffer()) };
     } catch (err) {

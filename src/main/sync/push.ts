@@ -8,6 +8,7 @@ import { sameContent, type LocalSnapshot, type RemoteAdapter, type RemotePort } 
 import { FIELD_OPS, type QueuedRow, type SyncStore } from './store';
 import { EXTRA_OPS, pushExtra } from './push-extras';
 import type { ContentStore } from '../documents/contentStore';
+import { CreateSettling, LATE_CREATE_MARGIN_MS, mayStillLand } from './late-create';
 
 export interface PushContext {
   store: SyncStore;
@@ -18,6 +19,8 @@ export interface PushContext {
   random?: () => number;
   /** Where attachment bytes are read from for uploads. */
   content: ContentStore;
+  /** How long past the adapter's request timeout an unanswered create may still land (default {@link LATE_CREATE_MARGIN_MS}). */
+  lateCreateMarginMs?: number;
 }
 
 /** Why comment rows of a Telnyx draft wait (they go once it is submitted). */
@@ -166,10 +169,10 @@ async function writeFields(
   // Recorded before the request leaves: if its answer is lost, the write read back later is known as ours.
   const send = (version: LocalSnapshot): void => repos.ports.addSent(version.localId, { fields: version.fields, numbers: version.numbers, state: version.state });
   if (!remoteObjectId) {
-    const found = retried ? await adapter.findCreated(snap) : null;
+    const found = await findEarlierCreate(ctx, snap, retried);
     if (found && sameContent(caps, found, snap)) return found;
     send(snap);
-    return found ? adapter.update(found, snap) : adapter.create(snap);
+    return found ? adapter.update(found, snap) : createOnce(ctx, snap);
   }
   const current = await adapter.get(remoteObjectId);
   if (sameContent(caps, current, snap)) return current;
@@ -188,13 +191,46 @@ async function writeFields(
   return adapter.update(current, merged);
 }
 
+/**
+ * The create an earlier attempt made, if it landed. Looked for whenever a create was ever sent for
+ * this port (a retry, a requeue that reset the count, another process's attempt). While an
+ * unanswered one may still land, "not found" is not an answer yet: the row waits (the lookup is
+ * repeated meanwhile) instead of creating a second request.
+ */
+async function findEarlierCreate(ctx: PushContext, snap: LocalSnapshot, retried: boolean): Promise<RemotePort | null> {
+  const sent = ctx.store.repos.ports.createSent(snap.localId);
+  if (!retried && sent.sentAt === null) return null;
+  const found = await ctx.adapter.findCreated(snap);
+  if (found) return found;
+  if (sent.settlesAt !== null && ctx.now() < sent.settlesAt) throw new CreateSettling(sent.settlesAt);
+  return null;
+}
+
+/**
+ * Send a create, its time and how long it may take to land committed before it leaves (a kill -9
+ * mid-request leaves that record). An answer of any kind means nothing of it is on its way any more.
+ */
+async function createOnce(ctx: PushContext, snap: LocalSnapshot): Promise<RemotePort> {
+  const { ports } = ctx.store.repos;
+  const now = ctx.now();
+  ports.sendingCreate(snap.localId, now, now + ctx.adapter.requestTimeoutMs + (ctx.lateCreateMarginMs ?? LATE_CREATE_MARGIN_MS));
+  try {
+    return await ctx.adapter.create(snap);
+  } catch (err) {
+    if (!mayStillLand(err)) ports.createAnswered(snap.localId);
+    throw err;
+  }
+}
+
 function failed(ctx: PushContext, head: QueuedRow, err: unknown): PortPushOutcome {
   const error =
     err instanceof RemoteError ? err : new RemoteError({ kind: 'permanent', status: 0, message: `PortDesk could not push this change: ${err instanceof Error ? err.message : String(err)}` });
   if (error.kind === 'transient') {
-    const until = ctx.now() + backoffDelay(head.attempts + 1, ctx.backoff, error.retryAfterMs, ctx.random);
+    const backoff = ctx.now() + backoffDelay(head.attempts + 1, ctx.backoff, error.retryAfterMs, ctx.random);
+    // An earlier create settling: look again on the usual schedule, and once more the moment it has settled.
+    const until = error instanceof CreateSettling ? Math.min(backoff, error.settlesAt) : backoff;
     ctx.store.repos.outbox.retryLater(head.seq, error.message, until);
-    return { kind: 'waiting', until, message: error.message, network: error.status === 0 };
+    return { kind: 'waiting', until, message: error.message, network: error.status === 0 && !(error instanceof CreateSettling) };
   }
   if (error.kind === 'auth') return { kind: 'auth', message: error.message };
   const message =

@@ -5,6 +5,7 @@ import { startSandbox, type FaultConfig, type KazooVersion, type SandboxHandle }
 import { createAppContext, type AppContext } from '../../../src/main/app-context';
 import { SyncEngine } from '../../../src/main/sync/engine';
 import { carrierOf } from '../../../src/sandbox/util/phone';
+import { startDelayProxy, type DelayProxy } from '../../support/delay-proxy';
 
 export interface Harness {
   sb: SandboxHandle;
@@ -13,20 +14,25 @@ export interface Harness {
   engine: SyncEngine;
   dir: string;
   remoteId: string;
+  /** The delaying proxy the remote goes through, when started with `proxy: true`. */
+  proxy: DelayProxy | null;
   admin(path: string, body?: unknown, method?: string): Promise<unknown>;
   faults(config: FaultConfig): Promise<void>;
   close(): Promise<void>;
 }
 
 /** A sandbox on a random loopback port and a PortDesk store with one remote pointing at it. */
-export async function startHarness(kind: 'kazoo' | 'telnyx' = 'kazoo', opts: { dbPath?: string; dir?: string; kazooVersion?: KazooVersion; token?: 'root' | 'sub' } = {}): Promise<Harness> {
+export async function startHarness(kind: 'kazoo' | 'telnyx' = 'kazoo', opts: { dbPath?: string; dir?: string; kazooVersion?: KazooVersion; token?: 'root' | 'sub'; proxy?: boolean } = {}): Promise<Harness> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'pd-sync-'));
   const sb = await startSandbox({ dataDir: join(dir, 'sandbox'), port: 0, seed: 'none', ...(opts.kazooVersion ? { kazooVersion: opts.kazooVersion } : {}) });
   const asSub = opts.token === 'sub';
+  const proxy = opts.proxy ? await startDelayProxy(sb.kazooUrl) : null;
+  // The sandbox serves both families on one origin (Telnyx under /telnyx): the proxy stands in for it.
+  const via = (url: string): string => (proxy ? url.replace(new URL(sb.kazooUrl).origin, proxy.url) : url);
   const ctx = createAppContext({ dbPath: opts.dbPath ?? join(dir, 'portdesk.db'), shell: 'cli', backgroundSync: false });
   const remote = ctx.remotes.add({
     kind,
-    url: kind === 'kazoo' ? `${sb.kazooUrl}/v2/` : sb.telnyxUrl,
+    url: via(kind === 'kazoo' ? `${sb.kazooUrl}/v2/` : sb.telnyxUrl),
     accountId: asSub ? (sb.accounts.subs[0]?.id ?? '') : sb.accounts.root.id,
     token: asSub ? sb.subToken : sb.token,
     ...(kind === 'telnyx' ? { apiUser: asSub ? sb.subTelnyxUser : sb.telnyxUser } : {}),
@@ -47,12 +53,14 @@ export async function startHarness(kind: 'kazoo' | 'telnyx' = 'kazoo', opts: { d
     engine,
     dir,
     remoteId: remote.id,
+    proxy,
     admin,
     faults: async (config) => {
       await admin('/faults', config);
     },
     close: async () => {
       ctx.close();
+      await proxy?.close();
       await sb.close();
       if (!opts.dir) rmSync(dir, { recursive: true, force: true });
     },

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { AppError } from '../../../shared/errors';
 import type { Run } from './run';
 import type { SyncStatusView } from '../../../shared/rpc/methods/sync';
+import { lateCreateText } from '../../../shared/domain/lateCreates';
 
 
 export interface SyncCommandDeps {
@@ -44,6 +45,7 @@ export function statusText(s: SyncStatusView): string {
   for (const r of s.remotes) {
     const last = r.lastSyncedAt ? new Date(r.lastSyncedAt).toISOString() : 'never';
     lines.push(`  ${r.name} (${r.kind}, ${r.remoteId}): ${r.state}; ${r.queued} queued, ${r.blocked} blocked, ${r.conflicts} conflicts; last synced ${last}${r.message ? `; ${r.message}` : ''}`);
+    for (const c of r.lateCreates) lines.push(`    ${c.name} (${c.portId}): ${lateCreateText(c.settlesAt, c.message)}`);
   }
   const local = s.localOnly;
   if (local.ports > 0) {

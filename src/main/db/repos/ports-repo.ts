@@ -121,7 +121,19 @@ export class PortsRepo {
         `INSERT INTO ports (id, state, state_reason, remote_id, remote_object_id, remote_revision, remote_account_id, created_at, updated_at, dirty, sync_status, ${cols.join(', ')})
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'synced', ${cols.map(() => '?').join(', ')})`,
       ),
-      link: db.prepare('UPDATE ports SET remote_object_id = ?, remote_revision = ?, remote_account_id = ? WHERE id = ?'),
+      // Linked: no create of this port is outstanding any more.
+      link: db.prepare('UPDATE ports SET remote_object_id = ?, remote_revision = ?, remote_account_id = ?, create_sent_at = NULL, create_settles_at = NULL WHERE id = ?'),
+      createSent: db.prepare('SELECT create_sent_at AS sentAt, create_settles_at AS settlesAt FROM ports WHERE id = ?'),
+      sendingCreate: db.prepare('UPDATE ports SET create_sent_at = ?, create_settles_at = ? WHERE id = ?'),
+      createAnswered: db.prepare('UPDATE ports SET create_settles_at = NULL WHERE id = ?'),
+      unsettledCreates: db.prepare(
+        `SELECT p.id AS portId, p.name, p.create_sent_at AS sentAt, p.create_settles_at AS settlesAt,
+           (SELECT last_error FROM outbox o WHERE o.port_id = p.id AND o.status = 'queued' ORDER BY o.seq LIMIT 1) AS lastError
+         FROM ports p
+         WHERE p.remote_id = ? AND p.remote_object_id IS NULL AND p.create_sent_at IS NOT NULL
+           AND EXISTS (SELECT 1 FROM outbox o WHERE o.port_id = p.id AND o.status = 'queued')
+         ORDER BY p.create_sent_at LIMIT ?`,
+      ),
       markSynced: db.prepare("UPDATE ports SET dirty = 0, sync_status = 'synced', sync_error = NULL WHERE id = ?"),
       markPendingOk: db.prepare("UPDATE ports SET sync_status = 'pending', sync_error = NULL WHERE id = ? AND sync_status <> 'conflict'"),
       markError: db.prepare("UPDATE ports SET sync_status = 'error', sync_error = ? WHERE id = ?"),
@@ -150,7 +162,9 @@ export class PortsRepo {
       unkeepLocal: db.prepare('UPDATE ports SET kept_local = 0, updated_at = ? WHERE id = ?'),
       unassigned: db.prepare('SELECT id FROM ports WHERE remote_id IS NULL AND kept_local = 0 ORDER BY created_at, id'),
       localOnly: db.prepare('SELECT COUNT(*) AS ports, COALESCE(SUM(kept_local), 0) AS keptLocal FROM ports WHERE remote_id IS NULL'),
-      forgetRemote: db.prepare("UPDATE ports SET remote_object_id = NULL, remote_revision = NULL, sync_status = 'local', sync_error = NULL, dirty = 1 WHERE remote_id = ?"),
+      forgetRemote: db.prepare(
+        "UPDATE ports SET remote_object_id = NULL, remote_revision = NULL, create_sent_at = NULL, create_settles_at = NULL, sync_status = 'local', sync_error = NULL, dirty = 1 WHERE remote_id = ?",
+      ),
     };
     this.insertStmt = db.prepare(
       `INSERT INTO ports (id, state, remote_id, remote_account_id, kept_local, created_at, updated_at, dirty, sync_status, ${cols.join(', ')})
@@ -234,6 +248,26 @@ export class PortsRepo {
   /** Link a port to its remote copy (or refresh the revision it was last seen at). */
   link(id: string, remoteObjectId: string, revision: string, accountId: string): void {
     this.s.link.run(remoteObjectId, revision, accountId, id);
+  }
+
+  /** The port's outstanding create, if one was sent: when, and until when it may still land (null once answered). */
+  createSent(id: string): { sentAt: number | null; settlesAt: number | null } {
+    return (this.s.createSent.get(id) as { sentAt: number | null; settlesAt: number | null } | undefined) ?? { sentAt: null, settlesAt: null };
+  }
+
+  /** Record, before it leaves, that a create is being sent now and may land until `settlesAt`. */
+  sendingCreate(id: string, now: number, settlesAt: number): void {
+    this.s.sendingCreate.run(now, settlesAt, id);
+  }
+
+  /** The server answered the create (whatever it said): nothing of it is still on its way. */
+  createAnswered(id: string): void {
+    this.s.createAnswered.run(id);
+  }
+
+  /** Unlinked ports of a remote with a create sent and changes still queued (the sync status lists them). */
+  unsettledCreates(remoteId: string, limit: number): { portId: string; name: string; sentAt: number; settlesAt: number | null; lastError: string | null }[] {
+    return this.s.unsettledCreates.all(remoteId, limit) as { portId: string; name: string; sentAt: number; settlesAt: number | null; lastError: string | null }[];
   }
 
   markSynced(id: string): void {

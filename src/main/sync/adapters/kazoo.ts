@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { PORT_STATES, type PortFields, type PortState } from '../../../shared/model';
 import { RemoteError } from '../errors';
-import { requestBytes, requestJson, type ErrorReader } from '../http';
+import { DEFAULT_REQUEST_TIMEOUT_MS, requestBytes, requestJson, type ErrorReader } from '../http';
 import { STREET_PART_KEYS, hasSplitParts, nameInLine, streetLine, type StreetParts } from '../../../shared/domain/address';
 import type { AdapterContext, AttachmentUpload, Capabilities, LocalComment, LocalSnapshot, MoveRequest, RemoteAdapter, RemoteAttachment, RemoteComment, RemoteConfig, RemotePort } from './types';
 
@@ -315,6 +315,11 @@ const CANNOT_TELL = 'cannot tell yet whether the earlier create landed';
 export class KazooAdapter implements RemoteAdapter {
   readonly kind = 'kazoo' as const;
   readonly capabilities = KAZOO_CAPABILITIES;
+
+  get requestTimeoutMs(): number {
+    return this.config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  }
+
   private readonly facts: ServerFacts;
   /** Accounts of the requests this adapter has seen (listings, GETs), ahead of the engine's store. */
   private readonly seen = new Map<string, string>();
@@ -347,7 +352,7 @@ export class KazooAdapter implements RemoteAdapter {
   }
 
   private async callUrl(method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE', url: string, json?: unknown): Promise<z.infer<typeof EnvelopeSchema>> {
-    const res = await requestJson({ method, url, headers: { 'x-auth-token': this.config.token }, json }, readKazooError);
+    const res = await requestJson({ method, url, headers: { 'x-auth-token': this.config.token }, json, timeoutMs: this.requestTimeoutMs }, readKazooError);
     const env = EnvelopeSchema.safeParse(res.body);
     if (!env.success) throw new RemoteError({ kind: 'transient', status: res.status, message: 'Kazoo answered without the usual envelope' });
     return env.data;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EMPTY_PORT_FIELDS, type PortFields, type PortState } from '../../../shared/model';
 import { RemoteError } from '../errors';
-import { requestBytes, requestJson, type ErrorReader, type HttpRequest, type HttpResponse } from '../http';
+import { DEFAULT_REQUEST_TIMEOUT_MS, requestBytes, requestJson, type ErrorReader, type HttpRequest, type HttpResponse } from '../http';
 import { contentRevision } from './kazoo';
 import { alignStreet, streetLine } from '../../../shared/domain/address';
 import type { AdapterContext, AttachmentUpload, Capabilities, LocalComment, LocalSnapshot, MoveRequest, RemoteAdapter, RemoteAttachment, RemoteComment, RemoteConfig, RemotePort } from './types';
@@ -213,6 +213,11 @@ function formBody(fields: Record<string, string>, file: AttachmentUpload): { dat
 export class TelnyxAdapter implements RemoteAdapter {
   readonly kind = 'telnyx' as const;
   readonly capabilities = TELNYX_CAPABILITIES;
+
+  get requestTimeoutMs(): number {
+    return this.config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  }
+
   private readonly api: string;
 
   constructor(
@@ -223,7 +228,7 @@ export class TelnyxAdapter implements RemoteAdapter {
   }
 
   private request(req: Omit<HttpRequest, 'headers'>): Promise<HttpResponse> {
-    return requestJson({ ...req, headers: telnyxAuthHeaders(this.config) }, readTelnyxError);
+    return requestJson({ timeoutMs: this.requestTimeoutMs, ...req, headers: telnyxAuthHeaders(this.config) }, readTelnyxError);
   }
 
   private async call(method: 'GET' | 'POST' | 'PUT', path: string, json?: unknown): Promise<unknown> {
@@ -355,13 +360,11 @@ export class TelnyxAdapter implements RemoteAdapter {
   }
 
   /**
-   * A draft for the snapshot, then its sub requests filled in. Without a client reference a create
-   * is not idempotent, so an earlier draft with exactly these numbers is taken instead of a second
-   * one (an attempt whose draft landed but whose edit failed, then was retried afresh).
+   * A draft for the snapshot, then its sub requests filled in. The draft's POST is the first
+   * request, so the engine's record of when a create was sent is when it left; any later attempt
+   * is preceded by the engine's {@link findCreated} (whatever the attempt count, e.g. after a requeue).
    */
   async create(snapshot: LocalSnapshot): Promise<RemotePort> {
-    const earlier = await this.findCreated(snapshot);
-    if (earlier) return this.update(earlier, snapshot);
     const raw = await this.call('POST', '/draft_port_requests', { phone_numbers: snapshot.numbers.map((phone_number) => ({ phone_number })) });
     return this.update(this.draftToPort(this.read(DraftSchema, raw, 'the new draft'), raw), snapshot);
   }

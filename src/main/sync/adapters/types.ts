@@ -132,6 +132,8 @@ export type { RemoteConfig } from '../../remotes/config';
 export interface RemoteAdapter {
   readonly kind: RemoteKind;
   readonly capabilities: Capabilities;
+  /** How long a call waits for its answer: a create unanswered after this may still land (late creates). */
+  readonly requestTimeoutMs: number;
   /** Every port request visible to this remote (all states, all pages, sub-accounts). */
   listAll(): Promise<RemotePort[]>;
   get(remoteObjectId: string): Promise<RemotePort>;

@@ -5,6 +5,7 @@ import { useUiStore } from '../stores/uiStore';
 import { useNoticeStore } from '../stores/noticeStore';
 import { AttentionList } from './AttentionList';
 import { ConflictList } from './ConflictList';
+import { LateCreateList } from './LateCreateList';
 import { RemoteStatusCard } from './RemoteStatusCard';
 import { messageOf, startSyncFeed, useSyncStore } from './syncStore';
 import { overallText } from './syncText';
@@ -87,6 +88,7 @@ export function SyncScreen() {
         <FormError message={loadError} />
         <Connections />
         <AttentionList />
+        <LateCreateList />
         <ConflictList />
       </div>
     </section>

@@ -35,6 +35,12 @@ export const RemoteSyncStatusSchema = z.object({
   conflicts: z.number().int(),
   /** The pull fail-safe held removals back: how many ports would go, of how many. */
   heldRemovals: z.object({ wouldRemove: z.number().int(), of: z.number().int() }).nullable(),
+  /**
+   * Ports whose create was sent and never answered (lost answer, timeout, killed mid-request):
+   * PortDesk looks for it and sends no second one before `settlesAt` (null once that has passed);
+   * `message` is the latest try's, e.g. "cannot tell yet whether the earlier create landed".
+   */
+  lateCreates: z.array(z.object({ portId: z.string(), name: z.string(), settlesAt: z.number().int().nullable(), message: z.string().nullable() })),
 });
 export type RemoteSyncStatus = z.infer<typeof RemoteSyncStatusSchema>;
 

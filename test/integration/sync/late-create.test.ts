@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { statusText } from '../../../src/main/cli/commands/sync';
+import { createAdapter, SyncEngine } from '../../../src/main/sync/engine';
+import { clockTime } from '../../../src/shared/domain/lateCreates';
+import type { SyncReport } from '../../../src/shared/rpc/methods/sync';
+import { kazooRemote, numbers, startHarness, type Harness } from './harness';
+import { allDrafts } from './telnyx-api';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+/** The client gives up on a call after this long (the default is 30 s; the proxy holds the create longer). */
+const TIMEOUT_MS = 1_000;
+
+function engineFor(harness: Harness, marginMs: number): SyncEngine {
+  return new SyncEngine({
+    db: harness.ctx.db,
+    repos: harness.ctx.repos,
+    changes: harness.ctx.changes,
+    remotes: harness.ctx.remotes,
+    backoff: { baseMs: 20, capMs: 300 },
+    adapterFor: (config, actx) => createAdapter({ ...config, requestTimeoutMs: TIMEOUT_MS }, actx),
+    lateCreateMarginMs: marginMs,
+  });
+}
+
+const creates = {
+  kazoo: (method: string, path: string) => method === 'PUT' && /\/port_requests$/.test(path),
+  telnyx: (method: string, path: string) => method === 'POST' && /\/draft_port_requests$/.test(path),
+};
+
+/** Remote copies of the port: Kazoo by its marker, Telnyx by its exact number set. */
+async function remoteCopies(harness: Harness, kind: 'kazoo' | 'telnyx', portId: string, nums: string[]): Promise<number> {
+  if (kind === 'kazoo') return (await kazooRemote(harness)).filter((r) => r.portdesk_client_id === portId).length;
+  const want = [...nums].sort().join(',');
+  return (await allDrafts(harness)).filter((d) => d.phone_numbers.map((n) => n.phone_number).sort().join(',') === want).length;
+}
+
+/** A port, an engine with `marginMs`, and a run whose first create the proxy is holding. */
+async function holdFirstCreate(kind: 'kazoo' | 'telnyx', name: string, nums: string[], marginMs: number) {
+  h = await startHarness(kind, { proxy: true });
+  const proxy = h.proxy!;
+  const port = h.ctx.ports.create({ fields: { name }, numbers: nums, remoteId: h.remoteId });
+  const engine = engineFor(h, marginMs);
+  proxy.holdNext(creates[kind]);
+  const run = engine.syncNow({ waitMs: 60_000 });
+  const held = await proxy.held();
+  return { harness: h, proxy, port, engine, run, held };
+}
+
+describe.each(['kazoo', 'telnyx'] as const)('late creates on %s (a proxy holds the create past the client timeout)', (kind) => {
+  it('a create released after the client gave up is found and linked: one port locally, one remotely', async () => {
+    const nums = numbers(kind === 'kazoo' ? 10 : 40, 2);
+    // A long margin: the test never waits for it; it proves no second create goes while the first may land.
+    const { harness, proxy, port, engine, run, held } = await holdFirstCreate(kind, 'Held create', nums, 600_000);
+
+    // The client timed out; the port waits for the earlier create instead of sending another, and says so.
+    await vi.waitFor(() => expect(engine.status().remotes[0]?.lateCreates[0]?.settlesAt).toBeGreaterThan(Date.now()), { timeout: 20_000, interval: 50 });
+    const late = engine.status().remotes[0]?.lateCreates[0];
+    expect(late?.portId).toBe(port.id);
+    expect(statusText(engine.status())).toContain(`Held create (${port.id}): Waiting for an earlier create to settle until ${clockTime(late?.settlesAt ?? 0)}`);
+    // Lookups run meanwhile and find nothing yet; no second create has left.
+    await vi.waitFor(() => expect(proxy.seen.filter((r) => r.at > held.receivedAt && r.method === 'GET').length).toBeGreaterThan(1), { timeout: 20_000, interval: 50 });
+    expect(proxy.seen.filter((r) => creates[kind](r.method, r.path))).toHaveLength(1);
+
+    // The held create reaches the server long after the client gave up on it.
+    await held.release();
+    const report: SyncReport = await run;
+    expect(report.converged, report.message).toBe(true);
+    expect(proxy.seen.filter((r) => creates[kind](r.method, r.path))).toHaveLength(1);
+    expect(await remoteCopies(harness, kind, port.id, nums)).toBe(1);
+    expect(harness.ctx.ports.list().map((p) => p.name)).toEqual(['Held create']);
+    expect(harness.ctx.ports.get(port.id).remoteObjectId).not.toBeNull();
+    expect(engine.status().remotes[0]?.lateCreates).toEqual([]);
+  });
+
+  it('a create that never lands is sent again once it cannot land any more, not before', async () => {
+    const nums = numbers(kind === 'kazoo' ? 20 : 50, 1);
+    const { harness, proxy, port, engine, run, held } = await holdFirstCreate(kind, 'Lost create', nums, 1_500);
+    await vi.waitFor(() => expect(engine.status().remotes[0]?.lateCreates[0]?.settlesAt).toBeGreaterThan(0), { timeout: 20_000, interval: 50 });
+    const settlesAt = engine.status().remotes[0]?.lateCreates[0]?.settlesAt ?? 0;
+    held.drop();
+    const report = await run;
+    expect(report.converged, report.message).toBe(true);
+    const sent = proxy.seen.filter((r) => creates[kind](r.method, r.path));
+    expect(sent).toHaveLength(2);
+    // The second create left only once the first had had the client's timeout plus the margin to land.
+    expect(sent[1]?.at).toBeGreaterThanOrEqual(settlesAt);
+    expect(settlesAt - (sent[0]?.at ?? 0)).toBeGreaterThan(TIMEOUT_MS);
+    expect(await remoteCopies(harness, kind, port.id, nums)).toBe(1);
+    expect(harness.ctx.ports.list()).toHaveLength(1);
+  });
+});
