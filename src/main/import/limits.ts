@@ -21,11 +21,12 @@ export const MAX_XLSX_TOTAL_BYTES = 256 * 1024 * 1024;
 /** Rows x columns read: the table holds one text per cell of the used width, even when sparse. */
 export const MAX_XLSX_CELLS = 20_000_000;
 
-/** Rows normalised between two progress/batch messages of the import worker. */
-export const WORKER_BATCH_ROWS = 5_000;
+/** Rows normalised between two progress/batch messages of the import worker. Main stages each
+ * message in one go, so it is kept small enough (tens of milliseconds) not to hold up the window. */
+export const WORKER_BATCH_ROWS = 1_000;
 
-/** Batches the import worker may send ahead of main staging them (each ~5,000 rows, a few MB). */
-export const MAX_BATCHES_IN_FLIGHT = 2;
+/** Batches the import worker may send ahead of main staging them (each ~1,000 rows, under a MB). */
+export const MAX_BATCHES_IN_FLIGHT = 4;
 
 /** Rows sent with the parsed table so the preview can show something before normalising ends. */
 export const PREVIEW_ROWS = 200;

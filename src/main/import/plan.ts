@@ -26,6 +26,9 @@ export interface PlanOptions {
 /** The open port a number already belongs to, if any; supplied by the caller (the database). */
 export type ExistingPortLookup = (e164: string) => { portId: string; name: string } | undefined;
 
+/** The open ports holding any of these numbers, in one look (the database); numbers in none are absent. */
+export type OpenOwnersLookup = (e164s: readonly string[]) => Map<string, { portId: string; name: string }>;
+
 /** What one row says on its own: the costly part (normalising), independent of other rows. */
 export interface RowAnalysis {
   row: number;

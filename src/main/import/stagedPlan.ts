@@ -10,8 +10,8 @@ import {
   planRow,
   rowContext,
   tallyRow,
-  type ExistingPortLookup,
   type ImportPlan,
+  type OpenOwnersLookup,
   type PlannedRow,
   type PlanOptions,
   type RowAnalysis,
@@ -171,7 +171,7 @@ export class StagedImport {
   }
 
   /** Plan every row: counts, groups, statuses. `pace` is awaited between pages (a turn of the event loop). */
-  async plan(setting: PlanSetting, lookup: ExistingPortLookup, pace: () => Promise<void>): Promise<StagedPlan> {
+  async plan(setting: PlanSetting, lookup: OpenOwnersLookup, pace: () => Promise<void>): Promise<StagedPlan> {
     const run = this.planSteps(setting, lookup);
     for (let step = run.next(); ; step = run.next()) {
       if (step.done) return step.value;
@@ -180,7 +180,7 @@ export class StagedImport {
   }
 
   /** {@link plan} in one go (a fix in place answers at once). */
-  planNow(setting: PlanSetting, lookup: ExistingPortLookup): StagedPlan {
+  planNow(setting: PlanSetting, lookup: OpenOwnersLookup): StagedPlan {
     const run = this.planSteps(setting, lookup);
     for (let step = run.next(); ; step = run.next()) if (step.done) return step.value;
   }
@@ -189,7 +189,7 @@ export class StagedImport {
     this.rows.close();
   }
 
-  private *planSteps(setting: PlanSetting, lookup: ExistingPortLookup): Generator<void, StagedPlan> {
+  private *planSteps(setting: PlanSetting, lookup: OpenOwnersLookup): Generator<void, StagedPlan> {
     const { headers, sourceProblems, mapping, options } = setting;
     if (this.factsStale) {
       this.facts = new FileFacts(this.options);
@@ -201,27 +201,25 @@ export class StagedImport {
     }
     const facts = this.facts;
     // Ports found now are the ones the preview shows later: a page planned again gives the same answer.
+    // They are looked up a page at a time, in one statement.
     const ports = new Map<string, { portId: string; name: string }>();
-    const firstLookup: ExistingPortLookup = (e164) => {
-      const port = lookup(e164);
-      if (port) ports.set(e164, port);
-      return port;
-    };
+    const portOf = (e164: string) => ports.get(e164);
     const ctx = rowContext(headers, mapping, options);
     const counts = emptyCounts(facts);
     const groups = new GroupBuilder(headers, mapping, options, facts.carrierSplits());
     const statuses = new Uint8Array(this.rows.count);
     let idx = 0;
     for (const page of this.rows.all()) {
+      for (const [e164, port] of lookup(page.flatMap((a) => a.parsed.map((n) => n.e164)))) ports.set(e164, port);
       for (const a of page) {
-        const r = planRow(a, facts, firstLookup, ctx);
+        const r = planRow(a, facts, portOf, ctx);
         tallyRow(counts, r);
         groups.add(r);
         statuses[idx++] = STATUS_CODE[r.status];
       }
       yield;
     }
-    const planOne = (a: RowAnalysis) => planRow(a, facts, (e164) => ports.get(e164), ctx);
+    const planOne = (a: RowAnalysis) => planRow(a, facts, portOf, ctx);
     return finishPlan(headers, sourceProblems, new PlannedRows(this.rows, planOne, statuses), mapping, options, counts, groups.finish());
   }
 }

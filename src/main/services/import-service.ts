@@ -315,7 +315,7 @@ export class ImportService {
     return listImportBatches(this.deps.repos, limit);
   }
 
-  private readonly lookup = (e164: string) => this.deps.repos.numbers.openOwner(e164);
+  private readonly lookup = (e164s: readonly string[]) => this.deps.repos.numbers.openOwners(e164s);
 
   private runWorker(session: Session): void {
     const controller = new AbortController();

@@ -39,8 +39,9 @@ describe('runImportWorker', () => {
     expect(progress.every((p) => p.total >= p.done && p.rowsPerSecond > 0)).toBe(true);
     expect(progress.at(-1)?.total).toBe(ROWS);
     const { headers, problems, mapping } = run.table;
-    const plan = await run.staged.plan({ headers, sourceProblems: problems, mapping, options: { defaultCountry: 'US', target: { kind: 'group' } } }, () => undefined, async () => undefined);
+    const plan = await run.staged.plan({ headers, sourceProblems: problems, mapping, options: { defaultCountry: 'US', target: { kind: 'group' } } }, () => new Map(), async () => undefined);
     run.staged.close();
+    run.writer.close();
     expect(plan.counts).toMatchObject({ rows: ROWS, valid: ROWS - ROWS / 100, invalid: ROWS / 100, groups: 10 });
   });
 
