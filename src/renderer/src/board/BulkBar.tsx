@@ -5,6 +5,7 @@ import { Icon } from '../ui/Icon';
 import { MoveMenu } from './MoveMenu';
 import { TagDialog } from './TagDialog';
 import { SetFieldDialog } from '../queue/SetFieldDialog';
+import { AssignRemoteDialog } from './AssignRemoteDialog';
 
 /** Floating actions for a multi-selection; fixed position so showing it never shifts the board. */
 export function BulkBar({ onMove }: { onMove(ids: string[], to: PortState): void }) {
@@ -13,6 +14,7 @@ export function BulkBar({ onMove }: { onMove(ids: string[], to: PortState): void
   const [menuOpen, setMenuOpen] = useState(false);
   const [tagOpen, setTagOpen] = useState(false);
   const [setOpen, setSetOpen] = useState(false);
+  const [assignOpen, setAssignOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   if (selected.size === 0) return null;
   const ids = [...selected];
@@ -30,11 +32,15 @@ export function BulkBar({ onMove }: { onMove(ids: string[], to: PortState): void
       <button type="button" className="btn btn-sm" aria-haspopup="dialog" onClick={() => setSetOpen(true)}>
         Set field…
       </button>
+      <button type="button" className="btn btn-sm" aria-haspopup="dialog" onClick={() => setAssignOpen(true)}>
+        Assign remote…
+      </button>
       <button type="button" className="btn btn-ghost btn-sm" onClick={clear}>
         Clear selection
       </button>
       {tagOpen && <TagDialog ids={ids} onClose={() => setTagOpen(false)} />}
       {setOpen && <SetFieldDialog ids={ids} onClose={() => setSetOpen(false)} />}
+      {assignOpen && <AssignRemoteDialog ids={ids} onClose={() => setAssignOpen(false)} />}
       {menuOpen && (
         <MoveMenu
           ids={ids}

@@ -3,6 +3,7 @@ import { draggable } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import type { PortSummary } from '../../../shared/model';
 import { checksReadiness, daysLabel, daysUntil, dueDate, readiness, shortDate } from './cardFacts';
 import { SyncBadge } from './SyncBadge';
+import { LocalOnlyBadge } from './LocalOnlyBadge';
 import { formatNumber } from '../../../shared/domain/numbers';
 import { useFileDrop } from '../documents/useFileDrop';
 import { useViewStore } from '../stores/viewStore';
@@ -137,6 +138,7 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
             {port.remoteStatus}
           </span>
         )}
+        {port.remoteId === null && <LocalOnlyBadge keptLocal={port.keptLocal} />}
         {port.tags.length > 0 && <CardTags tags={port.tags} />}
       </div>
       <div className="card-row card-meta">

@@ -20,6 +20,7 @@ import { Timeline } from './Timeline';
 import { DeletePortDialog } from './DeletePortDialog';
 import { draftCount, useDraftStore } from './draftStore';
 import { jumpToField } from './jumpToField';
+import { RemotePicker } from './RemotePicker';
 
 /** Side panel with everything about one port; the board stays usable beside it. */
 export function PortDetailPanel({ id }: { id: string }) {
@@ -148,6 +149,7 @@ export function PortDetailPanel({ id }: { id: string }) {
                 </ul>
               </section>
             )}
+            <RemotePicker port={port} onChanged={onSaved} />
             <NumbersTable port={port} onChanged={() => void refresh()} />
             <FieldsForm port={port} onSaved={onSaved} />
             <DocumentsSection port={port} />

@@ -22,6 +22,8 @@ export function AddRemoteForm() {
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
+  // What the last connection added did with the ports made before it (the first one takes them).
+  const [added, setAdded] = useState<string | null>(null);
   const toast = useNoticeStore((s) => s.toast);
   const refresh = useSyncStore((s) => s.refresh);
   const errors = validateRemote(draft);
@@ -37,8 +39,9 @@ export function AddRemoteForm() {
     if (Object.keys(errors).length > 0) return;
     setSaving(true);
     setServerError(null);
+    setAdded(null);
     try {
-      const added = await rpc.call('remotes.add', {
+      const remote = await rpc.call('remotes.add', {
         kind: draft.kind,
         url: draft.url.trim(),
         accountId: draft.accountId.trim(),
@@ -51,7 +54,10 @@ export function AddRemoteForm() {
       setDraft({ ...EMPTY_REMOTE, kind: draft.kind });
       setTouched({});
       setTried(false);
-      toast('success', `Connected "${added.name}"`);
+      const took = remote.assignedPorts === 1 ? '1 port' : `${remote.assignedPorts} ports`;
+      const note = remote.assignedPorts > 0 ? `Connected “${remote.name}”. It took the ${took} made before any connection; they are sent with the next sync.` : `Connected “${remote.name}”.`;
+      setAdded(note);
+      toast('success', note);
       await refresh();
     } catch (err) {
       setServerError(messageOf(err));
@@ -105,6 +111,11 @@ export function AddRemoteForm() {
         )}
       </div>
       <FormError message={serverError} />
+      {added && (
+        <p className="note" role="status">
+          {added}
+        </p>
+      )}
       <div className="card-actions">
         <button type="submit" className="btn btn-primary" disabled={saving}>
           {saving ? 'Connecting…' : 'Add connection'}

@@ -7,6 +7,7 @@ import { AttentionList } from './AttentionList';
 import { ConflictList } from './ConflictList';
 import { LateCreateList } from './LateCreateList';
 import { RemoteStatusCard } from './RemoteStatusCard';
+import { LocalOnlyCard } from './LocalOnlyCard';
 import { messageOf, startSyncFeed, useSyncStore } from './syncStore';
 import { overallText } from './syncText';
 import '../settings/settings.css';
@@ -87,6 +88,7 @@ export function SyncScreen() {
       <div className="screen-body">
         <FormError message={loadError} />
         <Connections />
+        <LocalOnlyCard />
         <AttentionList />
         <LateCreateList />
         <ConflictList />
