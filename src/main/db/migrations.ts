@@ -350,6 +350,25 @@ ALTER TABLE ports ADD COLUMN create_sent_at INTEGER;
 ALTER TABLE ports ADD COLUMN create_settles_at INTEGER;
 `,
   },
+  {
+    version: 13,
+    name: 'attachment_versions.signed, annotation_draft_steps: restoring a version restores its signed state; undo after reopening a draft',
+    sql: `
+-- An LOA's signed state as of each version (1 signed, 0 unsigned; NULL: not an LOA, or recorded
+-- before this column), so restoring a version restores whether the letter is signed.
+ALTER TABLE attachment_versions ADD COLUMN signed INTEGER;
+
+-- The earlier states of an annotation draft (each autosave's predecessor, newest step last), so
+-- Undo still works after the viewer was closed and the draft reopened.
+CREATE TABLE annotation_draft_steps (
+  attachment_id TEXT NOT NULL REFERENCES attachments(id) ON DELETE CASCADE,
+  step INTEGER NOT NULL,
+  draft_sha256 TEXT NOT NULL,
+  signed INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (attachment_id, step)
+);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

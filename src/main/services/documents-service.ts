@@ -34,8 +34,12 @@ export interface DraftInfo {
   /** The draft's annotations include a signature placed in the viewer. */
   signed: boolean;
   updatedAt: number;
+  /** The draft's state before its last change (an undo step), or null: before it, the saved version. */
+  previousSha256: string | null;
 }
 
+/** Undo steps kept for a draft: enough for a session's marks, bounded in blobs. */
+const MAX_DRAFT_STEPS = 30;
 const LOCAL_ACTOR = 'you';
 const KIND_LABEL: Record<AttachmentKind, string> = { loa: 'LOA', bill: 'Bill', other: 'Other' };
 /** A signature image is a small PNG; anything larger is a mistake (a photo), not a signature. */
@@ -80,6 +84,7 @@ export class DocumentsService {
       const name = uniqueName(doc.name, attachments.otherNames(port.id));
       attachments.insert({ id, portId: port.id, name, kind, contentType: doc.contentType, size: blob.size, sha256: blob.sha256, now });
       if (input.unsigned) attachments.setUnsigned(id, true);
+      if (kind === 'loa') attachments.recordSigned(id);
       const converted = doc.sourceType === 'pdf' ? '' : ` (converted from a ${doc.sourceType.toUpperCase()} image)`;
       this.event(port.id, now, `Attached "${name}" as ${KIND_LABEL[kind]}${converted}`);
       outbox.append({
@@ -147,6 +152,20 @@ export class DocumentsService {
     if (doc.sourceType !== 'pdf') throw new AppError('FILE', 'Annotated documents must be saved as a PDF.');
     const draftSigned = this.repos.attachments.draft(id)?.signed === true;
     return this.newVersion(id, doc.bytes, 'annotated', { baseSha256, ...(signed || draftSigned ? { unsigned: false } : {}) });
+  }
+
+  /**
+   * Make an earlier version current again, as a new version (nothing is lost: the versions after
+   * it stay). An LOA takes the signed state it had in that version; an unsaved draft made on the
+   * version being replaced is dropped.
+   */
+  async restore(id: string, version: number): Promise<AttachmentInfo> {
+    const current = this.require(id);
+    const found = this.repos.attachments.versions(id).find((v) => v.version === version);
+    if (!found) throw new AppError('NOT_FOUND', `"${current.name}" has no version ${version}.`);
+    if (version === current.version) throw new AppError('VALIDATION', `Version ${version} of "${current.name}" is already the current one.`);
+    const bytes = await this.store.read(found.sha256);
+    return this.newVersion(id, bytes, 'replaced', { restoredFrom: version, ...(found.signed === null ? {} : { unsigned: !found.signed }) });
   }
 
   /** Rename (and optionally re-kind) an attachment. */
@@ -241,28 +260,60 @@ export class DocumentsService {
     if (sniffType(bytes).kind !== 'pdf') throw new AppError('FILE', 'An annotation draft must be a PDF.');
     const before = this.repos.attachments.draft(id);
     const previous = before?.draftSha256;
+    const sameBase = before?.baseSha256 === baseSha256;
     // Once signed, a draft stays signed: later autosaves of the same session may not know it.
-    const keepSigned = signed || (before?.signed === true && before.baseSha256 === baseSha256);
-    let updatedAt = 0;
+    const keepSigned = signed || (before?.signed === true && sameBase);
+    let dropped: string[] = [];
     await this.commitWithBlob(bytes, (blob, now) => {
-      this.repos.attachments.putDraft(id, baseSha256, blob.sha256, keepSigned, now);
-      updatedAt = now;
+      const { attachments } = this.repos;
+      // The state this save replaces becomes an undo step (a draft of an older version has none).
+      if (before && sameBase && before.draftSha256 !== blob.sha256) attachments.pushDraftStep(id, before.draftSha256, before.signed);
+      dropped = sameBase ? attachments.trimDraftSteps(id, MAX_DRAFT_STEPS) : attachments.dropDraftSteps(id);
+      attachments.putDraft(id, baseSha256, blob.sha256, keepSigned, now);
     });
-    const draft = this.repos.attachments.draft(id) as DraftInfo;
-    if (previous && previous !== draft.draftSha256) await this.forgetBlobs([previous]);
-    return { baseSha256: draft.baseSha256, draftSha256: draft.draftSha256, signed: draft.signed, updatedAt };
+    const draft = this.draft(id) as DraftInfo;
+    if (previous && previous !== draft.draftSha256) dropped.push(previous);
+    await this.forgetBlobs(dropped);
+    return draft;
   }
 
   draft(id: string): DraftInfo | null {
     this.require(id);
     const d = this.repos.attachments.draft(id);
-    return d ? { baseSha256: d.baseSha256, draftSha256: d.draftSha256, signed: d.signed, updatedAt: d.updatedAt } : null;
+    if (!d) return null;
+    const previousSha256 = this.repos.attachments.draftSteps(id).at(-1)?.draftSha256 ?? null;
+    return { baseSha256: d.baseSha256, draftSha256: d.draftSha256, signed: d.signed, updatedAt: d.updatedAt, previousSha256 };
+  }
+
+  /**
+   * Undo after reopening: go back to the draft state `toSha256` (an undo step; null: no draft, the
+   * saved version). The steps after it go; the result is the draft to open (null: the version).
+   */
+  async revertDraft(id: string, toSha256: string | null): Promise<DraftInfo | null> {
+    const current = this.repos.attachments.draft(id);
+    if (!current) throw new AppError('CONFLICT', `"${this.require(id).name}" has no unsaved annotations to undo.`);
+    if (toSha256 === null) {
+      await this.discardDraft(id);
+      return null;
+    }
+    const step = this.repos.attachments.draftSteps(id).findLast((s) => s.draftSha256 === toSha256);
+    if (!step) throw new AppError('CONFLICT', 'That annotation step is gone (the draft was changed in another window); reopen the document.');
+    let dropped: string[] = [];
+    this.repos.db.transaction(() => {
+      dropped = this.repos.attachments.dropDraftSteps(id, step.step);
+      this.repos.attachments.putDraft(id, current.baseSha256, step.draftSha256, step.signed, this.clock.now());
+    })();
+    await this.forgetBlobs([...dropped, current.draftSha256]);
+    return this.draft(id);
   }
 
   async discardDraft(id: string): Promise<void> {
     const previous = this.repos.attachments.draft(id)?.draftSha256;
-    this.repos.attachments.deleteDraft(id);
-    if (previous) await this.forgetBlobs([previous]);
+    const steps = this.repos.db.transaction(() => {
+      this.repos.attachments.deleteDraft(id);
+      return this.repos.attachments.dropDraftSteps(id);
+    })();
+    await this.forgetBlobs(previous ? [previous, ...steps] : steps);
   }
 
   signature(): { png: Uint8Array; updatedAt: number } | null {
@@ -287,13 +338,15 @@ export class DocumentsService {
     id: string,
     bytes: Uint8Array,
     reason: Exclude<VersionReason, 'added'>,
-    options: { baseSha256?: string; unsigned?: boolean } = {},
+    options: { baseSha256?: string; unsigned?: boolean; restoredFrom?: number } = {},
   ): Promise<AttachmentInfo> {
-    const { baseSha256, unsigned } = options;
+    const { baseSha256, unsigned, restoredFrom } = options;
     const current = this.require(id);
     const port = this.requirePort(current.portId);
     this.assertOpen(port, 'given new documents');
     const draft = this.repos.attachments.draft(id)?.draftSha256;
+    const dropDraft = reason === 'annotated' || restoredFrom !== undefined;
+    let steps: string[] = [];
     await this.commitWithBlob(bytes, (blob, now) => {
       // Re-checked inside the transaction: another window may have saved a version meanwhile.
       const fresh = this.require(id);
@@ -301,9 +354,15 @@ export class DocumentsService {
       const { attachments, outbox } = this.repos;
       attachments.setContent(id, { sha256: blob.sha256, size: blob.size, reason, now });
       if (unsigned !== undefined && fresh.kind === 'loa') attachments.setUnsigned(id, unsigned);
-      if (reason === 'annotated') attachments.deleteDraft(id);
+      if (fresh.kind === 'loa') attachments.recordSigned(id);
+      if (dropDraft) {
+        attachments.deleteDraft(id);
+        steps = attachments.dropDraftSteps(id);
+      }
       const version = fresh.version + 1;
-      this.event(port.id, now, reason === 'annotated' ? `Saved annotations to "${fresh.name}" (version ${version})` : `Replaced "${fresh.name}" (version ${version})`);
+      const what =
+        restoredFrom !== undefined ? `Restored version ${restoredFrom} of "${fresh.name}" (as version ${version})` : reason === 'annotated' ? `Saved annotations to "${fresh.name}" (version ${version})` : `Replaced "${fresh.name}" (version ${version})`;
+      this.event(port.id, now, what);
       const content = { attachmentId: id, name: fresh.name, kind: fresh.kind, sha256: blob.sha256, size: blob.size, contentType: fresh.contentType };
       if (fresh.remoteName) {
         outbox.append({ portId: port.id, entity: 'attachment', entityId: id, op: 'attachment.replace', payload: replacePayload({ ...content, remoteName: fresh.remoteName, version, reason }), baseRevision: port.remoteRevision, now });
@@ -314,7 +373,7 @@ export class DocumentsService {
       }
       this.touch(port.id, now);
     });
-    if (reason === 'annotated' && draft) await this.forgetBlobs([draft]);
+    if (dropDraft) await this.forgetBlobs(draft ? [draft, ...steps] : steps);
     this.changes.emit({ type: 'ports', ids: [port.id], removed: [] });
     return this.get(id);
   }

@@ -103,10 +103,13 @@ describe('documents service', () => {
     expect(documents.get(a.id).hasDraft).toBe(true);
     const draftBytes = await annotated(await annotated(original));
     const second = await documents.saveDraft(a.id, a.sha256 as string, draftBytes);
-    expect(await store.has(first.draftSha256)).toBe(false);
+    // The earlier state is kept as an undo step while the draft lives.
+    expect(second.previousSha256).toBe(first.draftSha256);
+    expect(await store.has(first.draftSha256)).toBe(true);
     expect((await documents.read(a.id, { draft: true })).bytes).toEqual(draftBytes);
     await documents.saveAnnotated(a.id, a.sha256 as string, draftBytes);
     expect(documents.draft(a.id)).toBeNull();
+    expect(await store.has(first.draftSha256)).toBe(false);
     // The draft's content is now the current version, so its blob stays.
     expect(await store.has(second.draftSha256)).toBe(true);
     await expect(documents.saveDraft(a.id, a.sha256 as string, draftBytes)).rejects.toMatchObject({ code: 'CONFLICT' });

@@ -18,6 +18,8 @@ export interface AttachmentVersionRow {
   size: number;
   reason: VersionReason;
   createdAt: number;
+  /** For an LOA: signed as of this version (null: not recorded). */
+  signed: boolean | null;
 }
 
 export interface AnnotationDraftRow {
@@ -70,7 +72,7 @@ export class AttachmentsRepo {
   private readonly insertPulledStmt;
   private readonly fillDownloadedStmt;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.listStmt = db.prepare(
       `SELECT id, port_id AS portId, name, kind, content_type AS contentType, size, sha256, created_at AS createdAt, unsigned
        FROM attachments WHERE port_id = ? ORDER BY created_at, id`,
@@ -87,7 +89,7 @@ export class AttachmentsRepo {
     this.deleteStmt = db.prepare('DELETE FROM attachments WHERE id = ?');
     this.namesStmt = db.prepare('SELECT name FROM attachments WHERE port_id = ? AND id <> ?');
     this.versionsStmt = db.prepare(
-      `SELECT version, sha256, size, reason, created_at AS createdAt FROM attachment_versions
+      `SELECT version, sha256, size, reason, created_at AS createdAt, signed FROM attachment_versions
        WHERE attachment_id = ? ORDER BY version DESC`,
     );
     this.addVersionStmt = db.prepare(
@@ -106,17 +108,20 @@ export class AttachmentsRepo {
     this.referencedStmt = db.prepare(
       `SELECT EXISTS (SELECT 1 FROM attachments WHERE sha256 = @sha)
            OR EXISTS (SELECT 1 FROM attachment_versions WHERE sha256 = @sha)
-           OR EXISTS (SELECT 1 FROM annotation_drafts WHERE draft_sha256 = @sha) AS used`,
+           OR EXISTS (SELECT 1 FROM annotation_drafts WHERE draft_sha256 = @sha)
+           OR EXISTS (SELECT 1 FROM annotation_draft_steps WHERE draft_sha256 = @sha) AS used`,
     );
     // Every row that points at a blob: current content, each version, each draft and its base.
     const references = `SELECT sha256 AS sha FROM attachments WHERE sha256 IS NOT NULL
       UNION ALL SELECT sha256 FROM attachment_versions
       UNION ALL SELECT draft_sha256 FROM annotation_drafts
+      UNION ALL SELECT draft_sha256 FROM annotation_draft_steps
       UNION ALL SELECT base_sha256 FROM annotation_drafts`;
     this.refCountsStmt = db.prepare(`SELECT sha, COUNT(*) AS refs FROM (${references}) GROUP BY sha`);
     this.portBlobsStmt = db.prepare(
       `SELECT v.sha256 AS sha FROM attachment_versions v JOIN attachments a ON a.id = v.attachment_id WHERE a.port_id = @portId
        UNION SELECT d.draft_sha256 FROM annotation_drafts d JOIN attachments a ON a.id = d.attachment_id WHERE a.port_id = @portId
+       UNION SELECT s.draft_sha256 FROM annotation_draft_steps s JOIN attachments a ON a.id = s.attachment_id WHERE a.port_id = @portId
        UNION SELECT sha256 FROM attachments WHERE port_id = @portId AND sha256 IS NOT NULL`,
     );
     this.remoteNameStmt = db.prepare('UPDATE attachments SET remote_name = ? WHERE id = ?');
@@ -178,7 +183,46 @@ export class AttachmentsRepo {
   }
 
   versions(id: string): AttachmentVersionRow[] {
-    return this.versionsStmt.all(id) as AttachmentVersionRow[];
+    return (this.versionsStmt.all(id) as (Omit<AttachmentVersionRow, 'signed'> & { signed: number | null })[]).map((v) => ({ ...v, signed: v.signed === null ? null : v.signed === 1 }));
+  }
+
+  /** Record an LOA's current signed state on its newest version. */
+  recordSigned(id: string): void {
+    this.db
+      .prepare(
+        `UPDATE attachment_versions SET signed = (SELECT 1 - unsigned FROM attachments WHERE id = @id)
+         WHERE attachment_id = @id AND version = (SELECT MAX(version) FROM attachment_versions WHERE attachment_id = @id)`,
+      )
+      .run({ id });
+  }
+
+  /** The earlier states of the draft, oldest first. */
+  draftSteps(id: string): { step: number; draftSha256: string; signed: boolean }[] {
+    const rows = this.db.prepare('SELECT step, draft_sha256 AS draftSha256, signed FROM annotation_draft_steps WHERE attachment_id = ? ORDER BY step').all(id) as { step: number; draftSha256: string; signed: number }[];
+    return rows.map((r) => ({ ...r, signed: r.signed === 1 }));
+  }
+
+  pushDraftStep(id: string, draftSha256: string, signed: boolean): void {
+    this.db
+      .prepare('INSERT INTO annotation_draft_steps (attachment_id, step, draft_sha256, signed) VALUES (?, (SELECT COALESCE(MAX(step), 0) + 1 FROM annotation_draft_steps WHERE attachment_id = ?), ?, ?)')
+      .run(id, id, draftSha256, signed ? 1 : 0);
+  }
+
+  /** Forget the steps from `fromStep` on (all of them by default); returns their blobs. */
+  dropDraftSteps(id: string, fromStep = 0): string[] {
+    const rows = this.db.prepare('DELETE FROM annotation_draft_steps WHERE attachment_id = ? AND step >= ? RETURNING draft_sha256 AS sha').all(id, fromStep) as { sha: string }[];
+    return rows.map((r) => r.sha);
+  }
+
+  /** Keep at most `keep` steps (the newest); returns the blobs of those dropped. */
+  trimDraftSteps(id: string, keep: number): string[] {
+    const rows = this.db
+      .prepare(
+        `DELETE FROM annotation_draft_steps WHERE attachment_id = @id AND step <= (SELECT MAX(step) FROM annotation_draft_steps WHERE attachment_id = @id) - @keep
+         RETURNING draft_sha256 AS sha`,
+      )
+      .all({ id, keep }) as { sha: string }[];
+    return rows.map((r) => r.sha);
   }
 
   draft(id: string): AnnotationDraftRow | undefined {

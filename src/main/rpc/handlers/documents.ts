@@ -33,12 +33,14 @@ export function documentHandlers(documents: DocumentsService, loa: LoaService, r
       return { name, sha256, contentBase64: toBase64(bytes) };
     },
     'attachments.versions': ({ id }) => documents.versions(id),
+    'attachments.restore': ({ id, version }) => documents.restore(id, version),
     'annotations.draft': ({ id }) => documents.draft(id),
     'annotations.saveDraft': ({ id, baseSha256, contentBase64, signed }) => documents.saveDraft(id, baseSha256, fromBase64(contentBase64), signed === true),
     'annotations.discardDraft': async ({ id }) => {
       await documents.discardDraft(id);
       return { discarded: id };
     },
+    'annotations.revertDraft': ({ id, toSha256 }) => documents.revertDraft(id, toSha256),
     'annotations.save': ({ id, baseSha256, contentBase64, signed }) => documents.saveAnnotated(id, baseSha256, fromBase64(contentBase64), signed === true),
     'loa.generate': async ({ portId, draft, attach }) => {
       const { bytes, attachment, unprintable } = await loa.generate(portId, { draft, attach });

@@ -23,9 +23,13 @@ export const AttachmentVersionSchema = z.object({
   size: z.number().int(),
   reason: z.enum(['added', 'replaced', 'annotated']),
   createdAt: z.number().int(),
+  /** For an LOA: signed as of this version (null: not recorded). */
+  signed: z.boolean().nullable(),
 });
+export type AttachmentVersion = z.infer<typeof AttachmentVersionSchema>;
 
-export const DraftInfoSchema = z.object({ baseSha256: z.string(), draftSha256: z.string(), signed: z.boolean(), updatedAt: z.number().int() });
+/** `previousSha256`: the draft before its last change (what Undo goes back to after a reopen); null: the saved version. */
+export const DraftInfoSchema = z.object({ baseSha256: z.string(), draftSha256: z.string(), signed: z.boolean(), updatedAt: z.number().int(), previousSha256: z.string().nullable() });
 export type DraftInfo = z.infer<typeof DraftInfoSchema>;
 
 export const documentsMethods = {
@@ -41,10 +45,14 @@ export const documentsMethods = {
     z.object({ name: z.string(), sha256: z.string(), contentBase64: z.string() }),
   ),
   'attachments.versions': method(z.object({ id }), z.array(AttachmentVersionSchema)),
+  /** Make an earlier version current again (as a new version; an LOA takes that version's signed state). */
+  'attachments.restore': method(z.object({ id, version: z.number().int().min(1) }), AttachmentInfoSchema),
   'annotations.draft': method(z.object({ id }), DraftInfoSchema.nullable()),
   /** `signed`: the annotations include a signature placed in the viewer (signs a generated LOA when saved). */
   'annotations.saveDraft': method(z.object({ id, baseSha256: sha256, contentBase64: base64, signed: z.boolean().optional() }), DraftInfoSchema),
   'annotations.discardDraft': method(z.object({ id }), z.object({ discarded: z.string() })),
+  /** Undo after reopening a draft: back to the draft state `toSha256` (null: no draft, the saved version). */
+  'annotations.revertDraft': method(z.object({ id, toSha256: sha256.nullable() }), DraftInfoSchema.nullable()),
   'annotations.save': method(z.object({ id, baseSha256: sha256, contentBase64: base64, signed: z.boolean().optional() }), AttachmentInfoSchema),
   /** `unprintable`: characters of the port's data the LOA fonts cannot draw (printed as "?"). */
   'loa.generate': method(

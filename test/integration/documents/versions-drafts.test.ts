@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PDFDocument } from '@cantoo/pdf-lib';
+import { ContentStore } from '../../../src/main/documents';
+import { loaStatusOf } from '../../../src/shared/domain/readiness';
+import { testContext } from '../../support/context';
+import { READY_FIELDS as LOA_FIELDS } from '../../support/port-fields';
+import { makePdf } from '../../unit/documents/fixtures';
+
+function setup() {
+  const ctx = testContext();
+  const store = new ContentStore(join(dirname(ctx.dbPath), 'attachments'));
+  const port = ctx.ports.create({ fields: { name: 'Acme HQ', ...LOA_FIELDS }, numbers: ['2025550143'] });
+  return { ...ctx, store, port };
+}
+
+/** `pdf` with `marks` Square annotations appended (as the viewer writes annotations). */
+async function marked(pdf: Uint8Array, marks: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf);
+  for (let i = 0; i < marks; i++) {
+    const annot = doc.context.obj({ Type: 'Annot', Subtype: 'Square', Rect: [50 + i * 10, 50, 200, 120], C: [1, 0, 0] });
+    doc.getPage(0).node.addAnnot(doc.context.register(annot));
+  }
+  return doc.save();
+}
+
+describe('versions: list, read, restore', () => {
+  it('restores an earlier version as a new one, with the signed state it had, losing nothing', async () => {
+    const { documents, ports, port } = setup();
+    const original = await makePdf(1);
+    const loa = await documents.add({ portId: port.id, filename: 'LOA - Acme.pdf', bytes: original, kind: 'loa', unsigned: true });
+    const signed = await documents.saveAnnotated(loa.id, loa.sha256 as string, await marked(original, 1), true);
+    expect(signed).toMatchObject({ version: 2, unsigned: false });
+
+    const restored = await documents.restore(loa.id, 1);
+    expect(restored).toMatchObject({ version: 3, sha256: loa.sha256, unsigned: true });
+    expect(loaStatusOf(documents.list(port.id))).toBe('unsigned');
+    expect(ports.get(port.id).timeline.at(-1)?.message).toBe('Restored version 1 of "LOA - Acme.pdf" (as version 3)');
+    expect(documents.versions(loa.id).map((v) => [v.version, v.sha256 === loa.sha256, v.signed])).toEqual([
+      [3, true, false],
+      [2, false, true],
+      [1, true, false],
+    ]);
+
+    const again = await documents.restore(loa.id, 2);
+    expect(again).toMatchObject({ version: 4, sha256: signed.sha256, unsigned: false });
+    expect(loaStatusOf(documents.list(port.id))).toBe('signed');
+    expect((await documents.read(loa.id, { version: 2 })).sha256).toBe(signed.sha256);
+    await expect(documents.restore(loa.id, 4)).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(documents.restore(loa.id, 9)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('annotation drafts: undo after reopening, discard', () => {
+  it('steps back through earlier draft states, then to the saved version; the dropped states are freed', async () => {
+    const { documents, store, port } = setup();
+    const original = await makePdf(1);
+    const a = await documents.add({ portId: port.id, filename: 'bill.pdf', bytes: original });
+    const base = a.sha256 as string;
+    const d1 = await documents.saveDraft(a.id, base, await marked(original, 1));
+    const d2 = await documents.saveDraft(a.id, base, await marked(original, 2));
+    const d3 = await documents.saveDraft(a.id, base, await marked(original, 3), true);
+    expect(d1.previousSha256).toBeNull();
+    expect(documents.draft(a.id)).toMatchObject({ draftSha256: d3.draftSha256, previousSha256: d2.draftSha256, signed: true });
+
+    // As the viewer does after a reopen: Undo goes to the state before the opened draft.
+    const back = await documents.revertDraft(a.id, d2.draftSha256);
+    expect(back).toMatchObject({ draftSha256: d2.draftSha256, previousSha256: d1.draftSha256, signed: false });
+    expect(existsSync(store.pathFor(d3.draftSha256))).toBe(false);
+    expect((await documents.read(a.id, { draft: true })).sha256).toBe(d2.draftSha256);
+
+    await documents.revertDraft(a.id, d1.draftSha256);
+    expect(await documents.revertDraft(a.id, null)).toBeNull();
+    expect(documents.draft(a.id)).toBeNull();
+    for (const d of [d1, d2]) expect(existsSync(store.pathFor(d.draftSha256))).toBe(false);
+    expect(existsSync(store.pathFor(base))).toBe(true);
+    await expect(documents.revertDraft(a.id, null)).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('discarding a draft removes it and every undo step', async () => {
+    const { documents, store, port } = setup();
+    const original = await makePdf(1);
+    const a = await documents.add({ portId: port.id, filename: 'bill.pdf', bytes: original });
+    const d1 = await documents.saveDraft(a.id, a.sha256 as string, await marked(original, 1));
+    const d2 = await documents.saveDraft(a.id, a.sha256 as string, await marked(original, 2));
+    await documents.discardDraft(a.id);
+    expect(documents.draft(a.id)).toBeNull();
+    for (const d of [d1, d2]) expect(existsSync(store.pathFor(d.draftSha256))).toBe(false);
+    expect(documents.get(a.id)).toMatchObject({ version: 1, hasDraft: false });
+  });
+});
