@@ -36,6 +36,10 @@ test('screenshots of the table, the board and bulk editing @screens', async ({ p
     await page.getByRole('radio', { name: 'Table' }).click();
     await expect(page.getByRole('grid', { name: 'Ports' })).toBeVisible();
     await page.screenshot({ path: join(dir, `queue-table-${tag}.png`) });
+    await page.getByRole('combobox', { name: 'Group' }).selectOption('account');
+    await page.getByRole('grid').getByRole('button', { name: /^Acme Dental/ }).click();
+    await page.screenshot({ path: join(dir, `queue-table-grouped-${tag}.png`) });
+    await page.getByRole('combobox', { name: 'Group' }).selectOption('none');
     const rows = page.getByRole('grid').getByRole('row');
     await rows.nth(2).getByRole('checkbox').check();
     await rows.nth(5).getByRole('checkbox').check();

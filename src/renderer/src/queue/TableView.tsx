@@ -12,6 +12,9 @@ import { DEFAULT_WIDTHS, useViewStore } from '../stores/viewStore';
 import { fieldError, fieldLabel, useEditStore } from './editStore';
 import { TABLE_COLUMN_DEFS, type CellContext } from './tableColumns';
 import { PasteDialog } from './PasteDialog';
+import { tableGroups, tableItems, type TableGroup, type TableGroupBy } from './tableGroups';
+import { useSyncStore } from '../sync/syncStore';
+import { Icon } from '../ui/Icon';
 
 export const ROW_HEIGHT = 36;
 const CHECK_WIDTH = 36;
@@ -32,8 +35,38 @@ function widthOf(c: ColumnSetting): number {
  * sortable, resizable and hideable columns, the board's selection, inline edits checked like the
  * detail form, and a pasted spreadsheet block applied to the selected rows.
  */
-export function TableView({ rows }: { rows: PortSummary[] }) {
+export function TableView({ rows: viewRows }: { rows: PortSummary[] }) {
   const columns = useViewStore((s) => s.columns);
+  const groupBy = useViewStore((s) => s.groupBy);
+  const remotes = useSyncStore((s) => s.remotes);
+  const [collapsed, setCollapsed] = useState<{ by: TableGroupBy; keys: ReadonlySet<string> }>({ by: groupBy, keys: new Set() });
+  const collapsedKeys = collapsed.by === groupBy ? collapsed.keys : NO_KEYS;
+  // Grouped, the rows shown are the open groups' ports in group order; keyboard moves, ranges and
+  // select-all work on them, and the virtual list also draws each group's header line.
+  const groups = useMemo(() => {
+    if (groupBy === 'none') return null;
+    const names = new Map(remotes.map((r) => [r.id, r.name]));
+    return tableGroups(viewRows, groupBy, (id) => names.get(id) ?? id);
+  }, [viewRows, groupBy, remotes]);
+  const { rows, items: lines } = useMemo(() => (groups ? tableItems(groups, collapsedKeys) : { rows: viewRows, items: null }), [groups, collapsedKeys, viewRows]);
+  const lineOfRow = useMemo(() => {
+    if (!lines) return null;
+    const out = new Int32Array(rows.length);
+    lines.forEach((line, i) => line.kind === 'row' && (out[line.row] = i));
+    return out;
+  }, [lines, rows]);
+  useEffect(() => {
+    if (groupBy === 'remote') void useSyncStore.getState().refresh();
+  }, [groupBy]);
+  const toggleGroup = useCallback(
+    (key: string) =>
+      setCollapsed((c) => {
+        const keys = new Set(c.by === groupBy ? c.keys : []);
+        if (!keys.delete(key)) keys.add(key);
+        return { by: groupBy, keys };
+      }),
+    [groupBy],
+  );
   const sort = useViewStore((s) => s.sort);
   const thresholds = useViewStore((s) => s.thresholds);
   const selected = useBoardStore((s) => s.selected);
@@ -53,18 +86,18 @@ export function TableView({ rows }: { rows: PortSummary[] }) {
   const indexById = useMemo(() => new Map(rows.map((p, i) => [p.id, i])), [rows]);
   const focusRow = focusedId !== null ? (indexById.get(focusedId) ?? -1) : -1;
 
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({ count: lines ? lines.length : rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
 
   // Keyboard focus follows the focused cell, scrolled in first (it may not be rendered yet).
   useEffect(() => {
     if (focusRow < 0 || editing) return;
-    virtualizer.scrollToIndex(focusRow, { align: 'auto' });
+    virtualizer.scrollToIndex(lineOfRow ? (lineOfRow[focusRow] ?? 0) : focusRow, { align: 'auto' });
     const frame = requestAnimationFrame(() => {
       const el = scrollRef.current?.querySelector<HTMLElement>(`[data-row="${focusRow}"] [data-col="${focusCol}"]`);
       if (el && scrollRef.current?.contains(document.activeElement) && document.activeElement !== el) el.focus({ preventScroll: true });
     });
     return () => cancelAnimationFrame(frame);
-  }, [focusRow, focusCol, editing, virtualizer]);
+  }, [focusRow, focusCol, editing, virtualizer, lineOfRow]);
 
   const setSort = (id: ColumnId) => {
     const next = sort.key === id ? { key: id, dir: sort.dir === 'asc' ? ('desc' as const) : ('asc' as const) } : { key: id, dir: 'asc' as const };
@@ -208,7 +241,8 @@ export function TableView({ rows }: { rows: PortSummary[] }) {
     requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-row="${index}"] [data-col="${latest.current.focusCol}"]`)?.focus());
   }, []);
 
-  const selectedRows = paste ? rows.filter((p) => selected.has(p.id)) : [];
+  // Pasted values go onto the selected rows in the order shown, those in closed groups included.
+  const selectedRows = paste ? (groups ? groups.flatMap((g) => g.ports) : rows).filter((p) => selected.has(p.id)) : [];
   const allSelected = rows.length > 0 && selected.size >= rows.length && rows.every((p) => selected.has(p.id));
   const items = virtualizer.getVirtualItems();
 
@@ -219,7 +253,7 @@ export function TableView({ rows }: { rows: PortSummary[] }) {
         className="ptable-scroll"
         role="grid"
         aria-label="Ports"
-        aria-rowcount={rows.length + 1}
+        aria-rowcount={(lines ? lines.length : rows.length) + 1}
         aria-colcount={shown.length + 1}
         aria-multiselectable="true"
         aria-describedby="ptable-help"
@@ -262,18 +296,27 @@ export function TableView({ rows }: { rows: PortSummary[] }) {
         ) : (
           <div className="ptable-body" style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
             {items.map((item) => {
-              const port = rows[item.index] as PortSummary;
+              const line = lines?.[item.index];
+              if (line?.kind === 'group') {
+                const { group } = line;
+                return (
+                  <GroupRow key={item.key} group={group} collapsed={line.collapsed} start={item.start} ariaIndex={item.index + 2} colSpan={shown.length + 1} selected={selected} onToggle={toggleGroup} />
+                );
+              }
+              const index = line ? line.row : item.index;
+              const port = rows[index] as PortSummary;
               return (
                 <TableRow
                   key={item.key}
-                  index={item.index}
+                  index={index}
+                  ariaIndex={item.index + 2}
                   start={item.start}
                   port={port}
                   shown={shown}
                   widths={widths}
                   ctx={ctx}
                   selected={selected.has(port.id)}
-                  focusCol={focusRow === item.index ? focusCol : focusRow < 0 && item.index === 0 ? 0 : -1}
+                  focusCol={focusRow === index ? focusCol : focusRow < 0 && index === 0 ? 0 : -1}
                   editing={editing?.id === port.id ? editing : null}
                   onCellClick={onCellClickStable}
                   onBeginEdit={beginEdit}
@@ -291,8 +334,54 @@ export function TableView({ rows }: { rows: PortSummary[] }) {
   );
 }
 
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+interface GroupRowProps {
+  group: TableGroup;
+  collapsed: boolean;
+  start: number;
+  ariaIndex: number;
+  colSpan: number;
+  selected: ReadonlySet<string>;
+  onToggle(key: string): void;
+}
+
+/** A group's header line: open or close it, select all its ports, and its count. */
+const GroupRow = memo(function GroupRow({ group, collapsed, start, ariaIndex, colSpan, selected, onToggle }: GroupRowProps) {
+  const all = group.ports.every((p) => selected.has(p.id));
+  return (
+    <div className="ptable-row ptable-group" role="row" aria-rowindex={ariaIndex} data-group={group.key} style={{ transform: `translateY(${start}px)` }}>
+      <span className="ptable-check" role="gridcell">
+        <input
+          type="checkbox"
+          tabIndex={-1}
+          aria-label={`Select all in ${group.label}`}
+          checked={all}
+          onChange={() => {
+            const board = useBoardStore.getState();
+            const ids = group.ports.map((p) => p.id);
+            if (all) board.setSelected([...board.selected].filter((id) => !ids.includes(id)), board.anchorId);
+            else board.setSelected([...board.selected, ...ids], ids[0] ?? null);
+          }}
+        />
+      </span>
+      <span className="ptable-group-cell" role="gridcell" aria-colspan={colSpan - 1}>
+        <button type="button" className="ptable-group-toggle" aria-expanded={!collapsed} onClick={() => onToggle(group.key)}>
+          <Icon name={collapsed ? 'chevronRight' : 'chevronDown'} />
+          <span className="ptable-group-label">{group.label}</span>
+          <span className="column-count tabular" aria-label={`${group.ports.length} ${group.ports.length === 1 ? 'port' : 'ports'}`}>
+            {group.ports.length}
+          </span>
+        </button>
+      </span>
+    </div>
+  );
+});
+
 interface RowProps {
   index: number;
+  /** The row's position among the grid's lines (1 is the header), group headers included. */
+  ariaIndex: number;
   start: number;
   port: PortSummary;
   shown: ColumnSetting[];
@@ -309,12 +398,12 @@ interface RowProps {
   onEditCancel(index: number): void;
 }
 
-const TableRow = memo(function TableRow({ index, start, port, shown, widths, ctx, selected, focusCol, editing, onCellClick, onBeginEdit, onEditChange, onEditCommit, onEditCancel }: RowProps) {
+const TableRow = memo(function TableRow({ index, ariaIndex, start, port, shown, widths, ctx, selected, focusCol, editing, onCellClick, onBeginEdit, onEditChange, onEditCommit, onEditCancel }: RowProps) {
   return (
     <div
       className={`ptable-row${selected ? ' is-selected' : ''}${index % 2 ? ' is-odd' : ''}`}
       role="row"
-      aria-rowindex={index + 2}
+      aria-rowindex={ariaIndex}
       aria-selected={selected}
       data-row={index}
       data-port-id={port.id}

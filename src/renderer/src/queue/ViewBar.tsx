@@ -6,6 +6,7 @@ import { useViewStore, type Layout } from '../stores/viewStore';
 import { TABLE_COLUMN_DEFS } from './tableColumns';
 import { SaveViewDialog } from './SaveViewDialog';
 import { ExportDialog } from './ExportDialog';
+import { TABLE_GROUP_BYS, type TableGroupBy } from './tableGroups';
 
 const SORTS: { value: string; label: string; sort: Sort }[] = [
   { value: 'board', label: 'Due date, then updated', sort: { key: 'board', dir: 'asc' } },
@@ -51,11 +52,14 @@ function ColumnsMenu() {
   );
 }
 
-/** Board or table, sort, lanes or columns, save the view, export it. */
+const GROUP_LABELS: Record<TableGroupBy, string> = { none: 'None', state: 'By state', account: 'By account', losingCarrier: 'By losing carrier', remote: 'By remote' };
+
+/** Board or table, sort, lanes or groups and columns, save the view, export it. */
 export function ViewBar({ rows }: { rows: readonly PortSummary[] }) {
   const layout = useViewStore((s) => s.layout);
   const sort = useViewStore((s) => s.sort);
   const lanes = useViewStore((s) => s.lanes);
+  const groupBy = useViewStore((s) => s.groupBy);
   const activeView = useViewStore((s) => s.activeView);
   const [dialog, setDialog] = useState<'save' | 'export' | null>(null);
   const sortValue = SORTS.find((s) => s.sort.key === sort.key)?.value ?? 'custom';
@@ -106,7 +110,19 @@ export function ViewBar({ rows }: { rows: readonly PortSummary[] }) {
           </select>
         </label>
       ) : (
-        <ColumnsMenu />
+        <>
+          <label className="view-field">
+            <span className="view-label">Group</span>
+            <select className="select input-select input-select-lanes" value={groupBy} onChange={(e) => useViewStore.getState().setGroupBy(e.target.value as TableGroupBy)}>
+              {TABLE_GROUP_BYS.map((g) => (
+                <option key={g} value={g}>
+                  {GROUP_LABELS[g]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <ColumnsMenu />
+        </>
       )}
       <span className="filter-spacer" />
       {activeView && <span className="view-active">View: {activeView}</span>}

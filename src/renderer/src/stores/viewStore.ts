@@ -3,11 +3,14 @@ import { rpc } from '../rpc/transport';
 import { DEFAULT_AGEING, type AgeingThresholds } from '../../../shared/domain/ageing';
 import { BOARD_SORT, ColumnSettingSchema, LaneSchema, TABLE_COLUMNS, type ColumnId, type ColumnSetting, type Lane, type Sort } from '../../../shared/domain/views';
 
+import { TABLE_GROUP_BYS, type TableGroupBy } from '../queue/tableGroups';
+
 export type Layout = 'board' | 'table';
 
 const LAYOUT_KEY = 'portdesk.layout';
 const COLUMNS_KEY = 'portdesk.tableColumns';
 const LANES_KEY = 'portdesk.lanes';
+const GROUP_KEY = 'portdesk.tableGroup';
 
 /** Default widths (px) that fit the table at 1280px with the sidebar. */
 export const DEFAULT_WIDTHS: Record<ColumnId, number> = {
@@ -59,12 +62,14 @@ export function normalizeColumns(list: readonly ColumnSetting[]): ColumnSetting[
 
 /**
  * How the ports are shown: board or table (remembered), the sort, the board's lanes, the table's
- * columns (remembered), the saved view last opened and the ageing thresholds.
+ * groups and columns (remembered), the saved view last opened and the ageing thresholds.
  */
 export interface ViewState {
   layout: Layout;
   sort: Sort;
   lanes: Lane;
+  /** The table's row groups (remembered, like the lanes). */
+  groupBy: TableGroupBy;
   columns: ColumnSetting[];
   /** Name of the saved view whose settings are showing; cleared by any change to them. */
   activeView: string | null;
@@ -72,6 +77,7 @@ export interface ViewState {
   setLayout(layout: Layout): void;
   setSort(sort: Sort): void;
   setLanes(lanes: Lane): void;
+  setGroupBy(groupBy: TableGroupBy): void;
   setColumns(columns: ColumnSetting[]): void;
   setActiveView(name: string | null): void;
   setThresholds(thresholds: AgeingThresholds): void;
@@ -81,6 +87,7 @@ export const useViewStore = create<ViewState>()((set) => ({
   layout: readLocal<Layout>(LAYOUT_KEY, (v) => (v === 'table' || v === 'board' ? v : undefined), 'board'),
   sort: BOARD_SORT,
   lanes: readLocal<Lane>(LANES_KEY, (v) => LaneSchema.safeParse(v).data, 'none'),
+  groupBy: readLocal<TableGroupBy>(GROUP_KEY, (v) => TABLE_GROUP_BYS.find((g) => g === v), 'none'),
   columns: normalizeColumns(readLocal(COLUMNS_KEY, (v) => ColumnSettingSchema.array().safeParse(v).data, DEFAULT_COLUMNS)),
   activeView: null,
   thresholds: DEFAULT_AGEING,
@@ -92,6 +99,10 @@ export const useViewStore = create<ViewState>()((set) => ({
   setLanes: (lanes) => {
     writeLocal(LANES_KEY, lanes);
     set({ lanes });
+  },
+  setGroupBy: (groupBy) => {
+    writeLocal(GROUP_KEY, groupBy);
+    set({ groupBy });
   },
   setColumns: (columns) => {
     const normalized = normalizeColumns(columns);
