@@ -157,6 +157,16 @@ function undoRefusal(items: readonly BatchItemRow[], source: string, batchId: st
   return null;
 }
 
+/** A port one import created, or added numbers to. */
+export interface BatchItemView {
+  portId: string;
+  /** Null once the port was deleted (an undo deletes the ports it created). */
+  name: string | null;
+  created: boolean;
+  /** Numbers it added to an existing port; for a port it created, the numbers that port holds now. */
+  numbers: number;
+}
+
 /** One past import, newest first in a listing. */
 export interface BatchSummary {
   batchId: string;
@@ -167,17 +177,21 @@ export interface BatchSummary {
   undoneAt: number | null;
   /** Why undo would be refused now, or null while it is still possible (and not yet undone). */
   undoRefused: string | null;
+  /** What it created: each port with its numbers. */
+  items: BatchItemView[];
 }
 
 /**
  * The most recent imports. Cheap: the batch table is small (one row per import) and the undo
- * check reads only the few item rows of each listed batch through their primary keys.
+ * check reads only the few item rows of each listed batch through their primary keys (and
+ * counts each port's numbers on its index).
  */
 export function listImportBatches(repos: Repos, limit: number): BatchSummary[] {
   const rows = repos.importBatches.recent(limit);
   return rows.map((row) => {
     const summary = JSON.parse(row.summary) as { ports?: number; numbers?: number };
-    const refusal = row.undone_at === null ? undoRefusal(batchItems(repos, row.id), row.source, row.id) : null;
+    const items = batchItems(repos, row.id);
+    const refusal = row.undone_at === null ? undoRefusal(items, row.source, row.id) : null;
     return {
       batchId: row.id,
       createdAt: row.created_at,
@@ -186,6 +200,12 @@ export function listImportBatches(repos: Repos, limit: number): BatchSummary[] {
       numbers: summary.numbers ?? 0,
       undoneAt: row.undone_at,
       undoRefused: refusal?.message ?? null,
+      items: items.map((item) => ({
+        portId: item.port_id,
+        name: item.name,
+        created: item.created === 1,
+        numbers: item.created === 1 ? item.port_numbers : (JSON.parse(item.numbers) as string[]).length,
+      })),
     };
   });
 }

@@ -84,11 +84,15 @@ describe('portdesk import undo / list', () => {
     const second = await importFile(db, dir, 'second.csv', 'Customer,Number\nInitech,202-555-0150\n');
 
     const json = await cli(['--db', db, '--json', 'import', 'list']);
-    const batches = JSON.parse(json.stdout) as { batchId: string; source: string; ports: number; numbers: number; undoneAt: number | null; undoRefused: string | null }[];
+    type Item = { portId: string; name: string | null; created: boolean; numbers: number };
+    const batches = JSON.parse(json.stdout) as { batchId: string; source: string; ports: number; numbers: number; undoneAt: number | null; undoRefused: string | null; items: Item[] }[];
     expect(batches.map((b) => b.batchId)).toEqual([second, first]);
     expect(batches[0]).toMatchObject({ source: 'second.csv', ports: 1, numbers: 1, undoneAt: null, undoRefused: null });
     expect(batches[1]).toMatchObject({ source: 'first.csv', ports: 2, numbers: 3, undoneAt: null });
     expect(batches[1]!.undoRefused).toMatch(/has already been sent to its remote/);
+    // What each import created: its ports, by name, with their numbers.
+    expect(batches[0]!.items).toEqual([expect.objectContaining({ name: 'Initech', created: true, numbers: 1 })]);
+    expect(batches[1]!.items.map((i) => [i.name, i.created, i.numbers]).sort()).toEqual([['Acme', true, 2], ['Globex', true, 1]]);
 
     const text = await cli(['--db', db, 'import', 'list', '--limit', '1']);
     expect(text.stdout.split('\n')).toHaveLength(1);

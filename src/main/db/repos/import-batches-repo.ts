@@ -12,6 +12,8 @@ export interface BatchItemRow {
   /** The outbox row the import queued, null once it is gone (pushed). */
   queued: number | null;
   attempts: number | null;
+  /** Numbers the port holds now (0 once it was deleted). */
+  port_numbers: number;
 }
 
 export interface BatchRow {
@@ -35,7 +37,8 @@ export class ImportBatchesRepo {
       undone: db.prepare('UPDATE import_batches SET undone_at = ? WHERE id = ?'),
       recent: db.prepare('SELECT id, created_at, source, summary, undone_at FROM import_batches ORDER BY created_at DESC, rowid DESC LIMIT ?'),
       items: db.prepare(
-        `SELECT i.port_id, i.created, i.mutation_id, i.numbers, p.name, p.remote_object_id, o.seq AS queued, o.attempts
+        `SELECT i.port_id, i.created, i.mutation_id, i.numbers, p.name, p.remote_object_id, o.seq AS queued, o.attempts,
+           (SELECT COUNT(*) FROM numbers n WHERE n.port_id = i.port_id) AS port_numbers
          FROM import_batch_ports i LEFT JOIN ports p ON p.id = i.port_id LEFT JOIN outbox o ON o.mutation_id = i.mutation_id
          WHERE i.batch_id = ?`,
       ),

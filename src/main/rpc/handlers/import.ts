@@ -3,7 +3,7 @@ import type { Handlers } from '../router';
 
 type ImportHandlers = Pick<
   Handlers,
-  'import.start' | 'import.status' | 'import.rows' | 'import.fixRow' | 'import.remap' | 'import.cancel' | 'import.portability' | 'import.commit' | 'import.undo'
+  'import.start' | 'import.status' | 'import.rows' | 'import.fixRow' | 'import.remap' | 'import.cancel' | 'import.portability' | 'import.commit' | 'import.undo' | 'import.list'
 >;
 
 export function importHandlers(imports: ImportService): ImportHandlers {
@@ -22,5 +22,6 @@ export function importHandlers(imports: ImportService): ImportHandlers {
     'import.portability': ({ jobId, remoteId }) => imports.checkPortability(jobId, remoteId),
     'import.commit': ({ jobId, ...options }) => imports.commit(jobId, options),
     'import.undo': ({ batchId }) => imports.undo(batchId),
+    'import.list': ({ limit }) => imports.batches(limit),
   };
 }

@@ -9,19 +9,40 @@ import { MappingPanel } from './MappingPanel';
 import { ProgressBar } from './ProgressBar';
 import { PreviewTable } from './PreviewTable';
 import { useRowPages } from './useRowPages';
+import { ImportHistory } from './ImportHistory';
 import './import.css';
 
-/** Bulk import: source, mapping, checked preview with fixes, optional portability check, confirm. */
+/** Bulk import: source, mapping, checked preview with fixes, optional portability check, confirm; and the history of past imports with Undo. */
 export function ImportScreen() {
   const status = useImportStore((s) => s.status);
-  const busy = useImportStore((s) => s.busy);
-  const error = useImportStore((s) => s.error);
+  const view = useImportStore((s) => s.view);
+  const setView = useImportStore((s) => s.setView);
   return (
     <section className="imp" aria-labelledby="imp-title">
       <header className="imp-header">
         <h1 id="imp-title">Import</h1>
-        {status && <SourceBar status={status} />}
+        <div className="imp-tabs" role="radiogroup" aria-label="Import view">
+          <button type="button" role="radio" className="imp-tab" aria-checked={view === 'new'} onClick={() => setView('new')}>
+            {status ? 'This import' : 'New import'}
+          </button>
+          <button type="button" role="radio" className="imp-tab" aria-checked={view === 'history'} onClick={() => setView('history')}>
+            History
+          </button>
+        </div>
+        {view === 'new' && status && <SourceBar status={status} />}
       </header>
+      {view === 'history' ? <ImportHistory /> : <NewImport />}
+    </section>
+  );
+}
+
+/** A new import: its source, then the checked preview. */
+function NewImport() {
+  const status = useImportStore((s) => s.status);
+  const busy = useImportStore((s) => s.busy);
+  const error = useImportStore((s) => s.error);
+  return (
+    <>
       {error && (
         <p className="imp-error" role="alert">
           {error}
@@ -30,7 +51,7 @@ export function ImportScreen() {
       {!status && busy && <p className="imp-card imp-busy" role="status">{busy}</p>}
       {!status && !busy && <SourcePanel />}
       {status && <Preview status={status} />}
-    </section>
+    </>
   );
 }
 

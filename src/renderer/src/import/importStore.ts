@@ -20,6 +20,9 @@ export interface ImportState {
   error: string | null;
   country: string;
   lastImport: LastImport | null;
+  /** The Import screen shows a new import or the history of past ones. */
+  view: 'new' | 'history';
+  setView(view: 'new' | 'history'): void;
   setCountry(country: string): void;
   start(source: Source, label: string): Promise<void>;
   remap(change: Remap): Promise<void>;
@@ -68,6 +71,8 @@ export const useImportStore = create<ImportState>()((set, get) => {
     error: null,
     country: 'US',
     lastImport: null,
+    view: 'new',
+    setView: (view) => set({ view }),
     setCountry: (country) => set({ country }),
 
     async start(source, label) {

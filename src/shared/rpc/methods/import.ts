@@ -165,6 +165,19 @@ export const ImportCommitSchema = z.object({
 });
 export type ImportCommitResult = z.infer<typeof ImportCommitSchema>;
 
+export const ImportBatchSchema = z.object({
+  batchId: z.string(),
+  createdAt: z.number().int(),
+  source: z.string(),
+  ports: z.number().int(),
+  numbers: z.number().int(),
+  undoneAt: z.number().int().nullable(),
+  /** Why Undo would be refused now (some of it was sent), or null while it is possible. */
+  undoRefused: z.string().nullable(),
+  items: z.array(z.object({ portId: z.string(), name: z.string().nullable(), created: z.boolean(), numbers: z.number().int() })),
+});
+export type ImportBatchView = z.infer<typeof ImportBatchSchema>;
+
 export const importMethods = {
   /** Start reading and checking a source off the main thread; poll import.status. */
   'import.start': method(
@@ -198,6 +211,8 @@ export const importMethods = {
   'import.portability': method(z.object({ jobId: id, remoteId: id }), ImportStatusSchema),
   /** Write the import: one transaction, all or nothing. `strict` refuses it when any row has an error. */
   'import.commit': method(z.object({ jobId: id, strict: z.boolean().optional(), skipNotPortable: z.boolean().optional() }), ImportCommitSchema),
+  /** Past imports, newest first, with what each created and whether it can still be undone. */
+  'import.list': method(z.object({ limit: z.number().int().positive().max(200).default(50) }), z.array(ImportBatchSchema)),
   /** Undo a whole import while none of it was pushed. */
   'import.undo': method(
     z.object({ batchId: id }),
