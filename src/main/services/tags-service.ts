@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { cleanText } from '../../shared/domain/text';
 import type { Repos } from '../db/repos';
 import type { ChangeBus } from './changes';
 import type { Clock } from './ports-service';
@@ -24,8 +25,8 @@ export class TagsService {
 
   /** Apply the same additions and removals to every port; returns the ports that actually changed. */
   set(input: SetTagsInput): { changed: string[] } {
-    const add = unique(input.add ?? []);
-    const remove = unique(input.remove ?? []).filter((t) => !add.includes(t));
+    const add = cleanTags(input.add ?? []);
+    const remove = cleanTags(input.remove ?? []).filter((t) => !add.includes(t));
     if (add.length === 0 && remove.length === 0) throw new AppError('VALIDATION', 'Give at least one tag to add or remove', { field: 'add' });
     const { ports, tags, events, db } = this.repos;
     const missing = input.portIds.filter((id) => !ports.get(id));
@@ -52,6 +53,11 @@ export class TagsService {
 
 function unique(values: readonly string[]): string[] {
   return [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+}
+
+/** Tags as stored: cleaned as RPC input is (callers inside main skip that schema), trimmed, once each. */
+function cleanTags(values: readonly string[]): string[] {
+  return unique(values.map((v) => cleanText(v)));
 }
 
 function describe(added: string[], removed: string[]): string {

@@ -35,13 +35,20 @@ describe('tags service', () => {
     expect(tags.list()).toEqual([]);
   });
 
-  it('writes nothing when a port does not exist, and the router refuses a control character', async () => {
+  it('writes nothing when a port does not exist; tags are cleaned like names, and one of nothing visible is refused', async () => {
     const { ports, tags, router } = testContext();
     const a = ports.create({ fields: { name: 'A' } });
     expect(() => tags.set({ portIds: [a.id, 'nope'], add: ['x'] })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
     expect(ports.get(a.id).tags).toEqual([]);
-    const refused = await router.call('tags.set', { portIds: [a.id], add: ['bad\u001ftag'] });
+    // Hostile: escapes that recolour a terminal, a bidi override that reverses the board's text, NUL, the SQL's separator.
+    const cleaned = await router.call('tags.set', { portIds: [a.id], add: ['\u001b[31mvip\u001b[0m\u0000', 'gpj.\u202Eexe', 'west\u001fcoast'] });
+    expect(cleaned).toMatchObject({ ok: true });
+    expect(ports.get(a.id).tags).toEqual(['gpj.exe', 'vip', 'westcoast']);
+    const refused = await router.call('tags.set', { portIds: [a.id], add: ['\u200b\u2066\u2069'] });
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('add.0') } });
+    // Callers inside main skip the RPC schema: the service cleans too, and removes by the cleaned tag.
+    tags.set({ portIds: [a.id], add: ['\u2067east\u2069'], remove: ['\u200bvip'] });
+    expect(ports.get(a.id).tags).toEqual(['east', 'gpj.exe', 'westcoast']);
   });
 
   it('drops tags with their port', () => {

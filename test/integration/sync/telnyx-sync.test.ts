@@ -109,7 +109,8 @@ describe('Telnyx v1 sync', () => {
 
     await portal(h, `/sub_requests/${subB}/status`, { status: 'submitted' });
     await portal(h, `/sub_requests/${subB}/status`, { status: 'foc-date-confirmed', foc_date: '2031-03-04T16:00:00.000Z' });
-    await portal(h, `/sub_requests/${subA}/status`, { status: 'exception', text: 'The account number does not match the CSR' });
+    // Hostile: the staff's text carries a terminal escape, NUL and a bidi override; it arrives clean.
+    await portal(h, `/sub_requests/${subA}/status`, { status: 'exception', text: '\u001b[31mThe account number\u0000 does not match the CSR\u202E' });
     await h.faults({ seed: 9, serverError: { rate: 0.2, statuses: [503] }, rateLimit: { rate: 0.1, retryAfterSeconds: 0 } });
     await converge(h);
     const bravo = h.ctx.ports.get(b);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText, escapeForTerminal } from '../../../src/shared/domain/text';
+import { TagSchema } from '../../../src/shared/rpc/methods/tags';
 
 describe('cleanText: outside text as stored', () => {
   it.each([
@@ -39,5 +40,23 @@ describe('escapeForTerminal: text as printed', () => {
     const s = 'Port 山田\tمحمد 👩\u200d💻\nnext';
     expect(escapeForTerminal(s)).toBe(s);
     expect(escapeForTerminal(escapeForTerminal('\u001b'))).toBe('\\u001b');
+  });
+});
+
+describe('TagSchema: a tag is cleaned like a name', () => {
+  it.each([
+    ['an override that reverses the text', 'urgent\u202E', 'urgent'],
+    ['isolates around it', ' \u2066west\u2069 ', 'west'],
+    ['a terminal colour escape', '\u001b[1;31mhot\u001b[0m', 'hot'],
+    ['a line break', 'q4\nbatch', 'q4 batch'],
+    ['a lone surrogate', 'vip\ud800', 'vip\ufffd'],
+  ])('cleans %s', (_label, input, expected) => {
+    expect(TagSchema.parse(input)).toBe(expected);
+  });
+
+  it('refuses a tag with nothing visible, and counts the 40 characters after cleaning', () => {
+    expect(TagSchema.safeParse('\u200b\u202e').success).toBe(false);
+    expect(TagSchema.parse(`${'x'.repeat(40)}\u202e`)).toHaveLength(40);
+    expect(TagSchema.safeParse('x'.repeat(41)).success).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db, Statement } from '../connection';
+import { cleanText } from '../../../shared/domain/text';
 import { StoredPortVersionSchema, type StoredPortVersion } from './outbox-entries';
 import type { PortFields, PortState, PortSummary, SyncStatus } from '../../../shared/model';
 import { PORT_FIELD_COLUMNS, PORT_FIELD_KEYS, fieldsFromRow, toColumnValue } from './port-columns';
@@ -372,8 +373,11 @@ export class PortsRepo {
   /** The remote's own status words and their explanation, as the adapter reported them (seam 5); a family without them leaves the columns alone. */
   setRemoteStatus(id: string, remote: { remoteStatus?: string; remoteStatusDetail?: string }): void {
     if (remote.remoteStatus === undefined) return;
-    const detail = remote.remoteStatusDetail ?? null;
-    this.s.remoteStatus.run(remote.remoteStatus, detail, id, remote.remoteStatus, detail);
+    // The server's words are outside input, shown on cards and printed by the CLI: cleaned here,
+    // where pull and push alike write them (escapes, controls, bidi overrides, invisibles).
+    const status = cleanText(remote.remoteStatus).trim() || null;
+    const detail = (remote.remoteStatusDetail !== undefined && cleanText(remote.remoteStatusDetail, { multiline: true }).trim()) || null;
+    this.s.remoteStatus.run(status, detail, id, status, detail);
   }
 
   setRemoteAuthority(id: string, authority: boolean | undefined): void {

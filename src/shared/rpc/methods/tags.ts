@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { cleanString } from '../../model';
 import { method } from '../method';
 
-/** A tag as the specialist types it: trimmed, no control characters (the summary SQL joins tags with U+001F). */
-export const TagSchema = z
-  .string()
-  .trim()
-  .min(1, 'is empty')
-  .max(40, 'is longer than 40 characters')
-  .regex(/^[^\p{Cc}]+$/u, 'must not contain control characters');
+/**
+ * A tag as the specialist types it, cleaned like every other name (escapes, controls, bidi
+ * overrides, invisibles, lone surrogates; the summary SQL joins tags with U+001F), then trimmed:
+ * a tag of nothing visible is empty.
+ */
+export const TagSchema = cleanString().trim().min(1, 'is empty').max(40, 'is longer than 40 characters');
 
 export const tagsMethods = {
   /** Add and/or remove local tags on many ports at once (bulk "Tag…"); tags are never synced. */
