@@ -1,11 +1,14 @@
 import { UndoToast } from '../ui/UndoToast';
 import { useEditStore } from './editStore';
 
-/** After a bulk or inline edit: what changed, with Undo (Ctrl+Z does the same while it shows). */
+/** After an edit or an undo: what changed, with Undo naming the step it takes back (Ctrl+Z does the same). */
 export function EditUndoToast() {
-  const last = useEditStore((s) => s.last);
+  const toast = useEditStore((s) => s.toast);
+  const next = useEditStore((s) => s.undoStack.at(-1));
   const undo = useEditStore((s) => s.undo);
   const dismiss = useEditStore((s) => s.dismiss);
-  if (!last) return null;
-  return <UndoToast className="edit-undo-toast" message={last.message} undoTitle="Undo (Ctrl+Z)" onUndo={() => void undo()} onDismiss={dismiss} />;
+  if (!toast) return null;
+  return (
+    <UndoToast className="edit-undo-toast" message={toast} undoTitle={next && `Undo: ${next.message} (Ctrl+Z)`} onUndo={next ? () => void undo() : undefined} onDismiss={dismiss} />
+  );
 }

@@ -21,17 +21,24 @@ export function fieldError(key: TextField, value: string): string | null {
   return result.success ? null : `${fieldLabel(key)} ${result.error.issues[0]?.message ?? 'is not valid'}`;
 }
 
-/** The last bulk edit, kept so it can be undone (Ctrl+Z or the toast's Undo). */
-export interface LastEdit {
+/** A bulk or inline edit, kept so it can be undone (Ctrl+Z or the toast's Undo). */
+export interface UndoStep {
   message: string;
   before: Edit[];
 }
 
+/** Steps kept for undo, oldest dropped first. */
+const MAX_UNDO = 50;
+
 export interface EditState {
-  last: LastEdit | null;
+  /** Edits that can be undone, newest last. */
+  undoStack: UndoStep[];
+  /** What the undo toast says (null: hidden). Undo stays on Ctrl+Z while the toast is hidden. */
+  toast: string | null;
   busy: boolean;
   /** Apply edits as one step; resolves with the skipped ports (named in a toast), or throws the refusal. */
   apply(edits: Edit[], what: string): Promise<{ id: string; name: string; reason: string }[]>;
+  /** Undo the newest step; the toast then names the one a further undo would take back. */
   undo(): Promise<void>;
   dismiss(): void;
 }
@@ -41,7 +48,8 @@ function plural(n: number, word: string): string {
 }
 
 export const useEditStore = create<EditState>()((set, get) => ({
-  last: null,
+  undoStack: [],
+  toast: null,
   busy: false,
   apply: async (edits, what) => {
     set({ busy: true });
@@ -49,7 +57,8 @@ export const useEditStore = create<EditState>()((set, get) => ({
       const result = await rpc.call('ports.bulkUpdate', { edits });
       const skipped = result.skipped;
       if (result.updated.length > 0) {
-        set({ last: { message: `${what} on ${plural(result.updated.length, 'port')}`, before: result.before } });
+        const message = `${what} on ${plural(result.updated.length, 'port')}`;
+        set({ undoStack: [...get().undoStack, { message, before: result.before }].slice(-MAX_UNDO), toast: message });
       }
       if (skipped.length > 0) {
         const names = skipped.slice(0, 5).map((s) => `“${s.name || s.id}” ${s.reason}`);
@@ -62,30 +71,37 @@ export const useEditStore = create<EditState>()((set, get) => ({
     }
   },
   undo: async () => {
-    const last = get().last;
-    if (!last || get().busy) return;
-    set({ busy: true, last: null });
+    const stack = get().undoStack;
+    const step = stack.at(-1);
+    if (!step || get().busy) return;
+    const rest = stack.slice(0, -1);
+    set({ busy: true, undoStack: rest });
     try {
-      const result = await rpc.call('ports.bulkUpdate', { edits: last.before });
-      useNoticeStore.getState().toast('success', `Undone: ${last.message}${result.skipped.length ? ` (${plural(result.skipped.length, 'port')} could not be changed back)` : ''}`);
+      const result = await rpc.call('ports.bulkUpdate', { edits: step.before });
+      const partly = result.skipped.length ? ` (${plural(result.skipped.length, 'port')} could not be changed back)` : '';
+      const next = rest.at(-1);
+      set({ toast: `Undone: ${step.message}${partly}${next ? `. Ctrl+Z again undoes: ${next.message}` : ''}` });
+      useNoticeStore.getState().announce(`Undone: ${step.message}`);
     } catch (err) {
+      // Nothing was written (one transaction): the step stays undoable.
+      set({ undoStack: [...get().undoStack, step] });
       useNoticeStore.getState().toast('error', messageOf(err));
     } finally {
       set({ busy: false });
     }
   },
-  dismiss: () => set({ last: null }),
+  dismiss: () => set({ toast: null }),
 }));
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
-/** Ctrl+Z (Cmd+Z) undoes the last bulk edit, unless a text field is taking the keystroke. */
+/** Ctrl+Z (Cmd+Z) undoes the newest edit step, again and again, unless a text field is taking the keystroke. */
 export function startUndoShortcut(): () => void {
   const onKey = (e: KeyboardEvent) => {
     if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.key.toLowerCase() !== 'z' || isTyping(e.target)) return;
-    if (!useEditStore.getState().last) return;
+    if (useEditStore.getState().undoStack.length === 0) return;
     e.preventDefault();
     void useEditStore.getState().undo();
   };
