@@ -1,10 +1,12 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber } from '@cantoo/pdf-lib';
 
 export interface AnnotationEntry {
   /** 1-based page number. */
   page: number;
   /** The annotation's /Subtype without the slash: Highlight, FreeText, Ink, Stamp, Square, Link, Widget… */
   subtype: string;
+  /** [x1, y1, x2, y2] in PDF points. */
+  rect: number[];
 }
 
 /**
@@ -22,7 +24,9 @@ export async function countAnnotations(pdfBytes: Uint8Array): Promise<Annotation
       const annot = annots.lookupMaybe(i, PDFDict);
       if (!annot) continue;
       const subtype = annot.lookupMaybe(PDFName.of('Subtype'), PDFName);
-      entries.push({ page: index + 1, subtype: subtype ? subtype.decodeText() : 'Unknown' });
+      const rect = annot.lookupMaybe(PDFName.of('Rect'), PDFArray);
+      const numbers = rect ? rect.asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : Number.NaN)) : [];
+      entries.push({ page: index + 1, subtype: subtype ? subtype.decodeText() : 'Unknown', rect: numbers });
     }
   });
   return entries;

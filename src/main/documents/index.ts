@@ -39,6 +39,11 @@ export async function generateLoa(...args: Parameters<typeof import('./loa/gener
 }
 
 /** The annotations of a PDF, per page; see ./annotations. */
+/** Stamp a PNG on pages as annotations (incremental update); see ./stamp. */
+export async function stampPng(...args: Parameters<typeof import('./stamp').stampPng>): Promise<Uint8Array> {
+  return (await import('./stamp')).stampPng(...args);
+}
+
 export async function countAnnotations(...args: Parameters<typeof import('./annotations').countAnnotations>): Promise<import('./annotations').AnnotationEntry[]> {
   return (await import('./annotations')).countAnnotations(...args);
 }

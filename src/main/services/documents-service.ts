@@ -3,7 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, isAbsolute } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { isDeletable, isFinal } from '../../shared/domain/states';
-import { attachmentTooLarge, ContentStore, describeSize, inspectDocument, MAX_ATTACHMENT_BYTES, sniffType } from '../documents';
+import { attachmentTooLarge, ContentStore, describeSize, inspectDocument, MAX_ATTACHMENT_BYTES, sniffType, stampPng } from '../documents';
+import type { StampPlacement } from '../documents/stamp';
 import type { Repos } from '../db/repos';
 import type { AttachmentKind, AttachmentRow, AttachmentVersionRow, VersionReason } from '../db/repos/attachments-repo';
 import type { PortRow } from '../db/repos/ports-repo';
@@ -275,6 +276,18 @@ export class DocumentsService {
     if (previous && previous !== draft.draftSha256) dropped.push(previous);
     await this.forgetBlobs(dropped);
     return draft;
+  }
+
+  /**
+   * Place a PNG (signature, initials, date) where the user clicked, on `bytes` (the viewer's
+   * document as it stands, unsaved annotations included); the result is the new draft, so Undo
+   * takes it back like any other change. `signed`: the image is the signature.
+   */
+  async stamp(id: string, baseSha256: string, bytes: Uint8Array, png: Uint8Array, placements: readonly StampPlacement[], label: string, signed: boolean): Promise<DraftInfo> {
+    this.assertBase(this.require(id), baseSha256);
+    if (sniffType(bytes).kind !== 'pdf') throw new AppError('FILE', 'Stamps go on a PDF.');
+    if (sniffType(png).kind !== 'png') throw new AppError('FILE', 'A stamp must be a PNG image.');
+    return this.saveDraft(id, baseSha256, await stampPng(bytes, png, placements, label), signed);
   }
 
   draft(id: string): DraftInfo | null {

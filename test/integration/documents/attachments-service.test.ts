@@ -86,7 +86,7 @@ describe('documents service', () => {
     expect(saved.version).toBe(2);
     expect(documents.versions(a.id).map((v) => [v.version, v.reason])).toEqual([[2, 'annotated'], [1, 'added']]);
     expect((await documents.read(a.id, { version: 1 })).bytes).toEqual(original);
-    expect(await countAnnotations((await documents.read(a.id)).bytes)).toEqual([{ page: 1, subtype: 'Square' }]);
+    expect(await countAnnotations((await documents.read(a.id)).bytes)).toMatchObject([{ page: 1, subtype: 'Square', rect: [50, 50, 200, 120] }]);
     const rows = repos.outbox.list().filter((o) => o.entity === 'attachment');
     expect(rows.at(-1)).toMatchObject({ op: 'attachment.replace', payload: { attachmentId: a.id, remoteName: 'LOA.pdf', name: 'LOA.pdf', sha256: saved.sha256, version: 2, reason: 'annotated', documentType: 'loa' } });
     // A save based on the superseded version is refused rather than silently overwriting.

@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PDFDocument } from '@cantoo/pdf-lib';
-import { ContentStore } from '../../../src/main/documents';
+import { ContentStore, countAnnotations } from '../../../src/main/documents';
 import { loaStatusOf } from '../../../src/shared/domain/readiness';
 import { testContext } from '../../support/context';
 import { READY_FIELDS as LOA_FIELDS } from '../../support/port-fields';
-import { makePdf } from '../../unit/documents/fixtures';
+import { fixture, makePdf } from '../../unit/documents/fixtures';
 
 function setup() {
   const ctx = testContext();
@@ -88,5 +88,26 @@ describe('annotation drafts: undo after reopening, discard', () => {
     expect(documents.draft(a.id)).toBeNull();
     for (const d of [d1, d2]) expect(existsSync(store.pathFor(d.draftSha256))).toBe(false);
     expect(documents.get(a.id)).toMatchObject({ version: 1, hasDraft: false });
+  });
+});
+
+describe('stamps placed where the user clicked', () => {
+  it('puts initials on every page at the given rectangle as a draft; Undo takes them back', async () => {
+    const { documents, port } = setup();
+    const original = await makePdf(3);
+    const a = await documents.add({ portId: port.id, filename: 'LOA.pdf', bytes: original, kind: 'loa', unsigned: true });
+    const png = fixture('bill-photo.png');
+    const placements = [1, 2, 3].map((page) => ({ page, x: 350, y: 26, width: 60, height: 24 }));
+    const draft = await documents.stamp(a.id, a.sha256 as string, original, png, placements, 'Initials', false);
+    expect(draft).toMatchObject({ signed: false, previousSha256: null });
+    const stamped = (await documents.read(a.id, { draft: true })).bytes;
+    expect(await countAnnotations(stamped)).toEqual(placements.map((p) => ({ page: p.page, subtype: 'Stamp', rect: [350, 26, 410, 50] })));
+    // An incremental update: the original bytes are the start of the stamped file.
+    expect(Buffer.from(stamped.subarray(0, original.length)).equals(Buffer.from(original))).toBe(true);
+    // Initials do not sign the letter; the signature does.
+    const signed = await documents.stamp(a.id, a.sha256 as string, stamped, png, [{ page: 1, x: 80, y: 150, width: 180, height: 60 }], 'Signature', true);
+    expect(signed).toMatchObject({ signed: true, previousSha256: draft.draftSha256 });
+    expect(await documents.revertDraft(a.id, draft.draftSha256)).toMatchObject({ signed: false });
+    await expect(documents.stamp(a.id, a.sha256 as string, original, png, [{ page: 4, x: 0, y: 0, width: 10, height: 10 }], 'Date', false)).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 });

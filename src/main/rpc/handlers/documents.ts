@@ -40,6 +40,8 @@ export function documentHandlers(documents: DocumentsService, loa: LoaService, r
       await documents.discardDraft(id);
       return { discarded: id };
     },
+    'annotations.stamp': ({ id, baseSha256, contentBase64, pngBase64, placements, label, signed }) =>
+      documents.stamp(id, baseSha256, fromBase64(contentBase64), fromBase64(pngBase64), placements, label, signed === true),
     'annotations.revertDraft': ({ id, toSha256 }) => documents.revertDraft(id, toSha256),
     'annotations.save': ({ id, baseSha256, contentBase64, signed }) => documents.saveAnnotated(id, baseSha256, fromBase64(contentBase64), signed === true),
     'loa.generate': async ({ portId, draft, attach }) => {

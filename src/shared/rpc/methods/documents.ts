@@ -51,6 +51,19 @@ export const documentsMethods = {
   /** `signed`: the annotations include a signature placed in the viewer (signs a generated LOA when saved). */
   'annotations.saveDraft': method(z.object({ id, baseSha256: sha256, contentBase64: base64, signed: z.boolean().optional() }), DraftInfoSchema),
   'annotations.discardDraft': method(z.object({ id }), z.object({ discarded: z.string() })),
+  /** Place a PNG where the user clicked (PDF points, 1-based pages) on the viewer's document; answers the new draft. */
+  'annotations.stamp': method(
+    z.object({
+      id,
+      baseSha256: sha256,
+      contentBase64: base64,
+      pngBase64: z.base64('must be base64-encoded bytes').max(700_000, 'is too large for a stamp'),
+      placements: z.array(z.object({ page: z.number().int().min(1), x: z.number().finite(), y: z.number().finite(), width: z.number().positive().max(2000), height: z.number().positive().max(2000) })).min(1).max(2000),
+      label: z.enum(['Signature', 'Initials', 'Date']),
+      signed: z.boolean().optional(),
+    }),
+    DraftInfoSchema,
+  ),
   /** Undo after reopening a draft: back to the draft state `toSha256` (null: no draft, the saved version). */
   'annotations.revertDraft': method(z.object({ id, toSha256: sha256.nullable() }), DraftInfoSchema.nullable()),
   'annotations.save': method(z.object({ id, baseSha256: sha256, contentBase64: base64, signed: z.boolean().optional() }), AttachmentInfoSchema),
