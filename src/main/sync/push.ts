@@ -207,17 +207,22 @@ async function findEarlierCreate(ctx: PushContext, snap: LocalSnapshot, retried:
 }
 
 /**
- * Send a create, its time and how long it may take to land committed before it leaves (a kill -9
- * mid-request leaves that record). An answer of any kind means nothing of it is on its way any more.
+ * Send a create, its time and how long it may take to land committed just before the creating
+ * request leaves (a kill -9 mid-request leaves that record; a failure before it, e.g. a version
+ * probe, records nothing). An answer of any kind means nothing of it is on its way any more.
  */
 async function createOnce(ctx: PushContext, snap: LocalSnapshot): Promise<RemotePort> {
   const { ports } = ctx.store.repos;
-  const now = ctx.now();
-  ports.sendingCreate(snap.localId, now, now + ctx.adapter.requestTimeoutMs + (ctx.lateCreateMarginMs ?? LATE_CREATE_MARGIN_MS));
+  let sent = false;
+  const sending = (): void => {
+    const now = ctx.now();
+    ports.sendingCreate(snap.localId, now, now + ctx.adapter.requestTimeoutMs + (ctx.lateCreateMarginMs ?? LATE_CREATE_MARGIN_MS));
+    sent = true;
+  };
   try {
-    return await ctx.adapter.create(snap);
+    return await ctx.adapter.create(snap, sending);
   } catch (err) {
-    if (!mayStillLand(err)) ports.createAnswered(snap.localId);
+    if (sent && !mayStillLand(err)) ports.createAnswered(snap.localId);
     throw err;
   }
 }

@@ -455,8 +455,9 @@ export class KazooAdapter implements RemoteAdapter {
     }
   }
 
-  async create(snapshot: LocalSnapshot): Promise<RemotePort> {
+  async create(snapshot: LocalSnapshot, sending?: () => void): Promise<RemotePort> {
     const version = await this.facts.version;
+    sending?.();
     const env = await this.callUrl('PUT', `${this.accountUrl(this.config.accountId)}/port_requests`, { data: portToKazoo({ ...snapshot, state: 'unconfirmed' }, {}, version) });
     return this.toPort(env.data, this.config.accountId, version).port;
   }

@@ -360,11 +360,11 @@ export class TelnyxAdapter implements RemoteAdapter {
   }
 
   /**
-   * A draft for the snapshot, then its sub requests filled in. The draft's POST is the first
-   * request, so the engine's record of when a create was sent is when it left; any later attempt
-   * is preceded by the engine's {@link findCreated} (whatever the attempt count, e.g. after a requeue).
+   * A draft for the snapshot, then its sub requests filled in. Any attempt after one that sent its
+   * POST is preceded by the engine's {@link findCreated} (whatever the attempt count, e.g. after a requeue).
    */
-  async create(snapshot: LocalSnapshot): Promise<RemotePort> {
+  async create(snapshot: LocalSnapshot, sending?: () => void): Promise<RemotePort> {
+    sending?.();
     const raw = await this.call('POST', '/draft_port_requests', { phone_numbers: snapshot.numbers.map((phone_number) => ({ phone_number })) });
     return this.update(this.draftToPort(this.read(DraftSchema, raw, 'the new draft'), raw), snapshot);
   }

@@ -139,7 +139,11 @@ export interface RemoteAdapter {
   get(remoteObjectId: string): Promise<RemotePort>;
   /** The request PortDesk created for `snapshot` (by the stored marker), if a lost answer hid it. */
   findCreated(snapshot: LocalSnapshot): Promise<RemotePort | null>;
-  create(snapshot: LocalSnapshot): Promise<RemotePort>;
+  /**
+   * Create the request. `sending` is called (synchronously) just before the request that creates
+   * it leaves, after any step that cannot create anything: the engine records the send there.
+   */
+  create(snapshot: LocalSnapshot, sending?: () => void): Promise<RemotePort>;
   update(current: RemotePort, snapshot: LocalSnapshot): Promise<RemotePort>;
   move(current: RemotePort, move: MoveRequest, snapshot: LocalSnapshot): Promise<RemotePort>;
   remove(remoteObjectId: string): Promise<void>;
