@@ -17,6 +17,7 @@ import type { AdapterContext, RemoteAdapter } from './adapters/types';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { RemoteError } from './errors';
 import { pull } from './pull';
+import { openDuplicates, readDuplicate, settleDuplicate } from './duplicates';
 import { pool } from './pool';
 import { pushPort, type PortPushOutcome, type PushContext } from './push';
 import { SyncStore } from './store';
@@ -317,6 +318,10 @@ export class SyncEngine {
           settlesAt: p.settlesAt !== null && p.settlesAt > now ? p.settlesAt : null,
           message: p.lastError,
         })),
+        duplicates: openDuplicates(this.store.repos.syncState, r.id).map((d) => {
+          const port = this.store.port(d.portId);
+          return { remoteObjectId: d.remoteObjectId, portId: d.portId, name: port?.name ?? d.portId, keptObjectId: port?.remoteObjectId ?? null, state: d.state, seenAt: d.seenAt };
+        }),
       };
     });
     const view = summarize(remotes);
@@ -372,6 +377,32 @@ export class SyncEngine {
     // Only if still missing: a concurrent download (or a local replace) may have filled it meanwhile.
     repos.db.transaction(() => repos.attachments.fillDownloaded(attachmentId, blob.sha256, blob.size, this.now()))();
     return { attachmentId, sha256: blob.sha256, size: blob.size };
+  }
+
+  /**
+   * A second remote copy of one of PortDesk's creates: cancel it on the server (a move to
+   * canceled, in the server's words if it refuses), or only take it off the list. Either way it
+   * is never imported as a port.
+   */
+  async settleDuplicate(remoteId: string, remoteObjectId: string, action: 'cancel' | 'dismiss'): Promise<void> {
+    const { syncState } = this.store.repos;
+    const dup = readDuplicate(syncState, remoteId, remoteObjectId);
+    if (!dup) throw new AppError('NOT_FOUND', `No duplicate ${remoteObjectId} on this remote`, { remoteObjectId });
+    if (action === 'cancel') {
+      const adapter = (this.options.adapterFor ?? createAdapter)(this.options.remotes.config(remoteId), this.adapterContext(remoteId));
+      try {
+        const current = await adapter.get(remoteObjectId);
+        if (current.state !== 'canceled') {
+          const snapshot = this.store.snapshot(dup.portId) ?? { localId: dup.portId, state: current.state, fields: current.fields, numbers: current.numbers };
+          const kept = this.store.port(dup.portId)?.remoteObjectId;
+          await adapter.move(current, { to: 'canceled', reason: `Duplicate of ${kept ?? 'another request'} (sent twice by PortDesk)`, date: null, acceptCharges: false }, snapshot);
+        }
+      } catch (err) {
+        if (err instanceof RemoteError) throw new AppError('REMOTE', `Could not cancel the duplicate ${remoteObjectId}: ${err.message}`, { status: err.status });
+        throw err;
+      }
+    }
+    settleDuplicate(syncState, remoteId, remoteObjectId, action === 'cancel' ? 'canceled' : 'dismissed');
   }
 
   /** Requeue a port's blocked changes, the submit carrying `accept_charges` this time. */

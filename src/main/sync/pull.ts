@@ -11,6 +11,7 @@ import { fillStateReasons } from './pull-reasons';
 import { cleanRemotePort } from './clean-remote';
 import { RemoteError } from './errors';
 import { pool } from './pool';
+import { duplicateCopies, recordDuplicates } from './duplicates';
 
 export interface PullContext {
   store: SyncStore;
@@ -244,10 +245,16 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[], listing: Pull
     return out;
   }
   const relinked = new Set(matches.values());
+  // A second remote copy of one of PortDesk's creates is never a new port: it is listed to cancel.
+  const duplicates = duplicateCopies(remotes, byObject, (marker) => {
+    const port = ports.get(marker);
+    return port?.remoteId === remoteId ? { linkedTo: port.remoteObjectId } : null;
+  });
   db.transaction(() => {
     const seen = new Set<string>();
+    recordDuplicates(repos.syncState, remoteId, remotes, duplicates, now);
     for (const remote of remotes) {
-      if (goneObjects.has(remote.remoteObjectId)) continue;
+      if (goneObjects.has(remote.remoteObjectId) || duplicates.has(remote.remoteObjectId)) continue;
       try {
         const matched = matches.get(remote.remoteObjectId);
         if (matched) {

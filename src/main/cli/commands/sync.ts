@@ -46,6 +46,9 @@ export function statusText(s: SyncStatusView): string {
     const last = r.lastSyncedAt ? new Date(r.lastSyncedAt).toISOString() : 'never';
     lines.push(`  ${r.name} (${r.kind}, ${r.remoteId}): ${r.state}; ${r.queued} queued, ${r.blocked} blocked, ${r.conflicts} conflicts; last synced ${last}${r.message ? `; ${r.message}` : ''}`);
     for (const c of r.lateCreates) lines.push(`    ${c.name} (${c.portId}): ${lateCreateText(c.settlesAt, c.message)}`);
+    for (const d of r.duplicates) {
+      lines.push(`    duplicate ${d.remoteObjectId} of ${d.name} (${d.portId}, linked to ${d.keptObjectId ?? 'none yet'}), ${d.state}: portdesk sync duplicate ${d.remoteObjectId} --remote ${r.remoteId} --cancel|--dismiss`);
+    }
   }
   const local = s.localOnly;
   if (local.ports > 0) {
@@ -124,4 +127,15 @@ export function registerSyncCommands(program: Command, deps: SyncCommandDeps): v
     .command('status')
     .description('show sync status per remote')
     .action(() => run('sync.status', {}, statusText));
+  sync
+    .command('duplicate <remoteObjectId>')
+    .description('a second remote copy of a port (see sync status): cancel it on the server, or dismiss it')
+    .requiredOption('--remote <id>', 'the remote it is on')
+    .option('--cancel', 'cancel it on the server')
+    .option('--dismiss', 'only take it off the list')
+    .action(async (remoteObjectId: string, opts: { remote: string; cancel?: boolean; dismiss?: boolean }) => {
+      if (opts.cancel === opts.dismiss) throw new AppError('VALIDATION', 'Say --cancel or --dismiss');
+      const action = opts.cancel ? 'cancel' : 'dismiss';
+      await run('sync.settleDuplicate', { remoteId: opts.remote, remoteObjectId, action }, (r) => (r.action === 'cancel' ? `Canceled ${r.remoteObjectId} on the server` : `Dismissed ${r.remoteObjectId}`));
+    });
 }

@@ -7,7 +7,7 @@ import type { Handlers } from '../router';
 
 type SyncHandlers = Pick<
   Handlers,
-  'remotes.list' | 'remotes.add' | 'remotes.remove' | 'remotes.setDefault' | 'remotes.setToken' | 'documents.fetchRemote' | 'sync.status' | 'sync.now' | 'sync.acceptCharges' | 'sync.retry' | 'conflicts.list' | 'conflicts.resolve'
+  'remotes.list' | 'remotes.add' | 'remotes.remove' | 'remotes.setDefault' | 'remotes.setToken' | 'documents.fetchRemote' | 'sync.status' | 'sync.now' | 'sync.acceptCharges' | 'sync.retry' | 'sync.settleDuplicate' | 'conflicts.list' | 'conflicts.resolve'
 >;
 
 export function syncHandlers(remotes: RemotesService, engine: SyncEngine, changes: ChangeBus, now: () => number = Date.now): SyncHandlers {
@@ -31,6 +31,11 @@ export function syncHandlers(remotes: RemotesService, engine: SyncEngine, change
     'sync.now': (input) => engine.syncNow({ ...input, waitMs: 30_000 }),
     'sync.acceptCharges': ({ portId }) => touched(portId, engine.acceptCharges(portId)),
     'sync.retry': ({ portId }) => touched(portId, engine.retry(portId)),
+    'sync.settleDuplicate': async ({ remoteId, remoteObjectId, action }) => {
+      await engine.settleDuplicate(remoteId, remoteObjectId, action);
+      changes.emit({ type: 'sync' });
+      return { remoteObjectId, action };
+    },
     'conflicts.list': () => engine.store.repos.conflicts.list().map((c) => ({ portId: c.portId, local: c.local, remote: c.remote, differs: conflictingKeys(c, engine.store.repos.ports.mergeBase(c.portId).base), detectedAt: c.detectedAt })),
     'conflicts.resolve': ({ portId, choices }) => {
       const conflict = engine.store.repos.conflicts.get(portId);

@@ -6,6 +6,7 @@ import { useNoticeStore } from '../stores/noticeStore';
 import { AttentionList } from './AttentionList';
 import { ConflictList } from './ConflictList';
 import { LateCreateList } from './LateCreateList';
+import { DuplicateList } from './DuplicateList';
 import { RemoteStatusCard } from './RemoteStatusCard';
 import { LocalOnlyCard } from './LocalOnlyCard';
 import { messageOf, startSyncFeed, useSyncStore } from './syncStore';
@@ -91,6 +92,7 @@ export function SyncScreen() {
         <LocalOnlyCard />
         <AttentionList />
         <LateCreateList />
+        <DuplicateList />
         <ConflictList />
       </div>
     </section>

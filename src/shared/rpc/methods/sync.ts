@@ -41,6 +41,13 @@ export const RemoteSyncStatusSchema = z.object({
    * `message` is the latest try's, e.g. "cannot tell yet whether the earlier create landed".
    */
   lateCreates: z.array(z.object({ portId: z.string(), name: z.string(), settlesAt: z.number().int().nullable(), message: z.string().nullable() })),
+  /**
+   * Second remote copies of a port PortDesk created (the same client marker): never imported as
+   * ports; `keptObjectId` is the copy the port is linked to (null while it is not linked yet).
+   */
+  duplicates: z.array(
+    z.object({ remoteObjectId: z.string(), portId: z.string(), name: z.string(), keptObjectId: z.string().nullable(), state: PortStateSchema, seenAt: z.number().int() }),
+  ),
 });
 export type RemoteSyncStatus = z.infer<typeof RemoteSyncStatusSchema>;
 
@@ -122,6 +129,11 @@ export const syncMethods = {
   'sync.status': method(z.object({}), SyncStatusSchema),
   'sync.now': method(z.object({ remoteId: z.string().optional(), confirmRemovals: z.boolean().optional() }), SyncReportSchema),
   'sync.acceptCharges': method(z.object({ portId: id }), z.object({ portId: z.string(), requeued: z.number().int() })),
+  /** A duplicate remote copy: cancel it on its server (confirmed in the UI first), or dismiss it from the list. */
+  'sync.settleDuplicate': method(
+    z.object({ remoteId: id, remoteObjectId: id, action: z.enum(['cancel', 'dismiss']) }),
+    z.object({ remoteObjectId: z.string(), action: z.enum(['cancel', 'dismiss']) }),
+  ),
   'sync.retry': method(z.object({ portId: id }), z.object({ portId: z.string(), requeued: z.number().int() })),
   'conflicts.list': method(z.object({}), z.array(ConflictViewSchema)),
   'conflicts.resolve': method(z.object({ portId: id, choices: ChoicesSchema }), z.object({ portId: z.string(), resolved: z.boolean() })),

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { PortStateSchema } from '../../shared/model';
+import type { SyncStateRepo } from '../db/repos/sync-state-repo';
+import type { RemotePort } from './adapters/types';
+
+const KEY = 'dup:';
+
+/** A second remote copy of a port PortDesk created (same client marker), as kept in `sync_state`. */
+const DuplicateRecordSchema = z.object({
+  portId: z.string(),
+  state: PortStateSchema,
+  seenAt: z.number().int(),
+  /** Set once the specialist dismissed it or PortDesk canceled it remotely: no longer listed. */
+  settled: z.enum(['dismissed', 'canceled']).nullable(),
+});
+export type DuplicateRecord = z.infer<typeof DuplicateRecordSchema>;
+
+/**
+ * The remote copies that duplicate another copy of the same local port: each carries the marker
+ * of a local port of this remote that is linked to another object, or, when that port is not
+ * linked yet, is not the copy kept for it (the smallest remote id: deterministic, whichever
+ * process looks). Copies linked to a local port are never duplicates here.
+ */
+export function duplicateCopies(
+  remotes: readonly RemotePort[],
+  byObject: ReadonlyMap<string, string>,
+  localPort: (marker: string) => { linkedTo: string | null } | null,
+): Map<string, string> {
+  const groups = new Map<string, RemotePort[]>();
+  for (const r of remotes) {
+    if (!r.marker || byObject.has(r.remoteObjectId)) continue;
+    groups.set(r.marker, [...(groups.get(r.marker) ?? []), r]);
+  }
+  const out = new Map<string, string>();
+  for (const [marker, copies] of groups) {
+    const port = localPort(marker);
+    if (!port) continue;
+    const kept = port.linkedTo ?? [...copies].sort((a, b) => (a.remoteObjectId < b.remoteObjectId ? -1 : 1))[0]?.remoteObjectId;
+    for (const c of copies) if (c.remoteObjectId !== kept) out.set(c.remoteObjectId, marker);
+  }
+  return out;
+}
+
+/** Remember this pull's duplicates (keeping what the specialist decided) and forget those no longer listed. */
+export function recordDuplicates(state: SyncStateRepo, remoteId: string, remotes: readonly RemotePort[], found: ReadonlyMap<string, string>, now: number): void {
+  const byId = new Map(remotes.map((r) => [r.remoteObjectId, r]));
+  for (const objectId of state.keysWithPrefix(remoteId, KEY)) {
+    if (!found.has(objectId)) state.clear(remoteId, KEY + objectId);
+  }
+  for (const [objectId, portId] of found) {
+    const before = readDuplicate(state, remoteId, objectId);
+    const record: DuplicateRecord = { portId, state: byId.get(objectId)?.state ?? 'unconfirmed', seenAt: before?.seenAt ?? now, settled: before?.settled ?? null };
+    state.set(remoteId, KEY + objectId, JSON.stringify(record));
+  }
+}
+
+export function readDuplicate(state: SyncStateRepo, remoteId: string, objectId: string): DuplicateRecord | null {
+  const raw = state.get(remoteId, KEY + objectId);
+  if (!raw) return null;
+  try {
+    const parsed = DuplicateRecordSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The duplicates of a remote still waiting for the specialist (not dismissed or canceled). */
+export function openDuplicates(state: SyncStateRepo, remoteId: string): ({ remoteObjectId: string } & DuplicateRecord)[] {
+  return state
+    .keysWithPrefix(remoteId, KEY)
+    .map((objectId) => ({ objectId, record: readDuplicate(state, remoteId, objectId) }))
+    .filter((d): d is { objectId: string; record: DuplicateRecord } => d.record !== null && d.record.settled === null)
+    .map((d) => ({ remoteObjectId: d.objectId, ...d.record }));
+}
+
+/** The specialist dismissed it, or PortDesk canceled it remotely: it stays out of the list (and is never imported). */
+export function settleDuplicate(state: SyncStateRepo, remoteId: string, objectId: string, how: 'dismissed' | 'canceled'): boolean {
+  const before = readDuplicate(state, remoteId, objectId);
+  if (!before) return false;
+  state.set(remoteId, KEY + objectId, JSON.stringify({ ...before, settled: how }));
+  return true;
+}

@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { statusText } from '../../../src/main/cli/commands/sync';
+import { createAdapter } from '../../../src/main/sync/engine';
+import { duplicateCopies } from '../../../src/main/sync/duplicates';
+import type { RemotePort } from '../../../src/main/sync/adapters/types';
+import { kazooRemote, numbers, startHarness, type Harness } from './harness';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+describe('duplicate remote copies of a port PortDesk created', () => {
+  it('are never imported as ports, are listed with the copy kept, and can be canceled on the server or dismissed', async () => {
+    h = await startHarness('kazoo');
+    const port = h.ctx.ports.create({ fields: { name: 'Twice sent' }, numbers: numbers(0, 2), remoteId: h.remoteId });
+    const other = h.ctx.ports.create({ fields: { name: 'Also twice' }, numbers: numbers(5, 1), remoteId: h.remoteId });
+    await h.faults({ seed: 3, lostResponse: { rate: 0.2 } });
+    expect((await h.engine.syncNow({ waitMs: 20_000 })).converged).toBe(true);
+    await h.faults({});
+    const kept = h.ctx.ports.get(port.id).remoteObjectId;
+    // What a create landing after its retry had already made one leaves: a second request with the same marker.
+    const adapter = createAdapter(h.ctx.remotes.config(h.remoteId));
+    const late = await adapter.create(h.engine.store.snapshot(port.id)!);
+    const late2 = await adapter.create(h.engine.store.snapshot(other.id)!);
+
+    const run = await h.engine.syncNow({ waitMs: 20_000 });
+    expect(run.converged, run.message).toBe(true);
+    expect(h.ctx.ports.list().map((p) => p.name).sort()).toEqual(['Also twice', 'Twice sent']);
+    expect(h.ctx.ports.get(port.id).remoteObjectId).toBe(kept);
+    const dups = h.engine.status().remotes[0]?.duplicates ?? [];
+    expect(dups.map((d) => [d.remoteObjectId, d.portId, d.keptObjectId]).sort()).toEqual(
+      [
+        [late.remoteObjectId, port.id, kept],
+        [late2.remoteObjectId, other.id, h.ctx.ports.get(other.id).remoteObjectId],
+      ].sort(),
+    );
+    expect(statusText(h.engine.status())).toContain(`duplicate ${late.remoteObjectId} of Twice sent (${port.id}, linked to ${kept}), unconfirmed`);
+
+    await h.engine.settleDuplicate(h.remoteId, late.remoteObjectId, 'cancel');
+    await h.engine.settleDuplicate(h.remoteId, late2.remoteObjectId, 'dismiss');
+    const remote = await kazooRemote(h);
+    expect(remote.find((r) => r.id === late.remoteObjectId)?.port_state).toBe('canceled');
+    expect(remote.find((r) => r.id === late2.remoteObjectId)?.port_state).toBe('unconfirmed');
+    expect(h.engine.status().remotes[0]?.duplicates).toEqual([]);
+    // Settled duplicates stay out of the list and are still never imported.
+    expect((await h.engine.syncNow({ waitMs: 20_000 })).converged).toBe(true);
+    expect(h.engine.status().remotes[0]?.duplicates).toEqual([]);
+    expect(h.ctx.ports.list()).toHaveLength(2);
+    expect(h.ctx.ports.get(port.id).state).not.toBe('canceled');
+  });
+
+  it('keeps the linked copy, or while the port is not linked, the same copy whoever looks (the smallest id)', () => {
+    const copy = (id: string, marker: string | null): RemotePort => ({ remoteObjectId: id, revision: '1', accountId: 'a', state: 'unconfirmed', fields: {} as RemotePort['fields'], numbers: [], marker });
+    const list = [copy('b2', 'p1'), copy('a1', 'p1'), copy('c3', 'p2'), copy('d4', 'p2'), copy('e5', null), copy('f6', 'foreign')];
+    const ports: Record<string, { linkedTo: string | null }> = { p1: { linkedTo: null }, p2: { linkedTo: 'd4' } };
+    const found = duplicateCopies(list, new Map([['d4', 'p2']]), (m) => ports[m] ?? null);
+    expect([...found].sort()).toEqual([
+      ['b2', 'p1'],
+      ['c3', 'p2'],
+    ]);
+    expect([...duplicateCopies([...list].reverse(), new Map([['d4', 'p2']]), (m) => ports[m] ?? null)].sort()).toEqual([...found].sort());
+  });
+});
