@@ -78,7 +78,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const documents = new DocumentsService(repos, store, changes);
   const sync = new SyncEngine({ db, repos, changes, remotes, content: store, owner: `PortDesk ${options.shell}` });
   const loa = new LoaService(repos, documents, (portId) => sync.fetchLoa(portId));
-  const views = new ViewsService(db);
+  const views = new ViewsService(repos);
   const exports = new ExportService(repos);
   const imports = new ImportService({
     repos,

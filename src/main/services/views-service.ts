@@ -1,6 +1,5 @@
 import { AppError } from '../../shared/errors';
-import type { Db } from '../db/connection';
-import { ViewsRepo } from '../db/repos/views-repo';
+import type { Repos } from '../db/repos';
 import { AgeingThresholdsSchema, DEFAULT_AGEING, type AgeingThresholds } from '../../shared/domain/ageing';
 import { DEFAULT_VIEWS, ViewDefinitionSchema, mergeViews, type SavedView, type ViewDefinition } from '../../shared/domain/views';
 import type { Clock } from './ports-service';
@@ -12,13 +11,13 @@ const AGEING_KEY = 'ageing_thresholds';
  * window and the CLI share. Rows are parsed on the way out, so a bad row is skipped, not trusted.
  */
 export class ViewsService {
-  private readonly views: ViewsRepo;
+  private readonly views: Repos['views'];
 
   constructor(
-    db: Db,
+    repos: Pick<Repos, 'views'>,
     private readonly clock: Clock = { now: () => Date.now() },
   ) {
-    this.views = new ViewsRepo(db);
+    this.views = repos.views;
   }
 
   /** The built-in views (or the saved ones replacing them), then the saved views by name. */

@@ -11,6 +11,7 @@ import { SyncStateRepo } from './sync-state-repo';
 import { ImportBatchesRepo } from './import-batches-repo';
 import { RemotesRepo } from './remotes-repo';
 import { SyncLeaseRepo } from './sync-lease-repo';
+import { ViewsRepo } from './views-repo';
 
 /** Every repository over one connection, prepared once. */
 export interface Repos {
@@ -27,6 +28,8 @@ export interface Repos {
   importBatches: ImportBatchesRepo;
   remotes: RemotesRepo;
   syncLease: SyncLeaseRepo;
+  /** Saved work-queue views and local settings. */
+  views: ViewsRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -44,5 +47,6 @@ export function createRepos(db: Db): Repos {
     importBatches: new ImportBatchesRepo(db),
     remotes: new RemotesRepo(db),
     syncLease: new SyncLeaseRepo(db),
+    views: new ViewsRepo(db),
   };
 }
