@@ -10,6 +10,7 @@ import { SCHEMA_VERSION } from './db/migrations';
 import { nativeBindingPath } from './db/native';
 import { bindIpc } from './ipc/bind';
 import { bindDragOut } from './ipc/drag';
+import { bindExportSave } from './ipc/exportSave';
 // electron-vite resolves this to resources/icon.png beside out/ at run time (installers must ship it).
 import dragIconPath from '../../resources/icon.png?asset';
 import { createLogger, parseLogLevel } from './log/logger';
@@ -120,6 +121,19 @@ async function main(): Promise<void> {
     tempRoot: join(tmpdir(), `portdesk-drag-${process.pid}`),
     icon: () => nativeImage.createFromPath(dragIconPath).resize({ width: 64 }),
     onRefused: (error) => log.warn('drag out refused', { ...error }),
+  });
+  bindExportSave({
+    ipcMain,
+    contents: () => mainWindow?.webContents,
+    isTrustedUrl: (url) => isTrustedSender(url, appOrigin),
+    fileName: (format) => ctx.exports.fileName(format),
+    exportFile: (request) => ctx.exports.export(request),
+    askPath: async (suggested, format) => {
+      if (!mainWindow) return undefined;
+      const filters = format === 'csv' ? [{ name: 'CSV', extensions: ['csv'] }] : [{ name: 'Excel workbook', extensions: ['xlsx'] }];
+      const choice = await dialog.showSaveDialog(mainWindow, { defaultPath: join(app.getPath('documents'), suggested), filters });
+      return choice.canceled ? undefined : choice.filePath;
+    },
   });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, appName: app.name, isDev: !app.isPackaged, onCommand: (c) => onMenuCommand(ctx, c) })),

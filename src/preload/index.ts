@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 
 /**
- * All the renderer gets: a call function, a change-event subscription, and the two desktop file
+ * All the renderer gets: a call function, a change-event subscription, and the desktop file
  * operations a web page cannot do. Raw ipcRenderer never crosses the bridge; main validates every
  * message and its sender.
  */
@@ -16,6 +16,8 @@ const api = {
   pathForFile: (file: File): string => webUtils.getPathForFile(file),
   /** Drag an attachment out to the desktop: main writes it to a temp file and starts the OS drag. */
   startDrag: (attachmentId: string): void => ipcRenderer.send('portdesk:start-drag', attachmentId),
+  /** Export the window's ports to a file picked in the native save dialog; main builds and writes it. */
+  saveExport: (request: { ids: string[]; format: 'csv' | 'xlsx'; perNumber: boolean }): Promise<unknown> => ipcRenderer.invoke('portdesk:export-save', request),
 };
 
 contextBridge.exposeInMainWorld('portdesk', api);

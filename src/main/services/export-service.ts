@@ -42,8 +42,12 @@ export class ExportService {
     const numbers = this.repos.numbers.allByPort();
     const table = exportTable(ports, (id) => numbers.get(id) ?? [], { perNumber: request.perNumber, now: this.clock.now() });
     const bytes = request.format === 'csv' ? Buffer.from(toCsv(table), 'utf8') : await toXlsx(table);
-    const day = new Date(this.clock.now()).toISOString().slice(0, 10);
-    return { fileName: `portdesk-ports-${day}.${request.format}`, contentType: TYPES[request.format], bytes, ports: ports.length, rows: table.rows.length };
+    return { fileName: this.fileName(request.format), contentType: TYPES[request.format], bytes, ports: ports.length, rows: table.rows.length };
+  }
+
+  /** The name an export made now gets (dated, so a day's exports sort together). */
+  fileName(format: ExportFormat): string {
+    return `portdesk-ports-${new Date(this.clock.now()).toISOString().slice(0, 10)}.${format}`;
   }
 
   /** The ports of an export: the ids given, in order, or a view's ports in its order. */

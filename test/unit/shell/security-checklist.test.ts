@@ -61,7 +61,7 @@ describe('CSP in the built renderer', () => {
 });
 
 describe('preload bridge', () => {
-  it('exposes window.portdesk with call, subscribe, pathForFile and startDrag only, never ipcRenderer or the IPC event', async () => {
+  it('exposes window.portdesk with call, subscribe, pathForFile, startDrag and saveExport only, never ipcRenderer or the IPC event', async () => {
     await import('../../../src/preload/index');
     expect([...electronMock.exposed.keys()]).toEqual(['portdesk']);
     const api = electronMock.exposed.get('portdesk') as {
@@ -69,8 +69,9 @@ describe('preload bridge', () => {
       subscribe(l: (e: unknown) => void): () => void;
       pathForFile(f: unknown): string;
       startDrag(id: string): void;
+      saveExport(request: unknown): Promise<unknown>;
     };
-    expect(Object.keys(api).sort()).toEqual(['call', 'pathForFile', 'startDrag', 'subscribe']);
+    expect(Object.keys(api).sort()).toEqual(['call', 'pathForFile', 'saveExport', 'startDrag', 'subscribe']);
 
     // The file helpers hand over a string and a fire-and-forget message; nothing of IPC comes back.
     const file = { name: 'bill.pdf' };
@@ -78,6 +79,10 @@ describe('preload bridge', () => {
     expect(electronMock.getPathForFile).toHaveBeenCalledWith(file);
     expect(api.startDrag('a1')).toBeUndefined();
     expect(electronMock.send).toHaveBeenCalledWith('portdesk:start-drag', 'a1');
+    // An export goes to main as the request only; main validates it, asks where and writes the file.
+    const request = { ids: ['p1'], format: 'csv', perNumber: false };
+    await api.saveExport(request);
+    expect(electronMock.invoke).toHaveBeenCalledWith('portdesk:export-save', request);
 
     await expect(api.call('ports.list', { state: 'pending' })).resolves.toEqual({ ok: true, value: 'answer' });
     expect(electronMock.invoke).toHaveBeenCalledWith('portdesk:rpc', { method: 'ports.list', input: { state: 'pending' } });

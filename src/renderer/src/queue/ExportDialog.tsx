@@ -4,6 +4,28 @@ import { Modal } from '../ui/Modal';
 import { rpc } from '../rpc/transport';
 import { downloadBytes, fromBase64 } from '../documents/bytes';
 import { useNoticeStore } from '../stores/noticeStore';
+import { AppError, type ErrorCode } from '../../../shared/errors';
+import { ExportSaveAnswerSchema, type ExportSaveRequest } from '../../../shared/rpc/exportSave';
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Write the export where the user says: on the desktop, main's native save dialog (null when
+ * canceled); in a browser (the headless host), a download.
+ */
+async function exportPorts(request: ExportSaveRequest): Promise<{ name: string; ports: number; rows: number } | null> {
+  const save = window.portdesk?.saveExport;
+  if (save) {
+    const answer = ExportSaveAnswerSchema.parse(await save(request));
+    if (!answer.ok) throw new AppError(answer.error.code as ErrorCode, answer.error.message);
+    return answer.saved && { name: answer.saved.path, ports: answer.saved.ports, rows: answer.saved.rows };
+  }
+  const file = await rpc.call('ports.export', request);
+  downloadBytes(fromBase64(file.base64), file.fileName, file.contentType);
+  return { name: file.fileName, ports: file.ports, rows: file.rows };
+}
 
 /** Export the ports of the current view, in its order, as a file PortDesk's import reads back as is. */
 export function ExportDialog({ ids, onClose }: { ids: string[]; onClose(): void }) {
@@ -15,9 +37,8 @@ export function ExportDialog({ ids, onClose }: { ids: string[]; onClose(): void 
   const run = async () => {
     setBusy(true);
     try {
-      const file = await rpc.call('ports.export', { ids, format, perNumber });
-      downloadBytes(fromBase64(file.base64), file.fileName, file.contentType);
-      useNoticeStore.getState().toast('success', `Exported ${file.rows} ${file.rows === 1 ? 'row' : 'rows'} (${file.ports} ${file.ports === 1 ? 'port' : 'ports'}) to ${file.fileName}`);
+      const saved = await exportPorts({ ids, format, perNumber });
+      if (saved) useNoticeStore.getState().toast('success', `Exported ${plural(saved.rows, 'row')} (${plural(saved.ports, 'port')}) to ${saved.name}`);
       onClose();
     } catch (err) {
       setError(messageOf(err));

@@ -1,6 +1,7 @@
 import { ChangeEventSchema, type ChangeEvent } from '../../../shared/rpc/events';
 import type { RpcResult } from '../../../shared/rpc/contract';
 import { RpcClient, type RpcTransport } from '../../../shared/rpc/client';
+import type { ExportSaveRequest } from '../../../shared/rpc/exportSave';
 
 interface PreloadBridge {
   call(method: string, input: unknown): Promise<unknown>;
@@ -9,6 +10,8 @@ interface PreloadBridge {
   pathForFile?(file: File): string;
   /** Desktop only: drag an attachment out to the desktop as a file. */
   startDrag?(attachmentId: string): void;
+  /** Desktop only: export ports to a file picked in the native save dialog (see main/ipc/exportSave.ts). */
+  saveExport?(request: ExportSaveRequest): Promise<unknown>;
 }
 
 declare global {
