@@ -2,6 +2,11 @@
  * far beyond is an export of something else, and reading it would stall the app. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
+/** Most rows one import reads (Excel's own row limit, as for workbooks): a 52 MB CSV of bare
+ * numbers is 4 million rows, which no port request holds and which would take minutes and
+ * gigabytes to check. Counted on the text's lines before parsing, and on the rows as read. */
+export const MAX_IMPORT_ROWS = 1_048_576;
+
 /** Most numbers one written range may expand to; a typo like 2025550100-2025559999 would
  * otherwise silently create a port of ten thousand numbers (or a million). */
 export const MAX_RANGE_SIZE = 10_000;

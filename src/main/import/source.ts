@@ -5,7 +5,8 @@ import { streamPaste } from './paste';
 import { collectingSink, STREAM_BATCH_ROWS, type RowSink, type StreamedTable } from './rowSink';
 import { problem } from './problems';
 import type { SourceTable } from './table';
-import { MAX_IMPORT_BYTES } from './limits';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './limits';
+import { AppError } from '../../shared/errors';
 
 /** What to read: the bytes of a file (with its name, for the format) or pasted text. */
 export type ImportSource =
@@ -44,10 +45,47 @@ export type StreamResult = { ok: true; table: StreamedTable } | { ok: false; err
  * in batches the same way.
  */
 export async function streamSource(source: ImportSource, options: SourceOptions, sink: RowSink): Promise<StreamResult> {
+  try {
+    return await streamBounded(source, options, rowCapped(sink, source.kind === 'paste' ? 'pasted text' : 'file'));
+  } catch (err) {
+    if (err instanceof AppError && err.details?.reason === 'too-many-rows') return { ok: false, error: err.toJSON() };
+    throw err;
+  }
+}
+
+/** The sink, refusing the rows past {@link MAX_IMPORT_ROWS} (a line may hold several pasted numbers). */
+function rowCapped(sink: RowSink, what: string): RowSink {
+  let rows = 0;
+  return {
+    head: (t) => sink.head(t),
+    rows: (batch, read) => {
+      rows += batch.length;
+      if (rows > MAX_IMPORT_ROWS) throw tooManyRows(`The ${what} holds more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows`);
+      sink.rows(batch, read);
+    },
+  };
+}
+
+function tooManyRows(what: string): AppError {
+  return new AppError('VALIDATION', `${what}; PortDesk imports at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows at a time (Excel's own limit). Split it into smaller files.`, {
+    reason: 'too-many-rows',
+    limit: MAX_IMPORT_ROWS,
+  });
+}
+
+/** Refuse text of more lines than rows may be imported, before any of it is parsed (throws). */
+export function checkLines(text: string, what: string): void {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && lines <= MAX_IMPORT_ROWS; at = text.indexOf('\n', at + 1)) if (at < text.length - 1) lines++;
+  if (lines > MAX_IMPORT_ROWS) throw tooManyRows(`The ${what} has more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} lines`);
+}
+
+async function streamBounded(source: ImportSource, options: SourceOptions, sink: RowSink): Promise<StreamResult> {
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
   let table: StreamedTable;
   if (source.kind === 'paste') {
     if (source.text.trim() === '') return { ok: false, error: { code: 'VALIDATION', message: 'Nothing was pasted.' } };
+    checkLines(source.text, 'pasted text');
     table = streamPaste(source.text, sink, pick(options, ['hasHeader', 'headerRow']));
   } else {
     const sizeError = checkFileSize(source.bytes.length, maxBytes);
@@ -66,6 +104,7 @@ export async function streamSource(source: ImportSource, options: SourceOptions,
     } else {
       const decoded = decodeText(source.bytes, maxBytes);
       if (!decoded.ok) return decoded;
+      checkLines(decoded.text, `file "${source.fileName.split(/[\\/]/).pop()}"`);
       const headWithEncoding: RowSink = { head: (t) => sink.head({ ...t, encoding: decoded.encoding }), rows: (r, read) => sink.rows(r, read) };
       table = { ...streamDelimited(decoded.text, pick(options, ['delimiter', 'hasHeader', 'headerRow']), headWithEncoding), encoding: decoded.encoding };
     }

@@ -9,7 +9,7 @@ import { isCellProblem, type PlanOptions, type PlannedRow } from '../import/plan
 import type { StagedImport, StagedPlan } from '../import/stagedPlan';
 import type { ImportProgress, StoreLocation, TableInfo, WorkerSource } from '../import/protocol';
 import { runImportWorker, type ImportWriter, type WorkerFactory } from '../import/runWorker';
-import type { SourceOptions } from '../import/source';
+import { checkLines, type SourceOptions } from '../import/source';
 import { ImportLayouts } from '../db/repos/import-layouts-repo';
 import { earlyPreview } from '../import/earlyPreview';
 import { listImportBatches, undoImportBatch, type BatchGroup, type BatchSummary, type UndoResult } from '../import/batches';
@@ -109,6 +109,8 @@ export class ImportService {
 
   /** Start reading and checking a source; returns at once with the job id to poll. */
   start(input: StartImport): { jobId: string } {
+    // Checked here too, so a paste past the row limit is refused before a worker gets a copy of it.
+    if (input.source.kind === 'paste') checkLines(input.source.text, 'pasted text');
     const source: WorkerSource =
       input.source.kind === 'file' ? { kind: 'file', bytes: input.source.bytes, fileName: input.source.name } : input.source;
     // The file's own name, never its folder: it names the new port ("Import of ports.csv") and the import history.
