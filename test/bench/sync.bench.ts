@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppContext } from '../../src/main/app-context';
@@ -63,10 +65,41 @@ async function benchPush(dir: string): Promise<BenchResult> {
   }
 }
 
+const SANDBOX_CLI = fileURLToPath(new URL('../../src/sandbox/cli.ts', import.meta.url));
+
+/**
+ * The sandbox in a process of its own, as a real server is: the event-loop figure then measures
+ * PortDesk's work alone (serving a 7,500-port listing is the server's, not the window's, time).
+ */
+async function sandboxProcess(dataDir: string, token: string): Promise<{ kazooUrl: string; close(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', SANDBOX_CLI, '--port', '0', '--data', dataDir, '--token', token], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const kazooUrl = await new Promise<string>((resolve, reject) => {
+    let buffered = '';
+    child.once('exit', (code) => reject(new Error(`the sandbox exited (${code}) before it listened`)));
+    // Its request log keeps coming on stdout: read (and drop) all of it, or the pipe fills and stalls it.
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
+        const line = buffered.slice(0, nl);
+        buffered = buffered.slice(nl + 1);
+        if (line.includes('"kazooUrl"')) resolve((JSON.parse(line) as { kazooUrl: string }).kazooUrl);
+      }
+    });
+  });
+  return {
+    kazooUrl,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
 /** Pull: 10,000 remote ports (open and paginated completed) into an empty store, against raw fetch+parse of the same listings. */
 async function benchPull(dir: string): Promise<BenchResult[]> {
   const dataDir = join(dir, 'pull-sbx');
-  let sb: SandboxHandle = await startSandbox({ dataDir, port: 0, seed: 'none' });
+  const sb: SandboxHandle = await startSandbox({ dataDir, port: 0, seed: 'none' });
   const token = sb.token;
   const rootId = sb.accounts.root.id;
   await sb.close();
@@ -81,12 +114,12 @@ async function benchPull(dir: string): Promise<BenchResult[]> {
     }
   })();
   sdb.close();
-  sb = await startSandbox({ dataDir, port: 0, seed: 'none', token });
+  const server = await sandboxProcess(dataDir, token);
   const ctx = createAppContext({ dbPath: join(dir, 'pull.db'), shell: 'cli', backgroundSync: false });
   try {
-    ctx.remotes.add({ kind: 'kazoo', url: sb.kazooUrl, accountId: rootId, token });
+    ctx.remotes.add({ kind: 'kazoo', url: server.kazooUrl, accountId: rootId, token });
     const engine = new SyncEngine({ db: ctx.db, changes: ctx.changes, remotes: ctx.remotes });
-    const api = `${sb.kazooUrl}/v2/accounts/${rootId}`;
+    const api = `${server.kazooUrl}/v2/accounts/${rootId}`;
     const once = async (u: string): Promise<{ next_start_key?: string }> => (await (await fetch(u, { headers: { 'x-auth-token': token } })).json()) as { next_start_key?: string };
     // Same rule as the engine: one immediate retry of a GET on a keep-alive socket the server closed.
     const get = (u: string): Promise<{ next_start_key?: string }> => once(u).catch(() => once(u));
@@ -95,7 +128,6 @@ async function benchPull(dir: string): Promise<BenchResult[]> {
     const idle = watchEventLoop();
     await new Promise((r) => setTimeout(r, 500));
     const idleLag = idle.stop();
-    // The sandbox serves from this same event loop, so its work counts against the figure too.
     const lag = watchEventLoop();
     const t0 = performance.now();
     const report = await engine.syncNow();
@@ -116,11 +148,11 @@ async function benchPull(dir: string): Promise<BenchResult[]> {
     const baseline = rawMs / 1000;
     return [
       { name: 'sync pull 10,000 remote ports into an empty store (s vs raw fetch)', value, unit: 's', baseline, ratio: value / baseline, target: 'value <= 1 s', met: value <= 1 },
-      { name: 'event loop: longest block during the 10,000-port pull (sandbox on the same loop; vs idle)', value: pullLag, unit: 'ms', baseline: idleLag, ratio: pullLag / Math.max(idleLag, 1), target: 'value <= 100 ms', met: pullLag <= 100 },
+      { name: 'event loop: longest block during the 10,000-port pull (sandbox in its own process; vs idle)', value: pullLag, unit: 'ms', baseline: idleLag, ratio: pullLag / Math.max(idleLag, 1), target: 'value <= 100 ms', met: pullLag <= 100 },
     ];
   } finally {
     ctx.close();
-    await sb.close();
+    await server.close();
   }
 }
 

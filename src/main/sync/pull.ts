@@ -39,9 +39,9 @@ const FAILSAFE_SHARE = 0.5;
 const FAILSAFE_MIN = 10;
 
 /**
- * Fetch every remote port and reconcile by revision, all in one transaction (each known port in
- * its own savepoint, so one bad document does not stop the rest; a new port is undone by deleting
- * its row). Unchanged revisions are skipped;
+ * Fetch every remote port and reconcile by revision, in transactions of {@link APPLY_CHUNK} ports
+ * with a turn of the event loop between them (each known port in its own savepoint, so one bad
+ * document does not stop the rest; a new port is undone by deleting its row). Unchanged revisions are skipped;
  * a port with queued local changes whose remote copy now says something else becomes a conflict
  * with both versions kept; otherwise the remote version is applied and its state changes go on
  * the timeline as the remote's doing.
@@ -55,7 +55,7 @@ export async function pull(ctx: PullContext): Promise<PullResult> {
   await fillExtras(ctx.store, ctx.adapter, ctx.remoteId, remotes, known);
   await fillStateReasons(ctx.adapter, remotes, known);
   // Cleaned after the extras are in, so pulled comments and attachment names are cleaned too.
-  const result = applyPull(ctx, remotes.map(cleanRemotePort), { listed: new Set(listed.map((r) => r.remoteObjectId)), notFound: unlisted.notFound });
+  const result = await applyPull(ctx, remotes.map(cleanRemotePort), { listed: new Set(listed.map((r) => r.remoteObjectId)), notFound: unlisted.notFound });
   if (unlisted.unreadable.length > 0) {
     // A document the remote sent that cannot be read (an unknown state, a broken field) changes
     // nothing here: the port stays as it was, marked with why, and the failure is reported.
@@ -110,7 +110,15 @@ export interface PullListing {
   notFound: ReadonlySet<string>;
 }
 
-export function applyPull(ctx: PullContext, remotes: RemotePort[], listing: PullListing = { listed: new Set(remotes.map((r) => r.remoteObjectId)), notFound: new Set() }): PullResult {
+/**
+ * Remote ports applied per transaction. Between two chunks the event loop that serves the window
+ * gets a turn: a pull of 10,000 ports is no single long block. Each port stands on its own (its
+ * savepoint), so a crash between chunks leaves whole ports applied and the next pull goes on by
+ * revision; removals, which need every port seen, come last in their own transaction.
+ */
+const APPLY_CHUNK = 200;
+
+export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing: PullListing = { listed: new Set(remotes.map((r) => r.remoteObjectId)), notFound: new Set() }): Promise<PullResult> {
   const { store, remoteId } = ctx;
   const { repos, db } = store;
   const { ports, numbers, events, outbox, conflicts } = repos;
@@ -250,10 +258,10 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[], listing: Pull
     const port = ports.get(marker);
     return port?.remoteId === remoteId ? { linkedTo: port.remoteObjectId } : null;
   });
-  db.transaction(() => {
-    const seen = new Set<string>();
-    recordDuplicates(repos.syncState, remoteId, remotes, duplicates, now);
-    for (const remote of remotes) {
+  db.transaction(() => recordDuplicates(repos.syncState, remoteId, remotes, duplicates, now))();
+  const seen = new Set<string>();
+  const applyChunk = db.transaction((chunk: readonly RemotePort[]) => {
+    for (const remote of chunk) {
       if (goneObjects.has(remote.remoteObjectId) || duplicates.has(remote.remoteObjectId)) continue;
       try {
         const matched = matches.get(remote.remoteObjectId);
@@ -274,6 +282,12 @@ export function applyPull(ctx: PullContext, remotes: RemotePort[], listing: Pull
         result.failures.push({ portId, remoteObjectId: remote.remoteObjectId, message: err instanceof Error ? err.message : String(err) });
       }
     }
+  });
+  for (let from = 0; from < remotes.length; from += APPLY_CHUNK) {
+    if (from > 0) await new Promise((resolve) => setImmediate(resolve));
+    applyChunk(remotes.slice(from, from + APPLY_CHUNK));
+  }
+  db.transaction(() => {
     const linkedNow = ports.linked(remoteId);
     // Only what the remote answered NOT_FOUND for may go (seam 1): absence from a listing proves nothing.
     const missing = linkedNow.filter((p) => !seen.has(p.id) && listing.notFound.has(p.objectId) && outbox.remaining(p.id) === 0 && !conflicts.has(p.id)).map((p) => p.id);

@@ -307,6 +307,9 @@ export type KazooVersion = '4.2' | '4.3';
 const SERVER_FACTS = new Map<string, ServerFacts>();
 const CANNOT_TELL = 'cannot tell yet whether the earlier create landed';
 
+/** Listed documents read between two turns of the event loop (a 10,000-port listing is no single block). */
+const LIST_TURN_DOCS = 200;
+
 /**
  * Kazoo Crossbar `port_requests` over {root}/v2/accounts/{ACCOUNT_ID}, 4.0–4.2 and 4.3 alike.
  * Every per-port call goes under the port's own account (4.3 re-parents a request written under
@@ -411,7 +414,9 @@ export class KazooAdapter implements RemoteAdapter {
     const docs = (await Promise.all(urls.map((u) => this.grouped(u)))).flat();
     const seen = new Set<string>();
     const out: RemotePort[] = [];
-    for (const d of docs) {
+    for (const [i, d] of docs.entries()) {
+      // Thousands of documents are checked and hashed here: the event loop gets a turn now and then.
+      if (i > 0 && i % LIST_TURN_DOCS === 0) await new Promise((resolve) => setImmediate(resolve));
       const parsed = KazooDocSchema.safeParse(d);
       if (!parsed.success || seen.has(parsed.data.id)) continue;
       seen.add(parsed.data.id);
