@@ -25,6 +25,7 @@ export function portDetailText(p: PortDetail): string {
     p.billingName && `billing name: ${p.billingName}`,
     p.accountNumber && `account number: ${p.accountNumber}`,
     p.focDate && `FOC date: ${p.focDate}`,
+    `remote: ${p.remoteId ?? (p.keptLocal ? 'none, kept local' : 'none yet (the first remote added takes it)')}`,
     `sync: ${p.syncStatus}${p.syncError ? ` (${p.syncError})` : ''}`,
     `numbers (${p.numbers.length}):`,
     ...p.numbers.map((n) => `  ${n.e164}  ${formatNumber(n.e164)}${n.status ? `  ${n.status}` : ''}`),

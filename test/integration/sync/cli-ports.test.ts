@@ -67,6 +67,8 @@ describe('portdesk ports create --remote | --local, ports assign', () => {
     await create('Kept', 2, '--local');
     const later = await create('Kept later', 4);
     expect((await cli([...db, 'ports', 'keep-local', later])).stdout).toBe(`Keeping ${later} "Kept later" local`);
+    expect((await cli([...db, 'ports', 'show', later])).stdout).toContain('\nremote: none, kept local\n');
+    expect((await cli([...db, 'ports', 'show', early])).stdout).toContain('\nremote: none yet (the first remote added takes it)\n');
 
     const status = await cli([...db, 'sync', 'status']);
     expect(status.stdout.split('\n')).toEqual([
