@@ -15,15 +15,15 @@ const changes = new ChangeBus();
 const repos = createRepos(db);
 const remotes = new RemotesService(repos, keyFileBox(dirname(dbPath)), changes);
 // A kill between recording a create and sending it leaves a create that may still land: with the
-// default timeout and margin the next run would wait 2.5 min for it, so this child waits 4 s.
+// default timeout and margin the next run would wait 2.5 min for it, so this child waits 2 s.
 const engine = new SyncEngine({
   db,
   repos,
   changes,
   remotes,
   backoff: { baseMs: 20, capMs: 300 },
-  adapterFor: (config, ctx) => createAdapter({ ...config, requestTimeoutMs: 3_000 }, ctx),
-  lateCreateMarginMs: 1_000,
+  adapterFor: (config, ctx) => createAdapter({ ...config, requestTimeoutMs: 1_500 }, ctx),
+  lateCreateMarginMs: 500,
 });
 process.stdout.write('ready\n');
 let converged = false;
