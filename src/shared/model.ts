@@ -18,11 +18,20 @@ export const REMOTE_KINDS = ['kazoo', 'telnyx'] as const;
 export const RemoteKindSchema = z.enum(REMOTE_KINDS);
 export type RemoteKind = z.infer<typeof RemoteKindSchema>;
 
+/**
+ * Whether year, month (1-12) and day name a day that exists. Date.parse and Date.UTC roll
+ * 2026-02-30 over to March 2nd: a real date is one that round-trips unchanged.
+ */
+export function isCalendarDate(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 /** A calendar date as the carriers exchange it (no time zone): YYYY-MM-DD. */
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real calendar date');
+  .refine((s) => isCalendarDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))), 'is not a real calendar date');
 
 /** Text from outside, as stored: see {@link cleanText} (controls, escapes, bidi overrides, invisibles). */
 export const cleanString = (options: { multiline?: boolean } = {}) => z.string().overwrite((s) => cleanText(s, options));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CountryCode } from 'libphonenumber-js/max';
-import { PortFieldsSchema } from '../../shared/model';
+import { PortFieldsSchema, isCalendarDate } from '../../shared/model';
 import { normalizeNumber } from '../../shared/domain/numbers';
 import { normalizeUsRegion } from '../../shared/domain/usStates';
 import type { MappableField } from './columns';
@@ -29,9 +29,7 @@ export function parseDate(text: string, country: CountryCode): string | undefine
   } else {
     return undefined;
   }
-  // Date.UTC rolls 2025-02-31 over to March: a real date round-trips unchanged.
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  if (y < 1900 || !isCalendarDate(y, m, d)) return undefined;
   const value = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   return value;
 }
