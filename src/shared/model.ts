@@ -119,6 +119,10 @@ export const PortSummarySchema = PortFieldsSchema.extend({
   remoteId: z.string().nullable(),
   remoteObjectId: z.string().nullable(),
   remoteAccountId: z.string(),
+  /** The connection's name (Settings), null for a local-only port. */
+  remoteName: z.string().nullable(),
+  /** The remote account's name as the remote gives it (a Kazoo sub-account), null until a pull has seen it. */
+  remoteAccountName: z.string().nullable(),
   numberCount: z.number().int(),
   /** The port's lowest number (E.164), null without numbers: tells look-alike ports apart, gives the numbers' country. */
   firstNumber: z.string().nullable(),

@@ -10,6 +10,8 @@ export function summary(id: string, state: PortState, patch: Partial<PortSummary
     remoteId: null,
     remoteObjectId: null,
     remoteAccountId: '',
+    remoteName: null,
+    remoteAccountName: null,
     numberCount: 1,
     firstNumber: '+12025550100',
     attachmentCount: 0,

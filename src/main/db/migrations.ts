@@ -369,6 +369,20 @@ CREATE TABLE annotation_draft_steps (
 );
 `,
   },
+  {
+    version: 14,
+    name: 'remote_accounts: the names of the remote accounts ports live in',
+    sql: `
+-- The name a remote gives each account its requests live in (Kazoo's listings group requests by
+-- account with its account_name), so sub-accounts read as names rather than 32-hex ids.
+CREATE TABLE remote_accounts (
+  remote_id TEXT NOT NULL REFERENCES remotes(id) ON DELETE CASCADE,
+  account_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (remote_id, account_id)
+) WITHOUT ROWID;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

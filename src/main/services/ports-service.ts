@@ -8,7 +8,7 @@ import {
   type PortState,
   type PortSummary,
 } from '../../shared/model';
-import { NOT_PORT_AUTHORITY, allowedTargets, canMoveAs, canTransition, holdsNumbers, isDeletable, isEditable, stateLabel } from '../../shared/domain/states';
+import { canTransition, holdsNumbers, isDeletable, isEditable, moveRefusal, stateLabel } from '../../shared/domain/states';
 import { countryOfNumber, isCountryCode, normalizeNumber } from '../../shared/domain/numbers';
 import { effectiveCountry, portProblems, type ReadinessProblem } from '../../shared/domain/readiness';
 import { isoDay } from '../../shared/domain/portFacts';
@@ -123,8 +123,8 @@ export class PortsService {
   }
 
   /** Ids of ports (open or not) with a number containing `digits`, at most `limit` of them. */
-  searchNumbers(digits: string, limit = 1000): string[] {
-    return this.repos.numbers.portsWithDigits(digits, limit);
+  searchNumbers(digits: string, limit = 1000): { portId: string; e164: string }[] {
+    return this.repos.numbers.matchesWithDigits(digits, limit);
   }
 
   create(input: CreatePortInput): PortDetail {
@@ -312,18 +312,10 @@ export class PortsService {
   move(id: string, input: MoveInput): PortDetail {
     const port = this.require(id);
     const { to } = input;
-    if (!canTransition(port.state, to)) {
-      const allowed = allowedTargets(port.state).map(stateLabel);
-      throw new AppError(
-        'ILLEGAL_TRANSITION',
-        `Cannot move "${port.name}" from ${stateLabel(port.state)} to ${stateLabel(to)}` +
-          (allowed.length ? `; it can go to ${allowed.join(', ')}` : `; ${stateLabel(port.state)} is final`),
-        { from: port.state, to },
-      );
-    }
-    if (!canMoveAs(port.state, to, port.remoteAuthority)) {
-      // The remote would refuse it: say so now, in its words, rather than queue a doomed change.
-      throw new AppError('FORBIDDEN', `Cannot move "${port.name}" to ${stateLabel(to)}: the remote says ${NOT_PORT_AUTHORITY}`, { from: port.state, to });
+    const refusal = moveRefusal(port, to);
+    if (refusal !== null) {
+      // A move the remote would refuse is said now, in its words, rather than queued to fail.
+      throw new AppError(canTransition(port.state, to) ? 'FORBIDDEN' : 'ILLEGAL_TRANSITION', refusal, { from: port.state, to });
     }
     const patch: PortFieldsPatch = {};
     if (to === 'scheduled') {

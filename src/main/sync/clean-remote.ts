@@ -20,6 +20,7 @@ export function cleanRemotePort(remote: RemotePort): RemotePort {
   return {
     ...remote,
     fields: fields as PortFields,
+    ...(remote.accountName ? { accountName: cleanText(remote.accountName).trim() } : {}),
     ...(typeof remote.stateReason === 'string' ? { stateReason: cleanText(remote.stateReason, { multiline: true }) } : {}),
     ...(remote.comments ? { comments: remote.comments.map((c) => ({ ...c, body: cleanText(c.body, { multiline: true }), author: cleanText(c.author) })) } : {}),
     ...(remote.attachments ? { attachments: remote.attachments.map((a) => ({ ...a, name: cleanText(a.name) })) } : {}),

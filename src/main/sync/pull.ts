@@ -258,7 +258,11 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
     const port = ports.get(marker);
     return port?.remoteId === remoteId ? { linkedTo: port.remoteObjectId } : null;
   });
-  db.transaction(() => recordDuplicates(repos.syncState, remoteId, remotes, duplicates, now))();
+  db.transaction(() => {
+    recordDuplicates(repos.syncState, remoteId, remotes, duplicates, now);
+    // Sub-account names as the remote gives them: a renamed account refreshes its ports' cards.
+    result.changed.push(...repos.remoteAccounts.record(remoteId, accountNames(remotes)));
+  })();
   const seen = new Set<string>();
   const applyChunk = db.transaction((chunk: readonly RemotePort[]) => {
     for (const remote of chunk) {
@@ -300,4 +304,11 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
   })();
   result.changed = [...new Set(result.changed)];
   return result;
+}
+
+/** Account id -> name, from the ports whose remote named their account. */
+function accountNames(remotes: readonly RemotePort[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const r of remotes) if (r.accountName) names.set(r.accountId, r.accountName);
+  return names;
 }

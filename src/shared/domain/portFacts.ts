@@ -62,13 +62,23 @@ export function needsAttention(p: PortSummary, today: Date = new Date()): boolea
   return due !== null && p.state !== 'completed' && p.state !== 'canceled' && daysUntil(due.date, today) < 0;
 }
 
+/**
+ * The remote account a port lives in (a Kazoo sub-account), as people read it: the name the
+ * remote gives it, else a short form of its id until a pull has seen the name; '' for none.
+ */
+export function remoteAccountLabel(p: Pick<PortSummary, 'remoteAccountId' | 'remoteAccountName'>): string {
+  if (p.remoteAccountName) return p.remoteAccountName;
+  const id = p.remoteAccountId;
+  return id.length > 12 ? `Account ${id.slice(0, 4)}…${id.slice(-4)}` : id ? `Account ${id}` : '';
+}
+
 const haystacks = new WeakMap<PortSummary, string>();
 
 /** Lower-cased text the free-text search matches against, computed once per summary object. */
 export function haystack(p: PortSummary): string {
   let text = haystacks.get(p);
   if (text === undefined) {
-    text = [p.name, p.accountName, p.accountNumber, p.billingName, p.losingCarrier, p.winningCarrier, p.referenceNumber, p.customerReference, p.remoteId ?? '', p.locality, ...p.tags]
+    text = [p.name, p.accountName, p.accountNumber, p.billingName, p.losingCarrier, p.winningCarrier, p.referenceNumber, p.customerReference, p.remoteName ?? '', p.remoteAccountName ?? '', p.locality, ...p.tags]
       .join('\u0000')
       .toLowerCase();
     haystacks.set(p, text);

@@ -59,6 +59,21 @@ export function commentFlagsProblem(authority: boolean | null, flags: { isPrivat
   return null;
 }
 
+/**
+ * Why this connection may not move the port to `to`, in words to act on (the state rule, or the
+ * remote's), or null when it may: what ports.move refuses with and what an illegal drop says.
+ */
+export function moveRefusal(port: { name: string; state: PortState; remoteAuthority: boolean | null }, to: PortState): string | null {
+  if (!canTransition(port.state, to)) {
+    const allowed = allowedTargets(port.state).map(stateLabel);
+    return `Cannot move "${port.name}" from ${stateLabel(port.state)} to ${stateLabel(to)}` + (allowed.length ? `; it can go to ${allowed.join(', ')}` : `; ${stateLabel(port.state)} is final`);
+  }
+  if (!canMoveAs(port.state, to, port.remoteAuthority)) {
+    return `Cannot move "${port.name}" to ${stateLabel(to)}: this connection is not the request's port authority, and the remote says ${NOT_PORT_AUTHORITY}`;
+  }
+  return null;
+}
+
 /** Final states: nothing leaves them. */
 export function isFinal(state: PortState): boolean {
   return allowedTargets(state).length === 0;

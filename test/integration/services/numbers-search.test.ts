@@ -18,6 +18,21 @@ describe('numbers.search: partial-number search', () => {
     expect(await search('999')).toEqual([]);
   });
 
+  it('says which number matched on each port (the lowest when several do)', async () => {
+    const ctx = testContext();
+    const a = ctx.ports.create({ fields: { name: 'A' }, numbers: ['+1 202 555 0143', '+1 202 555 0142', '+1 202 555 0900'] });
+    const b = ctx.ports.create({ fields: { name: 'B' }, numbers: ['+1 303 555 0100', '(303) 555-0149'] });
+    const r = await ctx.router.call('numbers.search', { digits: '555014' });
+    if (!r.ok) throw new Error(r.error.message);
+    const matches = (r.value as { matches: { portId: string; e164: string }[] }).matches;
+    expect(new Map(matches.map((m) => [m.portId, m.e164]))).toEqual(
+      new Map([
+        [a.id, '+12025550142'],
+        [b.id, '+13035550149'],
+      ]),
+    );
+  });
+
   it('finds completed ports too, and honours the limit', async () => {
     const ctx = testContext();
     const done = ctx.ports.create({ fields: { name: 'Done' }, numbers: ['2025550100'] });

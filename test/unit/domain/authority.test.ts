@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canMoveAs, commentFlagsProblem, commonTargets, mayMove } from '../../../src/shared/domain/states';
+import { canMoveAs, commentFlagsProblem, commonTargets, mayMove, moveRefusal } from '../../../src/shared/domain/states';
 
 describe('moves a connection may make (Kazoo 4.3 port authority)', () => {
   it('without authority: submit, and cancel only while unconfirmed', () => {
@@ -23,6 +23,21 @@ describe('moves a connection may make (Kazoo 4.3 port authority)', () => {
     ];
     expect(commonTargets(mixed)).toEqual(['submitted', 'canceled']);
     expect(commonTargets([])).toEqual([]);
+  });
+});
+
+describe('why a move is refused (what an illegal drop says)', () => {
+  const port = (state: 'unconfirmed' | 'submitted' | 'completed', remoteAuthority: boolean | null) => ({ name: 'Harbor fax', state, remoteAuthority });
+
+  it('names the state rule: where the port may go, or that its state is final', () => {
+    expect(moveRefusal(port('unconfirmed', null), 'completed')).toBe('Cannot move "Harbor fax" from Unconfirmed to Completed; it can go to Submitted, Canceled');
+    expect(moveRefusal(port('completed', true), 'submitted')).toBe('Cannot move "Harbor fax" from Completed to Submitted; Completed is final');
+  });
+
+  it("names the remote's rule when the state machine allows the move but this connection may not make it", () => {
+    expect(moveRefusal(port('submitted', false), 'pending')).toMatch(/^Cannot move "Harbor fax" to Pending: this connection is not the request's port authority, .*please contact your port authority$/);
+    expect(moveRefusal(port('submitted', null), 'pending')).toBeNull();
+    expect(moveRefusal(port('unconfirmed', false), 'submitted')).toBeNull();
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PortSummary } from '../../../src/shared/model';
 import { buildColumns, sortForBoard, type BoardFilter } from '../../../src/renderer/src/board/boardColumns';
 import { EMPTY_FILTER, toPortFilter } from '../../../src/shared/domain/portFilter';
+import { remoteAccountLabel } from '../../../src/shared/domain/portFacts';
 import { READY_FIELDS } from '../../support/port-fields';
 import { summary } from '../../support/summary';
 
@@ -37,5 +38,23 @@ describe('buildColumns', () => {
     expect(Object.values(attention).flat().map((p) => p.id).sort()).toEqual(['no-loa', 'no-numbers', 'rejected', 'submitted']);
     expect(Object.values(buildColumns(all, { ...NONE, query: 'LUMEN' }, NOW)).flat().map((p) => p.id)).toEqual(['rejected']);
     expect(Object.values(buildColumns(all, { ...NONE, tag: 'Q4', readyToSubmit: true }, NOW)).flat()).toEqual([]);
+  });
+});
+
+describe('sub-accounts', () => {
+  const named = port('named', 'submitted', { remoteId: 'r1', remoteName: 'Northwind Kazoo', remoteAccountId: 'a'.repeat(32), remoteAccountName: 'Harbor Lights Dental Group' });
+  const unnamed = port('unnamed', 'submitted', { remoteId: 'r1', remoteAccountId: '0123456789abcdef0123456789abcdef' });
+
+  it('read as their name, else as a short form of the id, never the 32-hex id', () => {
+    expect(remoteAccountLabel(named)).toBe('Harbor Lights Dental Group');
+    expect(remoteAccountLabel(unnamed)).toBe('Account 0123…cdef');
+    expect(remoteAccountLabel(port('local', 'unconfirmed'))).toBe('');
+  });
+
+  it('are found by name, and the connection by its name rather than its id', () => {
+    const both = sortForBoard([named, unnamed]);
+    expect(ids(Object.values(buildColumns(both, { ...NONE, query: 'harbor lights' }, NOW)).flat())).toEqual(['named']);
+    expect(ids(Object.values(buildColumns(both, { ...NONE, query: 'northwind' }, NOW)).flat())).toEqual(['named']);
+    expect(ids(Object.values(buildColumns(both, { ...NONE, query: 'r1' }, NOW)).flat())).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { ImportBatchesRepo } from './import-batches-repo';
 import { RemotesRepo } from './remotes-repo';
 import { SyncLeaseRepo } from './sync-lease-repo';
 import { ViewsRepo } from './views-repo';
+import { RemoteAccountsRepo } from './remote-accounts-repo';
 
 /** Every repository over one connection, prepared once. */
 export interface Repos {
@@ -30,6 +31,7 @@ export interface Repos {
   syncLease: SyncLeaseRepo;
   /** Saved work-queue views and local settings. */
   views: ViewsRepo;
+  remoteAccounts: RemoteAccountsRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -48,5 +50,6 @@ export function createRepos(db: Db): Repos {
     remotes: new RemotesRepo(db),
     syncLease: new SyncLeaseRepo(db),
     views: new ViewsRepo(db),
+    remoteAccounts: new RemoteAccountsRepo(db),
   };
 }

@@ -20,7 +20,7 @@ export class NumbersRepo {
     // E.164 holds only '+' and digits, so a case-sensitive GLOB matches digits exactly; unlike
     // LIKE's default case-insensitive compare, it runs over the narrow numbers_e164 index alone
     // (a covering scan of e164 + port_id, never the table), ~10 ms for 100k numbers.
-    this.digitsStmt = db.prepare("SELECT DISTINCT port_id AS portId FROM numbers INDEXED BY numbers_e164 WHERE e164 GLOB '*' || ? || '*' LIMIT ?");
+    this.digitsStmt = db.prepare("SELECT port_id AS portId, MIN(e164) AS e164 FROM numbers INDEXED BY numbers_e164 WHERE e164 GLOB '*' || ? || '*' GROUP BY port_id LIMIT ?");
     this.e164sStmt = db.prepare('SELECT e164 FROM numbers WHERE port_id = ? ORDER BY e164');
     this.openAllStmt = db.prepare('SELECT e164 FROM numbers WHERE open = 1');
     // Raw rows: 100,000 two-column arrays cost a fraction of as many objects.
@@ -57,7 +57,12 @@ export class NumbersRepo {
 
   /** Ports with a number whose digits contain `digits` (callers pass digits only). */
   portsWithDigits(digits: string, limit: number): string[] {
-    return (this.digitsStmt.all(digits, limit) as { portId: string }[]).map((r) => r.portId);
+    return this.matchesWithDigits(digits, limit).map((r) => r.portId);
+  }
+
+  /** The same, with the number that matched on each port (its lowest, when several do). */
+  matchesWithDigits(digits: string, limit: number): { portId: string; e164: string }[] {
+    return this.digitsStmt.all(digits, limit) as { portId: string; e164: string }[];
   }
 
   /** Every number, by port, in one pass (an export of 100,000 numbers; one query per port would be 10,000). */

@@ -39,7 +39,9 @@ SELECT p.id, p.state, p.state_reason, p.remote_id, p.remote_object_id, p.remote_
   EXISTS (SELECT 1 FROM attachments a WHERE a.port_id = p.id AND a.kind = 'bill') AS has_bill,
   (SELECT COUNT(*) FROM comments c WHERE c.port_id = p.id) AS comment_count,
   -- Unit separator: a tag may hold commas and spaces, never a control character (TagSchema).
-  (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM port_tags t WHERE t.port_id = p.id ORDER BY tag)) AS tags
+  (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM port_tags t WHERE t.port_id = p.id ORDER BY tag)) AS tags,
+  (SELECT r.name FROM remotes r WHERE r.id = p.remote_id) AS remote_name,
+  (SELECT ra.name FROM remote_accounts ra WHERE ra.remote_id = p.remote_id AND ra.account_id = p.remote_account_id) AS remote_account_name
 FROM ports p`;
 
 /** Versions sent without an answer kept for recognising echoes; older ones cannot come back after newer ones landed. */
@@ -81,6 +83,8 @@ function rowToSummary(row: Record<string, unknown>): PortSummary {
     remoteId: (row.remote_id as string | null) ?? null,
     remoteObjectId: (row.remote_object_id as string | null) ?? null,
     remoteAccountId: String(row.remote_account_id ?? ''),
+    remoteName: (row.remote_name as string | null) ?? null,
+    remoteAccountName: (row.remote_account_name as string | null) ?? null,
     numberCount: Number(row.number_count),
     firstNumber: (row.first_number as string | null) ?? null,
     attachmentCount: Number(row.attachment_count),

@@ -22,6 +22,9 @@ export function portHandlers(ports: PortsService): PortHandlers {
     'numbers.add': ({ portId, numbers, country }) => ports.addNumbers(portId, numbers, country),
     'numbers.remove': ({ portId, numbers }) => ports.removeNumbers(portId, numbers),
     'numbers.lookup': ({ number, country }) => ports.findByNumber(number, country),
-    'numbers.search': ({ digits, limit }) => ({ portIds: ports.searchNumbers(digits, limit) }),
+    'numbers.search': ({ digits, limit }) => {
+      const matches = ports.searchNumbers(digits, limit);
+      return { portIds: matches.map((m) => m.portId), matches };
+    },
   };
 }

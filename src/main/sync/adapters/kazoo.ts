@@ -75,7 +75,7 @@ const KazooDocSchema = z.looseObject({
     .optional()
     .catch(undefined),
   [KAZOO_MARKER_FIELD]: str,
-  _read_only: z.looseObject({ account_id: str, port_authority: str }).optional().catch(undefined),
+  _read_only: z.looseObject({ account_id: str, account_name: str, port_authority: str }).optional().catch(undefined),
   uploads: z.record(z.string(), z.looseObject({ content_type: z.string().catch('application/pdf'), length: z.number().catch(0) })).optional().catch(undefined),
   comments: z
     .array(
@@ -112,7 +112,13 @@ const TokenSchema = z.looseObject({ account_id: z.string(), owner_id: z.string()
 const UserSchema = z.looseObject({ first_name: z.string().optional(), last_name: z.string().optional(), username: z.string().optional() });
 /** Reasons are shown on a card and in a banner; anything longer is a mistake, not a reason. */
 const MAX_REASON = 1024;
-const GroupsSchema = z.array(z.looseObject({ account_id: z.string(), port_requests: z.array(z.unknown()) }));
+const GroupsSchema = z.array(z.looseObject({ account_id: z.string(), account_name: z.string().optional().catch(undefined), port_requests: z.array(z.unknown()) }));
+
+/** An account's name as Kazoo gives it; Kazoo answers "unknown" when it could not read the account (cb_port_requests:get_account_names). */
+function accountNameOf(name: string | undefined): string | undefined {
+  const trimmed = name?.trim();
+  return trimmed && trimmed !== 'unknown' ? trimmed : undefined;
+}
 
 /** Kazoo error body -> the most specific text the server gave, plus its short `message` verbatim. */
 export const readKazooError: ErrorReader = (status, body) => {
@@ -189,6 +195,7 @@ export function kazooToPort(doc: KazooDoc, revision: string, fallbackAccount: st
     remoteObjectId: doc.id,
     revision,
     accountId: doc.account_id ?? doc._read_only?.account_id ?? fallbackAccount,
+    accountName: accountNameOf(doc._read_only?.account_name),
     ...(doc._read_only?.port_authority !== undefined && connectionAccount !== undefined ? { authority: doc._read_only.port_authority === connectionAccount } : {}),
     state: doc.port_state,
     fields,
@@ -326,6 +333,8 @@ export class KazooAdapter implements RemoteAdapter {
   private readonly facts: ServerFacts;
   /** Accounts of the requests this adapter has seen (listings, GETs), ahead of the engine's store. */
   private readonly seen = new Map<string, string>();
+  /** Account id -> name, as the grouped listings give them. */
+  private readonly accountNames = new Map<string, string>();
 
   constructor(
     private readonly config: RemoteConfig,
@@ -393,6 +402,10 @@ export class KazooAdapter implements RemoteAdapter {
     const env = await this.callUrl('GET', url);
     const groups = GroupsSchema.safeParse(env.data);
     if (!groups.success) throw new RemoteError({ kind: 'transient', status: 200, message: 'Kazoo answered a listing PortDesk cannot read' });
+    for (const g of groups.data) {
+      const name = accountNameOf(g.account_name);
+      if (name) this.accountNames.set(g.account_id, name);
+    }
     return groups.data.flatMap((g) => g.port_requests.map((p) => ({ ...(p as object), account_id: g.account_id })));
   }
 
@@ -422,6 +435,7 @@ export class KazooAdapter implements RemoteAdapter {
       seen.add(parsed.data.id);
       const port = kazooToPort(parsed.data, documentRevision(withoutListingAccount(d)), this.config.accountId, this.config.accountId, version);
       this.seen.set(port.remoteObjectId, port.accountId);
+      port.accountName ??= this.accountNames.get(port.accountId);
       out.push(port);
     }
     return out;

@@ -40,6 +40,8 @@ export interface RemotePort {
   /** Changes whenever the remote document changes (Kazoo's `revision`, a content hash on Telnyx). */
   revision: string;
   accountId: string;
+  /** The name of that account, when the remote gives it (Kazoo's listing groups, 4.3's `_read_only`). */
+  accountName?: string;
   state: PortState;
   fields: PortFields;
   numbers: string[];

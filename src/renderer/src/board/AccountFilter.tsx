@@ -1,23 +1,26 @@
 import { useMemo } from 'react';
+import { remoteAccountLabel } from '../../../shared/domain/portFacts';
 import { usePortsStore } from '../stores/portsStore';
 
 /**
  * One account at a time: the customer accounts on the ports, and the remote sub-accounts they
- * sync with (Kazoo resellers keep each customer in its own sub-account). Options come from the
- * ports themselves, recomputed only when the ports change.
+ * sync with (Kazoo resellers keep each customer in its own sub-account), shown by name. Options
+ * come from the ports themselves, recomputed only when the ports change.
  */
 export function AccountFilter({ value, onChange }: { value: string; onChange(value: string): void }) {
   const byId = usePortsStore((s) => s.byId);
   const { names, remotes } = useMemo(() => {
     const nameSet = new Set<string>();
-    const remoteSet = new Set<string>();
+    const remoteLabels = new Map<string, string>();
     for (const p of byId.values()) {
       const name = p.accountName || p.billingName;
       if (name) nameSet.add(name);
-      if (p.remoteAccountId) remoteSet.add(p.remoteAccountId);
+      if (p.remoteAccountId && !remoteLabels.has(p.remoteAccountId)) remoteLabels.set(p.remoteAccountId, remoteAccountLabel(p));
     }
-    const sort = (s: Set<string>) => [...s].sort((a, b) => a.localeCompare(b));
-    return { names: sort(nameSet), remotes: sort(remoteSet) };
+    return {
+      names: [...nameSet].sort((a, b) => a.localeCompare(b)),
+      remotes: [...remoteLabels].sort((a, b) => a[1].localeCompare(b[1])),
+    };
   }, [byId]);
   if (names.length === 0 && remotes.length === 0) return null;
   return (
@@ -34,9 +37,9 @@ export function AccountFilter({ value, onChange }: { value: string; onChange(val
       )}
       {remotes.length > 0 && (
         <optgroup label="Remote sub-accounts">
-          {remotes.map((r) => (
-            <option key={r} value={`remote:${r}`}>
-              {r}
+          {remotes.map(([id, label]) => (
+            <option key={id} value={`remote:${id}`}>
+              {label}
             </option>
           ))}
         </optgroup>

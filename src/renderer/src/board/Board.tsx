@@ -13,7 +13,7 @@ import { FilterBar } from './FilterBar';
 import { BulkBar } from './BulkBar';
 import { MoveMenu } from './MoveMenu';
 import { BoardSkeleton } from './BoardSkeleton';
-import { movePorts } from './moveActions';
+import { explainRefusedMove, movePorts } from './moveActions';
 import { nextFocus } from './keyboardNav';
 import { useBoardColumns } from './useBoardColumns';
 import { useLasso } from './useLasso';
@@ -22,6 +22,15 @@ import { useViewStore } from '../stores/viewStore';
 import { ViewBar } from '../queue/ViewBar';
 import { TableView } from '../queue/TableView';
 import { LanesBoard } from '../queue/LanesBoard';
+
+/** The board column at a viewport point, if any (under the drag library's post-drop "honey pot" element). */
+function columnUnder(input: { clientX: number; clientY: number }): PortState | undefined {
+  for (const element of document.elementsFromPoint(input.clientX, input.clientY)) {
+    const column = element.closest<HTMLElement>('.board .column[data-state]');
+    if (column) return column.dataset.state as PortState;
+  }
+  return undefined;
+}
 
 /** The kanban board: columns by state, drag and drop, selection, keyboard moves. */
 export function Board() {
@@ -63,9 +72,15 @@ export function Board() {
         onDrop: ({ location }) => {
           const drag = useBoardStore.getState().drag;
           useBoardStore.getState().setDrag(null);
+          if (!drag) return;
           const target = location.current.dropTargets[0]?.data;
-          if (!drag || !target || target.kind !== 'column') return;
-          void movePorts(drag.ids, target.state as PortState);
+          if (target?.kind === 'column') {
+            void movePorts(drag.ids, target.state as PortState);
+            return;
+          }
+          // Refused columns are no drop targets: the one under the pointer says why.
+          const refused = columnUnder(location.current.input);
+          if (refused) explainRefusedMove(drag.ids, refused);
         },
       }),
     [selectionFor],

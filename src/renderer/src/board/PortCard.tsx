@@ -2,11 +2,13 @@ import { memo, useEffect, useRef, type MouseEvent } from 'react';
 import { draggable } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import type { PortSummary } from '../../../shared/model';
 import { checksReadiness, daysLabel, daysUntil, dueDate, readiness, shortDate } from './cardFacts';
+import { remoteAccountLabel } from '../../../shared/domain/portFacts';
 import { SyncBadge } from './SyncBadge';
 import { LocalOnlyBadge } from './LocalOnlyBadge';
 import { formatNumber } from '../../../shared/domain/numbers';
 import { useFileDrop } from '../documents/useFileDrop';
 import { useViewStore } from '../stores/viewStore';
+import { useMatchedNumber } from '../stores/filterStore';
 import { AgeCell } from '../queue/tableColumns';
 
 export interface PortCardProps {
@@ -82,7 +84,14 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
   const problems = checksReadiness(port) ? readiness(port) : [];
   // What tells look-alike ports apart ("Maple Street Bakery – 2 numbers" three times): the first
   // number (the account name often repeats the title), the account and the customer's reference; the title shows all of it.
-  const account = [port.firstNumber && formatNumber(port.firstNumber), port.accountName || port.billingName, port.accountNumber, port.customerReference].filter(Boolean).join(' · ');
+  // The remote sub-account the port lives in (a reseller's customer) comes next, by name.
+  const subAccount = remoteAccountLabel(port);
+  const customer = port.accountName || port.billingName;
+  // A number search shows the number that matched in the first number's place.
+  const matched = useMatchedNumber(port.id);
+  const lead = matched ?? port.firstNumber;
+  const rest = [subAccount, customer !== subAccount && customer, port.accountNumber, port.customerReference].filter(Boolean).join(' · ');
+  const account = [lead && formatNumber(lead), rest].filter(Boolean).join(' · ');
 
   return (
     <div
@@ -130,8 +139,18 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
         />
       </div>
       <div className="card-row card-sub">
-        <span className="card-account" title={account}>
-          {account || <span className="muted">No account details</span>}
+        <span className="card-account" title={matched ? `Matches ${formatNumber(matched)}\n${account}` : account}>
+          {matched ? (
+            <>
+              <mark className="card-match">
+                <span className="visually-hidden">Matches </span>
+                {formatNumber(matched)}
+              </mark>
+              {rest && ` · ${rest}`}
+            </>
+          ) : (
+            account || <span className="muted">No account details</span>
+          )}
         </span>
         {port.remoteStatus && (
           <span className="card-remote-status mono" title={`Status on the remote: ${port.remoteStatus}${port.remoteStatusDetail ? `\n${port.remoteStatusDetail}` : ''}`}>

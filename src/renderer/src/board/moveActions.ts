@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { PortState } from '../../../shared/model';
-import { mayMove, stateLabel } from '../../../shared/domain/states';
+import { mayMove, moveRefusal, stateLabel } from '../../../shared/domain/states';
 import { rpc } from '../rpc/transport';
 import { toSummary } from '../lib/summary';
 import { usePortsStore } from '../stores/portsStore';
@@ -76,4 +76,19 @@ export async function movePorts(ids: string[], to: PortState, options: MoveOptio
   }
   const text = failures.length === 1 ? messageOf(first.err) : `${failures.length} of ${movable.length} moves were refused. ${messageOf(first.err)}`;
   notices.toast('error', text);
+}
+
+/**
+ * Ports dropped on a column they cannot go to: say why (the state rule, or the remote's), as an
+ * alert screen readers read out, instead of doing nothing. Ports already in that column are not
+ * moving and say nothing.
+ */
+export function explainRefusedMove(ids: readonly string[], to: PortState): void {
+  const byId = usePortsStore.getState().byId;
+  const moving = ids.map((id) => byId.get(id)).filter((p) => p !== undefined && p.state !== to);
+  const refusals = moving.map((p) => p && moveRefusal(p, to)).filter((r): r is string => !!r);
+  if (refusals.length === 0) return;
+  const [first] = refusals as [string];
+  const text = moving.length === 1 ? first : `None of the ${moving.length} ports moved: ${refusals.length} cannot go to ${stateLabel(to)}. ${first}`;
+  useNoticeStore.getState().toast('error', text);
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { PortDetail } from '../../../shared/model';
 import { isDeletable, stateLabel } from '../../../shared/domain/states';
 import { portProblems } from '../../../shared/domain/readiness';
-import { isoDay } from '../../../shared/domain/portFacts';
+import { isoDay, remoteAccountLabel } from '../../../shared/domain/portFacts';
 import { toSummary } from '../lib/summary';
 import { usePortsStore } from '../stores/portsStore';
 import { useUiStore } from '../stores/uiStore';
@@ -21,6 +21,24 @@ import { DeletePortDialog } from './DeletePortDialog';
 import { draftCount, useDraftStore } from './draftStore';
 import { jumpToField } from './jumpToField';
 import { RemotePicker } from './RemotePicker';
+
+/** Where the port lives remotely, by name: the connection, and the sub-account within it. */
+function RemotePlace({ port }: { port: PortDetail }) {
+  const account = remoteAccountLabel(port);
+  const connection = port.remoteName ?? 'Connection';
+  return (
+    <span className="detail-remote" title={[`Connection: ${connection}`, account && `Sub-account: ${account}`].filter(Boolean).join('\n')}>
+      {connection}
+      {account && (
+        <>
+          <span aria-hidden="true"> › </span>
+          <span className="visually-hidden">, sub-account </span>
+          {account}
+        </>
+      )}
+    </span>
+  );
+}
 
 /** Side panel with everything about one port; the board stays usable beside it. */
 export function PortDetailPanel({ id }: { id: string }) {
@@ -87,7 +105,7 @@ export function PortDetailPanel({ id }: { id: string }) {
                 </span>
               )}
               <SyncBadge status={port.syncStatus} error={port.syncError} portId={port.id} />
-              {port.remoteId && <span className="muted mono">{port.remoteId}</span>}
+              {port.remoteId && <RemotePlace port={port} />}
             </div>
           )}
         </div>

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { AppError } from '../../../shared/errors';
 import { rpc } from '../rpc/transport';
-import { useFilterStore } from '../stores/filterStore';
+import { useFilterStore, type NumberMatches } from '../stores/filterStore';
 import { useUiStore } from '../stores/uiStore';
 import { numberQuery } from '../board/boardColumns';
 import { Icon } from '../ui/Icon';
@@ -10,19 +10,22 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
-/** Ports holding the number, whole or partial: digit substrings, plus the exact lookup for national formats (a trunk 0 is not in E.164). */
-async function findByNumber(query: string, digits: string): Promise<ReadonlySet<string>> {
-  const ids = new Set<string>();
-  const partial = rpc.call('numbers.search', { digits: digits.slice(0, 15), limit: 5000 }).then((r) => r.portIds.forEach((id) => ids.add(id)));
+/**
+ * Ports holding the number, whole or partial, each with the number that matched: digit
+ * substrings, plus the exact lookup for national formats (a trunk 0 is not in E.164).
+ */
+async function findByNumber(query: string, digits: string): Promise<NumberMatches> {
+  const matched = new Map<string, string>();
+  const partial = rpc.call('numbers.search', { digits: digits.slice(0, 15), limit: 5000 }).then((r) => r.matches.forEach((m) => matched.set(m.portId, m.e164)));
   const exact =
     digits.length >= 7
-      ? rpc.call('numbers.lookup', { number: query.trim() }).then((r) => r.port && ids.add(r.port.id))
+      ? rpc.call('numbers.lookup', { number: query.trim() }).then((r) => r.port && matched.set(r.port.id, r.e164))
       : Promise.resolve();
   for (const result of await Promise.allSettled([partial, exact])) {
     // An invalid number simply matches no port; anything else is worth knowing about.
     if (result.status === 'rejected' && !(result.reason instanceof AppError && (result.reason.code === 'INVALID_NUMBER' || result.reason.code === 'VALIDATION'))) console.warn(result.reason);
   }
-  return ids;
+  return { portIds: new Set(matched.keys()), numbers: matched };
 }
 
 /**
@@ -64,7 +67,7 @@ export function SearchBox() {
       return;
     }
     let stale = false;
-    void findByNumber(query, digits).then((portIds) => !stale && setNumberMatch({ query, portIds }));
+    void findByNumber(query, digits).then((found) => !stale && setNumberMatch({ query, ...found }));
     return () => {
       stale = true;
     };

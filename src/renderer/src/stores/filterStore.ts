@@ -2,13 +2,19 @@ import { create } from 'zustand';
 import type { PortState } from '../../../shared/model';
 import { EMPTY_FILTER, toPortFilter, type FocPreset, type PortFilter, type SavedFilter } from '../../../shared/domain/portFilter';
 
+/** The ports a number-looking query found, and the number that matched on each (shown on the card). */
+export interface NumberMatches {
+  portIds: ReadonlySet<string>;
+  numbers: ReadonlyMap<string, string>;
+}
+
 /**
  * The board's and table's search and filters: the fields of {@link PortFilter}, except that the
  * number index's answer is kept with the query it answered (`numberMatch`), so a stale answer is ignored.
  */
 export interface FilterState extends Omit<PortFilter, 'numberPortIds'> {
   /** Ports whose numbers match a number-looking query (numbers.search/lookup): undefined while not a number or pending. */
-  numberMatch: { query: string; portIds: ReadonlySet<string> } | undefined;
+  numberMatch: ({ query: string } & NumberMatches) | undefined;
   setQuery(query: string): void;
   toggleState(state: PortState): void;
   setFocRange(from: string, to: string): void;
@@ -17,7 +23,7 @@ export interface FilterState extends Omit<PortFilter, 'numberPortIds'> {
   setReadyToSubmit(on: boolean): void;
   setAccount(account: string): void;
   setTag(tag: string): void;
-  setNumberMatch(match: { query: string; portIds: ReadonlySet<string> } | undefined): void;
+  setNumberMatch(match: ({ query: string } & NumberMatches) | undefined): void;
   /** Replace every filter with a saved view's. */
   apply(saved: SavedFilter): void;
   clear(): void;
@@ -79,4 +85,9 @@ export function currentSavedFilter(): SavedFilter {
     daysInStateOver: f.daysInStateOver,
     enteredWithinDays: f.enteredWithinDays,
   };
+}
+
+/** The number a number-looking search matched on this port, while the query still holds it. */
+export function useMatchedNumber(portId: string): string | undefined {
+  return useFilterStore((s) => (s.numberMatch && s.numberMatch.query === s.query ? s.numberMatch.numbers.get(portId) : undefined));
 }

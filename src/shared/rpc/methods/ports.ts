@@ -71,7 +71,11 @@ export const portsMethods = {
   /** Ports holding a number whose digits contain these (partial search: `555-01` finds +1 202 555 0142). */
   'numbers.search': method(
     z.object({ digits: z.string().regex(/^\d{3,15}$/, 'must be 3 to 15 digits'), limit: z.number().int().min(1).max(10_000).optional() }),
-    z.object({ portIds: z.array(z.string()) }),
+    z.object({
+      portIds: z.array(z.string()),
+      /** The number that matched on each of those ports (its lowest, when several do): what the board shows. */
+      matches: z.array(z.object({ portId: z.string(), e164: z.string() })),
+    }),
   ),
   'numbers.lookup': method(
     z.object({ number: z.string().min(1, 'is required').max(64), country }),

@@ -1,0 +1,150 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, testWithSandbox, expect } from './support/fixtures';
+import { ROOT } from './support/host';
+import { hostRpc } from './support/rpc';
+import { seedDemoPorts } from './support/demoData';
+
+/** Issue 17, "labels that mean what they say": sub-account names, which number a search matched, card titles. */
+
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1280, height: 720 },
+] as const;
+const HEX_ID = /\b[0-9a-f]{32}\b/;
+
+async function screenshots(page: Page, name: string): Promise<void> {
+  const dir = join(ROOT, 'test-results', 'screens');
+  mkdirSync(dir, { recursive: true });
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: join(dir, `${name}-${size.width}x${size.height}.png`) });
+  }
+}
+
+testWithSandbox('sub-accounts show by name in the account filter, on the card and in the detail header, and search finds them', async ({ page, host, sandbox }) => {
+  test.setTimeout(180_000);
+  const call = hostRpc(host);
+  const [harbor, cedar] = sandbox.accounts.subs;
+  if (!harbor || !cedar) throw new Error('the sandbox has no sub-accounts');
+  // Requests filed in two customers' sub-accounts, as a reseller's staff would in the Kazoo portal.
+  for (const [account, name, number] of [
+    [harbor.id, 'Front desk lines', '+13125550461'],
+    [harbor.id, 'Fax lines', '+13125550462'],
+    [cedar.id, 'Warehouse lines', '+13125550463'],
+  ] as const) {
+    const res = await fetch(`${sandbox.kazooUrl}/v2/accounts/${account}/port_requests`, {
+      method: 'PUT',
+      headers: { 'x-auth-token': sandbox.token, 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { name, numbers: { [number]: {} } } }),
+    });
+    expect(res.status).toBe(201);
+  }
+  await seedDemoPorts(call, 300);
+  await call('remotes.add', { kind: 'kazoo', url: sandbox.kazooUrl, accountId: sandbox.accounts.root.id, token: sandbox.token, name: 'Northwind Kazoo' });
+  await call('sync.now', {});
+  await page.reload();
+
+  const unconfirmed = page.getByRole('region', { name: 'Unconfirmed' });
+  const filter = page.getByRole('combobox', { name: 'Account' });
+  // The demo ports went to the connection's own account when it was added: it is listed by name too.
+  await expect(filter.locator('optgroup[label="Remote sub-accounts"] option')).toHaveText([cedar.name, harbor.name, sandbox.accounts.root.name].sort((a, b) => a.localeCompare(b)));
+  expect(await filter.locator('option').allTextContents()).not.toContainEqual(expect.stringMatching(HEX_ID));
+
+  // The filter keeps that sub-account's ports only.
+  await filter.selectOption({ label: harbor.name });
+  await expect(unconfirmed.getByRole('group')).toHaveCount(2);
+  const card = unconfirmed.getByRole('group', { name: 'Front desk lines' });
+  await expect(card).toContainText(harbor.name);
+  await expect(card).not.toContainText(HEX_ID);
+  await screenshots(page, 'subaccount-filter');
+  await card.click();
+  const header = page.getByRole('complementary', { name: 'Port Front desk lines' }).locator('header');
+  const place = header.getByTitle(`Connection: Northwind Kazoo\nSub-account: ${harbor.name}`);
+  await expect(place).toContainText('Northwind Kazoo');
+  await expect(place).toContainText(harbor.name);
+  await expect(header).not.toContainText(HEX_ID);
+  await expect(header).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  await screenshots(page, 'subaccount-detail');
+  await page.keyboard.press('Escape');
+
+  // Searching the sub-account's name finds its ports (the port names do not contain it).
+  await filter.selectOption({ label: 'All accounts' });
+  await page.getByRole('searchbox', { name: 'Search ports' }).fill(cedar.name);
+  await expect(unconfirmed.getByRole('group')).toHaveCount(1);
+  await expect(unconfirmed.getByRole('group', { name: 'Warehouse lines' })).toContainText(cedar.name);
+});
+
+test('a number search shows on each card the number that matched', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const call = hostRpc(host);
+  await seedDemoPorts(call, 300);
+  await call('ports.create', { fields: { name: 'Quarry Lane – main office' }, numbers: ['(720) 555-0100', '(720) 555-0142', '(720) 555-0199'] });
+  await call('ports.create', { fields: { name: 'Quarry Lane – fax' }, numbers: ['(720) 555-0300', '(720) 555-0342'] });
+  await page.reload();
+
+  const search = page.getByRole('searchbox', { name: 'Search ports' });
+  await search.fill('720 555 01');
+  const unconfirmed = page.getByRole('region', { name: 'Unconfirmed' });
+  const main = unconfirmed.getByRole('group', { name: 'Quarry Lane – main office' });
+  await expect(main.locator('mark')).toHaveText('Matches +1 720 555 0100');
+  await expect(unconfirmed.getByRole('group', { name: 'Quarry Lane – fax' })).toHaveCount(0);
+
+  // Not the first number: the one that matched.
+  await search.fill('5550342');
+  const fax = unconfirmed.getByRole('group', { name: 'Quarry Lane – fax' });
+  await expect(fax.locator('mark')).toHaveText('Matches +1 720 555 0342');
+  await search.fill('555-0199');
+  await expect(main.locator('mark')).toHaveText('Matches +1 720 555 0199');
+  await screenshots(page, 'search-matched-number');
+
+  // A text search marks nothing.
+  await search.fill('Quarry Lane');
+  await expect(main).toBeVisible();
+  await expect(main.locator('mark')).toHaveCount(0);
+});
+
+testWithSandbox('an illegal drop says why: the state rule, or the remote rule for this connection', async ({ page, host, sandbox }) => {
+  test.setTimeout(180_000);
+  const call = hostRpc(host);
+  // A request the sub-account filed and submitted itself: its connection is not the port authority.
+  const sub = sandbox.accounts.subs[0]?.id ?? '';
+  const headers = { 'x-auth-token': sandbox.subToken, 'content-type': 'application/json' };
+  const created = await fetch(`${sandbox.kazooUrl}/v2/accounts/${sub}/port_requests`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ data: { name: 'Harbor main line', numbers: { '+12025550471': {} } } }),
+  });
+  expect(created.status).toBe(201);
+  const id = ((await created.json()) as { data: { id: string } }).data.id;
+  const submitted = await fetch(`${sandbox.kazooUrl}/v2/accounts/${sub}/port_requests/${id}/submitted`, { method: 'PATCH', headers, body: JSON.stringify({ data: {} }) });
+  expect(submitted.status).toBe(200);
+  await seedDemoPorts(call, 300);
+  const done = await call('ports.create', { fields: { name: 'Finished bakery port', losingCarrier: 'AT&T' }, numbers: ['(720) 555-0900'] });
+  for (const to of ['submitted', 'pending', 'completed'] as const) await call('ports.move', { id: done.id, to, force: true });
+  await call('remotes.add', { kind: 'kazoo', url: sandbox.kazooUrl, accountId: sub, token: sandbox.subToken, name: 'Harbor Lights' });
+  await call('sync.now', {});
+  await page.reload();
+
+  const search = page.getByRole('searchbox', { name: 'Search ports' });
+  const column = (name: string) => page.getByRole('region', { name, exact: true });
+  const alert = page.getByRole('alert');
+
+  // The state rule: a completed port is final.
+  await search.fill('Finished bakery');
+  await column('Completed').getByRole('button', { name: /Show Completed/ }).click();
+  await column('Completed').getByRole('group', { name: 'Finished bakery port' }).dragTo(column('Submitted'));
+  await expect(alert).toHaveText('Cannot move "Finished bakery port" from Completed to Submitted; Completed is final');
+  await expect(column('Completed').getByRole('group', { name: 'Finished bakery port' })).toBeVisible();
+  await screenshots(page, 'illegal-drop-final');
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+
+  // The remote's rule: only the port authority moves a submitted request on.
+  await search.fill('Harbor main');
+  await column('Submitted').getByRole('group', { name: 'Harbor main line' }).dragTo(column('Pending'));
+  await expect(alert).toContainText('Cannot move "Harbor main line" to Pending: this connection is not the request\'s port authority');
+  await expect(alert).toContainText('please contact your port authority');
+  await expect(column('Submitted').getByRole('group', { name: 'Harbor main line' })).toBeVisible();
+  expect((await call('ports.list', {})).find((p) => p.name === 'Harbor main line')?.state).toBe('submitted');
+});
