@@ -9,6 +9,10 @@ import { test, expect } from './support/fixtures';
 import { runCli } from './support/host';
 import { hostRpc } from './support/rpc';
 
+// Generating an LOA embeds its fonts (fontkit shaping) before pdf.js draws it: on a busy 2-core
+// CI machine that alone can pass the default 10 s. How fast it is, is a bench figure (documents).
+const LOA_READY_MS = 45_000;
+
 const COMPLETE = {
   losingCarrier: 'Verizon',
   winningCarrier: 'Bandwidth',
@@ -221,7 +225,7 @@ test('generate the LOA of a 500-number port, preview it, and write it with the C
   await page.getByRole('group', { name: 'Big move', exact: true }).click();
   await page.getByRole('button', { name: 'Generate LOA' }).click();
   const viewer = page.getByRole('dialog', { name: 'Document LOA - Big move.pdf' });
-  await expect(viewer.locator('.page canvas').first()).toBeVisible();
+  await expect(viewer.locator('.page canvas').first()).toBeVisible({ timeout: LOA_READY_MS });
   await expect(viewer.getByRole('complementary', { name: 'Port details for comparison' })).toContainText('500');
   await viewer.getByRole('searchbox', { name: 'Find in document' }).fill('555-2499');
   await expect(viewer.getByText('1 of 1')).toBeVisible();

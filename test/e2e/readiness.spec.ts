@@ -4,6 +4,10 @@ import { hostRpc } from './support/rpc';
 import { READY_FIELDS } from '../support/port-fields';
 import { isoDay } from '../../src/shared/domain/portFacts';
 
+// Generating an LOA embeds its fonts (fontkit shaping) before pdf.js draws it: on a busy 2-core
+// CI machine that alone can pass the default 10 s. How fast it is, is a bench figure (documents).
+const LOA_READY_MS = 45_000;
+
 /** A 1x1 black PNG: enough of a saved signature for the Stamp editor to place. */
 const SIGNATURE_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
@@ -54,7 +58,7 @@ test('readiness asks for the winning carrier, a valid ZIP and state, a future da
   // A generated LOA is not a signed one.
   await detail.getByRole('button', { name: 'Generate LOA' }).click();
   const viewer = page.getByRole('dialog', { name: 'Document LOA - Maple Street Bakery.pdf' });
-  await expect(viewer.locator('.page canvas').first()).toBeVisible();
+  await expect(viewer.locator('.page canvas').first()).toBeVisible({ timeout: LOA_READY_MS });
   await viewer.getByRole('button', { name: 'Close document' }).click();
   await expect(readiness.getByRole('button')).toHaveText(['The LOA was generated but not signed: open it and apply the signature, or attach the signed copy']);
   await expect(detail.getByText('Unsigned', { exact: true })).toBeVisible();
@@ -64,7 +68,7 @@ test('readiness asks for the winning carrier, a valid ZIP and state, a future da
   // Signed in the viewer: ready.
   await call('signature.set', { pngBase64: SIGNATURE_PNG });
   await detail.getByRole('button', { name: 'Open LOA - Maple Street Bakery.pdf' }).click();
-  await expect(viewer.locator('.page canvas').first()).toBeVisible();
+  await expect(viewer.locator('.page canvas').first()).toBeVisible({ timeout: LOA_READY_MS });
   await viewer.getByRole('button', { name: 'Signature', exact: true }).click();
   await expect(viewer.locator('.stampEditor')).toHaveCount(1);
   await viewer.getByRole('button', { name: 'Save to PDF' }).click();

@@ -86,6 +86,8 @@ export async function embedLoaFonts(doc: PDFDocument, text: string): Promise<Loa
   }
   const fallbacks: PDFFont[] = [];
   for (const name of FALLBACKS) {
+    // Reading a face's coverage parses the whole file (2.7 MB for CJK): never for a Latin letter.
+    if (wanted.size === 0) break;
     const covers = coverage(fontkit, name);
     if ([...wanted].some((cp) => covers.has(cp))) {
       fallbacks.push(await embed(name));
