@@ -147,15 +147,6 @@ test('a carrier rejection shows its reason on the card and in the detail; Resubm
   await call('sync.acceptCharges', { portId: port.id });
   await call('sync.now', {});
   const remoteObjectId = (await call('ports.get', { id: port.id })).remoteObjectId ?? '';
-  // The carrier moves it on and then rejects it, with a reason recorded on the request's timeline.
-  for (const outcome of ['advance', 'reject']) {
-    const res = await fetch(`${sandbox.adminUrl}/clock/tick`, {
-      method: 'POST',
-      headers: { 'x-auth-token': sandbox.token, 'content-type': 'application/json' },
-      body: JSON.stringify({ ids: [remoteObjectId], outcome }),
-    });
-    expect(res.ok).toBe(true);
-  }
   // The window is open when the pull brings the rejection: it says so, with the reason. (A local
   // tag showing up on the card proves the page's change feed is connected before the pull.)
   // A tag set before the page has subscribed is missed by the feed, so each try sets a new one
@@ -168,6 +159,16 @@ test('a carrier rejection shows its reason on the card and in the detail; Resubm
     await expect(page.getByRole('group', { name: 'Birchwood – main' })).toContainText(`watch${tries}`, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
   await expect(page.getByText('1 port', { exact: true })).toBeVisible();
+  // Only now, with the page listening, the carrier moves it on and then rejects it, with a reason on
+  // the request's timeline: a background sync may pull it any moment from here on.
+  for (const outcome of ['advance', 'reject']) {
+    const res = await fetch(`${sandbox.adminUrl}/clock/tick`, {
+      method: 'POST',
+      headers: { 'x-auth-token': sandbox.token, 'content-type': 'application/json' },
+      body: JSON.stringify({ ids: [remoteObjectId], outcome }),
+    });
+    expect(res.ok).toBe(true);
+  }
   // Watched from before the pull: the toast shows while the rest of the sync runs, and goes after 12 s.
   const toast = page.getByRole('alert').filter({ hasText: 'Port rejected: Birchwood – main (2 numbers): ' });
   const toastText = toast.waitFor({ state: 'visible', timeout: 30_000 }).then(() => toast.textContent());
