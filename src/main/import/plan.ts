@@ -6,7 +6,7 @@ import { cleanText } from '../../shared/domain/text';
 import { parseNumberCell, type ParsedNumber } from './numberCell';
 import type { RangeAllowance } from './ranges';
 import { problem, type ImportProblem } from './problems';
-import type { SourceRow, SourceTable } from './table';
+import type { SourceRow } from './table';
 
 /** Where the numbers go: one existing port, one new port, or one new port per group value. */
 export type ImportTarget =
@@ -93,8 +93,8 @@ export interface ImportCounts {
 }
 
 /**
- * The preview of an import. Its rows are any iterable in file order: an array for a plan made in
- * one go ({@link planImport}), or rows planned on demand from a store (stagedPlan.ts).
+ * The preview of an import. Its rows are any iterable in file order: rows planned on demand from
+ * the staged rows (stagedPlan.ts), or an array of them.
  */
 export interface ImportPlan<Rows extends Iterable<PlannedRow> = PlannedRow[]> {
   version: 1;
@@ -162,66 +162,9 @@ export function analyseRow(source: SourceRow, headers: readonly string[], mappin
   return analysis;
 }
 
-/**
- * Plan an import: analyse every row, then find duplicates within the file and numbers already
- * in an open port (through `existingPortFor`), group rows into ports and count. Pure: nothing
- * is written, and the same input gives the same plan.
- */
-export function planImport(
-  table: Pick<SourceTable, 'headers' | 'rows' | 'problems'>,
-  mapping: ColumnMapping,
-  options: PlanOptions,
-  existingPortFor: ExistingPortLookup = () => undefined,
-): ImportPlan {
-  const analyses = table.rows.map((r) => analyseRow(r, table.headers, mapping, options));
-  return assemblePlan(table.headers, table.problems, analyses, mapping, options, existingPortFor);
-}
-
-/**
- * Re-plan after the specialist edited one row in the preview ("fix in place"): only that row
- * is normalised again; duplicates, port lookups, groups and counts are re-derived from the
- * already normalised rows, which is a fast linear pass.
- */
-export function replanRow(
-  plan: ImportPlan,
-  row: number,
-  cells: string[],
-  existingPortFor: ExistingPortLookup = () => undefined,
-): ImportPlan {
-  const index = plan.rows.findIndex((r) => r.row === row);
-  if (index < 0) return plan;
-  const rows: RowAnalysis[] = plan.rows.slice();
-  rows[index] = analyseRow({ row, cells }, plan.headers, plan.mapping, plan.options);
-  const sourceProblems = plan.problems.filter((p) => p.row !== row || !isCellProblem(p));
-  return assemblePlan(plan.headers, sourceProblems, rows, plan.mapping, plan.options, existingPortFor);
-}
-
 /** Source problems tied to a cell's content (formulas, merges) stop applying once the row is edited. */
 export function isCellProblem(p: ImportProblem): boolean {
   return p.code.startsWith('cell-');
-}
-
-/** Cross-row part of planning, shared by {@link planImport} and {@link replanRow}. */
-export function assemblePlan(
-  headers: string[],
-  sourceProblems: ImportProblem[],
-  analyses: readonly RowAnalysis[],
-  mapping: ColumnMapping,
-  options: PlanOptions,
-  existingPortFor: ExistingPortLookup,
-): ImportPlan {
-  const facts = new FileFacts(options);
-  for (const a of analyses) facts.add(a);
-  const ctx = rowContext(headers, mapping, options);
-  const counts = emptyCounts(facts);
-  const groups = new GroupBuilder(headers, mapping, options, facts.carrierSplits());
-  const rows = analyses.map((a) => {
-    const r = planRow(a, facts, existingPortFor, ctx);
-    tallyRow(counts, r);
-    groups.add(r);
-    return r;
-  });
-  return finishPlan(headers, sourceProblems, rows, mapping, options, counts, groups.finish());
 }
 
 /** Counts before any row is tallied: the numbers listed under two customers are known from the first pass. */

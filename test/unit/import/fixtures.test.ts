@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { readSource, type SourceResult } from '../../../src/main/import/source';
 import { readImportFile } from '../../../src/main/import/file';
 import { guessMapping } from '../../../src/main/import/columns';
-import { planImport, type ImportPlan } from '../../../src/main/import/plan';
+import type { ImportPlan } from '../../../src/main/import/plan';
+import { planTable } from '../../support/plan';
 import type { SourceTable } from '../../../src/main/import/table';
 
 const FIXTURES = new URL('../../fixtures/import/', import.meta.url);
@@ -26,7 +27,7 @@ async function table(name: string, options = {}): Promise<SourceTable> {
 
 async function plan(name: string): Promise<ImportPlan> {
   const t = await table(name);
-  return planImport(t, guessMapping(t), { defaultCountry: 'US', target: { kind: 'new', name: 'Test' } });
+  return planTable(t, guessMapping(t), { defaultCountry: 'US', target: { kind: 'new', name: 'Test' } });
 }
 
 const codes = (p: ImportPlan) => p.rows.flatMap((r) => r.problems.map((x) => x.code));
@@ -200,7 +201,7 @@ describe('fixtures: paste', () => {
       [5, '+1 202 555 0123 ext. 7'],
       [6, '202-555-0124'],
     ]);
-    const p = planImport(t, guessMapping(t), { defaultCountry: 'US', target: { kind: 'new', name: 'ACME' } });
+    const p = planTable(t, guessMapping(t), { defaultCountry: 'US', target: { kind: 'new', name: 'ACME' } });
     expect(p.counts.valid).toBe(15);
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseDelimited } from '../../../src/main/import/csv';
 import { guessMapping } from '../../../src/main/import/columns';
-import { planImport, replanRow, type ExistingPortLookup, type PlanOptions } from '../../../src/main/import/plan';
+import type { ExistingPortLookup, PlanOptions } from '../../../src/main/import/plan';
+import { planTable, stagedPlan } from '../../support/plan';
 
 const csv = [
   'Account,Company,Phone Number,Carrier,FOC,Billing Name',
@@ -18,8 +19,8 @@ const mapping = guessMapping(table);
 const grouped: PlanOptions = { defaultCountry: 'US', target: { kind: 'group' } };
 const inPort: ExistingPortLookup = (e164) => (e164 === '+12025550103' ? { portId: 'p-9', name: 'Older port' } : undefined);
 
-describe('planImport', () => {
-  const plan = planImport(table, mapping, grouped, inPort);
+describe('planning an import (staged rows, as the service plans them)', () => {
+  const plan = planTable(table, mapping, grouped, inPort);
 
   it('counts valid, invalid, duplicates and numbers already in an open port', () => {
     expect(plan.counts).toMatchObject({ rows: 6, valid: 3, invalid: 1, duplicates: 1, inOpenPort: 1, groups: 3 });
@@ -48,7 +49,7 @@ describe('planImport', () => {
   });
 
   it('puts everything into one existing port, and treats its own numbers as already there', () => {
-    const p = planImport(table, mapping, { defaultCountry: 'US', target: { kind: 'existing', portId: 'p-9' } }, inPort);
+    const p = planTable(table, mapping, { defaultCountry: 'US', target: { kind: 'existing', portId: 'p-9' } }, inPort);
     expect(p.groups).toHaveLength(1);
     expect(p.groups[0]?.target).toEqual({ kind: 'existing', portId: 'p-9' });
     expect(p.counts).toMatchObject({ inOpenPort: 0, inTarget: 1 });
@@ -56,14 +57,14 @@ describe('planImport', () => {
 
   it('names a single new port as asked', () => {
     const oneCarrier = parseDelimited(csv.replaceAll('AT&T', 'Verizon'));
-    const p = planImport(oneCarrier, guessMapping(oneCarrier), { defaultCountry: 'US', target: { kind: 'new', name: 'Spring batch' } });
+    const p = planTable(oneCarrier, guessMapping(oneCarrier), { defaultCountry: 'US', target: { kind: 'new', name: 'Spring batch' } });
     expect(p.groups).toHaveLength(1);
     expect(p.groups[0]?.target).toMatchObject({ kind: 'new', fields: { name: 'Spring batch', losingCarrier: 'Verizon' } });
     expect(p.groups[0]?.numbers).toHaveLength(4);
   });
 
   it('splits a new port into one per losing carrier; rows without a carrier get their own', () => {
-    const p = planImport(table, mapping, { defaultCountry: 'US', target: { kind: 'new', name: 'Spring batch' } });
+    const p = planTable(table, mapping, { defaultCountry: 'US', target: { kind: 'new', name: 'Spring batch' } });
     expect(p.groups.map((g) => [g.target.kind === 'new' ? g.target.fields.name : '', g.target.kind === 'new' ? g.target.fields.losingCarrier : '', g.numbers])).toEqual([
       ['Spring batch – Verizon', 'Verizon', ['+12025550100', '+12025550101']],
       ['Spring batch – AT&T', 'AT&T', ['+12025550103']],
@@ -83,10 +84,10 @@ describe('planImport', () => {
     const rows = ['Customer,Number,Carrier', 'Acme,2025550100,Verizon', 'Acme,2025550101,', 'Beta,2025550102,Verizon', 'Beta,2025550103,Lumen'].join('\n');
     const t = parseDelimited(rows);
     const m = { ...guessMapping(t), groupBy: 0 };
-    const p = planImport(t, m, grouped);
+    const p = planTable(t, m, grouped);
     expect(p.groups.map((g) => (g.target.kind === 'new' ? g.target.fields.name : ''))).toEqual(['Acme', 'Beta – Verizon', 'Beta – Lumen']);
     expect(p.groups[0]?.numbers).toEqual(['+12025550100', '+12025550101']);
-    const existing = planImport(t, m, { defaultCountry: 'US', target: { kind: 'existing', portId: 'p-1' } });
+    const existing = planTable(t, m, { defaultCountry: 'US', target: { kind: 'existing', portId: 'p-1' } });
     expect(existing.groups).toHaveLength(1);
     expect(existing.groups[0]?.numbers).toHaveLength(4);
   });
@@ -94,7 +95,7 @@ describe('planImport', () => {
   it('never gives a number listed under two customers to the first: both rows name both owners, neither imports it', () => {
     const rows = ['Customer,Number', 'Maple Bakery,2025550100', 'Maple Bakery,2025550101', 'Oak Dental,(202) 555-0100', 'Oak Dental,2025550102'].join('\n');
     const t = parseDelimited(rows);
-    const p = planImport(t, { ...guessMapping(t), groupBy: 0 }, grouped);
+    const p = planTable(t, { ...guessMapping(t), groupBy: 0 }, grouped);
     expect(p.counts).toMatchObject({ twoOwners: 1, duplicates: 0, valid: 2, rowsWithErrors: 2 });
     expect(p.groups.map((g) => g.numbers)).toEqual([['+12025550101'], ['+12025550102']]);
     for (const row of [2, 4]) {
@@ -105,7 +106,7 @@ describe('planImport', () => {
     }
     // One customer listing a number twice is a plain duplicate: imported once.
     const same = parseDelimited(['Customer,Number', 'Maple Bakery,2025550100', 'Maple Bakery,202-555-0100'].join('\n'));
-    const q = planImport(same, { ...guessMapping(same), groupBy: 0 }, grouped);
+    const q = planTable(same, { ...guessMapping(same), groupBy: 0 }, grouped);
     expect(q.counts).toMatchObject({ twoOwners: 0, duplicates: 1, valid: 1 });
   });
 
@@ -114,19 +115,21 @@ describe('planImport', () => {
   });
 
   it('reports a missing number column once, for the whole plan', () => {
-    const p = planImport(table, { fields: mapping.fields.map((f) => (f === 'number' ? null : f)), groupBy: null }, grouped);
+    const p = planTable(table, { fields: mapping.fields.map((f) => (f === 'number' ? null : f)), groupBy: null }, grouped);
     expect(p.problems).toMatchObject([{ row: 0, code: 'number-missing', severity: 'error' }]);
   });
 });
 
-describe('replanRow', () => {
+describe('fixing a row in place', () => {
   it('fixes one row in place and re-derives duplicates and counts', () => {
-    const plan = planImport(table, mapping, grouped, inPort);
-    const fixed = replanRow(plan, 5, ['A2', 'Beta', '202-555-0109', 'AT&T', '', ''], inPort);
+    const run = stagedPlan(table, mapping, grouped, inPort);
+    const plan = run.plan;
+    const fixed = run.fix(5, ['A2', 'Beta', '202-555-0109', 'AT&T', '', '']);
     expect(fixed.rows.find((r) => r.row === 5)?.status).toBe('ok');
     expect(fixed.counts).toMatchObject({ valid: 4, invalid: 0, duplicates: 1, inOpenPort: 1 });
-    const dup = replanRow(fixed, 4, ['A2', 'Beta', '202-555-0104', 'AT&T', '', ''], inPort);
+    const dup = run.fix(4, ['A2', 'Beta', '202-555-0104', 'AT&T', '', '']);
     expect(dup.counts).toMatchObject({ valid: 5, duplicates: 0 });
     expect(plan.counts.valid).toBe(3);
+    run.close();
   });
 });
