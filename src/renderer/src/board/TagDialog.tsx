@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { AppError } from '../../../shared/errors';
 import { rpc } from '../rpc/transport';
 import { useNoticeStore } from '../stores/noticeStore';
-import { Modal } from '../ui/Modal';
+import { FormModal } from '../ui/FormModal';
 import { useKnownTags } from './useKnownTags';
 
 /**
@@ -35,61 +35,48 @@ export function TagDialog({ ids, onClose }: { ids: readonly string[]; onClose():
   };
 
   return (
-    <Modal
+    <FormModal
       title={`Tag ${count}`}
       onClose={onClose}
       width={400}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn" disabled={busy} onClick={() => void apply('remove')}>
-            Remove tag
-          </button>
-          <button type="submit" form={`${listId}-form`} className="btn btn-primary" disabled={busy}>
-            Add tag
-          </button>
-        </>
+      onSubmit={() => void apply('add')}
+      submitLabel="Add tag"
+      busy={busy}
+      formClassName="field"
+      actions={
+        <button type="button" className="btn" disabled={busy} onClick={() => void apply('remove')}>
+          Remove tag
+        </button>
       }
     >
-      <form
-        id={`${listId}-form`}
-        className="field"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void apply('add');
+      <label className="field-label" htmlFor={`${listId}-input`}>
+        Tag
+      </label>
+      <input
+        id={`${listId}-input`}
+        className="input"
+        list={listId}
+        autoFocus
+        maxLength={40}
+        value={tag}
+        aria-invalid={error !== null}
+        aria-describedby={error ? `${listId}-error` : undefined}
+        onChange={(e) => {
+          setTag(e.target.value);
+          setError(null);
         }}
-      >
-        <label className="field-label" htmlFor={`${listId}-input`}>
-          Tag
-        </label>
-        <input
-          id={`${listId}-input`}
-          className="input"
-          list={listId}
-          autoFocus
-          maxLength={40}
-          value={tag}
-          aria-invalid={error !== null}
-          aria-describedby={error ? `${listId}-error` : undefined}
-          onChange={(e) => {
-            setTag(e.target.value);
-            setError(null);
-          }}
-        />
-        <datalist id={listId}>
-          {known.map((t) => (
-            <option key={t} value={t} />
-          ))}
-        </datalist>
-        <p className="field-hint">Tags stay on this computer; they are not sent to the carrier.</p>
-        {error && (
-          <p id={`${listId}-error`} className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-      </form>
-    </Modal>
+      />
+      <datalist id={listId}>
+        {known.map((t) => (
+          <option key={t} value={t} />
+        ))}
+      </datalist>
+      <p className="field-hint">Tags stay on this computer; they are not sent to the carrier.</p>
+      {error && (
+        <p id={`${listId}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </FormModal>
   );
 }

@@ -8,7 +8,7 @@ import { toSummary } from '../lib/summary';
 import { usePortsStore } from '../stores/portsStore';
 import { useUiStore } from '../stores/uiStore';
 import { useNoticeStore } from '../stores/noticeStore';
-import { Modal } from '../ui/Modal';
+import { FormModal } from '../ui/FormModal';
 import { FormError } from '../ui/FormError';
 
 /** New port: a name and (optionally) numbers in any format; opens the detail after creating. */
@@ -50,65 +50,50 @@ export function CreatePortDialog() {
   };
 
   return (
-    <Modal
+    <FormModal
       title="New port request"
       onClose={close}
       width={520}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" form="create-port-form" className="btn btn-primary" disabled={busy}>
-            {invalidCount > 0 ? `Create with the ${valid.length} valid ${valid.length === 1 ? 'number' : 'numbers'}` : 'Create port'}
-          </button>
-        </>
-      }
+      onSubmit={() => void create()}
+      submitLabel={invalidCount > 0 ? `Create with the ${valid.length} valid ${valid.length === 1 ? 'number' : 'numbers'}` : 'Create port'}
+      busy={busy}
+      formClassName="create-form"
     >
-      <form
-        id="create-port-form"
-        className="create-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void create();
-        }}
-      >
-        <label className="field">
-          <span className="field-label">Name</span>
-          <input
-            className="input"
-            value={name}
-            autoFocus
-            placeholder="e.g. Acme Dental – main office"
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? 'create-name-error' : undefined}
-            onChange={(e) => setName(e.target.value)}
-            onBlur={() => setTouched(true)}
-          />
-          {nameError && (
-            <span id="create-name-error" className="field-error">
-              {nameError}
-            </span>
-          )}
-        </label>
-        <label className="field">
-          <span className="field-label">Losing carrier (optional)</span>
-          <input className="input" value={carrier} onChange={(e) => setCarrier(e.target.value)} />
-        </label>
-        <label className="field">
-          <span className="field-label">Numbers (optional)</span>
-          <textarea
-            className="textarea"
-            rows={4}
-            value={numbers}
-            placeholder={'Paste numbers in any format, one per line\n(202) 555-9000\n+1 202 555 9001'}
-            onChange={(e) => setNumbers(e.target.value)}
-          />
-        </label>
-        {checks.length > 0 && <LineChecks checks={checks} valid={valid.length} invalid={invalidCount} duplicates={duplicateCount} />}
-        <FormError message={error} />
-      </form>
-    </Modal>
+      <label className="field">
+        <span className="field-label">Name</span>
+        <input
+          className="input"
+          value={name}
+          autoFocus
+          placeholder="e.g. Acme Dental – main office"
+          aria-invalid={nameError ? true : undefined}
+          aria-describedby={nameError ? 'create-name-error' : undefined}
+          onChange={(e) => setName(e.target.value)}
+          onBlur={() => setTouched(true)}
+        />
+        {nameError && (
+          <span id="create-name-error" className="field-error">
+            {nameError}
+          </span>
+        )}
+      </label>
+      <label className="field">
+        <span className="field-label">Losing carrier (optional)</span>
+        <input className="input" value={carrier} onChange={(e) => setCarrier(e.target.value)} />
+      </label>
+      <label className="field">
+        <span className="field-label">Numbers (optional)</span>
+        <textarea
+          className="textarea"
+          rows={4}
+          value={numbers}
+          placeholder={'Paste numbers in any format, one per line\n(202) 555-9000\n+1 202 555 9001'}
+          onChange={(e) => setNumbers(e.target.value)}
+        />
+      </label>
+      {checks.length > 0 && <LineChecks checks={checks} valid={valid.length} invalid={invalidCount} duplicates={duplicateCount} />}
+      <FormError message={error} />
+    </FormModal>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { messageOf } from '../lib/messageOf';
-import { Modal } from '../ui/Modal';
+import { FormModal } from '../ui/FormModal';
 import { rpc } from '../rpc/transport';
 import { downloadBytes, fromBase64 } from '../documents/bytes';
 import { useNoticeStore } from '../stores/noticeStore';
@@ -47,20 +47,13 @@ export function ExportDialog({ ids, onClose }: { ids: string[]; onClose(): void 
   };
 
   return (
-    <Modal
+    <FormModal
       title={`Export ${ids.length} ${ids.length === 1 ? 'port' : 'ports'}`}
       onClose={onClose}
       width={420}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" disabled={busy || ids.length === 0} onClick={() => void run()}>
-            Export
-          </button>
-        </>
-      }
+      onSubmit={() => void run()}
+      submitLabel="Export"
+      busy={busy || ids.length === 0}
     >
       <fieldset className="export-choice">
         <legend className="field-label">Format</legend>
@@ -86,6 +79,6 @@ export function ExportDialog({ ids, onClose }: { ids: string[]; onClose(): void 
           {error}
         </p>
       )}
-    </Modal>
+    </FormModal>
   );
 }

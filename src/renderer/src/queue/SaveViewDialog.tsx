@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { messageOf } from '../lib/messageOf';
 import { ViewNameSchema } from '../../../shared/domain/views';
-import { Modal } from '../ui/Modal';
+import { FormModal } from '../ui/FormModal';
 import { useViewStore } from '../stores/viewStore';
 import { useSavedViews } from './savedViews';
 
@@ -27,54 +27,39 @@ export function SaveViewDialog({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <Modal
+    <FormModal
       title="Save view"
       onClose={onClose}
       width={400}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={`${id}-form`} className="btn btn-primary" disabled={busy}>
-            {exists ? 'Replace view' : 'Save view'}
-          </button>
-        </>
-      }
+      onSubmit={() => void save()}
+      submitLabel={exists ? 'Replace view' : 'Save view'}
+      busy={busy}
+      formClassName="field"
     >
-      <form
-        id={`${id}-form`}
-        className="field"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
+      <label className="field-label" htmlFor={`${id}-name`}>
+        View name
+      </label>
+      <input
+        id={`${id}-name`}
+        className="input"
+        autoFocus
+        maxLength={80}
+        value={name}
+        aria-invalid={error !== null}
+        aria-describedby={error ? `${id}-error` : `${id}-hint`}
+        onChange={(e) => {
+          setName(e.target.value);
+          setError(null);
         }}
-      >
-        <label className="field-label" htmlFor={`${id}-name`}>
-          View name
-        </label>
-        <input
-          id={`${id}-name`}
-          className="input"
-          autoFocus
-          maxLength={80}
-          value={name}
-          aria-invalid={error !== null}
-          aria-describedby={error ? `${id}-error` : `${id}-hint`}
-          onChange={(e) => {
-            setName(e.target.value);
-            setError(null);
-          }}
-        />
-        <p id={`${id}-hint`} className="field-hint">
-          {exists ? 'A view with this name exists: saving replaces it.' : 'Saves the filters, the sort and the table columns. It appears in the sidebar with its count.'}
+      />
+      <p id={`${id}-hint`} className="field-hint">
+        {exists ? 'A view with this name exists: saving replaces it.' : 'Saves the filters, the sort and the table columns. It appears in the sidebar with its count.'}
+      </p>
+      {error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
         </p>
-        {error && (
-          <p id={`${id}-error`} className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-      </form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { messageOf } from '../lib/messageOf';
 import type { TextField } from '../detail/fieldDefs';
-import { Modal } from '../ui/Modal';
+import { FormModal } from '../ui/FormModal';
 import { EDITABLE_FIELDS, fieldError, fieldLabel, useEditStore } from './editStore';
 
 /** Set one field to the same value on every selected port, as one undoable step. */
@@ -28,68 +28,53 @@ export function SetFieldDialog({ ids, initialField = 'losingCarrier', onClose }:
   };
 
   return (
-    <Modal
+    <FormModal
       title={`Set a field on ${ids.length} ${ids.length === 1 ? 'port' : 'ports'}`}
       onClose={onClose}
       width={420}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={`${id}-form`} className="btn btn-primary" disabled={busy}>
-            Set on {ids.length} {ids.length === 1 ? 'port' : 'ports'}
-          </button>
-        </>
-      }
+      onSubmit={() => void apply()}
+      submitLabel={`Set on ${ids.length} ${ids.length === 1 ? 'port' : 'ports'}`}
+      busy={busy}
+      formClassName="stack"
     >
-      <form
-        id={`${id}-form`}
-        className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void apply();
-        }}
-      >
-        <label className="field">
-          <span className="field-label">Field</span>
-          <select
-            className="select"
-            value={field}
-            onChange={(e) => {
-              setField(e.target.value as TextField);
-              setError(null);
-            }}
-          >
-            {EDITABLE_FIELDS.map((f) => (
-              <option key={f.key} value={f.key}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field-label">New value</span>
-          <input
-            className="input"
-            type={type}
-            autoFocus
-            value={value}
-            aria-invalid={error !== null}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(e) => {
-              setValue(e.target.value);
-              setError(null);
-            }}
-          />
-        </label>
-        <p className="field-hint">Ports that can no longer be edited (submitted onwards) are skipped and listed. Undo with Ctrl+Z.</p>
-        {error && (
-          <p id={`${id}-error`} className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-      </form>
-    </Modal>
+      <label className="field">
+        <span className="field-label">Field</span>
+        <select
+          className="select"
+          value={field}
+          onChange={(e) => {
+            setField(e.target.value as TextField);
+            setError(null);
+          }}
+        >
+          {EDITABLE_FIELDS.map((f) => (
+            <option key={f.key} value={f.key}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field-label">New value</span>
+        <input
+          className="input"
+          type={type}
+          autoFocus
+          value={value}
+          aria-invalid={error !== null}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(e) => {
+            setValue(e.target.value);
+            setError(null);
+          }}
+        />
+      </label>
+      <p className="field-hint">Ports that can no longer be edited (submitted onwards) are skipped and listed. Undo with Ctrl+Z.</p>
+      {error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </FormModal>
   );
 }
