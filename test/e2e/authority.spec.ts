@@ -21,7 +21,8 @@ test('a non-authority connection is offered only submit and cancel', async ({ pa
     });
     expect(res.status).toBe(201);
   }
-  await seedDemoPorts(call, 300);
+  // Background ports kept local: this connection is the first, and would otherwise take and push all 300.
+  await seedDemoPorts(call, 300, 7, { keptLocal: true });
   await call('remotes.add', { kind: 'kazoo', url: sandbox.kazooUrl, accountId: sub, token: sandbox.subToken, name: 'Harbor Lights' });
   await call('sync.now', {});
   await page.reload();

@@ -47,7 +47,8 @@ function isoIn(days: number): string {
 }
 
 /** Seed `count` realistic ports (varied states, carriers, dates, numbers, completeness). */
-export async function seedDemoPorts(call: ReturnType<typeof hostRpc>, count: number, seed = 7): Promise<void> {
+/** `keptLocal`: the ports stay local when a connection is added later (else the first one takes them all). */
+export async function seedDemoPorts(call: ReturnType<typeof hostRpc>, count: number, seed = 7, options: { keptLocal?: boolean } = {}): Promise<void> {
   // Seeded, so every screenshot run shows the same board.
   const rnd = createPrng(seed).next;
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
@@ -86,7 +87,7 @@ export async function seedDemoPorts(call: ReturnType<typeof hostRpc>, count: num
     // Every other port has its street in parts, as a Kazoo 4.3 bill keeps it.
     const [streetNumber = '', streetName = '', streetType = ''] = i % 2 === 0 ? fields.street.split(' ') : [];
     const street = streetName ? { streetNumber, street: streetName, streetType } : {};
-    const port = await call('ports.create', { fields: { ...fields, ...street }, numbers });
+    const port = await call('ports.create', { fields: { ...fields, ...street }, numbers, ...(options.keptLocal ? { remoteId: null } : {}) });
     for (const to of PATHS[target]) await call('ports.move', { id: port.id, to, force: true });
   }
 }
