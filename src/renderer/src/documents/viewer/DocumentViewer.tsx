@@ -10,9 +10,10 @@ import { DraftSaver } from './draftSaver';
 import { openPdf } from './pdfjs';
 import { PortFacts } from './PortFacts';
 import { SignaturePad } from './SignaturePad';
-import { dateStamp, pngFile, rectangleStamp } from './stampImages';
+import { dateStamp, initialsOf, initialsStamp, pngFile, rectangleStamp } from './stampImages';
 import { Thumbnails } from './Thumbnails';
 import { ViewerController, type Tool, type ViewerState } from './viewerController';
+import { VersionsPanel } from './VersionsPanel';
 import './viewer.css';
 
 export { warmUp as warmUpViewer } from './warmUp';
@@ -25,6 +26,16 @@ interface Props {
 }
 
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; pdf: PDFDocumentProxy; fromDraft: boolean };
+
+/** A stamp waiting for the click that places it; sizes in PDF points (a signature line is ~2.5 in). */
+interface Placing {
+  label: 'Signature' | 'Initials' | 'Date';
+  file: File;
+  width: number;
+  height: number;
+}
+const SIZES = { Signature: { width: 160, height: 48 }, Initials: { width: 50, height: 20 }, Date: { width: 100, height: 37 } } as const;
+type Placement = { page: number; x: number; y: number; width: number; height: number };
 
 const TOOLS: { tool: Tool; label: string; hint: string }[] = [
   { tool: 'select', label: 'Select', hint: 'Select text and annotations' },
@@ -53,32 +64,43 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
   /** A signature was placed in this session: saving then signs a generated LOA. */
   const signed = useRef(false);
   const toast = useNoticeStore((s) => s.toast);
+  const ask = useNoticeStore((s) => s.ask);
+  /** An older version shown read-only (null: the current version, editable). */
+  const [viewing, setViewing] = useState<number | null>(null);
+  const [showVersions, setShowVersions] = useState(false);
+  /** Bumped to open the document again after the draft changed outside pdf.js (stamp, undo, discard). */
+  const [reload, setReload] = useState(0);
+  /** Opened from a draft: the state before it, for Undo once pdf.js has nothing left (null: the saved version). */
+  const [previous, setPrevious] = useState<string | null | undefined>(undefined);
+  const [placing, setPlacing] = useState<Placing | null>(null);
 
   // Open the draft when one exists for this version (nothing made before a crash is lost), else the file.
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      const draft = await rpc.call('annotations.draft', { id: attachment.id });
+      const draft = viewing === null ? await rpc.call('annotations.draft', { id: attachment.id }) : null;
       const fromDraft = draft !== null && draft.baseSha256 === attachment.sha256;
-      const file = await rpc.call('attachments.read', { id: attachment.id, ...(fromDraft ? { draft: true } : {}) });
+      const file = await rpc.call('attachments.read', { id: attachment.id, ...(fromDraft ? { draft: true } : {}), ...(viewing !== null ? { version: viewing } : {}) });
       const pdf = await openPdf(fromBase64(file.contentBase64));
       if (cancelled) return void pdf.destroy();
-      if (fromDraft) setDraftAt(draft.updatedAt);
+      setDraftAt(fromDraft ? draft.updatedAt : null);
+      setPrevious(fromDraft ? draft.previousSha256 : undefined);
       setLoad({ status: 'ready', pdf, fromDraft });
     })().catch((err: unknown) => !cancelled && setLoad({ status: 'error', message: err instanceof Error ? err.message : String(err) }));
     return () => {
       cancelled = true;
     };
-  }, [attachment.id, attachment.sha256]);
+  }, [attachment.id, attachment.sha256, viewing, reload]);
 
   useEffect(() => {
     if (load.status !== 'ready' || !container.current || !viewerDiv.current) return;
     let disposed = false;
     let mounted: ViewerController | null = null;
-    void ViewerController.mount(container.current, viewerDiv.current, load.pdf, setState, () => saver.current?.schedule()).then((ctrl) => {
+    const editing = viewing === null;
+    void ViewerController.mount(container.current, viewerDiv.current, load.pdf, setState, () => saver.current?.schedule(), editing).then((ctrl) => {
       if (disposed) return ctrl.destroy();
       mounted = ctrl;
-      saver.current = new DraftSaver(ctrl, attachment.id, attachment.sha256 ?? '', setDraftAt, (m) => toast('error', `Annotations not kept: ${m}`), () => signed.current);
+      if (editing) saver.current = new DraftSaver(ctrl, attachment.id, attachment.sha256 ?? '', setDraftAt, (m) => toast('error', `Annotations not kept: ${m}`), () => signed.current);
       setController(ctrl);
     });
     return () => {
@@ -89,6 +111,7 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
       void (pending?.flush() ?? Promise.resolve()).then(() => mounted?.destroy());
       setController(null);
     };
+    // `viewing` is read when `load` changes: the load effect sets both together.
   }, [load, attachment.id, attachment.sha256, toast]);
 
   useEffect(() => {
@@ -100,11 +123,84 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
     onClose();
   };
 
-  const placeSignature = async () => {
+  /** Open the document again (the draft changed outside pdf.js); what pdf.js holds is not written over it. */
+  const reopen = () => {
+    saver.current?.markClean();
+    setReload((r) => r + 1);
+  };
+
+  const fail = (err: unknown) => toast('error', err instanceof Error ? err.message : String(err));
+
+  /** Put `p` at `placements` on the document as it stands (unsaved marks included): the next draft. */
+  const stamp = async (p: Placing, placements: Placement[]) => {
+    if (!c || !attachment.sha256) return;
+    const bytes = await c.snapshot();
+    const png = new Uint8Array(await p.file.arrayBuffer());
+    if (p.label === 'Signature') signed.current = true;
+    saver.current?.markClean();
+    const draft = await rpc.call('annotations.stamp', { id: attachment.id, baseSha256: attachment.sha256, contentBase64: toBase64(bytes), pngBase64: toBase64(png), placements, label: p.label, signed: signed.current });
+    setDraftAt(draft.updatedAt);
+    reopen();
+  };
+
+  /** Wait for the click that places it (Esc cancels). */
+  const arm = (label: Placing['label'], file: File) => setPlacing({ label, file, ...SIZES[label] });
+
+  const armSignature = async () => {
     const saved = await rpc.call('signature.get', {});
     if (!saved) return setDrawSignature(true);
-    signed.current = true;
-    await c?.placeImage(pngFile(fromBase64(saved.pngBase64), 'signature.png'));
+    arm('Signature', pngFile(fromBase64(saved.pngBase64), 'signature.png'));
+  };
+
+  const initialsFile = () => initialsStamp(initialsOf(port.authorizedPerson || port.billingName || port.name));
+
+  /** Initials on the "Initials ____" line of every page's footer (where PortDesk's LOA puts it). */
+  const initialsOnEveryPage = async () => {
+    if (!c) return;
+    const { width, height } = SIZES.Initials;
+    const pages = await c.pageSizes();
+    await stamp({ label: 'Initials', file: await initialsFile(), width, height }, pages.map((size, i) => ({ page: i + 1, x: size.width / 2 + 56, y: 29, width, height })));
+  };
+
+  const placeAt = (target: EventTarget | null, clientX: number, clientY: number) => {
+    if (!placing || !c) return;
+    const at = c.pdfPointAt(target, clientX, clientY);
+    if (!at) return;
+    setPlacing(null);
+    void stamp(placing, [{ page: at.page, x: at.x - placing.width / 2, y: at.y - placing.height / 2, width: placing.width, height: placing.height }]).catch(fail);
+  };
+
+  /** pdf.js has nothing left to undo, but the draft reopened has earlier states: go back one. */
+  const undoDraft = async () => {
+    saver.current?.markClean();
+    await rpc.call('annotations.revertDraft', { id: attachment.id, toSha256: previous ?? null });
+    reopen();
+  };
+
+  const discardDraft = () =>
+    ask({
+      title: 'Discard the unsaved annotations?',
+      message: `Every mark made on ${attachment.name} since it was last saved goes; the saved version ${attachment.version} stays as it is.`,
+      confirmLabel: 'Discard',
+      onConfirm: () => {
+        saver.current?.markClean();
+        signed.current = false;
+        void rpc
+          .call('annotations.discardDraft', { id: attachment.id })
+          .then(() => {
+            toast('success', 'Unsaved annotations discarded');
+            reopen();
+          })
+          .catch(fail);
+      },
+    });
+
+  const restore = async (version: number) => {
+    saver.current?.markClean();
+    const saved = await rpc.call('attachments.restore', { id: attachment.id, version });
+    setViewing(null);
+    toast('success', `Restored version ${version} of ${saved.name} as version ${saved.version}; the versions after it are kept`);
+    onSaved(saved);
   };
 
   const saveToPdf = async () => {
@@ -130,6 +226,11 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
       aria-modal="true"
       aria-label={`Document ${attachment.name}`}
       onKeyDown={(e) => {
+        if (e.key === 'Escape' && placing) {
+          e.stopPropagation();
+          setPlacing(null);
+          return;
+        }
         if (e.key === 'Escape' && state?.tool === 'select' && !drawSignature) {
           e.stopPropagation();
           void close();
@@ -140,9 +241,12 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
         <div className="dv-title" title={attachment.name}>
           <Icon name="paperclip" size={14} />
           <span className="dv-name">{attachment.name}</span>
-          <span className="badge">v{attachment.version}</span>
+          <span className="badge">v{viewing ?? attachment.version}</span>
           {draftAt !== null && <span className="badge badge-info" title="Unsaved annotations are kept on this computer">Draft kept</span>}
         </div>
+        <button type="button" className={`btn btn-sm${showVersions ? ' is-active' : ''}`} aria-pressed={showVersions} onClick={() => setShowVersions((v) => !v)}>
+          Versions
+        </button>
         {state && (
           <>
             <div className="dv-group" role="group" aria-label="Pages">
@@ -198,7 +302,28 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
           <Icon name="close" />
         </button>
       </header>
-      {state && (
+      {viewing !== null && (
+        <div className="dv-banner" role="status">
+          <span>
+            Version {viewing} of {attachment.name} (read-only). The current version is {attachment.version}.
+          </span>
+          <button type="button" className="btn btn-sm" onClick={() => void restore(viewing).catch(fail)}>
+            Restore version {viewing}
+          </button>
+          <button type="button" className="btn btn-sm btn-ghost" onClick={() => setViewing(null)}>
+            Back to current
+          </button>
+        </div>
+      )}
+      {placing && (
+        <div className="dv-banner" role="status">
+          <span>Click on the page where the {placing.label.toLowerCase()} goes (Esc cancels).</span>
+          <button type="button" className="btn btn-sm btn-ghost" onClick={() => setPlacing(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {state && viewing === null && (
         <div className="dv-tools" role="toolbar" aria-label="Annotation tools">
           {TOOLS.map((t) => (
             <button key={t.tool} type="button" className={`btn btn-sm${state.tool === t.tool ? ' is-active' : ''}`} aria-pressed={state.tool === t.tool} title={t.hint} onClick={() => void c?.setTool(t.tool)}>
@@ -206,26 +331,46 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
             </button>
           ))}
           <span className="dv-sep" />
-          <button type="button" className="btn btn-sm" title="Place your saved signature (draw it the first time)" onClick={() => void placeSignature()}>
+          <button type="button" className={`btn btn-sm${placing?.label === 'Signature' ? ' is-active' : ''}`} title="Click, then click where your saved signature goes (draw it the first time)" onClick={() => void armSignature().catch(fail)}>
             Signature
           </button>
           <button type="button" className="btn btn-sm" title="Draw a new saved signature" onClick={() => setDrawSignature(true)}>
             New signature…
           </button>
-          <button type="button" className="btn btn-sm" title="Stamp today's date" onClick={() => void dateStamp(new Date()).then((f) => c?.placeImage(f))}>
-            Date stamp
+          <button type="button" className={`btn btn-sm${placing?.label === 'Initials' ? ' is-active' : ''}`} title="Click, then click where the initials go" onClick={() => void initialsFile().then((f) => arm('Initials', f)).catch(fail)}>
+            Initials
+          </button>
+          {state.pages > 1 && (
+            <button type="button" className="btn btn-sm" title="Initials on the initials line of every page" onClick={() => void initialsOnEveryPage().catch(fail)}>
+              Initials on every page
+            </button>
+          )}
+          <button type="button" className={`btn btn-sm${placing?.label === 'Date' ? ' is-active' : ''}`} title="Click, then click where today's date goes" onClick={() => void dateStamp(new Date()).then((f) => arm('Date', f)).catch(fail)}>
+            Date
           </button>
           <button type="button" className="btn btn-sm" title="Mark an area with a red rectangle" onClick={() => void rectangleStamp().then((f) => c?.placeImage(f))}>
             Rectangle
           </button>
           <span className="dv-sep" />
-          <button type="button" className="btn btn-sm btn-ghost" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!state.canUndo} onClick={() => c?.undo()}>
+          <button
+            type="button"
+            className="btn btn-sm btn-ghost"
+            aria-label="Undo"
+            title="Undo (Ctrl+Z)"
+            disabled={!state.canUndo && previous === undefined}
+            onClick={() => (state.canUndo ? c?.undo() : void undoDraft().catch(fail))}
+          >
             Undo
           </button>
           <button type="button" className="btn btn-sm btn-ghost" aria-label="Redo" title="Redo (Ctrl+Y)" disabled={!state.canRedo} onClick={() => c?.redo()}>
             Redo
           </button>
           <span className="dv-spacer" />
+          {draftAt !== null && (
+            <button type="button" className="btn btn-sm btn-ghost" title="Throw away the marks not yet saved to the PDF" onClick={discardDraft}>
+              Discard draft
+            </button>
+          )}
           <button type="button" className="btn btn-sm" onClick={() => void c?.save().then((b) => downloadBytes(b, attachment.name))}>
             Download
           </button>
@@ -244,11 +389,21 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
               {load.message}
             </p>
           )}
-          <div ref={container} className="dv-canvas" tabIndex={0} aria-label="Document pages">
+          <div
+            ref={container}
+            className={`dv-canvas${placing ? ' is-placing' : ''}`}
+            tabIndex={0}
+            aria-label="Document pages"
+            onClickCapture={(e) => {
+              if (!placing) return;
+              e.stopPropagation();
+              placeAt(e.target, e.clientX, e.clientY);
+            }}
+          >
             <div ref={viewerDiv} className="pdfViewer" />
           </div>
         </div>
-        <PortFacts port={port} />
+        {showVersions ? <VersionsPanel attachment={attachment} viewing={viewing} onOpen={setViewing} onRestore={(v) => void restore(v).catch(fail)} /> : <PortFacts port={port} />}
       </div>
       {drawSignature && (
         <SignaturePad
@@ -258,8 +413,7 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
             void (async () => {
               const png = new Uint8Array(await blob.arrayBuffer());
               await rpc.call('signature.set', { pngBase64: toBase64(png) });
-              signed.current = true;
-              await c?.placeImage(pngFile(png, 'signature.png'));
+              arm('Signature', pngFile(png, 'signature.png'));
             })().catch((err: unknown) => toast('error', err instanceof Error ? err.message : String(err)));
           }}
         />

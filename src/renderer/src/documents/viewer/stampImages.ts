@@ -47,6 +47,22 @@ export function dateStamp(date: Date, label = 'RECEIVED'): Promise<File> {
   return canvasFile(c, 'date-stamp.png');
 }
 
+/** Initials from a name ("Jane Q. Doe" -> "JQD"), for the initials stamp. */
+export function initialsOf(name: string): string {
+  return Array.from(name.matchAll(/\p{L}[\p{L}\p{M}'’-]*/gu), (m) => Array.from(m[0])[0]?.toUpperCase() ?? '').join('').slice(0, 4) || 'X';
+}
+
+/** The initials set in a handwriting-like italic, as a transparent PNG (placed on every page of a long LOA). */
+export function initialsStamp(initials: string): Promise<File> {
+  const [c, ctx] = canvas(180, 72);
+  ctx.fillStyle = '#1b2a6b';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.font = 'italic 600 46px "Segoe Script", "Brush Script MT", "Snell Roundhand", cursive, serif';
+  ctx.fillText(initials, 90, 38, 170);
+  return canvasFile(c, 'initials.png');
+}
+
 /** PNG bytes (the saved signature) as a File the Stamp editor accepts. */
 export function pngFile(bytes: Uint8Array, name: string): File {
   return new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'image/png' });

@@ -150,6 +150,31 @@ export class ViewerController {
     this.uiManager?.updateParams(this.createParam, { bitmapFile: file, ...cascadePoint(center, this.stamps.count++) });
   }
 
+  /**
+   * The page and PDF point (points from the page's bottom-left corner) under a click in the
+   * viewer, or null off the pages. pdf.js's viewport converts, so zoom and rotation are honoured.
+   */
+  pdfPointAt(target: EventTarget | null, clientX: number, clientY: number): { page: number; x: number; y: number } | null {
+    const pageDiv = target instanceof Element ? target.closest<HTMLElement>('.page[data-page-number]') : null;
+    if (!pageDiv) return null;
+    const page = Number(pageDiv.dataset.pageNumber);
+    const view = this.viewer.getPageView(page - 1) as { viewport: { convertToPdfPoint(x: number, y: number): number[] } } | undefined;
+    if (!view) return null;
+    const box = pageDiv.getBoundingClientRect();
+    const [x = 0, y = 0] = view.viewport.convertToPdfPoint(clientX - box.left - pageDiv.clientLeft, clientY - box.top - pageDiv.clientTop);
+    return { page, x, y };
+  }
+
+  /** Width and height of every page in PDF points (for stamps placed on each page). */
+  async pageSizes(): Promise<{ width: number; height: number }[]> {
+    const sizes: { width: number; height: number }[] = [];
+    for (let n = 1; n <= this.pdf.numPages; n++) {
+      const [x1 = 0, y1 = 0, x2 = 612, y2 = 792] = (await this.pdf.getPage(n)).view;
+      sizes.push({ width: x2 - x1, height: y2 - y1 });
+    }
+    return sizes;
+  }
+
   undo(): void {
     this.uiManager?.undo();
   }

@@ -1,0 +1,12 @@
+import type { Page } from '@playwright/test';
+
+/** Draw a signature in the viewer's pad and keep it ("Save and place"; placed afterwards with a click). */
+export async function drawSignature(page: Page): Promise<void> {
+  const pad = page.getByLabel('Signature drawing area');
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + 40, box.y + box.height * 0.6);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 40 + i * 40, box.y + box.height * (i % 2 ? 0.3 : 0.7), { steps: 3 });
+  await page.mouse.up();
+  await page.getByRole('button', { name: 'Save and place' }).click();
+}
