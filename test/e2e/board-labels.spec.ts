@@ -148,3 +148,51 @@ testWithSandbox('an illegal drop says why: the state rule, or the remote rule fo
   await expect(column('Submitted').getByRole('group', { name: 'Harbor main line' })).toBeVisible();
   expect((await call('ports.list', {})).find((p) => p.name === 'Harbor main line')?.state).toBe('submitted');
 });
+
+test('card titles use the head width at 1366 px and show the whole name on keyboard focus and hover', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const call = hostRpc(host);
+  await seedDemoPorts(call, 300);
+  const long = 'Riverside Community Church – after-hours lines, second building';
+  await call('ports.create', { fields: { name: long, losingCarrier: 'Lumen' }, numbers: ['(720) 555-0600'] });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.reload();
+  await page.getByRole('searchbox', { name: 'Search ports' }).fill('Riverside Community Church – after');
+  const card = page.getByRole('region', { name: 'Unconfirmed' }).getByRole('group', { name: long });
+  const title = card.locator('.card-title');
+  await expect(title).toHaveAttribute('title', long);
+  // Characters shown before the ellipsis: about 12 before the warning and menu left the head.
+  const shown = await title.evaluate((el, n) => Math.floor((el.clientWidth / el.scrollWidth) * n), long.length);
+  expect(shown).toBeGreaterThanOrEqual(20);
+
+  await page.getByRole('searchbox', { name: 'Search ports' }).press('Tab');
+  await card.focus();
+  await expect(card).toBeFocused();
+  const clipped = await title.evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
+  expect(clipped).toBe(false);
+  await screenshots(page, 'card-title-focus');
+});
+
+test('the unsaved-draft notice leaves the open port’s Save bar uncovered at 1280x720', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const call = hostRpc(host);
+  await seedDemoPorts(call, 300);
+  await call('ports.create', { fields: { name: 'Maple Street Bakery – front' }, numbers: ['(720) 555-0700'] });
+  await call('ports.create', { fields: { name: 'Maple Street Bakery – back' }, numbers: ['(720) 555-0701'] });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.reload();
+  await page.getByRole('searchbox', { name: 'Search ports' }).fill('Maple Street Bakery – ');
+  const column = page.getByRole('region', { name: 'Unconfirmed' });
+  await column.getByRole('group', { name: 'Maple Street Bakery – front', exact: true }).click();
+  await page.getByRole('complementary').getByLabel('Authorized person').fill('Dana Whitfield');
+  await column.getByRole('group', { name: 'Maple Street Bakery – back', exact: true }).click();
+  const notice = page.getByText('1 unsaved edit to “Maple Street Bakery – front” kept as a draft');
+  await expect(notice).toBeVisible();
+  const save = page.getByRole('complementary', { name: 'Port Maple Street Bakery – back' }).getByRole('button', { name: 'Save changes' });
+  await save.scrollIntoViewIfNeeded();
+  const [a, b] = [await notice.boundingBox(), await save.boundingBox()];
+  if (!a || !b) throw new Error('not laid out');
+  const overlaps = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  expect(overlaps).toBe(false);
+  await screenshots(page, 'draft-notice');
+});

@@ -122,9 +122,6 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
         <span className="card-title" title={port.name}>
           {port.name}
         </span>
-        {problems.length > 0 && (
-          <span className="card-warn mi mi-warning" role="img" aria-label="Not ready to submit" title={`Not ready to submit:\n${problems.map((p) => p.message).join('\n')}`} />
-        )}
         <SyncBadge status={port.syncStatus} error={port.syncError} portId={port.id} tabIndex={-1} />
         <button
           type="button"
@@ -165,6 +162,9 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
           {port.losingCarrier || <span className="muted">Carrier not set</span>}
         </span>
         <span className="card-icons">
+          {problems.length > 0 && (
+            <span className="card-warn mi mi-warning" role="img" aria-label="Not ready to submit" title={`Not ready to submit:\n${problems.map((p) => p.message).join('\n')}`} />
+          )}
           <CardStat icon="phone" count={port.numberCount} one="number" many="numbers" />
           <CardStat icon="paperclip" count={port.attachmentCount} one="attachment" many="attachments" />
           <CardStat icon="comment" count={port.commentCount} one="comment" many="comments" />
