@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tinyPdf } from '../../../src/sandbox/seed/tinyPdf';
-import { numbers, startHarness, type Harness } from './harness';
+import { kazooRemote, numbers, startHarness, type Harness } from './harness';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -69,5 +69,23 @@ describe('lost answers and resolutions (Kazoo sandbox)', () => {
     expect(Object.keys(after.uploads ?? {})).toEqual(['April bill.pdf']);
     expect(h.ctx.documents.get(bill.id).remoteName).toBe('April bill.pdf');
     expect(h.ctx.repos.outbox.count()).toBe(0);
+  });
+
+  it('requeueing a blocked port resets its attempt count, yet a create sent before without an answer is looked for, not made twice', async () => {
+    h = await startHarness('kazoo');
+    const p = h.ctx.ports.create({ fields: { name: 'Requeued' }, numbers: numbers(20, 2), remoteId: h.remoteId });
+    await h.faults({ lostResponse: { next: 1 } });
+    expect((await h.engine.syncNow({ waitMs: 0 })).converged).toBe(false);
+    await h.faults({});
+    // The port stopped after that (a refusal the specialist then fixed), its create's outcome still unknown here.
+    const [row] = h.ctx.repos.outbox.rows(p.id);
+    h.engine.store.block(row!.seq, p.id, 'refused for a reason fixed since');
+    expect(h.engine.retry(p.id).requeued).toBe(1);
+    expect(h.ctx.repos.outbox.rows(p.id).map((r) => r.attempts)).toEqual([0]);
+    const report = await h.engine.syncNow({ waitMs: 10_000 });
+    expect(report.converged, report.message).toBe(true);
+    const copies = (await kazooRemote(h)).filter((r) => r.portdesk_client_id === p.id);
+    expect(copies.map((r) => r.id)).toEqual([h.ctx.ports.get(p.id).remoteObjectId]);
+    expect(h.engine.status().remotes[0]?.duplicates).toEqual([]);
   });
 });
