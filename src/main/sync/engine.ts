@@ -18,6 +18,7 @@ import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { RemoteError } from './errors';
 import { pull } from './pull';
 import { openDuplicates, readDuplicate, settleDuplicate } from './duplicates';
+import { readUnreadable, storeUnreadable } from './pull-failures';
 import { pool } from './pool';
 import { pushPort, type PortPushOutcome, type PushContext } from './push';
 import { SyncStore } from './store';
@@ -204,6 +205,7 @@ export class SyncEngine {
       report.pulled += pulled.changed.length;
       if (pulled.held) store.setState(remote.id, 'held_removals', JSON.stringify(pulled.held));
       else store.clearState(remote.id, 'held_removals');
+      storeUnreadable(store, remote.id, pulled.failures);
       if (pulled.changed.length + pulled.removed.length > 0) this.emitPorts(pulled.changed, pulled.removed);
       // A pull may link a create whose answer was lost; finish what that leaves queued.
       if (!(await this.pushRounds(ctx, remote, deadline, report))) return;
@@ -322,6 +324,7 @@ export class SyncEngine {
           const port = this.store.port(d.portId);
           return { remoteObjectId: d.remoteObjectId, portId: d.portId, name: port?.name ?? d.portId, keptObjectId: port?.remoteObjectId ?? null, state: d.state, seenAt: d.seenAt };
         }),
+        unreadable: readUnreadable(this.store, r.id),
       };
     });
     const view = summarize(remotes);

@@ -29,8 +29,17 @@ export interface PullResult {
   conflicts: number;
   /** Set when the fail-safe held back removals: how many would have gone, of how many. */
   held: { wouldRemove: number; of: number } | null;
-  /** Ports whose remote version could not be applied, with why. */
-  failures: { portId: string | null; remoteObjectId: string; message: string }[];
+  /** Remote requests that could not be read or applied, with why (portId null: not linked to a local port). */
+  failures: PullFailure[];
+}
+
+export interface PullFailure {
+  portId: string | null;
+  remoteObjectId: string;
+  /** The remote account the request is in ('' when unknown), and its name when the listing gave it. */
+  accountId: string;
+  accountName: string | null;
+  message: string;
 }
 
 /** Removals held back when they would take more than this share of the remote's ports... */
@@ -48,6 +57,7 @@ const FAILSAFE_MIN = 10;
  */
 export async function pull(ctx: PullContext): Promise<PullResult> {
   const listed = await ctx.adapter.listAll();
+  const unreadableListed = ctx.adapter.unreadableInListing?.() ?? [];
   const unlisted = await refreshUnlisted(ctx, listed);
   const remotes = [...listed, ...unlisted.found];
   // Revisions as of the last pull: which requests changed since (both fetches are for those).
@@ -56,16 +66,23 @@ export async function pull(ctx: PullContext): Promise<PullResult> {
   await fillStateReasons(ctx.adapter, remotes, known);
   // Cleaned after the extras are in, so pulled comments and attachment names are cleaned too.
   const result = await applyPull(ctx, remotes.map(cleanRemotePort), { listed: new Set(listed.map((r) => r.remoteObjectId)), notFound: unlisted.notFound });
-  if (unlisted.unreadable.length > 0) {
-    // A document the remote sent that cannot be read (an unknown state, a broken field) changes
-    // nothing here: the port stays as it was, marked with why, and the failure is reported.
-    ctx.store.db.transaction(() => {
-      for (const f of unlisted.unreadable) {
-        ctx.store.repos.ports.markError(f.portId, `Not updated from the remote: ${f.message}`);
-        result.failures.push({ portId: f.portId, remoteObjectId: f.remoteObjectId, message: f.message });
-      }
-    })();
-  }
+  // A document the remote sent that cannot be read (an unknown state, a broken field) changes
+  // nothing here: a linked port stays as it was, marked with why; every one is reported, the
+  // requests new to PortDesk too (they are not made into ports until they can be read).
+  const { ports } = ctx.store.repos;
+  const fetched = new Set(remotes.map((r) => r.remoteObjectId));
+  const unreadable = [
+    ...unlisted.unreadable.map((f) => ({ ...f, accountId: ports.accountOf(ctx.remoteId, f.remoteObjectId) ?? '', accountName: null })),
+    ...unreadableListed
+      .filter((u) => !fetched.has(u.remoteObjectId) && !unlisted.unreadable.some((f) => f.remoteObjectId === u.remoteObjectId))
+      .map((u) => ({ portId: ports.idByObject(ctx.remoteId, u.remoteObjectId) ?? null, remoteObjectId: u.remoteObjectId, accountId: u.accountId, accountName: u.accountName, message: u.reason })),
+  ];
+  ctx.store.db.transaction(() => {
+    for (const f of unreadable) {
+      if (f.portId) ports.markError(f.portId, `Not updated from the remote: ${f.message}`);
+      result.failures.push(f);
+    }
+  })();
   return result;
 }
 
@@ -283,7 +300,7 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
         else insertNew(remote, seen);
       } catch (err) {
         const portId = byObject.get(remote.remoteObjectId) ?? null;
-        result.failures.push({ portId, remoteObjectId: remote.remoteObjectId, message: err instanceof Error ? err.message : String(err) });
+        result.failures.push({ portId, remoteObjectId: remote.remoteObjectId, accountId: remote.accountId, accountName: null, message: err instanceof Error ? err.message : String(err) });
       }
     }
   });

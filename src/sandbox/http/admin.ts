@@ -21,6 +21,7 @@ const TickSchema = z
   .strict();
 const AdvanceSchema = z.object({ ms: z.number().int().min(0) }).strict();
 const IssueSchema = z.object({ accountId: z.string().optional() }).strict();
+const AsIsSchema = z.object({ port_state: z.string().min(1).optional(), set: z.record(z.string(), z.unknown()).optional() }).strict();
 
 /** Wrap an admin handler: only the sandbox's main token may call it; the JSON body is parsed. */
 export function adminGuard(adminToken: string) {
@@ -106,4 +107,16 @@ export function registerAdminRoutes(router: Router, deps: AdminDeps): void {
     }),
   );
   router.add('POST', '/tokens/expire', guard(() => json(200, { expired: deps.accounts.expireAll() })));
+  router.add(
+    'POST',
+    '/kazoo/port_requests/:id/as-is',
+    guard((ctx, body) => {
+      const parsed = AsIsSchema.safeParse(body);
+      if (!parsed.success) return invalid(parsed.error);
+      const rec = deps.carrier.kazooStore.get(ctx.params.id ?? '');
+      if (!rec) return json(404, { error: 'not_found', message: 'no such port request' });
+      const next = deps.carrier.kazoo.storeAsIs(rec, { ...(parsed.data.port_state ? { portState: parsed.data.port_state } : {}), ...(parsed.data.set ? { set: parsed.data.set } : {}) });
+      return json(200, deps.carrier.kazoo.view(next));
+    }),
+  );
 }

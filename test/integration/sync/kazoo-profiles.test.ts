@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { KazooAdapter } from '../../../src/main/sync/adapters/kazoo';
 import { EMPTY_PORT_FIELDS } from '../../../src/shared/model';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pdfPagesText } from '../documents/poppler';
+import { statusText } from '../../../src/main/cli/commands/sync';
 import { numbers, startHarness, type Harness } from './harness';
 
 let h: Harness | undefined;
@@ -189,22 +189,23 @@ describe.each(['4.3', '4.2'] as const)('Kazoo %s, a connection that is not the p
   }, 60_000);
 });
 
-describe('Kazoo, a document PortDesk cannot read', () => {
-  it('an unknown port_state or a malformed field leaves the local port as it was, marked and reported', async () => {
-    h = await startHarness('kazoo');
+describe.each(['4.3', '4.2'] as const)('Kazoo %s, a document PortDesk cannot read', (version) => {
+  it('an unknown port_state or a malformed field leaves a linked port as it was; a new request that cannot be read is listed, not made a port', async () => {
+    h = await startHarness('kazoo', { kazooVersion: version });
     const a = h.ctx.ports.create({ fields: { name: 'Odd state', billingName: 'Keep Me' }, numbers: numbers(380, 2), remoteId: h.remoteId });
     const b = h.ctx.ports.create({ fields: { name: 'Odd numbers' }, numbers: numbers(390, 1), remoteId: h.remoteId });
     await converge(h);
     const before = h.ctx.ports.get(a.id);
-    // Tamper with the sandbox's own store: a state Kazoo might add, a numbers field of the wrong type.
-    const db = new Database(join(h.dir, 'sandbox', 'sandbox.sqlite'));
-    try {
-      db.prepare('UPDATE kz_ports SET port_state = ?, rev = rev + 1 WHERE id = ?').run('on_hold', before.remoteObjectId);
-      const row = db.prepare('SELECT doc FROM kz_ports WHERE id = ?').get(h.ctx.ports.get(b.id).remoteObjectId) as { doc: string };
-      db.prepare('UPDATE kz_ports SET doc = ?, rev = rev + 1 WHERE id = ?').run(JSON.stringify({ ...JSON.parse(row.doc), numbers: 'none' }), h.ctx.ports.get(b.id).remoteObjectId);
-    } finally {
-      db.close();
-    }
+    // A request someone else made in a sub-account, then stored as a newer Kazoo or another tool might.
+    const sub = h.sb.accounts.subs[0];
+    const made = await kazooCall(h, 'PUT', sub?.id ?? '', '/port_requests', { data: { name: 'Made elsewhere', numbers: { [numbers(395, 1)[0] as string]: {} } } });
+    const newId = (made.data as { id: string }).id;
+    await h.admin(`/kazoo/port_requests/${before.remoteObjectId}/as-is`, { port_state: 'on_hold' });
+    await h.admin(`/kazoo/port_requests/${h.ctx.ports.get(b.id).remoteObjectId}/as-is`, { set: { numbers: 'none' } });
+    await h.admin(`/kazoo/port_requests/${newId}/as-is`, { set: { name: 42 } });
+    await h.faults({ serverError: { rate: 0.2 } });
+    await converge(h);
+    await h.faults({});
     await h.engine.syncNow({ waitMs: 5000 });
     const after = h.ctx.ports.get(a.id);
     expect(after.state).toBe(before.state);
@@ -215,6 +216,23 @@ describe('Kazoo, a document PortDesk cannot read', () => {
     const other = h.ctx.ports.get(b.id);
     expect(other.numbers).toHaveLength(1);
     expect(other.syncError).toMatch(/numbers/);
+    expect(h.ctx.ports.list().some((p) => p.remoteObjectId === newId)).toBe(false);
+
+    // Listed on the Sync screen's data and in `portdesk sync status`, each with id, account and why.
+    const status = h.engine.status();
+    const unreadable = status.remotes[0]?.unreadable ?? [];
+    expect(unreadable).toHaveLength(3);
+    expect(unreadable.find((u) => u.remoteObjectId === before.remoteObjectId)).toMatchObject({ portId: a.id, reason: expect.stringMatching(/port_state/) });
+    expect(unreadable.find((u) => u.remoteObjectId === newId)).toMatchObject({ portId: null, accountId: sub?.id, accountName: sub?.name, reason: expect.stringMatching(/name/) });
+    const text = statusText(status);
+    expect(text).toContain('3 remote requests could not be read');
+    expect(text).toContain(`${newId} in ${sub?.name ?? ''} (${sub?.id ?? ''})`);
+
+    // Once the server sends something PortDesk can read, the request becomes a port and leaves the list.
+    await h.admin(`/kazoo/port_requests/${newId}/as-is`, { set: { name: 'Made elsewhere' } });
+    await converge(h).catch(() => undefined);
+    expect(h.ctx.ports.list().find((p) => p.remoteObjectId === newId)?.name).toBe('Made elsewhere');
+    expect(h.engine.status().remotes[0]?.unreadable.map((u) => u.remoteObjectId).sort()).toEqual([before.remoteObjectId, h.ctx.ports.get(b.id).remoteObjectId].sort());
   }, 60_000);
 });
 

@@ -6,7 +6,7 @@ import { timeAgo } from '../../../src/renderer/src/lib/relativeTime';
 const NOW = new Date(2026, 10, 25, 19, 40, 0).getTime();
 
 function remote(patch: Partial<RemoteSyncStatus>): RemoteSyncStatus {
-  return { remoteId: 'r', name: 'Kazoo', kind: 'kazoo', state: 'online', message: null, offlineSince: null, lastSyncedAt: null, progress: null, queued: 0, blocked: 0, conflicts: 0, heldRemovals: null, lateCreates: [], duplicates: [], ...patch };
+  return { remoteId: 'r', name: 'Kazoo', kind: 'kazoo', state: 'online', message: null, offlineSince: null, lastSyncedAt: null, progress: null, queued: 0, blocked: 0, conflicts: 0, heldRemovals: null, lateCreates: [], duplicates: [], unreadable: [], ...patch };
 }
 
 function view(state: SyncStatusView['state'], remotes: RemoteSyncStatus[], summary = 'from main'): SyncStatusView {

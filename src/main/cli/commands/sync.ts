@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { Run } from './run';
 import type { SyncStatusView } from '../../../shared/rpc/methods/sync';
 import { lateCreateText } from '../../../shared/domain/lateCreates';
-
+import { unreadableAccount, unreadableHeading } from '../../../shared/domain/unreadable';
 
 export interface SyncCommandDeps {
   run: Run;
@@ -48,6 +48,10 @@ export function statusText(s: SyncStatusView): string {
     for (const c of r.lateCreates) lines.push(`    ${c.name} (${c.portId}): ${lateCreateText(c.settlesAt, c.message)}`);
     for (const d of r.duplicates) {
       lines.push(`    duplicate ${d.remoteObjectId} of ${d.name} (${d.portId}, linked to ${d.keptObjectId ?? 'none yet'}), ${d.state}: portdesk sync duplicate ${d.remoteObjectId} --remote ${r.remoteId} --cancel|--dismiss`);
+    }
+    if (r.unreadable.length > 0) {
+      lines.push(`    ${unreadableHeading(r.unreadable.length)} (${r.unreadable.some((u) => u.portId) ? 'linked ports kept as they were' : 'not made into ports'}):`);
+      for (const u of r.unreadable) lines.push(`      ${u.remoteObjectId} in ${unreadableAccount(u)}${u.portId ? `, port ${u.portId}` : ''}: ${u.reason}`);
     }
   }
   const local = s.localOnly;

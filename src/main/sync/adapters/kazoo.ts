@@ -4,7 +4,7 @@ import { PORT_STATES, type PortFields, type PortState } from '../../../shared/mo
 import { RemoteError } from '../errors';
 import { DEFAULT_REQUEST_TIMEOUT_MS, requestBytes, requestJson, type ErrorReader } from '../http';
 import { STREET_PART_KEYS, hasSplitParts, nameInLine, streetLine, type StreetParts } from '../../../shared/domain/address';
-import type { AdapterContext, AttachmentUpload, Capabilities, LocalComment, LocalSnapshot, MoveRequest, RemoteAdapter, RemoteAttachment, RemoteComment, RemoteConfig, RemotePort } from './types';
+import type { AdapterContext, AttachmentUpload, Capabilities, LocalComment, LocalSnapshot, MoveRequest, RemoteAdapter, RemoteAttachment, RemoteComment, RemoteConfig, RemotePort, UnreadableRemote } from './types';
 
 /** Seconds between 0000-01-01 (Erlang's Gregorian calendar) and the Unix epoch. */
 const GREGORIAN_OFFSET = 62_167_219_200;
@@ -118,6 +118,13 @@ const GroupsSchema = z.array(z.looseObject({ account_id: z.string(), account_nam
 function accountNameOf(name: string | undefined): string | undefined {
   const trimmed = name?.trim();
   return trimmed && trimmed !== 'unknown' ? trimmed : undefined;
+}
+
+/** A listed document with the group it came in. */
+interface Listed {
+  doc: unknown;
+  accountId: string;
+  accountName: string | null;
 }
 
 /** Kazoo error body -> the most specific text the server gave, plus its short `message` verbatim. */
@@ -335,6 +342,8 @@ export class KazooAdapter implements RemoteAdapter {
   private readonly seen = new Map<string, string>();
   /** Account id -> name, as the grouped listings give them. */
   private readonly accountNames = new Map<string, string>();
+  /** What the latest listing carried but could not read. */
+  private unreadable: UnreadableRemote[] = [];
 
   constructor(
     private readonly config: RemoteConfig,
@@ -398,7 +407,7 @@ export class KazooAdapter implements RemoteAdapter {
   }
 
   /** Grouped listing -> documents, each with the account its group names. */
-  private async grouped(url: string): Promise<unknown[]> {
+  private async grouped(url: string): Promise<Listed[]> {
     const env = await this.callUrl('GET', url);
     const groups = GroupsSchema.safeParse(env.data);
     if (!groups.success) throw new RemoteError({ kind: 'transient', status: 200, message: 'Kazoo answered a listing PortDesk cannot read' });
@@ -406,7 +415,7 @@ export class KazooAdapter implements RemoteAdapter {
       const name = accountNameOf(g.account_name);
       if (name) this.accountNames.set(g.account_id, name);
     }
-    return groups.data.flatMap((g) => g.port_requests.map((p) => ({ ...(p as object), account_id: g.account_id })));
+    return groups.data.flatMap((g) => g.port_requests.map((p) => ({ doc: { ...(p as object), account_id: g.account_id }, accountId: g.account_id, accountName: accountNameOf(g.account_name) ?? null })));
   }
 
   /**
@@ -415,7 +424,7 @@ export class KazooAdapter implements RemoteAdapter {
    * 4.2: the all-states listing (unconfirmed, completed, canceled over 31 days) plus the
    * unconfirmed listing, which is not windowed. Older completed requests are absent, not gone:
    * the engine refreshes known ports individually (seam 1). Documents that cannot be read are
-   * left out rather than guessed at.
+   * left out rather than guessed at, and kept for {@link unreadableInListing}.
    */
   async listAll(): Promise<RemotePort[]> {
     const version = await this.facts.version;
@@ -427,18 +436,29 @@ export class KazooAdapter implements RemoteAdapter {
     const docs = (await Promise.all(urls.map((u) => this.grouped(u)))).flat();
     const seen = new Set<string>();
     const out: RemotePort[] = [];
-    for (const [i, d] of docs.entries()) {
+    const unreadable = new Map<string, UnreadableRemote>();
+    for (const [i, { doc: d, accountId, accountName }] of docs.entries()) {
       // Thousands of documents are checked and hashed here: the event loop gets a turn now and then.
       if (i > 0 && i % LIST_TURN_DOCS === 0) await new Promise((resolve) => setImmediate(resolve));
       const parsed = KazooDocSchema.safeParse(d);
-      if (!parsed.success || seen.has(parsed.data.id)) continue;
+      if (!parsed.success) {
+        const id = isRecord(d) && typeof d.id === 'string' ? d.id : `(no id, in account ${accountId})`;
+        unreadable.set(id, { remoteObjectId: id, accountId, accountName, reason: `Kazoo sent a port request PortDesk cannot read (${describeIssue(parsed.error)})` });
+        continue;
+      }
+      if (seen.has(parsed.data.id)) continue;
       seen.add(parsed.data.id);
       const port = kazooToPort(parsed.data, documentRevision(withoutListingAccount(d)), this.config.accountId, this.config.accountId, version);
       this.seen.set(port.remoteObjectId, port.accountId);
       port.accountName ??= this.accountNames.get(port.accountId);
       out.push(port);
     }
+    this.unreadable = [...unreadable.values()];
     return out;
+  }
+
+  unreadableInListing(): UnreadableRemote[] {
+    return this.unreadable;
   }
 
   async get(remoteObjectId: string): Promise<RemotePort> {
@@ -462,7 +482,7 @@ export class KazooAdapter implements RemoteAdapter {
       const own = this.accountUrl(this.config.accountId);
       const urls = version === '4.3' ? [`${own}/port_requests?by_types=all`] : [`${own}/port_requests`, `${own}/port_requests/unconfirmed`];
       const docs = (await Promise.all(urls.map((u) => this.grouped(u)))).flat();
-      for (const d of docs) {
+      for (const { doc: d } of docs) {
         if (!isRecord(d) || d[KAZOO_MARKER_FIELD] !== snapshot.localId || typeof d.id !== 'string') continue;
         this.seen.set(d.id, typeof d.account_id === 'string' ? d.account_id : this.config.accountId);
         return await this.get(d.id);

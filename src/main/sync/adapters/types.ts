@@ -66,6 +66,15 @@ export interface RemotePort {
   comments?: RemoteComment[];
 }
 
+/** A request a listing carried that the adapter could not read (reported, never guessed at). */
+export interface UnreadableRemote {
+  remoteObjectId: string;
+  accountId: string;
+  /** The account's name, when the listing gives it. */
+  accountName: string | null;
+  reason: string;
+}
+
 /** An attachment as the remote lists it (metadata only; bytes are downloaded on demand). */
 export interface RemoteAttachment {
   /** What later calls name it by: Kazoo's file name, Telnyx's document id. */
@@ -138,6 +147,8 @@ export interface RemoteAdapter {
   readonly requestTimeoutMs: number;
   /** Every port request visible to this remote (all states, all pages, sub-accounts). */
   listAll(): Promise<RemotePort[]>;
+  /** The requests the latest {@link listAll} carried but could not read, with why (families that can tell). */
+  unreadableInListing?(): UnreadableRemote[];
   get(remoteObjectId: string): Promise<RemotePort>;
   /** The request PortDesk created for `snapshot` (by the stored marker), if a lost answer hid it. */
   findCreated(snapshot: LocalSnapshot): Promise<RemotePort | null>;

@@ -7,6 +7,7 @@ import { AttentionList } from './AttentionList';
 import { ConflictList } from './ConflictList';
 import { LateCreateList } from './LateCreateList';
 import { DuplicateList } from './DuplicateList';
+import { PullFailures } from './PullFailures';
 import { RemoteStatusCard } from './RemoteStatusCard';
 import { LocalOnlyCard } from './LocalOnlyCard';
 import { messageOf, startSyncFeed, useSyncStore } from './syncStore';
@@ -93,6 +94,7 @@ export function SyncScreen() {
         <AttentionList />
         <LateCreateList />
         <DuplicateList />
+        <PullFailures />
         <ConflictList />
       </div>
     </section>

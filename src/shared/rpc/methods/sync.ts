@@ -20,6 +20,17 @@ export const RemoteInfoSchema = z.object({
   createdAt: z.number().int(),
 });
 
+/** A remote request the last pull could not read (an unknown state, a field of the wrong type). */
+export const UnreadableRemoteSchema = z.object({
+  remoteObjectId: z.string(),
+  accountId: z.string(),
+  accountName: z.string().nullable(),
+  reason: z.string(),
+  /** The local port it is linked to (kept as it was), or null for a request new to PortDesk. */
+  portId: z.string().nullable(),
+});
+export type UnreadableRemoteView = z.infer<typeof UnreadableRemoteSchema>;
+
 export const RemoteSyncStatusSchema = z.object({
   remoteId: z.string(),
   name: z.string(),
@@ -48,6 +59,8 @@ export const RemoteSyncStatusSchema = z.object({
   duplicates: z.array(
     z.object({ remoteObjectId: z.string(), portId: z.string(), name: z.string(), keptObjectId: z.string().nullable(), state: PortStateSchema, seenAt: z.number().int() }),
   ),
+  /** What the last pull could not read: reported here, never applied or guessed at. */
+  unreadable: z.array(UnreadableRemoteSchema),
 });
 export type RemoteSyncStatus = z.infer<typeof RemoteSyncStatusSchema>;
 
