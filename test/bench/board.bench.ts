@@ -1,12 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { createAppContext } from '../../src/main/app-context';
-import { startHost } from '../../src/main/host/server';
-import { atMost, info, launchChromium, median, percentile, type BenchResult } from './harness';
-import { seedBoardStore } from './board-seed';
-import { type DragFrames, armKeystrokeProbe, firstPaint, installFirstPaintProbe, installNameShim, keystrokeTime, startFrameRecorder, stopFrameRecorder } from './board-page';
+import { atMost, info, launchChromium, median, percentile, withSeededPage, type BenchResult } from './harness';
+import { type DragFrames, armKeystrokeProbe, firstPaint, installFirstPaintProbe, keystrokeTime, startFrameRecorder, stopFrameRecorder } from './board-page';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIG = { ports: 10_000, numbersPerPort: 10 };
@@ -23,10 +19,7 @@ interface BoardFigures {
   dragIntervalP95: number;
 }
 
-
-
 async function measureFirstPaint(page: Page, url: string): Promise<number> {
-  await installNameShim(page);
   await installFirstPaintProbe(page);
   const times: number[] = [];
   await page.goto(url);
@@ -74,15 +67,9 @@ async function measureDrag(page: Page): Promise<DragFrames> {
   return frames;
 }
 
-async function measureBoard(browser: Browser, size: { ports: number; numbersPerPort: number }): Promise<BoardFigures> {
-  const dir = mkdtempSync(join(tmpdir(), 'portdesk-board-bench-'));
-  const dbPath = join(dir, 'portdesk.db');
-  seedBoardStore(dbPath, size.ports, size.numbersPerPort);
-  const ctx = createAppContext({ dbPath, shell: 'host', backgroundSync: false });
-  const host = await startHost({ router: ctx.router, changes: ctx.changes, staticDir: join(ROOT, 'out', 'renderer') });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  try {
-    const paint = await measureFirstPaint(page, host.openUrl);
+function measureBoard(browser: Browser, size: { ports: number; numbersPerPort: number }): Promise<BoardFigures> {
+  return withSeededPage(browser, size, async (page, url) => {
+    const paint = await measureFirstPaint(page, url);
     const keys = await measureKeystrokes(page);
     const frames = await measureDrag(page);
     return {
@@ -92,15 +79,8 @@ async function measureBoard(browser: Browser, size: { ports: number; numbersPerP
       dragWorkP95: percentile(frames.work, 95),
       dragIntervalP95: percentile(frames.interval, 95),
     };
-  } finally {
-    await page.close();
-    await host.close();
-    ctx.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
-
-
 
 /**
  * The board with 10,000 ports / 100,000 numbers vs the same measurements on 100 ports, in

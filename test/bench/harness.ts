@@ -101,3 +101,49 @@ export function launchChromium() {
     }),
   );
 }
+
+type Size = { ports: number; numbersPerPort: number };
+
+/** A store seeded with `size` ports (see seedBoardStore) and its app context, removed after `fn`. */
+export async function withSeededStore<T>(size: Size, fn: (ctx: import('../../src/main/app-context').AppContext) => Promise<T>): Promise<T> {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { createAppContext } = await import('../../src/main/app-context');
+  const { seedBoardStore } = await import('./board-seed');
+  const dir = mkdtempSync(join(tmpdir(), 'portdesk-bench-'));
+  const dbPath = join(dir, 'portdesk.db');
+  seedBoardStore(dbPath, size.ports, size.numbersPerPort);
+  const ctx = createAppContext({ dbPath, shell: 'host', backgroundSync: false });
+  try {
+    return await fn(ctx);
+  } finally {
+    ctx.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A seeded store behind an in-process headless host and a 1280x800 Chromium page ready to open it:
+ * the board and queue benches measure the renderer so. Everything is closed after `fn`.
+ */
+export function withSeededPage<T>(
+  browser: import('@playwright/test').Browser,
+  size: Size,
+  fn: (page: import('@playwright/test').Page, url: string) => Promise<T>,
+): Promise<T> {
+  return withSeededStore(size, async (ctx) => {
+    const { join, resolve } = await import('node:path');
+    const { startHost } = await import('../../src/main/host/server');
+    const { installNameShim } = await import('./board-page');
+    const host = await startHost({ router: ctx.router, changes: ctx.changes, staticDir: join(resolve(import.meta.dirname, '..', '..'), 'out', 'renderer') });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await installNameShim(page);
+      return await fn(page, host.openUrl);
+    } finally {
+      await page.close();
+      await host.close();
+    }
+  });
+}

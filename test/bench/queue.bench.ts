@@ -1,33 +1,15 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { createAppContext, type AppContext } from '../../src/main/app-context';
-import { startHost } from '../../src/main/host/server';
+import type { AppContext } from '../../src/main/app-context';
 import { ViewDefinitionSchema } from '../../src/shared/domain/views';
-import { atMost, info, launchChromium, median, percentile, timeMs, type BenchResult } from './harness';
-import { seedBoardStore } from './board-seed';
-import { firstPaint, installFirstPaintProbe, installNameShim } from './board-page';
+import { atMost, info, launchChromium, median, percentile, timeMs, withSeededPage, withSeededStore, type BenchResult } from './harness';
+import { firstPaint, installFirstPaintProbe } from './board-page';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIG = { ports: 10_000, numbersPerPort: 10 };
 const SMALL = { ports: 100, numbersPerPort: 10 };
 const SORT_CLICKS = ['Name', 'Losing carrier', 'In state', 'Account', 'FOC / transfer', 'Name'];
-
-
-
-
-
-function withStore<T>(size: { ports: number; numbersPerPort: number }, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'portdesk-queue-bench-'));
-  const dbPath = join(dir, 'portdesk.db');
-  seedBoardStore(dbPath, size.ports, size.numbersPerPort);
-  const ctx = createAppContext({ dbPath, shell: 'host', backgroundSync: false });
-  return fn(ctx).finally(() => {
-    ctx.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-}
 
 /** One field set on `count` editable ports in one transaction with their outbox rows (best of 3, alternating values). */
 function bulkEdit(ctx: AppContext, count: number): Promise<number> {
@@ -121,20 +103,12 @@ interface TableFigures {
   scrollIntervalP95: number;
 }
 
-async function measureTable(browser: Browser, size: { ports: number; numbersPerPort: number }): Promise<TableFigures> {
-  return withStore(size, async (ctx) => {
-    const host = await startHost({ router: ctx.router, changes: ctx.changes, staticDir: join(ROOT, 'out', 'renderer') });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    try {
-      await installNameShim(page);
-      const paint = await tableFirstPaint(page, host.openUrl);
-      const sorts = await sortChanges(page);
-      const frames = await scrollFrames(page);
-      return { firstPaint: paint, sort: median(sorts), sortWorst: Math.max(...sorts), scrollWorkP95: percentile(frames.work, 95), scrollIntervalP95: percentile(frames.interval, 95) };
-    } finally {
-      await page.close();
-      await host.close();
-    }
+function measureTable(browser: Browser, size: { ports: number; numbersPerPort: number }): Promise<TableFigures> {
+  return withSeededPage(browser, size, async (page, url) => {
+    const paint = await tableFirstPaint(page, url);
+    const sorts = await sortChanges(page);
+    const frames = await scrollFrames(page);
+    return { firstPaint: paint, sort: median(sorts), sortWorst: Math.max(...sorts), scrollWorkP95: percentile(frames.work, 95), scrollIntervalP95: percentile(frames.interval, 95) };
   });
 }
 
@@ -146,8 +120,8 @@ async function measureTable(browser: Browser, size: { ports: number; numbersPerP
  */
 export async function benchQueue(): Promise<BenchResult[]> {
   if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('queue bench: build the renderer first (npx electron-vite build)');
-  const [editSmall, exportSmall] = await withStore(SMALL, async (ctx) => [await bulkEdit(ctx, 10), await exportCsv(ctx)]);
-  const [editBig, exportBig] = await withStore(BIG, async (ctx) => [await bulkEdit(ctx, 1000), await exportCsv(ctx)]);
+  const [editSmall, exportSmall] = await withSeededStore(SMALL, async (ctx) => [await bulkEdit(ctx, 10), await exportCsv(ctx)]);
+  const [editBig, exportBig] = await withSeededStore(BIG, async (ctx) => [await bulkEdit(ctx, 1000), await exportCsv(ctx)]);
   const browser = await launchChromium();
   try {
     const small = await measureTable(browser, SMALL);
