@@ -30,9 +30,9 @@ test('a rectangle drawn on the board background selects the cards it touches; Sh
   await page.mouse.move(p4.x + 40, p4.y + 20, { steps: 6 });
   await page.mouse.up();
   await expect(bar).toContainText('2 selected');
-  await expect(card(page, 'P4')).toHaveAttribute('aria-selected', 'true');
-  await expect(card(page, 'P3')).toHaveAttribute('aria-selected', 'true');
-  await expect(card(page, 'P2')).toHaveAttribute('aria-selected', 'false');
+  await expect(card(page, 'P4').getByRole('checkbox', { name: 'Select P4' })).toBeChecked();
+  await expect(card(page, 'P3').getByRole('checkbox', { name: 'Select P3' })).toBeChecked();
+  await expect(card(page, 'P2').getByRole('checkbox', { name: 'Select P2' })).not.toBeChecked();
 
   // Shift adds the bottom card to the selection.
   await page.keyboard.down('Shift');
@@ -42,8 +42,8 @@ test('a rectangle drawn on the board background selects the cards it touches; Sh
   await page.mouse.up();
   await page.keyboard.up('Shift');
   await expect(bar).toContainText('3 selected');
-  await expect(card(page, 'P1')).toHaveAttribute('aria-selected', 'true');
-  await expect(card(page, 'P2')).toHaveAttribute('aria-selected', 'false');
+  await expect(card(page, 'P1').getByRole('checkbox', { name: 'Select P1' })).toBeChecked();
+  await expect(card(page, 'P2').getByRole('checkbox', { name: 'Select P2' })).not.toBeChecked();
 
   // A plain click on the background clears the selection.
   await page.mouse.click(submitted.x + submitted.width / 2, p1.y + 60);

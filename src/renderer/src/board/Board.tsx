@@ -190,6 +190,8 @@ export function Board() {
 
   return (
     <div className="board-screen">
+      {/* Every screen has one level-one heading (Import, Sync, Settings show theirs): the board's is for screen readers. */}
+      <h1 className="visually-hidden">Port board</h1>
       <FilterBar shown={shown} total={total} />
       <ViewBar rows={rows} />
       {total === 0 ? (

@@ -101,7 +101,6 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
       role="group"
       aria-roledescription="port card"
       aria-label={port.name}
-      aria-selected={selected}
       data-port-id={port.id}
       tabIndex={tabbable ? 0 : -1}
       onFocus={(e) => {

@@ -74,7 +74,7 @@ export function SearchBox() {
   }, [query, setNumberMatch]);
 
   return (
-    <div className="search" role="search">
+    <div className="search" role="search" aria-label="Ports">
       <Icon name="search" className="search-icon" />
       <input
         ref={input}

@@ -89,6 +89,8 @@ export function SyncScreen() {
       </header>
       <div className="screen-body">
         <FormError message={loadError} />
+        {/* The connection cards' h3s sit under a level-two heading, like every other section here. */}
+        <h2 className="visually-hidden">Connections</h2>
         <Connections />
         <LocalOnlyCard />
         <AttentionList />

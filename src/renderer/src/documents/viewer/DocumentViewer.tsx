@@ -277,7 +277,7 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
                 Fit width
               </button>
             </div>
-            <div className="dv-group dv-search" role="search">
+            <div className="dv-group dv-search" role="search" aria-label="In this document">
               <Icon name="search" size={14} />
               <input
                 type="search"
