@@ -17,6 +17,8 @@ export interface RemoteErrorInit {
   retryAfterMs?: number;
   /** Kazoo 402: the activation charges to accept. */
   charges?: number;
+  /** A network fault before any connection was made (refused, no DNS, unreachable): nothing was sent. */
+  notConnected?: boolean;
 }
 
 /** A remote failure carried as a value with its kind, status and the server's message. */
@@ -26,6 +28,7 @@ export class RemoteError extends Error {
   readonly serverMessage: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly charges: number | undefined;
+  readonly notConnected: boolean;
 
   constructor(init: RemoteErrorInit) {
     super(init.message);
@@ -35,6 +38,7 @@ export class RemoteError extends Error {
     this.serverMessage = init.serverMessage;
     this.retryAfterMs = init.retryAfterMs;
     this.charges = init.charges;
+    this.notConnected = init.notConnected ?? false;
   }
 }
 
@@ -55,11 +59,24 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+/**
+ * Failures that happen before a connection exists (Node's socket codes, undici's connect timeout):
+ * not one byte of the request left. A reset or a timeout after connecting is not among them.
+ */
+const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function notConnected(err: unknown): boolean {
+  const cause = err instanceof Error ? err.cause : undefined;
+  const code = cause instanceof Error && 'code' in cause ? String((cause as { code?: unknown }).code) : '';
+  // fetch refuses some URLs (a blocked port) before connecting; its cause then says so and has no code.
+  return NOT_CONNECTED_CODES.has(code) || (cause instanceof Error && cause.message === 'bad port');
+}
+
 /** A network-level failure (refused, reset, timeout): always transient. */
 export function networkError(err: unknown): RemoteError {
   const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
   const base = err instanceof Error ? err.message : String(err);
   // fetch's header errors quote the header's value (a token): keep the message, drop the value.
   const text = /header/i.test(base + cause) ? 'a request header was refused' : `${base}${cause}`;
-  return new RemoteError({ kind: 'transient', status: 0, message: `Network error (${text})` });
+  return new RemoteError({ kind: 'transient', status: 0, message: `Network error (${text})`, notConnected: notConnected(err) });
 }

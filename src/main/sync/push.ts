@@ -213,6 +213,7 @@ async function findEarlierCreate(ctx: PushContext, snap: LocalSnapshot, retried:
  */
 async function createOnce(ctx: PushContext, snap: LocalSnapshot): Promise<RemotePort> {
   const { ports } = ctx.store.repos;
+  const before = ports.createSent(snap.localId);
   let sent = false;
   const sending = (): void => {
     const now = ctx.now();
@@ -222,7 +223,9 @@ async function createOnce(ctx: PushContext, snap: LocalSnapshot): Promise<Remote
   try {
     return await ctx.adapter.create(snap, sending);
   } catch (err) {
-    if (sent && !mayStillLand(err)) ports.createAnswered(snap.localId);
+    // No connection was made (offline, refused): this attempt sent nothing, so it holds nothing back.
+    if (sent && err instanceof RemoteError && err.notConnected) ports.createNotSent(snap.localId, before);
+    else if (sent && !mayStillLand(err)) ports.createAnswered(snap.localId);
     throw err;
   }
 }

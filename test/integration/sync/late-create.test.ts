@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { statusText } from '../../../src/main/cli/commands/sync';
 import { createAdapter, SyncEngine } from '../../../src/main/sync/engine';
@@ -92,5 +94,44 @@ describe.each(['kazoo', 'telnyx'] as const)('late creates on %s (a proxy holds t
     expect(settlesAt - (sent[0]?.at ?? 0)).toBeGreaterThan(TIMEOUT_MS);
     expect(await remoteCopies(harness, kind, port.id, nums)).toBe(1);
     expect(harness.ctx.ports.list()).toHaveLength(1);
+  });
+});
+
+/** A local port nothing listens on: connecting is refused, so no request can leave. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('a create whose connection was refused (offline)', () => {
+  it('holds nothing back: nothing left, so the create goes as soon as the server is reachable', async () => {
+    // Telnyx: its create is the first request, so the refusal is the create's own.
+    h = await startHarness('telnyx');
+    const harness = h;
+    const nums = numbers(60, 1);
+    const port = harness.ctx.ports.create({ fields: { name: 'Made offline' }, numbers: nums, remoteId: harness.remoteId });
+    const refused = `http://127.0.0.1:${await closedPort()}`;
+    const offline = new SyncEngine({
+      db: harness.ctx.db,
+      repos: harness.ctx.repos,
+      changes: harness.ctx.changes,
+      remotes: harness.ctx.remotes,
+      backoff: { baseMs: 20, capMs: 300 },
+      adapterFor: (config, actx) => createAdapter({ ...config, baseUrl: refused, requestTimeoutMs: TIMEOUT_MS }, actx),
+      lateCreateMarginMs: 600_000,
+    });
+    const report = await offline.syncNow({ waitMs: 3_000 });
+    expect(report.converged).toBe(false);
+    expect(harness.ctx.repos.ports.createSent(port.id).sentAt).toBeNull();
+    expect(offline.status().remotes[0]?.lateCreates).toEqual([]);
+
+    // Back online, with a margin far longer than the test: the create is not held.
+    const online = await engineFor(harness, 600_000).syncNow({ waitMs: 30_000 });
+    expect(online.converged, online.message).toBe(true);
+    expect(harness.ctx.ports.get(port.id).remoteObjectId).not.toBeNull();
+    expect(await remoteCopies(harness, 'telnyx', port.id, nums)).toBe(1);
   });
 });

@@ -265,6 +265,11 @@ export class PortsRepo {
     this.s.sendingCreate.run(now, settlesAt, id);
   }
 
+  /** The create recorded by {@link sendingCreate} never left (no connection): put back what was known before it. */
+  createNotSent(id: string, before: { sentAt: number | null; settlesAt: number | null }): void {
+    this.s.sendingCreate.run(before.sentAt, before.settlesAt, id);
+  }
+
   /** The server answered the create (whatever it said): nothing of it is still on its way. */
   createAnswered(id: string): void {
     this.s.createAnswered.run(id);
