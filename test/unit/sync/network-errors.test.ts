@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { networkError } from '../../../src/main/sync/errors';
@@ -9,7 +9,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function listen(onRequest: Parameters<typeof createServer>[0]): Promise<number> {
+async function listen(onRequest: RequestListener): Promise<number> {
   server = createServer(onRequest);
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
