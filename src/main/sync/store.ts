@@ -55,6 +55,9 @@ export class SyncStore {
     this.db.transaction(() => {
       this.repos.ports.link(portId, remote.remoteObjectId, remote.revision, remote.accountId);
       this.repos.ports.setRemoteStatus(portId, remote);
+      // A write's answer says who the port authority is (Kazoo 4.3 `_read_only`), like a pull: the
+      // moves this connection may make are known right after its create, before any pull.
+      this.repos.ports.setRemoteAuthority(portId, remote.authority);
       this.repos.ports.setMergeBase(portId, { fields: remote.fields, numbers: remote.numbers, state: remote.state });
       if (done.seq !== undefined) this.repos.outbox.deleteRow(done.seq);
       if (done.fieldRowsUpTo !== undefined) this.repos.outbox.deleteFieldRowsUpTo(portId, done.fieldRowsUpTo);
