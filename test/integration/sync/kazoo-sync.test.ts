@@ -26,9 +26,10 @@ async function expectMirrored(hh: Harness): Promise<void> {
   expect(hh.ctx.repos.outbox.count()).toBe(0);
 }
 
-describe('Kazoo sync', () => {
+// Both Kazoo profiles of the sandbox (4.2's listings, bill names and comment rules differ: docs/sandbox.md).
+describe.each(['4.3', '4.2'] as const)('Kazoo %s sync', (version) => {
   it('offline day: 200 ports / 5,000 numbers created and edited offline reach the sandbox exactly once', async () => {
-    h = await startHarness('kazoo');
+    h = await startHarness('kazoo', { kazooVersion: version });
     const all = numbers(0, 5000);
     const ids: string[] = [];
     for (let i = 0; i < 200; i += 1) {
@@ -58,7 +59,7 @@ describe('Kazoo sync', () => {
     ['lost responses', { lostResponse: { rate: 0.5 } }],
   ] as const) {
     it(`converges with no duplicate and no loss under ${mode}`, async () => {
-      h = await startHarness('kazoo');
+      h = await startHarness('kazoo', { kazooVersion: version });
       const ids = Array.from({ length: 15 }, (_, i) => h!.ctx.ports.create({ fields: { name: `F${i}` }, numbers: numbers(i * 4, 3), remoteId: h!.remoteId }).id);
       ids.forEach((id, i) => h!.ctx.ports.update(id, { locality: `Town ${i}` }));
       await h.faults({ seed: 7, ...config });
@@ -76,7 +77,7 @@ describe('Kazoo sync', () => {
   }
 
   it('401 pauses the remote until a new token is set, then resumes', async () => {
-    h = await startHarness('kazoo');
+    h = await startHarness('kazoo', { kazooVersion: version });
     h.ctx.ports.create({ fields: { name: 'Auth' }, numbers: numbers(0, 2), remoteId: h.remoteId });
     await h.admin('/tokens/expire');
     const report = await h.engine.syncNow();
@@ -93,7 +94,7 @@ describe('Kazoo sync', () => {
   });
 
   it('402 accept charges blocks only that port, shows the amount, and accept-charges retries', async () => {
-    h = await startHarness('kazoo');
+    h = await startHarness('kazoo', { kazooVersion: version });
     const a = h.ctx.ports.create({ fields: { name: 'Needs charges' }, numbers: numbers(0, 2), remoteId: h.remoteId });
     const b = h.ctx.ports.create({ fields: { name: 'Other' }, numbers: numbers(10, 2), remoteId: h.remoteId });
     h.ctx.ports.move(a.id, { to: 'submitted', force: true });
@@ -114,7 +115,7 @@ describe('Kazoo sync', () => {
   });
 
   it('an illegal transition (500) is shown verbatim on the port and other ports keep syncing', async () => {
-    h = await startHarness('kazoo');
+    h = await startHarness('kazoo', { kazooVersion: version });
     const a = h.ctx.ports.create({ fields: { name: 'Moves' }, numbers: numbers(0, 2), remoteId: h.remoteId });
     await h.engine.syncNow({ waitMs: 5000 });
     // The remote cancels it meanwhile; the local submit is now illegal there.
@@ -131,7 +132,7 @@ describe('Kazoo sync', () => {
   });
 
   it('merges changes made on one side only, keeps both versions of a field changed on both, and pushes the resolution', async () => {
-    h = await startHarness('kazoo');
+    h = await startHarness('kazoo', { kazooVersion: version });
     const p = h.ctx.ports.create({ fields: { name: 'Both', locality: 'Old town' }, numbers: numbers(0, 2), remoteId: h.remoteId });
     await h.engine.syncNow({ waitMs: 5000 });
     const rid = h.ctx.ports.get(p.id).remoteObjectId as string;
@@ -168,7 +169,7 @@ describe('Kazoo sync', () => {
   });
 
   it('remote transitions from the carrier clock appear locally with a timeline entry by the remote; a rejection brings its reason', async () => {
-    h = await startHarness('kazoo');
+    h = await startHarness('kazoo', { kazooVersion: version });
     const p = h.ctx.ports.create({ fields: { name: 'Clock' }, numbers: numbers(0, 2), remoteId: h.remoteId });
     h.ctx.ports.move(p.id, { to: 'submitted', force: true });
     await h.engine.syncNow({ waitMs: 5000 });
@@ -200,7 +201,7 @@ describe('Kazoo sync', () => {
   });
 
   it('pulls ports created remotely (all states, sub-accounts) and holds a pull that would remove most ports', async () => {
-    h = await startHarness('kazoo');
+    h = await startHarness('kazoo', { kazooVersion: version });
     const sub = h.sb.accounts.subs[0]?.id as string;
     for (let i = 0; i < 12; i += 1) {
       const account = i % 2 === 0 ? h.sb.accounts.root.id : sub;
