@@ -383,6 +383,16 @@ CREATE TABLE remote_accounts (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 15,
+    name: 'sync_lease: the holder process and host as columns',
+    sql: `
+-- Whether a lease holder on this machine is dead (kill -9) is read from these, never parsed back
+-- out of the owner label (which stays for messages).
+ALTER TABLE sync_lease ADD COLUMN pid INTEGER;
+ALTER TABLE sync_lease ADD COLUMN host TEXT;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -10,6 +10,7 @@ import type { ChangeEvent } from '../../shared/rpc/events';
 import type { RemoteKind } from '../../shared/model';
 import type { Db } from '../db/connection';
 import { createRepos, type Repos } from '../db/repos';
+import type { LeaseHolder, SyncLeaseRepo } from '../db/repos/sync-lease-repo';
 import type { RemoteConfig } from '../remotes/config';
 import { KazooAdapter } from './adapters/kazoo';
 import { TelnyxAdapter } from './adapters/telnyx';
@@ -97,7 +98,7 @@ export class SyncEngine {
   readonly store: SyncStore;
   readonly content: ContentStore;
   private readonly now: () => number;
-  private readonly owner: string;
+  private readonly holder: LeaseHolder;
   private readonly progress = new Map<string, { done: number; total: number }>();
   private current: Promise<SyncReport> | null = null;
   private timers: { interval?: NodeJS.Timeout; debounce?: NodeJS.Timeout; unsubscribe?: () => void } = {};
@@ -107,7 +108,8 @@ export class SyncEngine {
     this.store = new SyncStore(options.repos ?? createRepos(options.db));
     this.content = options.content ?? new ContentStore(join(dirname(options.db.name), 'attachments'));
     this.now = options.now ?? Date.now;
-    this.owner = `${options.owner ?? 'PortDesk'} (pid ${process.pid} on ${hostname()}, run ${randomUUID().slice(0, 8)})`;
+    const host = hostname();
+    this.holder = { owner: `${options.owner ?? 'PortDesk'} (pid ${process.pid} on ${host}, run ${randomUUID().slice(0, 8)})`, pid: process.pid, host };
   }
 
   /** Run a sync now (or join the one running). Resolves with what was done and what is left. */
@@ -127,9 +129,9 @@ export class SyncEngine {
    */
   private async runAll(opts: SyncNowOptions): Promise<SyncReport> {
     const lease = this.store.repos.syncLease;
-    const owner = this.owner;
+    const me = this.holder;
     const deadline = this.now() + (opts.waitMs ?? 0);
-    while (!lease.acquire(owner, this.now(), LEASE_TTL_MS) && !this.takeFromDead(lease.holder())) {
+    while (!lease.acquire(me, this.now(), LEASE_TTL_MS) && !this.takeFromDead(lease.holder())) {
       if (this.now() >= deadline) {
         const holder = lease.holder();
         const message = `Another PortDesk is syncing this database (${holder?.owner ?? 'unknown'}); try again when it is done`;
@@ -138,22 +140,21 @@ export class SyncEngine {
       await sleep(LEASE_POLL_MS);
     }
     const renew = setInterval(() => {
-      if (this.options.db.open) lease.acquire(owner, this.now(), LEASE_TTL_MS);
+      if (this.options.db.open) lease.acquire(me, this.now(), LEASE_TTL_MS);
     }, LEASE_TTL_MS / 3);
     renew.unref();
     try {
       return await this.runLeased(opts);
     } finally {
       clearInterval(renew);
-      if (this.options.db.open) lease.release(owner);
+      if (this.options.db.open) lease.release(me.owner);
     }
   }
 
   /** A holder on this machine whose process is gone (killed) does not hold the database until its lease expires. */
-  private takeFromDead(holder: { owner: string } | undefined): boolean {
-    const m = holder && /\(pid (\d+) on ([^,]+),/.exec(holder.owner);
-    if (!holder || !m || m[2] !== hostname() || processAlive(Number(m[1]))) return false;
-    return this.store.repos.syncLease.takeOver(this.owner, holder.owner, this.now(), LEASE_TTL_MS);
+  private takeFromDead(holder: ReturnType<SyncLeaseRepo['holder']>): boolean {
+    if (!holder || holder.pid === null || holder.host !== this.holder.host || processAlive(holder.pid)) return false;
+    return this.store.repos.syncLease.takeOver(this.holder, holder.owner, this.now(), LEASE_TTL_MS);
   }
 
   private async runLeased(opts: SyncNowOptions): Promise<SyncReport> {
