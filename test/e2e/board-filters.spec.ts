@@ -32,7 +32,8 @@ test('the account filter offers account names and remote sub-accounts and narrow
   const account = page.getByRole('combobox', { name: 'Account' });
   await account.selectOption({ label: 'Acme Dental' });
   await expect(unconfirmed(page)).toHaveCount(2);
-  await account.selectOption({ label: 'sub-42' });
+  // A sub-account the remote never named reads as "Account <id>" (named ones show their name).
+  await account.selectOption({ label: 'Account sub-42' });
   await expect(unconfirmed(page)).toHaveText([/Dental fax/]);
   await page.getByRole('button', { name: 'Clear' }).click();
   await expect(unconfirmed(page)).toHaveCount(3);
