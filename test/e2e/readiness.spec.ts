@@ -69,8 +69,13 @@ test('readiness asks for the winning carrier, a valid ZIP and state, a future da
   await call('signature.set', { pngBase64: SIGNATURE_PNG });
   await detail.getByRole('button', { name: 'Open LOA - Maple Street Bakery.pdf' }).click();
   await expect(viewer.locator('.page canvas').first()).toBeVisible({ timeout: LOA_READY_MS });
+  // The signature goes where the specialist clicks on the page.
   await viewer.getByRole('button', { name: 'Signature', exact: true }).click();
-  await expect(viewer.locator('.stampEditor')).toHaveCount(1);
+  await expect(viewer.getByRole('status')).toContainText('Click on the page where the signature goes');
+  const pageBox = (await viewer.locator('.page').first().boundingBox())!;
+  await page.mouse.click(pageBox.x + pageBox.width * 0.3, pageBox.y + Math.min(150, (page.viewportSize()!.height - pageBox.y) / 2));
+  const loa = (await call('ports.get', { id: port.id })).attachments.find((a) => a.kind === 'loa');
+  await expect.poll(async () => (await call('annotations.draft', { id: loa!.id }))?.signed).toBe(true);
   await viewer.getByRole('button', { name: 'Save to PDF' }).click();
   await expect(page.getByText(/Saved annotations to LOA - Maple Street Bakery\.pdf \(version 2\)/)).toBeVisible();
   await viewer.getByRole('button', { name: 'Close document' }).click();
