@@ -164,6 +164,61 @@ describe('generateLoa (read back with poppler)', () => {
     expect(stderr).toBe('');
   });
 
+  it('lays out lines that mix directions by the bidi algorithm: read back with pdftotext, default and -raw', async () => {
+    const mixed = {
+      billingName: 'شركة النور 2000 LLC',
+      authorizedPerson: 'Acme / אקמה בע״מ',
+      accountNumber: 'محمد (فرع 3)',
+      streetNumber: '12',
+      streetPreDir: '',
+      street: 'שדרות רוטשילד',
+      streetType: '',
+      streetPostDir: '',
+      extendedAddress: 'דירה 4',
+      winningCarrier: 'בזק (בינלאומי) 018',
+    };
+    const loa = await generateLoa({ fields: { ...fields, ...mixed }, numbers: numbers(3), generatedAt });
+    const file = await write('bidi.pdf', loa.bytes);
+    const seen = (word: string) => Array.from(word).reverse().join('');
+    // Left to right as printed, each value in its own direction; the Latin footer stays left to right.
+    const expected = [
+      `LLC 2000 ${seen('شركة النور')}`,
+      `Acme / ${seen('אקמה בע״מ')}`,
+      `(3 ${seen('فرع')}) ${seen('محمد')}`,
+      `Washington, DC 20500, US ,4 ${seen('שדרות רוטשילד דירה')} 12`,
+      `018 (${seen('בינלאומי')}) ${seen('בזק')}`,
+      `Letter of Authorization - 2000 ${seen('شركة النور')} LLC`,
+    ];
+    // poppler writes a line left to right, each right-to-left stretch in logical order between
+    // U+202B and U+202C (in -raw, each such word): turning those back gives what the page shows.
+    const asPrinted = (line: string) => line.replace(/\u202B([^\u202C]*)\u202C/gu, (_, rtl: string) => seen(rtl)).replace(/ +/g, ' ').trim();
+    for (const args of [[], ['-raw']]) {
+      const lines = poppler('pdftotext', [...args, '-enc', 'UTF-8', file, '-']).stdout.split('\n').map(asPrinted);
+      for (const line of expected) expect(lines, `pdftotext ${args.join(' ')}`).toContainEqual(expect.stringContaining(line));
+    }
+    // A left-to-right line whose right-to-left stretch has no digits reads back as written.
+    expect(pdfPagesText(file)[0]?.replace(/[\u202A-\u202E]/gu, '')).toContain(mixed.authorizedPerson);
+    // Flush right in its box when the value starts right to left, flush left otherwise.
+    const bbox = poppler('pdftotext', ['-bbox', file, '-']).stdout;
+    const words = [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      xMin: Number(m[1]),
+      y: (Number(m[2]) + Number(m[4])) / 2,
+      xMax: Number(m[3]),
+      text: m[5] ?? '',
+    }));
+    const lineOf = (word: string) => {
+      const w = words.find((x) => x.text === word);
+      if (!w) throw new Error(`${word} not on the page`);
+      return words.filter((x) => Math.abs(x.y - w.y) < 3 && (x.xMin < 300) === (w.xMin < 300));
+    };
+    const fieldRight = 54 + (612 - 108 - 24) / 2;
+    expect(Math.max(...lineOf('LLC').map((w) => w.xMax))).toBeCloseTo(fieldRight, 0);
+    expect(Math.min(...lineOf('LLC').map((w) => w.xMin))).toBeGreaterThan(100);
+    expect(Math.min(...lineOf('Acme').map((w) => w.xMin))).toBeCloseTo(54 + 24 + (612 - 108 - 24) / 2, 0);
+    const out = join(dir, 'bidi');
+    expect(poppler('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, out]).stderr).toBe('');
+  });
+
   it('prints a character no font has as "?" and says which, instead of failing', async () => {
     const loa = await generateLoa({ fields: { ...fields, billingName: 'Acme 𓀀 Dental' }, numbers: numbers(1), generatedAt });
     expect(loa.unprintable).toEqual(['𓀀']);

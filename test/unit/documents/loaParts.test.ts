@@ -87,7 +87,7 @@ describe('LOA fonts (Noto with fallbacks)', () => {
     const faces = (text: string) => fonts.regular.runs(text).map((r) => [r.font.name.replace(/^[A-Z]{6}\+/, ''), r.text]);
     expect(faces('Zoë Łukasiewicz – Дмитрий Σωκράτης')).toEqual([['NotoSans-Regular', 'Zoë Łukasiewicz – Дмитрий Σωκράτης']]);
     expect(faces('Acme 東京 김민준')).toEqual([['NotoSans-Regular', 'Acme '], ['NotoSansCJKsc-Regular', '東京 김민준']]);
-    // A line that starts right to left lays its runs out right to left.
+    // A line that starts right to left is a right-to-left paragraph (the bidi algorithm, rule P2).
     expect(faces('محمد علي 42')).toEqual([['NotoSans-Regular', '42 '], ['NotoSansArabic-Regular', 'محمد علي']]);
     expect(fonts.unprintable.size).toBe(0);
     expect(faces('Zoë 𓀀')).toEqual([['NotoSans-Regular', 'Zoë ?']]);

@@ -5,7 +5,8 @@ import { checkLoaInput, type LoaInput } from './loaInput';
 import { accountFields, authorizationText, formatAddress, formatLoaDate, type LoaField } from './loaText';
 import { formatLoaNumber, orderNumbers, paginateNumbers } from './numberLayout';
 import { embedLoaFonts, type LoaFonts } from './fonts';
-import { fitText, type FontChain, startsRightToLeft, wrapText } from './pdfText';
+import { paragraphDirection } from './bidiOrder';
+import { fitText, type FontChain, wrapText } from './pdfText';
 
 export type { LoaInput } from './loaInput';
 
@@ -151,18 +152,31 @@ function drawFieldRows(page: PDFPage, text: LoaFonts, left: LoaField[], right: L
 function drawField(page: PDFPage, text: LoaFonts, field: LoaField, x: number, y: number, width: number): number {
   const { regular } = text;
   regular.draw(page, field.label, { x, y: y - 7, size: 7.5, color: MUTED });
-  const value = fitText(regular, field.value, 11, width);
-  if (value) regular.draw(page, value, { x, y: y - 21, size: 11, color: INK });
+  drawValue(regular, page, fitText(regular, field.value, 11, width), x, y - 21, width);
   page.drawLine({ start: { x, y: y - 25 }, end: { x: x + width, y: y - 25 }, thickness: 0.5, color: RULE });
   return y - FIELD_H;
+}
+
+/**
+ * A filled-in value on its line, in its own direction (the bidi algorithm's rules P2/P3): a value
+ * that starts right to left is set flush right in its box, where a reader of that script starts
+ * reading, as a form field with dir="auto" shows it; the rest flush left.
+ */
+function drawValue(face: FontChain, page: PDFPage, value: string, x: number, y: number, width: number): void {
+  if (value === '') return;
+  const direction = paragraphDirection(value);
+  if (direction === 'rtl') face.drawRight(page, value, { right: x + width, y, size: 11, color: INK, direction });
+  else face.draw(page, value, { x, y, size: 11, color: INK });
 }
 
 function drawParagraph(page: PDFPage, text: LoaFonts, paragraph: string, y: number): number {
   const { regular } = text;
   const lines = wrapText(regular, paragraph, 9.5, CONTENT_W);
-  const rtl = startsRightToLeft(paragraph);
+  const direction = paragraphDirection(paragraph);
   for (const line of lines) {
-    regular.draw(page, line, { x: MARGIN, y: y - 9, size: 9.5, color: INK, rtl });
+    const o = { y: y - 9, size: 9.5, color: INK, direction };
+    if (direction === 'rtl') regular.drawRight(page, line, { ...o, right: MARGIN + CONTENT_W });
+    else regular.draw(page, line, { ...o, x: MARGIN });
     y -= 13.5;
   }
   return y - 4;
@@ -184,7 +198,7 @@ function drawSignatureBlock(page: PDFPage, text: LoaFonts, authorizedPerson: str
   bold.draw(page, 'SIGNATURE OF AUTHORIZED PERSON', { x: MARGIN + 12, y: top - 18, size: 8.5, color: ACCENT });
   const wide = CONTENT_W - 24 - 170;
   const line = (x: number, y: number, w: number, label: string, value = '') => {
-    if (value) regular.draw(page, fitText(regular, value, 11, w), { x, y: y + 5, size: 11, color: INK });
+    drawValue(regular, page, fitText(regular, value, 11, w), x, y + 5, w);
     page.drawLine({ start: { x, y }, end: { x: x + w, y }, thickness: 0.75, color: INK });
     regular.draw(page, label, { x, y: y - 10, size: 7.5, color: MUTED });
   };

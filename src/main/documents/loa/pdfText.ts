@@ -1,4 +1,5 @@
 import { degrees, type PDFFont, type PDFPage, type RGB } from '@cantoo/pdf-lib';
+import { type TextDirection, visualOrder } from './bidiOrder';
 
 /** One stretch of text drawn with one font. */
 export interface TextRun {
@@ -12,16 +13,28 @@ export interface DrawOptions {
   size: number;
   color: RGB;
   opacity?: number;
+  /** The paragraph direction of the line; a composed English line is 'ltr' whatever it quotes. */
+  direction?: TextDirection;
 }
 
-const RTL_STRONG = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+/**
+ * Scripts fontkit lays out right to left (its Script.js RTL list, as far as the LOA fonts go): it
+ * shapes such a run in logical order and reverses the glyphs itself.
+ */
+const SHAPED_RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+const SCRIPT_SPECIFIC = /[^\p{Script=Common}\p{Script=Inherited}]/u;
+
+/** Whether fontkit reverses `text`: it takes the direction of the first character of a specific script. */
+function shaperReverses(text: string): boolean {
+  const first = SCRIPT_SPECIFIC.exec(text);
+  return first !== null && SHAPED_RTL.test(first[0]);
+}
 
 /**
  * A face and its fallbacks: each character is drawn with the first font that has it (Noto Sans,
  * then Arabic, Hebrew, CJK), a character none has as "?" (recorded in `unprintable`, so the caller
- * can say so). Arabic and Hebrew runs are shaped and reversed by fontkit; a line that starts with
- * a right-to-left letter also puts its runs right to left (the paragraph direction of the Unicode
- * bidi algorithm; a full bidi pass is more than names need).
+ * can say so). Mixed directions follow the Unicode bidi algorithm (./bidiOrder): the line is put in
+ * visual order, then cut into runs of one face and one embedding level, drawn left to right.
  */
 export class FontChain {
   private readonly sets: Set<number>[];
@@ -40,56 +53,64 @@ export class FontChain {
   }
 
   /**
-   * The runs of `text` in drawing order (left to right). `rtl`: the paragraph's direction, when
-   * `text` is one line of a longer paragraph (else the direction of its own first letter).
+   * The runs of the line `text` in drawing order (left to right), each as the string to hand its
+   * font: an Arabic or Hebrew run in logical order, since fontkit shapes it and reverses the
+   * glyphs itself; any other run as seen. `direction`: the paragraph's ('auto': by its first
+   * strong character, rules P2/P3 of the bidi algorithm).
    */
-  runs(text: string, rtl = startsRightToLeft(text)): TextRun[] {
-    const runs: { index: number; text: string }[] = [];
-    // Spaces wait for the next letter: between two letters of one face they stay in its run (so
-    // "محمد علي" is one right-to-left run), else they go with the main face.
-    let spaces = '';
-    const push = (index: number, ch: string) => {
-      const last = runs[runs.length - 1];
-      if (last && last.index === index) last.text += ch;
-      else runs.push({ index, text: ch });
-    };
-    const flushSpaces = (next: number | undefined) => {
-      if (spaces === '') return;
-      const last = runs[runs.length - 1];
-      const index = last && last.index === next && this.sets[next]?.has(32) ? next : 0;
-      push(index, spaces);
-      spaces = '';
-    };
-    for (const original of text.normalize('NFC')) {
-      let ch = original;
+  runs(text: string, direction: TextDirection | 'auto' = 'auto'): TextRun[] {
+    const cells: { face: number; ch: string; level: number }[] = [];
+    for (const { ch, level } of visualOrder(text.normalize('NFC'), direction)) {
       if (/\s/u.test(ch)) {
-        spaces += ch;
+        cells.push({ face: -1, ch, level });
         continue;
       }
-      let index = this.sets.findIndex((s) => s.has(ch.codePointAt(0) ?? 0));
-      if (index < 0) {
-        if (/[\p{Cf}\p{Mn}]/u.test(ch) && runs.length > 0) continue; // joiners and stray marks: nothing to print
+      const face = this.sets.findIndex((s) => s.has(ch.codePointAt(0) ?? 0));
+      if (face >= 0) cells.push({ face, ch, level });
+      // Bidi marks, joiners and stray combining marks have no glyph: nothing to print.
+      else if (!/[\p{Cf}\p{Mn}]/u.test(ch)) {
         this.unprintable.add(ch);
-        ch = '?';
-        index = 0;
+        cells.push({ face: 0, ch: '?', level });
       }
-      flushSpaces(index);
-      push(index, ch);
     }
-    flushSpaces(undefined);
-    if (!rtl) return runs.map((r) => ({ font: this.fonts[r.index] as PDFFont, text: r.text }));
-    // Right to left: the runs reversed, and a left-to-right run's leading spaces moved to its
-    // right-hand end, where they separate it from the run that precedes it in reading order.
-    return runs.reverse().map((r) => ({ font: this.fonts[r.index] as PDFFont, text: RTL_STRONG.test(r.text) ? r.text : r.text.replace(/^(\s+)(.*)$/su, '$2$1') }));
+    // Spaces between two letters of one face and level stay in its run (so "محمد علي" is shaped as
+    // one run), else they go with the main face.
+    cells.forEach((cell, i) => {
+      if (cell.face !== -1) return;
+      let j = i;
+      while (cells[j]?.face === -1) j++;
+      const before = cells[i - 1];
+      const after = cells[j];
+      const joins = before && after && before.face === after.face && before.level === cell.level && after.level === cell.level && this.sets[before.face]?.has(32);
+      for (let k = i; k < j; k++) (cells[k] as { face: number }).face = joins ? before.face : 0;
+    });
+    const visual: { face: number; level: number; text: string }[] = [];
+    for (const cell of cells) {
+      const last = visual[visual.length - 1];
+      if (last && last.face === cell.face && last.level === cell.level) last.text += cell.ch;
+      else visual.push({ face: cell.face, level: cell.level, text: cell.ch });
+    }
+    const runs: (TextRun & { reversed: boolean })[] = [];
+    for (const run of visual) {
+      const reversed = shaperReverses(run.text);
+      const font = this.fonts[run.face] as PDFFont;
+      const input = reversed ? Array.from(run.text).reverse().join('') : run.text;
+      const last = runs[runs.length - 1];
+      // Neighbours fontkit draws as given join up, whatever their levels: fewer text objects.
+      if (last && !reversed && !last.reversed && last.font === font) last.text += input;
+      else runs.push({ font, text: input, reversed });
+    }
+    return runs.map(({ font, text: t }) => ({ font, text: t }));
   }
 
-  widthOf(text: string, size: number): number {
-    return this.runs(text).reduce((sum, r) => sum + r.font.widthOfTextAtSize(r.text, size), 0);
+  widthOf(text: string, size: number, direction: TextDirection | 'auto' = 'auto'): number {
+    return this.runs(text, direction).reduce((sum, r) => sum + r.font.widthOfTextAtSize(r.text, size), 0);
   }
 
-  draw(page: PDFPage, text: string, o: DrawOptions & { rtl?: boolean }): void {
+  /** Draw one line from `o.x` rightwards; `o.direction` is the paragraph's (default: left to right). */
+  draw(page: PDFPage, text: string, o: DrawOptions): void {
     let x = o.x;
-    for (const run of this.runs(text, o.rtl)) {
+    for (const run of this.runs(text, o.direction ?? 'ltr')) {
       page.drawText(run.text, {
         x,
         y: o.y,
@@ -104,17 +125,8 @@ export class FontChain {
   }
 
   drawRight(page: PDFPage, text: string, o: Omit<DrawOptions, 'x'> & { right: number }): void {
-    this.draw(page, text, { ...o, x: o.right - this.widthOf(text, o.size) });
+    this.draw(page, text, { ...o, x: o.right - this.widthOf(text, o.size, o.direction ?? 'ltr') });
   }
-}
-
-/** The direction of a paragraph by its first strong letter (rule P2 of the Unicode bidi algorithm). */
-export function startsRightToLeft(text: string): boolean {
-  for (const ch of text) {
-    if (RTL_STRONG.test(ch)) return true;
-    if (/\p{L}/u.test(ch)) return false;
-  }
-  return false;
 }
 
 /** Break `text` into lines no wider than `maxWidth` at `size`, on spaces (long words are split). */
