@@ -21,6 +21,8 @@ export interface DelayProxy {
   held(): Promise<HeldRequest>;
   /** Hold the next request matching `match` (method and path) until the test releases or drops it. */
   holdNext(match: (method: string, path: string) => boolean): void;
+  /** Answer the next request matching `match` itself, never passing it on, as a proxy with the server away would. */
+  answerNext(match: (method: string, path: string) => boolean, status: number, body: string): void;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function startDelayProxy(target: string): Promise<DelayProxy> {
   const origin = new URL(target).origin;
   const seen: DelayProxy['seen'] = [];
   let match: ((method: string, path: string) => boolean) | null = null;
+  let answer: { match: (method: string, path: string) => boolean; status: number; body: string } | null = null;
   const waiting: ((h: HeldRequest) => void)[] = [];
   const heldQueue: HeldRequest[] = [];
 
@@ -61,6 +64,12 @@ export async function startDelayProxy(target: string): Promise<DelayProxy> {
       const method = req.method ?? 'GET';
       const path = req.url ?? '/';
       seen.push({ method, path, at: Date.now() });
+      if (answer?.match(method, path)) {
+        res.writeHead(answer.status, { 'content-type': 'text/html' });
+        res.end(answer.body);
+        answer = null;
+        return;
+      }
       if (match?.(method, path)) {
         match = null;
         const held: HeldRequest = {
@@ -89,6 +98,9 @@ export async function startDelayProxy(target: string): Promise<DelayProxy> {
     },
     holdNext: (m) => {
       match = m;
+    },
+    answerNext: (m, status, body) => {
+      answer = { match: m, status, body };
     },
     close: async () => {
       server.closeAllConnections();

@@ -312,9 +312,13 @@ export function portToKazoo(snapshot: LocalSnapshot, base: Record<string, unknow
 /** Fields Kazoo owns: never sent back in a full-document POST. */
 const READ_ONLY_FIELDS = ['id', 'port_state', 'sent', 'uploads', 'created', 'updated', 'account_id', '_read_only'];
 
-/** What this adapter learned about a server, kept per server and account for the process's life. */
+/**
+ * What this adapter learned about a server, kept per server and account for the process's life.
+ * `version` is only ever a probe in flight or one that answered: a failed probe is forgotten at
+ * once, so the next call (the row's next attempt, after its backoff) probes again.
+ */
 interface ServerFacts {
-  version: Promise<KazooVersion>;
+  version?: Promise<KazooVersion>;
   author?: Promise<string>;
 }
 export type KazooVersion = '4.2' | '4.3';
@@ -350,12 +354,8 @@ export class KazooAdapter implements RemoteAdapter {
     private readonly ctx: AdapterContext = { accountOf: () => null },
   ) {
     const key = `${config.baseUrl}|${config.accountId}|${createHash('sha1').update(config.token).digest('hex')}`;
-    let facts = SERVER_FACTS.get(key);
-    if (!facts) {
-      facts = { version: this.probeVersion() };
-      facts.version.catch(() => SERVER_FACTS.delete(key));
-      SERVER_FACTS.set(key, facts);
-    }
+    const facts = SERVER_FACTS.get(key) ?? {};
+    SERVER_FACTS.set(key, facts);
     this.facts = facts;
   }
 
@@ -372,8 +372,8 @@ export class KazooAdapter implements RemoteAdapter {
     return `${this.accountUrl(this.accountOf(remoteObjectId))}/port_requests/${encodeURIComponent(remoteObjectId)}${rest}`;
   }
 
-  private async callUrl(method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE', url: string, json?: unknown): Promise<z.infer<typeof EnvelopeSchema>> {
-    const res = await requestJson({ method, url, headers: { 'x-auth-token': this.config.token }, json, timeoutMs: this.requestTimeoutMs }, readKazooError);
+  private async callUrl(method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE', url: string, json?: unknown, readError: ErrorReader = readKazooError): Promise<z.infer<typeof EnvelopeSchema>> {
+    const res = await requestJson({ method, url, headers: { 'x-auth-token': this.config.token }, json, timeoutMs: this.requestTimeoutMs }, readError);
     const env = EnvelopeSchema.safeParse(res.body);
     if (!env.success) throw new RemoteError({ kind: 'transient', status: res.status, message: 'Kazoo answered without the usual envelope' });
     return env.data;
@@ -381,21 +381,45 @@ export class KazooAdapter implements RemoteAdapter {
 
   /**
    * 4.0–4.2 serve `GET .../port_requests/{state}` as a listing; 4.3 reads the token as a request
-   * id and answers 404 (cb_port_requests.erl at tags 4.2.48 and 4.3.99). One probe per server.
+   * id and answers Crossbar's own 404 `bad_identifier` (cb_port_requests.erl at tags 4.2.48 and
+   * 4.3.99, cb_context `add_system_error`). Only those two answers decide: a 5xx, a reset, a
+   * 404 that is not Kazoo's error envelope (a proxy's page while Crossbar restarts) or a 200 that
+   * is not a listing throws, and nothing is pinned.
    */
   private async probeVersion(): Promise<KazooVersion> {
+    let crossbar404 = false;
+    const readError: ErrorReader = (status, body) => {
+      crossbar404 = status === 404 && isRecord(body) && body.status === 'error';
+      return readKazooError(status, body);
+    };
+    const url = `${this.accountUrl(this.config.accountId)}/port_requests/submitted`;
     try {
-      await this.callUrl('GET', `${this.accountUrl(this.config.accountId)}/port_requests/submitted`);
-      return '4.2';
+      const env = await this.callUrl('GET', url, undefined, readError);
+      if (Array.isArray(env.data)) return '4.2';
+      throw new RemoteError({ kind: 'transient', status: 200, message: 'Kazoo answered the version probe with something other than a listing' });
     } catch (err) {
-      if (err instanceof RemoteError && err.kind === 'not_found') return '4.3';
+      if (err instanceof RemoteError && err.kind === 'not_found' && crossbar404) return '4.3';
+      if (err instanceof RemoteError && err.kind === 'not_found') {
+        throw new RemoteError({ kind: 'transient', status: 404, message: `Cannot tell the Kazoo version yet: ${new URL(url).host} answered 404 without Kazoo's error body` });
+      }
       throw err;
     }
   }
 
-  /** Kazoo's version as detected (exposed for the sync status and tests). */
+  /**
+   * Kazoo's version (also read by tests). Callers at once share one probe; a probe that failed
+   * is not kept, so the next call probes again instead of failing until a restart.
+   */
   version(): Promise<KazooVersion> {
-    return this.facts.version;
+    const facts = this.facts;
+    if (!facts.version) {
+      const probe = this.probeVersion();
+      facts.version = probe;
+      probe.catch(() => {
+        if (facts.version === probe) facts.version = undefined;
+      });
+    }
+    return facts.version;
   }
 
   private toPort(data: unknown, urlAccount: string, version: KazooVersion): { port: RemotePort; raw: Record<string, unknown> } {
@@ -427,7 +451,7 @@ export class KazooAdapter implements RemoteAdapter {
    * left out rather than guessed at, and kept for {@link unreadableInListing}.
    */
   async listAll(): Promise<RemotePort[]> {
-    const version = await this.facts.version;
+    const version = await this.version();
     const own = this.accountUrl(this.config.accountId);
     const urls =
       version === '4.3'
@@ -467,7 +491,7 @@ export class KazooAdapter implements RemoteAdapter {
 
   private async getRaw(remoteObjectId: string): Promise<{ port: RemotePort; raw: Record<string, unknown> }> {
     const account = this.accountOf(remoteObjectId);
-    const [env, version] = await Promise.all([this.callUrl('GET', this.portUrl(remoteObjectId)), this.facts.version]);
+    const [env, version] = await Promise.all([this.callUrl('GET', this.portUrl(remoteObjectId)), this.version()]);
     return this.toPort(env.data, account, version);
   }
 
@@ -478,7 +502,7 @@ export class KazooAdapter implements RemoteAdapter {
    */
   async findCreated(snapshot: LocalSnapshot): Promise<RemotePort | null> {
     try {
-      const version = await this.facts.version;
+      const version = await this.version();
       const own = this.accountUrl(this.config.accountId);
       const urls = version === '4.3' ? [`${own}/port_requests?by_types=all`] : [`${own}/port_requests`, `${own}/port_requests/unconfirmed`];
       const docs = (await Promise.all(urls.map((u) => this.grouped(u)))).flat();
@@ -495,7 +519,7 @@ export class KazooAdapter implements RemoteAdapter {
   }
 
   async create(snapshot: LocalSnapshot, sending?: () => void): Promise<RemotePort> {
-    const version = await this.facts.version;
+    const version = await this.version();
     sending?.();
     const env = await this.callUrl('PUT', `${this.accountUrl(this.config.accountId)}/port_requests`, { data: portToKazoo({ ...snapshot, state: 'unconfirmed' }, {}, version) });
     return this.toPort(env.data, this.config.accountId, version).port;
@@ -505,7 +529,7 @@ export class KazooAdapter implements RemoteAdapter {
     if (current.accountId) this.seen.set(current.remoteObjectId, current.accountId);
     const raw = isRecord(current.raw) ? current.raw : (await this.getRaw(current.remoteObjectId)).raw;
     const account = this.accountOf(current.remoteObjectId);
-    const version = await this.facts.version;
+    const version = await this.version();
     const env = await this.callUrl('POST', this.portUrl(current.remoteObjectId), { data: portToKazoo(snapshot, raw, version) });
     return this.toPort(env.data, account, version).port;
   }
@@ -518,7 +542,9 @@ export class KazooAdapter implements RemoteAdapter {
     const body: Record<string, unknown> = { data };
     if (move.acceptCharges) body.accept_charges = true;
     const account = this.accountOf(current.remoteObjectId);
-    const [env, version] = await Promise.all([this.callUrl('PATCH', this.portUrl(current.remoteObjectId, `/${move.to}`), body), this.facts.version]);
+    // The version first: a failed probe must not leave a move sent with its answer unread.
+    const version = await this.version();
+    const env = await this.callUrl('PATCH', this.portUrl(current.remoteObjectId, `/${move.to}`), body);
     return this.toPort(env.data, account, version).port;
   }
 
@@ -609,7 +635,7 @@ export class KazooAdapter implements RemoteAdapter {
    * whether it already arrived.
    */
   async addComment(remoteObjectId: string, comment: LocalComment): Promise<string> {
-    const [{ raw }, version, author] = await Promise.all([this.getRaw(remoteObjectId), this.facts.version, this.author()]);
+    const [{ raw }, version, author] = await Promise.all([this.getRaw(remoteObjectId), this.version(), this.author()]);
     const existing = Array.isArray(raw.comments) ? (raw.comments as unknown[]) : [];
     if (existing.some((c) => isRecord(c) && c[KAZOO_COMMENT_MARKER] === comment.commentId)) return comment.commentId;
     // Kazoo takes as new only comments newer than the stored ones (get_new_comments).
