@@ -11,6 +11,11 @@ export function dueDate(p: Pick<PortSummary, 'focDate' | 'transferDate'>): { dat
   return null;
 }
 
+/** Account shown for a port: the account name, else the name on the bill, else the sub-account id. */
+export function accountOf(p: Pick<PortSummary, 'accountName' | 'billingName' | 'remoteAccountId'>): string {
+  return p.accountName || p.billingName || p.remoteAccountId;
+}
+
 /** Today's local calendar date as YYYY-MM-DD. */
 export function isoDay(today: Date = new Date()): string {
   return `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { PORT_STATES, type PortSummary } from '../model';
+import type { PortSummary } from '../model';
 import { SavedFilterSchema, EMPTY_FILTER, type SavedFilter } from './portFilter';
-import { dueDate } from './portFacts';
+import { PortOrder } from './portOrder';
 
 /** The table's columns, in their default order. */
 export const TABLE_COLUMNS = ['name', 'account', 'state', 'remoteStatus', 'losingCarrier', 'numbers', 'due', 'daysInState', 'remoteChanged', 'sync', 'tags', 'reference'] as const;
@@ -54,74 +54,12 @@ export function mergeViews(saved: readonly SavedView[]): SavedView[] {
   return [...builtIn, ...rest];
 }
 
-/** Account shown for a port: the account name, else the name on the bill, else the sub-account id. */
-export function accountOf(p: PortSummary): string {
-  return p.accountName || p.billingName || p.remoteAccountId;
-}
-
-const STATE_ORDER = new Map(PORT_STATES.map((s, i) => [s, i]));
-
-/** Board order: due date first (soonest on top, none last), then most recently updated. */
-export function compareBoard(a: PortSummary, b: PortSummary): number {
-  const da = dueDate(a)?.date ?? '';
-  const db = dueDate(b)?.date ?? '';
-  if (da !== db) {
-    if (!da) return 1;
-    if (!db) return -1;
-    return da < db ? -1 : 1;
-  }
-  return b.updatedAt - a.updatedAt;
-}
-
-type Key = string | number;
-
-/** The value a column sorts by. Days in state sorts by its start time (older = more days). */
-function sortValue(p: PortSummary, key: Exclude<Sort['key'], 'board'>): Key {
-  switch (key) {
-    case 'name':
-      return p.name.toLowerCase();
-    case 'account':
-      return accountOf(p).toLowerCase();
-    case 'state':
-      return STATE_ORDER.get(p.state) ?? 0;
-    case 'remoteStatus':
-      return (p.remoteStatus ?? '').toLowerCase();
-    case 'losingCarrier':
-      return p.losingCarrier.toLowerCase();
-    case 'numbers':
-      return p.numberCount;
-    case 'due':
-      return dueDate(p)?.date ?? '';
-    case 'daysInState':
-      return -p.stateEnteredAt;
-    case 'remoteChanged':
-      return p.remoteChangedAt ?? 0;
-    case 'sync':
-      return p.syncStatus;
-    case 'tags':
-      return p.tags.join(',').toLowerCase();
-    case 'reference':
-      return (p.referenceNumber || p.customerReference).toLowerCase();
-  }
-}
+export { accountOf } from './portFacts';
 
 /**
- * Sort ports for a view. Keys are read once per port (not per comparison), empty values go last
- * in either direction, and ties fall back to board order, so the result is stable and total.
+ * Sort ports for a view: empty values last in either direction, ties in board order (soonest due
+ * date first, then most recently updated), so the result is stable and total (see PortOrder).
  */
 export function sortPorts(ports: Iterable<PortSummary>, sort: Sort): PortSummary[] {
-  const list = [...ports];
-  if (sort.key === 'board') return list.sort(compareBoard);
-  const key = sort.key;
-  const keyed = list.map((p) => ({ p, k: sortValue(p, key) }));
-  const sign = sort.dir === 'asc' ? 1 : -1;
-  keyed.sort((a, b) => {
-    if (a.k !== b.k) {
-      if (a.k === '') return 1;
-      if (b.k === '') return -1;
-      return (a.k < b.k ? -1 : 1) * sign;
-    }
-    return compareBoard(a.p, b.p);
-  });
-  return keyed.map((x) => x.p);
+  return new PortOrder([...ports]).sorted(sort);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PortSummary } from '../../../src/shared/model';
-import { buildColumns, sortForBoard, type BoardFilter } from '../../../src/renderer/src/board/boardColumns';
+import { buildColumns, type BoardFilter } from '../../../src/renderer/src/board/boardColumns';
 import { EMPTY_FILTER, toPortFilter } from '../../../src/shared/domain/portFilter';
+import { BOARD_SORT, sortPorts } from '../../../src/shared/domain/views';
 import { remoteAccountLabel } from '../../../src/shared/domain/portFacts';
 import { READY_FIELDS } from '../../support/port-fields';
 import { summary } from '../../support/summary';
@@ -18,7 +19,7 @@ const noLoa = port('no-loa', 'unconfirmed', { ...READY_FIELDS, hasBill: true });
 const noNumbers = port('no-numbers', 'unconfirmed', { ...READY_FIELDS, hasLoa: true, hasSignedLoa: true, hasBill: true, numberCount: 0 });
 const submitted = port('submitted', 'submitted', { ...READY_FIELDS, hasLoa: true, hasSignedLoa: true, hasBill: true, focDate: '2026-11-20' });
 const rejected = port('rejected', 'rejected', { ...READY_FIELDS, hasLoa: true, hasSignedLoa: true, hasBill: true, tags: ['Q4'], losingCarrier: 'Lumen' });
-const all = sortForBoard([ready, noLoa, noNumbers, submitted, rejected]);
+const all = sortPorts([ready, noLoa, noNumbers, submitted, rejected], BOARD_SORT);
 
 describe('buildColumns', () => {
   it('puts every port in its state column when nothing filters', () => {
@@ -52,7 +53,7 @@ describe('sub-accounts', () => {
   });
 
   it('are found by name, and the connection by its name rather than its id', () => {
-    const both = sortForBoard([named, unnamed]);
+    const both = sortPorts([named, unnamed], BOARD_SORT);
     expect(ids(Object.values(buildColumns(both, { ...NONE, query: 'harbor lights' }, NOW)).flat())).toEqual(['named']);
     expect(ids(Object.values(buildColumns(both, { ...NONE, query: 'northwind' }, NOW)).flat())).toEqual(['named']);
     expect(ids(Object.values(buildColumns(both, { ...NONE, query: 'r1' }, NOW)).flat())).toEqual([]);

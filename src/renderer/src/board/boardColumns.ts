@@ -1,6 +1,5 @@
 import { PORT_STATES, type PortState, type PortSummary } from '../../../shared/model';
 import { compileFilter, type PortFilter } from '../../../shared/domain/portFilter';
-import { BOARD_SORT, sortPorts, type Sort } from '../../../shared/domain/views';
 
 export { numberQuery } from '../../../shared/domain/portFilter';
 
@@ -15,12 +14,7 @@ export type BoardColumns = Record<PortState, PortSummary[]>;
  */
 export const BOARD_ORDER: readonly PortState[] = ['unconfirmed', 'submitted', 'pending', 'scheduled', 'rejected', 'completed', 'canceled'];
 
-/** View order of all ports; computed once per data or sort change so a filter keystroke never sorts. */
-export function sortForBoard(ports: Iterable<PortSummary>, sort: Sort = BOARD_SORT): PortSummary[] {
-  return sortPorts(ports, sort);
-}
-
-/** The ports a filter keeps, in the order given (see sortForBoard). */
+/** The ports a filter keeps, in the order given (see useViewPorts). */
 export function filterPorts(sorted: readonly PortSummary[], f: BoardFilter, today: Date = new Date()): PortSummary[] {
   const match = compileFilter(f, today);
   return sorted.filter(match);

@@ -83,8 +83,12 @@ export function TableView({ rows: viewRows }: { rows: PortSummary[] }) {
 
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
-  const indexById = useMemo(() => new Map(rows.map((p, i) => [p.id, i])), [rows]);
-  const focusRow = focusedId !== null ? (indexById.get(focusedId) ?? -1) : -1;
+  // Positions by id, built on first use after the rows change: a sort re-renders without it.
+  const indexById = useMemo(() => {
+    let map: Map<string, number> | undefined;
+    return { get: (id: string) => (map ??= new Map(rows.map((p, i) => [p.id, i]))).get(id) };
+  }, [rows]);
+  const focusRow = useMemo(() => (focusedId !== null ? rows.findIndex((p) => p.id === focusedId) : -1), [rows, focusedId]);
 
   const virtualizer = useVirtualizer({ count: lines ? lines.length : rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
 
