@@ -80,3 +80,56 @@ test('a card dragged to another state in its lane moves by the board’s rules; 
   await expect(laneCard(page, 'Acme', 'submitted', 'Acme 02')).toBeVisible();
   expect((await call('ports.list', {})).filter((p) => p.state === 'scheduled')).toHaveLength(0);
 });
+
+test('the keyboard moves through the lanes (down a state, across states, on into the next lane) and a lane’s name stays in view scrolled sideways', async ({ page, host }) => {
+  const call = hostRpc(host);
+  const acme = await submittedPorts(call, 'Acme', 3, 4000);
+  await submittedPorts(call, 'Birch', 1, 5000);
+  await call('ports.move', { id: acme[2]!, to: 'pending' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.reload();
+  await showLanes(page);
+
+  // Acme's two submitted cards in the lane's own order; its pending card; Birch's one card.
+  const submitted = await laneRows(page, 'Acme').locator('.lane-cell[data-state="submitted"] [data-port-id]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  expect(submitted).toHaveLength(2);
+  const [first, second] = submitted as [string, string];
+  const card = (name: string) => page.locator('.lanes').getByRole('group', { name, exact: true });
+
+  // One tab stop: the first card.
+  await expect(page.locator('.lanes [data-port-id][tabindex="0"]')).toHaveCount(1);
+  await card(first).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(card(second)).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(card('Acme 03')).toBeFocused();
+  // Past the end of Acme's pending cards: Birch has none pending, so its nearest state with cards.
+  await page.keyboard.press('ArrowDown');
+  await expect(card('Birch 01')).toBeFocused();
+  await expect(page.locator('.lanes [data-port-id][tabindex="0"]')).toHaveAttribute('aria-label', 'Birch 01');
+  await page.keyboard.press('ArrowUp');
+  await expect(card(second)).toBeFocused();
+  await page.keyboard.press('x');
+  await expect(card(second).getByRole('checkbox')).toBeChecked();
+  await expect(page.getByRole('toolbar', { name: 'Selection' })).toContainText('1 selected');
+  await page.keyboard.press('Escape');
+  await expect(card(second).getByRole('checkbox')).not.toBeChecked();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: `Port ${second}` })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(card(second)).toBeFocused();
+
+  // Scrolled fully right (the seven states are wider than 1280 px), each lane still shows its name at the left.
+  const lanes = page.locator('.lanes');
+  const scrolled = await lanes.evaluate((el) => {
+    el.scrollLeft = el.scrollWidth;
+    return el.scrollLeft;
+  });
+  expect(scrolled).toBeGreaterThan(0);
+  const box = (await lanes.boundingBox())!;
+  for (const name of ['Acme', 'Birch']) {
+    const title = page.locator('.lane-title', { hasText: name });
+    await expect.poll(async () => (await title.boundingBox())!.x).toBeGreaterThanOrEqual(box.x);
+    expect((await title.boundingBox())!.x).toBeLessThan(box.x + 40);
+  }
+});

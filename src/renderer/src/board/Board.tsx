@@ -21,7 +21,13 @@ import { BOARD_ORDER } from './boardColumns';
 import { useViewStore } from '../stores/viewStore';
 import { ViewBar } from '../queue/ViewBar';
 import { TableView } from '../queue/TableView';
-import { LanesBoard } from '../queue/LanesBoard';
+import { LanesBoard, type CardNav } from '../queue/LanesBoard';
+
+/** A port's card on the board or in its swimlanes (one of them is shown). */
+function cardElement(id: string): HTMLElement | null {
+  const card = `[data-port-id="${CSS.escape(id)}"]`;
+  return document.querySelector<HTMLElement>(`.board ${card}, .lanes ${card}`);
+}
 
 /** The board column at a viewport point, if any (under the drag library's post-drop "honey pot" element). */
 function columnUnder(input: { clientX: number; clientY: number }): PortState | undefined {
@@ -96,7 +102,7 @@ export function Board() {
   }, [hasBoard]);
 
   const openMenu = useCallback((port: PortSummary) => {
-    const el = document.querySelector<HTMLElement>(`.board [data-port-id="${CSS.escape(port.id)}"]`);
+    const el = cardElement(port.id);
     setMenuAnchor(el);
     useBoardStore.getState().setFocused(port.id);
     useBoardStore.getState().setMenuFor(port.id);
@@ -105,7 +111,7 @@ export function Board() {
   const closeMenu = useCallback(() => {
     const id = useBoardStore.getState().menuFor;
     useBoardStore.getState().setMenuFor(null);
-    if (id) document.querySelector<HTMLElement>(`.board [data-port-id="${CSS.escape(id)}"]`)?.focus();
+    if (id) cardElement(id)?.focus();
   }, []);
 
   const onActivate = useCallback(
@@ -152,7 +158,8 @@ export function Board() {
     void movePorts(ids, to);
   }, []);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+  // The card keys of the board and of its swimlanes; arrows go where `nav` says.
+  const onCardKeyDown = useCallback((e: KeyboardEvent<HTMLElement>, nav: CardNav) => {
     const target = e.target as HTMLElement;
     const card = target.closest<HTMLElement>('[data-port-id]');
     if (!card || target !== card) return;
@@ -161,7 +168,7 @@ export function Board() {
     const port = usePortsStore.getState().byId.get(id);
     if (!port) return;
     if (e.key.startsWith('Arrow')) {
-      const next = nextFocus(columnsRef.current, collapsedRef.current, id, e.key);
+      const next = nav(id, e.key);
       if (next) board.setFocused(next);
     } else if (e.key === 'Enter') {
       openPort(id);
@@ -176,7 +183,8 @@ export function Board() {
       return;
     }
     e.preventDefault();
-  };
+  }, [openPort, openMenu]);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => onCardKeyDown(e, (id, key) => nextFocus(columnsRef.current, collapsedRef.current, id, key));
 
   if (status === 'idle' || status === 'loading') return <BoardSkeleton />;
   if (status === 'error') {
@@ -205,7 +213,7 @@ export function Board() {
       ) : layout === 'table' ? (
         <TableView rows={rows} />
       ) : lanes !== 'none' ? (
-        <LanesBoard rows={rows} lane={lanes} />
+        <LanesBoard rows={rows} lane={lanes} onCardKeyDown={onCardKeyDown} onOpenMenu={openMenu} />
       ) : (
         <div ref={boardRef} className="board" onKeyDown={onKeyDown} onPointerDown={lasso.onPointerDown} aria-label="Port board" role="region" aria-describedby="board-help">
           <p id="board-help" className="visually-hidden">

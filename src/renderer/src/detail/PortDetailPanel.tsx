@@ -84,7 +84,7 @@ export function PortDetailPanel({ id }: { id: string }) {
         if (e.key === 'Escape' && !menuOpen && !confirmDelete) {
           e.stopPropagation();
           close();
-          document.querySelector<HTMLElement>(`.board [data-port-id="${CSS.escape(id)}"]`)?.focus();
+          document.querySelector<HTMLElement>(`.board [data-port-id="${CSS.escape(id)}"], .lanes [data-port-id="${CSS.escape(id)}"]`)?.focus();
         }
       }}
     >

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { dropTargetForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-scroll/element';
@@ -10,7 +10,7 @@ import { CARD_HEIGHT, type ColumnDropData } from '../board/Column';
 import { PortCard, isCardDragData } from '../board/PortCard';
 import { useBoardStore } from '../stores/boardStore';
 import { useUiStore } from '../stores/uiStore';
-import { laneGroups, laneItems, type LaneGroup, type LaneItem } from './laneGroups';
+import { laneGroups, laneItems, nextLaneFocus, type LaneGroup, type LaneItem } from './laneGroups';
 
 const GAP = 8;
 const LANE_HEAD = 40;
@@ -22,16 +22,30 @@ type DropAnswers = Partial<Record<PortState, 'allowed' | 'refused'>>;
 /** A drop target in a lane: the board's monitor moves the dragged ports to its state, as a column. */
 type LaneDropData = ColumnDropData & { lane: string };
 
+/** Where an arrow key takes focus from a card (null: nowhere). */
+export type CardNav = (id: string, key: string) => string | null;
+
+export interface LanesBoardProps {
+  rows: PortSummary[];
+  lane: Exclude<Lane, 'none'>;
+  /** The board's card keys (Enter, M, X, Escape), with arrows moving by `nav`. */
+  onCardKeyDown(e: KeyboardEvent<HTMLElement>, nav: CardNav): void;
+  onOpenMenu(port: PortSummary): void;
+}
+
 /**
  * Swimlanes: one band per account or losing carrier across the state columns, biggest first, with
  * every card. Virtualised by card row (a lane's n-th row holds the n-th card of each state), so
  * 10,000 ports draw a screenful; each cell is a drop target like a board column, so a card dragged
- * to another state moves by the board's rules and messages (its drop monitor does the move).
+ * to another state moves by the board's rules and messages (its drop monitor does the move). The
+ * keyboard moves as on the board: arrows within a lane's state column and on into the next lane,
+ * across the states of a lane; one card is the tab stop.
  */
-export function LanesBoard({ rows, lane }: { rows: PortSummary[]; lane: Exclude<Lane, 'none'> }) {
+export function LanesBoard({ rows, lane, onCardKeyDown, onOpenMenu }: LanesBoardProps) {
   const groups = useMemo(() => laneGroups(rows, lane), [rows, lane]);
   const items = useMemo(() => laneItems(groups), [groups]);
   const selected = useBoardStore((s) => s.selected);
+  const focusedId = useBoardStore((s) => s.focusedId);
   const drag = useBoardStore((s) => s.drag);
   const [over, setOver] = useState<string | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -58,6 +72,53 @@ export function LanesBoard({ rows, lane }: { rows: PortSummary[]; lane: Exclude<
     return autoScrollForElements({ element, canScroll: ({ source }) => isCardDragData(source.data) });
   }, []);
 
+  // Where each card's row sits in the list (rows have fixed heights): keyboard focus scrolls to it.
+  const cardAt = useMemo(() => {
+    const at = new Map<string, { start: number; group: string }>();
+    let start = 0;
+    for (const item of items) {
+      if (item.kind === 'row') {
+        for (const state of BOARD_ORDER) {
+          const port = item.group.columns[state][item.row];
+          if (port) at.set(port.id, { start, group: item.group.key });
+        }
+      }
+      start += item.kind === 'head' ? LANE_HEAD : ROW;
+    }
+    return at;
+  }, [items]);
+  const tabStop = useMemo(() => {
+    if (focusedId !== null && cardAt.has(focusedId)) return focusedId;
+    for (const group of groups) for (const state of BOARD_ORDER) if (group.columns[state][0]) return group.columns[state][0].id;
+    return null;
+  }, [focusedId, cardAt, groups]);
+
+  // A card focused by the keyboard may be outside the rows drawn: scroll its row in (below the
+  // sticky state header), then focus it and bring its column into view.
+  const focusedAt = focusedId === null ? undefined : cardAt.get(focusedId);
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element || focusedId === null || !focusedAt) return;
+    const head = element.querySelector<HTMLElement>('.lanes-head')?.offsetHeight ?? 0;
+    const top = head + focusedAt.start;
+    if (top < element.scrollTop + head) element.scrollTop = top - head;
+    else if (top + ROW > element.scrollTop + element.clientHeight) element.scrollTop = top + ROW - element.clientHeight;
+    const frame = requestAnimationFrame(() => {
+      const card = element.querySelector<HTMLElement>(`[data-port-id="${CSS.escape(focusedId)}"]`);
+      const active = document.activeElement;
+      const lanesHaveFocus = active === document.body || (active instanceof HTMLElement && active.closest('.lanes') !== null);
+      if (!card || active === card || !lanesHaveFocus) return;
+      card.focus({ preventScroll: true });
+      card.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focusedId, focusedAt]);
+
+  const onKeyDown = useCallback((e: KeyboardEvent<HTMLDivElement>) => onCardKeyDown(e, (id, key) => nextLaneFocus(groups, id, key)), [groups, onCardKeyDown]);
+  const onFocusCard = useCallback((port: PortSummary) => {
+    if (useBoardStore.getState().focusedId !== port.id) useBoardStore.getState().setFocused(port.id);
+  }, []);
+
   const onActivate = useCallback((port: PortSummary, e: MouseEvent) => {
     const board = useBoardStore.getState();
     board.setFocused(port.id);
@@ -69,7 +130,17 @@ export function LanesBoard({ rows, lane }: { rows: PortSummary[]; lane: Exclude<
   const onOver = useCallback((cell: string, entered: boolean) => setOver((current) => (entered ? cell : current === cell ? null : current)), []);
 
   return (
-    <div ref={scrollRef} className="lanes" role="region" aria-label={`Board by ${lane === 'account' ? 'account' : 'losing carrier'}`}>
+    <div
+      ref={scrollRef}
+      className="lanes"
+      role="region"
+      aria-label={`Board by ${lane === 'account' ? 'account' : 'losing carrier'}`}
+      aria-describedby="lanes-help"
+      onKeyDown={onKeyDown}
+    >
+      <p id="lanes-help" className="visually-hidden">
+        Arrow keys move between the cards of a lane and on to the next lane, left and right across its states; Enter opens a port, M opens Move to, X selects.
+      </p>
       <div className="lanes-head" aria-hidden="true">
         {BOARD_ORDER.map((s) => (
           <span key={s} className="lanes-state">
@@ -90,11 +161,15 @@ export function LanesBoard({ rows, lane }: { rows: PortSummary[]; lane: Exclude<
               row={item.row}
               start={v.start}
               selected={selected}
+              focusedId={focusedId}
+              tabStop={tabStop}
               answers={answers}
               overState={over !== null && over.startsWith(`${item.group.key}\u001f`) ? (over.slice(item.group.key.length + 1) as PortState) : null}
               onOver={onOver}
               onActivate={onActivate}
               onToggle={onToggle}
+              onOpenMenu={onOpenMenu}
+              onFocusCard={onFocusCard}
             />
           );
         })}
@@ -106,17 +181,20 @@ export function LanesBoard({ rows, lane }: { rows: PortSummary[]; lane: Exclude<
 function LaneHeader({ group, start }: { group: LaneGroup; start: number }) {
   return (
     <header className="lane-header" style={{ transform: `translateY(${start}px)`, height: LANE_HEAD }}>
-      <h3 className="lane-title" title={group.label}>
-        {group.label}
-      </h3>
-      <span className="column-count tabular" aria-label={`${group.total} ${group.total === 1 ? 'port' : 'ports'}`}>
-        {group.total}
-      </span>
-      <span className="lane-counts muted">
-        {BOARD_ORDER.filter((s) => group.columns[s].length > 0)
-          .map((s) => `${stateLabel(s)} ${group.columns[s].length}`)
-          .join(' · ')}
-      </span>
+      {/* Sticky at the left: the lane's name stays in view while the states scroll sideways. */}
+      <div className="lane-name">
+        <h3 className="lane-title" title={group.label}>
+          {group.label}
+        </h3>
+        <span className="column-count tabular" aria-label={`${group.total} ${group.total === 1 ? 'port' : 'ports'}`}>
+          {group.total}
+        </span>
+        <span className="lane-counts muted">
+          {BOARD_ORDER.filter((s) => group.columns[s].length > 0)
+            .map((s) => `${stateLabel(s)} ${group.columns[s].length}`)
+            .join(' · ')}
+        </span>
+      </div>
     </header>
   );
 }
@@ -126,15 +204,20 @@ interface LaneRowProps {
   row: number;
   start: number;
   selected: ReadonlySet<string>;
+  focusedId: string | null;
+  /** The one card Tab reaches: the focused one, else the first. */
+  tabStop: string | null;
   answers: DropAnswers | null;
   overState: PortState | null;
   onOver(cell: string, entered: boolean): void;
   onActivate(port: PortSummary, e: MouseEvent): void;
   onToggle(port: PortSummary): void;
+  onOpenMenu(port: PortSummary): void;
+  onFocusCard(port: PortSummary): void;
 }
 
 /** The n-th card of each state in one lane: seven cells, each a drop target for its state. */
-const LaneRow = memo(function LaneRow({ group, row, start, selected, answers, overState, onOver, onActivate, onToggle }: LaneRowProps) {
+const LaneRow = memo(function LaneRow({ group, row, start, selected, focusedId, tabStop, answers, overState, onOver, onActivate, onToggle, onOpenMenu, onFocusCard }: LaneRowProps) {
   const last = row === group.rows - 1;
   return (
     <div className={`lane-row${row === 0 ? ' is-first' : ''}${last ? ' is-last' : ''}`} data-lane={group.key} style={{ transform: `translateY(${start}px)`, height: ROW }}>
@@ -144,7 +227,16 @@ const LaneRow = memo(function LaneRow({ group, row, start, selected, answers, ov
         return (
           <LaneCell key={state} lane={group.key} state={state} drop={answer === 'allowed' && overState === state ? 'over' : answer} onOver={onOver}>
             {port && (
-              <PortCard port={port} selected={selected.has(port.id)} focused={false} tabbable onActivate={onActivate} onToggle={onToggle} onOpenMenu={noop} onFocusCard={noop} />
+              <PortCard
+                port={port}
+                selected={selected.has(port.id)}
+                focused={focusedId === port.id}
+                tabbable={tabStop === port.id}
+                onActivate={onActivate}
+                onToggle={onToggle}
+                onOpenMenu={onOpenMenu}
+                onFocusCard={onFocusCard}
+              />
             )}
             {!port && row === 0 && <span className="lane-empty">{answer === 'allowed' ? 'Drop here' : ''}</span>}
           </LaneCell>
@@ -153,8 +245,6 @@ const LaneRow = memo(function LaneRow({ group, row, start, selected, answers, ov
     </div>
   );
 });
-
-function noop(): void {}
 
 interface LaneCellProps {
   lane: string;

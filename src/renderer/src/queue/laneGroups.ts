@@ -1,4 +1,4 @@
-import type { PortSummary } from '../../../shared/model';
+import type { PortState, PortSummary } from '../../../shared/model';
 import { accountOf, type Lane } from '../../../shared/domain/views';
 import { BOARD_ORDER, groupColumns, type BoardColumns } from '../board/boardColumns';
 
@@ -40,4 +40,51 @@ export function laneItems(groups: readonly LaneGroup[]): LaneItem[] {
     for (let row = 0; row < group.rows; row++) items.push({ kind: 'row', key: `r\u001f${group.key}\u001f${row}`, group, row });
   }
   return items;
+}
+
+/** The non-empty state column of a lane nearest to `state` in board order (itself first, ties to the left). */
+function nearestFilled(columns: BoardColumns, state: PortState): PortState | null {
+  const at = BOARD_ORDER.indexOf(state);
+  for (let d = 0; d < BOARD_ORDER.length; d++) {
+    for (const i of [at - d, at + d]) {
+      const s = BOARD_ORDER[i];
+      if (s && columns[s].length > 0) return s;
+    }
+  }
+  return null;
+}
+
+/**
+ * Where an arrow key takes focus in the swimlanes: up/down within the lane's state column, and
+ * past its first or last card into the previous or next lane (the same state, else the nearest one
+ * with cards); left/right to the nearest state of the same lane that has cards, at the same row
+ * (clamped). Null at the edges.
+ */
+export function nextLaneFocus(groups: readonly LaneGroup[], currentId: string, key: string): string | null {
+  for (let g = 0; g < groups.length; g++) {
+    const { columns } = groups[g] as LaneGroup;
+    for (const state of BOARD_ORDER) {
+      const list = columns[state];
+      const row = list.findIndex((p) => p.id === currentId);
+      if (row < 0) continue;
+      if (key === 'ArrowUp' || key === 'ArrowDown') {
+        const up = key === 'ArrowUp';
+        const inLane = list[row + (up ? -1 : 1)];
+        if (inLane) return inLane.id;
+        const other = groups[g + (up ? -1 : 1)];
+        const target = other && nearestFilled(other.columns, state);
+        if (!other || !target) return null;
+        const cards = other.columns[target];
+        return (up ? cards[cards.length - 1] : cards[0])?.id ?? null;
+      }
+      const step = key === 'ArrowLeft' ? -1 : key === 'ArrowRight' ? 1 : 0;
+      if (step === 0) return null;
+      for (let i = BOARD_ORDER.indexOf(state) + step; i >= 0 && i < BOARD_ORDER.length; i += step) {
+        const cards = columns[BOARD_ORDER[i] as PortState];
+        if (cards.length > 0) return (cards[Math.min(row, cards.length - 1)] as PortSummary).id;
+      }
+      return null;
+    }
+  }
+  return null;
 }
