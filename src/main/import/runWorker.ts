@@ -93,12 +93,34 @@ export function runImportWorker(request: WorkerRequest, options: RunImportOption
     });
     const onAbort = () => fail(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
+    // Node hands this thread every message queued on the port in one go: staged then, the
+    // batches in flight would block the event loop together. Each is staged in a turn of its own,
+    // the messages keeping their order (the last batch is staged before `done` settles).
+    const queue: WorkerMessage[] = [];
+    let draining = false;
+    const drain = () => {
+      for (let message = queue.shift(); message; message = queue.shift()) {
+        handle(message);
+        if (message.type === 'batch' && queue.length > 0) {
+          setImmediate(drain);
+          return;
+        }
+      }
+      draining = false;
+    };
     worker.on('message', (message: WorkerMessage) => {
       if (settled) {
         if (message.type === 'written') answer((w) => w.resolve(message.result));
         else if (message.type === 'error') answer((w) => w.reject(new AppError(message.error.code, message.error.message, message.error.details)));
         return;
       }
+      queue.push(message);
+      if (draining) return;
+      draining = true;
+      setImmediate(drain);
+    });
+    const handle = (message: WorkerMessage) => {
+      if (settled) return;
       switch (message.type) {
         case 'table':
           table = message.table;
@@ -121,7 +143,7 @@ export function runImportWorker(request: WorkerRequest, options: RunImportOption
         case 'written':
           break;
       }
-    });
+    };
     const stopped = (err: AppError) => {
       gone ??= err;
       answer((w) => w.reject(err));
