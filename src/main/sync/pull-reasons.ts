@@ -16,6 +16,9 @@ export async function fillStateReasons(adapter: RemoteAdapter, remotes: RemotePo
   await pool(todo, REASON_CONCURRENCY, async (remote) => {
     try {
       remote.stateReason = await stateReason.call(adapter, remote.remoteObjectId, remote.state);
+      // A family that words its own status (Telnyx) explains the rejection with this same text,
+      // which its listing does not carry: the status detail is filled here too.
+      if (remote.remoteStatus !== undefined) remote.remoteStatusDetail ??= remote.stateReason ?? '';
     } catch (err) {
       // Gone between the listing and this call: the next pull sees it removed.
       if (!(err instanceof RemoteError && err.kind === 'not_found')) throw err;

@@ -15,4 +15,18 @@ describe("the remote's status words as stored", () => {
     repos.ports.setRemoteStatus(port.id, {});
     expect(ports.get(port.id)).toMatchObject({ remoteStatus: 'in-process', remoteStatusDetail: null });
   });
+
+  it('an answer that does not know the explanation (a Telnyx listing) keeps it while the status words stay, drops it when they change', () => {
+    const { ports, repos } = testContext();
+    const port = ports.create({ fields: { name: 'Exception' } });
+    repos.ports.setRemoteStatus(port.id, { remoteStatus: 'exception, submitted', remoteStatusDetail: 'PIN does not match' });
+    repos.ports.setRemoteStatus(port.id, { remoteStatus: 'exception, submitted' });
+    expect(ports.get(port.id)).toMatchObject({ remoteStatus: 'exception, submitted', remoteStatusDetail: 'PIN does not match' });
+    repos.ports.setRemoteStatus(port.id, { remoteStatus: 'in-process, submitted' });
+    expect(ports.get(port.id)).toMatchObject({ remoteStatus: 'in-process, submitted', remoteStatusDetail: null });
+    // A single request read says when there is no explanation.
+    repos.ports.setRemoteStatus(port.id, { remoteStatus: 'exception', remoteStatusDetail: 'Wrong BTN' });
+    repos.ports.setRemoteStatus(port.id, { remoteStatus: 'exception', remoteStatusDetail: '' });
+    expect(ports.get(port.id).remoteStatusDetail).toBeNull();
+  });
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TelnyxAdapter } from '../../../src/main/sync/adapters/telnyx';
 import { EMPTY_PORT_FIELDS } from '../../../src/shared/model';
 import { tinyPdf } from '../../../src/sandbox/seed/tinyPdf';
+import { carrierAllowsPortOut, carrierOf } from '../../../src/sandbox/util/phone';
 import { numbers, startHarness, type Harness } from './harness';
 import { allDrafts, completeFields, portal, subIds, telnyxApi } from './telnyx-api';
 
@@ -10,6 +11,16 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
+
+/** A number in another NPA-NXX whose losing carrier differs from `e164`'s (and releases numbers). */
+function otherCarrierNumber(e164: string): string {
+  // The carrier follows the NPA-NXX: walk the exchanges.
+  for (let nxx = 201; nxx < 1000; nxx += 1) {
+    const candidate = `+1415${nxx}0123`;
+    if (carrierOf(candidate) !== carrierOf(e164) && carrierAllowsPortOut(candidate)) return candidate;
+  }
+  throw new Error('no number of another carrier');
+}
 
 const pdf = (title: string): Uint8Array<ArrayBuffer> => new Uint8Array(tinyPdf(title, [`${title} body`]));
 
@@ -120,6 +131,8 @@ describe('Telnyx v1 sync', () => {
     const alpha = h.ctx.ports.get(a);
     expect(alpha).toMatchObject({ state: 'rejected', remoteStatus: 'exception' });
     expect(alpha.stateReason).toBe('The account number does not match the CSR');
+    // Pulled from the listing alone (nothing of Alpha was queued): the explanation came with it.
+    expect(alpha.remoteStatusDetail).toBe('The account number does not match the CSR');
     expect(alpha.name).toBe('Alpha');
 
     // Answering the exception sends the request back to Telnyx's team.
@@ -128,6 +141,38 @@ describe('Telnyx v1 sync', () => {
     await converge(h);
     expect(h.ctx.ports.get(a).state).toBe('submitted');
     expect(((await telnyxApi(h, `/port_requests/${prOf(a)}/sub_requests/${subA}`)) as { status: string; account_number: string })).toMatchObject({ status: 'in-process', account_number: '11223344' });
+  }, 90_000);
+
+  it("an exception's text comes with the list pull and stays through later pulls while the exception lasts, with faults on", async () => {
+    h = await startHarness('telnyx');
+    // Numbers of two losing carriers: one sub request each.
+    const nums = [numbers(500, 1)[0]!, otherCarrierNumber(numbers(500, 1)[0]!)];
+    const id = h.ctx.ports.create({ fields: { name: 'Two carriers', ...completeFields() }, numbers: nums, remoteId: h.remoteId }).id;
+    await h.ctx.documents.add({ portId: id, filename: 'LOA.pdf', bytes: pdf('LOA'), kind: 'loa' });
+    await h.ctx.documents.add({ portId: id, filename: 'Bill.pdf', bytes: pdf('Bill'), kind: 'bill' });
+    await converge(h);
+    h.ctx.ports.move(id, { to: 'submitted', force: true });
+    await converge(h);
+    const prId = (h.ctx.ports.get(id).remoteObjectId as string).slice(3);
+    const [subA, subB] = await subIds(h, prId);
+    expect(subB).toBeDefined();
+
+    await portal(h, `/sub_requests/${subA}/status`, { status: 'exception', text: 'The PIN does not match' });
+    await h.faults({ seed: 3, serverError: { rate: 0.2, statuses: [503] }, rateLimit: { rate: 0.1, retryAfterSeconds: 0 } });
+    await converge(h);
+    expect(h.ctx.ports.get(id)).toMatchObject({ state: 'rejected', remoteStatusDetail: 'The PIN does not match' });
+
+    // The other sub request moves on: the request changed, the exception and its text remain.
+    await portal(h, `/sub_requests/${subB}/status`, { status: 'in-process' });
+    await h.faults({ seed: 4, serverError: { rate: 0.2, statuses: [503] } });
+    await converge(h);
+    expect(h.ctx.ports.get(id)).toMatchObject({ state: 'rejected', remoteStatusDetail: 'The PIN does not match' });
+    expect(h.ctx.ports.get(id).remoteStatus).toContain('in-process');
+
+    // Answered in the portal: the exception is over and so is its text.
+    await portal(h, `/sub_requests/${subA}/status`, { status: 'in-process' });
+    await converge(h);
+    expect(h.ctx.ports.get(id)).toMatchObject({ state: 'submitted', remoteStatus: 'in-process', remoteStatusDetail: null });
   }, 90_000);
 
   it('street parts go out as its one street line and stay apart locally through lost answers and portal moves; a line rewritten in Telnyx comes back whole', async () => {

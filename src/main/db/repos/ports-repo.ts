@@ -160,6 +160,8 @@ export class PortsRepo {
       stateReason: db.prepare('UPDATE ports SET state_reason = ? WHERE id = ?'),
       remoteAuthority: db.prepare('UPDATE ports SET remote_authority = ? WHERE id = ? AND remote_authority IS NOT ?'),
       remoteStatus: db.prepare('UPDATE ports SET remote_status = ?, remote_status_detail = ? WHERE id = ? AND (remote_status IS NOT ? OR remote_status_detail IS NOT ?)'),
+      // The detail explained the status it came with: kept while the words stay, dropped when they change.
+      remoteStatusOnly: db.prepare('UPDATE ports SET remote_status = ?, remote_status_detail = NULL WHERE id = ? AND remote_status IS NOT ?'),
       resolved: db.prepare("UPDATE ports SET dirty = 1, remote_revision = ?, sync_status = 'pending', sync_error = NULL WHERE id = ?"),
       stateOnly: db.prepare('UPDATE ports SET state = ? WHERE id = ?'),
       assign: db.prepare("UPDATE ports SET remote_id = ?, remote_account_id = ?, kept_local = 0, sync_status = 'pending', sync_error = NULL, updated_at = ? WHERE id = ?"),
@@ -379,13 +381,22 @@ export class PortsRepo {
   }
 
   /** Whether this connection is the request's port authority, as the remote said (seam 5); undefined leaves it. */
-  /** The remote's own status words and their explanation, as the adapter reported them (seam 5); a family without them leaves the columns alone. */
+  /**
+   * The remote's own status words and their explanation, as the adapter reported them (seam 5); a
+   * family without them leaves the columns alone. An answer that does not know the explanation
+   * (`remoteStatusDetail` undefined: Telnyx's listing has no field for it) keeps the stored one
+   * while the words are the same, and drops it when they change; '' says there is none.
+   */
   setRemoteStatus(id: string, remote: { remoteStatus?: string; remoteStatusDetail?: string }): void {
     if (remote.remoteStatus === undefined) return;
     // The server's words are outside input, shown on cards and printed by the CLI: cleaned here,
     // where pull and push alike write them (escapes, controls, bidi overrides, invisibles).
     const status = cleanText(remote.remoteStatus).trim() || null;
-    const detail = (remote.remoteStatusDetail !== undefined && cleanText(remote.remoteStatusDetail, { multiline: true }).trim()) || null;
+    if (remote.remoteStatusDetail === undefined) {
+      this.s.remoteStatusOnly.run(status, id, status);
+      return;
+    }
+    const detail = cleanText(remote.remoteStatusDetail, { multiline: true }).trim() || null;
     this.s.remoteStatus.run(status, detail, id, status, detail);
   }
 

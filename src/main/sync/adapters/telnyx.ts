@@ -282,6 +282,8 @@ export class TelnyxAdapter implements RemoteAdapter {
       numbers: sortedNumbers(pr.phone_numbers.length > 0 ? pr.phone_numbers : pr.sub_requests.flatMap((sub) => sub.phone_numbers)),
       marker: null,
       remoteStatus: telnyxStatusText(statuses),
+      // No remoteStatusDetail: v1's port request (listed or not) has no field explaining a status;
+      // get() and the pull's reasons read it from the staff comment.
     };
   }
 
@@ -323,11 +325,10 @@ export class TelnyxAdapter implements RemoteAdapter {
     }
     const raw = await this.call('GET', `/port_requests/${id}`);
     const port = this.prToPort(this.read(PortRequestSchema, raw, 'a port request'), raw);
-    if (port.state === 'rejected') {
-      const why = await this.stateReason(remoteObjectId);
-      port.stateReason = why;
-      if (why) port.remoteStatusDetail = why;
-    }
+    // A single request is read with its explanation (an exception's staff comment), or says it has none.
+    const why = port.state === 'rejected' ? await this.stateReason(remoteObjectId) : null;
+    if (port.state === 'rejected') port.stateReason = why;
+    port.remoteStatusDetail = why ?? '';
     return port;
   }
 
