@@ -1,10 +1,10 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { statusText } from '../../../src/main/cli/commands/sync';
+import type { RemoteConfig } from '../../../src/main/remotes/config';
 import { createAdapter, SyncEngine } from '../../../src/main/sync/engine';
 import { clockTime } from '../../../src/shared/domain/lateCreates';
 import type { SyncReport } from '../../../src/shared/rpc/methods/sync';
+import { closedPort } from '../../support/closed-port';
 import { kazooRemote, numbers, startHarness, type Harness } from './harness';
 import { allDrafts } from './telnyx-api';
 
@@ -17,14 +17,15 @@ afterEach(async () => {
 /** The client gives up on a call after this long (the default is 30 s; the proxy holds the create longer). */
 const TIMEOUT_MS = 1_000;
 
-function engineFor(harness: Harness, marginMs: number): SyncEngine {
+/** An engine on the harness's connection; `config` overrides what the adapter is given (e.g. `baseUrl`). */
+function engineFor(harness: Harness, marginMs: number, config: Partial<RemoteConfig> = {}): SyncEngine {
   return new SyncEngine({
     db: harness.ctx.db,
     repos: harness.ctx.repos,
     changes: harness.ctx.changes,
     remotes: harness.ctx.remotes,
     backoff: { baseMs: 20, capMs: 300 },
-    adapterFor: (config, actx) => createAdapter({ ...config, requestTimeoutMs: TIMEOUT_MS }, actx),
+    adapterFor: (remote, actx) => createAdapter({ ...remote, ...config, requestTimeoutMs: TIMEOUT_MS }, actx),
     lateCreateMarginMs: marginMs,
   });
 }
@@ -97,15 +98,6 @@ describe.each(['kazoo', 'telnyx'] as const)('late creates on %s (a proxy holds t
   });
 });
 
-/** A local port nothing listens on: connecting is refused, so no request can leave. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 describe('a create whose connection was refused (offline)', () => {
   it('holds nothing back: nothing left, so the create goes as soon as the server is reachable', async () => {
     // Telnyx: its create is the first request, so the refusal is the create's own.
@@ -114,15 +106,7 @@ describe('a create whose connection was refused (offline)', () => {
     const nums = numbers(60, 1);
     const port = harness.ctx.ports.create({ fields: { name: 'Made offline' }, numbers: nums, remoteId: harness.remoteId });
     const refused = `http://127.0.0.1:${await closedPort()}`;
-    const offline = new SyncEngine({
-      db: harness.ctx.db,
-      repos: harness.ctx.repos,
-      changes: harness.ctx.changes,
-      remotes: harness.ctx.remotes,
-      backoff: { baseMs: 20, capMs: 300 },
-      adapterFor: (config, actx) => createAdapter({ ...config, baseUrl: refused, requestTimeoutMs: TIMEOUT_MS }, actx),
-      lateCreateMarginMs: 600_000,
-    });
+    const offline = engineFor(harness, 600_000, { baseUrl: refused });
     const report = await offline.syncNow({ waitMs: 3_000 });
     expect(report.converged).toBe(false);
     expect(harness.ctx.repos.ports.createSent(port.id).sentAt).toBeNull();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServer } from 'node:net';
+import { closedPort } from '../../support/closed-port';
 import { numbers, startHarness, type Harness } from './harness';
 
 let h: Harness | undefined;
@@ -39,13 +39,7 @@ describe('sync status', () => {
   it('shows offline since the first network failure and keeps the change queued', async () => {
     h = await startHarness('kazoo');
     // A port nobody listens on: connections are refused.
-    const free = await new Promise<number>((resolve) => {
-      const srv = createServer();
-      srv.listen(0, '127.0.0.1', () => {
-        const port = (srv.address() as { port: number }).port;
-        srv.close(() => resolve(port));
-      });
-    });
+    const free = await closedPort();
     const dead = h.ctx.remotes.add({ kind: 'kazoo', url: `http://127.0.0.1:${free}`, accountId: 'acc', token: 't' });
     const p = h.ctx.ports.create({ fields: { name: 'Offline' }, numbers: numbers(0, 2), remoteId: dead.id });
     const report = await h.engine.syncNow({ remoteId: dead.id });

@@ -2,6 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { networkError } from '../../../src/main/sync/errors';
+import { closedPort } from '../../support/closed-port';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -26,10 +27,7 @@ async function failure(url: string): Promise<unknown> {
 
 describe('network errors: did any of the request leave?', () => {
   it('a refused connection sent nothing', async () => {
-    const port = await listen(() => undefined);
-    await new Promise<void>((resolve) => server!.close(() => resolve()));
-    server = undefined;
-    const err = networkError(await failure(`http://127.0.0.1:${port}/x`));
+    const err = networkError(await failure(`http://127.0.0.1:${await closedPort()}/x`));
     expect(err).toMatchObject({ kind: 'transient', status: 0, notConnected: true });
     expect(err.message).toMatch(/ECONNREFUSED/);
   });
