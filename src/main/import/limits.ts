@@ -16,14 +16,20 @@ export const MAX_RANGE_SIZE = 10_000;
 export const MAX_RANGE_NUMBERS_PER_PORT = 20_000;
 export const MAX_RANGE_NUMBERS_PER_IMPORT = 100_000;
 
-/** XLSX bounds, checked before the workbook is loaded (see xlsxGuard.ts): Excel's own row limit,
- * columns far beyond any customer sheet, and what its XML parts may unpack to. */
+/** XLSX bounds (see xlsxGuard.ts and xlsx.ts): Excel's own row limit, columns far beyond any
+ * customer sheet, and what its XML parts may unpack to. A sheet is streamed, so its size costs
+ * time rather than memory: past 128 MB (a million rows of a few columns are ~200 MB of XML) it is
+ * read only if it packs like cells (5-20:1), not like a bomb (1000:1). The parts exceljs holds
+ * whole (workbook, styles, relationships, shared strings) are capped lower. */
 export const MAX_XLSX_ROW = 1_048_576;
 export const MAX_XLSX_COLUMNS = 1_024;
 export const MAX_XLSX_PART_BYTES = 128 * 1024 * 1024;
+export const MAX_XLSX_SHEET_BYTES = 1024 * 1024 * 1024;
+export const MAX_XLSX_RATIO = 100;
+export const MAX_XLSX_META_BYTES = 16 * 1024 * 1024;
 export const MAX_XLSX_SHARED_STRINGS_BYTES = 32 * 1024 * 1024;
-export const MAX_XLSX_TOTAL_BYTES = 256 * 1024 * 1024;
-/** Rows x columns read: the table holds one text per cell of the used width, even when sparse. */
+export const MAX_XLSX_TOTAL_BYTES = 1536 * 1024 * 1024;
+/** Rows x columns read: each row is read to its last cell, even when sparse (time, not memory). */
 export const MAX_XLSX_CELLS = 20_000_000;
 
 /** Rows normalised between two progress/batch messages of the import worker. Main stages each

@@ -2,7 +2,7 @@ import type { AppErrorShape } from '../../shared/errors';
 import { decodeText, checkFileSize, isZip } from './decode';
 import { streamDelimited } from './csv';
 import { streamPaste } from './paste';
-import { collectingSink, STREAM_BATCH_ROWS, type RowSink, type StreamedTable } from './rowSink';
+import { collectingSink, type RowSink, type StreamedTable } from './rowSink';
 import { problem } from './problems';
 import type { SourceTable } from './table';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './limits';
@@ -41,8 +41,7 @@ export type StreamResult = { ok: true; table: StreamedTable } | { ok: false; err
 
 /**
  * {@link readSource} delivering the rows to `sink` as they are read. Text (CSV, TSV, paste) is
- * parsed in chunks and never held as rows; a workbook is loaded whole by exceljs, then delivered
- * in batches the same way.
+ * parsed in chunks, a workbook's sheet streamed by exceljs: neither is ever held as rows.
  */
 export async function streamSource(source: ImportSource, options: SourceOptions, sink: RowSink): Promise<StreamResult> {
   try {
@@ -91,14 +90,11 @@ async function streamBounded(source: ImportSource, options: SourceOptions, sink:
     const sizeError = checkFileSize(source.bytes.length, maxBytes);
     if (sizeError) return { ok: false, error: sizeError };
     if (isZip(source.bytes)) {
-      // exceljs takes about a second to load; only workbooks pay for it.
-      const { parseWorkbook } = await import('./xlsx');
-      const read = await parseWorkbook(source.bytes, pick(options, ['sheet', 'hasHeader', 'headerRow']));
+      // exceljs takes a while to load; only workbooks pay for it.
+      const { streamWorkbook } = await import('./xlsx');
+      const read = await streamWorkbook(source.bytes, pick(options, ['sheet', 'hasHeader', 'headerRow']), sink);
       if (!read.ok) return read;
-      const { rows, ...shape } = read.table;
-      sink.head({ ...shape, rows: rows.slice(0, STREAM_BATCH_ROWS) });
-      for (let i = 0; i < rows.length; i += STREAM_BATCH_ROWS) sink.rows(rows.slice(i, i + STREAM_BATCH_ROWS), Math.min(1, (i + STREAM_BATCH_ROWS) / rows.length));
-      table = { ...shape, totalRows: rows.length };
+      table = read.table;
     } else if (/\.xlsx$/i.test(source.fileName)) {
       return { ok: false, error: { code: 'FILE', message: `"${source.fileName}" is named .xlsx but is not an Excel workbook.`, details: { reason: 'unreadable' } } };
     } else {

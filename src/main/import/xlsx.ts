@@ -1,9 +1,12 @@
-import ExcelJS from 'exceljs';
-import type { AppErrorShape } from '../../shared/errors';
-import { problem, type ImportProblem, type ProblemCode } from './problems';
+import { AppError, type AppErrorShape } from '../../shared/errors';
+import { problem, type ImportProblem } from './problems';
 import { defaultHeader, uniqueHeaders, type SourceRow, type SourceTable } from './table';
-import { chooseHeader, HEAD_ROWS, type HeaderOptions } from './header';
-import { checkWorkbookBounds } from './xlsxGuard';
+import { chooseHeader, headDecided, HEAD_ROWS, type HeaderOptions } from './header';
+import { collectingSink, STREAM_BATCH_ROWS, type RowSink, type StreamedTable } from './rowSink';
+import { scanWorkbook, unreadableWorkbook, type MergeRange, type SheetFacts } from './xlsxGuard';
+import { MAX_XLSX_CELLS } from './limits';
+import { columnLetter, sheetRows, type SheetRow } from './xlsxSheet';
+import { readWorkbookInfo } from './xlsxBook';
 
 export interface WorkbookOptions extends HeaderOptions {
   /** Sheet to read; the first sheet when omitted. */
@@ -11,164 +14,178 @@ export interface WorkbookOptions extends HeaderOptions {
 }
 
 export type WorkbookResult = { ok: true; table: SourceTable } | { ok: false; error: AppErrorShape };
+export type WorkbookStreamResult = { ok: true; table: StreamedTable } | { ok: false; error: AppErrorShape };
 
-interface CellIssue {
-  col: number;
-  severity: 'error' | 'warning';
-  code: ProblemCode;
-  message: string;
-}
-
-interface CellText {
-  text: string;
-  issue?: Omit<CellIssue, 'col'>;
-}
-
-/** ISO date of a spreadsheet date; exceljs gives dates as UTC instants of the serial day. */
-function isoDate(d: Date): string {
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null;
-}
-
-/** Plain text of one cell value, with the problem that makes the text unreliable, if any. */
-export function cellText(value: ExcelJS.CellValue, address: string): CellText {
-  if (value === null || value === undefined) return { text: '' };
-  if (typeof value === 'string') return { text: value.trim() };
-  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
-  if (typeof value === 'number') {
-    if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
-      return {
-        text: BigInt(value).toString(),
-        issue: {
-          severity: 'error',
-          code: 'cell-precision',
-          message: `Cell ${address} holds ${value.toExponential()}: Excel stores at most 15 significant digits, so this long number was rounded. Format the column as Text and re-enter it.`,
-        },
-      };
-    }
-    return { text: String(value) };
-  }
-  if (value instanceof Date) return { text: isoDate(value) };
-  if ('error' in value) {
-    return { text: '', issue: { severity: 'error', code: 'cell-formula-error', message: `Cell ${address} shows the error ${value.error}` } };
-  }
-  if ('richText' in value) return { text: value.richText.map((r) => r.text).join('').trim() };
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = value.result;
-    const formula = 'formula' in value && value.formula ? value.formula : (value as ExcelJS.CellSharedFormulaValue).sharedFormula;
-    if (result === undefined || result === null) {
-      return {
-        text: '',
-        issue: {
-          severity: 'error',
-          code: 'cell-formula-no-result',
-          message: `Cell ${address} has the formula =${formula} but no saved result; open the file in Excel and save it again, or paste the values`,
-        },
-      };
-    }
-    if (isObject(result) && 'error' in result) {
-      return { text: '', issue: { severity: 'error', code: 'cell-formula-error', message: `Cell ${address} (=${formula}) evaluates to ${String(result.error)}` } };
-    }
-    return cellText(result as ExcelJS.CellValue, address);
-  }
-  if ('hyperlink' in value) {
-    const text: unknown = value.text;
-    if (isObject(text) && Array.isArray(text.richText)) {
-      return { text: (text.richText as ExcelJS.RichText[]).map((r) => r.text).join('').trim() };
-    }
-    return { text: String(text ?? '').trim() };
-  }
-  return { text: '' };
+/** Read one sheet of a workbook into a plain table (small workbooks, tests): {@link streamWorkbook}, collected. */
+export async function parseWorkbook(bytes: Uint8Array, options: WorkbookOptions = {}): Promise<WorkbookResult> {
+  const { sink, rows } = collectingSink();
+  const read = await streamWorkbook(bytes, options, sink);
+  if (!read.ok) return read;
+  const { totalRows: _total, ...table } = read.table;
+  return { ok: true, table: { ...table, rows } };
 }
 
 /**
- * Read one sheet of an XLSX workbook into a table. Formulas give their cached result, merged
- * cells give the master cell's value to every row they span (with a warning, since a merged
- * "Company" cell usually means "same for all these rows" but should be checked), dates become
- * YYYY-MM-DD.
+ * Read one sheet of an XLSX workbook as a stream of rows delivered to `sink`: the small parts are
+ * read whole (xlsxBook.ts), the sheet's XML parsed as it is inflated (xlsxSheet.ts), so a
+ * million-row sheet takes the memory of a batch and its shared strings. Formulas give their cached
+ * result, merged cells give the master cell's value to every row they span (with a warning, since
+ * a merged "Company" cell usually means "same for all these rows" but should be checked), dates
+ * become YYYY-MM-DD. The header is chosen among the first rows as for CSV (header.ts). Rows and
+ * columns beyond the bounds are refused as they are met: nothing is imported from a refused source.
  */
-export async function parseWorkbook(bytes: Uint8Array, options: WorkbookOptions = {}): Promise<WorkbookResult> {
-  const bounds = checkWorkbookBounds(bytes);
-  if (bounds) return { ok: false, error: bounds };
-  const workbook = new ExcelJS.Workbook();
+export async function streamWorkbook(bytes: Uint8Array, options: WorkbookOptions, sink: RowSink): Promise<WorkbookStreamResult> {
+  const scan = await scanWorkbook(bytes);
+  if (!scan.ok) return scan;
+  const { parts } = scan;
   try {
-    // exceljs' typings want its own Buffer type; a Node Buffer view shares the memory.
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-  } catch (err) {
-    return {
-      ok: false,
-      // exceljs' own errors ("Cannot read properties of undefined (reading 'model')") say nothing to a reader.
-      error: {
-        code: 'FILE',
-        message: 'This file could not be read as an Excel workbook: parts of it are missing or damaged. Open it in Excel and save it again, or save it as CSV.',
-        details: { reason: 'unreadable', cause: err instanceof Error ? err.message : String(err) },
-      },
-    };
-  }
-  const sheets = workbook.worksheets.map((w) => w.name);
-  const worksheet = options.sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(options.sheet);
-  if (!worksheet) {
-    const message = options.sheet === undefined
-      ? 'The workbook has no sheets.'
-      : `The workbook has no sheet named "${options.sheet}"; its sheets are ${sheets.map((s) => `"${s}"`).join(', ')}.`;
-    return { ok: false, error: { code: 'FILE', message, details: { reason: 'no-sheet', sheets } } };
-  }
-
-  const records: Array<{ row: number; cells: string[]; issues: CellIssue[] }> = [];
-  // Merged ranges are found from their slave cells, so a warning names each range once.
-  const merges = new Map<string, { master: string; top: number; left: number; bottom: number; right: number }>();
-  const width = worksheet.columnCount;
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    const issues: CellIssue[] = [];
-    for (let col = 1; col <= width; col++) {
-      const cell = row.getCell(col);
-      const master = cell.master;
-      if (master !== cell) {
-        const m = merges.get(master.address) ?? { master: master.address, top: Number(master.row), left: Number(master.col), bottom: 0, right: 0 };
-        m.bottom = Math.max(m.bottom, rowNumber);
-        m.right = Math.max(m.right, col);
-        merges.set(master.address, m);
-      }
-      const { text, issue } = cellText(master.value, master.address);
-      cells.push(text);
-      if (issue && master === cell) issues.push({ col: col - 1, ...issue });
+    const book = readWorkbookInfo(parts.texts);
+    const present = book.sheets.filter((s) => parts.sheets.has(s.part));
+    const sheets = present.map((s) => s.name);
+    const sheet = options.sheet === undefined ? present[0] : present.find((s) => s.name === options.sheet);
+    if (!sheet) {
+      const message = options.sheet === undefined
+        ? 'The workbook has no sheets.'
+        : `The workbook has no sheet named "${options.sheet}"; its sheets are ${sheets.map((s) => `"${s}"`).join(', ')}.`;
+      return { ok: false, error: { code: 'FILE', message, details: { reason: 'no-sheet', sheets } } };
     }
-    if (cells.some((c) => c !== '') || issues.length > 0) records.push({ row: rowNumber, cells, issues });
-  });
-
-  // Title rows above the header (a report title, a merged banner, a date) are not data.
-  const headerAt = chooseHeader(records, options);
-  const first = headerAt === null ? undefined : records[headerAt];
-  const hasHeader = first !== undefined;
-  const headers = first ? uniqueHeaders(first.cells) : Array.from({ length: width }, (_, i) => defaultHeader(i));
-  const problems: ImportProblem[] = [];
-  const rows: SourceRow[] = [];
-  for (const record of records.slice(headerAt === null ? 0 : headerAt + 1)) {
-    rows.push({ row: record.row, cells: record.cells });
-    for (const issue of record.issues) problems.push(problem(record.row, headers[issue.col] ?? null, issue.severity, issue.code, issue.message));
+    const table = await readSheet(sheetRows(parts.stream(sheet.part), book), parts.sheets.get(sheet.part)!, options, passing(sink));
+    return { ok: true, table: { ...table, sheet: sheet.name, sheets } };
+  } catch (err) {
+    if (err instanceof SinkFailure) throw err.cause;
+    if (err instanceof AppError) return { ok: false, error: err.toJSON() };
+    return { ok: false, error: unreadableWorkbook(err instanceof Error ? err.message : String(err)) };
   }
-  const dataFrom = first ? first.row + 1 : 0;
-  for (const m of merges.values()) {
-    // A merged title above the header is layout, not data: nothing to warn about.
-    if (m.bottom < dataFrom) continue;
-    const range = `${m.master}:${columnLetter(m.right)}${m.bottom}`;
-    const column = m.left === m.right ? (headers[m.left - 1] ?? null) : null;
-    problems.push(
-      problem(m.top, column, 'warning', 'cell-merged', `Cells ${range} are merged; every row they span gets the value of ${m.master}`),
-    );
-  }
-  const headRows = records.slice(0, HEAD_ROWS).map((r) => ({ row: r.row, cells: r.cells }));
-  const headerRow = first?.row ?? null;
-  return { ok: true, table: { format: 'xlsx', headers, hasHeader, headerRow, headRows, rows, problems, sheet: worksheet.name, sheets } };
 }
 
-/** Spreadsheet column letters of a 1-based column index (1 -> A, 27 -> AA). */
-export function columnLetter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
+/** An error of the sink's own (a row cap, a failed write): passed on, not read as a damaged workbook. */
+class SinkFailure {
+  constructor(readonly cause: unknown) {}
+}
+
+function passing(sink: RowSink): RowSink {
+  const pass = (f: () => void) => {
+    try {
+      f();
+    } catch (err) {
+      throw new SinkFailure(err);
+    }
+  };
+  return { head: (t) => pass(() => sink.head(t)), rows: (r, read) => pass(() => sink.rows(r, read)) };
+}
+
+/** A sheet's rows to `sink`: the first ones held until the header is chosen among them, then in batches. */
+async function readSheet(sheet: AsyncIterable<SheetRow[]>, facts: SheetFacts, options: HeaderOptions, sink: RowSink): Promise<Omit<StreamedTable, 'sheet' | 'sheets'>> {
+  const problems: ImportProblem[] = [];
+  const merged = mergeFiller(facts.merges);
+  let top: SheetRow[] | null = [];
+  let headRows: SourceRow[] = [];
+  let header: SheetRow | undefined;
+  let width = 0;
+  let rowsSeen = 0;
+  let totalRows = 0;
+  let batch: SourceRow[] = [];
+  let headSent = false;
+  let read = 0;
+  const headers = () => {
+    const first = header?.cells ?? [];
+    return header ? uniqueHeaders(Array.from({ length: Math.max(width, first.length) }, (_, i) => first[i] ?? '')) : Array.from({ length: width }, (_, i) => defaultHeader(i));
+  };
+  const shape = (): Omit<SourceTable, 'rows'> => ({ format: 'xlsx', headers: headers(), hasHeader: header !== undefined, headerRow: header?.row ?? null, headRows, problems: problems.slice() });
+  const deliver = () => {
+    if (!headSent) {
+      headSent = true;
+      sink.head({ ...shape(), rows: batch });
+    }
+    totalRows += batch.length;
+    if (batch.length > 0) sink.rows(batch, read);
+    batch = [];
+  };
+  const take = (r: SheetRow, names: string[]) => {
+    width = Math.max(width, r.cells.length);
+    batch.push({ row: r.row, cells: r.cells });
+    for (const issue of r.issues) problems.push(problem(r.row, names[issue.col] ?? null, issue.severity, issue.code, issue.message));
+  };
+  /** Choose the header among the held rows; the rows under it are data. */
+  const settleHead = () => {
+    const held = top ?? [];
+    top = null;
+    headRows = held.slice(0, HEAD_ROWS).map((r) => ({ row: r.row, cells: r.cells }));
+    const at = chooseHeader(held, options);
+    header = at === null ? undefined : held[at];
+    const data = held.slice(at === null ? 0 : at + 1);
+    for (const r of data) width = Math.max(width, r.cells.length);
+    const names = headers();
+    for (const r of data) take(r, names);
+    problems.push(...merged.warnings(header ? header.row + 1 : 0, names));
+  };
+
+  let names: string[] = [];
+  for await (const rows of sheet) {
+    for (const row of rows) {
+      rowsSeen++;
+      merged.fill(row.row, row.cells);
+      read = facts.lastRow > 0 ? Math.min(1, row.row / facts.lastRow) : 0;
+      if (rowsSeen * Math.max(width, row.cells.length) > MAX_XLSX_CELLS) throw tooManyCells(rowsSeen, Math.max(width, row.cells.length));
+      if (!row.cells.some((c) => c !== '') && row.issues.length === 0) continue;
+      if (top !== null) {
+        top.push(row);
+        if (!headDecided(top, options)) continue;
+        settleHead();
+        names = headers();
+      } else {
+        take(row, names);
+      }
+      if (batch.length >= STREAM_BATCH_ROWS) deliver();
+    }
+  }
+  read = 1;
+  // A sheet shorter than the rows the header is looked for among.
+  if (top !== null) settleHead();
+  deliver();
+  return { ...shape(), totalRows };
+}
+
+interface MergeFiller {
+  /** Give the cells a merged range covers in row `row` the value of its master (top-left) cell. */
+  fill(row: number, cells: string[]): void;
+  /** One warning per merged range reaching the data (a merged title above the header is layout). */
+  warnings(dataFrom: number, headers: string[]): ImportProblem[];
+}
+
+/**
+ * Merged ranges, filled as the rows stream by: a master cell is met before the cells it covers
+ * (above or left of them), so its text is noted then; only ranges spanning the current row are
+ * looked at.
+ */
+function mergeFiller(ranges: MergeRange[]): MergeFiller {
+  const pending = [...ranges].sort((a, b) => a.top - b.top);
+  let active: Array<MergeRange & { text: string }> = [];
+  let next = 0;
+  return {
+    fill(row, cells) {
+      if (active.length > 0) active = active.filter((m) => m.bottom >= row);
+      for (; next < pending.length && pending[next]!.top <= row; next++) {
+        const m = pending[next]!;
+        if (m.bottom >= row) active.push({ ...m, text: m.top === row ? (cells[m.left - 1] ?? '') : '' });
+      }
+      for (const m of active) {
+        for (let col = m.left; col <= m.right; col++) if (row !== m.top || col !== m.left) cells[col - 1] = m.text;
+      }
+      for (let i = 0; i < cells.length; i++) cells[i] ??= '';
+    },
+    warnings(dataFrom, headers) {
+      return ranges
+        .filter((m) => m.bottom >= dataFrom)
+        .map((m) => {
+          const master = `${columnLetter(m.left)}${m.top}`;
+          const column = m.left === m.right ? (headers[m.left - 1] ?? null) : null;
+          return problem(m.top, column, 'warning', 'cell-merged', `Cells ${master}:${columnLetter(m.right)}${m.bottom} are merged; every row they span gets the value of ${master}`);
+        });
+    },
+  };
+}
+
+function tooManyCells(rows: number, width: number): AppError {
+  return new AppError('FILE', `This workbook was not read: its ${rows.toLocaleString('en-US')} rows by ${width} columns pass the ${MAX_XLSX_CELLS.toLocaleString('en-US')} cells PortDesk reads (delete unused columns, or save it as CSV).`, { reason: 'too-many-cells' });
 }
