@@ -7,6 +7,7 @@ import { parseNumberCell, type ParsedNumber } from './numberCell';
 import type { RangeAllowance } from './ranges';
 import { problem, type ImportProblem } from './problems';
 import type { SourceRow } from './table';
+import { GrowingInts, NumberIndex } from './numberIndex';
 
 /** Where the numbers go: one existing port, one new port, or one new port per group value. */
 export type ImportTarget =
@@ -201,14 +202,17 @@ type Owner = { key: string; row: number };
  * What the whole file says about each number, gathered row by row in file order (the first
  * pass): the row where it first appears, the groups (customers) it is listed under when there is
  * more than one, and the losing carriers of each group. Compact, so a million rows can stream
- * through it: one map entry per distinct number, plus two array slots per row.
+ * through it: a number's first row in a typed-array index ({@link NumberIndex}), and two int32
+ * slots per row (its row number and group), all outside the JS heap.
  */
 export class FileFacts {
   /** Sequence number (rows in the order added) of each number's first row. */
-  private readonly firstSeq = new Map<string, number>();
-  private readonly seqRow: number[] = [];
-  private readonly seqKey: string[] = [];
-  private readonly keys = new Map<string, string>();
+  private readonly firstSeq = new NumberIndex();
+  private readonly seqRow = new GrowingInts();
+  /** Index into {@link keyList} of each row's group key. */
+  private readonly seqKey = new GrowingInts();
+  private readonly keyList: string[] = [];
+  private readonly keys = new Map<string, number>();
   private readonly multi = new Map<string, Owner[]>();
   private readonly carriers = new Map<string, Set<string>>();
   private readonly grouping: boolean;
@@ -221,22 +225,22 @@ export class FileFacts {
 
   add(a: Pick<RowAnalysis, 'row' | 'groupKey' | 'parsed' | 'fields'>): void {
     const seq = this.seqRow.length;
-    let key = this.keys.get(a.groupKey);
-    if (key === undefined) this.keys.set(a.groupKey, (key = a.groupKey));
+    const key = a.groupKey;
+    let keyAt = this.keys.get(key);
+    if (keyAt === undefined) {
+      this.keys.set(key, (keyAt = this.keyList.length));
+      this.keyList.push(key);
+    }
     this.seqRow.push(a.row);
-    this.seqKey.push(key);
+    this.seqKey.push(keyAt);
     for (const { e164 } of a.parsed) {
-      const first = this.firstSeq.get(e164);
-      if (first === undefined) {
-        this.firstSeq.set(e164, seq);
-        continue;
-      }
-      if (!this.grouping) continue;
+      if (this.firstSeq.add(e164, seq) || !this.grouping) continue;
       let owners = this.multi.get(e164);
       if (!owners) {
-        const firstKey = this.seqKey[first]!;
+        const first = this.firstSeq.get(e164)!;
+        const firstKey = this.keyList[this.seqKey.at(first)]!;
         if (firstKey === key) continue;
-        this.multi.set(e164, (owners = [{ key: firstKey, row: this.seqRow[first]! }]));
+        this.multi.set(e164, (owners = [{ key: firstKey, row: this.seqRow.at(first) }]));
       }
       if (!owners.some((o) => o.key === key)) owners.push({ key, row: a.row });
     }
@@ -251,7 +255,7 @@ export class FileFacts {
   /** Row where the number first appears in the file. */
   firstRow(e164: string): number | undefined {
     const seq = this.firstSeq.get(e164);
-    return seq === undefined ? undefined : this.seqRow[seq];
+    return seq === undefined ? undefined : this.seqRow.at(seq);
   }
 
   /** The groups the number is listed under, when there are two or more. */
