@@ -9,6 +9,7 @@ import { FIELD_OPS, type QueuedRow, type SyncStore } from './store';
 import { EXTRA_OPS, pushExtra } from './push-extras';
 import type { ContentStore } from '../documents/contentStore';
 import { CreateSettling, LATE_CREATE_MARGIN_MS, mayStillLand } from './late-create';
+import { cleanRemotePort } from './clean-remote';
 
 export interface PushContext {
   store: SyncStore;
@@ -168,13 +169,15 @@ async function writeFields(
   const caps = adapter.capabilities;
   // Recorded before the request leaves: if its answer is lost, the write read back later is known as ours.
   const send = (version: LocalSnapshot): void => repos.ports.addSent(version.localId, { fields: version.fields, numbers: version.numbers, state: version.state });
+  // What the remote says is compared and merged cleaned, as a pull does (clean-remote.ts).
   if (!remoteObjectId) {
-    const found = await findEarlierCreate(ctx, snap, retried);
+    const earlier = await findEarlierCreate(ctx, snap, retried);
+    const found = earlier && cleanRemotePort(earlier);
     if (found && sameContent(caps, found, snap)) return found;
     send(snap);
     return found ? adapter.update(found, snap) : createOnce(ctx, snap);
   }
-  const current = await adapter.get(remoteObjectId);
+  const current = cleanRemotePort(await adapter.get(remoteObjectId));
   if (sameContent(caps, current, snap)) return current;
   // The same field-by-field merge as pull: take what changed only remotely, keep what changed
   // only here, and stop on a key both changed; PortDesk's own earlier write is not a remote change.

@@ -4,6 +4,7 @@ import { PORT_FIELD_KEYS } from '../db/repos/port-columns';
 import type { QueuedRow } from '../db/repos/outbox-repo';
 import type { PortRow } from '../db/repos/ports-repo';
 import type { LocalSnapshot, RemotePort } from './adapters/types';
+import { cleanRemotePort } from './clean-remote';
 
 export type { QueuedRow } from '../db/repos/outbox-repo';
 export { FIELD_OPS } from '../db/repos/outbox-entries';
@@ -51,7 +52,10 @@ export class SyncStore {
    * Record a successful push in one transaction: link/refresh the remote copy, drop the rows it
    * covered, and mark the port synced when nothing else is queued.
    */
-  pushed(portId: string, remote: RemotePort, done: { seq?: number; fieldRowsUpTo?: number }): void {
+  pushed(portId: string, answer: RemotePort, done: { seq?: number; fieldRowsUpTo?: number }): void {
+    // The answer becomes the merge base: cleaned exactly as a pulled port is, or the next pull
+    // (which compares cleaned text) would take a stray space or escape for a remote change.
+    const remote = cleanRemotePort(answer);
     this.db.transaction(() => {
       this.repos.ports.link(portId, remote.remoteObjectId, remote.revision, remote.accountId);
       this.repos.ports.setRemoteStatus(portId, remote);
