@@ -10,6 +10,14 @@ const bidi = bidiFactory();
 
 export type TextDirection = 'ltr' | 'rtl';
 
+/**
+ * Characters that can make a level other than 0 in a left-to-right paragraph: the right-to-left
+ * blocks (Hebrew to Arabic Extended, their presentation forms, the astral RTL scripts, which hold
+ * every R, AL and AN character) and the explicit marks, embeddings and isolates. A line without
+ * any is drawn as it is written, and most of the letter (every number, label and Latin name) is.
+ */
+const BIDI_RELEVANT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200F\u202A-\u202E\u2066-\u2069\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+
 /** One character of a line in visual order, with its resolved embedding level (odd: right to left). */
 export interface VisualChar {
   ch: string;
@@ -21,6 +29,7 @@ export interface VisualChar {
  * P3); left to right when it has none (digits, punctuation, an empty field).
  */
 export function paragraphDirection(text: string): TextDirection {
+  if (!BIDI_RELEVANT.test(text)) return 'ltr';
   const first = bidi.getEmbeddingLevels(text).paragraphs[0];
   return first !== undefined && first.level % 2 === 1 ? 'rtl' : 'ltr';
 }
@@ -32,7 +41,7 @@ export function paragraphDirection(text: string): TextDirection {
  * right-to-left runs (L4). Code points stay whole: a surrogate pair is never split by a reversal.
  */
 export function visualOrder(text: string, direction: TextDirection | 'auto' = 'auto'): VisualChar[] {
-  if (text === '') return [];
+  if (direction !== 'rtl' && !BIDI_RELEVANT.test(text)) return Array.from(text, (ch) => ({ ch, level: 0 }));
   const embedding = bidi.getEmbeddingLevels(text, direction);
   const mirrored = bidi.getMirroredCharactersMap(text, embedding.levels);
   const out: VisualChar[] = [];
