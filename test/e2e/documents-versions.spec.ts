@@ -7,6 +7,7 @@ import { countAnnotations } from '../../src/main/documents';
 import { test, expect } from './support/fixtures';
 import { hostRpc } from './support/rpc';
 import { drawSignature } from './support/signature';
+import { moreAction } from './support/viewer';
 import { READY_FIELDS } from '../support/port-fields';
 
 const FIELDS = { ...READY_FIELDS, billingName: 'Zoë Łukasiewicz' };
@@ -45,7 +46,7 @@ test('LOA: click to sign, initials on every page, undo after reopening, discard,
   const clicked = await clickPageOne(page, viewer);
   await expect.poll(async () => (await call('annotations.draft', { id: loa!.id }))?.signed).toBe(true);
   // Initials on the initials line of every page.
-  await viewer.getByRole('button', { name: 'Initials on every page' }).click();
+  await moreAction(viewer, 'Initials on every page');
   await expect.poll(async () => (await draftAnnots()).length).toBe(pages + 1);
   const initials = (await draftAnnots()).filter((a) => Math.round(a.rect[2]! - a.rect[0]!) === 50);
   expect(initials.map((a) => a.page)).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
@@ -77,7 +78,7 @@ test('LOA: click to sign, initials on every page, undo after reopening, discard,
   await viewer.getByRole('button', { name: 'Signature', exact: true }).click();
   await clickPageOne(page, viewer);
   await expect.poll(async () => (await call('annotations.draft', { id: loa!.id }))?.signed).toBe(true);
-  await viewer.getByRole('button', { name: 'Discard draft' }).click();
+  await moreAction(viewer, 'Discard draft');
   await page.locator('dialog').getByRole('button', { name: 'Discard', exact: true }).click();
   await expect.poll(() => call('annotations.draft', { id: loa!.id })).toBeNull();
   expect((await call('attachments.list', { portId: port.id }))[0]).toMatchObject({ unsigned: true, version: 1 });

@@ -9,6 +9,7 @@ import { test, expect } from './support/fixtures';
 import { runCli } from './support/host';
 import { hostRpc } from './support/rpc';
 import { drawSignature } from './support/signature';
+import { moreAction } from './support/viewer';
 
 // Generating an LOA embeds its fonts (fontkit shaping) before pdf.js draws it: on a busy 2-core
 // CI machine that alone can pass the default 10 s. How fast it is, is a bench figure (documents).
@@ -183,8 +184,8 @@ test('a saved signature is placed where the user clicks, and reused', async ({ p
   await page.reload();
   const viewer = await openViewer(page, 'Sign here', 'LOA.pdf');
   // Rectangle marks are pdf.js stamps placed in a row, each off the previous one.
-  await viewer.getByRole('button', { name: 'Rectangle' }).click();
-  await viewer.getByRole('button', { name: 'Rectangle' }).click();
+  await moreAction(viewer, 'Rectangle');
+  await moreAction(viewer, 'Rectangle');
   await expect(viewer.locator('.stampEditor')).toHaveCount(2);
   const centres = await viewer.locator('.stampEditor').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2) })));
   expect(centres[1]!.y).toBeGreaterThan(centres[0]!.y);

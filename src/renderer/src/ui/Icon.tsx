@@ -20,6 +20,14 @@ const PATHS = {
   filter: 'M4 5h16l-6 7v6l-4 2v-8z',
   tag: 'M3 12V4h8l9 9-8 8-9-9zM7.5 8h.01',
   dot: 'M12 11.5a.5.5 0 1 0 0 1 .5.5 0 0 0 0-1z',
+  pointer: 'M6 3v15l4-4 3 7 2.5-1-3-7H18z',
+  highlighter: 'M14 4l5 5-8 8H6v-5zM4 21h16',
+  textTool: 'M5 7V4h14v3M12 4v16M9 20h6',
+  scribble: 'M3 17c3-5 5 1 8-3s3-8 6-7 1 6 4 5',
+  undo: 'M9 14 4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11',
+  redo: 'M15 14l5-5-5-5M20 9H9.5a5.5 5.5 0 0 0 0 11H13',
+  fitWidth: 'M3 5v14M21 5v14M7 12h10M7 12l3-3M7 12l3 3M17 12l-3-3M17 12l-3 3',
+  history: 'M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5M12 7v5l3 3',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -4,9 +4,10 @@ import type { PortDetail } from '../../../../shared/model';
 import type { AttachmentInfo } from '../../../../shared/rpc/methods/documents';
 import { rpc } from '../../rpc/transport';
 import { useNoticeStore } from '../../stores/noticeStore';
-import { Icon } from '../../ui/Icon';
+import { Icon, type IconName } from '../../ui/Icon';
 import { downloadBytes, fromBase64, toBase64 } from '../bytes';
 import { DraftSaver } from './draftSaver';
+import { type MoreItem, MoreMenu } from './MoreMenu';
 import { openPdf } from './pdfjs';
 import { PortFacts } from './PortFacts';
 import { SignaturePad } from './SignaturePad';
@@ -37,11 +38,11 @@ interface Placing {
 const SIZES = { Signature: { width: 160, height: 48 }, Initials: { width: 50, height: 20 }, Date: { width: 100, height: 37 } } as const;
 type Placement = { page: number; x: number; y: number; width: number; height: number };
 
-const TOOLS: { tool: Tool; label: string; hint: string }[] = [
-  { tool: 'select', label: 'Select', hint: 'Select text and annotations' },
-  { tool: 'highlight', label: 'Highlight', hint: 'Select text to highlight it' },
-  { tool: 'text', label: 'Text', hint: 'Click on the page to add a note' },
-  { tool: 'ink', label: 'Draw', hint: 'Draw freehand (sign by hand)' },
+const TOOLS: { tool: Tool; label: string; hint: string; icon: IconName }[] = [
+  { tool: 'select', label: 'Select', hint: 'select text and annotations', icon: 'pointer' },
+  { tool: 'highlight', label: 'Highlight', hint: 'select text to highlight it', icon: 'highlighter' },
+  { tool: 'text', label: 'Text', hint: 'click on the page to add a note', icon: 'textTool' },
+  { tool: 'ink', label: 'Draw', hint: 'draw freehand (sign by hand)', icon: 'scribble' },
 ];
 
 /**
@@ -219,6 +220,19 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
     }
   };
 
+  /** What the toolbar row has no room for; editing actions only on the current version. */
+  const moreItems = (pages: number): MoreItem[] => [
+    ...(viewing === null
+      ? [
+          { label: 'New signature…', hint: 'Draw a new saved signature', onSelect: () => setDrawSignature(true) },
+          ...(pages > 1 ? [{ label: 'Initials on every page', hint: 'Initials on the initials line of every page', onSelect: () => void initialsOnEveryPage().catch(fail) }] : []),
+          { label: 'Rectangle', hint: 'Mark an area with a red rectangle', onSelect: () => void rectangleStamp().then((f) => c?.placeImage(f)) },
+        ]
+      : []),
+    { label: 'Download', hint: 'Save a copy of this PDF (with its marks) on this computer', onSelect: () => void c?.save().then((b) => downloadBytes(b, attachment.name)) },
+    ...(viewing === null && draftAt !== null ? [{ label: 'Discard draft', hint: 'Throw away the marks not yet saved to the PDF', onSelect: discardDraft }] : []),
+  ];
+
   return (
     <div
       className="docviewer"
@@ -237,6 +251,7 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
         }
       }}
     >
+      {/* One row at 1280 px: the tools as icons, the rarer actions under More, so the page starts high. */}
       <header className="dv-toolbar">
         <div className="dv-title" title={attachment.name}>
           <Icon name="paperclip" size={14} />
@@ -244,13 +259,51 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
           <span className="badge">v{viewing ?? attachment.version}</span>
           {draftAt !== null && <span className="badge badge-info" title="Unsaved annotations are kept on this computer">Draft kept</span>}
         </div>
-        <button type="button" className={`btn btn-sm${showVersions ? ' is-active' : ''}`} aria-pressed={showVersions} onClick={() => setShowVersions((v) => !v)}>
-          Versions
-        </button>
+        {state && viewing === null && (
+          <div className="dv-group" role="toolbar" aria-label="Annotation tools">
+            {TOOLS.map((t) => (
+              <button
+                key={t.tool}
+                type="button"
+                className={`btn btn-sm btn-ghost btn-icon${state.tool === t.tool ? ' is-active' : ''}`}
+                aria-label={t.label}
+                aria-pressed={state.tool === t.tool}
+                title={`${t.label}: ${t.hint}`}
+                onClick={() => void c?.setTool(t.tool)}
+              >
+                <Icon name={t.icon} />
+              </button>
+            ))}
+            <span className="dv-sep" />
+            <button type="button" className={`btn btn-sm${placing?.label === 'Signature' ? ' is-active' : ''}`} title="Click, then click where your saved signature goes (draw it the first time)" onClick={() => void armSignature().catch(fail)}>
+              Signature
+            </button>
+            <button type="button" className={`btn btn-sm${placing?.label === 'Initials' ? ' is-active' : ''}`} title="Click, then click where the initials go" onClick={() => void initialsFile().then((f) => arm('Initials', f)).catch(fail)}>
+              Initials
+            </button>
+            <button type="button" className={`btn btn-sm${placing?.label === 'Date' ? ' is-active' : ''}`} title="Click, then click where today's date goes" onClick={() => void dateStamp(new Date()).then((f) => arm('Date', f)).catch(fail)}>
+              Date
+            </button>
+            <span className="dv-sep" />
+            <button
+              type="button"
+              className="btn btn-sm btn-ghost btn-icon"
+              aria-label="Undo"
+              title="Undo (Ctrl+Z)"
+              disabled={!state.canUndo && previous === undefined}
+              onClick={() => (state.canUndo ? c?.undo() : void undoDraft().catch(fail))}
+            >
+              <Icon name="undo" />
+            </button>
+            <button type="button" className="btn btn-sm btn-ghost btn-icon" aria-label="Redo" title="Redo (Ctrl+Y)" disabled={!state.canRedo} onClick={() => c?.redo()}>
+              <Icon name="redo" />
+            </button>
+          </div>
+        )}
         {state && (
           <>
             <div className="dv-group" role="group" aria-label="Pages">
-              <button type="button" className="btn btn-sm btn-ghost" aria-label="Previous page" disabled={state.page <= 1} onClick={() => c?.goTo(state.page - 1)}>
+              <button type="button" className="btn btn-sm btn-ghost btn-icon" aria-label="Previous page" title="Previous page" disabled={state.page <= 1} onClick={() => c?.goTo(state.page - 1)}>
                 ‹
               </button>
               <input
@@ -261,28 +314,29 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
                 onKeyDown={(e) => e.key === 'Enter' && c?.goTo(Number(pageInput) || 1)}
               />
               <span className="muted tabular">/ {state.pages}</span>
-              <button type="button" className="btn btn-sm btn-ghost" aria-label="Next page" disabled={state.page >= state.pages} onClick={() => c?.goTo(state.page + 1)}>
+              <button type="button" className="btn btn-sm btn-ghost btn-icon" aria-label="Next page" title="Next page" disabled={state.page >= state.pages} onClick={() => c?.goTo(state.page + 1)}>
                 ›
               </button>
             </div>
             <div className="dv-group" role="group" aria-label="Zoom">
-              <button type="button" className="btn btn-sm btn-ghost" aria-label="Zoom out" onClick={() => c?.zoom(-1)}>
+              <button type="button" className="btn btn-sm btn-ghost btn-icon" aria-label="Zoom out" title="Zoom out" onClick={() => c?.zoom(-1)}>
                 −
               </button>
               <span className="dv-zoom tabular">{state.scalePercent}%</span>
-              <button type="button" className="btn btn-sm btn-ghost" aria-label="Zoom in" onClick={() => c?.zoom(1)}>
+              <button type="button" className="btn btn-sm btn-ghost btn-icon" aria-label="Zoom in" title="Zoom in" onClick={() => c?.zoom(1)}>
                 +
               </button>
-              <button type="button" className="btn btn-sm" onClick={() => c?.fitWidth()}>
-                Fit width
+              <button type="button" className="btn btn-sm btn-ghost btn-icon" aria-label="Fit width" title="Fit width" onClick={() => c?.fitWidth()}>
+                <Icon name="fitWidth" />
               </button>
             </div>
             <div className="dv-group dv-search" role="search" aria-label="In this document">
               <Icon name="search" size={14} />
               <input
                 type="search"
-                placeholder="Find in document"
+                placeholder="Find"
                 aria-label="Find in document"
+                title="Find in document (Enter: next, Shift+Enter: previous)"
                 value={query}
                 onChange={(e) => {
                   setQuery(e.target.value);
@@ -298,7 +352,16 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
             </div>
           </>
         )}
-        <button type="button" className="btn btn-ghost btn-icon dv-close" aria-label="Close document" onClick={() => void close()}>
+        <button type="button" className={`btn btn-sm btn-ghost btn-icon${showVersions ? ' is-active' : ''}`} aria-label="Versions" title="Versions of this document" aria-pressed={showVersions} onClick={() => setShowVersions((v) => !v)}>
+          <Icon name="history" />
+        </button>
+        {state && <MoreMenu items={moreItems(state.pages)} />}
+        {state && viewing === null && (
+          <button type="button" className="btn btn-sm btn-primary" disabled={saving} onClick={() => void saveToPdf()}>
+            {saving ? 'Saving…' : 'Save to PDF'}
+          </button>
+        )}
+        <button type="button" className="btn btn-ghost btn-icon dv-close" aria-label="Close document" title="Close (Esc)" onClick={() => void close()}>
           <Icon name="close" />
         </button>
       </header>
@@ -315,74 +378,19 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
           </button>
         </div>
       )}
-      {placing && (
-        <div className="dv-banner" role="status">
-          <span>Click on the page where the {placing.label.toLowerCase()} goes (Esc cancels).</span>
-          <button type="button" className="btn btn-sm btn-ghost" onClick={() => setPlacing(null)}>
-            Cancel
-          </button>
-        </div>
-      )}
-      {state && viewing === null && (
-        <div className="dv-tools" role="toolbar" aria-label="Annotation tools">
-          {TOOLS.map((t) => (
-            <button key={t.tool} type="button" className={`btn btn-sm${state.tool === t.tool ? ' is-active' : ''}`} aria-pressed={state.tool === t.tool} title={t.hint} onClick={() => void c?.setTool(t.tool)}>
-              {t.label}
-            </button>
-          ))}
-          <span className="dv-sep" />
-          <button type="button" className={`btn btn-sm${placing?.label === 'Signature' ? ' is-active' : ''}`} title="Click, then click where your saved signature goes (draw it the first time)" onClick={() => void armSignature().catch(fail)}>
-            Signature
-          </button>
-          <button type="button" className="btn btn-sm" title="Draw a new saved signature" onClick={() => setDrawSignature(true)}>
-            New signature…
-          </button>
-          <button type="button" className={`btn btn-sm${placing?.label === 'Initials' ? ' is-active' : ''}`} title="Click, then click where the initials go" onClick={() => void initialsFile().then((f) => arm('Initials', f)).catch(fail)}>
-            Initials
-          </button>
-          {state.pages > 1 && (
-            <button type="button" className="btn btn-sm" title="Initials on the initials line of every page" onClick={() => void initialsOnEveryPage().catch(fail)}>
-              Initials on every page
-            </button>
-          )}
-          <button type="button" className={`btn btn-sm${placing?.label === 'Date' ? ' is-active' : ''}`} title="Click, then click where today's date goes" onClick={() => void dateStamp(new Date()).then((f) => arm('Date', f)).catch(fail)}>
-            Date
-          </button>
-          <button type="button" className="btn btn-sm" title="Mark an area with a red rectangle" onClick={() => void rectangleStamp().then((f) => c?.placeImage(f))}>
-            Rectangle
-          </button>
-          <span className="dv-sep" />
-          <button
-            type="button"
-            className="btn btn-sm btn-ghost"
-            aria-label="Undo"
-            title="Undo (Ctrl+Z)"
-            disabled={!state.canUndo && previous === undefined}
-            onClick={() => (state.canUndo ? c?.undo() : void undoDraft().catch(fail))}
-          >
-            Undo
-          </button>
-          <button type="button" className="btn btn-sm btn-ghost" aria-label="Redo" title="Redo (Ctrl+Y)" disabled={!state.canRedo} onClick={() => c?.redo()}>
-            Redo
-          </button>
-          <span className="dv-spacer" />
-          {draftAt !== null && (
-            <button type="button" className="btn btn-sm btn-ghost" title="Throw away the marks not yet saved to the PDF" onClick={discardDraft}>
-              Discard draft
-            </button>
-          )}
-          <button type="button" className="btn btn-sm" onClick={() => void c?.save().then((b) => downloadBytes(b, attachment.name))}>
-            Download
-          </button>
-          <button type="button" className="btn btn-sm btn-primary" disabled={saving} onClick={() => void saveToPdf()}>
-            {saving ? 'Saving…' : 'Save to PDF'}
-          </button>
-        </div>
-      )}
       <div className="dv-body">
         {/* Thumbnails wait for the first page: they share the worker and would delay it. */}
         {load.status === 'ready' && state?.firstPageShown ? <Thumbnails pdf={load.pdf} current={state.page} onPick={(p) => c?.goTo(p)} /> : <div className="dv-thumbs" />}
         <div className="dv-stage">
+          {placing && (
+            // Over the page, not above it: the page must not move between arming and the click.
+            <div className="dv-banner dv-placing" role="status">
+              <span>Click on the page where the {placing.label.toLowerCase()} goes (Esc cancels).</span>
+              <button type="button" className="btn btn-sm btn-ghost" onClick={() => setPlacing(null)}>
+                Cancel
+              </button>
+            </div>
+          )}
           {load.status === 'loading' && <p className="dv-message">Opening {attachment.name}…</p>}
           {load.status === 'error' && (
             <p className="dv-message form-error" role="alert">
