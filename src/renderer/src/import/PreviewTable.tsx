@@ -31,6 +31,18 @@ function okSummary(row: ImportRowView): string {
   return checkedPortable ? `Portable ${where}` : where;
 }
 
+const LABELS = new Map<ImportFieldName, string>(FIELD_LABELS);
+
+/**
+ * A column's least width in px: 150, or wide enough for the chosen field's label in its select
+ * (7 px a character at the select's small size is above the average letter, plus arrow and
+ * padding). In px, not ch: the header and the rows have different font sizes but one template.
+ */
+function columnMin(field: ImportFieldName | null): number {
+  const label = field ? (LABELS.get(field) ?? '') : 'Ignore';
+  return Math.max(150, label.length * 7 + 40);
+}
+
 /**
  * The rows of an import, virtualised (100k rows stay smooth). Each row shows its problems
  * (row and column named in the message); a cell of a row with a problem can be edited in place.
@@ -41,8 +53,10 @@ export function PreviewTable({ headers, fields, onField, total, rowAt, onFix, em
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   // Fixed minimums shared by the header and every row, so columns line up whatever a cell holds.
   // The check (where a row goes, or its problem) comes first, so a wide file keeps it in view.
-  const template = `56px minmax(300px, 2fr) ${headers.map(() => 'minmax(150px, 1fr)').join(' ')}`;
-  const minWidth = 56 + 300 + headers.length * 150 + 24 + (headers.length + 1) * 8;
+  // A column is at least as wide as the choice its select shows ("Port name / company").
+  const columns = headers.map((_, i) => columnMin(fields[i] ?? null));
+  const template = `56px minmax(300px, 2fr) ${columns.map((min) => `minmax(${min}px, 1fr)`).join(' ')}`;
+  const minWidth = 56 + 300 + columns.reduce((sum, w) => sum + w, 0) + 24 + (headers.length + 1) * 8;
 
   const save = async (row: ImportRowView) => {
     if (!editing || !onFix) return;
