@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { hostRpc } from './support/rpc';
+import { READY_FIELDS } from '../support/port-fields';
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Ports' });
 const row = (page: Page, name: string) => grid(page).getByRole('row').filter({ has: page.getByRole('checkbox', { name: `Select ${name}`, exact: true }) });
@@ -44,4 +45,51 @@ test('Ctrl+Z undoes edit after edit, newest first, and the toast names what the 
   await expect(toast(page).getByRole('button', { name: 'Undo' })).toHaveCount(0);
   await page.keyboard.press('Control+z');
   expect(await carriers()).toEqual(['Verizon/111', 'Verizon/111']);
+});
+
+test('a bulk move of 40 ports is one undoable step; a port moved on since is named with why; a tag on 40 ports undoes too', async ({ page, host }) => {
+  const call = hostRpc(host);
+  const ids: string[] = [];
+  for (let i = 1; i <= 40; i++) {
+    const p = await call('ports.create', { fields: { ...READY_FIELDS, name: `Move ${String(i).padStart(2, '0')}` }, numbers: [`+1202555${3000 + i}`], remoteId: null });
+    await call('ports.move', { id: p.id, to: 'submitted', force: true });
+    ids.push(p.id);
+  }
+  const states = async () => (await call('ports.summaries', { ids })).reduce<Record<string, number>>((n, p) => ({ ...n, [p.state]: (n[p.state] ?? 0) + 1 }), {});
+  const tagged = async () => (await call('ports.summaries', { ids })).filter((p) => p.tags.includes('Batch 7')).length;
+  await page.reload();
+  await page.getByRole('radio', { name: 'Table' }).click();
+
+  await grid(page).getByRole('checkbox', { name: 'Select all rows' }).check();
+  const bar = page.getByRole('toolbar', { name: 'Selection' });
+  await expect(bar).toContainText('40 selected');
+  await bar.getByRole('button', { name: 'Move selected to…' }).click();
+  await page.getByRole('menu').getByRole('menuitem', { name: 'Pending' }).click();
+  await expect(toast(page)).toContainText('Moved 40 ports to Pending');
+  await expect.poll(states).toEqual({ pending: 40 });
+
+  // The same selection tagged: a second step on top of the move.
+  await grid(page).getByRole('checkbox', { name: 'Select all rows' }).check();
+  await bar.getByRole('button', { name: 'Tag…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tag 40 ports' });
+  await dialog.getByRole('combobox', { name: 'Tag' }).fill('Batch 7');
+  await dialog.getByRole('button', { name: 'Add tag' }).click();
+  await expect(toast(page)).toContainText('Tagged 40 ports with "Batch 7"');
+  await expect(toast(page).getByRole('button', { name: 'Undo' })).toHaveAttribute('title', 'Undo: Tagged 40 ports with "Batch 7" (Ctrl+Z)');
+  expect(await tagged()).toBe(40);
+  await page.getByRole('button', { name: 'Clear selection' }).click();
+
+  await page.keyboard.press('Control+z');
+  await expect(toast(page)).toContainText('Undone: Tagged 40 ports with "Batch 7". Ctrl+Z again undoes: Moved 40 ports to Pending');
+  await expect.poll(tagged).toBe(0);
+
+  // Meanwhile one port moves on (Pending to Rejected): the undo cannot put it back, and says so.
+  await call('ports.move', { id: ids[6]!, to: 'rejected' });
+  await toast(page).getByRole('button', { name: 'Undo' }).click();
+  await expect(toast(page)).toContainText('Undone: Moved 40 ports to Pending (1 port could not be changed back)');
+  await expect(page.getByRole('status').filter({ hasText: 'Not undone on 1 port: “Move 07” is Rejected now, no longer Pending: it has moved since' })).toBeVisible();
+  await expect.poll(states).toEqual({ submitted: 39, rejected: 1 });
+  await expect(row(page, 'Move 40')).toContainText('Submitted');
+  // Withdrawn before they were sent: the 39 ports have no move left to send.
+  expect((await call('ports.get', { id: ids[0]! })).timeline.at(-1)).toMatchObject({ kind: 'state', toState: 'submitted', message: 'Move to Pending undone before it was sent' });
 });

@@ -44,6 +44,12 @@ export interface BulkEditResult {
   before: { id: string; patch: PortFieldsPatch }[];
 }
 
+/** What undoing moves did: see {@link PortsService.undoMoves}. */
+export interface BulkMoveResult {
+  restored: string[];
+  skipped: { id: string; name: string; reason: string }[];
+}
+
 /** What a bulk remote assignment did: see {@link PortsService.bulkAssignRemote}. */
 export interface BulkAssignResult {
   assigned: string[];
@@ -325,25 +331,75 @@ export class PortsService {
     }
     if (to === 'submitted' && !input.force) this.assertReady(port);
     const now = this.clock.now();
-    const { ports, events, outbox, db } = this.repos;
-    db.transaction(() => {
-      if (patch.focDate) ports.updateFields(id, patch, now);
-      ports.setState(id, to, now);
-      ports.markPending(id);
-      const reason = input.reason ? `: ${input.reason}` : '';
-      events.add({ portId: id, at: now, kind: 'state', fromState: port.state, toState: to, message: `Moved to ${stateLabel(to)}${reason}`, actor: LOCAL_ACTOR });
-      outbox.append({
-        portId: id,
-        entity: 'port',
-        entityId: id,
-        op: 'port.move',
-        payload: { from: port.state, to, reason: input.reason ?? null, date: patch.focDate ?? port.focDate ?? null },
-        baseRevision: port.remoteRevision,
-        now,
-      });
-    })();
+    const reason = input.reason ? `: ${input.reason}` : '';
+    this.repos.db.transaction(() => this.writeMove(port, to, { message: `Moved to ${stateLabel(to)}${reason}`, reason: input.reason ?? null, focDate: patch.focDate }, now))();
     this.changes.emit({ type: 'ports', ids: [id], removed: [] });
     return this.get(id);
+  }
+
+  /** A checked move's rows, event and queued change, inside the caller's transaction. */
+  private writeMove(port: PortRow, to: PortState, what: { message: string; reason: string | null; focDate?: string | undefined }, now: number): void {
+    const { ports, events, outbox } = this.repos;
+    if (what.focDate) ports.updateFields(port.id, { focDate: what.focDate }, now);
+    ports.setState(port.id, to, now);
+    ports.markPending(port.id);
+    events.add({ portId: port.id, at: now, kind: 'state', fromState: port.state, toState: to, message: what.message, actor: LOCAL_ACTOR });
+    outbox.append({
+      portId: port.id,
+      entity: 'port',
+      entityId: port.id,
+      op: 'port.move',
+      payload: { from: port.state, to, reason: what.reason, date: what.focDate ?? port.focDate ?? null },
+      baseRevision: port.remoteRevision,
+      now,
+    });
+  }
+
+  /**
+   * Take moves back (the window's undo of a drag or a bulk move), in one transaction. A move still
+   * waiting in the outbox, never sent and the port's newest queued change, is withdrawn: the row is
+   * dropped and the port is back where it was, with nothing to send. A move that has reached the
+   * remote (or may have: it was sent) is reversed by a new move where the state machine and the
+   * port authority allow it (Rejected back to Submitted); otherwise the port is skipped and the
+   * reason says why. Ports that have moved on since are skipped too.
+   */
+  undoMoves(moves: readonly { id: string; from: PortState; to: PortState }[]): BulkMoveResult {
+    const now = this.clock.now();
+    const result: BulkMoveResult = { restored: [], skipped: [] };
+    const { ports, events, outbox, db } = this.repos;
+    db.transaction(() => {
+      for (const { id, from, to } of moves) {
+        const port = ports.get(id);
+        if (!port) {
+          result.skipped.push({ id, name: '', reason: 'no longer exists' });
+          continue;
+        }
+        if (port.state !== to) {
+          result.skipped.push({ id, name: port.name, reason: `is ${stateLabel(port.state)} now, no longer ${stateLabel(to)}: it has moved since` });
+          continue;
+        }
+        const rows = outbox.rows(id);
+        const queued = rows.findLast((r) => r.change?.op === 'port.move' && r.change.payload.from === from && r.change.payload.to === to);
+        // Counted before it is sent: an attempt may have reached the remote even without an answer.
+        const unsent = queued !== undefined && queued.attempts === 0;
+        if (unsent && queued === rows.at(-1)) {
+          outbox.deleteRow(queued.seq);
+          ports.setState(id, from, now);
+          if (outbox.remaining(id) === 0 && port.remoteObjectId !== null) ports.markSynced(id);
+          events.add({ portId: id, at: now, kind: 'state', fromState: to, toState: from, message: `Move to ${stateLabel(to)} undone before it was sent`, actor: LOCAL_ACTOR });
+          result.restored.push(id);
+        } else if (moveRefusal(port, from) === null) {
+          this.writeMove(port, from, { message: `Moved back to ${stateLabel(from)} (undo)`, reason: null }, now);
+          result.restored.push(id);
+        } else {
+          const sent = unsent ? 'has changes queued after its move' : `its move to ${stateLabel(to)} was already sent to the remote`;
+          const why = canTransition(to, from) ? "this connection is not the request's port authority" : `${stateLabel(to)} cannot go back to ${stateLabel(from)}`;
+          result.skipped.push({ id, name: port.name, reason: `${sent}, and ${why}` });
+        }
+      }
+    })();
+    if (result.restored.length > 0) this.changes.emit({ type: 'ports', ids: result.restored, removed: [] });
+    return result;
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { PortsService } from '../../services/ports-service';
 import type { Handlers } from '../router';
 
-type PortHandlers = Pick<Handlers, 'ports.list' | 'ports.summaries' | 'ports.get' | 'ports.create' | 'ports.assignRemote' | 'ports.bulkAssignRemote' | 'ports.setKeptLocal' | 'ports.update' | 'ports.bulkUpdate' | 'ports.move' | 'ports.delete' | 'numbers.add' | 'numbers.remove' | 'numbers.lookup' | 'numbers.search'>;
+type PortHandlers = Pick<Handlers, 'ports.list' | 'ports.summaries' | 'ports.get' | 'ports.create' | 'ports.assignRemote' | 'ports.bulkAssignRemote' | 'ports.setKeptLocal' | 'ports.update' | 'ports.bulkUpdate' | 'ports.undoMoves' | 'ports.move' | 'ports.delete' | 'numbers.add' | 'numbers.remove' | 'numbers.lookup' | 'numbers.search'>;
 
 export function portHandlers(ports: PortsService): PortHandlers {
   return {
@@ -14,6 +14,7 @@ export function portHandlers(ports: PortsService): PortHandlers {
     'ports.setKeptLocal': ({ id, keptLocal }) => ports.setKeptLocal(id, keptLocal),
     'ports.update': ({ id, patch }) => ports.update(id, patch),
     'ports.bulkUpdate': ({ edits }) => ports.bulkUpdate(edits),
+    'ports.undoMoves': ({ moves }) => ports.undoMoves(moves),
     'ports.move': ({ id, ...move }) => ports.move(id, move),
     'ports.delete': ({ id }) => {
       ports.delete(id);

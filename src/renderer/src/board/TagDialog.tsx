@@ -2,12 +2,27 @@ import { useId, useState } from 'react';
 import { AppError } from '../../../shared/errors';
 import { rpc } from '../rpc/transport';
 import { useNoticeStore } from '../stores/noticeStore';
+import { usePortsStore } from '../stores/portsStore';
+import { useEditStore, type Skipped } from '../queue/editStore';
 import { FormModal } from '../ui/FormModal';
 import { useKnownTags } from './useKnownTags';
 
 /**
- * Add or remove one tag on the selected ports. The board updates from the change event that
- * tags.set emits, so nothing is applied optimistically here: tags are local and answer at once.
+ * Take a tag change back on the ports it changed: the tag comes off where it was added, back on
+ * where it was removed. Ports deleted since are skipped (tags.set refuses unknown ports).
+ */
+async function revertTag(changed: readonly string[], op: 'add' | 'remove', tag: string): Promise<Skipped[]> {
+  const byId = usePortsStore.getState().byId;
+  const present = changed.filter((id) => byId.has(id));
+  const skipped = changed.filter((id) => !byId.has(id)).map((id) => ({ id, name: '', reason: 'no longer exists' }));
+  if (present.length > 0) await rpc.call('tags.set', { portIds: present, ...(op === 'add' ? { remove: [tag] } : { add: [tag] }) });
+  return skipped;
+}
+
+/**
+ * Add or remove one tag on the selected ports, one undoable step. The board updates from the
+ * change event that tags.set emits, so nothing is applied optimistically here: tags are local and
+ * answer at once.
  */
 export function TagDialog({ ids, onClose }: { ids: readonly string[]; onClose(): void }) {
   const known = useKnownTags();
@@ -26,7 +41,10 @@ export function TagDialog({ ids, onClose }: { ids: readonly string[]; onClose():
     setBusy(true);
     try {
       const { changed } = await rpc.call('tags.set', { portIds: [...ids], ...(op === 'add' ? { add: [value] } : { remove: [value] }) });
+      const ports = changed.length === 1 ? '1 port' : `${changed.length} ports`;
+      const message = op === 'add' ? `Tagged ${ports} with "${value}"` : `Removed tag "${value}" from ${ports}`;
       useNoticeStore.getState().announce(`${op === 'add' ? 'Tagged' : 'Untagged'} ${changed.length} of ${count} with "${value}"`);
+      if (changed.length > 0) useEditStore.getState().record({ message, revert: () => revertTag(changed, op, value) });
       onClose();
     } catch (err) {
       setError(err instanceof AppError || err instanceof Error ? err.message : String(err));

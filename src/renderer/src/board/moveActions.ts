@@ -5,6 +5,7 @@ import { rpc } from '../rpc/transport';
 import { toSummary } from '../lib/summary';
 import { usePortsStore } from '../stores/portsStore';
 import { useNoticeStore } from '../stores/noticeStore';
+import { useEditStore, type Skipped } from '../queue/editStore';
 
 export interface MoveOptions {
   force?: boolean;
@@ -27,7 +28,8 @@ function messageOf(err: unknown): string {
 
 /**
  * Move ports optimistically: cards jump at once, each move goes through ports.move (which writes
- * the outbox), and any refusal puts its card back and shows the service's message verbatim.
+ * the outbox), and any refusal puts its card back and shows the service's message verbatim. The
+ * moves made are one undoable step (Ctrl+Z, the Undo toast): see {@link undoMoves}.
  */
 export async function movePorts(ids: string[], to: PortState, options: MoveOptions = {}): Promise<void> {
   const ports = usePortsStore.getState();
@@ -38,6 +40,7 @@ export async function movePorts(ids: string[], to: PortState, options: MoveOptio
   });
   if (movable.length === 0) return;
   const names = new Map(movable.map((id) => [id, ports.byId.get(id)?.name ?? id]));
+  const from = new Map(movable.map((id) => [id, (ports.byId.get(id) as { state: PortState }).state]));
   ports.moveOptimistic(movable, to);
 
   const failures: { id: string; err: unknown }[] = [];
@@ -55,10 +58,12 @@ export async function movePorts(ids: string[], to: PortState, options: MoveOptio
     }),
   );
 
-  const moved = movable.length - failures.length;
-  if (moved > 0) {
-    const what = moved === 1 ? `"${names.get(movable.find((id) => !failures.some((f) => f.id === id)) ?? '')}"` : `${moved} ports`;
-    notices.announce(`Moved ${what} to ${stateLabel(to)}`);
+  const done = movable.filter((id) => !failures.some((f) => f.id === id));
+  if (done.length > 0) {
+    const message = `Moved ${done.length === 1 ? `"${names.get(done[0] as string)}"` : `${done.length} ports`} to ${stateLabel(to)}`;
+    notices.announce(message);
+    const moves = done.map((id) => ({ id, from: from.get(id) as PortState, to }));
+    useEditStore.getState().record({ message, revert: () => undoMoves(moves) });
   }
   if (failures.length === 0) return;
   notices.announce(`${failures.length === 1 ? 'Move' : `${failures.length} moves`} refused; ${failures.length === 1 ? 'card' : 'cards'} put back`);
@@ -76,6 +81,14 @@ export async function movePorts(ids: string[], to: PortState, options: MoveOptio
   }
   const text = failures.length === 1 ? messageOf(first.err) : `${failures.length} of ${movable.length} moves were refused. ${messageOf(first.err)}`;
   notices.toast('error', text);
+}
+
+/**
+ * Take moves back as one action (ports.undoMoves): a move still queued is withdrawn, one already
+ * sent is reversed only where the state machine allows it; the rest come back named with why.
+ */
+async function undoMoves(moves: { id: string; from: PortState; to: PortState }[]): Promise<Skipped[]> {
+  return (await rpc.call('ports.undoMoves', { moves })).skipped;
 }
 
 /**

@@ -21,10 +21,21 @@ export function fieldError(key: TextField, value: string): string | null {
   return result.success ? null : `${fieldLabel(key)} ${result.error.issues[0]?.message ?? 'is not valid'}`;
 }
 
-/** A bulk or inline edit, kept so it can be undone (Ctrl+Z or the toast's Undo). */
+/** A port an action (or its undo) left alone, and why. */
+export interface Skipped {
+  id: string;
+  name: string;
+  reason: string;
+}
+
+/**
+ * One undoable step: an edit (inline, Set field, paste), a move (drag or bulk) or a tag change,
+ * kept so Ctrl+Z or the toast's Undo can take it back. `revert` sends the undo as one action and
+ * answers the ports it could not change back.
+ */
 export interface UndoStep {
   message: string;
-  before: Edit[];
+  revert(): Promise<Skipped[]>;
 }
 
 /** Steps kept for undo, oldest dropped first. */
@@ -37,7 +48,9 @@ export interface EditState {
   toast: string | null;
   busy: boolean;
   /** Apply edits as one step; resolves with the skipped ports (named in a toast), or throws the refusal. */
-  apply(edits: Edit[], what: string): Promise<{ id: string; name: string; reason: string }[]>;
+  apply(edits: Edit[], what: string): Promise<Skipped[]>;
+  /** Keep an action done elsewhere (a move, a tag change) as the newest step, and say so in the toast. */
+  record(step: UndoStep): void;
   /** Undo the newest step; the toast then names the one a further undo would take back. */
   undo(): Promise<void>;
   dismiss(): void;
@@ -45,6 +58,13 @@ export interface EditState {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Name each skipped port and why in one toast, as every bulk action does (the first five, then a count). */
+export function reportSkipped(skipped: readonly Skipped[], what = 'Skipped'): void {
+  if (skipped.length === 0) return;
+  const names = skipped.slice(0, 5).map((s) => `“${s.name || s.id}” ${s.reason}`);
+  useNoticeStore.getState().toast('info', `${what} ${plural(skipped.length, 'port')}: ${names.join('; ')}${skipped.length > 5 ? `; and ${skipped.length - 5} more` : ''}`);
 }
 
 export const useEditStore = create<EditState>()((set, get) => ({
@@ -57,19 +77,17 @@ export const useEditStore = create<EditState>()((set, get) => ({
       const result = await rpc.call('ports.bulkUpdate', { edits });
       const skipped = result.skipped;
       if (result.updated.length > 0) {
-        const message = `${what} on ${plural(result.updated.length, 'port')}`;
-        set({ undoStack: [...get().undoStack, { message, before: result.before }].slice(-MAX_UNDO), toast: message });
+        const before = result.before;
+        get().record({ message: `${what} on ${plural(result.updated.length, 'port')}`, revert: async () => (await rpc.call('ports.bulkUpdate', { edits: before })).skipped });
       }
-      if (skipped.length > 0) {
-        const names = skipped.slice(0, 5).map((s) => `“${s.name || s.id}” ${s.reason}`);
-        useNoticeStore.getState().toast('info', `Skipped ${plural(skipped.length, 'port')}: ${names.join('; ')}${skipped.length > 5 ? `; and ${skipped.length - 5} more` : ''}`);
-      }
+      reportSkipped(skipped);
       useNoticeStore.getState().announce(`${what}: ${plural(result.updated.length, 'port')} changed`);
       return skipped;
     } finally {
       set({ busy: false });
     }
   },
+  record: (step) => set({ undoStack: [...get().undoStack, step].slice(-MAX_UNDO), toast: step.message }),
   undo: async () => {
     const stack = get().undoStack;
     const step = stack.at(-1);
@@ -77,11 +95,12 @@ export const useEditStore = create<EditState>()((set, get) => ({
     const rest = stack.slice(0, -1);
     set({ busy: true, undoStack: rest });
     try {
-      const result = await rpc.call('ports.bulkUpdate', { edits: step.before });
-      const partly = result.skipped.length ? ` (${plural(result.skipped.length, 'port')} could not be changed back)` : '';
+      const skipped = await step.revert();
+      const partly = skipped.length ? ` (${plural(skipped.length, 'port')} could not be changed back)` : '';
       const next = rest.at(-1);
       set({ toast: `Undone: ${step.message}${partly}${next ? `. Ctrl+Z again undoes: ${next.message}` : ''}` });
       useNoticeStore.getState().announce(`Undone: ${step.message}`);
+      reportSkipped(skipped, 'Not undone on');
     } catch (err) {
       // Nothing was written (one transaction): the step stays undoable.
       set({ undoStack: [...get().undoStack, step] });
@@ -97,7 +116,7 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
-/** Ctrl+Z (Cmd+Z) undoes the newest edit step, again and again, unless a text field is taking the keystroke. */
+/** Ctrl+Z (Cmd+Z) undoes the newest step, again and again, unless a text field is taking the keystroke. */
 export function startUndoShortcut(): () => void {
   const onKey = (e: KeyboardEvent) => {
     if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.key.toLowerCase() !== 'z' || isTyping(e.target)) return;

@@ -52,6 +52,14 @@ export const portsMethods = {
       before: z.array(z.object({ id: z.string(), patch: PortFieldsPatchSchema })),
     }),
   ),
+  /**
+   * Undo moves (one step of the window's undo): a move never sent is withdrawn, a sent one reversed
+   * where the state machine allows it; the rest are skipped and say why (PortsService.undoMoves).
+   */
+  'ports.undoMoves': method(
+    z.object({ moves: z.array(z.object({ id, from: PortStateSchema, to: PortStateSchema })).min(1, 'needs at least one move').max(10_000) }),
+    z.object({ restored: z.array(z.string()), skipped: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string() })) }),
+  ),
   'ports.move': method(
     z.object({
       id,
