@@ -2,6 +2,7 @@ import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cli, tableCounts as counts } from '../../support/cli';
 import { tempDir } from '../../support/temp';
@@ -108,5 +109,45 @@ describe('portdesk import', () => {
     expect(await cli(['--db', db, 'import', fixture('utf8.csv'), '--port', 'x', '--new-port', 'y'])).toMatchObject({ code: 1, stderr: 'portdesk: Choose one of --port, --new-port and --group-by' });
     expect((await cli(['--db', db, 'import', fixture('utf8.csv'), '--country', 'ZZ'])).stderr).toBe('portdesk: --country "ZZ" is not a country code libphonenumber knows (use two letters, e.g. US)');
     expect((await cli(['--db', db, 'import', '/nonexistent/file.csv'])).stderr).toBe('portdesk: Cannot open /nonexistent/file.csv: ENOENT');
+  });
+
+  it('--header-row N takes row N as the header (rows above skipped), --header-row none reads every row as data, in a CSV and a workbook', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'cli.db');
+    // "Account,Acme" names two columns above a row of words: detection takes it for the header.
+    const file = csv(dir, 'Account,Acme\nNumber,Carrier\n2025550100,Verizon\n2025550101,AT&T\n');
+    const report = async (...args: string[]) => {
+      const result = await cli(['--db', db, '--json', 'import', ...args, '--dry-run']);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      return JSON.parse(result.stdout) as { counts: { rows: number; valid: number; invalid: number }; problems: { row: number; column: string | null; severity: string }[] };
+    };
+    const detected = await report(file);
+    expect(detected.counts.rows).toBe(3);
+    const picked = await report(file, '--header-row', '2');
+    expect(picked.counts).toMatchObject({ rows: 2, valid: 2, invalid: 0 });
+    expect(picked.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(picked.problems.filter((p) => p.column !== null).map((p) => p.column)).not.toContain('Acme');
+    // Every line is a data row; the two lines of words are no numbers.
+    const none = await report(file, '--header-row', 'none');
+    expect(none.counts.rows).toBe(4);
+
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Ports');
+    ws.addRow(['Account', 'Acme']);
+    ws.addRow(['Number', 'Carrier']);
+    ws.addRow([2025550100, 'Verizon']);
+    const book = join(dir, 'numbers.xlsx');
+    await wb.xlsx.writeFile(book);
+    const imported = await cli(['--db', db, 'import', book, '--header-row', '2', '--new-port', 'Acme']);
+    expect(imported).toMatchObject({ code: 0, stdout: expect.stringMatching(/^1 row\(s\): 1 valid number\(s\)[^]*Imported 1 number\(s\) into 1 port\(s\): "Acme"/) as unknown });
+    expect(counts(db)).toEqual({ ports: 1, numbers: 1, outbox: 1 });
+  }, 180_000);
+
+  it('refuses a --header-row that is not a row number or none, with one line and nothing written', async () => {
+    const db = join(tempDir(), 'cli.db');
+    for (const value of ['0', '1001', 'two', '-1']) {
+      const result = await cli(['--db', db, 'import', fixture('utf8.csv'), '--header-row', value]);
+      expect(result).toMatchObject({ code: 2, stderr: `portdesk: option '--header-row <n|none>' argument '${value}' is invalid. Give a row number from 1 to 1,000 (as the spreadsheet numbers it), or none` });
+    }
   });
 });

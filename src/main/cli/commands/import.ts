@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { AppError } from '../../../shared/errors';
 import { CountrySchema, type ImportProblemView, type ImportStatus, type ImportTargetInput } from '../../../shared/rpc/methods/import';
 import type { ImportService, StartImport } from '../../services/import-service';
@@ -26,6 +26,22 @@ interface ImportOptions {
   dryRun?: boolean;
   strict?: boolean;
   sheet?: string;
+  headerRow?: HeaderRowChoice;
+}
+
+/** `--header-row`: a row number, or none (every row is data). */
+type HeaderRowChoice = { headerRow: number } | { hasHeader: false };
+
+/** The header rows the window offers to pick from stop at row 1,000 too (import.remap's cap). */
+const MAX_HEADER_ROW = 1_000;
+
+function parseHeaderRow(value: string): HeaderRowChoice {
+  if (value.trim().toLowerCase() === 'none') return { hasHeader: false };
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || n < 1 || n > MAX_HEADER_ROW) {
+    throw new InvalidArgumentError(`Give a row number from 1 to ${MAX_HEADER_ROW.toLocaleString('en-US')} (as the spreadsheet numbers it), or none`);
+  }
+  return { headerRow: n };
 }
 
 async function readProcessStdin(): Promise<Uint8Array> {
@@ -101,6 +117,7 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
     .option('--group-by <column>', 'one new port per value of this column (header or 1-based position)')
     .option('--country <cc>', 'country for numbers written without +', 'US')
     .option('--sheet <name>', 'sheet of an XLSX workbook (default: the first)')
+    .option('--header-row <n|none>', 'the header is row N (as the spreadsheet numbers it; rows above are skipped), or none: every row is data (default: found under any title rows)', parseHeaderRow)
     .option('--dry-run', 'check and report only; write nothing')
     .option('--strict', 'refuse the whole file when any row has a problem')
     .action(async (file: string, opts: ImportOptions) => {
@@ -109,7 +126,7 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
       const target = targetOf(opts, file);
       const imports = deps.imports();
       const source: StartImport['source'] = file === '-' ? stdinSource(await (deps.readStdin ?? readProcessStdin)()) : { kind: 'path', path: file };
-      const { jobId } = imports.start({ source, country: country.data, target, ...(opts.sheet ? { sheet: opts.sheet } : {}) });
+      const { jobId } = imports.start({ source, country: country.data, target, ...(opts.sheet ? { sheet: opts.sheet } : {}), ...opts.headerRow });
       let status = await imports.status(jobId);
       if (opts.groupBy) {
         // The columns arrive with the file's first rows: the grouping column is set then, so the
