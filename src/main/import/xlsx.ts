@@ -40,6 +40,8 @@ export async function streamWorkbook(bytes: Uint8Array, options: WorkbookOptions
   const { parts } = scan;
   try {
     const book = readWorkbookInfo(parts.texts);
+    // The shared strings' XML (up to 32 MB) is not needed once its strings are read.
+    parts.texts.clear();
     const present = book.sheets.filter((s) => parts.sheets.has(s.part));
     const sheets = present.map((s) => s.name);
     const sheet = options.sheet === undefined ? present[0] : present.find((s) => s.name === options.sheet);
