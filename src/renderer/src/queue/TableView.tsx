@@ -1,9 +1,9 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type CSSProperties, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { messageOf } from '../lib/messageOf';
 import type { PortSummary } from '../../../shared/model';
 import { isEditable, stateLabel } from '../../../shared/domain/states';
-import type { ColumnId, ColumnSetting } from '../../../shared/domain/views';
+import { TABLE_COLUMNS, type ColumnId, type ColumnSetting, type Sort } from '../../../shared/domain/views';
 import type { TextField } from '../detail/fieldDefs';
 import { useBoardStore } from '../stores/boardStore';
 import { useUiStore } from '../stores/uiStore';
@@ -78,6 +78,13 @@ export function TableView({ rows: viewRows }: { rows: PortSummary[] }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const shown = useMemo(() => columns.filter((c) => !c.hidden), [columns]);
   const totalWidth = CHECK_WIDTH + shown.reduce((sum, c) => sum + (widths[c.id] ?? widthOf(c)), 0);
+  // Column widths are CSS variables on the table, read by every cell: a resize drag or a column's
+  // new width restyles the cells without re-rendering a row.
+  const widthVars = useMemo(() => {
+    const vars: Record<string, string> = { '--ptable-width': `${totalWidth}px` };
+    for (const c of shown) vars[`--w-${c.id}`] = `${widths[c.id] ?? widthOf(c)}px`;
+    return vars as CSSProperties;
+  }, [shown, widths, totalWidth]);
   // "Now" for days-left and days-in-state: taken again whenever the rows change.
   const ctx = useMemo<CellContext>(() => ({ now: Date.now(), today: new Date(), thresholds }), [thresholds, rows]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -103,17 +110,18 @@ export function TableView({ rows: viewRows }: { rows: PortSummary[] }) {
     return () => cancelAnimationFrame(frame);
   }, [focusRow, focusCol, editing, virtualizer, lineOfRow]);
 
-  const setSort = (id: ColumnId) => {
-    const next = sort.key === id ? { key: id, dir: sort.dir === 'asc' ? ('desc' as const) : ('asc' as const) } : { key: id, dir: 'asc' as const };
-    useViewStore.getState().setSort(next);
-    useViewStore.getState().setActiveView(null);
-  };
+  const setSort = useCallback((id: ColumnId) => {
+    const view = useViewStore.getState();
+    const next = view.sort.key === id ? { key: id, dir: view.sort.dir === 'asc' ? ('desc' as const) : ('asc' as const) } : { key: id, dir: 'asc' as const };
+    view.setSort(next);
+    view.setActiveView(null);
+  }, []);
 
-  const startResize = (e: PointerEvent<HTMLSpanElement>, c: ColumnSetting) => {
+  const startResize = useCallback((e: PointerEvent<HTMLSpanElement>, c: ColumnSetting) => {
     e.preventDefault();
     e.stopPropagation();
     const startX = e.clientX;
-    const start = widths[c.id] ?? widthOf(c);
+    const start = widthOf(c);
     const handle = e.currentTarget;
     handle.setPointerCapture(e.pointerId);
     let width = start;
@@ -130,7 +138,7 @@ export function TableView({ rows: viewRows }: { rows: PortSummary[] }) {
     };
     handle.addEventListener('pointermove', move);
     handle.addEventListener('pointerup', up);
-  };
+  }, []);
 
   const beginEdit = useCallback(
     (port: PortSummary, colIndex: number) => {
@@ -235,9 +243,8 @@ export function TableView({ rows: viewRows }: { rows: PortSummary[] }) {
 
   // Rows are memoised: the handlers they get stay the same objects and read the latest state
   // through this ref, so a scrolled frame renders only the rows that came into view.
-  const latest = useRef({ commitEdit, onCellClick, focusCol });
-  latest.current = { commitEdit, onCellClick, focusCol };
-  const onCellClickStable = useCallback((e: MouseEvent, index: number, col: number) => latest.current.onCellClick(e, index, col), []);
+  const latest = useRef({ commitEdit, focusCol });
+  latest.current = { commitEdit, focusCol };
   const onEditChange = useCallback((value: string) => setEditing((x) => (x ? { ...x, value, error: null } : x)), []);
   const onEditCommit = useCallback((move: 0 | 1) => void latest.current.commitEdit(move), []);
   const onEditCancel = useCallback((index: number) => {
@@ -245,13 +252,48 @@ export function TableView({ rows: viewRows }: { rows: PortSummary[] }) {
     requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-row="${index}"] [data-col="${latest.current.focusCol}"]`)?.focus());
   }, []);
 
+  // Cells have no handlers of their own: clicks, double clicks and tooltips are the body's, for the
+  // cell under the pointer. A tooltip is worked out when the pointer enters its cell, not per render.
+  const cellAt = (e: MouseEvent) => {
+    const cell = e.target instanceof Element ? e.target.closest<HTMLElement>('.ptable-td[data-col]') : null;
+    const row = cell?.closest<HTMLElement>('[data-row]');
+    const port = row ? rows[Number(row.dataset.row)] : undefined;
+    if (!cell || !row || !port || cell.classList.contains('is-editing')) return null;
+    return { cell, port, index: Number(row.dataset.row), col: Number(cell.dataset.col) };
+  };
+  const onBodyClick = (e: MouseEvent) => {
+    const at = cellAt(e);
+    if (at) onCellClick(e, at.index, at.col);
+  };
+  const onBodyDoubleClick = (e: MouseEvent) => {
+    const at = cellAt(e);
+    if (at && !beginEdit(at.port, at.col)) useUiStore.getState().openPort(at.port.id);
+  };
+  const onBodyPointerOver = (e: MouseEvent) => {
+    const at = cellAt(e);
+    const column = at && shown[at.col];
+    if (!at || !column) return;
+    const title = TABLE_COLUMN_DEFS[column.id].title?.(at.port, ctx);
+    if (title) at.cell.title = title;
+    else at.cell.removeAttribute('title');
+  };
+
   // Pasted values go onto the selected rows in the order shown, those in closed groups included.
   const selectedRows = paste ? (groups ? groups.flatMap((g) => g.ports) : rows).filter((p) => selected.has(p.id)) : [];
   const allSelected = rows.length > 0 && selected.size >= rows.length && rows.every((p) => selected.has(p.id));
   const items = virtualizer.getVirtualItems();
+  // Rows are keyed by slot, not by position: a row scrolled out hands its elements to the one
+  // scrolled in, which updates a few texts instead of building a row. Slots only grow (a taller
+  // window), so a contiguous range of lines never shares one. Rows are placed by their transform
+  // and stay in slot order in the DOM, so scrolling moves no element (screen readers get each
+  // row's place from aria-rowindex).
+  const slots = useRef(0);
+  slots.current = Math.max(slots.current, items.length);
+  const slotKey = (line: number) => line % slots.current;
+  const inSlotOrder = [...items].sort((a, b) => slotKey(a.index) - slotKey(b.index));
 
   return (
-    <div className="ptable" onKeyDown={onKeyDown} onPaste={onPaste}>
+    <div className="ptable" style={widthVars} onKeyDown={onKeyDown} onPaste={onPaste}>
       <div
         ref={scrollRef}
         className="ptable-scroll"
@@ -265,65 +307,33 @@ export function TableView({ rows: viewRows }: { rows: PortSummary[] }) {
         <p id="ptable-help" className="visually-hidden">
           Arrow keys move between cells, Space selects, Shift+arrows extend the selection, F2 edits a cell, Enter opens the port, Ctrl+V pastes copied cells onto the selected rows.
         </p>
-        <div className="ptable-head" role="row" aria-rowindex={1} style={{ width: totalWidth }}>
-          <span className="ptable-check" role="columnheader">
-            <input
-              type="checkbox"
-              aria-label="Select all rows"
-              checked={allSelected}
-              disabled={rows.length === 0}
-              onChange={() => (allSelected ? useBoardStore.getState().clearSelection() : useBoardStore.getState().setSelected(rows.map((p) => p.id)))}
-            />
-          </span>
-          {shown.map((c) => {
-            const def = TABLE_COLUMN_DEFS[c.id];
-            const dir = sort.key === c.id ? sort.dir : null;
-            return (
-              <span
-                key={c.id}
-                className={`ptable-th${def.align === 'end' ? ' is-end' : ''}`}
-                role="columnheader"
-                aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
-                style={{ width: widths[c.id] ?? widthOf(c) }}
-              >
-                <button type="button" className="ptable-sort" onClick={() => setSort(c.id)} title={`Sort by ${def.label}`}>
-                  {def.label}
-                  {dir && <span aria-hidden="true" className="ptable-arrow">{dir === 'asc' ? '▲' : '▼'}</span>}
-                </button>
-                <span className="ptable-resize" role="separator" aria-orientation="vertical" aria-label={`Resize ${def.label}`} onPointerDown={(e) => startResize(e, c)} />
-              </span>
-            );
-          })}
-        </div>
+        <TableHeader shown={shown} sort={sort} allSelected={allSelected} rows={rows} onSort={setSort} onResizeStart={startResize} />
         {rows.length === 0 ? (
           <div className="ptable-empty">No ports match these filters.</div>
         ) : (
-          <div className="ptable-body" style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
-            {items.map((item) => {
+          <div className="ptable-body" style={{ height: virtualizer.getTotalSize() }} onClick={onBodyClick} onDoubleClick={onBodyDoubleClick} onPointerOver={onBodyPointerOver}>
+            {inSlotOrder.map((item) => {
               const line = lines?.[item.index];
               if (line?.kind === 'group') {
                 const { group } = line;
                 return (
-                  <GroupRow key={item.key} group={group} collapsed={line.collapsed} start={item.start} ariaIndex={item.index + 2} colSpan={shown.length + 1} selected={selected} onToggle={toggleGroup} />
+                  <GroupRow key={slotKey(item.index)} group={group} collapsed={line.collapsed} start={item.start} ariaIndex={item.index + 2} colSpan={shown.length + 1} selected={selected} onToggle={toggleGroup} />
                 );
               }
               const index = line ? line.row : item.index;
               const port = rows[index] as PortSummary;
               return (
                 <TableRow
-                  key={item.key}
+                  key={slotKey(item.index)}
                   index={index}
                   ariaIndex={item.index + 2}
                   start={item.start}
                   port={port}
                   shown={shown}
-                  widths={widths}
                   ctx={ctx}
                   selected={selected.has(port.id)}
                   focusCol={focusRow === index ? focusCol : focusRow < 0 && index === 0 ? 0 : -1}
                   editing={editing?.id === port.id ? editing : null}
-                  onCellClick={onCellClickStable}
-                  onBeginEdit={beginEdit}
                   onEditChange={onEditChange}
                   onEditCommit={onEditCommit}
                   onEditCancel={onEditCancel}
@@ -339,6 +349,54 @@ export function TableView({ rows: viewRows }: { rows: PortSummary[] }) {
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();
+
+/** Each column's cells read their width from the table's variable: one style object per column, never rebuilt. */
+const CELL_STYLE = Object.fromEntries(TABLE_COLUMNS.map((id) => [id, { width: `var(--w-${id})` }])) as Record<ColumnId, CSSProperties>;
+
+interface HeaderProps {
+  shown: ColumnSetting[];
+  sort: Sort;
+  allSelected: boolean;
+  rows: PortSummary[];
+  onSort(id: ColumnId): void;
+  onResizeStart(e: PointerEvent<HTMLSpanElement>, c: ColumnSetting): void;
+}
+
+/** The header line: select all, a sort button and a resize handle per column. Not re-rendered by scrolling. */
+const TableHeader = memo(function TableHeader({ shown, sort, allSelected, rows, onSort, onResizeStart }: HeaderProps) {
+  return (
+    <div className="ptable-head" role="row" aria-rowindex={1}>
+      <span className="ptable-check" role="columnheader">
+        <input
+          type="checkbox"
+          aria-label="Select all rows"
+          checked={allSelected}
+          disabled={rows.length === 0}
+          onChange={() => (allSelected ? useBoardStore.getState().clearSelection() : useBoardStore.getState().setSelected(rows.map((p) => p.id)))}
+        />
+      </span>
+      {shown.map((c) => {
+        const def = TABLE_COLUMN_DEFS[c.id];
+        const dir = sort.key === c.id ? sort.dir : null;
+        return (
+          <span
+            key={c.id}
+            className={`ptable-th${def.align === 'end' ? ' is-end' : ''}`}
+            role="columnheader"
+            aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+            style={CELL_STYLE[c.id]}
+          >
+            <button type="button" className="ptable-sort" onClick={() => onSort(c.id)} title={`Sort by ${def.label}`}>
+              {def.label}
+              {dir && <span aria-hidden="true" className="ptable-arrow">{dir === 'asc' ? '▲' : '▼'}</span>}
+            </button>
+            <span className="ptable-resize" role="separator" aria-orientation="vertical" aria-label={`Resize ${def.label}`} onPointerDown={(e) => onResizeStart(e, c)} />
+          </span>
+        );
+      })}
+    </div>
+  );
+});
 
 interface GroupRowProps {
   group: TableGroup;
@@ -389,23 +447,20 @@ interface RowProps {
   start: number;
   port: PortSummary;
   shown: ColumnSetting[];
-  widths: Partial<Record<ColumnId, number>>;
   ctx: CellContext;
   selected: boolean;
   /** The column holding keyboard focus in this row, -1 when the row has none. */
   focusCol: number;
   editing: Editing | null;
-  onCellClick(e: MouseEvent, index: number, col: number): void;
-  onBeginEdit(port: PortSummary, col: number): boolean;
   onEditChange(value: string): void;
   onEditCommit(move: 0 | 1): void;
   onEditCancel(index: number): void;
 }
 
-const TableRow = memo(function TableRow({ index, ariaIndex, start, port, shown, widths, ctx, selected, focusCol, editing, onCellClick, onBeginEdit, onEditChange, onEditCommit, onEditCancel }: RowProps) {
+const TableRow = memo(function TableRow({ index, ariaIndex, start, port, shown, ctx, selected, focusCol, editing, onEditChange, onEditCommit, onEditCancel }: RowProps) {
   return (
     <div
-      className={`ptable-row${selected ? ' is-selected' : ''}${index % 2 ? ' is-odd' : ''}`}
+      className={`ptable-row${selected ? ' is-selected' : ''}${index % 2 ? ' is-odd' : ''}${editing ? ' is-editing-row' : ''}`}
       role="row"
       aria-rowindex={ariaIndex}
       aria-selected={selected}
@@ -427,12 +482,11 @@ const TableRow = memo(function TableRow({ index, ariaIndex, start, port, shown, 
       </span>
       {shown.map((c, colIndex) => {
         const def = TABLE_COLUMN_DEFS[c.id];
-        const width = widths[c.id] ?? widthOf(c);
         const isEditing = editing?.col === c.id;
         if (isEditing && editing && def.edit) {
           const field = def.edit;
           return (
-            <span key={c.id} className="ptable-td is-editing" role="gridcell" data-col={colIndex} style={{ width }}>
+            <span key={c.id} className="ptable-td is-editing" role="gridcell" data-col={colIndex} style={CELL_STYLE[c.id]}>
               <input
                 className="ptable-input"
                 type={field === 'focDate' || field === 'transferDate' ? 'date' : 'text'}
@@ -467,12 +521,7 @@ const TableRow = memo(function TableRow({ index, ariaIndex, start, port, shown, 
             role="gridcell"
             data-col={colIndex}
             tabIndex={focusCol === colIndex ? 0 : -1}
-            style={{ width }}
-            title={def.title?.(port, ctx)}
-            onClick={(e) => onCellClick(e, index, colIndex)}
-            onDoubleClick={() => {
-              if (!onBeginEdit(port, colIndex)) useUiStore.getState().openPort(port.id);
-            }}
+            style={CELL_STYLE[c.id]}
           >
             {def.render(port, ctx)}
           </span>

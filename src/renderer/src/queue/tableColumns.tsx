@@ -21,7 +21,7 @@ export interface TableColumn {
   edit?: TextField;
   align?: 'end';
   render(p: PortSummary, ctx: CellContext): ReactNode;
-  /** Plain text for the tooltip (and the screen reader when the cell is an icon). */
+  /** Plain text for the cell's tooltip, worked out when the pointer enters the cell (the table's body sets it). */
   title?(p: PortSummary, ctx: CellContext): string | undefined;
 }
 
