@@ -11,13 +11,16 @@ import { PORT_FIELD_KEYS } from '../db/repos/port-columns';
 
 /**
  * Why `port` cannot leave the remote it has now (for another one, or to be kept local), or null
- * when it can: a port that exists on its remote stays there, and a port whose create was already
- * sent may exist there (the answer was lost) until a sync has made sure.
+ * when it can: a port that exists on its remote stays there, and a port whose create was sent
+ * without an answer may exist there until a sync has found it. That record is the port's own
+ * (`ports.create_sent_at`/`create_settles_at`, set before the create leaves, cleared by its answer
+ * or the link), not the outbox row's attempt count, which a requeue resets.
  */
 export function cannotLeaveRemote(repos: Repos, port: PortRow, remoteName: (id: string) => string): string | null {
   if (!port.remoteId) return null;
   if (port.remoteObjectId) return `already exists on remote "${remoteName(port.remoteId)}"; it cannot move to another one`;
-  if (repos.outbox.createSent(port.id)) return `was already sent to remote "${remoteName(port.remoteId)}" without an answer yet; sync, then try again`;
+  const create = repos.ports.createSent(port.id);
+  if (create.sentAt !== null && create.settlesAt !== null) return `was already sent to remote "${remoteName(port.remoteId)}" without an answer yet; sync, then try again`;
   return null;
 }
 

@@ -96,8 +96,8 @@ describe('bulk remote assignment and kept local', () => {
     const local = ports.create({ fields: { name: 'Local' }, numbers: numbers(3, 1), remoteId: null });
     const unsent = ports.create({ fields: { name: 'Unsent' }, numbers: numbers(6, 1) });
     const sent = ports.create({ fields: { name: 'Sent' }, numbers: numbers(9, 1) });
-    // The create went out once and its answer was lost: it may exist on the first remote.
-    harness.ctx.repos.outbox.bumpAttempt(harness.ctx.repos.outbox.rows(sent.id)[0]!.seq);
+    // The create went out once and its answer was lost (recorded before it left): it may exist on the first remote.
+    harness.ctx.repos.ports.sendingCreate(sent.id, Date.now(), Date.now() + 150_000);
     const already = ports.create({ fields: { name: 'Already' }, numbers: numbers(12, 1), remoteId: second.id });
 
     const result = await harness.ctx.router.call('ports.bulkAssignRemote', { ids: [linked.id, local.id, unsent.id, sent.id, already.id, 'gone'], remoteId: second.id });

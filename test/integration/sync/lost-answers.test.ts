@@ -88,4 +88,36 @@ describe('lost answers and resolutions (Kazoo sandbox)', () => {
     expect(copies.map((r) => r.id)).toEqual([h.ctx.ports.get(p.id).remoteObjectId]);
     expect(h.engine.status().remotes[0]?.duplicates).toEqual([]);
   });
+
+  it('a requeued create whose answer was lost keeps its port on its remote until the pull links the copy: no second remote, no copy imported as a new port', async () => {
+    h = await startHarness('kazoo');
+    const other = h.ctx.remotes.add({ kind: 'kazoo', url: `${h.sb.kazooUrl}/v2/`, accountId: h.sb.accounts.subs[0]?.id ?? '', token: h.sb.subToken, name: 'Harbor' });
+    const p = h.ctx.ports.create({ fields: { name: 'Lost and requeued' }, numbers: numbers(30, 2), remoteId: h.remoteId });
+    // The create lands; its answer does not.
+    await h.faults({ lostResponse: { next: 1 } });
+    expect((await h.engine.syncNow({ waitMs: 0 })).converged).toBe(false);
+    await h.faults({});
+    expect(await kazooRemote(h)).toHaveLength(1);
+    const [row] = h.ctx.repos.outbox.rows(p.id);
+    h.engine.store.block(row!.seq, p.id, 'refused for a reason fixed since');
+    expect(h.engine.retry(p.id).requeued).toBe(1);
+    expect(h.ctx.repos.outbox.rows(p.id).map((r) => r.attempts)).toEqual([0]);
+
+    // The requeue forgot the attempt; the port did not: it may exist on its remote, so it stays there.
+    expect(() => h!.ctx.ports.assignRemote(p.id, other.id)).toThrow(/without an answer yet/);
+    expect(() => h!.ctx.ports.setKeptLocal(p.id, true)).toThrow(/without an answer yet/);
+    expect(h.ctx.ports.bulkAssignRemote([p.id], other.id).skipped.map((s) => s.reason)).toEqual([expect.stringMatching(/without an answer yet/)]);
+    expect(h.ctx.ports.get(p.id).remoteId).toBe(h.remoteId);
+
+    // The pull (and the push, which looks first) find the copy by its marker and link it.
+    await h.faults({ seed: 2, serverError: { rate: 0.2, statuses: [503] } });
+    const report = await h.engine.syncNow({ remoteId: h.remoteId, waitMs: 10_000 });
+    await h.faults({});
+    expect(report.converged, report.message).toBe(true);
+    const copies = await kazooRemote(h);
+    expect(copies.map((r) => r.id)).toEqual([h.ctx.ports.get(p.id).remoteObjectId]);
+    expect(h.ctx.ports.list().filter((x) => x.name === 'Lost and requeued')).toHaveLength(1);
+    // Linked, it is on that remote for good.
+    expect(() => h!.ctx.ports.assignRemote(p.id, other.id)).toThrow(/already exists on remote/);
+  });
 });

@@ -89,7 +89,6 @@ export class OutboxRepo {
       block: db.prepare("UPDATE outbox SET status = 'blocked', last_error = ? WHERE seq = ?"),
       remaining: db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE port_id = ?'),
       hasCreate: db.prepare("SELECT 1 FROM outbox WHERE port_id = ? AND op = 'port.create'"),
-      createSent: db.prepare("SELECT 1 FROM outbox WHERE port_id = ? AND op = 'port.create' AND attempts > 0"),
       counts: db.prepare(
         `SELECT
            (SELECT COUNT(*) FROM outbox o JOIN ports p ON p.id = o.port_id WHERE p.remote_id = @r AND o.status = 'queued') AS queued,
@@ -207,11 +206,6 @@ export class OutboxRepo {
 
   hasCreate(portId: string): boolean {
     return this.s.hasCreate.get(portId) !== undefined;
-  }
-
-  /** Whether the port's queued create was already sent at least once (it may have landed: its answer is not known). */
-  createSent(portId: string): boolean {
-    return this.s.createSent.get(portId) !== undefined;
   }
 
   /** Queued, blocked and conflicted counts of one remote; deletes whose port row is gone count as queued. */
