@@ -393,6 +393,27 @@ ALTER TABLE sync_lease ADD COLUMN pid INTEGER;
 ALTER TABLE sync_lease ADD COLUMN host TEXT;
 `,
   },
+  {
+    version: 16,
+    name: 'impossible dates cleared into the timeline',
+    sql: `
+-- Days a month does not have (2026-02-30), stored before the date schema refused them. SQLite keeps
+-- such a text as it is, and date(x, '+0 days') rolls it over (2026-03-02) or gives NULL (month 13):
+-- a real date comes back unchanged. Each impossible one is cleared, and the port's timeline keeps
+-- what it was, so nothing is lost unsaid. The port's sync state is left alone: the remote's copy is
+-- read the same way on the next pull (an impossible date is no date).
+INSERT INTO events (port_id, at, kind, from_state, to_state, message, actor)
+  SELECT id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER), 'edited', NULL, NULL,
+         'Requested transfer date ' || transfer_date || ' was not a real date and was cleared', 'PortDesk'
+  FROM ports WHERE transfer_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(transfer_date, '+0 days') IS NOT transfer_date;
+UPDATE ports SET transfer_date = '' WHERE transfer_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(transfer_date, '+0 days') IS NOT transfer_date;
+INSERT INTO events (port_id, at, kind, from_state, to_state, message, actor)
+  SELECT id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER), 'edited', NULL, NULL,
+         'FOC date ' || foc_date || ' was not a real date and was cleared', 'PortDesk'
+  FROM ports WHERE foc_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(foc_date, '+0 days') IS NOT foc_date;
+UPDATE ports SET foc_date = '' WHERE foc_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(foc_date, '+0 days') IS NOT foc_date;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -63,6 +63,33 @@ describe('local store migrations', () => {
     repos.db.close();
   });
 
+  it('clears impossible dates stored before the date schema refused them (migration 16), each kept in its port’s timeline', () => {
+    const file = join(tempDir(), 'v15-dates.db');
+    const old = openDatabase(file, { targetVersion: 15 });
+    const insert = old.prepare("INSERT INTO ports (id, name, state, transfer_date, foc_date, created_at, updated_at) VALUES (?, ?, 'unconfirmed', ?, ?, 1, 1)");
+    insert.run('feb30', 'Feb 30', '2026-02-30', '2026-04-31');
+    insert.run('month13', 'Month 13', '2026-13-01', '');
+    insert.run('real', 'Leap day', '2024-02-29', '2026-12-31');
+    old.close();
+
+    const repos = createRepos(openDatabase(file));
+    const dates = (id: string) => {
+      const p = repos.ports.summary(id);
+      return [p?.transferDate, p?.focDate];
+    };
+    expect(dates('feb30')).toEqual(['', '']);
+    expect(dates('month13')).toEqual(['', '']);
+    expect(dates('real')).toEqual(['2024-02-29', '2026-12-31']);
+    const said = (id: string) => repos.events.list(id).map((e) => [e.kind, e.actor, e.message]);
+    expect(said('feb30')).toEqual([
+      ['edited', 'PortDesk', 'Requested transfer date 2026-02-30 was not a real date and was cleared'],
+      ['edited', 'PortDesk', 'FOC date 2026-04-31 was not a real date and was cleared'],
+    ]);
+    expect(said('month13')).toEqual([['edited', 'PortDesk', 'Requested transfer date 2026-13-01 was not a real date and was cleared']]);
+    expect(said('real')).toEqual([]);
+    repos.db.close();
+  });
+
   it('refuses a file that is not SQLite and leaves it untouched', () => {
     const file = join(tempDir(), 'notes.db');
     writeFileSync(file, 'these are my notes, not a database\n'.repeat(20));
