@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
-import { test, expect } from './support/fixtures';
+import { test, testWithSandbox, expect } from './support/fixtures';
 import { ROOT } from './support/host';
 import { hostRpc } from './support/rpc';
 import { seedDemoPorts } from './support/demoData';
@@ -89,5 +89,32 @@ test('import preview header and Sync cards @screens', async ({ page, host }) => 
     await expect(page.getByText(/Offline since/).first()).toBeVisible({ timeout: 30_000 });
     await page.screenshot({ path: join(dir, `sync-cards-${tag}.png`) });
     await nav.getByRole('button', { name: 'Board' }).click();
+  });
+});
+
+testWithSandbox('board, and a never-sent port on a sub-account: detail header and remote picker @screens', async ({ page, host, sandbox }) => {
+  test.setTimeout(300_000);
+  const call = hostRpc(host);
+  const harbor = sandbox.accounts.subs[0];
+  if (!harbor) throw new Error('the sandbox has no sub-accounts');
+  await seedDemoPorts(call, 300, 7, { keptLocal: true });
+  const remote = await call('remotes.add', { kind: 'kazoo', url: sandbox.kazooUrl, accountId: sandbox.accounts.root.id, token: sandbox.token, name: 'Northwind Kazoo (reseller)' });
+  await call('sync.now', {});
+  // A revoked token pauses the connection: the port below stays never sent, its remote still open to change.
+  await call('remotes.setToken', { id: remote.id, token: 'revoked-token' });
+  const port = await call('ports.create', { fields: { name: 'Harbor Dental – new fax lines', billingName: 'Harbor Dental Group LLC' }, numbers: ['+13125550471', '+13125550472'], remoteId: null });
+  await call('ports.assignRemote', { id: port.id, remoteId: remote.id, remoteAccountId: harbor.id });
+  await each(page, async (tag) => {
+    await expect(page.getByRole('region', { name: 'Unconfirmed' })).toBeVisible();
+    await page.screenshot({ path: join(dir, `board-${tag}.png`) });
+    await page.getByLabel('Search ports').fill('Harbor Dental – new fax');
+    await page.getByRole('group', { name: 'Harbor Dental – new fax lines' }).click();
+    const detail = page.getByRole('complementary', { name: 'Port Harbor Dental – new fax lines' });
+    await expect(detail.getByRole('heading', { name: 'Remote' })).toBeVisible();
+    await page.screenshot({ path: join(dir, `detail-subaccount-${tag}.png`) });
+    await detail.getByRole('heading', { name: 'Remote' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(dir, `detail-subaccount-picker-${tag}.png`) });
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Search ports').fill('');
   });
 });
