@@ -1,4 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
+import { AppError } from '../../shared/errors';
 import type { PortFields } from '../../shared/model';
 import { normalizeNumber } from '../../shared/domain/numbers';
 import type { SourceTable } from './table';
@@ -175,17 +176,31 @@ export function applyRememberedMapping(table: SourceTable, remembered: ColumnMap
   return { fields: [...remembered.fields], groupBy: remembered.groupBy };
 }
 
-/** The mapping a run uses: the one asked for, else the one remembered for this layout, else a guess. */
+/**
+ * The mapping a run uses: the one asked for, else the one remembered for this layout, else a
+ * guess; grouped by the column named `groupBy` when one is named (see {@link groupColumnOf}).
+ */
 export function chooseMapping(
   table: SourceTable,
   given: ColumnMapping | undefined,
   remembered: Record<string, ColumnMapping> | undefined,
   defaultCountry: CountryCode,
+  groupBy?: string,
 ): { mapping: ColumnMapping; mappingSource: 'given' | 'remembered' | 'guessed'; signature: string } {
   const signature = layoutSignature(table);
-  if (given) return { mapping: given, mappingSource: 'given', signature };
+  const grouped = (mapping: ColumnMapping) => (groupBy === undefined ? mapping : { ...mapping, groupBy: groupColumnOf(table.headers, groupBy) });
+  if (given) return { mapping: grouped(given), mappingSource: 'given', signature };
   const stored = remembered?.[signature];
   const fromMemory = stored ? applyRememberedMapping(table, stored) : undefined;
-  if (fromMemory) return { mapping: fromMemory, mappingSource: 'remembered', signature };
-  return { mapping: guessMapping(table, defaultCountry), mappingSource: 'guessed', signature };
+  if (fromMemory) return { mapping: grouped(fromMemory), mappingSource: 'remembered', signature };
+  return { mapping: grouped(guessMapping(table, defaultCountry)), mappingSource: 'guessed', signature };
+}
+
+/** The column `wanted` names: its header (any case) or its 1-based position; refused (VALIDATION) when none. */
+export function groupColumnOf(headers: readonly string[], wanted: string): number {
+  const byName = headers.findIndex((h) => h.toLowerCase() === wanted.trim().toLowerCase());
+  if (byName >= 0) return byName;
+  const n = Number(wanted);
+  if (Number.isInteger(n) && n >= 1 && n <= headers.length) return n - 1;
+  throw new AppError('VALIDATION', `--group-by "${wanted}" is not a column of this file; its columns are ${headers.map((h) => `"${h}"`).join(', ')}`);
 }

@@ -20,6 +20,7 @@ export async function earlyPreview(
   mapping: ColumnMapping | undefined,
   remembered: Record<string, ColumnMapping>,
   country: CountryCode,
+  groupBy?: string,
 ): Promise<TableInfo | undefined> {
   let head: WorkerSource;
   if (source.kind === 'path') return undefined;
@@ -36,6 +37,13 @@ export async function earlyPreview(
   const read = await readSource(head, { ...options, maxBytes: Number.MAX_SAFE_INTEGER });
   if (!read.ok || read.table.rows.length === 0) return undefined;
   const { rows, ...info } = read.table;
-  const { mapping: chosen, mappingSource, signature } = chooseMapping(read.table, mapping, remembered, country);
+  let choice: ReturnType<typeof chooseMapping>;
+  try {
+    choice = chooseMapping(read.table, mapping, remembered, country, groupBy);
+  } catch {
+    // A grouping column the file lacks: the worker reports it, as the run's error.
+    return undefined;
+  }
+  const { mapping: chosen, mappingSource, signature } = choice;
   return { ...info, totalRows: 0, preview: rows.slice(0, PREVIEW_ROWS), mapping: chosen, mappingSource, signature };
 }

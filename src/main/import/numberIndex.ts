@@ -72,7 +72,7 @@ export class NumberIndex {
 }
 
 /** The digits of "+DDD…" (1 to 15 digits) as a number, or 0 for anything else. */
-function digitsOf(e164: string): number {
+export function digitsOf(e164: string): number {
   const length = e164.length;
   if (length < 2 || length > 16 || e164.charCodeAt(0) !== 43) return 0;
   let n = 0;
@@ -96,14 +96,18 @@ function slotOf(key: number, mask: number): number {
   return h & mask;
 }
 
-/** An append-only list of int32 values in one typed array, doubled as it fills. */
-export class GrowingInts {
-  private items = new Int32Array(1024);
+/** An append-only list of numbers in one typed array, doubled as it fills. */
+class Growing<A extends Int32Array | Float64Array> {
+  private items: A;
   length = 0;
+
+  constructor(private readonly make: (size: number) => A) {
+    this.items = make(1024);
+  }
 
   push(value: number): void {
     if (this.length === this.items.length) {
-      const bigger = new Int32Array(this.items.length * 2);
+      const bigger = this.make(this.items.length * 2);
       bigger.set(this.items);
       this.items = bigger;
     }
@@ -112,5 +116,19 @@ export class GrowingInts {
 
   at(index: number): number {
     return this.items[index]!;
+  }
+}
+
+/** Int32 values (row numbers, sequence numbers, ids). */
+export class GrowingInts extends Growing<Int32Array> {
+  constructor() {
+    super((size) => new Int32Array(size));
+  }
+}
+
+/** Float64 values (a number's digits, see {@link digitsOf}). */
+export class GrowingFloats extends Growing<Float64Array> {
+  constructor() {
+    super((size) => new Float64Array(size));
   }
 }

@@ -7,7 +7,7 @@ import { parseNumberCell, type ParsedNumber } from './numberCell';
 import type { RangeAllowance } from './ranges';
 import { problem, type ImportProblem } from './problems';
 import type { SourceRow } from './table';
-import { GrowingInts, NumberIndex } from './numberIndex';
+import { digitsOf, GrowingFloats, GrowingInts, NumberIndex } from './numberIndex';
 
 /** Where the numbers go: one existing port, one new port, or one new port per group value. */
 export type ImportTarget =
@@ -198,23 +198,54 @@ export function finishPlan<Rows extends Iterable<PlannedRow>>(
 
 type Owner = { key: string; row: number };
 
+/** What the first pass reads of a row: everything planning needs but the cells. */
+export type FactsRow = Pick<RowAnalysis, 'row' | 'groupKey' | 'parsed' | 'fields' | 'invalid' | 'rowProblems'>;
+
+/** Numbers looked up in the store at a time (one statement each). */
+const LOOKUP_CHUNK = 2_000;
+/** Rows planned from the facts between two turns of the caller's event loop. */
+const PLAN_SLICE_ROWS = 20_000;
+
 /**
  * What the whole file says about each number, gathered row by row in file order (the first
  * pass): the row where it first appears, the groups (customers) it is listed under when there is
- * more than one, and the losing carriers of each group. Compact, so a million rows can stream
- * through it: a number's first row in a typed-array index ({@link NumberIndex}), and two int32
- * slots per row (its row number and group), all outside the JS heap.
+ * more than one, the losing carriers of each group, the open ports holding any of them, and, per
+ * row, what its plan needs (its numbers as ids, its own problem counts, its group). Compact, so a
+ * million rows can stream through it: one typed-array entry per distinct number, a few integers per row.
+ * Every row is then planned from these alone ({@link FileFacts.planAll}), none read back.
  */
 export class FileFacts {
-  /** Sequence number (rows in the order added) of each number's first row. */
-  private readonly firstSeq = new NumberIndex();
+  /**
+   * Each distinct number's id, in a typed-array index (a Map of a million strings is ~80 MB of
+   * heap); by id: its digits (the number is "+" and them), the sequence number of its first row,
+   * its country.
+   */
+  private readonly ids = new NumberIndex();
+  private readonly idDigits = new GrowingFloats();
+  /** Numbers whose digits do not say them (never from the number parser), by id. */
+  private readonly oddNumbers = new Map<number, string>();
+  private readonly idFirstSeq = new GrowingInts();
+  private readonly idCountry = new GrowingInts();
+  private readonly countries: string[] = [];
+  private readonly countryIds = new Map<string, number>();
+  /** By sequence number (rows in the order added): row number, group key, group part, end of its numbers. */
   private readonly seqRow = new GrowingInts();
   /** Index into {@link keyList} of each row's group key. */
   private readonly seqKey = new GrowingInts();
   private readonly keyList: string[] = [];
   private readonly keys = new Map<string, number>();
+  private readonly seqPart = new GrowingInts();
+  private readonly seqNumbersEnd = new GrowingInts();
+  /** The number ids of every row, one row after another. */
+  private readonly rowNumbers = new GrowingInts();
+  /** Invalid numbers and own problems of the rows that have any (few), by sequence number. */
+  private readonly own = new Map<number, { invalid: number; errors: number; warnings: number }>();
   private readonly multi = new Map<string, Owner[]>();
   private readonly carriers = new Map<string, Set<string>>();
+  /** Open ports holding numbers of the file, and the numbers not looked for yet. */
+  private readonly ports = new Map<string, { portId: string; name: string }>();
+  private unlooked: string[] = [];
+  private readonly parts = new GroupParts();
   private readonly grouping: boolean;
   private readonly splitting: boolean;
 
@@ -223,7 +254,7 @@ export class FileFacts {
     this.splitting = options.target.kind !== 'existing';
   }
 
-  add(a: Pick<RowAnalysis, 'row' | 'groupKey' | 'parsed' | 'fields'>): void {
+  add(a: FactsRow): void {
     const seq = this.seqRow.length;
     const key = a.groupKey;
     let keyAt = this.keys.get(key);
@@ -233,29 +264,65 @@ export class FileFacts {
     }
     this.seqRow.push(a.row);
     this.seqKey.push(keyAt);
-    for (const { e164 } of a.parsed) {
-      if (this.firstSeq.add(e164, seq) || !this.grouping) continue;
+    const carrier = a.fields.losingCarrier;
+    this.seqPart.push(this.parts.addRow(key, this.splitting ? (carrier ?? '') : null, a.row, a.fields));
+    for (const { e164, country } of a.parsed) {
+      const fresh = this.idFirstSeq.length;
+      if (this.ids.add(e164, fresh)) {
+        this.rowNumbers.push(fresh);
+        const digits = digitsOf(e164);
+        this.idDigits.push(digits);
+        if (digits === 0) this.oddNumbers.set(fresh, e164);
+        this.idFirstSeq.push(seq);
+        this.idCountry.push(country ? this.countryId(country) : -1);
+        this.unlooked.push(e164);
+        continue;
+      }
+      const id = this.ids.get(e164)!;
+      this.rowNumbers.push(id);
+      if (!this.grouping) continue;
       let owners = this.multi.get(e164);
       if (!owners) {
-        const first = this.firstSeq.get(e164)!;
+        const first = this.idFirstSeq.at(id);
         const firstKey = this.keyList[this.seqKey.at(first)]!;
         if (firstKey === key) continue;
         this.multi.set(e164, (owners = [{ key: firstKey, row: this.seqRow.at(first) }]));
       }
       if (!owners.some((o) => o.key === key)) owners.push({ key, row: a.row });
     }
-    const carrier = a.fields.losingCarrier;
+    this.seqNumbersEnd.push(this.rowNumbers.length);
     if (carrier && this.splitting) {
       let set = this.carriers.get(key);
       if (!set) this.carriers.set(key, (set = new Set()));
       set.add(carrier);
     }
+    if (a.invalid > 0 || a.rowProblems.length > 0) {
+      let errors = 0;
+      for (const p of a.rowProblems) if (p.severity === 'error') errors++;
+      this.own.set(seq, { invalid: a.invalid, errors, warnings: a.rowProblems.length - errors });
+    }
   }
+
+  /**
+   * Look up the open ports holding the numbers added since the last look, {@link LOOKUP_CHUNK}
+   * at a time (a step each). Found now, they are the ones every later plan and page shows.
+   */
+  *lookUp(lookup: OpenOwnersLookup): Generator<void, void> {
+    const numbers = this.unlooked;
+    this.unlooked = [];
+    for (let from = 0; from < numbers.length; from += LOOKUP_CHUNK) {
+      for (const [e164, port] of lookup(numbers.slice(from, from + LOOKUP_CHUNK))) this.ports.set(e164, port);
+      yield;
+    }
+  }
+
+  /** The open port holding a number, as found by {@link lookUp}. */
+  readonly portOf: ExistingPortLookup = (e164) => this.ports.get(e164);
 
   /** Row where the number first appears in the file. */
   firstRow(e164: string): number | undefined {
-    const seq = this.firstSeq.get(e164);
-    return seq === undefined ? undefined : this.seqRow.at(seq);
+    const id = this.ids.get(e164);
+    return id === undefined ? undefined : this.seqRow.at(this.idFirstSeq.at(id));
   }
 
   /** The groups the number is listed under, when there are two or more. */
@@ -276,6 +343,86 @@ export class FileFacts {
     const splits = new Map<string, string[]>();
     for (const [key, set] of this.carriers) if (set.size > 1) splits.set(key, [...set]);
     return splits;
+  }
+
+  /**
+   * Plan every row from the facts alone, exactly as {@link planRow} would (a test holds them
+   * equal): the counts, each row's status (0 ok, 1 warning, 2 error) and the numbers each group
+   * adds, in file order. A step every {@link PLAN_SLICE_ROWS} rows.
+   */
+  *planAll(ctx: RowContext, counts: ImportCounts, statuses: Uint8Array): Generator<void, void> {
+    this.parts.clearNumbers();
+    const twoOwners = new Uint8Array(this.idFirstSeq.length);
+    for (const e164 of this.multi.keys()) twoOwners[this.ids.get(e164)!] = 1;
+    const seenHere = new Set<number>();
+    let start = 0;
+    for (let seq = 0; seq < this.seqRow.length; seq++) {
+      if (seq > 0 && seq % PLAN_SLICE_ROWS === 0) yield;
+      const end = this.seqNumbersEnd.at(seq);
+      const row = this.seqRow.at(seq);
+      const part = this.parts.at(this.seqPart.at(seq));
+      const own = this.own.get(seq);
+      let errors = own?.errors ?? 0;
+      let warnings = own?.warnings ?? 0;
+      const several = end - start > 1;
+      if (several) seenHere.clear();
+      for (let k = start; k < end; k++) {
+        const id = this.rowNumbers.at(k);
+        if (twoOwners[id] === 1) {
+          errors++;
+          continue;
+        }
+        const first = this.seqRow.at(this.idFirstSeq.at(id));
+        const again = first === row && several && seenHere.has(id);
+        if (several) seenHere.add(id);
+        if (first < row || again) {
+          counts.duplicates++;
+          warnings++;
+          continue;
+        }
+        const e164 = this.numberOf(id);
+        const port = this.ports.size > 0 ? this.ports.get(e164) : undefined;
+        if (port && port.portId === ctx.targetPortId) {
+          counts.inTarget++;
+          warnings++;
+        } else if (port) {
+          counts.inOpenPort++;
+          errors++;
+        } else {
+          counts.valid++;
+          const country = this.idCountry.at(id);
+          part.addNumber(e164, row, country >= 0 ? this.countries[country]! : undefined);
+        }
+      }
+      start = end;
+      counts.rows++;
+      counts.invalid += own?.invalid ?? 0;
+      counts.errors += errors;
+      counts.warnings += warnings;
+      if (errors > 0) counts.rowsWithErrors++;
+      else if (warnings > 0) counts.rowsWithWarnings++;
+      else counts.rowsOk++;
+      statuses[seq] = errors > 0 ? 2 : warnings > 0 ? 1 : 0;
+    }
+  }
+
+  /** The groups after {@link planAll}: one port request per group key, split by losing carrier where needed. */
+  groups(headers: readonly string[], mapping: ColumnMapping, options: PlanOptions): PlannedGroup[] {
+    return this.parts.finish(headers, mapping, options, this.carrierSplits());
+  }
+
+  private numberOf(id: number): string {
+    const digits = this.idDigits.at(id);
+    return digits === 0 ? this.oddNumbers.get(id)! : `+${digits}`;
+  }
+
+  private countryId(country: string): number {
+    let id = this.countryIds.get(country);
+    if (id === undefined) {
+      this.countryIds.set(country, (id = this.countries.length));
+      this.countries.push(country);
+    }
+    return id;
   }
 }
 
@@ -339,31 +486,53 @@ export function planRow(a: RowAnalysis, facts: FileFacts, portOf: ExistingPortLo
   return { ...a, numbers, problems: rowProblems, status };
 }
 
-/** Add one planned row to the counts. */
-export function tallyRow(counts: ImportCounts, r: PlannedRow): void {
-  counts.rows++;
-  counts.invalid += r.invalid;
-  for (const n of r.numbers) {
-    if (n.status === 'new') counts.valid++;
-    else if (n.status === 'duplicate') counts.duplicates++;
-    else if (n.status === 'in-open-port') counts.inOpenPort++;
-    else if (n.status === 'in-target') counts.inTarget++;
-  }
-  if (r.status === 'error') counts.rowsWithErrors++;
-  else if (r.status === 'warning') counts.rowsWithWarnings++;
-  else counts.rowsOk++;
-  for (const p of r.problems) countProblem(counts, p);
-}
-
 function countProblem(counts: ImportCounts, p: ImportProblem): void {
   if (p.severity === 'error') counts.errors++;
   else counts.warnings++;
 }
 
+type Seen = { value: string; row: number; conflict?: { value: string; row: number } };
+
+/**
+ * The rows of one group key with one losing carrier (or of one group key, when the target is an
+ * existing port and nothing splits): the unit a group is made of. Which parts stay apart is known
+ * only once every row is read (a second carrier may come last), so the rows are gathered by part
+ * and the parts of a group that does not split are merged at the end.
+ */
+class GroupPart {
+  readonly rows: number[] = [];
+  /** First value of each field and its row, and the first row disagreeing with it. */
+  readonly seen = new Map<MappableField, Seen>();
+  numbers: string[] = [];
+  numberRows: number[] = [];
+  countries = new Set<string>();
+
+  constructor(
+    readonly key: string,
+    /** The losing carrier of the part ('' for rows without one); null when the target cannot split. */
+    readonly carrier: string | null,
+  ) {}
+
+  addRow(row: number, fields: RowAnalysis['fields']): void {
+    this.rows.push(row);
+    for (const [field, value] of Object.entries(fields) as Array<[MappableField, string]>) {
+      const first = this.seen.get(field);
+      if (!first) this.seen.set(field, { value, row });
+      else if (first.value !== value && !first.conflict) first.conflict = { value, row };
+    }
+  }
+
+  addNumber(e164: string, row: number, country: string | undefined): void {
+    this.numbers.push(e164);
+    this.numberRows.push(row);
+    if (country) this.countries.add(country);
+  }
+}
+
+/** A group as it is finished: its parts merged (or one part of a split group). */
 interface GroupDraft {
   group: PlannedGroup;
-  /** First value of each field and its row, to report conflicts. */
-  seen: Map<MappableField, { value: string; row: number; conflict?: { value: string; row: number } }>;
+  seen: Map<MappableField, Seen>;
   countries: Set<string>;
   /** The group key before any split by losing carrier. */
   base: string;
@@ -372,47 +541,53 @@ interface GroupDraft {
 }
 
 /** Rows into port requests: one per group key (split by losing carrier where needed), fed in file order. */
-export class GroupBuilder {
-  private readonly drafts = new Map<string, GroupDraft>();
+class GroupParts {
+  private readonly index = new Map<string, number>();
+  private readonly list: GroupPart[] = [];
 
-  constructor(
-    private readonly headers: readonly string[],
-    private readonly mapping: ColumnMapping,
-    private readonly options: PlanOptions,
-    private readonly splits: Map<string, string[]>,
-  ) {}
-
-  add(r: PlannedRow): void {
-    const { options } = this;
-    const split = this.splits.get(r.groupKey);
-    const carrier = split ? (r.fields.losingCarrier ?? '') : null;
-    const key = carrier === null ? r.groupKey : splitGroupKey(r.groupKey, carrier);
-    let draft = this.drafts.get(key);
-    if (!draft) {
-      const target: PlannedGroup['target'] =
-        options.target.kind === 'existing' ? { kind: 'existing', portId: options.target.portId } : { kind: 'new', fields: { ...EMPTY_PORT_FIELDS, name: '' } };
-      draft = { group: { key, target, rows: [], numbers: [], countries: [], problems: [] }, seen: new Map(), countries: new Set(), base: r.groupKey, carrier };
-      this.drafts.set(key, draft);
+  /** Add a row to its part; returns the part's index. */
+  addRow(key: string, carrier: string | null, row: number, fields: RowAnalysis['fields']): number {
+    const partKey = carrier === null ? key : splitGroupKey(key, carrier);
+    let i = this.index.get(partKey);
+    if (i === undefined) {
+      this.index.set(partKey, (i = this.list.length));
+      this.list.push(new GroupPart(key, carrier));
     }
-    const into = draft;
-    into.group.rows.push(r.row);
-    r.numbers.forEach((n, i) => {
-      if (n.status !== 'new') return;
-      into.group.numbers.push(n.e164);
-      const country = r.parsed[i]?.country;
-      if (country) into.countries.add(country);
-    });
-    for (const [field, value] of Object.entries(r.fields) as Array<[MappableField, string]>) {
-      const first = into.seen.get(field);
-      if (!first) into.seen.set(field, { value, row: r.row });
-      else if (first.value !== value && !first.conflict) first.conflict = { value, row: r.row };
+    this.list[i]!.addRow(row, fields);
+    return i;
+  }
+
+  at(i: number): GroupPart {
+    return this.list[i]!;
+  }
+
+  clearNumbers(): void {
+    for (const part of this.list) {
+      part.numbers = [];
+      part.numberRows = [];
+      part.countries = new Set();
     }
   }
 
-  finish(): PlannedGroup[] {
-    const { headers, mapping, options } = this;
+  finish(headers: readonly string[], mapping: ColumnMapping, options: PlanOptions, splits: Map<string, string[]>): PlannedGroup[] {
+    const byKey = new Map<string, GroupPart[]>();
+    for (const part of this.list) {
+      const same = byKey.get(part.key);
+      if (same) same.push(part);
+      else byKey.set(part.key, [part]);
+    }
+    const drafts: GroupDraft[] = [];
+    for (const part of this.list) {
+      if (part.carrier !== null && splits.has(part.key)) {
+        drafts.push(draftOf(part.key, [part], part.carrier, options));
+        continue;
+      }
+      const same = byKey.get(part.key)!;
+      // A group that does not split is placed where its first row is, like its first part.
+      if (same[0] === part) drafts.push(draftOf(part.key, same, null, options));
+    }
     const groupColumn = mapping.groupBy !== null ? headers[mapping.groupBy] : undefined;
-    const groups = [...this.drafts.values()].map(({ group, seen, countries, base, carrier }) => {
+    const groups = drafts.map(({ group, seen, countries, base, carrier }) => {
       const label = base !== '' ? `Group "${base}"` : 'The import';
       const firstRow = group.rows[0] ?? 0;
       group.countries = [...countries].sort();
@@ -439,26 +614,66 @@ export class GroupBuilder {
       }
       return group;
     });
-    this.reportSplits(groups);
+    reportSplits(drafts, groups, splits);
     return groups;
   }
+}
 
-  /** One warning per split group, on its first part, naming the port requests it becomes. */
-  private reportSplits(groups: readonly PlannedGroup[]): void {
-    const drafts = [...this.drafts.values()];
-    const reported = new Set<string>();
-    drafts.forEach((draft, i) => {
-      if (draft.carrier === null || reported.has(draft.base)) return;
-      reported.add(draft.base);
-      const parts = groups.filter((_, j) => drafts[j]!.carrier !== null && drafts[j]!.base === draft.base);
-      const carriers = this.splits.get(draft.base) ?? [];
-      const label = draft.base !== '' ? `Group "${draft.base}"` : 'The import';
-      const names = parts.map((g) => `"${g.target.kind === 'new' ? g.target.fields.name : g.key}"`).join(', ');
-      groups[i]!.problems.unshift(
-        problem(groups[i]!.rows[0] ?? 0, null, 'warning', 'group-split-carrier', `${label} has numbers from ${carriers.length} losing carriers (${carriers.join(', ')}), so it becomes ${parts.length} port requests, one per carrier: ${names}`),
-      );
-    });
+/** One group from its parts: their rows and numbers merged in file order, fields compared across them. */
+function draftOf(base: string, parts: readonly GroupPart[], carrier: string | null, options: PlanOptions): GroupDraft {
+  const key = carrier === null ? base : splitGroupKey(base, carrier);
+  const target: PlannedGroup['target'] =
+    options.target.kind === 'existing' ? { kind: 'existing', portId: options.target.portId } : { kind: 'new', fields: { ...EMPTY_PORT_FIELDS, name: '' } };
+  const only = parts.length === 1 ? parts[0]! : undefined;
+  const rows = only ? only.rows : parts.flatMap((p) => p.rows).sort((a, b) => a - b);
+  let numbers: string[];
+  if (only) {
+    numbers = only.numbers;
+  } else {
+    // Stable: the numbers of one row keep their order.
+    const pairs = parts.flatMap((p) => p.numbers.map((n, i) => [p.numberRows[i]!, n] as const));
+    numbers = pairs.sort((a, b) => a[0] - b[0]).map((p) => p[1]);
   }
+  const countries = new Set(parts.flatMap((p) => [...p.countries]));
+  return { group: { key, target, rows, numbers, countries: [], problems: [] }, seen: mergeSeen(parts), countries, base, carrier };
+}
+
+/** Each field's first value over the parts, and the first row disagreeing with it. */
+function mergeSeen(parts: readonly GroupPart[]): Map<MappableField, Seen> {
+  if (parts.length === 1) return parts[0]!.seen;
+  const merged = new Map<MappableField, Seen>();
+  const fields = new Set(parts.flatMap((p) => [...p.seen.keys()]));
+  for (const field of fields) {
+    const firsts = parts.flatMap((p) => {
+      const s = p.seen.get(field);
+      return s ? [s] : [];
+    });
+    const first = firsts.reduce((a, b) => (b.row < a.row ? b : a));
+    let conflict: Seen['conflict'];
+    for (const s of firsts) {
+      // A part starting with another value disagrees at its first row; one starting with the same value, at its own first conflict.
+      const candidate = s.value !== first.value ? { value: s.value, row: s.row } : s.conflict;
+      if (candidate && (!conflict || candidate.row < conflict.row)) conflict = candidate;
+    }
+    merged.set(field, conflict ? { value: first.value, row: first.row, conflict } : { value: first.value, row: first.row });
+  }
+  return merged;
+}
+
+/** One warning per split group, on its first part, naming the port requests it becomes. */
+function reportSplits(drafts: readonly GroupDraft[], groups: readonly PlannedGroup[], splits: Map<string, string[]>): void {
+  const reported = new Set<string>();
+  drafts.forEach((draft, i) => {
+    if (draft.carrier === null || reported.has(draft.base)) return;
+    reported.add(draft.base);
+    const parts = groups.filter((_, j) => drafts[j]!.carrier !== null && drafts[j]!.base === draft.base);
+    const carriers = splits.get(draft.base) ?? [];
+    const label = draft.base !== '' ? `Group "${draft.base}"` : 'The import';
+    const names = parts.map((g) => `"${g.target.kind === 'new' ? g.target.fields.name : g.key}"`).join(', ');
+    groups[i]!.problems.unshift(
+      problem(groups[i]!.rows[0] ?? 0, null, 'warning', 'group-split-carrier', `${label} has numbers from ${carriers.length} losing carriers (${carriers.join(', ')}), so it becomes ${parts.length} port requests, one per carrier: ${names}`),
+    );
+  });
 }
 
 /** The key of one losing carrier's part of a group split by carrier ('' for rows without one). */

@@ -17,6 +17,8 @@ export interface WorkerRequest {
   sourceOptions?: SourceOptions;
   /** Mapping to apply; guessed from the table when omitted (and sent back with the table). */
   mapping?: ColumnMapping;
+  /** Group by this column (header or 1-based position) whatever the mapping chosen; refused when no column has that name. */
+  groupBy?: string;
   /** Mappings confirmed for earlier files, by layout signature: used before guessing. */
   remembered?: Record<string, ColumnMapping>;
   planOptions: PlanOptions;

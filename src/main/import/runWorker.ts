@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { StagedImport } from './stagedPlan';
 import type { ImportProgress, TableInfo, WorkerMessage, WorkerRequest, WriteRequest } from './protocol';
 import type { BatchWrite } from './batches';
+import type { OpenOwnersLookup } from './plan';
 
 export interface RunImportOptions {
   /** Called after every batch. */
@@ -13,6 +14,8 @@ export interface RunImportOptions {
   signal?: AbortSignal;
   /** Defaults to {@link defaultWorkerFactory}. */
   createWorker?: WorkerFactory;
+  /** The open ports holding numbers, looked up as each batch is staged (so planning has them at once). */
+  lookup?: OpenOwnersLookup;
 }
 
 export interface ImportRun {
@@ -56,7 +59,7 @@ export function runImportWorker(request: WorkerRequest, options: RunImportOption
   const worker = (options.createWorker ?? defaultWorkerFactory)({ workerData: { ...request, staged: stagedCount.buffer as SharedArrayBuffer }, transferList: transfer });
   return new Promise<ImportRun>((resolve, reject) => {
     let table: TableInfo | undefined;
-    const staged = new StagedImport(request.planOptions);
+    const staged = new StagedImport(request.planOptions, options.lookup);
     let settled = false;
     const finish = (fn: () => void, keepThread = false) => {
       if (settled) return;

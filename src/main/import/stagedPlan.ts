@@ -6,10 +6,9 @@ import {
   emptyCounts,
   FileFacts,
   finishPlan,
-  GroupBuilder,
   planRow,
   rowContext,
-  tallyRow,
+  type FactsRow,
   type ImportPlan,
   type OpenOwnersLookup,
   type PlannedRow,
@@ -18,12 +17,10 @@ import {
 } from './plan';
 
 /** A normalised row as the worker hands it over: what the first pass needs, and the whole row as JSON. */
-export type StagedAnalysis = Pick<RowAnalysis, 'row' | 'groupKey' | 'parsed' | 'fields'> & { json: string };
+export type StagedAnalysis = FactsRow & { json: string };
 
 /** Rows read back and planned at a time; between two pages the event loop gets a turn. */
 const PAGE_ROWS = 500;
-
-const STATUS_CODE = { ok: 0, warning: 1, error: 2 } as const;
 
 /**
  * The normalised rows of one import, kept in a private temporary SQLite database (SQLite deletes
@@ -152,13 +149,18 @@ export class StagedImport {
   private facts: FileFacts;
   private factsStale = false;
 
-  constructor(private readonly options: PlanOptions) {
+  /** With `lookup`, the open ports holding a batch's numbers are looked for as it is added, not all at the end. */
+  constructor(
+    private readonly options: PlanOptions,
+    private readonly lookup?: OpenOwnersLookup,
+  ) {
     this.facts = new FileFacts(options);
   }
 
   add(batch: readonly StagedAnalysis[]): void {
     this.rows.append(batch);
     for (const a of batch) this.facts.add(a);
+    if (this.lookup) for (const _ of this.facts.lookUp(this.lookup));
   }
 
   /** Replace one row's cells (a fix in place); false when no row has that number. */
@@ -200,26 +202,12 @@ export class StagedImport {
       this.factsStale = false;
     }
     const facts = this.facts;
-    // Ports found now are the ones the preview shows later: a page planned again gives the same answer.
-    // They are looked up a page at a time, in one statement.
-    const ports = new Map<string, { portId: string; name: string }>();
-    const portOf = (e164: string) => ports.get(e164);
+    yield* facts.lookUp(lookup);
     const ctx = rowContext(headers, mapping, options);
     const counts = emptyCounts(facts);
-    const groups = new GroupBuilder(headers, mapping, options, facts.carrierSplits());
     const statuses = new Uint8Array(this.rows.count);
-    let idx = 0;
-    for (const page of this.rows.all()) {
-      for (const [e164, port] of lookup(page.flatMap((a) => a.parsed.map((n) => n.e164)))) ports.set(e164, port);
-      for (const a of page) {
-        const r = planRow(a, facts, portOf, ctx);
-        tallyRow(counts, r);
-        groups.add(r);
-        statuses[idx++] = STATUS_CODE[r.status];
-      }
-      yield;
-    }
-    const planOne = (a: RowAnalysis) => planRow(a, facts, portOf, ctx);
-    return finishPlan(headers, sourceProblems, new PlannedRows(this.rows, planOne, statuses), mapping, options, counts, groups.finish());
+    yield* facts.planAll(ctx, counts, statuses);
+    const planOne = (a: RowAnalysis) => planRow(a, facts, facts.portOf, ctx);
+    return finishPlan(headers, sourceProblems, new PlannedRows(this.rows, planOne, statuses), mapping, options, counts, facts.groups(headers, mapping, options));
   }
 }

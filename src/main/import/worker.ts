@@ -53,7 +53,7 @@ async function run(request: WorkerRequest): Promise<void> {
     const { mapping } = chosen;
     const batch: StagedAnalysis[] = pending.map((r) => {
       const a = analyseRow(r, headers, mapping, planOptions);
-      return { row: a.row, groupKey: a.groupKey, parsed: a.parsed, fields: a.fields, json: JSON.stringify(a) };
+      return { row: a.row, groupKey: a.groupKey, parsed: a.parsed, fields: a.fields, invalid: a.invalid, rowProblems: a.rowProblems, json: JSON.stringify(a) };
     });
     pending = [];
     post({ type: 'batch', rows: batch });
@@ -76,7 +76,7 @@ async function run(request: WorkerRequest): Promise<void> {
   const read = await streamSource(source, request.sourceOptions ?? {}, {
     head: (table) => {
       head = table;
-      chosen = chooseMapping(table, request.mapping, request.remembered, request.planOptions.defaultCountry);
+      chosen = chooseMapping(table, request.mapping, request.remembered, request.planOptions.defaultCountry, request.groupBy);
       const { rows, ...info } = table;
       post({ type: 'table', table: { ...info, totalRows: 0, preview: rows.slice(0, PREVIEW_ROWS), ...chosen } });
     },

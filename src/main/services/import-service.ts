@@ -42,6 +42,8 @@ export interface StartImport {
   sheet?: string;
   hasHeader?: boolean;
   headerRow?: number;
+  /** Group by this column (its header, any case, or 1-based position), applied to the mapping chosen on the head. */
+  groupBy?: string;
 }
 
 export interface Remap {
@@ -70,6 +72,8 @@ interface Session {
   sourceOptions: SourceOptions;
   planOptions: PlanOptions;
   mapping?: ColumnMapping;
+  /** The grouping column asked for at the start, until a mapping is known (it then holds it). */
+  groupBy?: string;
   state: ImportStatus['state'];
   revision: number;
   progress: ImportProgress | null;
@@ -122,6 +126,7 @@ export class ImportService {
       sourceOptions: pickDefined({ sheet: input.sheet, hasHeader: input.hasHeader, headerRow: input.headerRow }),
       planOptions: { defaultCountry: input.country, target: input.target },
       ...(input.mapping ? { mapping: input.mapping } : {}),
+      ...(input.groupBy !== undefined ? { groupBy: input.groupBy } : {}),
       state: 'reading',
       revision: 0,
       progress: null,
@@ -330,20 +335,22 @@ export class ImportService {
     // Each run gets its own copy of the bytes: the worker takes (transfers) the buffer it is given.
     const source: WorkerSource = session.source.kind === 'file' ? { ...session.source, bytes: session.source.bytes.slice() } : session.source;
     const remembered = this.layouts.all();
+    const groupBy = session.mapping ? undefined : session.groupBy;
     // The first rows, from the head of the source, while the worker thread boots.
-    void earlyPreview(session.source, session.sourceOptions, session.mapping, remembered, session.planOptions.defaultCountry).then((table) => {
+    void earlyPreview(session.source, session.sourceOptions, session.mapping, remembered, session.planOptions.defaultCountry, groupBy).then((table) => {
       if (table && !controller.signal.aborted && !session.table) session.table = table;
     });
     session.run = runImportWorker(
       {
         source,
         sourceOptions: session.sourceOptions,
-        ...(session.mapping ? { mapping: session.mapping } : {}),
+        ...(session.mapping ? { mapping: session.mapping } : groupBy !== undefined ? { groupBy } : {}),
         remembered,
         planOptions: session.planOptions,
       },
       {
         signal: controller.signal,
+        lookup: this.lookup,
         ...(this.deps.createWorker ? { createWorker: this.deps.createWorker } : {}),
         onTable: (table) => {
           if (controller.signal.aborted) return;

@@ -150,4 +150,19 @@ describe('portdesk import', () => {
       expect(result).toMatchObject({ code: 2, stderr: `portdesk: option '--header-row <n|none>' argument '${value}' is invalid. Give a row number from 1 to 1,000 (as the spreadsheet numbers it), or none` });
     }
   });
+
+  it('--group-by by position, or a column the file lacks: refused with the columns named, nothing written', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'cli.db');
+    const file = csv(dir, MIXED);
+    expect(await cli(['--db', db, 'import', file, '--group-by', 'Region'])).toMatchObject({
+      code: 1,
+      stderr: 'portdesk: --group-by "Region" is not a column of this file; its columns are "Customer", "Number", "Carrier"',
+    });
+    expect(counts(db)).toEqual({ ports: 0, numbers: 0, outbox: 0 });
+    // Column 3 (Carrier) is not the guessed grouping (Customer, which would make three ports: Acme, and Globex split by carrier).
+    const byCarrier = csv(dir, 'Customer,Number,Carrier\nAcme,202-555-0100,Verizon\nGlobex,(202) 555-0101,Verizon\nGlobex,2025550102,AT&T\n');
+    const byPosition = await cli(['--db', db, 'import', byCarrier, '--group-by', '3']);
+    expect(byPosition.stdout).toMatch(/Imported 3 number\(s\) into 2 port\(s\): "Acme" \(.+, 2\), "Globex" \(.+, 1\)/);
+  });
 });

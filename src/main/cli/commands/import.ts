@@ -75,16 +75,6 @@ function targetOf(opts: ImportOptions, file: string): ImportTargetInput {
   return { kind: 'new', name };
 }
 
-/** Column named by `--group-by`: its header (any case) or its 1-based position. */
-function groupColumn(status: ImportStatus, wanted: string): number {
-  const headers = status.table?.headers ?? [];
-  const byName = headers.findIndex((h) => h.toLowerCase() === wanted.trim().toLowerCase());
-  if (byName >= 0) return byName;
-  const n = Number(wanted);
-  if (Number.isInteger(n) && n >= 1 && n <= headers.length) return n - 1;
-  throw new AppError('VALIDATION', `--group-by "${wanted}" is not a column of this file; its columns are ${headers.map((h) => `"${h}"`).join(', ')}`);
-}
-
 /** Rows of the problems list read at a time: only their problems are kept, not the row views. */
 const PROBLEM_PAGE = 1_000;
 
@@ -126,33 +116,11 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
       const target = targetOf(opts, file);
       const imports = deps.imports();
       const source: StartImport['source'] = file === '-' ? stdinSource(await (deps.readStdin ?? readProcessStdin)()) : { kind: 'path', path: file };
-      const { jobId } = imports.start({ source, country: country.data, target, ...(opts.sheet ? { sheet: opts.sheet } : {}), ...opts.headerRow });
-      let status = await imports.status(jobId);
-      if (opts.groupBy) {
-        // The columns arrive with the file's first rows: the grouping column is set then, so the
-        // whole file is read once, not once with the guessed mapping and again with this one.
-        while (!status.table && (status.state === 'reading' || status.state === 'checking')) {
-          await new Promise((resolve) => setTimeout(resolve, 5));
-          status = await imports.status(jobId);
-        }
-        if (status.table) {
-          let col: number;
-          try {
-            col = groupColumn(status, opts.groupBy);
-          } catch (err) {
-            imports.cancel(jobId);
-            throw err;
-          }
-          if (status.table.mapping.groupBy !== col) imports.remap(jobId, { mapping: { ...status.table.mapping, groupBy: col }, target: { kind: 'group' } });
-        }
-      }
-      status = await imports.status(jobId, true);
+      // The grouping column is applied to the mapping chosen on the file's first rows, so the
+      // file is read once (an unknown column fails the run like an unreadable file).
+      const { jobId } = imports.start({ source, country: country.data, target, ...(opts.sheet ? { sheet: opts.sheet } : {}), ...opts.headerRow, ...(opts.groupBy ? { groupBy: opts.groupBy } : {}) });
+      const status = await imports.status(jobId, true);
       if (status.state === 'failed') throw new AppError(status.error?.code === 'FILE' ? 'FILE' : 'VALIDATION', status.error?.message ?? 'The file could not be read');
-      if (opts.groupBy && status.table && status.target.kind !== 'group') {
-        // When the guesser proposed no grouping, the preview fell back to one new port.
-        imports.remap(jobId, { mapping: { ...status.table.mapping, groupBy: groupColumn(status, opts.groupBy) }, target: { kind: 'group' } });
-        status = await imports.status(jobId, true);
-      }
       const problems = allProblems(imports, status);
       const skipped = problems.filter((p) => p.severity === 'error');
       let committed: Awaited<ReturnType<ImportService['commit']>> | null = null;
