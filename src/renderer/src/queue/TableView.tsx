@@ -97,7 +97,7 @@ export function TableView({ rows: viewRows }: { rows: PortSummary[] }) {
   }, [rows]);
   const focusRow = useMemo(() => (focusedId !== null ? rows.findIndex((p) => p.id === focusedId) : -1), [rows, focusedId]);
 
-  const virtualizer = useVirtualizer({ count: lines ? lines.length : rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({ count: lines ? lines.length : rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 4 });
 
   // Keyboard focus follows the focused cell, scrolled in first (it may not be rendered yet).
   useEffect(() => {
