@@ -1,14 +1,15 @@
-// Bundles the command line into out/cli (main.js and the workers it starts: import worker.js,
-// attachment inspectWorker.js), so
-// `portdesk` starts as plain JavaScript instead of transpiling TypeScript at every run. Packages
-// are bundled too (one file loads faster than zod's hundreds), except the native driver and the
-// packages only PDF and workbook work loads, which stay external and lazy.
+// Bundles the command line into out/cli (main.cjs and the workers it starts: import worker.js,
+// attachment inspectWorker.js), so `portdesk` starts as plain JavaScript instead of transpiling
+// TypeScript at every run. Packages are bundled too (one file loads faster than zod's hundreds),
+// except the native driver and the packages only PDF work loads, which stay external and lazy.
+// main.cjs is one CommonJS script so that bin/portdesk.mjs can run it with V8's code cache
+// (Node 20 has none for ES modules): compiling its megabyte was a third of every start.
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const CLI_DIR = join(ROOT, 'out', 'cli');
-export const CLI_ENTRY = join(CLI_DIR, 'main.js');
+export const CLI_ENTRY = join(CLI_DIR, 'main.cjs');
 /** What the build was made from: each source file bundled (not packages) with its mtime. */
 const STAMP = 'sources.json';
 
@@ -26,27 +27,42 @@ export async function buildCli() {
   // Taken before bundling: a file saved during the build then reads as changed.
   const mtimes = sourceMtimes(join(ROOT, 'src'));
   try {
-    const { metafile } = await esbuild.build({
+    const common = {
       absWorkingDir: ROOT,
-      entryPoints: { main: 'src/main/cli/main.ts', worker: 'src/main/import/worker.ts', inspectWorker: 'src/main/documents/inspectWorker.ts' },
       outdir: next,
       bundle: true,
       minify: process.env.PORTDESK_CLI_MINIFY !== '0',
       platform: 'node',
-      format: 'esm',
       target: 'node20',
       external: ['better-sqlite3', '@cantoo/pdf-lib', '@cantoo/fontkit', 'exceljs', 'electron', 'electron-updater'],
-      // Bundled CommonJS packages (commander) call require for Node's modules.
-      banner: { js: "import { createRequire as __cliRequire } from 'node:module'; const require = __cliRequire(import.meta.url);" },
-      // Dynamic imports stay lazy chunks (exceljs loads only for workbooks, as under tsx).
-      splitting: true,
-      // Chunks sit beside main.js so that ./worker.js and ./inspectWorker.js resolve from any of them.
-      chunkNames: '[name]-[hash]',
       logLevel: 'silent',
       metafile: true,
+    };
+    const main = await esbuild.build({
+      ...common,
+      entryPoints: { main: 'src/main/cli/main.ts' },
+      format: 'cjs',
+      outExtension: { '.js': '.cjs' },
+      // The workers beside it are found from the module's URL (runWorker.ts, documents/index.ts).
+      define: { 'import.meta.url': '__cliUrl' },
+      banner: { js: "const __cliUrl = require('node:url').pathToFileURL(__filename).href;" },
+      // import() needs a loader hook a vm.Script lacks: lazy parts are bundled (compiled only when
+      // called), external packages required.
+      supported: { 'dynamic-import': false },
     });
+    const workers = await esbuild.build({
+      ...common,
+      entryPoints: { worker: 'src/main/import/worker.ts', inspectWorker: 'src/main/documents/inspectWorker.ts' },
+      format: 'esm',
+      // Bundled CommonJS packages call require for Node's modules.
+      banner: { js: "import { createRequire as __cliRequire } from 'node:module'; const require = __cliRequire(import.meta.url);" },
+      // Dynamic imports stay lazy chunks (the database code loads only to commit, the workbook reader only for workbooks).
+      splitting: true,
+      chunkNames: '[name]-[hash]',
+    });
+    const metafile = { inputs: { ...main.metafile.inputs, ...workers.metafile.inputs } };
     const sources = Object.keys(metafile.inputs).filter((path) => !path.includes('node_modules/'));
-    writeFileSync(join(next, STAMP), JSON.stringify(sources.map((path) => [path, mtimes.get(path) ?? statSync(join(ROOT, path)).mtimeMs])));
+    writeFileSync(join(next, STAMP), JSON.stringify(sources.map((path) => [path, mtimes.get(path) ?? Math.floor(statSync(join(ROOT, path)).mtimeMs)])));
     rmSync(CLI_DIR, { recursive: true, force: true });
     renameSync(next, CLI_DIR);
     return undefined;
@@ -56,12 +72,12 @@ export async function buildCli() {
   }
 }
 
-/** Every file's mtime below `dir`, by its path relative to ROOT (as esbuild's metafile names inputs). */
+/** Every file's mtime (whole milliseconds, as tools set them back) below `dir`, by its path relative to ROOT (as esbuild's metafile names inputs). */
 function sourceMtimes(dir, into = new Map()) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) sourceMtimes(path, into);
-    else into.set(relative(ROOT, path).split(sep).join('/'), statSync(path).mtimeMs);
+    else into.set(relative(ROOT, path).split(sep).join('/'), Math.floor(statSync(path).mtimeMs));
   }
   return into;
 }
@@ -79,5 +95,5 @@ export function cliBuildIsCurrent() {
   } catch {
     return false;
   }
-  return sources.every(([path, mtime]) => statSync(join(ROOT, path), { throwIfNoEntry: false })?.mtimeMs === mtime);
+  return sources.every(([path, mtime]) => Math.floor(statSync(join(ROOT, path), { throwIfNoEntry: false })?.mtimeMs ?? -1) === mtime);
 }

@@ -1,8 +1,10 @@
 import { runCli } from './program';
 
-const code = await runCli(process.argv.slice(2), {
+// No top-level await: the build is a CommonJS script (scripts/lib/build-cli.mjs).
+void runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   env: process.env,
+}).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;

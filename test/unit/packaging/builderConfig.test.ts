@@ -62,7 +62,7 @@ describe('electron-builder.yml', () => {
       '.env',
       'dist/PortDesk-0.1.0.AppImage',
       'out/main/index.js.map',
-      'out/cli/main.js',
+      'out/cli/main.cjs',
       'node_modules/.portdesk-native/electron/better_sqlite3.node',
       'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
       'node_modules/better-sqlite3/deps/sqlite3/sqlite3.c',

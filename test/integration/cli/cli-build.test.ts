@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, cliBuildIsCurrent, CLI_DIR, CLI_ENTRY, ROOT } from '../../../scripts/lib/build-cli.mjs';
+import { tempDir } from '../../support/temp';
+
+const BIN = join(ROOT, 'bin', 'portdesk.mjs');
+
+describe('the built CLI', () => {
+  beforeAll(async () => {
+    if (!cliBuildIsCurrent()) expect(await buildCli()).toBeUndefined();
+  }, 120_000);
+
+  it('is current until a bundled source changes, by the list of sources the build wrote', () => {
+    const sources = JSON.parse(readFileSync(join(CLI_DIR, 'sources.json'), 'utf8')) as Array<[string, number]>;
+    expect(sources.map(([path]) => path)).toEqual(expect.arrayContaining(['src/main/cli/program.ts', 'src/main/import/xlsx.ts']));
+    expect(sources.some(([path]) => path.includes('node_modules'))).toBe(false);
+    expect(cliBuildIsCurrent()).toBe(true);
+    const file = join(ROOT, 'src/main/cli/format.ts');
+    const { atime, mtime } = statSync(file);
+    try {
+      // Older or newer: any other mtime is a change (a checkout sets either).
+      utimesSync(file, atime, new Date(mtime.getTime() - 60_000));
+      expect(cliBuildIsCurrent()).toBe(false);
+    } finally {
+      utimesSync(file, atime, mtime);
+    }
+    expect(cliBuildIsCurrent()).toBe(true);
+  });
+
+  it('runs as one CommonJS script with a code cache written beside it, and still starts its import worker', () => {
+    rmSync(`${CLI_ENTRY}.cache`, { force: true });
+    const db = join(tempDir(), 'built.db');
+    const run = (...args: string[]) => spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, PORTDESK_CLI_FROM_SOURCE: '' } });
+    expect(run('ports', 'list')).toMatchObject({ status: 0, stdout: 'No port requests.\n' });
+    expect(existsSync(`${CLI_ENTRY}.cache`)).toBe(true);
+    expect(run('ports', 'list')).toMatchObject({ status: 0, stdout: 'No port requests.\n' });
+    const csv = join(tempDir(), 'n.csv');
+    writeFileSync(csv, 'Customer,Number\nAcme,2025550100\n');
+    const imported = run('import', csv, '--group-by', 'Customer');
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toMatch(/Imported 1 number\(s\) into 1 port\(s\): "Acme"/);
+  });
+});
