@@ -414,6 +414,25 @@ INSERT INTO events (port_id, at, kind, from_state, to_state, message, actor)
 UPDATE ports SET foc_date = '' WHERE foc_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(foc_date, '+0 days') IS NOT foc_date;
 `,
   },
+  {
+    version: 17,
+    name: 'timeline triggers write only a changed clock',
+    sql: `
+-- A pulled port is inserted with its clocks already set to the moment of its first timeline
+-- event; these triggers then find nothing to change and write nothing, where each rewrote the
+-- new row (two extra row writes per port, 10,000 times in a large pull). Same results otherwise.
+DROP TRIGGER events_state_entered;
+CREATE TRIGGER events_state_entered AFTER INSERT ON events WHEN NEW.to_state IS NOT NULL
+BEGIN
+  UPDATE ports SET state_entered_at = NEW.at WHERE id = NEW.port_id AND state = NEW.to_state AND state_entered_at IS NOT NEW.at;
+END;
+DROP TRIGGER events_remote_changed;
+CREATE TRIGGER events_remote_changed AFTER INSERT ON events WHEN NEW.actor = 'remote'
+BEGIN
+  UPDATE ports SET remote_changed_at = NEW.at WHERE id = NEW.port_id AND remote_changed_at IS NOT NEW.at;
+END;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,4 +1,5 @@
 import { RemoteError, kindOfStatus, networkError, parseRetryAfter, type RemoteErrorKind } from './errors';
+import { parseJsonInTurns } from './json-in-turns';
 
 export interface HttpResponse {
   status: number;
@@ -21,6 +22,9 @@ export interface HttpRequest {
 
 /** How long PortDesk waits for a JSON answer unless the remote's config says otherwise. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** Answers longer than this (characters) are parsed between turns of the event loop: a large listing is no single block. */
+const PARSE_IN_TURNS_FROM = 256 * 1024;
 
 /** Turns a non-2xx answer into a typed error; each adapter knows its family's error body. */
 export type ErrorReader = (status: number, body: unknown) => { message: string; serverMessage?: string; charges?: number; kind?: RemoteErrorKind };
@@ -96,7 +100,8 @@ export async function requestJson(req: HttpRequest, readError: ErrorReader): Pro
   let body: unknown = undefined;
   if (data.length > 0) {
     try {
-      body = JSON.parse(data.toString('utf8')) as unknown;
+      const text = data.toString('utf8');
+      body = text.length > PARSE_IN_TURNS_FROM ? await parseJsonInTurns(text) : (JSON.parse(text) as unknown);
     } catch {
       throw new RemoteError({ kind: 'transient', status: res.status, message: `Unreadable answer from ${new URL(req.url).host} (not JSON)` });
     }

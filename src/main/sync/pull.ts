@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { orderedUuid } from '../db/ordered-uuid';
 import { stateLabel } from '../../shared/domain/states';
 import type { PortState, TimelineEvent } from '../../shared/model';
 import { mappedFields, sameContent, type RemoteAdapter, type RemotePort } from './adapters/types';
@@ -6,12 +6,14 @@ import { recordConflict, refreshConflictRemote } from './conflicts';
 import { mergeInputs, threeWayMerge } from './merge';
 import { takeAll, takeRemote, versionOf } from './take-remote';
 import type { SyncStore } from './store';
+import type { LinkedPort } from '../db/repos/ports-repo';
 import { ExtrasApplier, fillExtras } from './pull-extras';
 import { fillStateReasons } from './pull-reasons';
 import { cleanRemotePort } from './clean-remote';
 import { RemoteError } from './errors';
 import { pool } from './pool';
 import { duplicateCopies, recordDuplicates } from './duplicates';
+import { Turns } from './turns';
 
 export interface PullContext {
   store: SyncStore;
@@ -58,14 +60,21 @@ const FAILSAFE_MIN = 10;
 export async function pull(ctx: PullContext): Promise<PullResult> {
   const listed = await ctx.adapter.listAll();
   const unreadableListed = ctx.adapter.unreadableInListing?.() ?? [];
-  const unlisted = await refreshUnlisted(ctx, listed);
+  const linked = ctx.store.repos.ports.linked(ctx.remoteId);
+  const unlisted = await refreshUnlisted(ctx, listed, linked);
   const remotes = [...listed, ...unlisted.found];
   // Revisions as of the last pull: which requests changed since (both fetches are for those).
-  const known = ctx.store.revisions(ctx.remoteId);
+  const known = new Map(linked.map((r) => [r.objectId, r.revision]));
   await fillExtras(ctx.store, ctx.adapter, ctx.remoteId, remotes, known);
   await fillStateReasons(ctx.adapter, remotes, known);
   // Cleaned after the extras are in, so pulled comments and attachment names are cleaned too.
-  const result = await applyPull(ctx, remotes.map(cleanRemotePort), { listed: new Set(listed.map((r) => r.remoteObjectId)), notFound: unlisted.notFound });
+  const turns = new Turns();
+  const cleaned: RemotePort[] = [];
+  for (const remote of remotes) {
+    if (turns.due()) await turns.next();
+    cleaned.push(cleanRemotePort(remote));
+  }
+  const result = await applyPull(ctx, cleaned, { listed: new Set(listed.map((r) => r.remoteObjectId)), notFound: unlisted.notFound });
   // A document the remote sent that cannot be read (an unknown state, a broken field) changes
   // nothing here: a linked port stays as it was, marked with why; every one is reported, the
   // requests new to PortDesk too (they are not made into ports until they can be read).
@@ -100,10 +109,11 @@ const REFRESH_ALL_UP_TO = 200;
 async function refreshUnlisted(
   ctx: PullContext,
   listed: readonly RemotePort[],
+  linked: readonly LinkedPort[],
 ): Promise<{ found: RemotePort[]; notFound: Set<string>; unreadable: { portId: string; remoteObjectId: string; message: string }[] }> {
   const seen = new Set(listed.map((r) => r.remoteObjectId));
   const gone = new Set(ctx.store.repos.syncState.keysWithPrefix(ctx.remoteId, 'gone:'));
-  const missing = ctx.store.repos.ports.linked(ctx.remoteId).filter((p) => !seen.has(p.objectId) && !gone.has(p.objectId));
+  const missing = linked.filter((p) => !seen.has(p.objectId) && !gone.has(p.objectId));
   const todo = missing.length <= REFRESH_ALL_UP_TO ? missing : missing.filter((p) => p.state !== 'completed' && p.state !== 'canceled');
   const found: RemotePort[] = [];
   const notFound = new Set<string>();
@@ -128,13 +138,12 @@ export interface PullListing {
 }
 
 /**
- * Remote ports applied per transaction. Between two chunks the event loop that serves the window
- * gets a turn: a pull of 10,000 ports is no single long block. Each port stands on its own (its
- * savepoint), so a crash between chunks leaves whole ports applied and the next pull goes on by
- * revision; removals, which need every port seen, come last in their own transaction.
+ * Remote ports are applied in transactions that each run one slice of time ({@link Turns}), with
+ * a turn of the event loop between two: a pull of 10,000 ports is no single long block. Each port
+ * stands on its own (its savepoint), so a crash between chunks leaves whole ports applied and the
+ * next pull goes on by revision; removals, which need every port seen, come last in their own
+ * transaction.
  */
-const APPLY_CHUNK = 200;
-
 export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing: PullListing = { listed: new Set(remotes.map((r) => r.remoteObjectId)), notFound: new Set() }): Promise<PullResult> {
   const { store, remoteId } = ctx;
   const { repos, db } = store;
@@ -164,11 +173,22 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
    * after it is undone by deleting that row (its numbers, events and extras cascade).
    */
   const insertNew = (remote: RemotePort, seen: Set<string>): void => {
-    const id = randomUUID();
-    ports.insertPulled({ id, state: remote.state, stateReason: remote.stateReason ?? null, remoteId, remoteObjectId: remote.remoteObjectId, revision: remote.revision, accountId: remote.accountId, fields: remote.fields, now });
-    ports.setMergeBase(id, versionOf(remote));
-    ports.setRemoteAuthority(id, remote.authority);
-    ports.setRemoteStatus(id, remote);
+    const id = orderedUuid();
+    ports.insertPulled({
+      id,
+      state: remote.state,
+      stateReason: remote.stateReason ?? null,
+      remoteId,
+      remoteObjectId: remote.remoteObjectId,
+      revision: remote.revision,
+      accountId: remote.accountId,
+      fields: remote.fields,
+      base: versionOf(remote),
+      authority: remote.authority,
+      remoteStatus: remote.remoteStatus,
+      remoteStatusDetail: remote.remoteStatusDetail,
+      now,
+    });
     try {
       for (const n of remote.numbers) addNumber(id, n, remote.state);
       event(id, 'created', `Found on the remote (${stateLabel(remote.state)})`, null, remote.state);
@@ -204,8 +224,8 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
     if (extras.apply(localId, remote, true)) result.changed.push(localId);
     if (knownRevisions.get(remote.remoteObjectId) === remote.revision) return;
     const port = store.port(localId);
-    const snap = store.snapshot(localId);
-    if (!port || !snap) return;
+    if (!port) return;
+    const snap = store.snapshotOf(port);
     if (port.remoteObjectId === remote.remoteObjectId && port.remoteRevision === remote.revision) return;
     if (conflicts.has(localId)) {
       refreshConflictRemote(repos, localId, remote);
@@ -281,44 +301,55 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
     result.changed.push(...repos.remoteAccounts.record(remoteId, accountNames(remotes)));
   })();
   const seen = new Set<string>();
-  const applyChunk = db.transaction((chunk: readonly RemotePort[]) => {
-    for (const remote of chunk) {
-      if (goneObjects.has(remote.remoteObjectId) || duplicates.has(remote.remoteObjectId)) continue;
-      try {
-        const matched = matches.get(remote.remoteObjectId);
-        if (matched) {
-          relinkByNumbers(matched, remote);
-          applyInSavepoint(remote, matched, seen);
-          continue;
-        }
-        // Brand-new ports skip the savepoint (see insertNew); a known port may take several
-        // dependent writes (conflict, fields, numbers, state) that must land together or not at all.
-        const localId = byObject.get(remote.remoteObjectId) ?? (remote.marker && ports.isUnlinkedOf(remote.marker, remoteId) ? remote.marker : undefined);
-        // A port fetched by id whose local port was just linked to its successor: nothing to apply.
-        if (localId && relinked.has(localId) && !listing.listed.has(remote.remoteObjectId)) continue;
-        if (localId) applyInSavepoint(remote, localId, seen);
-        else insertNew(remote, seen);
-      } catch (err) {
-        const portId = byObject.get(remote.remoteObjectId) ?? null;
-        result.failures.push({ portId, remoteObjectId: remote.remoteObjectId, accountId: remote.accountId, accountName: null, message: err instanceof Error ? err.message : String(err) });
+  const applyListed = (remote: RemotePort): void => {
+    if (goneObjects.has(remote.remoteObjectId) || duplicates.has(remote.remoteObjectId)) return;
+    try {
+      const matched = matches.get(remote.remoteObjectId);
+      if (matched) {
+        relinkByNumbers(matched, remote);
+        applyInSavepoint(remote, matched, seen);
+        return;
       }
+      // Brand-new ports skip the savepoint (see insertNew); a known port may take several
+      // dependent writes (conflict, fields, numbers, state) that must land together or not at all.
+      const localId = byObject.get(remote.remoteObjectId) ?? (remote.marker && ports.isUnlinkedOf(remote.marker, remoteId) ? remote.marker : undefined);
+      // A port fetched by id whose local port was just linked to its successor: nothing to apply.
+      if (localId && relinked.has(localId) && !listing.listed.has(remote.remoteObjectId)) return;
+      if (localId) applyInSavepoint(remote, localId, seen);
+      else insertNew(remote, seen);
+    } catch (err) {
+      const portId = byObject.get(remote.remoteObjectId) ?? null;
+      result.failures.push({ portId, remoteObjectId: remote.remoteObjectId, accountId: remote.accountId, accountName: null, message: err instanceof Error ? err.message : String(err) });
     }
+  };
+  const turns = new Turns();
+  /** Ports from `from` on, in one transaction, until the slice is used up; answers where it stopped. */
+  const applyChunk = db.transaction((from: number): number => {
+    let next = from;
+    while (next < remotes.length) {
+      applyListed(remotes[next] as RemotePort);
+      next += 1;
+      if (turns.due()) break;
+    }
+    return next;
   });
-  for (let from = 0; from < remotes.length; from += APPLY_CHUNK) {
-    if (from > 0) await new Promise((resolve) => setImmediate(resolve));
-    applyChunk(remotes.slice(from, from + APPLY_CHUNK));
+  for (let from = 0; from < remotes.length; ) {
+    from = applyChunk(from);
+    await turns.next();
   }
-  db.transaction(() => {
-    const linkedNow = ports.linked(remoteId);
-    // Only what the remote answered NOT_FOUND for may go (seam 1): absence from a listing proves nothing.
-    const missing = linkedNow.filter((p) => !seen.has(p.id) && listing.notFound.has(p.objectId) && outbox.remaining(p.id) === 0 && !conflicts.has(p.id)).map((p) => p.id);
-    if (missing.length >= FAILSAFE_MIN && missing.length > linkedNow.length * FAILSAFE_SHARE && !ctx.confirmRemovals) {
-      result.held = { wouldRemove: missing.length, of: linkedNow.length };
-      return;
-    }
-    for (const id of missing) ports.delete(id);
-    result.removed.push(...missing);
-  })();
+  // Only what the remote answered NOT_FOUND for may go (seam 1): absence from a listing proves nothing.
+  if (listing.notFound.size > 0) {
+    db.transaction(() => {
+      const linkedNow = ports.linked(remoteId);
+      const missing = linkedNow.filter((p) => !seen.has(p.id) && listing.notFound.has(p.objectId) && outbox.remaining(p.id) === 0 && !conflicts.has(p.id)).map((p) => p.id);
+      if (missing.length >= FAILSAFE_MIN && missing.length > linkedNow.length * FAILSAFE_SHARE && !ctx.confirmRemovals) {
+        result.held = { wouldRemove: missing.length, of: linkedNow.length };
+        return;
+      }
+      for (const id of missing) ports.delete(id);
+      result.removed.push(...missing);
+    })();
+  }
   result.changed = [...new Set(result.changed)];
   return result;
 }

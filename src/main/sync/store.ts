@@ -27,8 +27,12 @@ export class SyncStore {
 
   snapshot(portId: string): LocalSnapshot | undefined {
     const port = this.repos.ports.get(portId);
-    if (!port) return undefined;
-    return { localId: portId, state: port.state, fields: fieldsOf(port), numbers: this.repos.numbers.e164s(portId) };
+    return port ? this.snapshotOf(port) : undefined;
+  }
+
+  /** The snapshot of a port row already read. */
+  snapshotOf(port: PortRow): LocalSnapshot {
+    return { localId: port.id, state: port.state, fields: fieldsOf(port), numbers: this.repos.numbers.e164s(port.id) };
   }
 
   /** Street parts a linked port's one-line remote street may be written from: local, agreed, sent (AdapterContext.streetHints). */
@@ -80,11 +84,6 @@ export class SyncStore {
   private settle(portId: string): void {
     if (this.repos.outbox.remaining(portId) === 0) this.repos.ports.markSynced(portId);
     else this.repos.ports.markPendingOk(portId);
-  }
-
-  /** Remote object id -> the revision last applied, for this remote's linked ports. */
-  revisions(remoteId: string): Map<string, string | null> {
-    return new Map(this.repos.ports.linked(remoteId).map((r) => [r.objectId, r.revision]));
   }
 
   getState(remoteId: string, key: string): string | undefined {

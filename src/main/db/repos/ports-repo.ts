@@ -44,6 +44,15 @@ SELECT p.id, p.state, p.state_reason, p.remote_id, p.remote_object_id, p.remote_
   (SELECT ra.name FROM remote_accounts ra WHERE ra.remote_id = p.remote_id AND ra.account_id = p.remote_account_id) AS remote_account_name
 FROM ports p`;
 
+/**
+ * The remote's status words and detail as stored. The server's words are outside input, shown on
+ * cards and printed by the CLI: cleaned here, where pull and push alike write them (escapes,
+ * controls, bidi overrides, invisibles).
+ */
+function statusWords(status: string, detail: string | undefined): [string | null, string | null] {
+  return [cleanText(status).trim() || null, (detail !== undefined && cleanText(detail, { multiline: true }).trim()) || null];
+}
+
 /** Versions sent without an answer kept for recognising echoes; older ones cannot come back after newer ones landed. */
 const MAX_SENT = 8;
 
@@ -107,6 +116,14 @@ function rowToSummary(row: Record<string, unknown>): PortSummary {
   });
 }
 
+/** A port linked to a remote object: what a pull compares by. */
+export interface LinkedPort {
+  id: string;
+  objectId: string;
+  revision: string | null;
+  state: PortState;
+}
+
 /** Data access for the ports table. Statements are prepared once per connection. */
 export class PortsRepo {
   private readonly insertStmt;
@@ -123,8 +140,9 @@ export class PortsRepo {
     this.s = {
       // Positional parameters: binding by name costs a property lookup per column per row, 10,000 times per pull.
       insertPulled: db.prepare(
-        `INSERT INTO ports (id, state, state_reason, remote_id, remote_object_id, remote_revision, remote_account_id, created_at, updated_at, dirty, sync_status, ${cols.join(', ')})
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'synced', ${cols.map(() => '?').join(', ')})`,
+        `INSERT INTO ports (id, state, state_reason, remote_id, remote_object_id, remote_revision, remote_account_id, sync_base, remote_authority, remote_status, remote_status_detail,
+           created_at, updated_at, state_entered_at, remote_changed_at, dirty, sync_status, ${cols.join(', ')})
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'synced', ${cols.map(() => '?').join(', ')})`,
       ),
       // Linked: no create of this port is outstanding any more.
       link: db.prepare('UPDATE ports SET remote_object_id = ?, remote_revision = ?, remote_account_id = ?, create_sent_at = NULL, create_settles_at = NULL WHERE id = ?'),
@@ -337,8 +355,8 @@ export class PortsRepo {
   }
 
   /** This remote's linked ports: id, remote object id and the revision last applied. */
-  linked(remoteId: string): { id: string; objectId: string; revision: string | null; state: PortState }[] {
-    return this.s.linked.all(remoteId) as { id: string; objectId: string; revision: string | null; state: PortState }[];
+  linked(remoteId: string): LinkedPort[] {
+    return this.s.linked.all(remoteId) as LinkedPort[];
   }
 
   /** Every port of a remote with its number set (sorted E.164, comma-joined) and remote object, for matching by numbers. */
@@ -351,9 +369,30 @@ export class PortsRepo {
     return this.s.unlinkedOf.get(id, remoteId) !== undefined;
   }
 
-  /** A port found on the remote: inserted synced, with the remote's fields, state and revision. */
-  insertPulled(p: { id: string; state: PortState; stateReason: string | null; remoteId: string; remoteObjectId: string; revision: string; accountId: string; fields: PortFields; now: number }): void {
-    const params: unknown[] = [p.id, p.state, p.stateReason, p.remoteId, p.remoteObjectId, p.revision, p.accountId, p.now, p.now];
+  /**
+   * A port found on the remote: inserted synced, with the remote's fields, state and revision,
+   * its merge base, authority and status words (what setMergeBase, setRemoteAuthority and
+   * setRemoteStatus write) and its clocks, in one row write.
+   */
+  insertPulled(p: {
+    id: string;
+    state: PortState;
+    stateReason: string | null;
+    remoteId: string;
+    remoteObjectId: string;
+    revision: string;
+    accountId: string;
+    fields: PortFields;
+    base: StoredPortVersion;
+    authority?: boolean;
+    remoteStatus?: string;
+    remoteStatusDetail?: string;
+    now: number;
+  }): void {
+    const [status, detail] = p.remoteStatus === undefined ? [null, null] : statusWords(p.remoteStatus, p.remoteStatusDetail);
+    const authority = p.authority === undefined ? null : p.authority ? 1 : 0;
+    // Its clocks as its first timeline event ("Found on the remote", by the remote, now) sets them.
+    const params: unknown[] = [p.id, p.state, p.stateReason, p.remoteId, p.remoteObjectId, p.revision, p.accountId, JSON.stringify(p.base), authority, status, detail, p.now, p.now, p.now, p.now];
     for (const k of PORT_FIELD_KEYS) params.push(toColumnValue(k, p.fields[k]));
     this.s.insertPulled.run(params);
   }
@@ -380,7 +419,6 @@ export class PortsRepo {
     this.s.stateReason.run(reason, id);
   }
 
-  /** Whether this connection is the request's port authority, as the remote said (seam 5); undefined leaves it. */
   /**
    * The remote's own status words and their explanation, as the adapter reported them (seam 5); a
    * family without them leaves the columns alone. An answer that does not know the explanation
@@ -389,17 +427,15 @@ export class PortsRepo {
    */
   setRemoteStatus(id: string, remote: { remoteStatus?: string; remoteStatusDetail?: string }): void {
     if (remote.remoteStatus === undefined) return;
-    // The server's words are outside input, shown on cards and printed by the CLI: cleaned here,
-    // where pull and push alike write them (escapes, controls, bidi overrides, invisibles).
-    const status = cleanText(remote.remoteStatus).trim() || null;
+    const [status, detail] = statusWords(remote.remoteStatus, remote.remoteStatusDetail);
     if (remote.remoteStatusDetail === undefined) {
       this.s.remoteStatusOnly.run(status, id, status);
       return;
     }
-    const detail = cleanText(remote.remoteStatusDetail, { multiline: true }).trim() || null;
     this.s.remoteStatus.run(status, detail, id, status, detail);
   }
 
+  /** Whether this connection is the request's port authority, as the remote said (seam 5); undefined leaves it. */
   setRemoteAuthority(id: string, authority: boolean | undefined): void {
     if (authority === undefined) return;
     const v = authority ? 1 : 0;

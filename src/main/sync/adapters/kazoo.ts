@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { z } from 'zod';
 import { PORT_STATES, type PortFields, type PortState } from '../../../shared/model';
 import { RemoteError } from '../errors';
+import { Turns } from '../turns';
 import { DEFAULT_REQUEST_TIMEOUT_MS, requestBytes, requestJson, type ErrorReader } from '../http';
 import { STREET_PART_KEYS, hasSplitParts, nameInLine, streetLine, type StreetParts } from '../../../shared/domain/address';
 import type { AdapterContext, AttachmentUpload, Capabilities, LocalComment, LocalSnapshot, MoveRequest, RemoteAdapter, RemoteAttachment, RemoteComment, RemoteConfig, RemotePort, UnreadableRemote } from './types';
@@ -43,17 +44,25 @@ export function gregorianToDate(seconds: number): string {
 
 /**
  * Fields that map to the port are read strictly: a field of the wrong type makes the document
- * unreadable (reported, the local port kept) instead of blanking the field here. Null is absent.
+ * unreadable (reported, the local port kept) instead of blanking the field here. Null is absent
+ * (kazooToPort reads every optional field with `??`).
+ *
+ * Written for speed as well as completeness: a pull checks every document of every listing
+ * (10,000 on a large account). Plain objects keep only the keys read (the document itself is
+ * kept apart where it is needed), no transforms, and `numbers`, a JSON object whose keys are
+ * strings by construction, is checked as an object rather than key by key: measured about ten
+ * times faster than loose objects with null-to-undefined transforms and a record schema.
  */
-const str = z.string().nullish().transform((v) => v ?? undefined);
-const num = z.number().nullish().transform((v) => v ?? undefined);
-const KazooDocSchema = z.looseObject({
+const str = z.string().nullish();
+const num = z.number().nullish();
+const jsonObject = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'Expected an object');
+const KazooDocSchema = z.object({
   id: z.string(),
   account_id: z.string().optional(),
   name: z.string(),
   // A state PortDesk does not know makes the document unreadable, never a guess.
   port_state: z.enum(PORT_STATES),
-  numbers: z.record(z.string(), z.unknown()),
+  numbers: jsonObject,
   carrier: str,
   winning_carrier: str,
   account_name: str,
@@ -63,23 +72,22 @@ const KazooDocSchema = z.looseObject({
   transfer_date: num,
   scheduled_date: num,
   bill: z
-    .looseObject({
+    .object({
       name: str, street_number: str, street_pre_dir: str, street_address: str, street_type: str, street_post_dir: str,
       address: str, extended_address: str, locality: str, region: str, postal_code: str, country: str,
       account_number: str, pin: str, btn: str, carrier: str,
     })
-    .nullish()
-    .transform((v) => v ?? undefined),
+    .nullish(),
   notifications: z
-    .looseObject({ email: z.looseObject({ send_to: z.union([z.string(), z.array(z.string())]).optional() }).optional() })
+    .object({ email: z.object({ send_to: z.union([z.string(), z.array(z.string())]).optional() }).optional() })
     .optional()
     .catch(undefined),
   [KAZOO_MARKER_FIELD]: str,
-  _read_only: z.looseObject({ account_id: str, account_name: str, port_authority: str }).optional().catch(undefined),
-  uploads: z.record(z.string(), z.looseObject({ content_type: z.string().catch('application/pdf'), length: z.number().catch(0) })).optional().catch(undefined),
+  _read_only: z.object({ account_id: str, account_name: str, port_authority: str }).optional().catch(undefined),
+  uploads: z.record(z.string(), z.object({ content_type: z.string().catch('application/pdf'), length: z.number().catch(0) })).optional().catch(undefined),
   comments: z
     .array(
-      z.looseObject({
+      z.object({
         content: z.string(),
         is_private: z.boolean().catch(false),
         action_required: z.boolean().catch(false),
@@ -115,7 +123,7 @@ const MAX_REASON = 1024;
 const GroupsSchema = z.array(z.looseObject({ account_id: z.string(), account_name: z.string().optional().catch(undefined), port_requests: z.array(z.unknown()) }));
 
 /** An account's name as Kazoo gives it; Kazoo answers "unknown" when it could not read the account (cb_port_requests:get_account_names). */
-function accountNameOf(name: string | undefined): string | undefined {
+function accountNameOf(name: string | null | undefined): string | undefined {
   const trimmed = name?.trim();
   return trimmed && trimmed !== 'unknown' ? trimmed : undefined;
 }
@@ -192,8 +200,8 @@ export function kazooToPort(doc: KazooDoc, revision: string, fallbackAccount: st
     country: bill.country ?? '',
     accountNumber: bill.account_number ?? '',
     pin: bill.pin ?? '',
-    transferDate: doc.transfer_date !== undefined ? gregorianToDate(doc.transfer_date) : '',
-    focDate: doc.scheduled_date !== undefined ? gregorianToDate(doc.scheduled_date) : '',
+    transferDate: doc.transfer_date != null ? gregorianToDate(doc.transfer_date) : '',
+    focDate: doc.scheduled_date != null ? gregorianToDate(doc.scheduled_date) : '',
     notificationEmails: sendTo === undefined ? [] : Array.isArray(sendTo) ? sendTo : [sendTo],
     referenceNumber: doc.reference_number ?? '',
     customerReference: doc.customer_reference ?? '',
@@ -203,7 +211,7 @@ export function kazooToPort(doc: KazooDoc, revision: string, fallbackAccount: st
     revision,
     accountId: doc.account_id ?? doc._read_only?.account_id ?? fallbackAccount,
     accountName: accountNameOf(doc._read_only?.account_name),
-    ...(doc._read_only?.port_authority !== undefined && connectionAccount !== undefined ? { authority: doc._read_only.port_authority === connectionAccount } : {}),
+    ...(doc._read_only?.port_authority != null && connectionAccount !== undefined ? { authority: doc._read_only.port_authority === connectionAccount } : {}),
     state: doc.port_state,
     fields,
     numbers: Object.keys(doc.numbers).sort(),
@@ -211,7 +219,7 @@ export function kazooToPort(doc: KazooDoc, revision: string, fallbackAccount: st
     attachments: Object.entries(doc.uploads ?? {}).map(([name, u]): RemoteAttachment => ({ remoteName: name, name, kind: null, size: u.length, contentType: u.content_type, marker: null })),
     comments: (doc.comments ?? []).map((c): RemoteComment => ({
       // Kazoo comments have no id: PortDesk's marker, else when and what was said.
-      remoteId: c[KAZOO_COMMENT_MARKER] ?? `kz-${c.timestamp}-${createHash('sha1').update(c.content).digest('hex').slice(0, 12)}`,
+      remoteId: c[KAZOO_COMMENT_MARKER] ?? `kz-${c.timestamp}-${hash('sha1', c.content).slice(0, 12)}`,
       body: c.content,
       author: c.author ?? '',
       isPrivate: c.is_private,
@@ -232,7 +240,7 @@ type BillStreet = Partial<Record<(typeof BILL_STREET_KEYS)[number], string | und
  * writes beside it count only while the line still carries them (someone may have rewritten the
  * line since), otherwise the line is the street. No part is ever dropped.
  */
-export function billStreet(bill: BillStreet, version: KazooVersion): StreetParts {
+export function billStreet(bill: BillStreet | Partial<Record<keyof BillStreet, string | null>>, version: KazooVersion): StreetParts {
   const around = { streetNumber: bill.street_number ?? '', streetPreDir: bill.street_pre_dir ?? '', streetType: bill.street_type ?? '', streetPostDir: bill.street_post_dir ?? '' };
   const line = bill.street_address ?? bill.address ?? '';
   if (version === '4.3') return { ...around, street: line };
@@ -324,9 +332,6 @@ interface ServerFacts {
 export type KazooVersion = '4.2' | '4.3';
 const SERVER_FACTS = new Map<string, ServerFacts>();
 const CANNOT_TELL = 'cannot tell yet whether the earlier create landed';
-
-/** Listed documents read between two turns of the event loop (a 10,000-port listing is no single block). */
-const LIST_TURN_DOCS = 200;
 
 /**
  * Kazoo Crossbar `port_requests` over {root}/v2/accounts/{ACCOUNT_ID}, 4.0–4.2 and 4.3 alike.
@@ -439,7 +444,7 @@ export class KazooAdapter implements RemoteAdapter {
       const name = accountNameOf(g.account_name);
       if (name) this.accountNames.set(g.account_id, name);
     }
-    return groups.data.flatMap((g) => g.port_requests.map((p) => ({ doc: { ...(p as object), account_id: g.account_id }, accountId: g.account_id, accountName: accountNameOf(g.account_name) ?? null })));
+    return groups.data.flatMap((g) => g.port_requests.map((doc) => ({ doc, accountId: g.account_id, accountName: accountNameOf(g.account_name) ?? null })));
   }
 
   /**
@@ -461,9 +466,10 @@ export class KazooAdapter implements RemoteAdapter {
     const seen = new Set<string>();
     const out: RemotePort[] = [];
     const unreadable = new Map<string, UnreadableRemote>();
-    for (const [i, { doc: d, accountId, accountName }] of docs.entries()) {
-      // Thousands of documents are checked and hashed here: the event loop gets a turn now and then.
-      if (i > 0 && i % LIST_TURN_DOCS === 0) await new Promise((resolve) => setImmediate(resolve));
+    // Thousands of documents are checked and hashed here: the event loop gets a turn every slice.
+    const turns = new Turns();
+    for (const { doc: d, accountId, accountName } of docs) {
+      if (turns.due()) await turns.next();
       const parsed = KazooDocSchema.safeParse(d);
       if (!parsed.success) {
         const id = isRecord(d) && typeof d.id === 'string' ? d.id : `(no id, in account ${accountId})`;
@@ -472,7 +478,9 @@ export class KazooAdapter implements RemoteAdapter {
       }
       if (seen.has(parsed.data.id)) continue;
       seen.add(parsed.data.id);
-      const port = kazooToPort(parsed.data, documentRevision(withoutListingAccount(d)), this.config.accountId, this.config.accountId, version);
+      // The group's account is the request's (a listing adds it to each document, leak_pvt_fields).
+      parsed.data.account_id = accountId;
+      const port = kazooToPort(parsed.data, listedRevision(d), this.config.accountId, this.config.accountId, version);
       this.seen.set(port.remoteObjectId, port.accountId);
       port.accountName ??= this.accountNames.get(port.accountId);
       out.push(port);
@@ -506,9 +514,9 @@ export class KazooAdapter implements RemoteAdapter {
       const own = this.accountUrl(this.config.accountId);
       const urls = version === '4.3' ? [`${own}/port_requests?by_types=all`] : [`${own}/port_requests`, `${own}/port_requests/unconfirmed`];
       const docs = (await Promise.all(urls.map((u) => this.grouped(u)))).flat();
-      for (const { doc: d } of docs) {
+      for (const { doc: d, accountId } of docs) {
         if (!isRecord(d) || d[KAZOO_MARKER_FIELD] !== snapshot.localId || typeof d.id !== 'string') continue;
-        this.seen.set(d.id, typeof d.account_id === 'string' ? d.account_id : this.config.accountId);
+        this.seen.set(d.id, accountId);
         return await this.get(d.id);
       }
       return null;
@@ -656,12 +664,6 @@ export class KazooAdapter implements RemoteAdapter {
   }
 }
 
-/** A listing adds `account_id` to each document (leak_pvt_fields); a GET does not: hash them alike. */
-function withoutListingAccount(doc: unknown): unknown {
-  if (!isRecord(doc)) return doc;
-  const { account_id: _ignored, ...rest } = doc;
-  return rest;
-}
 
 function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
@@ -685,6 +687,12 @@ export function documentRevision(doc: unknown): string {
 /** Top-level keys that change with attachments and comments only (see documentRevision). */
 const ATTACHMENT_AND_COMMENT_KEYS: ReadonlySet<string> = new Set(['uploads', 'comments', 'updated']);
 
+/** A listed document's {@link documentRevision}: a listing adds `account_id` to each document (leak_pvt_fields), a GET does not. */
+function listedRevision(doc: unknown): string {
+  return hashRevision(canonical(doc, LISTED_OMITTED_KEYS));
+}
+const LISTED_OMITTED_KEYS: ReadonlySet<string> = new Set([...ATTACHMENT_AND_COMMENT_KEYS, 'account_id']);
+
 /**
  * Listings carry one revision for the whole list, not one per document, so a document's
  * revision is a hash of its canonical content (the same whether it came from a listing or a
@@ -695,7 +703,7 @@ export function contentRevision(doc: unknown): string {
 }
 
 function hashRevision(canonicalText: string): string {
-  return `h-${createHash('sha1').update(canonicalText).digest('hex').slice(0, 20)}`;
+  return `h-${hash('sha1', canonicalText).slice(0, 20)}`;
 }
 
 /** JSON with object keys sorted, so equal documents hash equally whatever their key order. */
@@ -711,17 +719,37 @@ function canonical(value: unknown, omit: ReadonlySet<string> | null): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) {
     let out = '[';
-    for (let i = 0; i < value.length; i += 1) out += `${i > 0 ? ',' : ''}${canonical(value[i], null) ?? ''}`;
+    for (let i = 0; i < value.length; i += 1) {
+      if (i > 0) out += ',';
+      out += canonical(value[i], null) ?? '';
+    }
     return `${out}]`;
   }
   const rec = value as Record<string, unknown>;
   let out = '{';
-  for (const key of Object.keys(rec).sort()) {
+  for (const key of sortKeys(Object.keys(rec))) {
     const v = rec[key];
     if (v === undefined || omit?.has(key)) continue;
-    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonical(v, null)}`;
+    if (out.length > 1) out += ',';
+    out += `${JSON.stringify(key)}:${canonical(v, null)}`;
   }
   return `${out}}`;
+}
+
+/**
+ * Keys in code-unit order, as Array.prototype.sort orders them. A document's objects have a few
+ * keys each, where an insertion sort beats the built-in sort's setup (a fifth of the revision's
+ * time over a 10,000-document listing, measured).
+ */
+function sortKeys(keys: string[]): string[] {
+  if (keys.length > 24) return keys.sort();
+  for (let i = 1; i < keys.length; i += 1) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    for (; j >= 0 && (keys[j] as string) > key; j -= 1) keys[j + 1] = keys[j] as string;
+    keys[j + 1] = key;
+  }
+  return keys;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

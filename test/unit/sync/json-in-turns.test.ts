@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { parseJsonInTurns } from '../../../src/main/sync/json-in-turns';
+import { Turns } from '../../../src/main/sync/turns';
+
+/** A Kazoo-like grouped listing of `n` documents, with strings that need escapes, unicode and nesting. */
+function listing(n: number): string {
+  const docs = Array.from({ length: n }, (_, i) => ({
+    id: `id-${i}`,
+    name: `Port "${i}" \\ ½ 日本 ✓ \u2028`,
+    numbers: { [`+1202555${String(i).padStart(4, '0')}`]: {} },
+    bill: { name: `Customer ${i}`, locality: 'Springfield', nested: [1, -2.5e3, true, false, null, [], {}] },
+    comments: [],
+  }));
+  return JSON.stringify({ auth_token: 'x', data: [{ account_id: 'a', port_requests: docs }, { account_id: 'b', port_requests: [] }], revision: 'r', page_size: n });
+}
+
+describe('parseJsonInTurns', () => {
+  it('gives what JSON.parse gives, for small and large texts, whatever the spacing', async () => {
+    for (const text of ['1', '"s"', 'null', '[]', '{}', ' { "a" : [ 1 , 2 ] } ', listing(3), listing(2000), JSON.stringify(JSON.parse(listing(800)), null, 2)]) {
+      expect(await parseJsonInTurns(text)).toEqual(JSON.parse(text));
+    }
+  });
+
+  it('gives the event loop turns while it reads a large text', async () => {
+    const text = listing(5000);
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 0);
+    // A slice of 0 ms: a turn after every piece.
+    await parseJsonInTurns(text, new Turns(0));
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('refuses what JSON.parse refuses, in a large text too', async () => {
+    const big = listing(2000);
+    const broken = [
+      big.slice(0, -1),
+      `${big} x`,
+      big.replace('"revision":"r"', '"revision":r'),
+      big.replace('"page_size"', 'page_size'),
+      big.replace('"port_requests":[', '"port_requests":[,'),
+      big.replace('}]}', '}],}'),
+      big.replace('"data":', '"data"'),
+      '',
+      '{"a":1,}',
+      '[1 2]',
+      '"unterminated',
+    ];
+    for (const text of broken) {
+      expect(() => JSON.parse(text)).toThrow();
+      await expect(parseJsonInTurns(text)).rejects.toThrow(SyntaxError);
+    }
+  });
+
+  it('keeps "__proto__" an own property, as JSON.parse does', async () => {
+    const text = `{"pad":"${'x'.repeat(40_000)}","__proto__":{"polluted":true}}`;
+    const value = (await parseJsonInTurns(text)) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.prototype.hasOwnProperty.call(value, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
