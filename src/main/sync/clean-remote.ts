@@ -1,5 +1,6 @@
 import { cleanText } from '../../shared/domain/text';
-import type { PortFields } from '../../shared/model';
+import { IsoDateSchema, type PortFields } from '../../shared/model';
+import { FIELD_LABELS } from '../../shared/domain/fieldLabels';
 import type { RemotePort } from './adapters/types';
 
 /** What a port whose remote name is nothing visible (only controls or zero-width characters) is called. */
@@ -17,9 +18,19 @@ export function cleanRemotePort(remote: RemotePort): RemotePort {
     else if (Array.isArray(value)) fields[key] = value.map((v) => (typeof v === 'string' ? cleanText(v).trim() : v));
   }
   if (fields.name === '') fields.name = UNNAMED;
+  // A date the remote holds that is no real day (2026-02-30) is no date here; the timeline keeps
+  // the remote's own text so nothing is lost unsaid.
+  const notes = [...(remote.notes ?? [])];
+  for (const key of ['transferDate', 'focDate'] as const) {
+    const value = fields[key];
+    if (typeof value !== 'string' || value === '' || IsoDateSchema.safeParse(value).success) continue;
+    notes.push(`${FIELD_LABELS[key]} "${value}" from the remote is not a real date: read as no date`);
+    fields[key] = '';
+  }
   return {
     ...remote,
     fields: fields as PortFields,
+    ...(notes.length > 0 ? { notes } : {}),
     ...(remote.accountName ? { accountName: cleanText(remote.accountName).trim() } : {}),
     ...(typeof remote.stateReason === 'string' ? { stateReason: cleanText(remote.stateReason, { multiline: true }) } : {}),
     ...(remote.comments ? { comments: remote.comments.map((c) => ({ ...c, body: cleanText(c.body, { multiline: true }), author: cleanText(c.author) })) } : {}),

@@ -192,6 +192,7 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
     try {
       for (const n of remote.numbers) addNumber(id, n, remote.state);
       event(id, 'created', `Found on the remote (${stateLabel(remote.state)})`, null, remote.state);
+      for (const note of remote.notes ?? []) event(id, 'sync', note);
       extras.apply(id, remote, false);
     } catch (err) {
       ports.delete(id);
@@ -246,6 +247,7 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
     // never a remote change; a key changed on both sides to different values is a conflict.
     const merge = queued ? threeWayMerge(caps.fields, ...mergeInputs(repos, localId), snap, versionOf(remote)) : takeAll(caps.fields, snap, remote);
     const took = takeRemote(repos, snap, remote, merge, now, addNumber);
+    for (const note of remote.notes ?? []) event(localId, 'sync', note);
     if (merge.conflicts.length > 0) {
       const fresh = store.snapshot(localId);
       if (fresh) recordConflict(repos, fresh, remote, now);

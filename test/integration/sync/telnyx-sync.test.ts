@@ -101,6 +101,27 @@ describe('Telnyx v1 sync', () => {
     expect(h.ctx.documents.list(port.id)).toHaveLength(3);
   }, 90_000);
 
+  it('an impossible FOC date pulled from the remote is no date here, and the timeline keeps the remote’s text', async () => {
+    h = await startHarness('telnyx');
+    const a = await readyPort(h, 'Delta', 80);
+    await converge(h);
+    h.ctx.ports.move(a, { to: 'submitted', force: true });
+    await converge(h);
+    const [sub] = await subIds(h, (h.ctx.ports.get(a).remoteObjectId as string).slice(3));
+    // Telnyx's staff confirm a FOC date no calendar has (the portal takes the text as it is).
+    await portal(h, `/sub_requests/${sub}/status`, { status: 'foc-date-confirmed', foc_date: '2031-02-30T16:00:00.000Z' });
+    await converge(h);
+    const port = h.ctx.ports.get(a);
+    expect(port).toMatchObject({ state: 'scheduled', remoteStatus: 'foc-date-confirmed', focDate: '' });
+    expect(port.timeline.filter((e) => e.kind === 'sync').map((e) => [e.actor, e.message])).toContainEqual(['remote', 'FOC date "2031-02-30" from the remote is not a real date: read as no date']);
+    expect(port.syncStatus).toBe('synced');
+
+    // Corrected on the remote: the real date comes back.
+    await portal(h, `/sub_requests/${sub}/status`, { status: 'foc-date-confirmed', foc_date: '2031-02-28T16:00:00.000Z' });
+    await converge(h);
+    expect(h.ctx.ports.get(a).focDate).toBe('2031-02-28');
+  }, 60_000);
+
   it('status changes made in the portal come back to the right local port; in-process is not progress; an exception shows its text', async () => {
     h = await startHarness('telnyx');
     const a = await readyPort(h, 'Alpha', 60);

@@ -58,6 +58,8 @@ export interface RemotePort {
   remoteStatus?: string;
   /** The family's explanation of that status, when it gives one (the text of a Telnyx exception). */
   remoteStatusDetail?: string;
+  /** What cleaning the pulled document set aside, in words for the port's timeline (clean-remote.ts). */
+  notes?: string[];
   /** The document as the server sent it, for adapters that must merge over it (opaque to the engine). */
   raw?: unknown;
   /** Attachments, when the listing carries them (Kazoo's `uploads`); otherwise see {@link RemoteAdapter.extras}. */
