@@ -3,6 +3,7 @@ import { problem, type ImportProblem } from './problems';
 import { defaultHeader, uniqueHeaders, type SourceRow, type SourceTable } from './table';
 import { collectingSink, type RowSink, type StreamedTable } from './rowSink';
 import { chooseHeader, headDecided, HEAD_ROWS, type HeaderOptions } from './header';
+import type { TextPieces } from './decode';
 
 export interface DelimitedOptions extends HeaderOptions {
   /** Field delimiter; guessed from the text (comma, semicolon, tab, pipe) when omitted. */
@@ -14,6 +15,9 @@ const GUESSES = [',', ';', '\t', '|'];
 
 /** Characters parsed at a time: about the head the early preview reads, so both see the same rows. */
 const CHUNK_CHARS = 256 * 1024;
+
+/** Characters of the text's start the delimiter is guessed on. */
+const GUESS_CHARS = 64 * 1024;
 
 /**
  * Parse delimited text (CSV, TSV, semicolon CSV from European Excel) into a table. Quoted
@@ -30,8 +34,15 @@ export function parseDelimited(text: string, options: DelimitedOptions = {}): So
  * {@link parseDelimited} in chunks: records are turned into rows and handed to `sink` chunk by
  * chunk and never all held, so a file of millions of rows takes the memory of one chunk.
  */
-export function streamDelimited(text: string, options: DelimitedOptions, sink: RowSink, chunkChars = CHUNK_CHARS): StreamedTable {
-  const delimiter = options.delimiter ?? guessDelimiter(text);
+export function streamDelimited(text: string | TextPieces, options: DelimitedOptions, sink: RowSink, chunkChars = CHUNK_CHARS): StreamedTable {
+  const pieces = typeof text === 'string' ? stringPieces(text, chunkChars) : text;
+  // The delimiter is guessed on the first records: pieces are joined until they hold enough.
+  let first = pieces.next();
+  for (let more = first; first !== undefined && first.length < GUESS_CHARS && more !== undefined; ) {
+    more = pieces.next();
+    if (more !== undefined) first += more;
+  }
+  const delimiter = options.delimiter ?? guessDelimiter(first ?? '');
   const problems: ImportProblem[] = [];
   let records = 0;
   // The first non-blank rows are held until the header can be chosen among them (a title block
@@ -67,45 +78,79 @@ export function streamDelimited(text: string, options: DelimitedOptions, sink: R
     totalRows += rows.length;
     if (rows.length > 0) sink.rows(rows, read);
   };
-  Papa.parse<string[]>(text, {
-    delimiter,
-    skipEmptyLines: false,
-    chunkSize: chunkChars,
-    // Papa Parse streams a string too (its StringStreamer), though its typings say files only.
-    complete: () => undefined,
-    chunk: (results: Papa.ParseResult<string[]>) => {
-      const base = records;
-      for (const e of results.errors) {
-        // A single-column file has no delimiter to detect; that is fine, not a problem.
-        if (e.code === 'UndetectableDelimiter') continue;
-        const row = base + (e.row ?? 0) + 1;
-        const message =
-          e.code === 'MissingQuotes'
-            ? `Row ${row}: a quoted field is never closed, so the rest of the file may have been read as one cell`
-            : `Row ${row}: ${e.message}`;
-        problems.push(problem(row, null, 'warning', 'csv-malformed', message));
+  parsePieces(first, pieces, delimiter, (results) => {
+    const base = records;
+    for (const e of results.errors) {
+      // A single-column file has no delimiter to detect; that is fine, not a problem.
+      if (e.code === 'UndetectableDelimiter') continue;
+      const row = base + (e.row ?? 0) + 1;
+      const message =
+        e.code === 'MissingQuotes'
+          ? `Row ${row}: a quoted field is never closed, so the rest of the file may have been read as one cell`
+          : `Row ${row}: ${e.message}`;
+      problems.push(problem(row, null, 'warning', 'csv-malformed', message));
+    }
+    let rows: SourceRow[] = [];
+    for (const cells of results.data) {
+      const index = records++;
+      if (isBlank(cells)) continue;
+      const row = { row: index + 1, cells: cells.map((c: string) => c.trim()) };
+      if (top === null) {
+        width = Math.max(width, row.cells.length);
+        rows.push(row);
+        continue;
       }
-      let rows: SourceRow[] = [];
-      for (const cells of results.data) {
-        const index = records++;
-        if (isBlank(cells)) continue;
-        const row = { row: index + 1, cells: cells.map((c: string) => c.trim()) };
-        if (top === null) {
-          width = Math.max(width, row.cells.length);
-          rows.push(row);
-          continue;
-        }
-        top.push(row);
-        if (headDecided(top, options)) rows = settleHead();
-      }
-      if (top === null) deliver(rows, text.length === 0 ? 1 : Math.min(1, results.meta.cursor / text.length));
-    },
+      top.push(row);
+      if (headDecided(top, options)) rows = settleHead();
+    }
+    if (top === null) deliver(rows, pieces.read());
   });
   // A source shorter than the rows the header is looked for among.
   if (top !== null) deliver(settleHead(), 1);
   const table = shape();
   if (!headSent) sink.head({ ...table, rows: [] });
   return { ...table, totalRows };
+}
+
+/** A string handed over in pieces of `chars` characters (slices: nothing is copied). */
+function stringPieces(text: string, chars: number): TextPieces {
+  let at = 0;
+  return {
+    next: () => {
+      if (at >= text.length) return undefined;
+      const piece = text.slice(at, at + chars);
+      at += chars;
+      return piece;
+    },
+    read: () => (text.length === 0 ? 1 : Math.min(1, at / text.length)),
+  };
+}
+
+/** What Papa Parse's chunk streamer offers besides its typings: the loop over chunks is ours. */
+interface ChunkStreamer {
+  _finished: boolean;
+  _nextChunk: () => void;
+  parseChunk(chunk: string): void;
+}
+
+/**
+ * Parse text arriving in pieces with Papa Parse's own chunk streamer (a record cut between two
+ * pieces is joined again; a quoted cell may span pieces), one piece at a time. Papa Parse's
+ * streamers fetch each next chunk from inside the last one's parse, a recursion that keeps every
+ * chunk alive on the stack until the end; here each piece is parsed and let go in turn.
+ */
+function parsePieces(first: string | undefined, pieces: TextPieces, delimiter: string, chunk: (results: Papa.ParseResult<string[]>) => void): void {
+  const Streamer = (Papa as unknown as { StringStreamer: new (config: object) => ChunkStreamer }).StringStreamer;
+  const streamer = new Streamer({ delimiter, skipEmptyLines: false, dynamicTyping: false, transform: false, chunk, complete: () => undefined });
+  streamer._nextChunk = () => undefined;
+  let piece = first ?? '';
+  for (let done = false; !done; ) {
+    const next = pieces.next();
+    done = next === undefined;
+    streamer._finished = done;
+    streamer.parseChunk(piece);
+    piece = next ?? '';
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { AppErrorShape } from '../../shared/errors';
 import { MAX_IMPORT_BYTES } from './limits';
 
@@ -92,43 +93,116 @@ function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/**
- * Decode the bytes of a text file: a BOM decides UTF-8/UTF-16, then the zero bytes of BOM-less
- * UTF-16; otherwise strict UTF-8, falling back to Windows-1252 (the superset of Latin-1 that Excel on Windows writes) when the bytes are
- * not valid UTF-8. Binary files are refused with a message naming what they look like.
- */
-export function decodeText(bytes: Uint8Array, maxBytes: number = MAX_IMPORT_BYTES): DecodeResult {
-  const sizeError = checkFileSize(bytes.length, maxBytes);
-  if (sizeError) return { ok: false, error: sizeError };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return finish(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le');
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return finish(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be');
-  }
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return finish(new TextDecoder('utf-8').decode(bytes.subarray(3)), 'utf-8-bom');
-  }
-  const signature = SIGNATURES.find((s) => startsWith(bytes, s.bytes));
-  if (signature) return { ok: false, error: fileError('not-text', `This file is ${signature.what}, not a CSV or text file.`) };
-  const utf16 = bomlessUtf16(bytes);
-  if (utf16) return finish(new TextDecoder(utf16).decode(bytes), utf16);
-  if (looksBinary(bytes)) {
-    return {
-      ok: false,
-      error: fileError('binary', 'This file contains binary data, not text: it is not a CSV file even if it is named like one.'),
-    };
-  }
-  try {
-    return finish(utf8.decode(bytes), 'utf-8');
-  } catch {
-    return finish(new TextDecoder('windows-1252').decode(bytes), 'windows-1252');
-  }
+/** How a text file is decoded: its encoding and the bytes its text starts after (a byte-order mark). */
+interface Decoding {
+  encoding: TextEncodingName;
+  decoder: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  skip: number;
 }
 
-function finish(text: string, encoding: TextEncodingName): DecodeResult {
-  if (text.trim() === '') return { ok: false, error: fileError('empty', 'The file contains only blank space: there is nothing to import.') };
-  return { ok: true, text, encoding };
+/**
+ * Decide how to decode the bytes of a text file: a BOM decides UTF-8/UTF-16, then the zero bytes
+ * of BOM-less UTF-16; otherwise strict UTF-8, falling back to Windows-1252 (the superset of
+ * Latin-1 that Excel on Windows writes) when the bytes are not valid UTF-8. Binary files are
+ * refused with a message naming what they look like.
+ */
+function chooseDecoding(bytes: Uint8Array, maxBytes: number): Decoding | FileError {
+  const sizeError = checkFileSize(bytes.length, maxBytes);
+  if (sizeError) return sizeError;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', decoder: 'utf-16le', skip: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', decoder: 'utf-16be', skip: 2 };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8-bom', decoder: 'utf-8', skip: 3 };
+  const signature = SIGNATURES.find((s) => startsWith(bytes, s.bytes));
+  if (signature) return fileError('not-text', `This file is ${signature.what}, not a CSV or text file.`);
+  const utf16 = bomlessUtf16(bytes);
+  if (utf16) return { encoding: utf16, decoder: utf16, skip: 0 };
+  if (looksBinary(bytes)) return fileError('binary', 'This file contains binary data, not text: it is not a CSV file even if it is named like one.');
+  return isUtf8(bytes) ? { encoding: 'utf-8', decoder: 'utf-8', skip: 0 } : { encoding: 'windows-1252', decoder: 'windows-1252', skip: 0 };
+}
+
+/** Decode the bytes of a text file whole (see {@link chooseDecoding}); small files and standard input. */
+export function decodeText(bytes: Uint8Array, maxBytes: number = MAX_IMPORT_BYTES): DecodeResult {
+  const decoding = chooseDecoding(bytes, maxBytes);
+  if ('code' in decoding) return { ok: false, error: decoding };
+  const text = decodeWith(new TextDecoder(decoding.decoder, { ignoreBOM: true }), decoding, bytes.subarray(decoding.skip));
+  if (text.trim() === '') return { ok: false, error: blankFile() };
+  return { ok: true, text, encoding: decoding.encoding };
+}
+
+/** Bytes decoded at a time by {@link decodeTextPieces}. */
+const PIECE_BYTES = 256 * 1024;
+
+/** A text handed over piece by piece, with the share of it handed over so far (0..1). */
+export interface TextPieces {
+  /** The next piece, or undefined at the end. */
+  next(): string | undefined;
+  read(): number;
+}
+
+export type DecodedPieces = { ok: true; encoding: TextEncodingName; pieces: () => TextPieces; lines: number } | { ok: false; error: FileError };
+
+/**
+ * {@link decodeText} a piece at a time, so a file of 100 MB is never held as one string (as
+ * UTF-16 that string alone would be 200 MB): `pieces()` decodes it again from the start at each
+ * call. One pass is made here to refuse a blank file and to count its lines (a trailing line
+ * break ends the last line), stopping once past `maxLines`.
+ */
+export function decodeTextPieces(bytes: Uint8Array, maxBytes: number = MAX_IMPORT_BYTES, maxLines = Infinity, pieceBytes = PIECE_BYTES): DecodedPieces {
+  const decoding = chooseDecoding(bytes, maxBytes);
+  if ('code' in decoding) return { ok: false, error: decoding };
+  const pieces = (): TextPieces => {
+    const decoder = new TextDecoder(decoding.decoder, { ignoreBOM: true });
+    let at = decoding.skip;
+    return {
+      next: () => {
+        if (at >= bytes.length) return undefined;
+        const end = pieceEnd(bytes, at, pieceBytes, decoding.decoder);
+        const text = decodeWith(decoder, decoding, bytes.subarray(at, end));
+        at = end;
+        return text;
+      },
+      read: () => (bytes.length === 0 ? 1 : at / bytes.length),
+    };
+  };
+  let breaks = 0;
+  let blank = true;
+  let endsWithBreak = false;
+  const scan = pieces();
+  // Past maxLines + 1 breaks the file is too long whether or not it ends with one: no need to read on.
+  for (let piece = scan.next(); piece !== undefined && breaks <= maxLines; piece = scan.next()) {
+    if (blank && piece.trim() !== '') blank = false;
+    for (let i = piece.indexOf('\n'); i !== -1; i = piece.indexOf('\n', i + 1)) breaks++;
+    endsWithBreak = piece.endsWith('\n');
+  }
+  if (blank) return { ok: false, error: blankFile() };
+  return { ok: true, encoding: decoding.encoding, pieces, lines: endsWithBreak ? breaks : breaks + 1 };
+}
+
+/**
+ * Decode whole characters. Node's one-shot decoding is its fast one (UTF-8 text stays one byte a
+ * character in memory, where its streaming decoder makes two), but for Windows-1252 it reads
+ * 0x80-0x9F as Latin-1 control characters (the curly quotes, dashes and euro sign Excel writes):
+ * those bytes go through the streaming decoder, which maps them right.
+ */
+function decodeWith(decoder: TextDecoder, decoding: Decoding, bytes: Uint8Array): string {
+  return decoding.decoder === 'windows-1252' ? decoder.decode(bytes, { stream: true }) : decoder.decode(bytes);
+}
+
+/** Where a piece from `at` ends: about `size` bytes on, never inside a character (or a UTF-16 surrogate pair). */
+function pieceEnd(bytes: Uint8Array, at: number, size: number, decoder: Decoding['decoder']): number {
+  let end = Math.min(bytes.length, at + Math.max(size, 4));
+  if (end === bytes.length) return end;
+  if (decoder === 'utf-8') {
+    // Back up over continuation bytes (10xxxxxx) to the lead byte of the character cut in two.
+    while (end > at + 1 && (bytes[end]! & 0xc0) === 0x80) end--;
+  } else if (decoder !== 'windows-1252') {
+    end -= (end - at) % 2;
+    const high = decoder === 'utf-16le' ? bytes[end - 1]! : bytes[end - 2]!;
+    if (high >= 0xd8 && high <= 0xdb) end -= 2;
+  }
+  return end;
+}
+
+function blankFile(): FileError {
+  return fileError('empty', 'The file contains only blank space: there is nothing to import.');
 }

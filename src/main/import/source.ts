@@ -1,5 +1,5 @@
 import type { AppErrorShape } from '../../shared/errors';
-import { decodeText, checkFileSize, isZip } from './decode';
+import { decodeTextPieces, checkFileSize, isZip } from './decode';
 import { streamDelimited } from './csv';
 import { streamPaste } from './paste';
 import { collectingSink, type RowSink, type StreamedTable } from './rowSink';
@@ -98,11 +98,12 @@ async function streamBounded(source: ImportSource, options: SourceOptions, sink:
     } else if (/\.xlsx$/i.test(source.fileName)) {
       return { ok: false, error: { code: 'FILE', message: `"${source.fileName}" is named .xlsx but is not an Excel workbook.`, details: { reason: 'unreadable' } } };
     } else {
-      const decoded = decodeText(source.bytes, maxBytes);
+      // Decoded a piece at a time: the text is never one string (twice the file's size as UTF-16).
+      const decoded = decodeTextPieces(source.bytes, maxBytes, MAX_IMPORT_ROWS);
       if (!decoded.ok) return decoded;
-      checkLines(decoded.text, `file "${source.fileName.split(/[\\/]/).pop()}"`);
+      if (decoded.lines > MAX_IMPORT_ROWS) throw tooManyRows(`The file "${source.fileName.split(/[\\/]/).pop()}" has more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} lines`);
       const headWithEncoding: RowSink = { head: (t) => sink.head({ ...t, encoding: decoded.encoding }), rows: (r, read) => sink.rows(r, read) };
-      table = { ...streamDelimited(decoded.text, pick(options, ['delimiter', 'hasHeader', 'headerRow']), headWithEncoding), encoding: decoded.encoding };
+      table = { ...streamDelimited(decoded.pieces(), pick(options, ['delimiter', 'hasHeader', 'headerRow']), headWithEncoding), encoding: decoded.encoding };
     }
   }
   if (table.totalRows === 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFileSize, decodeText } from '../../../src/main/import/decode';
+import { checkFileSize, decodeText, decodeTextPieces, type TextPieces } from '../../../src/main/import/decode';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -31,6 +31,8 @@ describe('decodeText', () => {
 
   it('falls back to Windows-1252 when the bytes are not UTF-8', () => {
     expect(decodeText(new Uint8Array(Buffer.from('Générale', 'latin1')))).toMatchObject({ text: 'Générale', encoding: 'windows-1252' });
+    // Excel's curly quotes, dash and euro sign are Windows-1252's own (0x80-0x9F), not Latin-1 controls.
+    expect(decodeText(new Uint8Array([0x93, ...enc('Caf'), 0xe9, 0x94, 0x20, 0x96, 0x20, 0x80]))).toMatchObject({ text: '“Café” – €' });
   });
 
   it('refuses binary data, known binary formats and empty input', () => {
@@ -50,5 +52,41 @@ describe('decodeText', () => {
     expect(e?.message).toContain('100 MB');
     expect(checkFileSize(10)).toBeUndefined();
     expect(decodeText(enc('2025550100\n2025550101\n'), 8)).toMatchObject({ ok: false, error: { details: { reason: 'too-large' } } });
+  });
+});
+
+describe('decodeTextPieces', () => {
+  const all = (pieces: TextPieces) => {
+    const out: string[] = [];
+    for (let p = pieces.next(); p !== undefined; p = pieces.next()) out.push(p);
+    return out;
+  };
+
+  it('gives the text decodeText gives, in pieces cut inside characters, with the lines counted', () => {
+    const text = 'Name,Number\r\nSociété Générale,"+33 1 42 14 20 00"\r\nMüller 🇩🇪,+49 30 1234567\r\n';
+    for (const bytes of [enc(text), new Uint8Array([0xef, 0xbb, 0xbf, ...enc(text)]), new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')])]) {
+      const whole = decodeText(bytes);
+      const decoded = decodeTextPieces(bytes, undefined, undefined, 3);
+      if (!whole.ok || !decoded.ok) throw new Error('not decoded');
+      const pieces = all(decoded.pieces());
+      expect(pieces.length).toBeGreaterThan(10);
+      expect(pieces.join('')).toBe(whole.text);
+      expect([decoded.encoding, decoded.lines]).toEqual([whole.encoding, 3]);
+      // Each call decodes from the start again.
+      expect(all(decoded.pieces()).join('')).toBe(whole.text);
+    }
+    const latin1 = new Uint8Array([...enc('Caf'), 0xe9, ...enc(',1\n\u20ac'), 0x80]);
+    const decoded = decodeTextPieces(latin1, undefined, undefined, 2);
+    expect(decoded).toMatchObject({ ok: true, encoding: 'windows-1252', lines: 2 });
+    if (decoded.ok) expect(all(decoded.pieces()).join('')).toBe('Café,1\nâ‚¬€');
+    expect(decodeText(latin1)).toMatchObject({ text: 'Café,1\nâ‚¬€' });
+  });
+
+  it('counts a last line without a break, stops counting past the limit, and refuses blank text', () => {
+    expect(decodeTextPieces(enc('a\nb\nc'))).toMatchObject({ ok: true, lines: 3 });
+    expect(decodeTextPieces(enc('a\nb\nc\n'), undefined, 3, 2)).toMatchObject({ ok: true, lines: 3 });
+    const long = decodeTextPieces(enc('1\n'.repeat(1000)), undefined, 10, 4);
+    expect(long.ok && long.lines > 10 && long.lines < 1000).toBe(true);
+    expect(decodeTextPieces(enc(' \r\n\t\n  '), undefined, undefined, 2)).toMatchObject({ ok: false, error: { details: { reason: 'empty' } } });
   });
 });
