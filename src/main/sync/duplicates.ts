@@ -41,6 +41,38 @@ export function duplicateCopies(
   return out;
 }
 
+/** How far the remote's clock may run behind this machine's when a remote copy's creation time is compared with a port's. */
+export const CLOCK_SKEW_MS = 10 * 60_000;
+
+/** A linked local port in progress, by its number set, as {@link sameNumberCopies} compares it. */
+export interface OpenLinkedPort {
+  id: string;
+  objectId: string;
+  createdAt: number;
+  /** Sorted, comma-joined. */
+  numbers: string | null;
+}
+
+/**
+ * Duplicates where the family keeps no client marker (Telnyx v1: no field a client may fill and
+ * read back): a remote copy neither linked nor matched (`matched`), made (`createdAt`) after a
+ * local port of this remote that holds exactly its numbers, is still in progress and is linked to
+ * another copy. Made before that port existed (`CLOCK_SKEW_MS` allowed) it is someone else's
+ * request; two such ports with its numbers leave it alone (no guess). Object id -> port id.
+ */
+export function sameNumberCopies(remotes: readonly RemotePort[], byObject: ReadonlyMap<string, string>, matched: ReadonlySet<string>, locals: readonly OpenLinkedPort[]): Map<string, string> {
+  const bySet = new Map<string, OpenLinkedPort[]>();
+  for (const p of locals) if (p.numbers) bySet.set(p.numbers, [...(bySet.get(p.numbers) ?? []), p]);
+  const out = new Map<string, string>();
+  for (const r of remotes) {
+    const made = r.createdAt;
+    if (made === undefined || r.marker || byObject.has(r.remoteObjectId) || matched.has(r.remoteObjectId)) continue;
+    const candidates = (bySet.get([...r.numbers].sort().join(',')) ?? []).filter((p) => p.objectId !== r.remoteObjectId && made >= p.createdAt - CLOCK_SKEW_MS);
+    if (candidates.length === 1 && candidates[0]) out.set(r.remoteObjectId, candidates[0].id);
+  }
+  return out;
+}
+
 /** Remember this pull's duplicates (keeping what the specialist decided) and forget those no longer listed. */
 export function recordDuplicates(state: SyncStateRepo, remoteId: string, remotes: readonly RemotePort[], found: ReadonlyMap<string, string>, now: number): void {
   const byId = new Map(remotes.map((r) => [r.remoteObjectId, r]));

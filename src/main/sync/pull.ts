@@ -12,7 +12,7 @@ import { fillStateReasons } from './pull-reasons';
 import { cleanRemotePort } from './clean-remote';
 import { RemoteError } from './errors';
 import { pool } from './pool';
-import { duplicateCopies, recordDuplicates } from './duplicates';
+import { duplicateCopies, recordDuplicates, sameNumberCopies } from './duplicates';
 import { Turns } from './turns';
 
 export interface PullContext {
@@ -297,6 +297,8 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
     const port = ports.get(marker);
     return port?.remoteId === remoteId ? { linkedTo: port.remoteObjectId } : null;
   });
+  // Without a marker (Telnyx), by the exact number set and when the copy was made.
+  if (caps.matchByNumbers) for (const [objectId, portId] of sameNumberCopies(remotes, byObject, new Set(matches.keys()), ports.openLinkedNumberSets(remoteId))) duplicates.set(objectId, portId);
   db.transaction(() => {
     recordDuplicates(repos.syncState, remoteId, remotes, duplicates, now);
     // Sub-account names as the remote gives them: a renamed account refreshes its ports' cards.

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { statusText } from '../../../src/main/cli/commands/sync';
 import { createAdapter } from '../../../src/main/sync/engine';
-import { duplicateCopies } from '../../../src/main/sync/duplicates';
+import { CLOCK_SKEW_MS, duplicateCopies, sameNumberCopies } from '../../../src/main/sync/duplicates';
 import type { RemotePort } from '../../../src/main/sync/adapters/types';
-import { kazooRemote, numbers, startHarness, type Harness } from './harness';
+import { BOTH_PROFILES, kazooRemote, numbers, startHarness, type Harness } from './harness';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -12,8 +12,8 @@ afterEach(async () => {
 });
 
 describe('duplicate remote copies of a port PortDesk created', () => {
-  it('are never imported as ports, are listed with the copy kept, and can be canceled on the server or dismissed', async () => {
-    h = await startHarness('kazoo');
+  it.each(BOTH_PROFILES)('are never imported as ports, are listed with the copy kept, and can be canceled on the server or dismissed (Kazoo %s)', async (kazooVersion) => {
+    h = await startHarness('kazoo', { kazooVersion });
     const port = h.ctx.ports.create({ fields: { name: 'Twice sent' }, numbers: numbers(0, 2), remoteId: h.remoteId });
     const other = h.ctx.ports.create({ fields: { name: 'Also twice' }, numbers: numbers(5, 1), remoteId: h.remoteId });
     await h.faults({ seed: 3, lostResponse: { rate: 0.2 } });
@@ -61,5 +61,28 @@ describe('duplicate remote copies of a port PortDesk created', () => {
       ['c3', 'p2'],
     ]);
     expect([...duplicateCopies([...list].reverse(), new Map([['d4', 'p2']]), (m) => ports[m] ?? null)].sort()).toEqual([...found].sort());
+  });
+
+  it('without a marker (Telnyx): an unlinked copy with exactly the numbers of one linked port in progress, made after it, is its duplicate; nothing else is', () => {
+    const copy = (id: string, numbers: string[], createdAt: number | undefined): RemotePort => ({ remoteObjectId: id, revision: '1', accountId: 'a', state: 'unconfirmed', fields: {} as RemotePort['fields'], numbers, marker: null, ...(createdAt === undefined ? {} : { createdAt }) });
+    const t = 1_700_000_000_000;
+    const locals = [
+      { id: 'p1', objectId: 'draft:kept', createdAt: t, numbers: '+12025550001,+12025550002' },
+      { id: 'p2', objectId: 'draft:x', createdAt: t, numbers: '+12025550009' },
+      { id: 'p3', objectId: 'draft:y', createdAt: t, numbers: '+12025550009' },
+    ];
+    const list = [
+      copy('draft:kept', ['+12025550001', '+12025550002'], t + 5),
+      copy('draft:late', ['+12025550002', '+12025550001'], t + 60_000),
+      // Made by someone before the port existed here (beyond the clock skew): not PortDesk's.
+      copy('draft:older', ['+12025550001', '+12025550002'], t - CLOCK_SKEW_MS - 1),
+      copy('draft:subset', ['+12025550001'], t + 60_000),
+      // Two ports hold that set: no guess.
+      copy('draft:ambiguous', ['+12025550009'], t + 60_000),
+      copy('draft:matched', ['+12025550001', '+12025550002'], t + 60_000),
+      copy('pr:no-time', ['+12025550001', '+12025550002'], undefined),
+    ];
+    const found = sameNumberCopies(list, new Map([['draft:kept', 'p1']]), new Set(['draft:matched']), locals);
+    expect([...found]).toEqual([['draft:late', 'p1']]);
   });
 });

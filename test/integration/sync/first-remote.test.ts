@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AddedRemote } from '../../../src/main/services/remotes-service';
-import { kazooRemote, numbers, startHarness, type Harness } from './harness';
+import { BOTH_PROFILES, kazooRemote, numbers, startHarness, type Harness } from './harness';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -9,8 +9,8 @@ afterEach(async () => {
 });
 
 describe('the first remote added', () => {
-  it('takes every port made with no remote (faults on, each created once); ports kept local stay local', async () => {
-    h = await startHarness('kazoo');
+  it.each(BOTH_PROFILES)('takes every port made with no remote (faults on, each created once); ports kept local stay local (Kazoo %s)', async (kazooVersion) => {
+    h = await startHarness('kazoo', { kazooVersion });
     const harness = h;
     // Start from no remote at all, as a new install does.
     harness.ctx.remotes.remove(harness.remoteId);

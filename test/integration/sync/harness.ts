@@ -21,10 +21,19 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * The Kazoo profile a harness gets unless the test names one: 4.3, or 4.2 with
+ * `PORTDESK_KAZOO_PROFILE=4.2` (to run any file on 4.0-4.2 by hand; the suite runs a cheap subset on
+ * 4.2 by naming it, {@link BOTH_PROFILES}).
+ */
+export const KAZOO_PROFILE: KazooVersion = process.env.PORTDESK_KAZOO_PROFILE === '4.2' ? '4.2' : '4.3';
+/** Both Kazoo profiles, for the engine-level tests the suite runs on each. */
+export const BOTH_PROFILES = ['4.3', '4.2'] as const;
+
 /** A sandbox on a random loopback port and a PortDesk store with one remote pointing at it. */
 export async function startHarness(kind: 'kazoo' | 'telnyx' = 'kazoo', opts: { dbPath?: string; dir?: string; kazooVersion?: KazooVersion; token?: 'root' | 'sub'; proxy?: boolean } = {}): Promise<Harness> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'pd-sync-'));
-  const sb = await startSandbox({ dataDir: join(dir, 'sandbox'), port: 0, seed: 'none', ...(opts.kazooVersion ? { kazooVersion: opts.kazooVersion } : {}) });
+  const sb = await startSandbox({ dataDir: join(dir, 'sandbox'), port: 0, seed: 'none', kazooVersion: opts.kazooVersion ?? KAZOO_PROFILE });
   const asSub = opts.token === 'sub';
   const proxy = opts.proxy ? await startDelayProxy(sb.kazooUrl) : null;
   // The sandbox serves both families on one origin (Telnyx under /telnyx): the proxy stands in for it.

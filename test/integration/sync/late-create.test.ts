@@ -119,3 +119,36 @@ describe('a create whose connection was refused (offline)', () => {
     expect(await remoteCopies(harness, 'telnyx', port.id, nums)).toBe(1);
   });
 });
+
+describe('a Telnyx create that lands after its second attempt (v1 keeps no client marker)', () => {
+  it('the late draft is known by its exact numbers and when it was made: listed as a duplicate of the port, never imported', async () => {
+    const nums = numbers(90, 2);
+    const { harness, proxy, port, engine, run, held } = await holdFirstCreate('telnyx', 'Late twice', nums, 1_500);
+    // The first create can no longer land (timeout + margin passed): the second goes and is linked.
+    const report = await run;
+    expect(report.converged, report.message).toBe(true);
+    const linked = harness.ctx.ports.get(port.id).remoteObjectId;
+    expect(proxy.seen.filter((r) => creates.telnyx(r.method, r.path))).toHaveLength(2);
+    // Then the held one reaches the server after all.
+    await held.release();
+    expect(await remoteCopies(harness, 'telnyx', port.id, nums)).toBe(2);
+    const late = (await allDrafts(harness)).find((d) => `draft:${d.id}` !== linked);
+    const lateId = `draft:${late?.id ?? ''}`;
+
+    // Pulls through 503s (a failed pull applies nothing; the next one goes on).
+    await harness.faults({ seed: 4, serverError: { rate: 0.2, statuses: [503] } });
+    for (let i = 0; i < 8 && (engine.status().remotes[0]?.duplicates.length ?? 0) === 0; i += 1) await engine.syncNow({ waitMs: 5_000 });
+    await harness.faults({});
+    expect((await engine.syncNow({ waitMs: 20_000 })).converged).toBe(true);
+    expect(harness.ctx.ports.list().map((p) => p.name)).toEqual(['Late twice']);
+    expect(harness.ctx.ports.get(port.id).remoteObjectId).toBe(linked);
+    expect(engine.status().remotes[0]?.duplicates.map((d) => [d.remoteObjectId, d.portId, d.keptObjectId])).toEqual([[lateId, port.id, linked]]);
+    expect(statusText(engine.status())).toContain(`duplicate ${lateId} of Late twice (${port.id}, linked to ${linked})`);
+
+    // Dismissed, it leaves the list and is still never imported.
+    await engine.settleDuplicate(harness.remoteId, lateId, 'dismiss');
+    expect((await engine.syncNow({ waitMs: 20_000 })).converged).toBe(true);
+    expect(engine.status().remotes[0]?.duplicates).toEqual([]);
+    expect(harness.ctx.ports.list()).toHaveLength(1);
+  });
+});

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tinyPdf } from '../../../src/sandbox/seed/tinyPdf';
-import { kazooRemote, numbers, startHarness, type Harness } from './harness';
+import { BOTH_PROFILES, kazooRemote, numbers, startHarness, type Harness } from './harness';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -16,8 +16,8 @@ async function kazooDoc(hh: Harness, id: string): Promise<{ url: string; data: K
 }
 
 describe('lost answers and resolutions (Kazoo sandbox)', () => {
-  it('a field changed only locally while an answer was lost is not a conflict, nor is the second local edit made before the retry', async () => {
-    h = await startHarness('kazoo');
+  it.each(BOTH_PROFILES)('a field changed only locally while an answer was lost is not a conflict, nor is the second local edit made before the retry (Kazoo %s)', async (kazooVersion) => {
+    h = await startHarness('kazoo', { kazooVersion });
     const p = h.ctx.ports.create({ fields: { name: 'Echo', locality: 'Old town' }, numbers: numbers(0, 2), remoteId: h.remoteId });
     expect((await h.engine.syncNow({ waitMs: 10_000 })).converged).toBe(true);
     const rid = h.ctx.ports.get(p.id).remoteObjectId as string;

@@ -173,6 +173,11 @@ export class PortsRepo {
            (SELECT group_concat(e164, ',') FROM (SELECT e164 FROM numbers n WHERE n.port_id = p.id ORDER BY e164)) AS numbers
          FROM ports p WHERE p.remote_id = ?`,
       ),
+      openLinkedSets: db.prepare(
+        `SELECT p.id, p.remote_object_id AS objectId, p.created_at AS createdAt,
+           (SELECT group_concat(e164, ',') FROM (SELECT e164 FROM numbers n WHERE n.port_id = p.id ORDER BY e164)) AS numbers
+         FROM ports p WHERE p.remote_id = ? AND p.remote_object_id IS NOT NULL AND p.state NOT IN ('completed', 'canceled')`,
+      ),
       unlinkedOf: db.prepare('SELECT id FROM ports WHERE id = ? AND remote_id = ? AND remote_object_id IS NULL'),
       pulledState: db.prepare('UPDATE ports SET state = ?, state_reason = ?, updated_at = ? WHERE id = ?'),
       stateReason: db.prepare('UPDATE ports SET state_reason = ? WHERE id = ?'),
@@ -413,6 +418,11 @@ export class PortsRepo {
   /** The remote moved the port (with the reason it gave, if any). */
   setPulledState(id: string, state: PortState, reason: string | null, now: number): void {
     this.s.pulledState.run(state, reason, now, id);
+  }
+
+  /** This remote's linked ports still in progress: their sorted number set (comma-joined) and when they were made here. */
+  openLinkedNumberSets(remoteId: string): { id: string; objectId: string; createdAt: number; numbers: string | null }[] {
+    return this.s.openLinkedSets.all(remoteId) as { id: string; objectId: string; createdAt: number; numbers: string | null }[];
   }
 
   setStateReason(id: string, reason: string | null): void {

@@ -58,6 +58,7 @@ type Sub = z.infer<typeof SubSchema>;
 const DraftSchema = z.looseObject({
   id: z.string(),
   status: z.string(),
+  created_at: z.string().nullish().catch(undefined),
   port_request_id: z.string().nullish(),
   phone_numbers: z.array(PhoneSchema).catch([]),
   sub_requests: z.array(SubSchema).catch([]),
@@ -258,7 +259,10 @@ export class TelnyxAdapter implements RemoteAdapter {
 
   private draftToPort(d: Draft, raw: unknown): RemotePort {
     const numbers = sortedNumbers(d.phone_numbers);
+    const createdAt = Date.parse(d.created_at ?? '');
     return {
+      // A late create is a draft: its creation time tells it from a port PortDesk made before it (duplicates.ts).
+      ...(Number.isFinite(createdAt) ? { createdAt } : {}),
       remoteObjectId: `draft:${d.id}`,
       revision: contentRevision(raw),
       accountId: this.config.accountId,

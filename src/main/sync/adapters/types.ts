@@ -48,6 +48,11 @@ export interface RemotePort {
   /** The local port id PortDesk stored in the document when it created it, if any. */
   marker: string | null;
   /**
+   * When the remote made the request (ms), for families with no client marker, whose duplicates
+   * are told by their numbers and this time (Telnyx drafts' `created_at`; duplicates.ts).
+   */
+  createdAt?: number;
+  /**
    * Whether this connection may make the carrier's moves on the request (Kazoo 4.3:
    * `_read_only.port_authority` is the connection's account); undefined when the remote does not say.
    */
