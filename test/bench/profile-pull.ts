@@ -39,12 +39,13 @@ try {
   const report = await engine.syncNow();
   const ms = performance.now() - t0;
   const used = process.cpuUsage(cpu);
+  const longestBlockMs = Math.round(lag.stop());
   clearInterval(tick);
   const { profile } = await session.post('Profiler.stop');
   const out = process.argv[2] ?? join(tmpdir(), 'pull.cpuprofile');
   writeFileSync(out, JSON.stringify({ ...profile, gaps }));
   session.disconnect();
-  console.log(JSON.stringify({ ports: ctx.ports.list().length, converged: report.converged, wallMs: Math.round(ms), cpuMs: Math.round((used.user + used.system) / 1000), longestBlockMs: Math.round(lag.stop()), profile: out }));
+  console.log(JSON.stringify({ ports: ctx.ports.list().length, converged: report.converged, wallMs: Math.round(ms), cpuMs: Math.round((used.user + used.system) / 1000), longestBlockMs, profile: out }));
 } finally {
   ctx.close();
   await server.close();
