@@ -196,8 +196,9 @@ test('a saved signature is placed where the user clicks, and reused', async ({ p
 
   await viewer.getByRole('button', { name: 'Signature', exact: true }).click();
   await drawSignature(page);
-  expect(await call('signature.get', {})).not.toBeNull();
+  // The viewer arms the click only once the signature is stored.
   await expect(viewer.getByRole('status')).toContainText('Click on the page where the signature goes');
+  expect(await call('signature.get', {})).not.toBeNull();
   const pageBox = (await viewer.locator('.page').first().boundingBox())!;
   const down = Math.min(500, page.viewportSize()!.height - pageBox.y - 20);
   await page.mouse.click(pageBox.x + pageBox.width * 0.3, pageBox.y + down);
@@ -217,6 +218,8 @@ test('a saved signature is placed where the user clicks, and reused', async ({ p
 });
 
 test('generate the LOA of a 500-number port, preview it, and write it with the CLI', async ({ page, host }) => {
+  // Two LOA generations (window and CLI), each embedding fonts: slow on a busy 2-core machine.
+  test.slow();
   const problems = watchConsole(page);
   const call = hostRpc(host);
   const numbers = Array.from({ length: 500 }, (_, i) => `+1202555${String(2000 + i).padStart(4, '0')}`);

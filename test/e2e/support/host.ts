@@ -29,16 +29,22 @@ export async function startHostProcess(extraEnv: Record<string, string> = {}): P
     child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${stderr}`)));
   });
   const { url } = JSON.parse(line) as { url: string };
+  let stopped = false;
   return {
     url,
     dbPath,
     dataDir,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
+      if (stopped) return;
+      stopped = true;
+      // A host that died during the test shows up as "Disconnected" in the page; say why instead.
+      if (child.exitCode !== null || child.signalCode !== null) {
+        rmSync(dataDir, { recursive: true, force: true });
+        throw new Error(`the host exited during the test (${child.exitCode ?? child.signalCode}): ${stderr.slice(-4000)}`);
       }
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
