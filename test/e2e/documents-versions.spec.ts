@@ -91,7 +91,10 @@ test('LOA: click to sign, initials on every page, undo after reopening, discard,
   await expect(page.getByText(/Saved annotations to LOA - Sign all\.pdf \(version 2\)/)).toBeVisible();
   expect((await call('attachments.list', { portId: port.id }))[0]).toMatchObject({ unsigned: false, version: 2 });
   const signedFile = join(host.dataDir, 'signed.pdf');
-  writeFileSync(signedFile, Buffer.from((await call('attachments.read', { id: loa!.id })).contentBase64, 'base64'));
+  const signedBytes = Buffer.from((await call('attachments.read', { id: loa!.id })).contentBase64, 'base64');
+  // The saved version carries the signature placed just before Save (not the letter as it was).
+  expect((await countAnnotations(signedBytes)).filter((a) => a.subtype === 'Stamp')).toHaveLength(1);
+  writeFileSync(signedFile, signedBytes);
   expect(spawnSync('pdftotext', ['-enc', 'UTF-8', signedFile, '-'], { encoding: 'utf8' }).stdout).toContain('Zoë Łukasiewicz');
   spawnSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', signedFile, join(SHOTS, 'loa-signed')]);
 

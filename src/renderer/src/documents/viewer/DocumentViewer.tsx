@@ -57,6 +57,8 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
   const [pageInput, setPageInput] = useState('1');
   const [draftAt, setDraftAt] = useState<number | null>(null);
   const [saving, setSaving] = useState(false);
+  /** Marks written to the draft that the viewer has not reopened yet: saving now would write the PDF without them. */
+  const [marksPending, setMarksPending] = useState(false);
   const [drawSignature, setDrawSignature] = useState(false);
   const container = useRef<HTMLDivElement>(null);
   const viewerDiv = useRef<HTMLDivElement>(null);
@@ -103,6 +105,7 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
       mounted = ctrl;
       if (editing) saver.current = new DraftSaver(ctrl, attachment.id, attachment.sha256 ?? '', setDraftAt, (m) => toast('error', `Annotations not kept: ${m}`), () => signed.current);
       setController(ctrl);
+      setMarksPending(false);
     });
     return () => {
       disposed = true;
@@ -127,6 +130,7 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
   /** Open the document again (the draft changed outside pdf.js); what pdf.js holds is not written over it. */
   const reopen = () => {
     saver.current?.markClean();
+    setMarksPending(true);
     setReload((r) => r + 1);
   };
 
@@ -139,8 +143,14 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
     const png = new Uint8Array(await p.file.arrayBuffer());
     if (p.label === 'Signature') signed.current = true;
     saver.current?.markClean();
-    const draft = await rpc.call('annotations.stamp', { id: attachment.id, baseSha256: attachment.sha256, contentBase64: toBase64(bytes), pngBase64: toBase64(png), placements, label: p.label, signed: signed.current });
-    setDraftAt(draft.updatedAt);
+    setMarksPending(true);
+    try {
+      const draft = await rpc.call('annotations.stamp', { id: attachment.id, baseSha256: attachment.sha256, contentBase64: toBase64(bytes), pngBase64: toBase64(png), placements, label: p.label, signed: signed.current });
+      setDraftAt(draft.updatedAt);
+    } catch (err) {
+      setMarksPending(false);
+      throw err;
+    }
     reopen();
   };
 
@@ -357,7 +367,7 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
         </button>
         {state && <MoreMenu items={moreItems(state.pages)} />}
         {state && viewing === null && (
-          <button type="button" className="btn btn-sm btn-primary" disabled={saving} onClick={() => void saveToPdf()}>
+          <button type="button" className="btn btn-sm btn-primary" disabled={saving || marksPending} onClick={() => void saveToPdf()}>
             {saving ? 'Saving…' : 'Save to PDF'}
           </button>
         )}
