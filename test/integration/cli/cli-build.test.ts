@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, cliBuildIsCurrent, CLI_DIR, CLI_ENTRY, ROOT } from '../../../scripts/lib/build-cli.mjs';
@@ -17,14 +17,16 @@ describe('the built CLI', () => {
     expect(sources.map(([path]) => path)).toEqual(expect.arrayContaining(['src/main/cli/program.ts', 'src/main/import/xlsx.ts']));
     expect(sources.some(([path]) => path.includes('node_modules'))).toBe(false);
     expect(cliBuildIsCurrent()).toBe(true);
-    const file = join(ROOT, 'src/main/cli/format.ts');
-    const { atime, mtime } = statSync(file);
+    // The stamp is changed rather than a source's mtime: a Date written back with utimes can land
+    // a millisecond off the original (floating-point seconds) and leave the build stale for good.
+    const stamp = join(CLI_DIR, 'sources.json');
+    const original = readFileSync(stamp, 'utf8');
     try {
       // Older or newer: any other mtime is a change (a checkout sets either).
-      utimesSync(file, atime, new Date(mtime.getTime() - 60_000));
+      writeFileSync(stamp, JSON.stringify(sources.map(([path, mtime]) => [path, path === 'src/main/cli/format.ts' ? mtime - 60_000 : mtime])));
       expect(cliBuildIsCurrent()).toBe(false);
     } finally {
-      utimesSync(file, atime, mtime);
+      writeFileSync(stamp, original);
     }
     expect(cliBuildIsCurrent()).toBe(true);
   });
