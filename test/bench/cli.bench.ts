@@ -2,13 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildCli, cliBuildIsCurrent, ROOT } from '../../scripts/lib/build-cli.mjs';
+import { ROOT } from '../../scripts/lib/build-cli.mjs';
+import { BIN, ensureCliBuilt } from './cli-run';
 import type { BenchResult } from './harness';
 
 const RUNS = 11;
 const TARGET_MS = 300;
-const BIN = fileURLToPath(new URL('../../bin/portdesk.mjs', import.meta.url));
 
 /** Median wall time of `node ARGS` over RUNS runs, after one warm-up (file cache). */
 function medianMs(args: string[]): number {
@@ -29,10 +28,7 @@ function medianMs(args: string[]): number {
  * same database with better-sqlite3 and read from it. The target is on the value itself.
  */
 export async function benchCli(): Promise<BenchResult[]> {
-  if (!cliBuildIsCurrent()) {
-    const error = await buildCli();
-    if (error) throw new Error(error);
-  }
+  await ensureCliBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'portdesk-bench-cli-'));
   try {
     const db = join(dir, 'cli.db');

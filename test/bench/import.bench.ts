@@ -1,12 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { createAppContext, type AppContext } from '../../src/main/app-context';
-import { buildCli, cliBuildIsCurrent } from '../../scripts/lib/build-cli.mjs';
-import { ratioAtMost, runMeasured, watchEventLoop, type BenchResult } from './harness';
+import { cliImport, ensureCliBuilt } from './cli-run';
+import { ratioAtMost, watchEventLoop, type BenchResult } from './harness';
 
 const ROWS = 100_000;
 const CUSTOMERS = 37;
@@ -66,7 +65,6 @@ function peakRss(): () => number {
   };
 }
 
-const BIN = fileURLToPath(new URL('../../bin/portdesk.mjs', import.meta.url));
 const MILLION = 1_000_000;
 const RSS_BUDGET_MB = 500;
 const LAG_BUDGET_MS = 100;
@@ -107,19 +105,6 @@ function rawInsert(dbPath: string, parsed: ReadonlyArray<{ e164: string; custome
     for (const p of parsed) number.run(p.customer, p.e164);
   })();
   db.close();
-}
-
-/** `portdesk import FILE --group-by Customer` as a user runs it: wall time and peak RSS of the process. */
-async function cliImport(file: string, dbPath: string): Promise<{ ms: number; peakRssMb: number }> {
-  const run = await runMeasured(process.execPath, [BIN, '--db', dbPath, '--json', 'import', file, '--group-by', 'Customer', '--country', 'US']);
-  if (run.code !== 0) throw new Error(`portdesk import ${file} failed: ${run.stderr}`);
-  return run;
-}
-
-async function ensureCliBuilt(): Promise<void> {
-  if (cliBuildIsCurrent()) return;
-  const error = await buildCli();
-  if (error) throw new Error(error);
 }
 
 /** The peak RSS issue 16 states for a 50 MB CSV (docs/import.md). */

@@ -1,13 +1,11 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { buildCli, cliBuildIsCurrent } from '../../scripts/lib/build-cli.mjs';
-import { runMeasured, type BenchResult } from './harness';
+import { cliImport, ensureCliBuilt } from './cli-run';
+import type { BenchResult } from './harness';
 import { generateCsv } from './import.bench';
 
-const BIN = fileURLToPath(new URL('../../bin/portdesk.mjs', import.meta.url));
 const RSS_BUDGET_MB = 500;
 
 /**
@@ -24,22 +22,13 @@ async function writeWorkbook(file: string, rows: number): Promise<void> {
   await wb.commit();
 }
 
-async function cliImport(file: string, dbPath: string): Promise<{ ms: number; peakRssMb: number }> {
-  const run = await runMeasured(process.execPath, [BIN, '--db', dbPath, '--json', 'import', file, '--group-by', 'Customer', '--country', 'US']);
-  if (run.code !== 0) throw new Error(`portdesk import ${file} failed: ${run.stderr}`);
-  return run;
-}
-
 /**
  * XLSX import through the CLI (file to committed), against the same rows as CSV in the same run:
  * the time of 100k rows, and the peak RSS of 300k rows (the workbook's sheet is streamed, so its
  * memory should stay near the CSV's rather than grow with the sheet).
  */
 export async function benchXlsx(): Promise<BenchResult[]> {
-  if (!cliBuildIsCurrent()) {
-    const error = await buildCli();
-    if (error) throw new Error(error);
-  }
+  await ensureCliBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'portdesk-bench-xlsx-'));
   try {
     const results: BenchResult[] = [];

@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { buildCli, cliBuildIsCurrent } from '../../scripts/lib/build-cli.mjs';
+import { runMeasured } from './harness';
+
+/** The command line as installed: bin/portdesk.mjs running the built out/cli. */
+export const BIN = fileURLToPath(new URL('../../bin/portdesk.mjs', import.meta.url));
+
+/** Build out/cli when its sources changed, so a bench never times the TypeScript fallback. */
+export async function ensureCliBuilt(): Promise<void> {
+  if (cliBuildIsCurrent()) return;
+  const error = await buildCli();
+  if (error) throw new Error(error);
+}
+
+/** `portdesk import FILE --group-by Customer` as a user runs it: wall time and peak RSS of the process. */
+export async function cliImport(file: string, dbPath: string): Promise<{ ms: number; peakRssMb: number }> {
+  const run = await runMeasured(process.execPath, [BIN, '--db', dbPath, '--json', 'import', file, '--group-by', 'Customer', '--country', 'US']);
+  if (run.code !== 0) throw new Error(`portdesk import ${file} failed: ${run.stderr}`);
+  return run;
+}
