@@ -68,6 +68,8 @@ test('detail remote picker and bulk "Assign remote…": a port sent to one remot
   for (const [i, name] of ['Bulk one', 'Bulk two'].entries()) await call('ports.create', { fields: { name }, numbers: portableNumbers(8 + i * 2, 1), remoteId: null });
 
   // Detail: a kept-local port takes a remote from the picker; once sent, the picker is closed.
+  // The newest ports go on top: wait for the last one so no card moves under the click.
+  await expect(card(page, 'Bulk two')).toBeVisible();
   await card(page, 'Picked in detail').click();
   const panel = page.getByRole('complementary', { name: 'Port Picked in detail' });
   const picker = panel.getByLabel('Remote for this port');
