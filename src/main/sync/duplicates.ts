@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PortStateSchema } from '../../shared/model';
 import type { SyncStateRepo } from '../db/repos/sync-state-repo';
 import type { RemotePort } from './adapters/types';
+import { numberKey } from './merge';
 
 const KEY = 'dup:';
 
@@ -67,7 +68,7 @@ export function sameNumberCopies(remotes: readonly RemotePort[], byObject: Reado
   for (const r of remotes) {
     const made = r.createdAt;
     if (made === undefined || r.marker || byObject.has(r.remoteObjectId) || matched.has(r.remoteObjectId)) continue;
-    const candidates = (bySet.get([...r.numbers].sort().join(',')) ?? []).filter((p) => p.objectId !== r.remoteObjectId && made >= p.createdAt - CLOCK_SKEW_MS);
+    const candidates = (bySet.get(numberKey(r.numbers)) ?? []).filter((p) => p.objectId !== r.remoteObjectId && made >= p.createdAt - CLOCK_SKEW_MS);
     if (candidates.length === 1 && candidates[0]) out.set(r.remoteObjectId, candidates[0].id);
   }
   return out;

@@ -20,7 +20,8 @@ export interface MergeResult {
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-const numberKey = (numbers: readonly string[]): string => [...numbers].sort().join(',');
+/** A number set as one comparable key: sorted, comma-joined. */
+export const numberKey = (numbers: readonly string[]): string => [...numbers].sort().join(',');
 
 /**
  * Three-way merge of a local port with its remote copy, field by field, against `base` (the

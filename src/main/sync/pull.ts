@@ -3,7 +3,7 @@ import { stateLabel } from '../../shared/domain/states';
 import type { PortState, TimelineEvent } from '../../shared/model';
 import { mappedFields, sameContent, type RemoteAdapter, type RemotePort } from './adapters/types';
 import { recordConflict, refreshConflictRemote } from './conflicts';
-import { mergeInputs, threeWayMerge } from './merge';
+import { mergeInputs, numberKey, threeWayMerge } from './merge';
 import { takeAll, takeRemote, versionOf } from './take-remote';
 import type { SyncStore } from './store';
 import type { LinkedPort } from '../db/repos/ports-repo';
@@ -282,11 +282,12 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
       byNumbers.set(p.numbers, [...(byNumbers.get(p.numbers) ?? []), p.id]);
     }
     for (const r of unknown) {
-      const candidates = byNumbers.get([...r.numbers].sort().join(','));
+      const key = numberKey(r.numbers);
+      const candidates = byNumbers.get(key);
       // Only an unambiguous match links; two local ports with the same numbers are left alone.
       if (candidates?.length === 1 && candidates[0]) {
         out.set(r.remoteObjectId, candidates[0]);
-        byNumbers.delete([...r.numbers].sort().join(','));
+        byNumbers.delete(key);
       }
     }
     return out;
