@@ -66,12 +66,17 @@ export function sameNumberCopies(remotes: readonly RemotePort[], byObject: Reado
   for (const p of locals) if (p.numbers) bySet.set(p.numbers, [...(bySet.get(p.numbers) ?? []), p]);
   const out = new Map<string, string>();
   for (const r of remotes) {
+    if (!unclaimedCopy(r, byObject, matched)) continue;
     const made = r.createdAt;
-    if (made === undefined || r.marker || byObject.has(r.remoteObjectId) || matched.has(r.remoteObjectId)) continue;
     const candidates = (bySet.get(numberKey(r.numbers)) ?? []).filter((p) => p.objectId !== r.remoteObjectId && made >= p.createdAt - CLOCK_SKEW_MS);
     if (candidates.length === 1 && candidates[0]) out.set(r.remoteObjectId, candidates[0].id);
   }
   return out;
+}
+
+/** A remote copy {@link sameNumberCopies} looks at: made at a known time, without a marker, neither linked nor matched. */
+export function unclaimedCopy(r: RemotePort, byObject: ReadonlyMap<string, string>, matched: ReadonlySet<string>): r is RemotePort & { createdAt: number } {
+  return r.createdAt !== undefined && !r.marker && !byObject.has(r.remoteObjectId) && !matched.has(r.remoteObjectId);
 }
 
 /** Remember this pull's duplicates (keeping what the specialist decided) and forget those no longer listed. */

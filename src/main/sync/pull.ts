@@ -6,13 +6,13 @@ import { recordConflict, refreshConflictRemote } from './conflicts';
 import { mergeInputs, numberKey, threeWayMerge } from './merge';
 import { takeAll, takeRemote, versionOf } from './take-remote';
 import type { SyncStore } from './store';
-import type { LinkedPort } from '../db/repos/ports-repo';
+import type { LinkedPort, PortNumberSet } from '../db/repos/ports-repo';
 import { ExtrasApplier, fillExtras } from './pull-extras';
 import { fillStateReasons } from './pull-reasons';
 import { cleanRemotePort } from './clean-remote';
 import { RemoteError } from './errors';
 import { pool } from './pool';
-import { duplicateCopies, recordDuplicates, sameNumberCopies } from './duplicates';
+import { duplicateCopies, recordDuplicates, sameNumberCopies, unclaimedCopy } from './duplicates';
 import { Turns } from './turns';
 
 export interface PullContext {
@@ -269,6 +269,10 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
   };
 
   const applyInSavepoint = db.transaction(applyOne);
+  // This remote's ports by number set, read at most once (before any remote port is applied): for
+  // matching new remote ports and for finding copies without a marker.
+  let numberSets: PortNumberSet[] | undefined;
+  const portNumberSets = (): PortNumberSet[] => (numberSets ??= ports.numberSets(remoteId));
   const matches = caps.matchByNumbers ? matchByNumbers(remotes, listing.listed) : new Map<string, string>();
   /** Remote ports new to PortDesk linked to a local port by their exact number set (seam 4). */
   function matchByNumbers(list: readonly RemotePort[], listed: ReadonlySet<string>): Map<string, string> {
@@ -277,7 +281,7 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
     if (unknown.length === 0) return out;
     // A candidate is unlinked, or linked to an object this listing no longer carries (a submitted draft).
     const byNumbers = new Map<string, string[]>();
-    for (const p of ports.numberSets(remoteId)) {
+    for (const p of portNumberSets()) {
       if (!p.numbers || (p.objectId !== null && listed.has(p.objectId))) continue;
       byNumbers.set(p.numbers, [...(byNumbers.get(p.numbers) ?? []), p.id]);
     }
@@ -292,14 +296,18 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
     }
     return out;
   }
+  const matched = new Set(matches.keys());
   const relinked = new Set(matches.values());
   // A second remote copy of one of PortDesk's creates is never a new port: it is listed to cancel.
   const duplicates = duplicateCopies(remotes, byObject, (marker) => {
     const port = ports.get(marker);
     return port?.remoteId === remoteId ? { linkedTo: port.remoteObjectId } : null;
   });
-  // Without a marker (Telnyx), by the exact number set and when the copy was made.
-  if (caps.matchByNumbers) for (const [objectId, portId] of sameNumberCopies(remotes, byObject, new Set(matches.keys()), ports.openLinkedNumberSets(remoteId))) duplicates.set(objectId, portId);
+  // Without a marker (Telnyx), by the exact number set and when the copy was made; only linked ports in progress can have one.
+  if (caps.matchByNumbers && remotes.some((r) => unclaimedCopy(r, byObject, matched))) {
+    const open = portNumberSets().filter((p): p is PortNumberSet & { objectId: string } => p.objectId !== null && holds(p.state));
+    for (const [objectId, portId] of sameNumberCopies(remotes, byObject, matched, open)) duplicates.set(objectId, portId);
+  }
   db.transaction(() => {
     recordDuplicates(repos.syncState, remoteId, remotes, duplicates, now);
     // Sub-account names as the remote gives them: a renamed account refreshes its ports' cards.

@@ -124,6 +124,17 @@ export interface LinkedPort {
   state: PortState;
 }
 
+/** A port of a remote by its numbers: see {@link PortsRepo.numberSets}. */
+export interface PortNumberSet {
+  id: string;
+  objectId: string | null;
+  state: PortState;
+  /** When the port was made here. */
+  createdAt: number;
+  /** Sorted E.164, comma-joined ('' without numbers). */
+  numbers: string;
+}
+
 /** Data access for the ports table. Statements are prepared once per connection. */
 export class PortsRepo {
   private readonly insertStmt;
@@ -169,14 +180,9 @@ export class PortsRepo {
       accountOf: db.prepare('SELECT remote_account_id AS account FROM ports WHERE remote_id = ? AND remote_object_id = ?'),
       linked: db.prepare('SELECT id, remote_object_id AS objectId, remote_revision AS revision, state FROM ports WHERE remote_id = ? AND remote_object_id IS NOT NULL'),
       numberSets: db.prepare(
-        `SELECT p.id, p.remote_object_id AS objectId,
+        `SELECT p.id, p.remote_object_id AS objectId, p.state, p.created_at AS createdAt,
            (SELECT group_concat(e164, ',') FROM (SELECT e164 FROM numbers n WHERE n.port_id = p.id ORDER BY e164)) AS numbers
          FROM ports p WHERE p.remote_id = ?`,
-      ),
-      openLinkedSets: db.prepare(
-        `SELECT p.id, p.remote_object_id AS objectId, p.created_at AS createdAt,
-           (SELECT group_concat(e164, ',') FROM (SELECT e164 FROM numbers n WHERE n.port_id = p.id ORDER BY e164)) AS numbers
-         FROM ports p WHERE p.remote_id = ? AND p.remote_object_id IS NOT NULL AND p.state NOT IN ('completed', 'canceled')`,
       ),
       unlinkedOf: db.prepare('SELECT id FROM ports WHERE id = ? AND remote_id = ? AND remote_object_id IS NULL'),
       pulledState: db.prepare('UPDATE ports SET state = ?, state_reason = ?, updated_at = ? WHERE id = ?'),
@@ -364,9 +370,9 @@ export class PortsRepo {
     return this.s.linked.all(remoteId) as LinkedPort[];
   }
 
-  /** Every port of a remote with its number set (sorted E.164, comma-joined) and remote object, for matching by numbers. */
-  numberSets(remoteId: string): { id: string; objectId: string | null; numbers: string }[] {
-    return (this.s.numberSets.all(remoteId) as { id: string; objectId: string | null; numbers: string | null }[]).map((r) => ({ ...r, numbers: r.numbers ?? '' }));
+  /** Every port of a remote with its number set, for matching remote ports and their copies by numbers. */
+  numberSets(remoteId: string): PortNumberSet[] {
+    return (this.s.numberSets.all(remoteId) as (Omit<PortNumberSet, 'numbers'> & { numbers: string | null })[]).map((r) => ({ ...r, numbers: r.numbers ?? '' }));
   }
 
   /** Whether `id` is a port of `remoteId` not linked yet (a create marker pointing at it can link it). */
@@ -418,11 +424,6 @@ export class PortsRepo {
   /** The remote moved the port (with the reason it gave, if any). */
   setPulledState(id: string, state: PortState, reason: string | null, now: number): void {
     this.s.pulledState.run(state, reason, now, id);
-  }
-
-  /** This remote's linked ports still in progress: their sorted number set (comma-joined) and when they were made here. */
-  openLinkedNumberSets(remoteId: string): { id: string; objectId: string; createdAt: number; numbers: string | null }[] {
-    return this.s.openLinkedSets.all(remoteId) as { id: string; objectId: string; createdAt: number; numbers: string | null }[];
   }
 
   setStateReason(id: string, reason: string | null): void {
