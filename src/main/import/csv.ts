@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
-import { problem, type ImportProblem } from './problems';
-import { defaultHeader, uniqueHeaders, type SourceRow, type SourceTable } from './table';
+import { problem } from './problems';
+import type { SourceRow, SourceTable } from './table';
 import { collectingSink, type RowSink, type StreamedTable } from './rowSink';
-import { chooseHeader, headDecided, HEAD_ROWS, type HeaderOptions } from './header';
+import { heldHead, type HeaderOptions } from './header';
 import type { TextPieces } from './decode';
 
 export interface DelimitedOptions extends HeaderOptions {
@@ -43,41 +43,8 @@ export function streamDelimited(text: string | TextPieces, options: DelimitedOpt
     if (more !== undefined) first += more;
   }
   const delimiter = options.delimiter ?? guessDelimiter(first ?? '');
-  const problems: ImportProblem[] = [];
+  const head = heldHead<SourceRow>(options, sink, { format: options.format ?? 'csv', delimiter });
   let records = 0;
-  // The first non-blank rows are held until the header can be chosen among them (a title block
-  // may sit above it); null once chosen.
-  let top: SourceRow[] | null = [];
-  let headRows: SourceRow[] = [];
-  let header: SourceRow | undefined;
-  let width = 0;
-  let totalRows = 0;
-  let headSent = false;
-  const shape = (): Omit<SourceTable, 'rows'> => {
-    const first = header?.cells ?? [];
-    const cols = Math.max(width, first.length);
-    const headers = header ? uniqueHeaders(Array.from({ length: cols }, (_, i) => first[i] ?? '')) : Array.from({ length: cols }, (_, i) => defaultHeader(i));
-    return { format: options.format ?? 'csv', headers, hasHeader: header !== undefined, headerRow: header?.row ?? null, headRows, problems: problems.slice(), delimiter };
-  };
-  /** Choose the header among the held rows; the rows under it are data. */
-  const settleHead = (): SourceRow[] => {
-    const held = top ?? [];
-    top = null;
-    headRows = held.slice(0, HEAD_ROWS);
-    const at = chooseHeader(held, options);
-    header = at === null ? undefined : held[at];
-    const data = held.slice(at === null ? 0 : at + 1);
-    for (const r of data) width = Math.max(width, r.cells.length);
-    return data;
-  };
-  const deliver = (rows: SourceRow[], read: number) => {
-    if (!headSent && top === null) {
-      headSent = true;
-      sink.head({ ...shape(), rows });
-    }
-    totalRows += rows.length;
-    if (rows.length > 0) sink.rows(rows, read);
-  };
   parsePieces(first, pieces, delimiter, (results) => {
     const base = records;
     for (const e of results.errors) {
@@ -88,28 +55,25 @@ export function streamDelimited(text: string | TextPieces, options: DelimitedOpt
         e.code === 'MissingQuotes'
           ? `Row ${row}: a quoted field is never closed, so the rest of the file may have been read as one cell`
           : `Row ${row}: ${e.message}`;
-      problems.push(problem(row, null, 'warning', 'csv-malformed', message));
+      head.problems.push(problem(row, null, 'warning', 'csv-malformed', message));
     }
     let rows: SourceRow[] = [];
     for (const cells of results.data) {
       const index = records++;
       if (isBlank(cells)) continue;
       const row = { row: index + 1, cells: cells.map((c: string) => c.trim()) };
-      if (top === null) {
-        width = Math.max(width, row.cells.length);
+      if (!head.holding) {
+        head.widen(row.cells.length);
         rows.push(row);
         continue;
       }
-      top.push(row);
-      if (headDecided(top, options)) rows = settleHead();
+      if (head.hold(row)) rows = head.settle();
     }
-    if (top === null) deliver(rows, pieces.read());
+    if (!head.holding) head.deliver(rows, pieces.read());
   });
   // A source shorter than the rows the header is looked for among.
-  if (top !== null) deliver(settleHead(), 1);
-  const table = shape();
-  if (!headSent) sink.head({ ...table, rows: [] });
-  return { ...table, totalRows };
+  if (head.holding) head.deliver(head.settle(), 1);
+  return { ...head.shape(), totalRows: head.totalRows };
 }
 
 /** A string handed over in pieces of `chars` characters (slices: nothing is copied). */

@@ -1,3 +1,7 @@
+import type { ImportProblem } from './problems';
+import type { RowSink } from './rowSink';
+import { defaultHeader, uniqueHeaders, type SourceRow, type SourceTable } from './table';
+
 /**
  * Decide whether the first row of a source is a header row. A header names columns: it has
  * letters and no cell that looks like a phone number (7+ digits). Pasted blocks and exports from
@@ -75,4 +79,82 @@ export function chooseHeader(rows: readonly { row: number; cells: readonly strin
 export function headDecided(rows: readonly { row: number }[], options: HeaderOptions): boolean {
   const last = rows[rows.length - 1];
   return rows.length > HEAD_ROWS && (options.headerRow === undefined || (last !== undefined && last.row >= options.headerRow));
+}
+
+/** A reader's table as it stands: what every reader fills in, plus `format` and its own extras (the CSV delimiter). */
+type ShapeFixed = Pick<SourceTable, 'format'> & Partial<Pick<SourceTable, 'delimiter'>>;
+
+/**
+ * The part of reading a source every streaming reader shares (CSV and workbooks): its first
+ * non-blank rows held until the header can be chosen among them (a title block may sit above it),
+ * the widest data row, the table's shape built from them, and delivery to the sink with the head
+ * sent once, before the first rows. The reader keeps its own parsing, batching and read share.
+ */
+export function heldHead<R extends SourceRow>(options: HeaderOptions, sink: RowSink, fixed: ShapeFixed) {
+  const { format, ...extra } = fixed;
+  const problems: ImportProblem[] = [];
+  // Null once the header is chosen.
+  let top: R[] | null = [];
+  let headRows: SourceRow[] = [];
+  let header: R | undefined;
+  let width = 0;
+  let totalRows = 0;
+  let headSent = false;
+  const headers = (): string[] => {
+    const first = header?.cells ?? [];
+    const cols = Math.max(width, first.length);
+    return header ? uniqueHeaders(Array.from({ length: cols }, (_, i) => first[i] ?? '')) : Array.from({ length: cols }, (_, i) => defaultHeader(i));
+  };
+  const shape = (): Omit<SourceTable, 'rows'> => ({ format, headers: headers(), hasHeader: header !== undefined, headerRow: header?.row ?? null, headRows, problems: problems.slice(), ...extra });
+  return {
+    /** Problems found while reading, in the order found: part of the shape. */
+    problems,
+    /** True while rows are held for the header to be chosen among. */
+    get holding(): boolean {
+      return top !== null;
+    },
+    /** The header row chosen, if any (once not holding). */
+    get header(): R | undefined {
+      return header;
+    },
+    /** Cells of the widest data row so far. */
+    get width(): number {
+      return width;
+    },
+    /** Data rows delivered so far. */
+    get totalRows(): number {
+      return totalRows;
+    },
+    /** Hold a non-blank row (while holding): true once enough are held to {@link settle}. */
+    hold(row: R): boolean {
+      top!.push(row);
+      return headDecided(top!, options);
+    },
+    /** Choose the header among the held rows: the rows under it are data, returned. */
+    settle(): R[] {
+      const held = top ?? [];
+      top = null;
+      headRows = held.slice(0, HEAD_ROWS).map((r) => ({ row: r.row, cells: r.cells }));
+      const at = chooseHeader(held, options);
+      header = at === null ? undefined : held[at];
+      const data = held.slice(at === null ? 0 : at + 1);
+      for (const r of data) width = Math.max(width, r.cells.length);
+      return data;
+    },
+    /** A data row of `cells` cells passed on after the header was chosen. */
+    widen(cells: number): void {
+      width = Math.max(width, cells);
+    },
+    headers,
+    shape,
+    /** Hand data rows to the sink (once the header is chosen), the head (shape and these rows) first. */
+    deliver(rows: SourceRow[], read: number): void {
+      if (!headSent) {
+        headSent = true;
+        sink.head({ ...shape(), rows });
+      }
+      totalRows += rows.length;
+      if (rows.length > 0) sink.rows(rows, read);
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { AppError, type AppErrorShape } from '../../shared/errors';
 import { problem, type ImportProblem } from './problems';
-import { defaultHeader, uniqueHeaders, type SourceRow, type SourceTable } from './table';
-import { chooseHeader, headDecided, HEAD_ROWS, type HeaderOptions } from './header';
+import type { SourceRow, SourceTable } from './table';
+import { heldHead, type HeaderOptions } from './header';
 import { collectingSink, STREAM_BATCH_ROWS, type RowSink, type StreamedTable } from './rowSink';
 import { scanWorkbook, unreadableWorkbook, type MergeRange, type SheetFacts } from './xlsxGuard';
 import { MAX_XLSX_CELLS } from './limits';
@@ -78,74 +78,50 @@ function passing(sink: RowSink): RowSink {
 
 /** A sheet's rows to `sink`: the first ones held until the header is chosen among them, then in batches. */
 async function readSheet(sheet: AsyncIterable<SheetRow[]>, facts: SheetFacts, options: HeaderOptions, sink: RowSink): Promise<Omit<StreamedTable, 'sheet' | 'sheets'>> {
-  const problems: ImportProblem[] = [];
+  const head = heldHead<SheetRow>(options, sink, { format: 'xlsx' });
   const merged = mergeFiller(facts.merges);
-  let top: SheetRow[] | null = [];
-  let headRows: SourceRow[] = [];
-  let header: SheetRow | undefined;
-  let width = 0;
   let rowsSeen = 0;
-  let totalRows = 0;
   let batch: SourceRow[] = [];
-  let headSent = false;
   let read = 0;
-  const headers = () => {
-    const first = header?.cells ?? [];
-    return header ? uniqueHeaders(Array.from({ length: Math.max(width, first.length) }, (_, i) => first[i] ?? '')) : Array.from({ length: width }, (_, i) => defaultHeader(i));
-  };
-  const shape = (): Omit<SourceTable, 'rows'> => ({ format: 'xlsx', headers: headers(), hasHeader: header !== undefined, headerRow: header?.row ?? null, headRows, problems: problems.slice() });
   const deliver = () => {
-    if (!headSent) {
-      headSent = true;
-      sink.head({ ...shape(), rows: batch });
-    }
-    totalRows += batch.length;
-    if (batch.length > 0) sink.rows(batch, read);
+    head.deliver(batch, read);
     batch = [];
   };
-  const take = (r: SheetRow, names: string[]) => {
-    width = Math.max(width, r.cells.length);
+  let names: string[] = [];
+  const take = (r: SheetRow) => {
+    head.widen(r.cells.length);
     batch.push({ row: r.row, cells: r.cells });
-    for (const issue of r.issues) problems.push(problem(r.row, names[issue.col] ?? null, issue.severity, issue.code, issue.message));
+    for (const issue of r.issues) head.problems.push(problem(r.row, names[issue.col] ?? null, issue.severity, issue.code, issue.message));
   };
   /** Choose the header among the held rows; the rows under it are data. */
   const settleHead = () => {
-    const held = top ?? [];
-    top = null;
-    headRows = held.slice(0, HEAD_ROWS).map((r) => ({ row: r.row, cells: r.cells }));
-    const at = chooseHeader(held, options);
-    header = at === null ? undefined : held[at];
-    const data = held.slice(at === null ? 0 : at + 1);
-    for (const r of data) width = Math.max(width, r.cells.length);
-    const names = headers();
-    for (const r of data) take(r, names);
-    problems.push(...merged.warnings(header ? header.row + 1 : 0, names));
+    const data = head.settle();
+    names = head.headers();
+    for (const r of data) take(r);
+    head.problems.push(...merged.warnings(head.header ? head.header.row + 1 : 0, names));
   };
 
-  let names: string[] = [];
   for await (const rows of sheet) {
     for (const row of rows) {
       rowsSeen++;
       merged.fill(row.row, row.cells);
       read = facts.lastRow > 0 ? Math.min(1, row.row / facts.lastRow) : 0;
-      if (rowsSeen * Math.max(width, row.cells.length) > MAX_XLSX_CELLS) throw tooManyCells(rowsSeen, Math.max(width, row.cells.length));
+      if (rowsSeen * Math.max(head.width, row.cells.length) > MAX_XLSX_CELLS) throw tooManyCells(rowsSeen, Math.max(head.width, row.cells.length));
       if (!row.cells.some((c) => c !== '') && row.issues.length === 0) continue;
-      if (top !== null) {
-        top.push(row);
-        if (!headDecided(top, options)) continue;
+      if (head.holding) {
+        if (!head.hold(row)) continue;
         settleHead();
-        names = headers();
       } else {
-        take(row, names);
+        take(row);
       }
       if (batch.length >= STREAM_BATCH_ROWS) deliver();
     }
   }
   read = 1;
   // A sheet shorter than the rows the header is looked for among.
-  if (top !== null) settleHead();
+  if (head.holding) settleHead();
   deliver();
-  return { ...shape(), totalRows };
+  return { ...head.shape(), totalRows: head.totalRows };
 }
 
 interface MergeFiller {
