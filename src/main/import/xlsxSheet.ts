@@ -202,8 +202,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
 }
 
-/** Plain text of one cell value, with the problem that makes the text unreliable, if any. */
-export function cellText(value: ExcelJS.CellValue, address: string): CellText {
+/**
+ * Plain text of one cell value (as {@link cellValue} builds it: never rich text or a hyperlink),
+ * with the problem that makes the text unreliable, if any.
+ */
+function cellText(value: ExcelJS.CellValue, address: string): CellText {
   if (value === null || value === undefined) return { text: '' };
   if (typeof value === 'string') return { text: value.trim() };
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
@@ -224,7 +227,6 @@ export function cellText(value: ExcelJS.CellValue, address: string): CellText {
   if ('error' in value) {
     return { text: '', issue: { severity: 'error', code: 'cell-formula-error', message: `Cell ${address} shows the error ${value.error}` } };
   }
-  if ('richText' in value) return { text: value.richText.map((r) => r.text).join('').trim() };
   if ('formula' in value || 'sharedFormula' in value) {
     const result = value.result;
     const formula = 'formula' in value && value.formula ? value.formula : (value as ExcelJS.CellSharedFormulaValue).sharedFormula;
@@ -242,13 +244,6 @@ export function cellText(value: ExcelJS.CellValue, address: string): CellText {
       return { text: '', issue: { severity: 'error', code: 'cell-formula-error', message: `Cell ${address} (=${formula}) evaluates to ${String(result.error)}` } };
     }
     return cellText(result as ExcelJS.CellValue, address);
-  }
-  if ('hyperlink' in value) {
-    const text: unknown = value.text;
-    if (isObject(text) && Array.isArray(text.richText)) {
-      return { text: (text.richText as ExcelJS.RichText[]).map((r) => r.text).join('').trim() };
-    }
-    return { text: String(text ?? '').trim() };
   }
   return { text: '' };
 }
