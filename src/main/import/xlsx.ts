@@ -3,7 +3,7 @@ import { problem, type ImportProblem } from './problems';
 import type { SourceRow, SourceTable } from './table';
 import { heldHead, type HeaderOptions } from './header';
 import { collectingSink, STREAM_BATCH_ROWS, type RowSink, type StreamedTable } from './rowSink';
-import { scanWorkbook, unreadableWorkbook, type MergeRange, type SheetFacts } from './xlsxGuard';
+import { refusal, scanWorkbook, unreadableWorkbook, type MergeRange, type SheetFacts } from './xlsxGuard';
 import { MAX_XLSX_CELLS } from './limits';
 import { columnLetter, sheetRows, type SheetRow } from './xlsxSheet';
 import { readWorkbookInfo } from './xlsxBook';
@@ -165,5 +165,5 @@ function mergeFiller(ranges: MergeRange[]): MergeFiller {
 }
 
 function tooManyCells(rows: number, width: number): AppError {
-  return new AppError('FILE', `This workbook was not read: its ${rows.toLocaleString('en-US')} rows by ${width} columns pass the ${MAX_XLSX_CELLS.toLocaleString('en-US')} cells PortDesk reads (delete unused columns, or save it as CSV).`, { reason: 'too-many-cells' });
+  return refusal(`its ${rows.toLocaleString('en-US')} rows by ${width} columns pass the ${MAX_XLSX_CELLS.toLocaleString('en-US')} cells PortDesk reads (delete unused columns, or save it as CSV)`, 'too-many-cells');
 }

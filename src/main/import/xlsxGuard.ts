@@ -1,6 +1,6 @@
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
-import type { AppErrorShape } from '../../shared/errors';
-import { MAX_XLSX_META_BYTES, MAX_XLSX_PART_BYTES, MAX_XLSX_RATIO, MAX_XLSX_SHARED_STRINGS_BYTES, MAX_XLSX_SHEET_BYTES, MAX_XLSX_TOTAL_BYTES } from './limits';
+import { AppError, type AppErrorShape } from '../../shared/errors';
+import { MAX_XLSX_META_BYTES, MAX_XLSX_PART_BYTES, MAX_XLSX_RATIO, MAX_XLSX_ROW, MAX_XLSX_SHARED_STRINGS_BYTES, MAX_XLSX_SHEET_BYTES, MAX_XLSX_TOTAL_BYTES } from './limits';
 
 /** A merged range of a sheet, 1-based and inclusive. */
 export interface MergeRange {
@@ -250,15 +250,14 @@ function lastRow(text: string): number | null {
   return null;
 }
 
-/** Excel's grid: a range past it is a damaged part, not a big sheet. */
-const GRID_ROWS = 1_048_576;
+/** Excel's grid (its rows: {@link MAX_XLSX_ROW}): a range past it is a damaged part, not a big sheet. */
 const GRID_COLUMNS = 16_384;
 
 function mergeRange(ref: string): MergeRange | null {
   const m = /^([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})$/.exec(ref);
   if (!m) return null;
   const [top, bottom, left, right] = [Number(m[2]), Number(m[4]), columnNumber(m[1]!), columnNumber(m[3]!)];
-  if (top < 1 || left < 1 || bottom < top || right < left || bottom > GRID_ROWS || right > GRID_COLUMNS) return null;
+  if (top < 1 || left < 1 || bottom < top || right < left || bottom > MAX_XLSX_ROW || right > GRID_COLUMNS) return null;
   return { top, left, bottom, right };
 }
 
@@ -276,5 +275,10 @@ function tooBig(part: string, cap: number): { ok: false; error: AppErrorShape } 
 }
 
 function refuse(why: string, reason: string): { ok: false; error: AppErrorShape } {
-  return { ok: false, error: { code: 'FILE', message: `This workbook was not read: ${why}.`, details: { reason } } };
+  return { ok: false, error: refusal(why, reason).toJSON() };
+}
+
+/** The refusal of a workbook past one of PortDesk's bounds (or not a workbook at all): `why` says which. */
+export function refusal(why: string, reason: string): AppError {
+  return new AppError('FILE', `This workbook was not read: ${why}.`, { reason });
 }

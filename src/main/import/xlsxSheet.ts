@@ -7,11 +7,10 @@
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type ExcelJS from 'exceljs';
-import { AppError } from '../../shared/errors';
 import type { ProblemCode } from './problems';
 import type { SourceRow } from './table';
 import { MAX_XLSX_COLUMNS, MAX_XLSX_ROW } from './limits';
-import { columnNumber } from './xlsxGuard';
+import { columnNumber, refusal } from './xlsxGuard';
 
 /** What a sheet's cells refer to, read from the workbook's other parts (xlsxBook.ts). */
 export interface SheetContext {
@@ -175,10 +174,6 @@ export function columnLetter(col: number): string {
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
-}
-
-function refusal(why: string, reason: string): AppError {
-  return new AppError('FILE', `This workbook was not read: ${why}.`, { reason });
 }
 
 export interface CellIssue {
