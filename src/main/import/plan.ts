@@ -446,7 +446,7 @@ export function rowContext(headers: readonly string[], mapping: ColumnMapping, o
  * an earlier row (or earlier in the row), numbers already in an open port. Depends on no other
  * row being planned first, so rows can be planned again one page at a time.
  */
-export function planRow(a: RowAnalysis, facts: FileFacts, portOf: ExistingPortLookup, ctx: RowContext): PlannedRow {
+export function planRow(a: RowAnalysis, facts: FileFacts, ctx: RowContext): PlannedRow {
   const numbers: PlannedNumber[] = [];
   const rowProblems = a.rowProblems.slice();
   const { numberColumn } = ctx;
@@ -471,7 +471,7 @@ export function planRow(a: RowAnalysis, facts: FileFacts, portOf: ExistingPortLo
       rowProblems.push(problem(a.row, numberColumn, 'warning', 'duplicate-in-file', `Row ${a.row}: ${n.e164} is also ${where}; it is imported once`));
       continue;
     }
-    const port = portOf(n.e164);
+    const port = facts.portOf(n.e164);
     if (port && port.portId === ctx.targetPortId) {
       numbers.push({ e164: n.e164, status: 'in-target', port });
       rowProblems.push(problem(a.row, numberColumn, 'warning', 'already-in-target', `Row ${a.row}: ${n.e164} is already in port "${port.name}"; nothing to add`));

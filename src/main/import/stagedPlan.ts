@@ -207,7 +207,7 @@ export class StagedImport {
     const counts = emptyCounts(facts);
     const statuses = new Uint8Array(this.rows.count);
     yield* facts.planAll(ctx, counts, statuses);
-    const planOne = (a: RowAnalysis) => planRow(a, facts, facts.portOf, ctx);
+    const planOne = (a: RowAnalysis) => planRow(a, facts, ctx);
     return finishPlan(headers, sourceProblems, new PlannedRows(this.rows, planOne, statuses), mapping, options, counts, facts.groups(headers, mapping, options));
   }
 }
