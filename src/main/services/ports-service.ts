@@ -8,7 +8,7 @@ import {
   type PortState,
   type PortSummary,
 } from '../../shared/model';
-import { canTransition, holdsNumbers, isDeletable, isEditable, moveRefusal, stateLabel } from '../../shared/domain/states';
+import { canTransition, holdsNumbers, isDeletable, isEditable, mayMove, moveRefusal, stateLabel } from '../../shared/domain/states';
 import { countryOfNumber, isCountryCode, normalizeNumber } from '../../shared/domain/numbers';
 import { effectiveCountry, portProblems, type ReadinessProblem } from '../../shared/domain/readiness';
 import { isoDay } from '../../shared/domain/portFacts';
@@ -388,7 +388,7 @@ export class PortsService {
           if (outbox.remaining(id) === 0 && port.remoteObjectId !== null) ports.markSynced(id);
           events.add({ portId: id, at: now, kind: 'state', fromState: to, toState: from, message: `Move to ${stateLabel(to)} undone before it was sent`, actor: LOCAL_ACTOR });
           result.restored.push(id);
-        } else if (moveRefusal(port, from) === null) {
+        } else if (mayMove(port, from)) {
           this.writeMove(port, from, { message: `Moved back to ${stateLabel(from)} (undo)`, reason: null }, now);
           result.restored.push(id);
         } else {
