@@ -385,7 +385,8 @@ export class PortsService {
         if (unsent && queued === rows.at(-1)) {
           outbox.deleteRow(queued.seq);
           ports.setState(id, from, now);
-          if (outbox.remaining(id) === 0 && port.remoteObjectId !== null) ports.markSynced(id);
+          // The withdrawn move was the port's only outbox row: nothing is left to send.
+          if (rows.length === 1 && port.remoteObjectId !== null) ports.markSynced(id);
           events.add({ portId: id, at: now, kind: 'state', fromState: to, toState: from, message: `Move to ${stateLabel(to)} undone before it was sent`, actor: LOCAL_ACTOR });
           result.restored.push(id);
         } else if (mayMove(port, from)) {
