@@ -16,6 +16,7 @@ import { normalizeUsRegion } from '../../shared/domain/usStates';
 import { editedMessage } from '../../shared/domain/fieldLabels';
 import type { Repos } from '../db/repos';
 import type { PortRow } from '../db/repos/ports-repo';
+import type { SkippedPort } from '../../shared/rpc/methods/ports';
 import type { ChangeBus } from './changes';
 import { cannotLeaveRemote, writeAssignment } from './remote-assignment';
 
@@ -40,21 +41,21 @@ export interface MoveInput {
 export interface BulkEditResult {
   updated: string[];
   unchanged: string[];
-  skipped: { id: string; name: string; reason: string }[];
+  skipped: SkippedPort[];
   before: { id: string; patch: PortFieldsPatch }[];
 }
 
 /** What undoing moves did: see {@link PortsService.undoMoves}. */
 export interface BulkMoveResult {
   restored: string[];
-  skipped: { id: string; name: string; reason: string }[];
+  skipped: SkippedPort[];
 }
 
 /** What a bulk remote assignment did: see {@link PortsService.bulkAssignRemote}. */
 export interface BulkAssignResult {
   assigned: string[];
   unchanged: string[];
-  skipped: { id: string; name: string; reason: string }[];
+  skipped: SkippedPort[];
 }
 
 export interface NumbersResult {

@@ -6,6 +6,10 @@ const id = z.string().min(1, 'is required');
 const numberList = z.array(z.string().max(64)).max(200_000);
 const country = z.string().length(2, 'must be a two-letter country code').optional();
 
+/** A port a bulk step left alone, named, with why. */
+export const SkippedPortSchema = z.object({ id: z.string(), name: z.string(), reason: z.string() });
+export type SkippedPort = z.infer<typeof SkippedPortSchema>;
+
 export const portsMethods = {
   'ports.list': method(z.object({ state: PortStateSchema.optional() }), z.array(PortSummarySchema)),
   'ports.get': method(z.object({ id }), PortDetailSchema),
@@ -32,7 +36,7 @@ export const portsMethods = {
     z.object({
       assigned: z.array(z.string()),
       unchanged: z.array(z.string()),
-      skipped: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string() })),
+      skipped: z.array(SkippedPortSchema),
     }),
   ),
   /** Keep a port on this computer (it leaves a remote it was never sent to; the first remote added passes it by), or not. */
@@ -48,7 +52,7 @@ export const portsMethods = {
     z.object({
       updated: z.array(z.string()),
       unchanged: z.array(z.string()),
-      skipped: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string() })),
+      skipped: z.array(SkippedPortSchema),
       before: z.array(z.object({ id: z.string(), patch: PortFieldsPatchSchema })),
     }),
   ),
@@ -58,7 +62,7 @@ export const portsMethods = {
    */
   'ports.undoMoves': method(
     z.object({ moves: z.array(z.object({ id, from: PortStateSchema, to: PortStateSchema })).min(1, 'needs at least one move').max(10_000) }),
-    z.object({ restored: z.array(z.string()), skipped: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string() })) }),
+    z.object({ restored: z.array(z.string()), skipped: z.array(SkippedPortSchema) }),
   ),
   'ports.move': method(
     z.object({
