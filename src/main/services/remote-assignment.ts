@@ -19,8 +19,8 @@ import { PORT_FIELD_KEYS } from '../db/repos/port-columns';
 export function cannotLeaveRemote(repos: Repos, port: PortRow, remoteName: (id: string) => string): string | null {
   if (!port.remoteId) return null;
   if (port.remoteObjectId) return `already exists on remote "${remoteName(port.remoteId)}"; it cannot move to another one`;
-  const create = repos.ports.createSent(port.id);
-  if (create.sentAt !== null && create.settlesAt !== null) return `was already sent to remote "${remoteName(port.remoteId)}" without an answer yet; sync, then try again`;
+  // A settling time is only ever written together with the time the create was sent.
+  if (repos.ports.createSent(port.id).settlesAt !== null) return `was already sent to remote "${remoteName(port.remoteId)}" without an answer yet; sync, then try again`;
   return null;
 }
 
