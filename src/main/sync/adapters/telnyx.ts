@@ -330,9 +330,8 @@ export class TelnyxAdapter implements RemoteAdapter {
     const raw = await this.call('GET', `/port_requests/${id}`);
     const port = this.prToPort(this.read(PortRequestSchema, raw, 'a port request'), raw);
     // A single request is read with its explanation (an exception's staff comment), or says it has none.
-    const why = port.state === 'rejected' ? await this.stateReason(remoteObjectId) : null;
-    if (port.state === 'rejected') port.stateReason = why;
-    port.remoteStatusDetail = why ?? '';
+    if (port.state === 'rejected') port.stateReason = await this.stateReason(remoteObjectId);
+    port.remoteStatusDetail = port.stateReason ?? '';
     return port;
   }
 
