@@ -50,7 +50,7 @@ const FAILSAFE_SHARE = 0.5;
 const FAILSAFE_MIN = 10;
 
 /**
- * Fetch every remote port and reconcile by revision, in transactions of {@link APPLY_CHUNK} ports
+ * Fetch every remote port and reconcile by revision, one transaction per time slice ({@link Turns})
  * with a turn of the event loop between them (each known port in its own savepoint, so one bad
  * document does not stop the rest; a new port is undone by deleting its row). Unchanged revisions are skipped;
  * a port with queued local changes whose remote copy now says something else becomes a conflict
@@ -71,7 +71,7 @@ export async function pull(ctx: PullContext): Promise<PullResult> {
   const turns = new Turns();
   const cleaned: RemotePort[] = [];
   for (const remote of remotes) {
-    if (turns.due()) await turns.next();
+    await turns.check();
     cleaned.push(cleanRemotePort(remote));
   }
   const result = await applyPull(ctx, cleaned, { listed: new Set(listed.map((r) => r.remoteObjectId)), notFound: unlisted.notFound });

@@ -469,7 +469,7 @@ export class KazooAdapter implements RemoteAdapter {
     // Thousands of documents are checked and hashed here: the event loop gets a turn every slice.
     const turns = new Turns();
     for (const { doc: d, accountId, accountName } of docs) {
-      if (turns.due()) await turns.next();
+      await turns.check();
       const parsed = KazooDocSchema.safeParse(d);
       if (!parsed.success) {
         const id = isRecord(d) && typeof d.id === 'string' ? d.id : `(no id, in account ${accountId})`;
