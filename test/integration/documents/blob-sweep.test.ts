@@ -1,15 +1,12 @@
 import { utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppContext } from '../../../src/main/app-context';
 import { ContentStore } from '../../../src/main/documents';
 import { SWEEP_GRACE_MS } from '../../../src/main/services/blob-sweeper';
 import { testContext } from '../../support/context';
 import { tempDir } from '../../support/temp';
 import { makePdf } from '../../unit/documents/fixtures';
-
-/** Let pending unlinks (started, not awaited, by a synchronous port delete) finish. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 async function stored(store: ContentStore): Promise<Set<string>> {
   return new Set((await store.list()).map((b) => b.sha256));
@@ -30,9 +27,8 @@ describe('content-store sweep', () => {
     expect((await stored(store)).size).toBe(4);
 
     ctx.ports.delete(doomed.id);
-    await settle();
-
-    expect([...(await stored(store))]).toEqual([other.sha256]);
+    // The unlinks are started, not awaited, by the synchronous delete: wait for the store to say so.
+    await vi.waitFor(async () => expect([...(await stored(store))]).toEqual([other.sha256]), { timeout: 10_000 });
     expect((await ctx.documents.read(other.id)).bytes).toEqual(shared);
   });
 

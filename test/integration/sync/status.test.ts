@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closedPort } from '../../support/closed-port';
 import { numbers, startHarness, type Harness } from './harness';
 
@@ -22,9 +22,15 @@ describe('sync status', () => {
     for (let i = 0; i < 12; i += 1) h.ctx.ports.create({ fields: { name: `S${i}` }, numbers: numbers(i * 3, 2), remoteId: h.remoteId });
     await h.faults({ latency: { fixedMs: 40 } });
     const run = h.engine.syncNow({ waitMs: 5000 });
-    await new Promise((r) => setTimeout(r, 60));
-    const during = h.engine.status();
-    expect(during.state).toBe('syncing');
+    const harness = h;
+    const during = await vi.waitFor(
+      () => {
+        const status = harness.engine.status();
+        expect(status.state).toBe('syncing');
+        return status;
+      },
+      { timeout: 5_000, interval: 5 },
+    );
     expect(during.summary).toMatch(/^Syncing \d+ of 12$/);
     expect((await run).converged).toBe(true);
     const after = h.engine.status();
