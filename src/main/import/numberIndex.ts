@@ -117,6 +117,11 @@ class Growing<A extends Int32Array | Float64Array> {
   at(index: number): number {
     return this.items[index]!;
   }
+
+  /** Position of the first entry equal to `value`, or -1. */
+  indexOf(value: number): number {
+    return this.items.subarray(0, this.length).indexOf(value);
+  }
 }
 
 /** Int32 values (row numbers, sequence numbers, ids). */

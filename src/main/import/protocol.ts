@@ -2,7 +2,6 @@ import type { AppErrorShape } from '../../shared/errors';
 import type { BatchGroup, BatchWrite } from './batches';
 import type { ColumnMapping } from './columns';
 import type { PlanOptions } from './plan';
-import type { StagedAnalysis } from './stagedPlan';
 import type { SourceOptions } from './source';
 import type { SourceRow, SourceTable } from './table';
 
@@ -66,7 +65,8 @@ export interface WriteRequest {
 
 export type WorkerMessage =
   | { type: 'table'; table: TableInfo }
-  | { type: 'batch'; rows: StagedAnalysis[] }
+  /** Normalised rows: the JSON text of a RowAnalysis[] (one string crosses threads far cheaper than the objects). */
+  | { type: 'batch'; json: string }
   | { type: 'progress'; progress: ImportProgress }
   /** The table's complete shape (headers widened by later rows, reading problems, row count); no preview rows. */
   | { type: 'done'; table: TableInfo }

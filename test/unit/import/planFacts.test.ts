@@ -68,10 +68,7 @@ describe('planning every row from the facts of the first pass', () => {
         const source = rows(seed, 400);
         // Staged in batches, as the worker hands them over.
         for (let i = 0; i < source.length; i += 64) {
-          staged.add(source.slice(i, i + 64).map((r) => {
-            const a = analyseRow(r, headers, mapping, options);
-            return { ...a, json: JSON.stringify(a) };
-          }));
+          staged.add(JSON.stringify(source.slice(i, i + 64).map((r) => analyseRow(r, headers, mapping, options))));
         }
         const plan = staged.planNow({ headers, sourceProblems: [], mapping, options }, lookup);
         const planned = [...plan.rows];
@@ -93,6 +90,32 @@ describe('planning every row from the facts of the first pass', () => {
     }
   }
 
+  it('reads back any page, row and fix across the batches rows were staged in', () => {
+    const options: PlanOptions = { defaultCountry: 'US', target: { kind: 'group' } };
+    const staged = new StagedImport(options, lookup);
+    const source = rows(5, 300);
+    // Uneven batches, as a stream's last one is: 64, 64, ..., 44.
+    for (let i = 0; i < source.length; i += 64) staged.add(JSON.stringify(source.slice(i, i + 64).map((r) => analyseRow(r, headers, mapping, options))));
+    const plan = staged.planNow({ headers, sourceProblems: [], mapping, options }, lookup);
+    const all = [...plan.rows];
+    expect(all.map((r) => r.row)).toEqual(source.map((r) => r.row));
+    for (const [offset, limit] of [[0, 10], [60, 10], [63, 66], [250, 100], [299, 5], [300, 5]] as const) {
+      expect(plan.rows.slice(offset, limit)).toEqual(all.slice(offset, offset + limit));
+    }
+    expect(plan.rows.at(128)).toEqual(all[128]);
+    expect(plan.rows.at(300)).toBeUndefined();
+    expect(plan.rows.find(source[200]!.row)).toEqual(all[200]);
+    expect(plan.rows.find(9_999)).toBeUndefined();
+    // A fix in the middle of a batch is what every later read of that row sees, and the plan counts it.
+    const fixed = source[130]!.row;
+    expect(staged.edit(fixed, ['Zeta', '202-555-0999', 'AT&T', 'A-1'], headers, mapping)).toBe(true);
+    const again = staged.planNow({ headers, sourceProblems: [], mapping, options }, lookup);
+    expect(again.rows.find(fixed)?.numbers).toEqual([{ e164: '+12025550999', status: 'new' }]);
+    expect(again.rows.slice(129, 3).map((r) => r.cells[0])).toEqual([source[129]!.cells[0], 'Zeta', source[131]!.cells[0]]);
+    expect(again.groups.find((g) => g.key === 'Zeta')?.numbers).toEqual(['+12025550999']);
+    staged.close();
+  });
+
   it('keeps a group with one carrier and blank carriers whole, and splits one with two, naming the first value of each field', () => {
     const options: PlanOptions = { defaultCountry: 'US', target: { kind: 'group' } };
     const staged = new StagedImport(options);
@@ -103,7 +126,7 @@ describe('planning every row from the facts of the first pass', () => {
       ['Acme', '202-555-0103', '', 'A-1'],
       ['Beta', '202-555-0104', 'Verizon', 'B-1'],
     ].map((cells, i) => analyseRow({ row: i + 2, cells }, headers, mapping, options));
-    staged.add(table.map((a) => ({ ...a, json: JSON.stringify(a) })));
+    staged.add(JSON.stringify(table));
     const plan = staged.planNow({ headers, sourceProblems: [], mapping, options }, lookup);
     expect(plan.groups.map((g) => [g.target.kind === 'new' ? g.target.fields.name : '', g.rows, g.numbers])).toEqual([
       ['Acme', [2, 3, 5], ['+12025550100', '+12025550101', '+12025550103']],
