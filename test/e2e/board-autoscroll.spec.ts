@@ -19,11 +19,15 @@ test('dragging a card near the bottom edge of a long column scrolls it', async (
 
   await page.mouse.move(cardBox.x + cardBox.width / 2, cardBox.y + 40);
   await page.mouse.down();
-  // Hover just inside the column's bottom edge; each move is a drag update for the auto-scroller.
-  for (let i = 0; i < 80; i++) {
+  // Hover just inside the column's bottom edge; each move is a drag update for the auto-scroller,
+  // which scrolls a step per frame: keep hovering, a frame at a time, until the last card is reached.
+  const last = col.getByRole('group', { name: 'Long 01', exact: true });
+  const scroller = col.locator('.column-scroll');
+  const reached = () => scroller.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1);
+  for (let i = 0; i < 600 && !(await reached()); i++) {
     await page.mouse.move(colBox.x + colBox.width / 2, colBox.y + colBox.height - 12 - (i % 2));
-    await page.waitForTimeout(25);
+    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
   }
-  await expect(col.getByRole('group', { name: 'Long 01', exact: true })).toBeInViewport();
+  await expect(last).toBeInViewport();
   await page.mouse.up();
 });
