@@ -15,6 +15,7 @@ import { MoveMenu } from './MoveMenu';
 import { BoardSkeleton } from './BoardSkeleton';
 import { explainRefusedMove, movePorts } from './moveActions';
 import { nextFocus } from './keyboardNav';
+import { cardElement } from './cardElement';
 import { useBoardColumns } from './useBoardColumns';
 import { useLasso } from './useLasso';
 import { BOARD_ORDER } from './boardColumns';
@@ -22,12 +23,6 @@ import { useViewStore } from '../stores/viewStore';
 import { ViewBar } from '../queue/ViewBar';
 import { TableView } from '../queue/TableView';
 import { LanesBoard, type CardNav } from '../queue/LanesBoard';
-
-/** A port's card on the board or in its swimlanes (one of them is shown). */
-function cardElement(id: string): HTMLElement | null {
-  const card = `[data-port-id="${CSS.escape(id)}"]`;
-  return document.querySelector<HTMLElement>(`.board ${card}, .lanes ${card}`);
-}
 
 /** The board column at a viewport point, if any (under the drag library's post-drop "honey pot" element). */
 function columnUnder(input: { clientX: number; clientY: number }): PortState | undefined {
@@ -213,7 +208,7 @@ export function Board() {
       ) : layout === 'table' ? (
         <TableView rows={rows} />
       ) : lanes !== 'none' ? (
-        <LanesBoard rows={rows} lane={lanes} onCardKeyDown={onCardKeyDown} onOpenMenu={openMenu} />
+        <LanesBoard rows={rows} lane={lanes} onCardKeyDown={onCardKeyDown} onOpenMenu={openMenu} onFocusCard={onFocusCard} />
       ) : (
         <div ref={boardRef} className="board" onKeyDown={onKeyDown} onPointerDown={lasso.onPointerDown} aria-label="Port board" role="region" aria-describedby="board-help">
           <p id="board-help" className="visually-hidden">

@@ -9,6 +9,7 @@ import { useUiStore } from '../stores/uiStore';
 import { useNoticeStore } from '../stores/noticeStore';
 import { movePorts } from '../board/moveActions';
 import { MoveMenu } from '../board/MoveMenu';
+import { cardElement } from '../board/cardElement';
 import { SyncBadge } from '../board/SyncBadge';
 import { Icon } from '../ui/Icon';
 import { usePortDetail } from './usePortDetail';
@@ -84,7 +85,7 @@ export function PortDetailPanel({ id }: { id: string }) {
         if (e.key === 'Escape' && !menuOpen && !confirmDelete) {
           e.stopPropagation();
           close();
-          document.querySelector<HTMLElement>(`.board [data-port-id="${CSS.escape(id)}"], .lanes [data-port-id="${CSS.escape(id)}"]`)?.focus();
+          cardElement(id)?.focus();
         }
       }}
     >
