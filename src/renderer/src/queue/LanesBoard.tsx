@@ -31,6 +31,8 @@ export interface LanesBoardProps {
   /** The board's card keys (Enter, M, X, Escape), with arrows moving by `nav`. */
   onCardKeyDown(e: KeyboardEvent<HTMLElement>, nav: CardNav): void;
   onOpenMenu(port: PortSummary): void;
+  /** The board's card focus handler: a focused card becomes the board's focused port. */
+  onFocusCard(port: PortSummary): void;
 }
 
 /**
@@ -41,7 +43,7 @@ export interface LanesBoardProps {
  * keyboard moves as on the board: arrows within a lane's state column and on into the next lane,
  * across the states of a lane; one card is the tab stop.
  */
-export function LanesBoard({ rows, lane, onCardKeyDown, onOpenMenu }: LanesBoardProps) {
+export function LanesBoard({ rows, lane, onCardKeyDown, onOpenMenu, onFocusCard }: LanesBoardProps) {
   const groups = useMemo(() => laneGroups(rows, lane), [rows, lane]);
   const items = useMemo(() => laneItems(groups), [groups]);
   const selected = useBoardStore((s) => s.selected);
@@ -115,9 +117,6 @@ export function LanesBoard({ rows, lane, onCardKeyDown, onOpenMenu }: LanesBoard
   }, [focusedId, focusedAt]);
 
   const onKeyDown = useCallback((e: KeyboardEvent<HTMLDivElement>) => onCardKeyDown(e, (id, key) => nextLaneFocus(groups, id, key)), [groups, onCardKeyDown]);
-  const onFocusCard = useCallback((port: PortSummary) => {
-    if (useBoardStore.getState().focusedId !== port.id) useBoardStore.getState().setFocused(port.id);
-  }, []);
 
   const onActivate = useCallback((port: PortSummary, e: MouseEvent) => {
     const board = useBoardStore.getState();
