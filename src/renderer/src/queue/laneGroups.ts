@@ -1,6 +1,7 @@
 import type { PortState, PortSummary } from '../../../shared/model';
 import { accountOf, type Lane } from '../../../shared/domain/views';
 import { BOARD_ORDER, groupColumns, type BoardColumns } from '../board/boardColumns';
+import { nextFocus } from '../board/keyboardNav';
 
 export interface LaneGroup {
   key: string;
@@ -54,37 +55,28 @@ function nearestFilled(columns: BoardColumns, state: PortState): PortState | nul
   return null;
 }
 
+/** The swimlanes have no collapsed states. */
+const NO_COLLAPSED: ReadonlySet<PortState> = new Set();
+
 /**
- * Where an arrow key takes focus in the swimlanes: up/down within the lane's state column, and
- * past its first or last card into the previous or next lane (the same state, else the nearest one
- * with cards); left/right to the nearest state of the same lane that has cards, at the same row
- * (clamped). Null at the edges.
+ * Where an arrow key takes focus in the swimlanes: within the lane as on the board (nextFocus:
+ * up/down within the lane's state column, left/right to the nearest state of the same lane that
+ * has cards, at the same row, clamped), and past a column's first or last card into the previous
+ * or next lane (the same state, else the nearest one with cards). Null at the edges.
  */
 export function nextLaneFocus(groups: readonly LaneGroup[], currentId: string, key: string): string | null {
   for (let g = 0; g < groups.length; g++) {
     const { columns } = groups[g] as LaneGroup;
-    for (const state of BOARD_ORDER) {
-      const list = columns[state];
-      const row = list.findIndex((p) => p.id === currentId);
-      if (row < 0) continue;
-      if (key === 'ArrowUp' || key === 'ArrowDown') {
-        const up = key === 'ArrowUp';
-        const inLane = list[row + (up ? -1 : 1)];
-        if (inLane) return inLane.id;
-        const other = groups[g + (up ? -1 : 1)];
-        const target = other && nearestFilled(other.columns, state);
-        if (!other || !target) return null;
-        const cards = other.columns[target];
-        return (up ? cards[cards.length - 1] : cards[0])?.id ?? null;
-      }
-      const step = key === 'ArrowLeft' ? -1 : key === 'ArrowRight' ? 1 : 0;
-      if (step === 0) return null;
-      for (let i = BOARD_ORDER.indexOf(state) + step; i >= 0 && i < BOARD_ORDER.length; i += step) {
-        const cards = columns[BOARD_ORDER[i] as PortState];
-        if (cards.length > 0) return (cards[Math.min(row, cards.length - 1)] as PortSummary).id;
-      }
-      return null;
-    }
+    const state = BOARD_ORDER.find((s) => columns[s].some((p) => p.id === currentId));
+    if (!state) continue;
+    const inLane = nextFocus(columns, NO_COLLAPSED, currentId, key);
+    const up = key === 'ArrowUp';
+    if (inLane !== null || (!up && key !== 'ArrowDown')) return inLane;
+    const other = groups[g + (up ? -1 : 1)];
+    const target = other && nearestFilled(other.columns, state);
+    if (!other || !target) return null;
+    const cards = other.columns[target];
+    return (up ? cards[cards.length - 1] : cards[0])?.id ?? null;
   }
   return null;
 }
