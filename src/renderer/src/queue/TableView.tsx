@@ -77,25 +77,30 @@ export function TableView({ rows: viewRows }: { rows: PortSummary[] }) {
   const [widths, setWidths] = useState<Partial<Record<ColumnId, number>>>({});
   const scrollRef = useRef<HTMLDivElement>(null);
   const shown = useMemo(() => columns.filter((c) => !c.hidden), [columns]);
-  const totalWidth = CHECK_WIDTH + shown.reduce((sum, c) => sum + (widths[c.id] ?? widthOf(c)), 0);
   // Column widths are CSS variables on the table, read by every cell: a resize drag or a column's
   // new width restyles the cells without re-rendering a row.
   const widthVars = useMemo(() => {
-    const vars: Record<string, string> = { '--ptable-width': `${totalWidth}px` };
-    for (const c of shown) vars[`--w-${c.id}`] = `${widths[c.id] ?? widthOf(c)}px`;
+    const vars: Record<string, string> = {};
+    let total = CHECK_WIDTH;
+    for (const c of shown) {
+      const width = widths[c.id] ?? widthOf(c);
+      vars[`--w-${c.id}`] = `${width}px`;
+      total += width;
+    }
+    vars['--ptable-width'] = `${total}px`;
     return vars as CSSProperties;
-  }, [shown, widths, totalWidth]);
+  }, [shown, widths]);
   // "Now" for days-left and days-in-state: taken again whenever the rows change.
   const ctx = useMemo<CellContext>(() => ({ now: Date.now(), today: new Date(), thresholds }), [thresholds, rows]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
-  // Positions by id, built on first use after the rows change: a sort re-renders without it.
+  // Positions by id, built on first use after the rows change: a sort with no row focused re-renders without it.
   const indexById = useMemo(() => {
     let map: Map<string, number> | undefined;
     return { get: (id: string) => (map ??= new Map(rows.map((p, i) => [p.id, i]))).get(id) };
   }, [rows]);
-  const focusRow = useMemo(() => (focusedId !== null ? rows.findIndex((p) => p.id === focusedId) : -1), [rows, focusedId]);
+  const focusRow = useMemo(() => (focusedId !== null ? (indexById.get(focusedId) ?? -1) : -1), [indexById, focusedId]);
 
   const virtualizer = useVirtualizer({ count: lines ? lines.length : rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 4 });
 
