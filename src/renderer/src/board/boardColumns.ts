@@ -14,12 +14,6 @@ export type BoardColumns = Record<PortState, PortSummary[]>;
  */
 export const BOARD_ORDER: readonly PortState[] = ['unconfirmed', 'submitted', 'pending', 'scheduled', 'rejected', 'completed', 'canceled'];
 
-/** The ports a filter keeps, in the order given (see useViewPorts). */
-export function filterPorts(sorted: readonly PortSummary[], f: BoardFilter, today: Date = new Date()): PortSummary[] {
-  const match = compileFilter(f, today);
-  return sorted.filter(match);
-}
-
 /** Group filtered ports, already in view order, into their state columns. */
 export function groupColumns(ports: readonly PortSummary[]): BoardColumns {
   const cols = Object.fromEntries(PORT_STATES.map((s) => [s, [] as PortSummary[]])) as BoardColumns;
@@ -29,5 +23,5 @@ export function groupColumns(ports: readonly PortSummary[]): BoardColumns {
 
 /** Filter and group ports, already in view order, into columns. */
 export function buildColumns(sorted: readonly PortSummary[], f: BoardFilter, today: Date = new Date()): BoardColumns {
-  return groupColumns(filterPorts(sorted, f, today));
+  return groupColumns(sorted.filter(compileFilter(f, today)));
 }
