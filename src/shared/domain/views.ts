@@ -54,8 +54,6 @@ export function mergeViews(saved: readonly SavedView[]): SavedView[] {
   return [...builtIn, ...rest];
 }
 
-export { accountOf } from './portFacts';
-
 /**
  * Sort ports for a view: empty values last in either direction, ties in board order (soonest due
  * date first, then most recently updated), so the result is stable and total (see PortOrder).

@@ -1,5 +1,6 @@
 import type { PortState, PortSummary } from '../../../shared/model';
-import { accountOf, type Lane } from '../../../shared/domain/views';
+import type { Lane } from '../../../shared/domain/views';
+import { accountOf } from '../../../shared/domain/portFacts';
 import { BOARD_ORDER, groupColumns, type BoardColumns } from '../board/boardColumns';
 import { nextFocus } from '../board/keyboardNav';
 

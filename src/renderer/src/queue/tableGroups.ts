@@ -1,6 +1,6 @@
 import type { PortSummary } from '../../../shared/model';
 import { stateLabel } from '../../../shared/domain/states';
-import { accountOf } from '../../../shared/domain/views';
+import { accountOf } from '../../../shared/domain/portFacts';
 import { BOARD_ORDER } from '../board/boardColumns';
 
 /** What the table's rows may be grouped by. */
