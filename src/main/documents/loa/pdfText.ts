@@ -30,6 +30,10 @@ function shaperReverses(text: string): boolean {
   return first !== null && SHAPED_RTL.test(first[0]);
 }
 
+function widthOfRuns(runs: readonly TextRun[], size: number): number {
+  return runs.reduce((sum, r) => sum + r.font.widthOfTextAtSize(r.text, size), 0);
+}
+
 /**
  * A face and its fallbacks: each character is drawn with the first font that has it (Noto Sans,
  * then Arabic, Hebrew, CJK), a character none has as "?" (recorded in `unprintable`, so the caller
@@ -104,13 +108,23 @@ export class FontChain {
   }
 
   widthOf(text: string, size: number, direction: TextDirection | 'auto' = 'auto'): number {
-    return this.runs(text, direction).reduce((sum, r) => sum + r.font.widthOfTextAtSize(r.text, size), 0);
+    return widthOfRuns(this.runs(text, direction), size);
   }
 
   /** Draw one line from `o.x` rightwards; `o.direction` is the paragraph's (default: left to right). */
   draw(page: PDFPage, text: string, o: DrawOptions): void {
+    this.drawRuns(page, this.runs(text, o.direction ?? 'ltr'), o);
+  }
+
+  /** Draw one line ending at `o.right`, its runs worked out once for both its width and its drawing. */
+  drawRight(page: PDFPage, text: string, o: Omit<DrawOptions, 'x'> & { right: number }): void {
+    const runs = this.runs(text, o.direction ?? 'ltr');
+    this.drawRuns(page, runs, { ...o, x: o.right - widthOfRuns(runs, o.size) });
+  }
+
+  private drawRuns(page: PDFPage, runs: readonly TextRun[], o: DrawOptions): void {
     let x = o.x;
-    for (const run of this.runs(text, o.direction ?? 'ltr')) {
+    for (const run of runs) {
       page.drawText(run.text, {
         x,
         y: o.y,
@@ -122,10 +136,6 @@ export class FontChain {
       });
       x += run.font.widthOfTextAtSize(run.text, o.size);
     }
-  }
-
-  drawRight(page: PDFPage, text: string, o: Omit<DrawOptions, 'x'> & { right: number }): void {
-    this.draw(page, text, { ...o, x: o.right - this.widthOf(text, o.size, o.direction ?? 'ltr') });
   }
 }
 
