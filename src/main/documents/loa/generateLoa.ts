@@ -158,15 +158,15 @@ function drawField(page: PDFPage, text: LoaFonts, field: LoaField, x: number, y:
 }
 
 /**
- * A filled-in value on its line, in its own direction (the bidi algorithm's rules P2/P3): a value
- * that starts right to left is set flush right in its box, where a reader of that script starts
- * reading, as a form field with dir="auto" shows it; the rest flush left.
+ * A filled-in value on its line, by default in its own direction (the bidi algorithm's rules
+ * P2/P3): a value that starts right to left is set flush right in its box, where a reader of that
+ * script starts reading, as a form field with dir="auto" shows it; the rest flush left. A wrapped
+ * paragraph's lines pass the paragraph's direction.
  */
-function drawValue(face: FontChain, page: PDFPage, value: string, x: number, y: number, width: number): void {
+function drawValue(face: FontChain, page: PDFPage, value: string, x: number, y: number, width: number, size = 11, direction = paragraphDirection(value)): void {
   if (value === '') return;
-  const direction = paragraphDirection(value);
-  if (direction === 'rtl') face.drawRight(page, value, { right: x + width, y, size: 11, color: INK, direction });
-  else face.draw(page, value, { x, y, size: 11, color: INK });
+  if (direction === 'rtl') face.drawRight(page, value, { right: x + width, y, size, color: INK, direction });
+  else face.draw(page, value, { x, y, size, color: INK });
 }
 
 function drawParagraph(page: PDFPage, text: LoaFonts, paragraph: string, y: number): number {
@@ -174,9 +174,7 @@ function drawParagraph(page: PDFPage, text: LoaFonts, paragraph: string, y: numb
   const lines = wrapText(regular, paragraph, 9.5, CONTENT_W);
   const direction = paragraphDirection(paragraph);
   for (const line of lines) {
-    const o = { y: y - 9, size: 9.5, color: INK, direction };
-    if (direction === 'rtl') regular.drawRight(page, line, { ...o, right: MARGIN + CONTENT_W });
-    else regular.draw(page, line, { ...o, x: MARGIN });
+    drawValue(regular, page, line, MARGIN, y - 9, CONTENT_W, 9.5, direction);
     y -= 13.5;
   }
   return y - 4;
