@@ -433,6 +433,17 @@ BEGIN
 END;
 `,
   },
+  {
+    version: 18,
+    name: 'events.left_reason, left_entered_at: what a local move left behind, for its undo',
+    sql: `
+-- A local move clears the port's state reason (a carrier's rejection) and restarts its state clock.
+-- Its timeline event keeps both as they were, so undoing the move brings them back: the remote's
+-- reason is read again only when the request changes there, which a withdrawn move never did.
+ALTER TABLE events ADD COLUMN left_reason TEXT;
+ALTER TABLE events ADD COLUMN left_entered_at INTEGER;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

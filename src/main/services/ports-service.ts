@@ -338,13 +338,19 @@ export class PortsService {
     return this.get(id);
   }
 
-  /** A checked move's rows, event and queued change, inside the caller's transaction. */
-  private writeMove(port: PortRow, to: PortState, what: { message: string; reason: string | null; focDate?: string | undefined }, now: number): void {
+  /**
+   * A checked move's rows, event and queued change, inside the caller's transaction. The event keeps
+   * the state reason and clock the move leaves behind, for its undo; `stateReason` is the reason the
+   * port has in its new state (an undo's rejection reason brought back), sent with the move.
+   */
+  private writeMove(port: PortRow, to: PortState, what: { message: string; reason: string | null; focDate?: string | undefined; stateReason?: string }, now: number): void {
     const { ports, events, outbox } = this.repos;
+    const left = ports.stateNow(port.id);
     if (what.focDate) ports.updateFields(port.id, { focDate: what.focDate }, now);
     ports.setState(port.id, to, now);
+    if (what.stateReason) ports.setStateReason(port.id, what.stateReason);
     ports.markPending(port.id);
-    events.add({ portId: port.id, at: now, kind: 'state', fromState: port.state, toState: to, message: what.message, actor: LOCAL_ACTOR });
+    events.addMove({ portId: port.id, at: now, kind: 'state', fromState: port.state, toState: to, message: what.message, actor: LOCAL_ACTOR }, left);
     outbox.append({
       portId: port.id,
       entity: 'port',
@@ -379,6 +385,8 @@ export class PortsService {
           result.skipped.push({ id, name: port.name, reason: `is ${stateLabel(port.state)} now, no longer ${stateLabel(to)}: it has moved since` });
           continue;
         }
+        // The move's own event kept the rejection reason (and state clock) it cleared.
+        const left = events.leftBy(id, LOCAL_ACTOR, from, to);
         const rows = outbox.rows(id);
         const queued = rows.findLast((r) => r.change?.op === 'port.move' && r.change.payload.from === from && r.change.payload.to === to);
         // Counted before it is sent: an attempt may have reached the remote even without an answer.
@@ -389,9 +397,13 @@ export class PortsService {
           // The withdrawn move was the port's only outbox row: nothing is left to send.
           if (rows.length === 1 && port.remoteObjectId !== null) ports.markSynced(id);
           events.add({ portId: id, at: now, kind: 'state', fromState: to, toState: from, message: `Move to ${stateLabel(to)} undone before it was sent`, actor: LOCAL_ACTOR });
+          // Never sent: the port is as it was, its reason and days in the state included.
+          if (left) ports.restoreLeft(id, left);
           result.restored.push(id);
         } else if (mayMove(port, from)) {
-          this.writeMove(port, from, { message: `Moved back to ${stateLabel(from)} (undo)`, reason: null }, now);
+          // A new move, sent with the reason the port had there (Kazoo records a move's reason).
+          const reason = left?.reason ?? null;
+          this.writeMove(port, from, { message: `Moved back to ${stateLabel(from)} (undo)`, reason, ...(reason ? { stateReason: reason } : {}) }, now);
           result.restored.push(id);
         } else {
           const sent = unsent ? 'has changes queued after its move' : `its move to ${stateLabel(to)} was already sent to the remote`;

@@ -91,4 +91,41 @@ describe('undoing moves', () => {
     expect(result.skipped).toEqual([{ id: f, name: 'Port F', reason: 'has changes queued after its move, and Rejected cannot go back to Pending' }]);
     expect(ports.get(f).state).toBe('rejected');
   });
+
+  it('a move out of Rejected undone brings back the carrier’s reason: withdrawn, with the days in Rejected too; reversed after it was sent, with the reason sent again', async () => {
+    h = await startHarness('kazoo');
+    const ports = h.ctx.ports;
+    const id = ports.create({ fields: { ...READY_FIELDS, name: 'Port R' }, numbers: numbers(40, 1), remoteId: h.remoteId }).id;
+    ports.move(id, { to: 'submitted', force: true });
+    await syncAll(h);
+    const rid = ports.get(id).remoteObjectId as string;
+    await h.admin('/clock/tick', { ids: [rid] });
+    await h.admin('/clock/tick', { ids: [rid], outcome: 'reject' });
+    await syncAll(h);
+    const rejected = ports.get(id);
+    expect(rejected.state).toBe('rejected');
+    expect(rejected.stateReason).toEqual(expect.any(String));
+    const reason = rejected.stateReason as string;
+
+    // Resubmitted offline, then undone before it was sent: as it was, reason and clock included.
+    ports.move(id, { to: 'submitted', force: true });
+    expect(ports.get(id).stateReason).toBeNull();
+    expect(ports.undoMoves([{ id, from: 'rejected', to: 'submitted' }]).restored).toEqual([id]);
+    expect(ports.get(id)).toMatchObject({ state: 'rejected', stateReason: reason, stateEnteredAt: rejected.stateEnteredAt, syncStatus: 'synced' });
+    expect(ports.list().find((p) => p.id === id)).toMatchObject({ stateReason: reason, stateEnteredAt: rejected.stateEnteredAt });
+    await syncAll(h);
+    expect(ports.get(id)).toMatchObject({ state: 'rejected', stateReason: reason });
+
+    // Resubmitted and sent: the undo is a new move back to Rejected, which carries the reason to the remote.
+    ports.move(id, { to: 'submitted', force: true });
+    await syncAll(h);
+    expect(ports.get(id)).toMatchObject({ state: 'submitted', stateReason: null });
+    const undo = ports.undoMoves([{ id, from: 'rejected', to: 'submitted' }]);
+    expect(undo).toEqual({ restored: [id], skipped: [] });
+    expect(ports.get(id)).toMatchObject({ state: 'rejected', stateReason: reason });
+    expect(h.ctx.repos.outbox.rows(id).map((r) => r.change?.op === 'port.move' && r.change.payload)).toEqual([expect.objectContaining({ from: 'submitted', to: 'rejected', reason })]);
+    await syncAll(h);
+    expect((await kazooRemote(h)).find((r) => r.portdesk_client_id === id)?.port_state).toBe('rejected');
+    expect(ports.get(id)).toMatchObject({ state: 'rejected', stateReason: reason, syncStatus: 'synced' });
+  }, 60_000);
 });

@@ -3,6 +3,12 @@ import type { PortState, TimelineEvent } from '../../../shared/model';
 
 export type NewEvent = Omit<TimelineEvent, 'id'>;
 
+/** What a local move left behind: the reason the state it left had, and when the port had entered that state. */
+export interface LeftState {
+  reason: string | null;
+  enteredAt: number | null;
+}
+
 export interface RemoteMoveRow {
   id: number;
   portId: string;
@@ -20,10 +26,20 @@ export class EventsRepo {
   private readonly listStmt;
   private readonly latestStmt;
   private readonly remoteMovesStmt;
+  private readonly insertMoveStmt;
+  private readonly leftByStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
       'INSERT INTO events (port_id, at, kind, from_state, to_state, message, actor) VALUES (@portId, @at, @kind, @fromState, @toState, @message, @actor)',
+    );
+    this.insertMoveStmt = db.prepare(
+      `INSERT INTO events (port_id, at, kind, from_state, to_state, message, actor, left_reason, left_entered_at)
+       VALUES (@portId, @at, @kind, @fromState, @toState, @message, @actor, @leftReason, @leftEnteredAt)`,
+    );
+    this.leftByStmt = db.prepare(
+      `SELECT left_reason AS reason, left_entered_at AS enteredAt FROM events
+       WHERE port_id = ? AND kind = 'state' AND actor = ? AND from_state = ? AND to_state = ? ORDER BY id DESC LIMIT 1`,
     );
     this.latestStmt = db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM events');
     this.remoteMovesStmt = db.prepare(
@@ -54,6 +70,16 @@ export class EventsRepo {
 
   add(event: NewEvent): void {
     this.insertStmt.run(event);
+  }
+
+  /** A local move's event, keeping what the move left behind for its undo (see {@link leftBy}). */
+  addMove(event: NewEvent, left: LeftState): void {
+    this.insertMoveStmt.run({ ...event, leftReason: left.reason, leftEnteredAt: left.enteredAt });
+  }
+
+  /** What the newest move by `actor` from `from` to `to` left behind; null when none is recorded. */
+  leftBy(portId: string, actor: string, from: PortState, to: PortState): LeftState | null {
+    return (this.leftByStmt.get(portId, actor, from, to) as LeftState | undefined) ?? null;
   }
 
   list(portId: string): TimelineEvent[] {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db, Statement } from '../connection';
 import { cleanText } from '../../../shared/domain/text';
 import { StoredPortVersionSchema, type StoredPortVersion } from './outbox-entries';
+import type { LeftState } from './events-repo';
 import type { PortFields, PortState, PortSummary, SyncStatus } from '../../../shared/model';
 import { PORT_FIELD_COLUMNS, PORT_FIELD_KEYS, fieldsFromRow, toColumnValue } from './port-columns';
 
@@ -187,6 +188,8 @@ export class PortsRepo {
       unlinkedOf: db.prepare('SELECT id FROM ports WHERE id = ? AND remote_id = ? AND remote_object_id IS NULL'),
       pulledState: db.prepare('UPDATE ports SET state = ?, state_reason = ?, updated_at = ? WHERE id = ?'),
       stateReason: db.prepare('UPDATE ports SET state_reason = ? WHERE id = ?'),
+      stateNow: db.prepare('SELECT state_reason AS reason, state_entered_at AS enteredAt FROM ports WHERE id = ?'),
+      restoreLeft: db.prepare('UPDATE ports SET state_reason = ?, state_entered_at = COALESCE(?, state_entered_at) WHERE id = ?'),
       remoteAuthority: db.prepare('UPDATE ports SET remote_authority = ? WHERE id = ? AND remote_authority IS NOT ?'),
       remoteStatus: db.prepare('UPDATE ports SET remote_status = ?, remote_status_detail = ? WHERE id = ? AND (remote_status IS NOT ? OR remote_status_detail IS NOT ?)'),
       // The detail explained the status it came with: kept while the words stay, dropped when they change.
@@ -257,6 +260,16 @@ export class PortsRepo {
     const params: Record<string, unknown> = { id, now };
     for (const k of keys) params[k] = toColumnValue(k, patch[k] as PortFields[typeof k]);
     this.db.prepare(`UPDATE ports SET ${sets}, updated_at = @now, dirty = 1 WHERE id = @id`).run(params);
+  }
+
+  /** The port's state reason and when it entered its state: what a move leaves behind (see EventsRepo.addMove). */
+  stateNow(id: string): LeftState {
+    return (this.s.stateNow.get(id) as LeftState | undefined) ?? { reason: null, enteredAt: null };
+  }
+
+  /** Put back what a withdrawn move left behind: the state's reason and, where known, its clock. */
+  restoreLeft(id: string, left: LeftState): void {
+    this.s.restoreLeft.run(left.reason, left.enteredAt, id);
   }
 
   setState(id: string, state: PortState, now: number): void {
