@@ -36,7 +36,11 @@ export const IsoDateSchema = z
 /** Text from outside, as stored: see {@link cleanText} (controls, escapes, bidi overrides, invisibles). */
 export const cleanString = (options: { multiline?: boolean } = {}) => z.string().overwrite((s) => cleanText(s, options));
 
-const text = (max: number) => cleanString().trim().max(max);
+/** Text of at most `max` characters; too long, the message says by how much (the form and the table's cells show it). */
+const text = (max: number) =>
+  cleanString()
+    .trim()
+    .max(max, { error: (issue) => `is too long: ${typeof issue.input === 'string' ? issue.input.length : 'over'} characters, at most ${max}` });
 
 /**
  * The editable fields of a port request: one internal model covering Kazoo's `bill`/LOA fields
@@ -67,7 +71,7 @@ export const PortFieldsSchema = z.object({
   pin: text(32),
   transferDate: IsoDateSchema.or(z.literal('')),
   focDate: IsoDateSchema.or(z.literal('')),
-  notificationEmails: z.array(z.email('must be an e-mail address')).max(20),
+  notificationEmails: z.array(z.email('must each be an e-mail address')).max(20, 'may list at most 20 addresses'),
   referenceNumber: text(128),
   customerReference: text(128),
 });

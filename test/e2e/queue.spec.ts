@@ -61,7 +61,7 @@ test('an inline edit shows the detail form’s error on the cell, then saves', a
   await input.fill('x'.repeat(129));
   await input.press('Enter');
   await expect(input).toHaveAttribute('aria-invalid', 'true');
-  await expect(grid(page).getByRole('alert')).toHaveText('Losing carrier Too big: expected string to have <=128 characters');
+  await expect(grid(page).getByRole('alert')).toHaveText('Losing carrier is too long: 129 characters, at most 128');
   await input.fill('AT&T');
   await input.press('Enter');
   await expect(row(page, 'Port 01')).toContainText('AT&T');

@@ -50,7 +50,7 @@ describe('portdesk ports set', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('Nothing was changed');
     expect(bad.stderr).toContain('--transfer-date (Requested transfer date): must be a date written YYYY-MM-DD');
-    expect(bad.stderr).toContain('--notification-emails (Notification e-mails): must be an e-mail address');
+    expect(bad.stderr).toContain('--notification-emails (Notification e-mails): must each be an e-mail address');
     const json = join(dir, 'typo.json');
     writeFileSync(json, JSON.stringify({ billname: 'Oak' }));
     const typo = await cli(['--db', db, 'ports', 'set', id, '--from-json', json]);

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { AppError } from '../../../shared/errors';
-import { PortFieldsSchema, type PortDetail, type PortFields, type PortFieldsPatch } from '../../../shared/model';
+import type { PortDetail, PortFields, PortFieldsPatch } from '../../../shared/model';
+import { fieldProblems } from '../../../shared/domain/fieldProblems';
 import { isEditable } from '../../../shared/domain/states';
 import { countryOfNumber } from '../../../shared/domain/numbers';
 import { addressLine, hasSplitParts } from '../../../shared/domain/address';
@@ -31,18 +32,6 @@ function fieldsOf(d: Draft): PortFields {
   return { ...d, notificationEmails: emails };
 }
 
-/** "is required" → "Name is required": zod's messages read as the end of a sentence. */
-function validate(d: Draft): Partial<Record<keyof PortFields, string>> {
-  const result = PortFieldsSchema.safeParse(fieldsOf(d));
-  if (result.success) return {};
-  const errors: Partial<Record<keyof PortFields, string>> = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path[0] as keyof PortFields;
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
-
 /**
  * Every editable field, validated client-side with the shared zod schema as the user types;
  * the service's own refusals (LOCKED, VALIDATION) are shown verbatim above the form.
@@ -64,7 +53,7 @@ export function FieldsForm({ port, onSaved }: { port: PortDetail; onSaved(port: 
     setDraft(merged);
   }
 
-  const errors = useMemo(() => validate(draft), [draft]);
+  const errors = useMemo(() => fieldProblems(fieldsOf(draft)), [draft]);
   const saved = draftOf(port);
   const dirtyKeys = (Object.keys(draft) as (keyof Draft)[]).filter((k) => draft[k] !== saved[k]);
   const editable = isEditable(port.state);
@@ -143,7 +132,7 @@ export function FieldsForm({ port, onSaved }: { port: PortDetail; onSaved(port: 
                   />
                   {error && (
                     <span id={errorId} className="field-error">
-                      {`${f.label} ${error}`}
+                      {error}
                     </span>
                   )}
                   {f.key === 'extendedAddress' && hasSplitParts(draft) && <span className="field-hint">{`On the LOA: ${addressLine(draft)}`}</span>}
@@ -170,7 +159,7 @@ export function FieldsForm({ port, onSaved }: { port: PortDetail; onSaved(port: 
           />
           {errors.notificationEmails && (
             <span id="err-emails" className="field-error">
-              {`Notification e-mails: ${errors.notificationEmails}`}
+              {errors.notificationEmails}
             </span>
           )}
         </label>

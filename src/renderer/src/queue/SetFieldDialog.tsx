@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import { messageOf } from '../lib/messageOf';
 import type { TextField } from '../detail/fieldDefs';
 import { FormModal } from '../ui/FormModal';
-import { EDITABLE_FIELDS, fieldError, fieldLabel, useEditStore } from './editStore';
+import { EDITABLE_FIELDS, fieldLabel, useEditStore } from './editStore';
+import { fieldProblem } from '../../../shared/domain/fieldProblems';
 
 /** Set one field to the same value on every selected port, as one undoable step. */
 export function SetFieldDialog({ ids, initialField = 'losingCarrier', onClose }: { ids: string[]; initialField?: TextField; onClose(): void }) {
@@ -12,7 +13,7 @@ export function SetFieldDialog({ ids, initialField = 'losingCarrier', onClose }:
   const [error, setError] = useState<string | null>(null);
   const busy = useEditStore((s) => s.busy);
   const type = EDITABLE_FIELDS.find((f) => f.key === field)?.type ?? 'text';
-  const invalid = fieldError(field, value);
+  const invalid = fieldProblem(field, value);
 
   const apply = async () => {
     if (invalid) return setError(invalid);

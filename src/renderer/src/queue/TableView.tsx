@@ -9,7 +9,8 @@ import { useBoardStore } from '../stores/boardStore';
 import { useUiStore } from '../stores/uiStore';
 import { useNoticeStore } from '../stores/noticeStore';
 import { DEFAULT_WIDTHS, useViewStore } from '../stores/viewStore';
-import { fieldError, fieldLabel, useEditStore } from './editStore';
+import { fieldLabel, useEditStore } from './editStore';
+import { fieldProblem } from '../../../shared/domain/fieldProblems';
 import { TABLE_COLUMN_DEFS, type CellContext } from './tableColumns';
 import { PasteDialog } from './PasteDialog';
 import { tableGroups, tableItems, type TableGroup, type TableGroupBy } from './tableGroups';
@@ -164,7 +165,7 @@ export function TableView({ rows: viewRows }: { rows: PortSummary[] }) {
     if (!editing) return;
     const field = TABLE_COLUMN_DEFS[editing.col].edit as TextField;
     const value = editing.value.trim();
-    const error = fieldError(field, value);
+    const error = fieldProblem(field, value);
     if (error) return setEditing({ ...editing, error });
     const port = rows[indexById.get(editing.id) ?? -1];
     if (port && port[field] !== value) {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { messageOf } from '../lib/messageOf';
-import { PortFieldsSchema, type PortFieldsPatch } from '../../../shared/model';
+import type { PortFieldsPatch } from '../../../shared/model';
 import { FIELD_GROUPS, type FieldDef, type TextField } from '../detail/fieldDefs';
 import { rpc } from '../rpc/transport';
 import { useNoticeStore } from '../stores/noticeStore';
@@ -15,11 +15,6 @@ export function fieldLabel(key: TextField): string {
   return LABELS.get(key) ?? key;
 }
 
-/** The detail form's check of one value (the shared schema), as the message a cell shows; null when fine. */
-export function fieldError(key: TextField, value: string): string | null {
-  const result = PortFieldsSchema.shape[key].safeParse(value);
-  return result.success ? null : `${fieldLabel(key)} ${result.error.issues[0]?.message ?? 'is not valid'}`;
-}
 
 /** A port an action (or its undo) left alone, and why. */
 export interface Skipped {

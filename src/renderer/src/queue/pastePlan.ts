@@ -1,7 +1,8 @@
 import type { PortSummary } from '../../../shared/model';
 import { isEditable } from '../../../shared/domain/states';
 import type { TextField } from '../detail/fieldDefs';
-import { fieldError, type Edit } from './editStore';
+import type { Edit } from './editStore';
+import { fieldProblem } from '../../../shared/domain/fieldProblems';
 
 /** Cells copied from a spreadsheet: rows by line, cells by tab (what Excel, Sheets and Numbers put on the clipboard). */
 export function parseClipboardBlock(text: string): string[][] {
@@ -39,7 +40,7 @@ export function planPaste(block: string[][], ports: readonly PortSummary[], fiel
     const line = block[i] ?? [];
     const cells = fields.map((field, c) => {
       const to = line[c] ?? '';
-      const error = fieldError(field, to);
+      const error = fieldProblem(field, to);
       return { field, from: port[field], to, error };
     });
     const skip = isEditable(port.state) ? null : `${port.state}: cannot be edited`;
