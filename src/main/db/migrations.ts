@@ -9,6 +9,59 @@ export interface Migration {
   sql: string;
 }
 
+/*
+ * Migration 19's SQL, built here because the same rule applies at a dozen JSON paths. Part of a
+ * released migration: never edit it (a fix is a new migration).
+ *
+ * Migration 16 cleared impossible dates (2026-02-30, month 13) from the ports' own columns; the same
+ * texts stayed inside queued outbox payloads, the merge bases (ports.sync_base, sync_sent) and
+ * conflict copies, to be sent or merged back. Same rule: a text shaped YYYY-MM-DD that SQLite's
+ * date() does not give back unchanged is cleared ('' in fields, null for a move's date). Where the
+ * user's data changes (a queued change, a conflict's versions) the port's timeline says what was
+ * cleared; the merge bases are bookkeeping and change silently. Text that is not JSON is left alone
+ * (the repositories read it as missing or as a blocked row, as before).
+ */
+function impossibleDatesCleared(): string {
+  const NOW = "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
+  const at = (json: string, path: string) => `(CASE WHEN json_valid(${json}) THEN json_extract(${json}, '${path}') END)`;
+  const impossible = (x: string) => `(${x} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(${x}, '+0 days') IS NOT ${x})`;
+  const cleared = (json: string, paths: readonly string[], empty: string) =>
+    paths.reduce((out, path) => `(CASE WHEN ${impossible(at(json, path))} THEN json_set(${out}, '${path}', ${empty}) ELSE ${out} END)`, json);
+  const any = (json: string, paths: readonly string[]) => paths.map((path) => impossible(at(json, path))).join(' OR ');
+  const LABELS: Record<string, string> = { focDate: 'FOC date', transferDate: 'Requested transfer date', date: 'FOC date' };
+  const label = (path: string) => LABELS[path.slice(path.lastIndexOf('.') + 1)] as string;
+  const event = (portId: string, what: string, value: string) =>
+    `INSERT INTO events (port_id, at, kind, from_state, to_state, message, actor)
+  SELECT ${portId}, ${NOW}, 'edited', NULL, NULL, ${what} || ' ' || ${value} || ' was not a real date and was cleared', 'PortDesk'`;
+  const VERSION = ['$.fields.transferDate', '$.fields.focDate'];
+  const queued: [op: string, paths: string[], empty: string][] = [
+    ['port.create', VERSION, "''"],
+    ['port.update', ['$.patch.transferDate', '$.patch.focDate'], "''"],
+    ['port.move', ['$.date'], 'NULL'],
+  ];
+  const sql: string[] = [];
+  for (const [op, paths, empty] of queued) {
+    for (const path of paths) {
+      sql.push(`${event('o.port_id', `'Queued change: ${label(path)}'`, at('o.payload', path))}
+  FROM outbox o WHERE o.op = '${op}' AND ${impossible(at('o.payload', path))} AND EXISTS (SELECT 1 FROM ports p WHERE p.id = o.port_id)
+  ORDER BY o.seq;`);
+    }
+    sql.push(`UPDATE outbox SET payload = ${cleared('payload', paths, empty)} WHERE op = '${op}' AND (${any('payload', paths)});`);
+  }
+  for (const [side, whose] of [['local', 'your'], ['remote', "the remote''s"]] as const) {
+    for (const path of VERSION) {
+      sql.push(`${event('c.port_id', `'Conflict, ${whose} version: ${label(path)}'`, at(`c.${side}`, path))}
+  FROM conflicts c WHERE ${impossible(at(`c.${side}`, path))};`);
+    }
+    sql.push(`UPDATE conflicts SET ${side} = ${cleared(side, VERSION, "''")} WHERE ${any(side, VERSION)};`);
+  }
+  sql.push(`UPDATE ports SET sync_base = ${cleared('sync_base', VERSION, "''")} WHERE ${any('sync_base', VERSION)};`);
+  // sync_sent is a list of versions: each is cleaned and the list rebuilt in its order.
+  sql.push(`UPDATE ports SET sync_sent = (SELECT json_group_array(json(${cleared('s.value', VERSION, "''")}) ORDER BY s.key) FROM json_each(ports.sync_sent) s)
+  WHERE json_valid(sync_sent) AND json_type(sync_sent) = 'array' AND EXISTS (SELECT 1 FROM json_each(ports.sync_sent) s WHERE ${any('s.value', VERSION)});`);
+  return sql.join('\n');
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -443,6 +496,11 @@ END;
 ALTER TABLE events ADD COLUMN left_reason TEXT;
 ALTER TABLE events ADD COLUMN left_entered_at INTEGER;
 `,
+  },
+  {
+    version: 19,
+    name: 'impossible dates cleared from queued changes, merge bases and conflict copies',
+    sql: impossibleDatesCleared(),
   },
 ];
 

@@ -90,6 +90,56 @@ describe('local store migrations', () => {
     repos.db.close();
   });
 
+  it('clears the same impossible dates from queued changes, merge bases and conflict copies (migration 19), so no such row blocks the queue', () => {
+    const file = join(tempDir(), 'v18-dates.db');
+    const old = openDatabase(file, { targetVersion: 18 });
+    const fields = (transferDate: string, focDate: string) => ({ ...EMPTY_PORT_FIELDS, name: 'Feb 30', transferDate, focDate, notificationEmails: [] });
+    const version = (transferDate: string, focDate: string) => ({ fields: fields(transferDate, focDate), numbers: ['+12025550100'], state: 'unconfirmed' });
+    old.prepare("INSERT INTO ports (id, name, state, sync_base, sync_sent, created_at, updated_at) VALUES ('p1', 'Feb 30', 'unconfirmed', ?, ?, 1, 1)").run(
+      JSON.stringify(version('2026-02-30', '2026-05-01')),
+      JSON.stringify([version('2026-13-01', '2026-04-31'), version('2026-03-01', '2024-02-29')]),
+    );
+    old.prepare("INSERT INTO ports (id, name, state, created_at, updated_at) VALUES ('p2', 'Real', 'unconfirmed', 1, 1)").run();
+    const queue = old.prepare("INSERT INTO outbox (mutation_id, port_id, entity, entity_id, op, payload, created_at) VALUES (?, ?, 'port', ?, ?, ?, 1)");
+    queue.run('m1', 'p1', 'p1', 'port.create', JSON.stringify({ v: 1, fields: fields('2026-02-30', '2026-06-31'), numbers: ['+12025550100'] }));
+    queue.run('m2', 'p1', 'p1', 'port.update', JSON.stringify({ v: 1, patch: { focDate: '2026-13-01', name: 'Still sent' } }));
+    queue.run('m3', 'p1', 'p1', 'port.move', JSON.stringify({ v: 1, from: 'unconfirmed', to: 'scheduled', reason: null, date: '2026-02-31' }));
+    queue.run('m4', 'p2', 'p2', 'port.update', JSON.stringify({ v: 1, patch: { focDate: '2028-02-29' } }));
+    old.prepare("INSERT INTO conflicts (port_id, local, remote, remote_revision, detected_at) VALUES ('p1', ?, ?, 'r1', 1)").run(
+      JSON.stringify(version('', '2026-09-31')),
+      JSON.stringify(version('2026-11-31', '2026-10-01')),
+    );
+    old.close();
+
+    const repos = createRepos(openDatabase(file));
+    const rows = repos.outbox.rows('p1');
+    expect(rows.map((r) => r.invalid)).toEqual([null, null, null]);
+    expect(rows.map((r) => r.change?.payload)).toEqual([
+      { v: 1, fields: fields('', ''), numbers: ['+12025550100'] },
+      { v: 1, patch: { focDate: '', name: 'Still sent' } },
+      { v: 1, from: 'unconfirmed', to: 'scheduled', reason: null, date: null },
+    ]);
+    expect(repos.outbox.rows('p2').map((r) => r.change?.payload)).toEqual([{ v: 1, patch: { focDate: '2028-02-29' } }]);
+    const { base, sent } = repos.ports.mergeBase('p1');
+    expect([base?.fields.transferDate, base?.fields.focDate]).toEqual(['', '2026-05-01']);
+    expect(sent?.map((v) => [v.fields.transferDate, v.fields.focDate])).toEqual([
+      ['', ''],
+      ['2026-03-01', '2024-02-29'],
+    ]);
+    const conflict = repos.conflicts.get('p1');
+    expect([conflict?.local.fields.focDate, conflict?.remote.fields.transferDate, conflict?.remote.fields.focDate]).toEqual(['', '', '2026-10-01']);
+    expect(repos.events.list('p1').map((e) => [e.kind, e.actor, e.message])).toEqual([
+      ['edited', 'PortDesk', 'Queued change: Requested transfer date 2026-02-30 was not a real date and was cleared'],
+      ['edited', 'PortDesk', 'Queued change: FOC date 2026-06-31 was not a real date and was cleared'],
+      ['edited', 'PortDesk', 'Queued change: FOC date 2026-13-01 was not a real date and was cleared'],
+      ['edited', 'PortDesk', 'Queued change: FOC date 2026-02-31 was not a real date and was cleared'],
+      ['edited', 'PortDesk', 'Conflict, your version: FOC date 2026-09-31 was not a real date and was cleared'],
+      ['edited', 'PortDesk', "Conflict, the remote's version: Requested transfer date 2026-11-31 was not a real date and was cleared"],
+    ]);
+    expect(repos.events.list('p2')).toEqual([]);
+    repos.db.close();
+  });
+
   it('refuses a file that is not SQLite and leaves it untouched', () => {
     const file = join(tempDir(), 'notes.db');
     writeFileSync(file, 'these are my notes, not a database\n'.repeat(20));
