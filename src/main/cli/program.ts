@@ -14,6 +14,8 @@ import { registerDocumentCommands } from './commands/documents';
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** Resolves once `out` may be called again without piling text up in memory (a slow pipe). */
+  drain?: () => Promise<void>;
   env: NodeJS.ProcessEnv;
 }
 
@@ -59,7 +61,7 @@ export function buildProgram(io: CliIo): { program: Command; close(): void } {
   };
   registerPortCommands(program, { run, call: (m, i) => client().call(m, i), out: io.out, json: () => globals().json === true });
   registerSyncCommands(program, { run, env: io.env });
-  registerImportCommand(program, { imports: () => context().imports, out: io.out, json: () => globals().json === true });
+  registerImportCommand(program, { imports: () => context().imports, out: io.out, drain: io.drain, json: () => globals().json === true });
   registerDocumentCommands(program, { run, call: (m, i) => client().call(m, i), out: io.out, err: io.err, json: () => globals().json === true });
 
   return { program, close: () => ctx?.close() };

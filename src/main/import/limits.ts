@@ -32,6 +32,12 @@ export const MAX_XLSX_TOTAL_BYTES = 1536 * 1024 * 1024;
 /** Rows x columns read: each row is read to its last cell, even when sparse (time, not memory). */
 export const MAX_XLSX_CELLS = 20_000_000;
 
+/** Heap (V8 old generation) of the import worker, which reads, checks and writes an import: a
+ * source that needs more ends that thread with a refusal naming the limit, never the app or the
+ * CLI, and nothing is written. A million-row CSV peaks at about 55 MB there (rows stream through
+ * it in batches; the write holds the numbers); the margin is for wide rows and whole pastes. */
+export const IMPORT_WORKER_HEAP_MB = 512;
+
 /** Rows normalised between two progress/batch messages of the import worker. Main stages each
  * message in one go, so it is kept small enough (tens of milliseconds) not to hold up the window. */
 export const WORKER_BATCH_ROWS = 1_000;

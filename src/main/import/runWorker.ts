@@ -1,8 +1,9 @@
-import type { Worker } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { startSiblingWorker } from '../worker-thread';
 import { AppError } from '../../shared/errors';
 import { StagedImport } from './stagedPlan';
-import type { ImportProgress, TableInfo, WorkerMessage, WorkerRequest, WriteRequest } from './protocol';
+import type { ImportProgress, TableInfo, WorkerMessage, WorkerRequest, WorkerSource, WriteRequest } from './protocol';
+import { IMPORT_WORKER_HEAP_MB } from './limits';
 import type { BatchWrite } from './batches';
 import type { OpenOwnersLookup } from './plan';
 
@@ -16,6 +17,8 @@ export interface RunImportOptions {
   createWorker?: WorkerFactory;
   /** The open ports holding numbers, looked up as each batch is staged (so planning has them at once). */
   lookup?: OpenOwnersLookup;
+  /** The thread's heap limit; defaults to {@link IMPORT_WORKER_HEAP_MB}. */
+  heapMb?: number;
 }
 
 export interface ImportRun {
@@ -36,10 +39,20 @@ export interface ImportWriter {
 }
 
 /** Starts the worker thread; injectable so a bundled build can point at its emitted file. */
-export type WorkerFactory = (options: { workerData: WorkerRequest; transferList: ArrayBuffer[] }) => Worker;
+export type WorkerFactory = (options: { workerData: WorkerRequest; transferList: ArrayBuffer[]; resourceLimits: ResourceLimits }) => Worker;
 
 /** Start the sibling worker module (worker.ts from sources, the emitted worker.js from a build). */
-export const defaultWorkerFactory: WorkerFactory = ({ workerData, transferList }) => startSiblingWorker(import.meta.url, 'worker', { workerData, transferList });
+export const defaultWorkerFactory: WorkerFactory = (options) => startSiblingWorker(import.meta.url, 'worker', options);
+
+/** The refusal of a source that exhausted the worker's heap, reading or writing it (nothing was written). */
+export function importMemoryError(source: WorkerSource, heapMb: number): AppError {
+  const what = source.kind === 'paste' ? 'The pasted text' : `"${(source.kind === 'path' ? source.path : source.fileName).split(/[\\/]/).pop()}"`;
+  return new AppError(
+    'FILE',
+    `${what} needs more memory than PortDesk allows an import (${heapMb} MB), so nothing was imported. ${source.kind === 'paste' ? 'Paste it in smaller parts' : 'Split it into smaller files'} and import them one after the other.`,
+    { reason: 'memory', limit: heapMb },
+  );
+}
 
 /**
  * Read, parse and normalise an import source in a worker thread, staging its rows here as they
@@ -56,7 +69,13 @@ export function runImportWorker(request: WorkerRequest, options: RunImportOption
   const bytes = request.source.kind === 'file' ? request.source.bytes : undefined;
   const transfer = bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer as ArrayBuffer] : [];
   const stagedCount = new Int32Array(new SharedArrayBuffer(4));
-  const worker = (options.createWorker ?? defaultWorkerFactory)({ workerData: { ...request, staged: stagedCount.buffer as SharedArrayBuffer }, transferList: transfer });
+  const heapMb = options.heapMb ?? IMPORT_WORKER_HEAP_MB;
+  // A source that needs more heap ends the thread (ERR_WORKER_OUT_OF_MEMORY), not the process.
+  const worker = (options.createWorker ?? defaultWorkerFactory)({
+    workerData: { ...request, staged: stagedCount.buffer as SharedArrayBuffer },
+    transferList: transfer,
+    resourceLimits: { maxOldGenerationSizeMb: heapMb },
+  });
   return new Promise<ImportRun>((resolve, reject) => {
     let table: TableInfo | undefined;
     const staged = new StagedImport(request.planOptions, options.lookup);
@@ -152,7 +171,9 @@ export function runImportWorker(request: WorkerRequest, options: RunImportOption
       answer((w) => w.reject(err));
       fail(err);
     };
-    worker.on('error', (err) => stopped(new AppError('INTERNAL', `The import worker failed: ${err.message}`)));
+    worker.on('error', (err: Error & { code?: string }) =>
+      stopped(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? importMemoryError(request.source, heapMb) : new AppError('INTERNAL', `The import worker failed: ${err.message}`)),
+    );
     worker.on('exit', (code) => stopped(new AppError('INTERNAL', `The import worker stopped unexpectedly (exit code ${code})`)));
   });
 }

@@ -32,6 +32,8 @@ export interface ImportServiceDeps {
   defaultRemoteId?: () => string | null;
   /** Worker thread factory; a bundled build passes its emitted worker file. */
   createWorker?: WorkerFactory;
+  /** Heap limit of each import's worker thread (IMPORT_WORKER_HEAP_MB unless a test lowers it). */
+  workerHeapMb?: number;
 }
 
 export interface StartImport {
@@ -218,7 +220,10 @@ export class ImportService {
     return { jobId };
   }
 
-  /** Stop reading (the worker thread is terminated) and forget the preview. Nothing was written. */
+  /**
+   * Stop reading (the worker thread is terminated) and forget the preview; nothing is written.
+   * A job committed with `keepRows` is only forgotten (its staged rows deleted).
+   */
   cancel(jobId: string): { canceled: boolean } {
     const session = this.sessions.get(jobId);
     if (!session) return { canceled: false };
@@ -262,9 +267,11 @@ export class ImportService {
    * Write the import as one transaction (all or nothing), in the worker thread that read it, so
    * the event loop serving the window stays free. Rows with errors are skipped, unless
    * `strict`, which refuses the whole import when any row has one. Numbers the portability check
-   * found not portable are left out unless `skipNotPortable` is false.
+   * found not portable are left out unless `skipNotPortable` is false. With `keepRows`, the
+   * checked rows stay readable ({@link rows}) after the write until the job is cancelled: the
+   * CLI prints the problems a page at a time once the write has freed its memory.
    */
-  async commit(jobId: string, options: { strict?: boolean; skipNotPortable?: boolean } = {}): Promise<ImportCommitResult> {
+  async commit(jobId: string, options: { strict?: boolean; skipNotPortable?: boolean; keepRows?: boolean } = {}): Promise<ImportCommitResult> {
     const session = this.session(jobId);
     if (session.state === 'committed') throw new AppError('CONFLICT', `This import was already written (import ${session.batchId})`);
     assertNotWriting(session);
@@ -303,9 +310,15 @@ export class ImportService {
     if (session.table) this.layouts.remember(session.table.signature, plan.mapping, now);
     session.state = 'committed';
     session.batchId = written.batchId;
-    // The plan is no longer needed; free it now rather than when the session is evicted.
-    this.dropPlan(session);
-    this.sessions.delete(jobId);
+    if (options.keepRows) {
+      // The thread's part is done: ending it frees its heap before the rows are read again.
+      writer.close();
+      delete session.writer;
+    } else {
+      // The plan is no longer needed; free it now rather than when the session is evicted.
+      this.dropPlan(session);
+      this.sessions.delete(jobId);
+    }
     this.deps.changes.emit({ type: 'ports', ids: written.ports.map((p) => p.portId), removed: [] });
     return { ...written, skippedRows: errorRows.length, notPortableSkipped };
   }
@@ -352,6 +365,7 @@ export class ImportService {
         signal: controller.signal,
         lookup: this.lookup,
         ...(this.deps.createWorker ? { createWorker: this.deps.createWorker } : {}),
+        ...(this.deps.workerHeapMb ? { heapMb: this.deps.workerHeapMb } : {}),
         onTable: (table) => {
           if (controller.signal.aborted) return;
           session.table = table;
@@ -465,7 +479,7 @@ export class ImportService {
 
   private requirePlan(session: Session): StagedPlan {
     if (session.plan) return session.plan;
-    if (session.state === 'failed') throw new AppError(session.error?.code ?? 'INTERNAL', session.error?.message ?? 'The import failed');
+    if (session.state === 'failed') throw new AppError(session.error?.code ?? 'INTERNAL', session.error?.message ?? 'The import failed', session.error?.details);
     if (session.state === 'canceled') throw new AppError('VALIDATION', 'The import was cancelled');
     throw new AppError('CONFLICT', 'The import is still being checked; wait for it to finish');
   }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/main/cli/program';
 import { cli, tableCounts as counts } from '../../support/cli';
 import { tempDir } from '../../support/temp';
 
@@ -43,6 +44,55 @@ describe('portdesk import', () => {
       'The import has numbers from 2 losing carriers (Verizon, AT&T), so it becomes 2 port requests, one per carrier: "Import of numbers.csv – Verizon", "Import of numbers.csv – AT&T"',
     ]);
     expect(counts(db)).toEqual({ ports: 0, numbers: 0, outbox: 0 });
+  });
+
+  it('prints every problem of a file with more problem rows than a page, in file order, after the write: as one JSON document and as lines', async () => {
+    const dir = tempDir();
+    const lines = ['Number'];
+    // 2,500 invalid rows (three pages of the problems list) between 500 valid ones.
+    for (let i = 0; i < 3_000; i++) lines.push(i % 6 === 0 ? `202555${String(i / 6).padStart(4, '0')}` : `1${i}`);
+    const file = csv(dir, lines.join('\n'));
+    const json = await cli(['--db', join(dir, 'json.db'), '--json', 'import', file, '--new-port', 'Paged']);
+    expect(json).toMatchObject({ code: 0, stderr: '' });
+    const report = JSON.parse(json.stdout) as { imported: { numbers: number }; problems: { row: number; severity: string; code: string }[] };
+    // Streamed a page at a time, the document is still the one JSON.stringify prints whole.
+    expect(json.stdout).toBe(JSON.stringify(report, null, 2));
+    expect(report.imported.numbers).toBe(500);
+    const rows = report.problems.map((p) => p.row);
+    expect(rows).toHaveLength(2_500);
+    expect(rows).toEqual([...rows].sort((a, b) => a - b));
+    expect(new Set(report.problems.map((p) => `${p.severity} ${p.code}`))).toEqual(new Set(['error number-invalid']));
+    expect(counts(join(dir, 'json.db'))).toEqual({ ports: 1, numbers: 500, outbox: 1 });
+
+    const text = await cli(['--db', join(dir, 'text.db'), 'import', file, '--dry-run']);
+    const printed = text.stdout.split('\n');
+    expect(printed).toHaveLength(2_502);
+    expect(printed.slice(1, -1).every((l) => l.startsWith('skipped: Row '))).toBe(true);
+    expect(printed.at(-1)).toBe('Dry run: nothing was written; 2500 problem(s) would skip rows.');
+  });
+
+  it('waits for standard output to drain before printing the next page (a pipe read slowly)', async () => {
+    const dir = tempDir();
+    const lines = ['Number', ...Array.from({ length: 2_500 }, (_, i) => `1${i}`)];
+    const printed: string[] = [];
+    let waiting = false;
+    let printedWhileWaiting = 0;
+    const drain = () => {
+      waiting = true;
+      return new Promise<void>((resolve) => setImmediate(() => {
+        waiting = false;
+        resolve();
+      }));
+    };
+    const out = (t: string) => {
+      if (waiting) printedWhileWaiting++;
+      printed.push(t);
+    };
+    const code = await runCli(['--db', join(dir, 'cli.db'), 'import', csv(dir, lines.join('\n')), '--dry-run'], { out, err: () => undefined, drain, env: {} });
+    expect(code).toBe(0);
+    expect(printed.length).toBeGreaterThan(3);
+    expect(printedWhileWaiting).toBe(0);
+    expect(printed.join('\n').split('\n')).toHaveLength(2_502);
   });
 
   it('--strict refuses the whole file when a row has a problem: exit 1, one line, nothing written', async () => {

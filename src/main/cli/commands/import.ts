@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { AppError } from '../../../shared/errors';
-import { CountrySchema, type ImportProblemView, type ImportStatus, type ImportTargetInput } from '../../../shared/rpc/methods/import';
+import { CountrySchema, type ImportCommitResult, type ImportProblemView, type ImportStatus, type ImportTargetInput } from '../../../shared/rpc/methods/import';
 import type { ImportService, StartImport } from '../../services/import-service';
 import { decodeText, isZip } from '../../import/decode';
 import { looksLikeHeader } from '../../import/header';
@@ -13,6 +13,8 @@ export interface ImportCommandDeps {
    * and reading by path is deliberately not offered to the renderer. */
   imports: () => ImportService;
   out(text: string): void;
+  /** Resolves once standard output has room again (a pipe read slowly); absent, output never waits. */
+  drain?: () => Promise<void>;
   json: () => boolean;
   /** All of standard input, for `portdesk import -`. */
   readStdin?: () => Promise<Uint8Array>;
@@ -75,15 +77,67 @@ function targetOf(opts: ImportOptions, file: string): ImportTargetInput {
   return { kind: 'new', name };
 }
 
-/** Rows of the problems list read at a time: only their problems are kept, not the row views. */
+/** Rows of the problems list read at a time; each page is printed before the next is read. */
 const PROBLEM_PAGE = 1_000;
 
-function allProblems(imports: ImportService, status: ImportStatus): ImportProblemView[] {
-  const problems = [...status.problems, ...(status.groups ?? []).flatMap((g) => g.problems)];
+/**
+ * Every problem of a checked import, a page at a time: the file's and the groups', then the
+ * rows' in file order. Only a page's problems are held, never the row views or the whole list.
+ */
+function* problemPages(imports: ImportService, status: ImportStatus): Generator<ImportProblemView[]> {
+  yield [...status.problems, ...(status.groups ?? []).flatMap((g) => g.problems)];
   for (let offset = 0; ; offset += PROBLEM_PAGE) {
     const page = imports.rows(status.jobId, offset, PROBLEM_PAGE, 'problems');
-    for (const r of page.rows) for (const p of r.problems) problems.push(p);
-    if (offset + PROBLEM_PAGE >= page.total) return problems;
+    yield page.rows.flatMap((r) => r.problems);
+    if (offset + PROBLEM_PAGE >= page.total) return;
+  }
+}
+
+/** Prints whole lines, waiting whenever standard output asks to (a pipe read slowly). */
+type PrintLines = (lines: string[]) => Promise<void>;
+
+interface Report {
+  file: string;
+  dryRun: boolean;
+  status: ImportStatus;
+  imported: ImportCommitResult | null;
+  refusal: AppError | null;
+  problems: Iterable<ImportProblemView[]>;
+}
+
+/** The report as `JSON.stringify(report, null, 2)` prints it, its problems array streamed last. */
+async function printJson(report: Report, print: PrintLines): Promise<void> {
+  const head = { file: report.file, dryRun: report.dryRun, counts: report.status.counts, imported: report.imported, refused: report.refusal?.message ?? null, problems: [] };
+  const whole = JSON.stringify(head, null, 2);
+  // `whole` ends with the empty array (`  "problems": []` and `}`); a problem opens it instead.
+  const opening = `${whole.slice(0, -'[]\n}'.length)}[`;
+  // Each problem's lines wait for the next one, which decides whether they end with a comma.
+  let held: string[] | null = null;
+  for (const page of report.problems) {
+    const lines: string[] = [];
+    for (const p of page) {
+      lines.push(...(held ? [...held.slice(0, -1), `${held.at(-1)!},`] : [opening]));
+      held = JSON.stringify(p, null, 2).split('\n').map((l) => `    ${l}`);
+    }
+    await print(lines);
+  }
+  await print(held ? [...held, '  ]', '}'] : [whole]);
+}
+
+/** The report as lines: the counts, each problem, then what was written. */
+async function printText(report: Report, print: PrintLines): Promise<void> {
+  await print([countsLine(report.status)]);
+  let skipped = 0;
+  for (const page of report.problems) {
+    skipped += page.filter((p) => p.severity === 'error').length;
+    await print(page.map((p) => `${p.severity === 'error' ? 'skipped' : 'warning'}: ${p.message}`));
+  }
+  const { imported } = report;
+  if (imported) {
+    const where = imported.ports.map((p) => `"${p.name}" (${p.portId}, ${p.numbers})`).join(', ');
+    await print([`Imported ${imported.numbers} number(s) into ${imported.ports.length} port(s): ${where}. Import id ${imported.batchId} (undo: portdesk import undo ${imported.batchId}).`]);
+  } else if (report.dryRun) {
+    await print([`Dry run: nothing was written${skipped ? `; ${skipped} problem(s) would skip rows` : ''}.`]);
   }
 }
 
@@ -121,32 +175,28 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
       const { jobId } = imports.start({ source, country: country.data, target, ...(opts.sheet ? { sheet: opts.sheet } : {}), ...opts.headerRow, ...(opts.groupBy ? { groupBy: opts.groupBy } : {}) });
       const status = await imports.status(jobId, true);
       if (status.state === 'failed') throw new AppError(status.error?.code === 'FILE' ? 'FILE' : 'VALIDATION', status.error?.message ?? 'The file could not be read');
-      const problems = allProblems(imports, status);
-      const skipped = problems.filter((p) => p.severity === 'error');
-      let committed: Awaited<ReturnType<ImportService['commit']>> | null = null;
+      let imported: ImportCommitResult | null = null;
       let refusal: AppError | null = null;
-      if (!opts.dryRun) {
-        try {
-          committed = await imports.commit(status.jobId, { strict: opts.strict === true });
-        } catch (err) {
-          if (!(err instanceof AppError)) throw err;
-          refusal = err;
+      try {
+        if (!opts.dryRun) {
+          try {
+            // The rows stay staged through the write, so the problems are read after it (and
+            // after its memory is freed) rather than held through it.
+            imported = await imports.commit(status.jobId, { strict: opts.strict === true, keepRows: true });
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+            refusal = err;
+          }
         }
-      } else {
+        const print: PrintLines = async (lines) => {
+          if (lines.length === 0) return;
+          deps.out(lines.join('\n'));
+          await deps.drain?.();
+        };
+        const report: Report = { file, dryRun: opts.dryRun === true, status, imported, refusal, problems: problemPages(imports, status) };
+        await (deps.json() ? printJson(report, print) : printText(report, print));
+      } finally {
         imports.cancel(status.jobId);
-      }
-      if (deps.json()) {
-        deps.out(JSON.stringify({ file, dryRun: opts.dryRun === true, counts: status.counts, imported: committed, refused: refusal?.message ?? null, problems }, null, 2));
-      } else {
-        const lines = [countsLine(status)];
-        for (const p of problems) lines.push(`${p.severity === 'error' ? 'skipped' : 'warning'}: ${p.message}`);
-        if (committed) {
-          const where = committed.ports.map((p) => `"${p.name}" (${p.portId}, ${p.numbers})`).join(', ');
-          lines.push(`Imported ${committed.numbers} number(s) into ${committed.ports.length} port(s): ${where}. Import id ${committed.batchId} (undo: portdesk import undo ${committed.batchId}).`);
-        } else if (opts.dryRun) {
-          lines.push(`Dry run: nothing was written${skipped.length ? `; ${skipped.length} problem(s) would skip rows` : ''}.`);
-        }
-        deps.out(lines.join('\n'));
       }
       if (refusal) throw refusal;
     });
