@@ -33,6 +33,11 @@ test('ports made before the first connection: "Local only" on the board, counted
 
   await expect(card(page, 'Early bakery').locator('.badge-local')).toHaveText('Local only');
   await expect(card(page, 'Kept on this desk').locator('.badge-local')).toHaveText('Kept local');
+  // On the narrow cards of a 1280 px window the badge gives way: the first number keeps every digit.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const lead = card(page, 'Early bakery').locator('.card-lead');
+  await expect(lead).toHaveText(/^\+1 202 \d{3} 0000$/);
+  expect(await lead.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= el.closest('.card-account')!.getBoundingClientRect().right + 0.5)).toBe(true);
 
   await nav(page, 'Sync').click();
   const local = page.getByRole('article', { name: 'Local only' });

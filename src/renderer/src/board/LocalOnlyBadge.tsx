@@ -4,8 +4,8 @@ export function LocalOnlyBadge({ keptLocal }: { keptLocal: boolean }) {
     ? 'Kept local: never sent to a remote. Assign one in the port’s detail to sync it.'
     : 'No remote yet: its changes wait here. The first connection added in Settings takes it, or assign one in the port’s detail.';
   return (
-    <span className="badge badge-local" title={title}>
-      {keptLocal ? 'Kept local' : 'Local only'}
+    <span className={`badge badge-local mi ${keptLocal ? 'mi-lock' : 'mi-laptop'}`} title={title}>
+      <span className="badge-local-text">{keptLocal ? 'Kept local' : 'Local only'}</span>
     </span>
   );
 }

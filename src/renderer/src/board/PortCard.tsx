@@ -135,18 +135,17 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
         />
       </div>
       <div className="card-row card-sub">
+        {/* The number is what a specialist reads a card by: it keeps every digit, the rest shortens. */}
         <span className="card-account" title={matched ? `Matches ${formatNumber(matched)}\n${account}` : account}>
           {matched ? (
-            <>
-              <mark className="card-match">
-                <span className="visually-hidden">Matches </span>
-                {formatNumber(matched)}
-              </mark>
-              {rest && ` · ${rest}`}
-            </>
+            <mark className="card-lead card-match">
+              <span className="visually-hidden">Matches </span>
+              {formatNumber(matched)}
+            </mark>
           ) : (
-            account || <span className="muted">No account details</span>
+            lead && <span className="card-lead">{formatNumber(lead)}</span>
           )}
+          {rest ? <span className="card-rest">{lead ? `· ${rest}` : rest}</span> : !lead && <span className="muted card-rest">No account details</span>}
         </span>
         {port.remoteStatus && (
           <span className="card-remote-status mono" title={`Status on the remote: ${port.remoteStatus}${port.remoteStatusDetail ? `\n${port.remoteStatusDetail}` : ''}`}>

@@ -28,6 +28,8 @@ const PATHS = {
   redo: 'M15 14l5-5-5-5M20 9H9.5a5.5 5.5 0 0 0 0 11H13',
   fitWidth: 'M3 5v14M21 5v14M7 12h10M7 12l3-3M7 12l3 3M17 12l-3-3M17 12l-3 3',
   history: 'M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5M12 7v5l3 3',
+  laptop: 'M5 6h14v9H5zM3 18h18',
+  lock: 'M8 11V8a4 4 0 0 1 8 0v3M6 11h12v9H6z',
 } as const;
 
 export type IconName = keyof typeof PATHS;
