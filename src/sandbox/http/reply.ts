@@ -27,11 +27,12 @@ export interface RequestCtx {
 
 /** A JSON reply. */
 export function json(status: number, value: unknown, headers: Record<string, string> = {}): Reply {
-  return {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: Buffer.from(JSON.stringify(value)),
-  };
+  return jsonText(status, JSON.stringify(value), headers);
+}
+
+/** A JSON reply whose text is already written. */
+export function jsonText(status: number, text: string, headers: Record<string, string> = {}): Reply {
+  return { status, headers: { 'content-type': 'application/json', ...headers }, body: Buffer.from(text) };
 }
 
 /** A binary reply (attachments, PDFs). */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AccountStore } from '../store/accounts';
-import type { KazooPortStore, PortRecord } from '../store/kazooPorts';
+import type { AttachmentMeta, KazooPortStore, PortRecord } from '../store/kazooPorts';
 import { kazooId, md5 } from '../util/ids';
 import { toE164 } from '../util/phone';
 import { toGregorian } from '../util/time';
@@ -72,9 +72,9 @@ export class KazooPorts {
    * (cb_port_requests:leak_pvt_fields). Private comments are left out for viewers who are neither
    * the port authority nor the super-duper admin (filter_private_comments).
    */
-  view(rec: PortRecord, opts: { viewer?: string; listing?: boolean } = {}): Record<string, unknown> {
+  view(rec: PortRecord, opts: { viewer?: string; listing?: boolean; attachments?: readonly AttachmentMeta[] } = {}): Record<string, unknown> {
     const uploads: Record<string, { content_type: string; length: number }> = {};
-    for (const a of this.store.attachments(rec.id)) uploads[a.name] = { content_type: a.contentType, length: a.length };
+    for (const a of opts.attachments ?? this.store.attachments(rec.id)) uploads[a.name] = { content_type: a.contentType, length: a.length };
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(rec.doc)) if (!k.startsWith('pvt_') && !k.startsWith('_')) out[k] = v;
     Object.assign(out, { created: rec.created, id: rec.id, port_state: rec.state, sent: rec.doc.sent === true, updated: rec.updated, uploads });
@@ -93,6 +93,12 @@ export class KazooPorts {
       out.comments = (out.comments as Record<string, unknown>[]).filter((c) => c[privateKey] !== true && c.superduper_comment !== true);
     }
     return out;
+  }
+
+  /** {@link view} as a listing shows requests to `viewer`, with every request's attachments read at once. */
+  listingView(viewer: string): (rec: PortRecord) => Record<string, unknown> {
+    const attachments = this.store.attachmentsByPort();
+    return (rec) => this.view(rec, { viewer, listing: true, attachments: attachments.get(rec.id) ?? [] });
   }
 
   private seesPrivate(rec: PortRecord, viewer: string): boolean {

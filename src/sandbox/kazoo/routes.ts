@@ -6,7 +6,7 @@ import { binary, header, parseJsonBody, type Reply, type RequestCtx } from '../h
 import type { Router } from '../http/router';
 import { md5 } from '../util/ids';
 import { toE164 } from '../util/phone';
-import { KazooError, badIdentifier, kazooFailure, kazooSuccess, validationError } from './envelope';
+import { KazooError, badIdentifier, kazooFailure, kazooListing, kazooSuccess, validationError } from './envelope';
 import { groupByAccount, inScope, isRanged, modifiedWindow, statesForByTypes } from './listing';
 import { buildLoaPdf } from './loa';
 import { KazooPorts } from './ports';
@@ -83,7 +83,6 @@ export function registerKazooRoutes(router: Router, deps: KazooDeps): void {
     return { data: parsed.data.data, acceptCharges: parsed.data.accept_charges === true };
   };
 
-  const listRevision = (data: unknown): string => md5(JSON.stringify(data));
   const listed = (who: Authed) => (r: PortRecord) => ports.view(r, { viewer: who.accountId, listing: true });
 
   /**
@@ -101,7 +100,7 @@ export function registerKazooRoutes(router: Router, deps: KazooDeps): void {
       return descendants ? accounts.isWithin(r.accountId, accountId) : r.accountId === accountId;
     });
     const data = found.map(listed(who));
-    return kazooSuccess(who.token, data, listRevision(data), { page_size: data.length });
+    return kazooListing(who.token, data, { page_size: data.length });
   };
 
   /** A listing of `states`; the ranged ones over the `modified` window (crossbar_view:load_range). */
@@ -111,11 +110,11 @@ export function registerKazooRoutes(router: Router, deps: KazooDeps): void {
     const needsWindow = states.some((st) => isRanged(st, version, allListing));
     const window = needsWindow ? modifiedWindow(q, deps.now()) : undefined;
     const records = store
-      .all(states)
+      .listable(states, accountId, descendants)
       .filter((r) => inScope(r, accountId, descendants))
       .filter((r) => !window || !isRanged(r.state as PortState, version, allListing) || (r.updated >= window.from && r.updated <= window.to));
-    const data = groupByAccount(accounts, records, listed(who));
-    return kazooSuccess(who.token, data, listRevision(data));
+    const data = groupByAccount(accounts, records, ports.listingView(who.accountId));
+    return kazooListing(who.token, data);
   };
 
   const list = (ctx: RequestCtx, who: Authed, descendants: boolean): Reply => {

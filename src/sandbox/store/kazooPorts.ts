@@ -69,6 +69,19 @@ export class KazooPortStore {
     return (this.db.prepare(sql).all(...(states ?? [])) as PortRow[]).map(toRecord);
   }
 
+  /**
+   * Ports in `states`, oldest first, that a listing under `accountId` may hold: the account's own
+   * or, under `descendants`, those whose document names the account anywhere (its JSON string in
+   * the text). A superset for the listing's own scope rule to decide on; it spares reading every
+   * other document of the store.
+   */
+  listable(states: readonly string[], accountId: string, descendants: boolean): PortRecord[] {
+    if (states.length === 0) return [];
+    const scope = descendants ? 'instr(doc, ?) > 0' : 'account_id = ?';
+    const sql = `SELECT * FROM kz_ports WHERE port_state IN (${states.map(() => '?').join(',')}) AND ${scope} ORDER BY created, id`;
+    return (this.db.prepare(sql).all(...states, descendants ? JSON.stringify(accountId) : accountId) as PortRow[]).map(toRecord);
+  }
+
   /** Ports of the given accounts, optionally only in `states`, oldest first. */
   list(accountIds: string[], states?: readonly string[]): PortRecord[] {
     if (accountIds.length === 0) return [];
@@ -131,6 +144,23 @@ export class KazooPortStore {
 
   deleteAttachment(portId: string, name: string): boolean {
     return this.db.prepare('DELETE FROM kz_attachments WHERE port_id = ? AND name = ?').run(portId, name).changes > 0;
+  }
+
+  /** Every port's attachments at once, by port (what {@link attachments} answers per port), for listings. */
+  attachmentsByPort(): Map<string, AttachmentMeta[]> {
+    const rows = this.db.prepare('SELECT port_id, name, content_type, length(data) AS len FROM kz_attachments ORDER BY port_id, name').all() as {
+      port_id: string;
+      name: string;
+      content_type: string;
+      len: number;
+    }[];
+    const out = new Map<string, AttachmentMeta[]>();
+    for (const r of rows) {
+      const list = out.get(r.port_id) ?? [];
+      list.push({ name: r.name, contentType: r.content_type, length: r.len });
+      out.set(r.port_id, list);
+    }
+    return out;
   }
 
   attachments(portId: string): AttachmentMeta[] {
