@@ -5,18 +5,18 @@ import { KazooError, validationError } from './envelope';
 import { PORT_STATES, type PortState } from './stateMachine';
 
 /** One per-account group of a Crossbar port request listing. */
-export interface AccountGroup {
+export interface AccountGroup<T = Record<string, unknown>> {
   account_id: string;
   account_name: string;
-  port_requests: Record<string, unknown>[];
+  port_requests: T[];
 }
 
 /**
  * Group documents per account (cb_port_requests:normalize_type_summarize_results); only accounts
  * with requests appear, and an empty listing is `[]`.
  */
-export function groupByAccount(accounts: AccountStore, records: PortRecord[], view: (r: PortRecord) => Record<string, unknown>): AccountGroup[] {
-  const groups = new Map<string, AccountGroup>();
+export function groupByAccount<R extends { accountId: string }, T>(accounts: AccountStore, records: R[], view: (r: R) => T): AccountGroup<T>[] {
+  const groups = new Map<string, AccountGroup<T>>();
   for (const r of records) {
     let g = groups.get(r.accountId);
     if (!g) {
@@ -26,6 +26,12 @@ export function groupByAccount(accounts: AccountStore, records: PortRecord[], vi
     g.port_requests.push(view(r));
   }
   return [...groups.values()];
+}
+
+/** `JSON.stringify` of the groups, each document already JSON text. */
+export function groupsJson(groups: AccountGroup<string>[]): string {
+  const parts = groups.map((g) => `{"account_id":${JSON.stringify(g.account_id)},"account_name":${JSON.stringify(g.account_name)},"port_requests":[${g.port_requests.join(',')}]}`);
+  return `[${parts.join(',')}]`;
 }
 
 /**

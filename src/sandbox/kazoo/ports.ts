@@ -95,12 +95,6 @@ export class KazooPorts {
     return out;
   }
 
-  /** {@link view} as a listing shows requests to `viewer`, with every request's attachments read at once. */
-  listingView(viewer: string): (rec: PortRecord) => Record<string, unknown> {
-    const attachments = this.store.attachmentsByPort();
-    return (rec) => this.view(rec, { viewer, listing: true, attachments: attachments.get(rec.id) ?? [] });
-  }
-
   private seesPrivate(rec: PortRecord, viewer: string): boolean {
     if (this.isSuperduper(viewer)) return true;
     return this.profile.version === '4.3' && this.authorityOf(rec) === viewer;

@@ -7,8 +7,9 @@ import type { Router } from '../http/router';
 import { md5 } from '../util/ids';
 import { toE164 } from '../util/phone';
 import { KazooError, badIdentifier, kazooFailure, kazooListing, kazooSuccess, validationError } from './envelope';
-import { groupByAccount, inScope, isRanged, modifiedWindow, statesForByTypes } from './listing';
+import { groupByAccount, groupsJson, inScope, isRanged, modifiedWindow, statesForByTypes } from './listing';
 import { buildLoaPdf } from './loa';
+import { ListedDocs } from './listedDocs';
 import { KazooPorts } from './ports';
 import { KazooEnvelopeSchema } from './schema';
 import { DELETABLE_STATES, PORT_STATES, isPortState, type PortState } from './stateMachine';
@@ -83,6 +84,7 @@ export function registerKazooRoutes(router: Router, deps: KazooDeps): void {
     return { data: parsed.data.data, acceptCharges: parsed.data.accept_charges === true };
   };
 
+  const listedDocs = new ListedDocs(ports);
   const listed = (who: Authed) => (r: PortRecord) => ports.view(r, { viewer: who.accountId, listing: true });
 
   /**
@@ -99,8 +101,7 @@ export function registerKazooRoutes(router: Router, deps: KazooDeps): void {
       if (version === '4.3') return inScope(r, accountId, true) || accounts.get(who.accountId)?.parentId === null;
       return descendants ? accounts.isWithin(r.accountId, accountId) : r.accountId === accountId;
     });
-    const data = found.map(listed(who));
-    return kazooListing(who.token, data, { page_size: data.length });
+    return kazooListing(who.token, JSON.stringify(found.map(listed(who))), { page_size: found.length });
   };
 
   /** A listing of `states`; the ranged ones over the `modified` window (crossbar_view:load_range). */
@@ -109,12 +110,13 @@ export function registerKazooRoutes(router: Router, deps: KazooDeps): void {
     const q = ctx.url.searchParams;
     const needsWindow = states.some((st) => isRanged(st, version, allListing));
     const window = needsWindow ? modifiedWindow(q, deps.now()) : undefined;
-    const records = store
+    const rows = store
       .listable(states, accountId, descendants)
-      .filter((r) => inScope(r, accountId, descendants))
+      .filter((r) => inScope(listedDocs.record(r), accountId, descendants))
       .filter((r) => !window || !isRanged(r.state as PortState, version, allListing) || (r.updated >= window.from && r.updated <= window.to));
-    const data = groupByAccount(accounts, records, ports.listingView(who.accountId));
-    return kazooListing(who.token, data);
+    const attachments = store.attachmentsByPort();
+    const groups = groupByAccount(accounts, rows, (r) => listedDocs.json(r, who.accountId, attachments.get(r.id) ?? []));
+    return kazooListing(who.token, groupsJson(groups));
   };
 
   const list = (ctx: RequestCtx, who: Authed, descendants: boolean): Reply => {

@@ -12,6 +12,15 @@ export interface PortRecord {
   doc: Record<string, unknown>;
 }
 
+/** A stored port request with its document still the JSON text stored. */
+export type StoredPort = Omit<PortRecord, 'doc'> & { docText: string };
+
+/** The record of a {@link StoredPort}: its document read. */
+export function readStored(row: StoredPort): PortRecord {
+  const { docText, ...rest } = row;
+  return { ...rest, doc: JSON.parse(docText) as Record<string, unknown> };
+}
+
 export interface Transition {
   at: number;
   from: string | null;
@@ -70,16 +79,24 @@ export class KazooPortStore {
   }
 
   /**
-   * Ports in `states`, oldest first, that a listing under `accountId` may hold: the account's own
-   * or, under `descendants`, those whose document names the account anywhere (its JSON string in
-   * the text). A superset for the listing's own scope rule to decide on; it spares reading every
-   * other document of the store.
+   * Ports in `states`, oldest first, that a listing under `accountId` may hold, as stored (the
+   * document unread): the account's own or, under `descendants`, those whose document names the
+   * account anywhere (its JSON string in the text). A superset for the listing's own scope rule to
+   * decide on; it spares reading every other document of the store.
    */
-  listable(states: readonly string[], accountId: string, descendants: boolean): PortRecord[] {
+  listable(states: readonly string[], accountId: string, descendants: boolean): StoredPort[] {
     if (states.length === 0) return [];
     const scope = descendants ? 'instr(doc, ?) > 0' : 'account_id = ?';
-    const sql = `SELECT * FROM kz_ports WHERE port_state IN (${states.map(() => '?').join(',')}) AND ${scope} ORDER BY created, id`;
-    return (this.db.prepare(sql).all(...states, descendants ? JSON.stringify(accountId) : accountId) as PortRow[]).map(toRecord);
+    const sql = `SELECT id, account_id, port_state, rev, doc, created, updated FROM kz_ports WHERE port_state IN (${states.map(() => '?').join(',')}) AND ${scope} ORDER BY created, id`;
+    return (this.db.prepare(sql).all(...states, descendants ? JSON.stringify(accountId) : accountId) as PortRow[]).map((r) => ({
+      id: r.id,
+      accountId: r.account_id,
+      state: r.port_state,
+      rev: r.rev,
+      created: r.created,
+      updated: r.updated,
+      docText: r.doc,
+    }));
   }
 
   /** Ports of the given accounts, optionally only in `states`, oldest first. */

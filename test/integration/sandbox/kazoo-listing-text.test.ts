@@ -82,6 +82,17 @@ describe.each(['4.3', '4.2'] as const)('Kazoo %s listings, byte for byte', (vers
     if (version === '4.3') expect(own).not.toContain('authority only');
   });
 
+  it('by_number: a flat list with page_size', async () => {
+    const root = h.root;
+    const number = store.all()[0]?.doc.numbers as Record<string, unknown>;
+    const e164 = Object.keys(number)[0] ?? '';
+    const flat = await served(`/port_requests?by_number=${encodeURIComponent(e164)}`, h.sb.token, root);
+    const data = store.byNumber(e164).map((r) => ports.view(r, { viewer: root, listing: true }));
+    expect(data.length).toBeGreaterThan(0);
+    const { request_id } = JSON.parse(flat) as { request_id: string };
+    expect(flat).toBe(JSON.stringify({ auth_token: h.sb.token, data, page_size: data.length, request_id, revision: md5(JSON.stringify(data)), status: 'success' }));
+  });
+
   it('listings of one state (4.2) and of some states (4.3)', async () => {
     const root = h.root;
     if (version === '4.2') {
