@@ -35,7 +35,8 @@ export function parseDate(text: string, country: CountryCode): string | undefine
 }
 
 /** Values already read, by field, country and text; cleared when full, so memory stays flat. */
-const seen = new Map<string, FieldValue>();
+const seen = new Map<MappableField, Map<CountryCode, Map<string, FieldValue>>>();
+let seenCount = 0;
 const SEEN_LIMIT = 10_000;
 
 /**
@@ -43,15 +44,23 @@ const SEEN_LIMIT = 10_000;
  * e-mail lists checked, lengths checked against the port model. A refused value is left out
  * of the port (with a warning), never stored half-right. A file repeats its carriers, accounts
  * and dates on row after row, so each value is read once (the schema check is most of an
- * import row's cost after its number).
+ * import row's cost after its number); the values are kept by field and country, then text,
+ * since one key joining the three built a new string for every cell.
  */
 export function normalizeField(field: MappableField, text: string, country: CountryCode): FieldValue {
-  const key = `${field}\u0000${country}\u0000${text}`;
-  let value = seen.get(key);
+  let byCountry = seen.get(field);
+  if (!byCountry) seen.set(field, (byCountry = new Map()));
+  let byText = byCountry.get(country);
+  if (!byText) byCountry.set(country, (byText = new Map()));
+  let value = byText.get(text);
   if (value === undefined) {
     value = readField(field, text, country);
-    if (seen.size >= SEEN_LIMIT) seen.clear();
-    seen.set(key, value);
+    if (seenCount >= SEEN_LIMIT) {
+      for (const other of seen.values()) for (const values of other.values()) values.clear();
+      seenCount = 0;
+    }
+    byText.set(text, value);
+    seenCount++;
   }
   return value;
 }

@@ -65,8 +65,8 @@ export interface WriteRequest {
 
 export type WorkerMessage =
   | { type: 'table'; table: TableInfo }
-  /** Normalised rows: the JSON text of a RowAnalysis[] (one string crosses threads far cheaper than the objects). */
-  | { type: 'batch'; json: string }
+  /** Normalised rows: each RowAnalysis as JSON, a line each (one string crosses threads far cheaper than the objects). */
+  | { type: 'batch'; lines: string }
   | { type: 'progress'; progress: ImportProgress }
   /** The table's complete shape (headers widened by later rows, reading problems, row count); no preview rows. */
   | { type: 'done'; table: TableInfo }

@@ -149,7 +149,7 @@ export function runImportWorker(request: WorkerRequest, options: RunImportOption
           options.onTable?.(message.table);
           break;
         case 'batch':
-          staged.add(message.json);
+          staged.add(message.lines);
           Atomics.add(stagedCount, 0, 1);
           Atomics.notify(stagedCount, 0);
           break;

@@ -68,7 +68,7 @@ describe('planning every row from the facts of the first pass', () => {
         const source = rows(seed, 400);
         // Staged in batches, as the worker hands them over.
         for (let i = 0; i < source.length; i += 64) {
-          staged.add(JSON.stringify(source.slice(i, i + 64).map((r) => analyseRow(r, headers, mapping, options))));
+          staged.add(source.slice(i, i + 64).map((r) => JSON.stringify(analyseRow(r, headers, mapping, options))).join('\n'));
         }
         const plan = staged.planNow({ headers, sourceProblems: [], mapping, options }, lookup);
         const planned = [...plan.rows];
@@ -95,7 +95,7 @@ describe('planning every row from the facts of the first pass', () => {
     const staged = new StagedImport(options, lookup);
     const source = rows(5, 300);
     // Uneven batches, as a stream's last one is: 64, 64, ..., 44.
-    for (let i = 0; i < source.length; i += 64) staged.add(JSON.stringify(source.slice(i, i + 64).map((r) => analyseRow(r, headers, mapping, options))));
+    for (let i = 0; i < source.length; i += 64) staged.add(source.slice(i, i + 64).map((r) => JSON.stringify(analyseRow(r, headers, mapping, options))).join('\n'));
     const plan = staged.planNow({ headers, sourceProblems: [], mapping, options }, lookup);
     const all = [...plan.rows];
     expect(all.map((r) => r.row)).toEqual(source.map((r) => r.row));
@@ -106,11 +106,15 @@ describe('planning every row from the facts of the first pass', () => {
     expect(plan.rows.at(300)).toBeUndefined();
     expect(plan.rows.find(source[200]!.row)).toEqual(all[200]);
     expect(plan.rows.find(9_999)).toBeUndefined();
-    // A fix in the middle of a batch is what every later read of that row sees, and the plan counts it.
+    // A fix in the middle of a batch is what every later read of that row sees, and the plan
+    // counts it; a line break in a cell stays inside its row.
     const fixed = source[130]!.row;
-    expect(staged.edit(fixed, ['Zeta', '202-555-0999', 'AT&T', 'A-1'], headers, mapping)).toBe(true);
+    const cells = ['Zeta', '202-555-0999', 'AT&T', 'A-1\nsecond line'];
+    expect(staged.edit(fixed, cells, headers, mapping)).toBe(true);
     const again = staged.planNow({ headers, sourceProblems: [], mapping, options }, lookup);
     expect(again.rows.find(fixed)?.numbers).toEqual([{ e164: '+12025550999', status: 'new' }]);
+    expect(again.rows.at(130)?.cells).toEqual(cells);
+    expect([...again.rows].map((r) => r.row)).toEqual(source.map((r) => r.row));
     expect(again.rows.slice(129, 3).map((r) => r.cells[0])).toEqual([source[129]!.cells[0], 'Zeta', source[131]!.cells[0]]);
     expect(again.groups.find((g) => g.key === 'Zeta')?.numbers).toEqual(['+12025550999']);
     staged.close();
@@ -126,7 +130,7 @@ describe('planning every row from the facts of the first pass', () => {
       ['Acme', '202-555-0103', '', 'A-1'],
       ['Beta', '202-555-0104', 'Verizon', 'B-1'],
     ].map((cells, i) => analyseRow({ row: i + 2, cells }, headers, mapping, options));
-    staged.add(JSON.stringify(table));
+    staged.add(table.map((a) => JSON.stringify(a)).join('\n'));
     const plan = staged.planNow({ headers, sourceProblems: [], mapping, options }, lookup);
     expect(plan.groups.map((g) => [g.target.kind === 'new' ? g.target.fields.name : '', g.rows, g.numbers])).toEqual([
       ['Acme', [2, 3, 5], ['+12025550100', '+12025550101', '+12025550103']],
