@@ -124,6 +124,8 @@ test('402 accept charges: the server message with the amount on the Sync screen,
   await syncNow(page);
   const item = page.getByRole('listitem', { name: 'Cedar Ridge – fax' });
   await expect(item).toContainText('accept charges: activation charges of 10.00 must be accepted');
+  // Its create was answered (linked, then the submit refused): nothing is being checked.
+  await expect(page.getByRole('heading', { name: /Creates being checked/ })).toBeHidden();
   expect((await call('ports.get', { id: port.id })).syncStatus).toBe('error');
 
   // The board's badge leads back here.

@@ -10,6 +10,7 @@ import type { ChangeEvent } from '../../shared/rpc/events';
 import type { RemoteKind } from '../../shared/model';
 import type { Db } from '../db/connection';
 import { createRepos, type Repos } from '../db/repos';
+import type { PortsRepo } from '../db/repos/ports-repo';
 import type { LeaseHolder, SyncLeaseRepo } from '../db/repos/sync-lease-repo';
 import type { RemoteConfig } from '../remotes/config';
 import { KazooAdapter } from './adapters/kazoo';
@@ -100,6 +101,8 @@ export class SyncEngine {
   private readonly now: () => number;
   private readonly holder: LeaseHolder;
   private readonly progress = new Map<string, { done: number; total: number }>();
+  /** Ports whose create is on the wire from this engine: awaiting its answer, not a late create (yet). */
+  private readonly creating = new Set<string>();
   private current: Promise<SyncReport> | null = null;
   private timers: { interval?: NodeJS.Timeout; debounce?: NodeJS.Timeout; unsubscribe?: () => void } = {};
   private applying = false;
@@ -199,7 +202,7 @@ export class SyncEngine {
       this.pause(remote.id, err instanceof Error ? err.message : String(err));
       return;
     }
-    const ctx: PushContext = { store, adapter, remoteId: remote.id, content: this.content, now: this.now, backoff: this.options.backoff ?? DEFAULT_BACKOFF, ...(this.options.random ? { random: this.options.random } : {}), ...(this.options.lateCreateMarginMs !== undefined ? { lateCreateMarginMs: this.options.lateCreateMarginMs } : {}) };
+    const ctx: PushContext = { store, adapter, remoteId: remote.id, content: this.content, now: this.now, backoff: this.options.backoff ?? DEFAULT_BACKOFF, ...(this.options.random ? { random: this.options.random } : {}), ...(this.options.lateCreateMarginMs !== undefined ? { lateCreateMarginMs: this.options.lateCreateMarginMs } : {}), creating: this.creating };
     try {
       if (!(await this.pushRounds(ctx, remote, deadline, report))) return;
       const pulled = await pull({ store, adapter, remoteId: remote.id, now: this.now, ...(opts.confirmRemovals ? { confirmRemovals: true } : {}) });
@@ -315,7 +318,7 @@ export class SyncEngine {
         blocked: c.blocked,
         conflicts: c.conflicts,
         heldRemovals: held ? (JSON.parse(held) as { wouldRemove: number; of: number }) : null,
-        lateCreates: this.store.repos.ports.unsettledCreates(r.id, MAX_LISTED).map((p) => ({
+        lateCreates: this.lateCreates(r.id).map((p) => ({
           portId: p.portId,
           name: p.name,
           settlesAt: p.settlesAt !== null && p.settlesAt > now ? p.settlesAt : null,
@@ -333,6 +336,12 @@ export class SyncEngine {
     const unassigned = this.store.repos.outbox.unassignedCount();
     const localOnly = { ...this.store.repos.ports.localOnlyCounts(), changes: unassigned };
     return { ...view, summary: unassigned > 0 ? `${view.summary}; ${unassigned} change(s) of local-only ports wait for a remote` : view.summary, remotes, localOnly };
+  }
+
+  /** Creates sent without an answer, but for those this engine is still waiting on: a request on the wire is not late. */
+  private lateCreates(remoteId: string): ReturnType<PortsRepo['unsettledCreates']> {
+    const unsettled = this.store.repos.ports.unsettledCreates(remoteId, MAX_LISTED + this.creating.size);
+    return unsettled.filter((p) => !this.creating.has(p.portId)).slice(0, MAX_LISTED);
   }
 
   /**

@@ -22,6 +22,8 @@ export interface PushContext {
   content: ContentStore;
   /** How long past the adapter's request timeout an unanswered create may still land (default {@link LATE_CREATE_MARGIN_MS}). */
   lateCreateMarginMs?: number;
+  /** Ports whose create request is on the wire from this process right now (its answer is still to come). */
+  creating?: Set<string>;
 }
 
 /** Why comment rows of a Telnyx draft wait (they go once it is submitted). */
@@ -221,6 +223,7 @@ async function createOnce(ctx: PushContext, snap: LocalSnapshot): Promise<Remote
   const sending = (): void => {
     const now = ctx.now();
     ports.sendingCreate(snap.localId, now, now + ctx.adapter.requestTimeoutMs + (ctx.lateCreateMarginMs ?? LATE_CREATE_MARGIN_MS));
+    ctx.creating?.add(snap.localId);
     sent = true;
   };
   try {
@@ -230,6 +233,8 @@ async function createOnce(ctx: PushContext, snap: LocalSnapshot): Promise<Remote
     if (sent && err instanceof RemoteError && err.notConnected) ports.createNotSent(snap.localId, before);
     else if (sent && !mayStillLand(err)) ports.createAnswered(snap.localId);
     throw err;
+  } finally {
+    ctx.creating?.delete(snap.localId);
   }
 }
 

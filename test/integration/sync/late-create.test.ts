@@ -17,7 +17,7 @@ afterEach(async () => {
 /** The client gives up on a call after this long (the default is 30 s; the proxy holds the create longer). */
 const TIMEOUT_MS = 1_000;
 
-/** An engine on the harness's connection; `config` overrides what the adapter is given (e.g. `baseUrl`). */
+/** An engine on the harness's connection; `config` overrides what the adapter is given (e.g. `baseUrl`, `requestTimeoutMs`). */
 function engineFor(harness: Harness, marginMs: number, config: Partial<RemoteConfig> = {}): SyncEngine {
   return new SyncEngine({
     db: harness.ctx.db,
@@ -25,7 +25,7 @@ function engineFor(harness: Harness, marginMs: number, config: Partial<RemoteCon
     changes: harness.ctx.changes,
     remotes: harness.ctx.remotes,
     backoff: { baseMs: 20, capMs: 300 },
-    adapterFor: (remote, actx) => createAdapter({ ...remote, ...config, requestTimeoutMs: TIMEOUT_MS }, actx),
+    adapterFor: (remote, actx) => createAdapter({ ...remote, requestTimeoutMs: TIMEOUT_MS, ...config }, actx),
     lateCreateMarginMs: marginMs,
   });
 }
@@ -95,6 +95,57 @@ describe.each(['kazoo', 'telnyx'] as const)('late creates on %s (a proxy holds t
     expect(settlesAt - (sent[0]?.at ?? 0)).toBeGreaterThan(TIMEOUT_MS);
     expect(await remoteCopies(harness, kind, port.id, nums)).toBe(1);
     expect(harness.ctx.ports.list()).toHaveLength(1);
+  });
+});
+
+describe('which creates the sync status lists as being checked (Kazoo)', () => {
+  it('not one whose request is on the wire from this process: its answer is still to come', async () => {
+    h = await startHarness('kazoo', { proxy: true });
+    const harness = h;
+    const proxy = harness.proxy!;
+    const port = harness.ctx.ports.create({ fields: { name: 'On the wire' }, numbers: numbers(70, 1), remoteId: harness.remoteId });
+    // A patient client: the proxy holds the create well within its timeout.
+    const engine = engineFor(harness, 600_000, { requestTimeoutMs: 60_000 });
+    proxy.holdNext(creates.kazoo);
+    const run = engine.syncNow({ waitMs: 30_000 });
+    const held = await proxy.held();
+    // Recorded before it left (a crash now would leave it to settle), yet not late: this process awaits its answer.
+    expect(harness.ctx.repos.ports.createSent(port.id).settlesAt).toBeGreaterThan(Date.now());
+    expect(engine.status().remotes[0]?.lateCreates).toEqual([]);
+    await held.release();
+    expect((await run).converged).toBe(true);
+    expect(engine.status().remotes[0]?.lateCreates).toEqual([]);
+    expect(harness.ctx.ports.get(port.id).remoteObjectId).not.toBeNull();
+  });
+
+  it('not one the server answered: refused, the port needs attention and nothing is on its way', async () => {
+    h = await startHarness('kazoo', { proxy: true });
+    const harness = h;
+    const proxy = harness.proxy!;
+    const port = harness.ctx.ports.create({ fields: { name: 'Refused create' }, numbers: numbers(75, 1), remoteId: harness.remoteId });
+    harness.ctx.ports.move(port.id, { to: 'submitted', force: true });
+    const engine = engineFor(harness, 600_000);
+    proxy.answerNext(creates.kazoo, 400, '<html><body>Bad Request</body></html>');
+    expect((await engine.syncNow({ waitMs: 0 })).converged).toBe(false);
+    // The create is blocked with the server's answer; the submit behind it is still queued.
+    expect(harness.ctx.ports.get(port.id).syncStatus).toBe('error');
+    expect(harness.ctx.repos.outbox.counts(harness.remoteId)).toMatchObject({ queued: 1, blocked: 1 });
+    // A later attempt still looks for the create first (sent, answered: nothing settling).
+    expect(harness.ctx.repos.ports.createSent(port.id)).toEqual({ sentAt: expect.any(Number), settlesAt: null });
+    expect(engine.status().remotes[0]?.lateCreates).toEqual([]);
+    expect(statusText(engine.status())).not.toContain('Refused create (');
+    engine.retry(port.id);
+    const report = await engine.syncNow({ waitMs: 30_000 });
+    expect(harness.ctx.ports.get(port.id).remoteObjectId, report.message).not.toBeNull();
+    expect(await remoteCopies(harness, 'kazoo', port.id, [])).toBe(1);
+  });
+
+  it('one whose create went unanswered, once this process stopped waiting for it', async () => {
+    const { port, engine, run, held } = await holdFirstCreate('kazoo', 'Unanswered', numbers(80, 1), 600_000);
+    await vi.waitFor(() => expect(engine.status().remotes[0]?.lateCreates.map((c) => c.portId)).toEqual([port.id]), { timeout: 20_000, interval: 50 });
+    await held.release();
+    expect((await run).converged).toBe(true);
+    expect(engine.status().remotes[0]?.lateCreates).toEqual([]);
   });
 });
 

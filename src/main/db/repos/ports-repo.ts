@@ -165,7 +165,7 @@ export class PortsRepo {
         `SELECT p.id AS portId, p.name, p.create_sent_at AS sentAt, p.create_settles_at AS settlesAt,
            (SELECT last_error FROM outbox o WHERE o.port_id = p.id AND o.status = 'queued' ORDER BY o.seq LIMIT 1) AS lastError
          FROM ports p
-         WHERE p.remote_id = ? AND p.remote_object_id IS NULL AND p.create_sent_at IS NOT NULL
+         WHERE p.remote_id = ? AND p.remote_object_id IS NULL AND p.create_settles_at IS NOT NULL
            AND EXISTS (SELECT 1 FROM outbox o WHERE o.port_id = p.id AND o.status = 'queued')
          ORDER BY p.create_sent_at LIMIT ?`,
       ),
@@ -319,7 +319,11 @@ export class PortsRepo {
     this.s.createAnswered.run(id);
   }
 
-  /** Unlinked ports of a remote with a create sent and changes still queued (the sync status lists them). */
+  /**
+   * Unlinked ports of a remote with a create sent and never answered (it may land, or may have
+   * landed unseen) and changes still queued: the sync status lists them. A create the server
+   * answered, whatever it said, is not among them, though later attempts still look for it first.
+   */
   unsettledCreates(remoteId: string, limit: number): { portId: string; name: string; sentAt: number; settlesAt: number | null; lastError: string | null }[] {
     return this.s.unsettledCreates.all(remoteId, limit) as { portId: string; name: string; sentAt: number; settlesAt: number | null; lastError: string | null }[];
   }

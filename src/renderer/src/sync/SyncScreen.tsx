@@ -20,6 +20,7 @@ function SyncNowButton() {
   const [running, setRunning] = useState(false);
   const toast = useNoticeStore((s) => s.toast);
   const hasRemotes = useSyncStore((s) => s.remotes.length > 0);
+  const refresh = useSyncStore((s) => s.refresh);
   const run = async () => {
     setRunning(true);
     try {
@@ -29,6 +30,8 @@ function SyncNowButton() {
     } catch (err) {
       toast('error', messageOf(err));
     } finally {
+      // What the run left, before the button comes back: the change events' refresh comes a beat later.
+      await refresh();
       setRunning(false);
     }
   };

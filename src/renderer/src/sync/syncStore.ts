@@ -26,6 +26,10 @@ export interface SyncState {
 
 export { messageOf };
 
+/** Refreshes overlap (events, the button, a remount): an answer older than one already shown is dropped. */
+let refreshesAsked = 0;
+let refreshShown = 0;
+
 export const useSyncStore = create<SyncState>()((set, get) => ({
   remotes: [],
   status: null,
@@ -34,10 +38,15 @@ export const useSyncStore = create<SyncState>()((set, get) => ({
   loadError: null,
   focusPortId: null,
   refresh: async () => {
+    const asked = (refreshesAsked += 1);
     try {
       const [remotes, status, conflicts] = await Promise.all([rpc.call('remotes.list', {}), rpc.call('sync.status', {}), rpc.call('conflicts.list', {})]);
+      if (asked < refreshShown) return;
+      refreshShown = asked;
       set({ remotes, status, conflicts, loaded: true, loadError: null });
     } catch (err) {
+      if (asked < refreshShown) return;
+      refreshShown = asked;
       set({ loaded: true, loadError: messageOf(err) });
     }
   },
