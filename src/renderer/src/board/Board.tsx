@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-scroll/element';
 import type { PortState, PortSummary } from '../../../shared/model';
@@ -47,6 +47,20 @@ export function Board() {
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const lasso = useLasso();
   const boardRef = useRef<HTMLDivElement>(null);
+  const returnFocusTo = useUiStore((s) => s.returnFocusTo);
+
+  // The detail panel closed from the keyboard: its port's card (board, lanes) or row (table) takes
+  // focus back after this render, once the panel is gone and the card is drawn (the focused card
+  // always is). Not found (filtered out, deleted), focus stays where the browser left it.
+  useLayoutEffect(() => {
+    if (returnFocusTo === null) return;
+    const target = cardElement(returnFocusTo);
+    if (target) {
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+    useUiStore.getState().focusReturned();
+  }, [returnFocusTo]);
 
   // Handlers below are stable (memoised cards) and read the latest columns through this ref.
   const columnsRef = useRef(columns);

@@ -7,6 +7,7 @@ import { stateLabel } from '../../../shared/domain/states';
 import { useBoardStore } from '../stores/boardStore';
 import { Icon } from '../ui/Icon';
 import { PortCard } from './PortCard';
+import { pinnedRange } from './pinnedRange';
 import { isCardDragData } from './PortCard';
 
 /** Fixed card height: virtual rows never re-measure, so nothing jumps while scrolling. */
@@ -69,6 +70,11 @@ export const Column = memo(function Column({ state, ports, collapsed, onActivate
     return autoScrollForElements({ element, canScroll: ({ source }) => isCardDragData(source.data) });
   }, [collapsed]);
 
+  // Keyboard focus may land on a card that is not rendered yet: scroll it in, then focus it.
+  // Memoised: a scan of the whole column on every drag or selection render is O(column length).
+  const focusIndex = useMemo(() => (focusedId ? ports.findIndex((p) => p.id === focusedId) : -1), [ports, focusedId]);
+  // The column's tab stop (its focused card, else its first while no card has focus) is always drawn.
+  const rangeExtractor = useMemo(() => pinnedRange(focusIndex >= 0 ? focusIndex : focusedId === null ? 0 : -1), [focusIndex, focusedId]);
   const virtualizer = useVirtualizer({
     count: collapsed ? 0 : ports.length,
     getScrollElement: () => scrollRef.current,
@@ -76,11 +82,8 @@ export const Column = memo(function Column({ state, ports, collapsed, onActivate
     // Every filter keystroke refills the visible cards of every column: a short overscan keeps that
     // within the 50 ms budget at 10k ports; keyboard moves scroll the target in before focusing.
     overscan: 2,
+    rangeExtractor,
   });
-
-  // Keyboard focus may land on a card that is not rendered yet: scroll it in, then focus it.
-  // Memoised: a scan of the whole column on every drag or selection render is O(column length).
-  const focusIndex = useMemo(() => (focusedId ? ports.findIndex((p) => p.id === focusedId) : -1), [ports, focusedId]);
   useEffect(() => {
     if (focusIndex < 0 || collapsed) return;
     virtualizer.scrollToIndex(focusIndex, { align: 'auto' });

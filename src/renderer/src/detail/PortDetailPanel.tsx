@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PortDetail } from '../../../shared/model';
 import { isDeletable, stateLabel } from '../../../shared/domain/states';
 import { portProblems } from '../../../shared/domain/readiness';
@@ -9,7 +9,7 @@ import { useUiStore } from '../stores/uiStore';
 import { useNoticeStore } from '../stores/noticeStore';
 import { movePorts } from '../board/moveActions';
 import { MoveMenu } from '../board/MoveMenu';
-import { cardElement } from '../board/cardElement';
+import { useBoardStore } from '../stores/boardStore';
 import { SyncBadge } from '../board/SyncBadge';
 import { Icon } from '../ui/Icon';
 import { usePortDetail } from './usePortDetail';
@@ -44,13 +44,19 @@ function RemotePlace({ port }: { port: PortDetail }) {
 /** Side panel with everything about one port; the board stays usable beside it. */
 export function PortDetailPanel({ id }: { id: string }) {
   const { state, refresh, replace } = usePortDetail(id);
-  const openPort = useUiStore((s) => s.openPort);
   const upsert = usePortsStore((s) => s.upsert);
   const [menuOpen, setMenuOpen] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const moveButton = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const close = () => openPort(null);
+  // Focus goes back to the port's card or row once the board has re-rendered without the panel
+  // (Board's layout effect): focused here, it could be taken by this panel's own focus effect still
+  // pending, then lost as the panel unmounted. The port becomes the board's focused one, so its
+  // card is drawn even where the list is scrolled away from it.
+  const close = () => {
+    useBoardStore.getState().setFocused(id);
+    useUiStore.getState().closePort();
+  };
   const name = useRef<string | null>(null);
   name.current = state.status === 'ready' ? state.port.name : name.current;
 
@@ -65,7 +71,8 @@ export function PortDetailPanel({ id }: { id: string }) {
     [id],
   );
 
-  useEffect(() => {
+  // In the commit, not after paint: a key pressed meanwhile must already reach the panel.
+  useLayoutEffect(() => {
     heading.current?.focus();
   }, [state.status]);
 
@@ -85,7 +92,6 @@ export function PortDetailPanel({ id }: { id: string }) {
         if (e.key === 'Escape' && !menuOpen && !confirmDelete) {
           e.stopPropagation();
           close();
-          cardElement(id)?.focus();
         }
       }}
     >

@@ -8,6 +8,7 @@ import type { Lane } from '../../../shared/domain/views';
 import { BOARD_ORDER } from '../board/boardColumns';
 import { CARD_HEIGHT, type ColumnDropData } from '../board/Column';
 import { PortCard, isCardDragData } from '../board/PortCard';
+import { pinnedRange } from '../board/pinnedRange';
 import { useBoardStore } from '../stores/boardStore';
 import { useUiStore } from '../stores/uiStore';
 import { laneGroups, laneItems, nextLaneFocus, type LaneGroup, type LaneItem } from './laneGroups';
@@ -51,13 +52,6 @@ export function LanesBoard({ rows, lane, onCardKeyDown, onOpenMenu, onFocusCard 
   const drag = useBoardStore((s) => s.drag);
   const [over, setOver] = useState<string | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (items[i]!.kind === 'head' ? LANE_HEAD : ROW),
-    getItemKey: (i) => items[i]!.key,
-    overscan: 3,
-  });
 
   const answers = useMemo<DropAnswers | null>(
     () => (drag === null ? null : Object.fromEntries(BOARD_ORDER.map((s) => [s, drag.targets.includes(s) ? 'allowed' : 'refused']))),
@@ -76,17 +70,17 @@ export function LanesBoard({ rows, lane, onCardKeyDown, onOpenMenu, onFocusCard 
 
   // Where each card's row sits in the list (rows have fixed heights): keyboard focus scrolls to it.
   const cardAt = useMemo(() => {
-    const at = new Map<string, { start: number; group: string }>();
+    const at = new Map<string, { start: number; index: number; group: string }>();
     let start = 0;
-    for (const item of items) {
+    items.forEach((item, index) => {
       if (item.kind === 'row') {
         for (const state of BOARD_ORDER) {
           const port = item.group.columns[state][item.row];
-          if (port) at.set(port.id, { start, group: item.group.key });
+          if (port) at.set(port.id, { start, index, group: item.group.key });
         }
       }
       start += item.kind === 'head' ? LANE_HEAD : ROW;
-    }
+    });
     return at;
   }, [items]);
   const tabStop = useMemo(() => {
@@ -94,6 +88,16 @@ export function LanesBoard({ rows, lane, onCardKeyDown, onOpenMenu, onFocusCard 
     for (const group of groups) for (const state of BOARD_ORDER) if (group.columns[state][0]) return group.columns[state][0].id;
     return null;
   }, [focusedId, cardAt, groups]);
+  // The tab stop's row is always drawn, however far the lanes are scrolled from it.
+  const rangeExtractor = useMemo(() => pinnedRange(tabStop === null ? -1 : (cardAt.get(tabStop)?.index ?? -1)), [tabStop, cardAt]);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => (items[i]!.kind === 'head' ? LANE_HEAD : ROW),
+    getItemKey: (i) => items[i]!.key,
+    overscan: 3,
+    rangeExtractor,
+  });
 
   // A card focused by the keyboard may be outside the rows drawn: scroll its row in (below the
   // sticky state header), then focus it and bring its column into view.
