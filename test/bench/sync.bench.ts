@@ -10,7 +10,7 @@ import { AccountStore } from '../../src/sandbox/store/accounts';
 import { openDb } from '../../src/sandbox/store/db';
 import { KazooPortStore } from '../../src/sandbox/store/kazooPorts';
 import { KazooPorts } from '../../src/sandbox/kazoo/ports';
-import { watchEventLoop, type BenchResult } from './harness';
+import { info, watchEventLoop, type BenchResult } from './harness';
 
 const CONCURRENCY = 8;
 
@@ -143,19 +143,25 @@ async function benchPull(dir: string): Promise<BenchResult[]> {
     await new Promise((r) => setTimeout(r, 500));
     const idleLag = idle.stop();
     const lag = watchEventLoop();
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const report = await engine.syncNow();
     const pullMs = performance.now() - t0;
+    const pullCpu = cpuMs(process.cpuUsage(cpu0));
     const pullLag = lag.stop();
     const count = ctx.ports.list().length;
     if (count !== 10_000 || !report.converged) throw new Error(`pulled ${count} ports: ${report.message}`);
+    const cpu1 = process.cpuUsage();
     const t1 = performance.now();
     await rawFetch();
     const rawMs = performance.now() - t1;
+    const rawCpu = cpuMs(process.cpuUsage(cpu1));
     const value = pullMs / 1000;
     const baseline = rawMs / 1000;
     return [
       { name: 'sync pull 10,000 remote ports into an empty store (s vs raw fetch)', value, unit: 's', baseline, ratio: value / baseline, target: 'value <= 1 s', met: value <= 1 },
+      // On a busy machine the wall time above mostly waits for a core; PortDesk's own CPU time does not.
+      info("sync pull 10,000 ports: CPU time of PortDesk's process (the sandbox's is its own; vs the raw fetch's)", pullCpu, rawCpu, 'ms'),
       { name: 'event loop: longest block during the 10,000-port pull (sandbox in its own process; vs idle)', value: pullLag, unit: 'ms', baseline: idleLag, ratio: pullLag / Math.max(idleLag, 1), target: 'value <= 100 ms', met: pullLag <= 100 },
     ];
   } finally {
@@ -163,6 +169,8 @@ async function benchPull(dir: string): Promise<BenchResult[]> {
     await server.close();
   }
 }
+
+const cpuMs = (used: NodeJS.CpuUsage): number => (used.user + used.system) / 1000;
 
 /** Sync benchmarks for test/bench/run.ts. */
 export async function benchSync(): Promise<BenchResult[]> {
