@@ -515,7 +515,10 @@ class GroupPart {
 
   addRow(row: number, fields: RowAnalysis['fields']): void {
     this.rows.push(row);
-    for (const [field, value] of Object.entries(fields) as Array<[MappableField, string]>) {
+    // for-in, not Object.entries: no array of pairs per row (a million rows pass here).
+    for (const key in fields) {
+      const field = key as MappableField;
+      const value = fields[field]!;
       const first = this.seen.get(field);
       if (!first) this.seen.set(field, { value, row });
       else if (first.value !== value && !first.conflict) first.conflict = { value, row };
@@ -542,15 +545,17 @@ interface GroupDraft {
 
 /** Rows into port requests: one per group key (split by losing carrier where needed), fed in file order. */
 class GroupParts {
-  private readonly index = new Map<string, number>();
+  /** Part index by group key, then losing carrier (not one joined key: no string built per row). */
+  private readonly index = new Map<string, Map<string | null, number>>();
   private readonly list: GroupPart[] = [];
 
   /** Add a row to its part; returns the part's index. */
   addRow(key: string, carrier: string | null, row: number, fields: RowAnalysis['fields']): number {
-    const partKey = carrier === null ? key : splitGroupKey(key, carrier);
-    let i = this.index.get(partKey);
+    let byCarrier = this.index.get(key);
+    if (!byCarrier) this.index.set(key, (byCarrier = new Map()));
+    let i = byCarrier.get(carrier);
     if (i === undefined) {
-      this.index.set(partKey, (i = this.list.length));
+      byCarrier.set(carrier, (i = this.list.length));
       this.list.push(new GroupPart(key, carrier));
     }
     this.list[i]!.addRow(row, fields);
