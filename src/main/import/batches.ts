@@ -47,6 +47,7 @@ export function writeImportBatch(repos: Repos, groups: readonly BatchGroup[], so
   let total = 0;
   db.transaction(() => {
     importBatches.insert(batchId, source, now);
+    const placed: PlacedNumbers[] = [];
     for (const group of groups) {
       if (group.numbers.length === 0) continue;
       const label = `import of ${source}`;
@@ -54,7 +55,7 @@ export function writeImportBatch(repos: Repos, groups: readonly BatchGroup[], so
         const id = randomUUID();
         const fields: PortFields = group.target.fields;
         ports.insert({ id, state: 'unconfirmed', remoteId, remoteAccountId: '', fields, now });
-        insertNumbers(repos, id, group.numbers);
+        placed.push({ portId: id, numbers: group.numbers });
         events.add({ portId: id, at: now, kind: 'created', fromState: null, toState: 'unconfirmed', message: `Created with ${plural(group.numbers.length, 'number')} by the ${label}`, actor: ACTOR });
         const mutationId = outbox.append({ portId: id, entity: 'port', entityId: id, op: 'port.create', payload: { fields, numbers: group.numbers }, baseRevision: null, now });
         importBatches.addItem(batchId, { portId: id, created: true, mutationId, numbers: [] });
@@ -65,7 +66,7 @@ export function writeImportBatch(repos: Repos, groups: readonly BatchGroup[], so
         if (!isEditable(port.state)) {
           throw new AppError('LOCKED', `"${port.name}" is ${port.state} and cannot be given new numbers: ports can be changed only while unconfirmed or rejected`);
         }
-        insertNumbers(repos, port.id, group.numbers);
+        placed.push({ portId: port.id, numbers: group.numbers });
         ports.touch(port.id, now);
         ports.markPending(port.id);
         events.add({ portId: port.id, at: now, kind: 'numbers', fromState: null, toState: null, message: `Added ${plural(group.numbers.length, 'number')} by the ${label}`, actor: ACTOR });
@@ -76,23 +77,43 @@ export function writeImportBatch(repos: Repos, groups: readonly BatchGroup[], so
       total += group.numbers.length;
     }
     if (written.length === 0) throw new AppError('VALIDATION', 'Nothing to import: no row has a valid number that is not already in a port');
+    insertNumbers(repos, placed);
     importBatches.setSummary(batchId, { ports: written.length, numbers: total });
   })();
   return { batchId, ports: written, numbers: total };
 }
 
+/** The numbers one port of the import is given. */
+interface PlacedNumbers {
+  portId: string;
+  numbers: readonly string[];
+}
+
 /**
- * Insert numbers inside the caller's transaction. Like the ports service, the partial unique
+ * Insert every port's numbers inside the caller's transaction, in E.164 order across ports: the
+ * two indexes on e164 then grow at their end rather than being walked through once per port
+ * (about a fifth of the insert's CPU for the bench's 93,000 numbers, sort included). Like the ports service, the partial unique
  * index on open numbers is the check (a lookup per number would double the cost of 100k rows).
  */
-function insertNumbers(repos: Repos, portId: string, e164s: readonly string[]): void {
+function insertNumbers(repos: Repos, placed: readonly PlacedNumbers[]): void {
+  const numbers: string[] = [];
+  const owners: string[] = [];
+  for (const { portId, numbers: some } of placed) {
+    for (const e164 of some) {
+      numbers.push(e164);
+      owners.push(portId);
+    }
+  }
+  const order = new Uint32Array(numbers.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((a, b) => (numbers[a]! < numbers[b]! ? -1 : numbers[a]! > numbers[b]! ? 1 : 0));
   const clashes: string[] = [];
-  for (const e164 of e164s) {
+  for (const i of order) {
     try {
-      repos.numbers.insert(portId, e164, true);
+      repos.numbers.insert(owners[i]!, numbers[i]!, true);
     } catch (err) {
       if ((err as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw err;
-      clashes.push(e164);
+      clashes.push(numbers[i]!);
     }
   }
   if (clashes.length === 0) return;
