@@ -77,7 +77,8 @@ export function streamDelimited(text: string | TextPieces, options: DelimitedOpt
 }
 
 /** A string handed over in pieces of `chars` characters (slices: nothing is copied). */
-function stringPieces(text: string, chars: number): TextPieces {
+/** A string handed over as {@link TextPieces} of `chars` characters. */
+export function stringPieces(text: string, chars = CHUNK_CHARS): TextPieces {
   let at = 0;
   return {
     next: () => {

@@ -150,7 +150,29 @@ export type DecodedPieces = { ok: true; encoding: TextEncodingName; pieces: () =
 export function decodeTextPieces(bytes: Uint8Array, maxBytes: number = MAX_IMPORT_BYTES, maxLines = Infinity, pieceBytes = PIECE_BYTES): DecodedPieces {
   const decoding = chooseDecoding(bytes, maxBytes);
   if ('code' in decoding) return { ok: false, error: decoding };
-  const pieces = (): TextPieces => {
+  const pieces = piecesOf(bytes, decoding, pieceBytes);
+  let breaks = 0;
+  let blank = true;
+  let endsWithBreak = false;
+  const scan = pieces();
+  // Past maxLines + 1 breaks the file is too long whether or not it ends with one: no need to read on.
+  for (let piece = scan.next(); piece !== undefined && breaks <= maxLines; piece = scan.next()) {
+    if (blank && piece.trim() !== '') blank = false;
+    for (let i = piece.indexOf('\n'); i !== -1; i = piece.indexOf('\n', i + 1)) breaks++;
+    endsWithBreak = piece.endsWith('\n');
+  }
+  if (blank) return { ok: false, error: blankFile() };
+  return { ok: true, encoding: decoding.encoding, pieces, lines: endsWithBreak ? breaks : breaks + 1 };
+}
+
+/** Text known to be UTF-8 (a paste, encoded by main for the worker), decoded a piece at a time. */
+export function utf8Pieces(bytes: Uint8Array, pieceBytes = PIECE_BYTES): () => TextPieces {
+  return piecesOf(bytes, { encoding: 'utf-8', decoder: 'utf-8', skip: 0 }, pieceBytes);
+}
+
+/** Each call starts a decoding of `bytes` from their start, `pieceBytes` at a time. */
+function piecesOf(bytes: Uint8Array, decoding: Decoding, pieceBytes: number): () => TextPieces {
+  return () => {
     const decoder = new TextDecoder(decoding.decoder, { ignoreBOM: true });
     let at = decoding.skip;
     return {
@@ -164,18 +186,6 @@ export function decodeTextPieces(bytes: Uint8Array, maxBytes: number = MAX_IMPOR
       read: () => (bytes.length === 0 ? 1 : at / bytes.length),
     };
   };
-  let breaks = 0;
-  let blank = true;
-  let endsWithBreak = false;
-  const scan = pieces();
-  // Past maxLines + 1 breaks the file is too long whether or not it ends with one: no need to read on.
-  for (let piece = scan.next(); piece !== undefined && breaks <= maxLines; piece = scan.next()) {
-    if (blank && piece.trim() !== '') blank = false;
-    for (let i = piece.indexOf('\n'); i !== -1; i = piece.indexOf('\n', i + 1)) breaks++;
-    endsWithBreak = piece.endsWith('\n');
-  }
-  if (blank) return { ok: false, error: blankFile() };
-  return { ok: true, encoding: decoding.encoding, pieces, lines: endsWithBreak ? breaks : breaks + 1 };
 }
 
 /**

@@ -3,7 +3,7 @@ import { chooseMapping, type ColumnMapping } from './columns';
 import { isZip } from './decode';
 import { PREVIEW_ROWS } from './limits';
 import type { TableInfo, WorkerSource } from './protocol';
-import { readSource, type SourceOptions } from './source';
+import { readSource, type ImportSource, type SourceOptions } from './source';
 
 /** Enough bytes for the first few hundred rows of any sensible spreadsheet export. */
 const HEAD_BYTES = 256 * 1024;
@@ -22,18 +22,13 @@ export async function earlyPreview(
   country: CountryCode,
   groupBy?: string,
 ): Promise<TableInfo | undefined> {
-  let head: WorkerSource;
   if (source.kind === 'path') return undefined;
-  if (source.kind === 'paste') {
-    head = source.text.length <= HEAD_BYTES ? source : { kind: 'paste', text: source.text.slice(0, source.text.lastIndexOf('\n', HEAD_BYTES)) };
-  } else {
-    const b = source.bytes;
-    if (isZip(b) || (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return undefined;
-    // Cut after the last complete line: a newline byte never occurs inside a UTF-8 or 8-bit character.
-    const end = b.length <= HEAD_BYTES ? b.length : b.lastIndexOf(0x0a, HEAD_BYTES);
-    if (end <= 0) return undefined;
-    head = { kind: 'file', fileName: source.fileName, bytes: b.subarray(0, end) };
-  }
+  const b = source.kind === 'paste' ? source.utf8 : source.bytes;
+  if (source.kind === 'file' && (isZip(b) || (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return undefined;
+  // Cut after the last complete line: a newline byte never occurs inside a UTF-8 or 8-bit character.
+  const end = b.length <= HEAD_BYTES ? b.length : b.lastIndexOf(0x0a, HEAD_BYTES);
+  if (end <= 0) return undefined;
+  const head: ImportSource = source.kind === 'paste' ? { kind: 'paste', utf8: b.subarray(0, end) } : { kind: 'file', fileName: source.fileName, bytes: b.subarray(0, end) };
   const read = await readSource(head, { ...options, maxBytes: Number.MAX_SAFE_INTEGER });
   if (!read.ok || read.table.rows.length === 0) return undefined;
   const { rows, ...info } = read.table;

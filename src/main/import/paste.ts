@@ -1,4 +1,5 @@
-import { streamDelimited } from './csv';
+import { streamDelimited, stringPieces } from './csv';
+import type { TextPieces } from './decode';
 import { collectingSink, STREAM_BATCH_ROWS, type RowSink, type StreamedTable } from './rowSink';
 import type { SourceRow, SourceTable } from './table';
 import type { HeaderOptions } from './header';
@@ -43,34 +44,51 @@ export function extractNumbers(line: string): string[] {
  */
 export function parsePaste(text: string, header: HeaderOptions = {}): SourceTable {
   const { sink, rows } = collectingSink();
-  const { totalRows: _total, ...table } = streamPaste(text, sink, header);
+  const { totalRows: _total, ...table } = streamPaste(() => stringPieces(text), sink, header);
   return { ...table, rows };
 }
 
 const LINE_BREAK = /\r\n|\r|\n/g;
 
-/** Call `fn` with each line of `text` and its 0-based index, without splitting the whole text at once. */
-function forEachLine(text: string, fn: (line: string, index: number) => void): void {
-  LINE_BREAK.lastIndex = 0;
-  let start = 0;
+/**
+ * Call `fn` with each line of a text handed over in pieces and its 0-based index: a line may
+ * span pieces, and a piece ending in CR waits for the next (CR LF is one break).
+ */
+function forEachLine(text: TextPieces, fn: (line: string, index: number) => void): void {
+  let carry = '';
   let index = 0;
-  for (let m = LINE_BREAK.exec(text); m !== null; m = LINE_BREAK.exec(text)) {
-    fn(text.slice(start, m.index), index++);
-    start = m.index + m[0].length;
+  for (let piece = text.next(); piece !== undefined; piece = text.next()) {
+    const joined = carry + piece;
+    let start = 0;
+    LINE_BREAK.lastIndex = 0;
+    for (let m = LINE_BREAK.exec(joined); m !== null && !(m[0] === '\r' && m.index === joined.length - 1); m = LINE_BREAK.exec(joined)) {
+      fn(joined.slice(start, m.index), index++);
+      start = m.index + m[0].length;
+    }
+    carry = joined.slice(start);
   }
-  fn(text.slice(start), index);
+  // A CR left at the very end was a line break after all.
+  if (carry.endsWith('\r')) {
+    fn(carry.slice(0, -1), index++);
+    carry = '';
+  }
+  fn(carry, index);
 }
 
-/** {@link parsePaste} delivering rows to `sink` in batches (a 60 MB paste is never held as rows). */
-export function streamPaste(text: string, sink: RowSink, header: HeaderOptions = {}): StreamedTable {
+/**
+ * {@link parsePaste} delivering rows to `sink` in batches, reading the text twice from `text()`
+ * (whether it is cells or prose, then its rows): a 60 MB paste is never held as rows, and, as
+ * the worker reads it from its UTF-8 bytes, never as one string.
+ */
+export function streamPaste(text: () => TextPieces, sink: RowSink, header: HeaderOptions = {}): StreamedTable {
   let nonBlank = 0;
   let tabbed = 0;
-  forEachLine(text, (line) => {
+  forEachLine(text(), (line) => {
     if (line.trim() === '') return;
     nonBlank++;
     if (line.includes('\t')) tabbed++;
   });
-  if (nonBlank > 0 && tabbed / nonBlank >= 0.5) return streamDelimited(text, { ...header, delimiter: '\t', format: 'paste' }, sink);
+  if (nonBlank > 0 && tabbed / nonBlank >= 0.5) return streamDelimited(text(), { ...header, delimiter: '\t', format: 'paste' }, sink);
   const table: Omit<SourceTable, 'rows'> = { format: 'paste', headers: [PASTE_NUMBER_HEADER], hasHeader: false, problems: [] };
   let batch: SourceRow[] = [];
   let totalRows = 0;
@@ -84,11 +102,10 @@ export function streamPaste(text: string, sink: RowSink, header: HeaderOptions =
     if (batch.length > 0) sink.rows(batch, read);
     batch = [];
   };
-  let consumed = 0;
-  forEachLine(text, (line, i) => {
-    consumed += line.length + 1;
+  const lines = text();
+  forEachLine(lines, (line, i) => {
     for (const number of extractNumbers(line)) batch.push({ row: i + 1, cells: [number] });
-    if (batch.length >= STREAM_BATCH_ROWS) flush(Math.min(1, consumed / text.length));
+    if (batch.length >= STREAM_BATCH_ROWS) flush(lines.read());
   });
   flush(1);
   return { ...table, totalRows };

@@ -5,11 +5,15 @@ import type { PlanOptions } from './plan';
 import type { SourceOptions } from './source';
 import type { SourceRow, SourceTable } from './table';
 
-/** What the import worker is asked to read. A path is read inside the worker (no copy in main). */
+/**
+ * What the import worker is asked to read. A path is read inside the worker (no copy in main);
+ * pasted text comes as its UTF-8 bytes, handed over rather than copied onto the worker's heap,
+ * and is decoded there a piece at a time.
+ */
 export type WorkerSource =
   | { kind: 'path'; path: string }
   | { kind: 'file'; bytes: Uint8Array; fileName: string }
-  | { kind: 'paste'; text: string };
+  | { kind: 'paste'; utf8: Uint8Array };
 
 export interface WorkerRequest {
   source: WorkerSource;

@@ -66,7 +66,8 @@ export function runImportWorker(request: WorkerRequest, options: RunImportOption
   if (signal?.aborted) return Promise.reject(signal.reason);
   // Hand the file's memory to the worker instead of copying it, unless it is a view on a
   // shared buffer (Node's Buffer pool), which must stay usable here.
-  const bytes = request.source.kind === 'file' ? request.source.bytes : undefined;
+  const { source } = request;
+  const bytes = source.kind === 'file' ? source.bytes : source.kind === 'paste' ? source.utf8 : undefined;
   const transfer = bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer as ArrayBuffer] : [];
   const stagedCount = new Int32Array(new SharedArrayBuffer(4));
   const heapMb = options.heapMb ?? IMPORT_WORKER_HEAP_MB;

@@ -1,6 +1,6 @@
 import type { AppErrorShape } from '../../shared/errors';
-import { decodeTextPieces, checkFileSize, isZip } from './decode';
-import { streamDelimited } from './csv';
+import { decodeTextPieces, checkFileSize, isZip, utf8Pieces, type TextPieces } from './decode';
+import { streamDelimited, stringPieces } from './csv';
 import { streamPaste } from './paste';
 import { collectingSink, type RowSink, type StreamedTable } from './rowSink';
 import { problem } from './problems';
@@ -8,10 +8,11 @@ import type { SourceTable } from './table';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './limits';
 import { AppError } from '../../shared/errors';
 
+/** Pasted text, or its UTF-8 bytes (how main hands it to the worker: never one string there). */
+export type PasteSource = { kind: 'paste'; text: string } | { kind: 'paste'; utf8: Uint8Array };
+
 /** What to read: the bytes of a file (with its name, for the format) or pasted text. */
-export type ImportSource =
-  | { kind: 'file'; bytes: Uint8Array; fileName: string }
-  | { kind: 'paste'; text: string };
+export type ImportSource = { kind: 'file'; bytes: Uint8Array; fileName: string } | PasteSource;
 
 export interface SourceOptions {
   sheet?: string;
@@ -72,10 +73,11 @@ function tooManyRows(what: string): AppError {
   });
 }
 
-/** Refuse text of more lines than rows may be imported, before any of it is parsed (throws). */
-export function checkLines(text: string, what: string): void {
+/** Refuse text (or its UTF-8 bytes) of more lines than rows may be imported, before any of it is parsed (throws). */
+export function checkLines(text: string | Uint8Array, what: string): void {
+  const nextBreak = (from: number) => (typeof text === 'string' ? text.indexOf('\n', from) : text.indexOf(0x0a, from));
   let lines = 1;
-  for (let at = text.indexOf('\n'); at !== -1 && lines <= MAX_IMPORT_ROWS; at = text.indexOf('\n', at + 1)) if (at < text.length - 1) lines++;
+  for (let at = nextBreak(0); at !== -1 && lines <= MAX_IMPORT_ROWS; at = nextBreak(at + 1)) if (at < text.length - 1) lines++;
   if (lines > MAX_IMPORT_ROWS) throw tooManyRows(`The ${what} has more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} lines`);
 }
 
@@ -83,9 +85,10 @@ async function streamBounded(source: ImportSource, options: SourceOptions, sink:
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
   let table: StreamedTable;
   if (source.kind === 'paste') {
-    if (source.text.trim() === '') return { ok: false, error: { code: 'VALIDATION', message: 'Nothing was pasted.' } };
-    checkLines(source.text, 'pasted text');
-    table = streamPaste(source.text, sink, pick(options, ['hasHeader', 'headerRow']));
+    const text = 'text' in source ? () => stringPieces(source.text) : utf8Pieces(source.utf8);
+    if (isBlank(text())) return { ok: false, error: { code: 'VALIDATION', message: 'Nothing was pasted.' } };
+    checkLines('text' in source ? source.text : source.utf8, 'pasted text');
+    table = streamPaste(text, sink, pick(options, ['hasHeader', 'headerRow']));
   } else {
     const sizeError = checkFileSize(source.bytes.length, maxBytes);
     if (sizeError) return { ok: false, error: sizeError };
@@ -111,6 +114,12 @@ async function streamBounded(source: ImportSource, options: SourceOptions, sink:
     table.problems.push(problem(0, null, 'error', 'no-rows', `The ${source.kind === 'paste' ? 'pasted text' : 'file'} ${what}.`));
   }
   return { ok: true, table };
+}
+
+/** True when the text holds nothing but white space (read up to its first other character). */
+function isBlank(text: TextPieces): boolean {
+  for (let piece = text.next(); piece !== undefined; piece = text.next()) if (piece.trim() !== '') return false;
+  return true;
 }
 
 function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> {

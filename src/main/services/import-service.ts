@@ -117,8 +117,13 @@ export class ImportService {
   start(input: StartImport): { jobId: string } {
     // Checked here too, so a paste past the row limit is refused before a worker gets a copy of it.
     if (input.source.kind === 'paste') checkLines(input.source.text, 'pasted text');
+    // Pasted text is kept (for a re-check) and handed to the worker as UTF-8 bytes, like a file.
     const source: WorkerSource =
-      input.source.kind === 'file' ? { kind: 'file', bytes: input.source.bytes, fileName: input.source.name } : input.source;
+      input.source.kind === 'file'
+        ? { kind: 'file', bytes: input.source.bytes, fileName: input.source.name }
+        : input.source.kind === 'paste'
+          ? { kind: 'paste', utf8: new TextEncoder().encode(input.source.text) }
+          : input.source;
     // The file's own name, never its folder: it names the new port ("Import of ports.csv") and the import history.
     const sourceName = input.source.kind === 'paste' ? 'pasted text' : baseName(input.source.kind === 'file' ? input.source.name : input.source.path);
     const session: Session = {
@@ -346,7 +351,8 @@ export class ImportService {
     this.dropPlan(session);
     session.error = null;
     // Each run gets its own copy of the bytes: the worker takes (transfers) the buffer it is given.
-    const source: WorkerSource = session.source.kind === 'file' ? { ...session.source, bytes: session.source.bytes.slice() } : session.source;
+    const kept = session.source;
+    const source: WorkerSource = kept.kind === 'file' ? { ...kept, bytes: kept.bytes.slice() } : kept.kind === 'paste' ? { kind: 'paste', utf8: kept.utf8.slice() } : kept;
     const remembered = this.layouts.all();
     const groupBy = session.mapping ? undefined : session.groupBy;
     // The first rows, from the head of the source, while the worker thread boots.

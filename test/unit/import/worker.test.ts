@@ -74,7 +74,7 @@ describe('runImportWorker', () => {
     const controller = new AbortController();
     controller.abort(new Error('too late'));
     await expect(
-      runImportWorker({ source: { kind: 'paste', text: '2025550100' }, planOptions: { defaultCountry: 'US', target: { kind: 'new', name: 'x' } } }, { signal: controller.signal }),
+      runImportWorker({ source: { kind: 'paste', utf8: new TextEncoder().encode('2025550100') }, planOptions: { defaultCountry: 'US', target: { kind: 'new', name: 'x' } } }, { signal: controller.signal }),
     ).rejects.toThrow('too late');
   });
 });

@@ -169,10 +169,17 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
       if (!country.success) throw new AppError('VALIDATION', `--country "${opts.country}" is not a country code libphonenumber knows (use two letters, e.g. US)`);
       const target = targetOf(opts, file);
       const imports = deps.imports();
-      const source: StartImport['source'] = file === '-' ? stdinSource(await (deps.readStdin ?? readProcessStdin)()) : { kind: 'path', path: file };
       // The grouping column is applied to the mapping chosen on the file's first rows, so the
-      // file is read once (an unknown column fails the run like an unreadable file).
-      const { jobId } = imports.start({ source, country: country.data, target, ...(opts.sheet ? { sheet: opts.sheet } : {}), ...opts.headerRow, ...(opts.groupBy ? { groupBy: opts.groupBy } : {}) });
+      // file is read once (an unknown column fails the run like an unreadable file). Standard
+      // input is not kept in a variable: its bytes and text are garbage once the job has its copy.
+      const { jobId } = imports.start({
+        source: file === '-' ? stdinSource(await (deps.readStdin ?? readProcessStdin)()) : { kind: 'path', path: file },
+        country: country.data,
+        target,
+        ...(opts.sheet ? { sheet: opts.sheet } : {}),
+        ...opts.headerRow,
+        ...(opts.groupBy ? { groupBy: opts.groupBy } : {}),
+      });
       const status = await imports.status(jobId, true);
       if (status.state === 'failed') throw new AppError(status.error?.code === 'FILE' ? 'FILE' : 'VALIDATION', status.error?.message ?? 'The file could not be read');
       let imported: ImportCommitResult | null = null;
