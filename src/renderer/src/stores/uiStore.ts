@@ -31,7 +31,9 @@ export const useUiStore = create<UiState>()((set) => ({
   searchFocus: 0,
   setScreen: (screen) => set({ screen }),
   openPort: (openPortId) => set({ openPortId }),
-  closePort: () => set((s) => ({ openPortId: null, returnFocusTo: s.openPortId })),
+  // Only the board (cards, lanes, table) takes focus back: asked elsewhere, it would be taken later,
+  // on the next visit to the board.
+  closePort: () => set((s) => ({ openPortId: null, returnFocusTo: s.screen === 'board' ? s.openPortId : null })),
   focusReturned: () => set({ returnFocusTo: null }),
   setCreateOpen: (createOpen) => set({ createOpen }),
   focusSearch: () => set((s) => ({ screen: 'board', searchFocus: s.searchFocus + 1 })),
