@@ -85,14 +85,22 @@ async function run(request: WorkerRequest): Promise<void> {
   if (!head || !chosen) return post({ type: 'error', error: { code: 'INTERNAL', message: 'The import worker finished without reading a table' } });
   const { totalRows, ...info } = read.table;
   post({ type: 'done', table: { ...info, totalRows, preview: [], ...chosen } });
+  // Loaded while main plans, so a commit does not wait for it; its failure is the write's to report.
+  loadWriter().catch(() => undefined);
 }
+
+/**
+ * The database code (the driver, the repositories), loaded once the source is read: reading a
+ * file does not pay for it, and a commit asked right away (the CLI) finds it loaded.
+ */
+let writer: Promise<typeof import('./writeBatch')> | undefined;
+const loadWriter = () => (writer ??= import('./writeBatch'));
 
 run(workerData as WorkerRequest).catch((err: unknown) => post({ type: 'error', error: toAppError(err) }));
 
 // Once the source is read, main may ask this thread (already started) to commit the import.
-// The database code loads only then: reading a file does not pay for it.
 parentPort?.on('message', (request: WriteRequest) => {
-  import('./writeBatch')
+  loadWriter()
     .then(({ writeBatchHere }) => post({ type: 'written', result: writeBatchHere(request) }))
     .catch((err: unknown) => post({ type: 'error', error: toAppError(err) }));
 });
