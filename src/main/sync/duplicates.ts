@@ -13,6 +13,8 @@ const DuplicateRecordSchema = z.object({
   seenAt: z.number().int(),
   /** Set once the specialist dismissed it or PortDesk canceled it remotely: no longer listed. */
   settled: z.enum(['dismissed', 'canceled']).nullable(),
+  /** Why it cannot be canceled through the remote's API, and what to do instead (RemoteAdapter.cancelRefusal); null: it can. */
+  cancelRefusal: z.string().nullable().default(null),
 });
 export type DuplicateRecord = z.infer<typeof DuplicateRecordSchema>;
 
@@ -79,15 +81,26 @@ export function unclaimedCopy(r: RemotePort, byObject: ReadonlyMap<string, strin
   return r.createdAt !== undefined && !r.marker && !byObject.has(r.remoteObjectId) && !matched.has(r.remoteObjectId);
 }
 
-/** Remember this pull's duplicates (keeping what the specialist decided) and forget those no longer listed. */
-export function recordDuplicates(state: SyncStateRepo, remoteId: string, remotes: readonly RemotePort[], found: ReadonlyMap<string, string>, now: number): void {
+/**
+ * Remember this pull's duplicates (keeping what the specialist decided, and whether the adapter
+ * that saw them can cancel them) and forget those no longer listed.
+ */
+export function recordDuplicates(
+  state: SyncStateRepo,
+  remoteId: string,
+  remotes: readonly RemotePort[],
+  found: ReadonlyMap<string, string>,
+  now: number,
+  cancelRefusal: (remote: RemotePort) => string | null,
+): void {
   const byId = new Map(remotes.map((r) => [r.remoteObjectId, r]));
   for (const objectId of state.keysWithPrefix(remoteId, KEY)) {
     if (!found.has(objectId)) state.clear(remoteId, KEY + objectId);
   }
   for (const [objectId, portId] of found) {
     const before = readDuplicate(state, remoteId, objectId);
-    const record: DuplicateRecord = { portId, state: byId.get(objectId)?.state ?? 'unconfirmed', seenAt: before?.seenAt ?? now, settled: before?.settled ?? null };
+    const remote = byId.get(objectId);
+    const record: DuplicateRecord = { portId, state: remote?.state ?? 'unconfirmed', seenAt: before?.seenAt ?? now, settled: before?.settled ?? null, cancelRefusal: remote ? cancelRefusal(remote) : null };
     state.set(remoteId, KEY + objectId, JSON.stringify(record));
   }
 }

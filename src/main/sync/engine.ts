@@ -326,7 +326,7 @@ export class SyncEngine {
         })),
         duplicates: openDuplicates(this.store.repos.syncState, r.id).map((d) => {
           const port = this.store.port(d.portId);
-          return { remoteObjectId: d.remoteObjectId, portId: d.portId, name: port?.name ?? d.portId, keptObjectId: port?.remoteObjectId ?? null, state: d.state, seenAt: d.seenAt };
+          return { remoteObjectId: d.remoteObjectId, portId: d.portId, name: port?.name ?? d.portId, keptObjectId: port?.remoteObjectId ?? null, state: d.state, seenAt: d.seenAt, cancelRefusal: d.cancelRefusal };
         }),
         unreadable: readUnreadable(this.store, r.id),
       };
@@ -394,13 +394,15 @@ export class SyncEngine {
 
   /**
    * A second remote copy of one of PortDesk's creates: cancel it on the server (a move to
-   * canceled, in the server's words if it refuses), or only take it off the list. Either way it
-   * is never imported as a port.
+   * canceled, in the server's words if it refuses; refused up front, with what to do instead,
+   * where the remote's API cannot), or only take it off the list. Either way it is never
+   * imported as a port.
    */
   async settleDuplicate(remoteId: string, remoteObjectId: string, action: 'cancel' | 'dismiss'): Promise<void> {
     const { syncState } = this.store.repos;
     const dup = readDuplicate(syncState, remoteId, remoteObjectId);
     if (!dup) throw new AppError('NOT_FOUND', `No duplicate ${remoteObjectId} on this remote`, { remoteObjectId });
+    if (action === 'cancel' && dup.cancelRefusal) throw new AppError('UNSUPPORTED', dup.cancelRefusal, { remoteObjectId });
     if (action === 'cancel') {
       const adapter = (this.options.adapterFor ?? createAdapter)(this.options.remotes.config(remoteId), this.adapterContext(remoteId));
       try {

@@ -309,7 +309,7 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
     for (const [objectId, portId] of sameNumberCopies(remotes, byObject, matched, open)) duplicates.set(objectId, portId);
   }
   db.transaction(() => {
-    recordDuplicates(repos.syncState, remoteId, remotes, duplicates, now);
+    recordDuplicates(repos.syncState, remoteId, remotes, duplicates, now, (r) => ctx.adapter.cancelRefusal(r));
     // Sub-account names as the remote gives them: a renamed account refreshes its ports' cards.
     result.changed.push(...repos.remoteAccounts.record(remoteId, accountNames(remotes)));
   })();

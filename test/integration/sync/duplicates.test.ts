@@ -3,6 +3,7 @@ import { statusText } from '../../../src/main/cli/commands/sync';
 import { createAdapter } from '../../../src/main/sync/engine';
 import { CLOCK_SKEW_MS, duplicateCopies, sameNumberCopies } from '../../../src/main/sync/duplicates';
 import type { RemotePort } from '../../../src/main/sync/adapters/types';
+import type { PortState } from '../../../src/shared/model';
 import { BOTH_PROFILES, kazooRemote, numbers, startHarness, type Harness } from './harness';
 
 let h: Harness | undefined;
@@ -36,7 +37,9 @@ describe('duplicate remote copies of a port PortDesk created', () => {
         [late2.remoteObjectId, other.id, h.ctx.ports.get(other.id).remoteObjectId],
       ].sort(),
     );
-    expect(statusText(h.engine.status())).toContain(`duplicate ${late.remoteObjectId} of Twice sent (${port.id}, linked to ${kept}), unconfirmed`);
+    expect(statusText(h.engine.status())).toContain(`duplicate ${late.remoteObjectId} of Twice sent (${port.id}, linked to ${kept}), unconfirmed: portdesk sync duplicate ${late.remoteObjectId} --remote ${h.remoteId} --cancel|--dismiss`);
+    // Kazoo lets anyone cancel an unconfirmed request: the cancel is offered.
+    expect(dups.map((d) => d.cancelRefusal)).toEqual([null, null]);
 
     await h.engine.settleDuplicate(h.remoteId, late.remoteObjectId, 'cancel');
     await h.engine.settleDuplicate(h.remoteId, late2.remoteObjectId, 'dismiss');
@@ -49,6 +52,20 @@ describe('duplicate remote copies of a port PortDesk created', () => {
     expect(h.engine.status().remotes[0]?.duplicates).toEqual([]);
     expect(h.ctx.ports.list()).toHaveLength(2);
     expect(h.ctx.ports.get(port.id).state).not.toBe('canceled');
+  });
+
+  it('is offered for canceling where the remote can cancel it: Kazoo by its state machine and port authority, Telnyx never for a draft', () => {
+    const copy = (remoteObjectId: string, state: PortState, authority?: boolean): RemotePort => ({ remoteObjectId, revision: '1', accountId: 'a', state, fields: {} as RemotePort['fields'], numbers: [], marker: null, ...(authority === undefined ? {} : { authority }) });
+    const kazoo = createAdapter({ kind: 'kazoo', baseUrl: 'http://127.0.0.1:9', accountId: 'a'.repeat(32), token: 't' });
+    expect(kazoo.cancelRefusal(copy('k1', 'unconfirmed', false))).toBeNull();
+    expect(kazoo.cancelRefusal(copy('k2', 'submitted'))).toBeNull();
+    expect(kazoo.cancelRefusal(copy('k3', 'canceled'))).toBeNull();
+    expect(kazoo.cancelRefusal(copy('k4', 'submitted', false))).toContain("not the request's port authority");
+    expect(kazoo.cancelRefusal(copy('k5', 'completed'))).toContain('Completed is final');
+    const telnyx = createAdapter({ kind: 'telnyx', baseUrl: 'http://127.0.0.1:9', accountId: 'a', token: 't', user: 'ops@example.com' });
+    expect(telnyx.cancelRefusal(copy('draft:d1', 'unconfirmed'))).toBe("Telnyx's v1 API cannot cancel a draft port request: delete draft d1 in the Telnyx portal, then dismiss this duplicate");
+    expect(telnyx.cancelRefusal(copy('pr:p1', 'submitted'))).toBeNull();
+    expect(telnyx.cancelRefusal(copy('pr:p2', 'completed'))).toContain('has ported');
   });
 
   it('keeps the linked copy, or while the port is not linked, the same copy whoever looks (the smallest id)', () => {

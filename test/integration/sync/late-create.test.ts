@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { join } from 'node:path';
 import { statusText } from '../../../src/main/cli/commands/sync';
+import { runCli } from '../../../src/main/cli/program';
 import type { RemoteConfig } from '../../../src/main/remotes/config';
 import { createAdapter, SyncEngine } from '../../../src/main/sync/engine';
 import { clockTime } from '../../../src/shared/domain/lateCreates';
@@ -196,8 +198,28 @@ describe('a Telnyx create that lands after its second attempt (v1 keeps no clien
     expect(engine.status().remotes[0]?.duplicates.map((d) => [d.remoteObjectId, d.portId, d.keptObjectId])).toEqual([[lateId, port.id, linked]]);
     expect(statusText(engine.status())).toContain(`duplicate ${lateId} of Late twice (${port.id}, linked to ${linked})`);
 
-    // Dismissed, it leaves the list and is still never imported.
-    await engine.settleDuplicate(harness.remoteId, lateId, 'dismiss');
+    // v1 cannot cancel a draft: neither the status nor the CLI offers it, and the engine refuses it
+    // with what to do instead, before anything is sent.
+    const refusal = `Telnyx's v1 API cannot cancel a draft port request: delete draft ${late?.id ?? ''} in the Telnyx portal, then dismiss this duplicate`;
+    expect(engine.status().remotes[0]?.duplicates[0]?.cancelRefusal).toBe(refusal);
+    expect(statusText(engine.status())).toContain(`${refusal} (portdesk sync duplicate ${lateId} --remote ${harness.remoteId} --dismiss)`);
+    expect(statusText(engine.status())).not.toContain('--cancel');
+    const requestsBefore = proxy.seen.length;
+    await expect(engine.settleDuplicate(harness.remoteId, lateId, 'cancel')).rejects.toThrow(refusal);
+    const cli = async (action: string): Promise<{ code: number; out: string; err: string }> => {
+      let out = '';
+      let err = '';
+      const code = await runCli(['--db', join(harness.dir, 'portdesk.db'), 'sync', 'duplicate', lateId, '--remote', harness.remoteId, action], { out: (t) => (out += t), err: (t) => (err += t), env: {} });
+      return { code, out, err };
+    };
+    const refused = await cli('--cancel');
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain(refusal);
+    expect(proxy.seen.length).toBe(requestsBefore);
+    expect(engine.status().remotes[0]?.duplicates.map((d) => d.remoteObjectId)).toEqual([lateId]);
+
+    // Dismissed (here from the CLI), it leaves the list and is still never imported.
+    expect(await cli('--dismiss')).toMatchObject({ code: 0, out: `Dismissed ${lateId}` });
     expect((await engine.syncNow({ waitMs: 20_000 })).converged).toBe(true);
     expect(engine.status().remotes[0]?.duplicates).toEqual([]);
     expect(harness.ctx.ports.list()).toHaveLength(1);

@@ -47,7 +47,9 @@ export function statusText(s: SyncStatusView): string {
     lines.push(`  ${r.name} (${r.kind}, ${r.remoteId}): ${r.state}; ${r.queued} queued, ${r.blocked} blocked, ${r.conflicts} conflicts; last synced ${last}${r.message ? `; ${r.message}` : ''}`);
     for (const c of r.lateCreates) lines.push(`    ${c.name} (${c.portId}): ${lateCreateText(c.settlesAt, c.message)}`);
     for (const d of r.duplicates) {
-      lines.push(`    duplicate ${d.remoteObjectId} of ${d.name} (${d.portId}, linked to ${d.keptObjectId ?? 'none yet'}), ${d.state}: portdesk sync duplicate ${d.remoteObjectId} --remote ${r.remoteId} --cancel|--dismiss`);
+      const command = `portdesk sync duplicate ${d.remoteObjectId} --remote ${r.remoteId}`;
+      const what = d.cancelRefusal ? `${d.cancelRefusal} (${command} --dismiss)` : `${command} --cancel|--dismiss`;
+      lines.push(`    duplicate ${d.remoteObjectId} of ${d.name} (${d.portId}, linked to ${d.keptObjectId ?? 'none yet'}), ${d.state}: ${what}`);
     }
     if (r.unreadable.length > 0) {
       lines.push(`    ${unreadableHeading(r.unreadable.length)} (${r.unreadable.some((u) => u.portId) ? 'linked ports kept as they were' : 'not made into ports'}):`);
@@ -134,12 +136,16 @@ export function registerSyncCommands(program: Command, deps: SyncCommandDeps): v
   sync
     .command('duplicate <remoteObjectId>')
     .description('a second remote copy of a port (see sync status): cancel it on the server, or dismiss it')
-    .requiredOption('--remote <id>', 'the remote it is on')
-    .option('--cancel', 'cancel it on the server')
+    .option('--remote <id>', 'the remote it is on (required)')
+    .option('--cancel', 'cancel it on the server (where its API can)')
     .option('--dismiss', 'only take it off the list')
-    .action(async (remoteObjectId: string, opts: { remote: string; cancel?: boolean; dismiss?: boolean }) => {
+    .action(async (remoteObjectId: string, opts: { remote?: string; cancel?: boolean; dismiss?: boolean }) => {
+      // Commander hands a --remote after the id to `sync`'s own --remote (the root parses options
+      // wherever they stand), so it is read from there too.
+      const remoteId = opts.remote ?? sync.opts<{ remote?: string }>().remote;
+      if (!remoteId) throw new AppError('VALIDATION', 'Say which remote it is on: --remote ID (see portdesk sync status)');
       if (opts.cancel === opts.dismiss) throw new AppError('VALIDATION', 'Say --cancel or --dismiss');
       const action = opts.cancel ? 'cancel' : 'dismiss';
-      await run('sync.settleDuplicate', { remoteId: opts.remote, remoteObjectId, action }, (r) => (r.action === 'cancel' ? `Canceled ${r.remoteObjectId} on the server` : `Dismissed ${r.remoteObjectId}`));
+      await run('sync.settleDuplicate', { remoteId, remoteObjectId, action }, (r) => (r.action === 'cancel' ? `Canceled ${r.remoteObjectId} on the server` : `Dismissed ${r.remoteObjectId}`));
     });
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PORT_STATES, type PortFields, type PortState } from '../../../shared/model';
 import { RemoteError } from '../errors';
 import { Turns } from '../turns';
+import { moveRefusal } from '../../../shared/domain/states';
 import { DEFAULT_REQUEST_TIMEOUT_MS, requestBytes, requestJson, type ErrorReader } from '../http';
 import { STREET_PART_KEYS, hasSplitParts, nameInLine, streetLine, type StreetParts } from '../../../shared/domain/address';
 import type { AdapterContext, AttachmentUpload, Capabilities, LocalComment, LocalSnapshot, MoveRequest, RemoteAdapter, RemoteAttachment, RemoteComment, RemoteConfig, RemotePort, UnreadableRemote } from './types';
@@ -558,6 +559,12 @@ export class KazooAdapter implements RemoteAdapter {
 
   async remove(remoteObjectId: string): Promise<void> {
     await this.callUrl('DELETE', this.portUrl(remoteObjectId));
+  }
+
+  /** Kazoo's state machine and who may make the move (4.3: the port authority, or anyone while unconfirmed). */
+  cancelRefusal(remote: RemotePort): string | null {
+    if (remote.state === 'canceled') return null;
+    return moveRefusal({ name: remote.remoteObjectId, state: remote.state, remoteAuthority: remote.authority ?? null }, 'canceled');
   }
 
   acceptsExtras(): boolean {

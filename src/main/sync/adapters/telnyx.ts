@@ -433,6 +433,17 @@ export class TelnyxAdapter implements RemoteAdapter {
     return undefined;
   }
 
+  /**
+   * v1 has no call that cancels or deletes a draft (telnyx-porting.md; real-servers.md "Paths"):
+   * the specialist deletes it in the portal. A port request's sub requests take a cancellation
+   * until they are ported.
+   */
+  cancelRefusal(remote: RemotePort): string | null {
+    const [kind, id] = split(remote.remoteObjectId);
+    if (kind === 'draft') return `Telnyx's v1 API cannot cancel a draft port request: delete draft ${id} in the Telnyx portal, then dismiss this duplicate`;
+    return remote.state === 'completed' ? `Port request ${id} has ported on Telnyx: there is nothing to cancel` : null;
+  }
+
   /** A draft takes supporting documents (not comments); a port request shows both but takes only comments. */
   acceptsExtras(remoteObjectId: string, kind: 'attachment' | 'comment'): boolean {
     return remoteObjectId.startsWith('pr:') || kind === 'attachment';

@@ -167,6 +167,12 @@ export interface RemoteAdapter {
   update(current: RemotePort, snapshot: LocalSnapshot): Promise<RemotePort>;
   move(current: RemotePort, move: MoveRequest, snapshot: LocalSnapshot): Promise<RemotePort>;
   remove(remoteObjectId: string): Promise<void>;
+  /**
+   * Why this connection cannot cancel `remote` on its server, in words that say what to do
+   * instead (the Sync screen and the CLI offer only what works); null when {@link move} to
+   * canceled can (or it is canceled already).
+   */
+  cancelRefusal(remote: RemotePort): string | null;
   /** False while the request cannot take that kind of extra (a Telnyx draft takes documents, not comments). */
   acceptsExtras(remoteObjectId: string, kind: 'attachment' | 'comment'): boolean;
   /** Attachments and comments of one request, for families whose listing does not carry them. */

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { stateLabel } from '../../../shared/domain/states';
 import type { RemoteSyncStatus } from '../../../shared/rpc/methods/sync';
-import { formatDateTime } from '../lib/format';
 import { rpc } from '../rpc/transport';
 import { useNoticeStore } from '../stores/noticeStore';
 import { useUiStore } from '../stores/uiStore';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { messageOf, useSyncStore } from './syncStore';
+import { duplicateText } from './syncText';
 
 type Duplicate = RemoteSyncStatus['duplicates'][number] & { remoteId: string; remote: string };
 
@@ -32,16 +31,16 @@ function DuplicateRow({ dup, onCancel }: { dup: Duplicate; onCancel(): void }) {
         <button type="button" className="link-button attention-name" onClick={() => openPort(dup.portId)}>
           {dup.name}
         </button>
-        <p className="muted late-create-text">
-          {dup.remote} holds a second copy, {dup.remoteObjectId} ({stateLabel(dup.state)}), seen {formatDateTime(dup.seenAt)}.{' '}
-          {dup.keptObjectId ? `The port stays linked to ${dup.keptObjectId}.` : 'The port is not linked yet.'} It was not added as a new port.
-        </p>
+        <p className="muted late-create-text">{duplicateText(dup, dup.remote)}</p>
       </div>
       <div className="attention-actions">
-        <button type="button" className="btn btn-sm btn-primary" disabled={busy} onClick={onCancel}>
-          Cancel on the server…
-        </button>
-        <button type="button" className="btn btn-sm" disabled={busy} onClick={() => void dismiss()}>
+        {/* Offered only where the server's API can cancel it; otherwise the text says what to do instead. */}
+        {dup.cancelRefusal === null && (
+          <button type="button" className="btn btn-sm btn-primary" disabled={busy} onClick={onCancel}>
+            Cancel on the server…
+          </button>
+        )}
+        <button type="button" className={`btn btn-sm${dup.cancelRefusal === null ? '' : ' btn-primary'}`} disabled={busy} onClick={() => void dismiss()}>
           Dismiss
         </button>
       </div>
@@ -51,8 +50,8 @@ function DuplicateRow({ dup, onCancel }: { dup: Duplicate; onCancel(): void }) {
 
 /**
  * Second remote copies of ports PortDesk created (the same client marker, e.g. a create that
- * landed late): never imported as new ports; each can be canceled on its server or dismissed.
- * Shown only while there are some.
+ * landed late, or on Telnyx the same numbers): never imported as new ports; each can be dismissed,
+ * and canceled on its server where that server's API can. Shown only while there are some.
  */
 export function DuplicateList() {
   const remotes = useSyncStore((s) => s.status?.remotes);

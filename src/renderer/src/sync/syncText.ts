@@ -9,6 +9,16 @@ export function needsChargesAccepted(syncError: string | null): boolean {
   return syncError !== null && /^accept charges\b/i.test(syncError);
 }
 
+/**
+ * What the Sync screen says of a duplicate: which copy, that it was not imported, and, where its
+ * server's API cannot cancel it (a Telnyx draft), what to do instead of canceling.
+ */
+export function duplicateText(dup: RemoteSyncStatus['duplicates'][number], remote: string): string {
+  const kept = dup.keptObjectId ? `The port stays linked to ${dup.keptObjectId}.` : 'The port is not linked yet.';
+  const text = `${remote} holds a second copy, ${dup.remoteObjectId} (${stateLabel(dup.state)}), seen ${formatDateTime(dup.seenAt)}. ${kept} It was not added as a new port.`;
+  return dup.cancelRefusal ? `${text} ${dup.cancelRefusal.charAt(0).toUpperCase()}${dup.cancelRefusal.slice(1)}.` : text;
+}
+
 /** One line for a remote's state: "Syncing 3 of 10", "Offline since …", "Paused: …". */
 export function remoteStateText(r: RemoteSyncStatus): string {
   switch (r.state) {

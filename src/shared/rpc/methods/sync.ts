@@ -53,11 +53,22 @@ export const RemoteSyncStatusSchema = z.object({
    */
   lateCreates: z.array(z.object({ portId: z.string(), name: z.string(), settlesAt: z.number().int().nullable(), message: z.string().nullable() })),
   /**
-   * Second remote copies of a port PortDesk created (the same client marker): never imported as
-   * ports; `keptObjectId` is the copy the port is linked to (null while it is not linked yet).
+   * Second remote copies of a port PortDesk created (the same client marker, or on Telnyx the
+   * same numbers): never imported as ports; `keptObjectId` is the copy the port is linked to
+   * (null while it is not linked yet). `cancelRefusal` is null when this connection can cancel
+   * the copy on its server; otherwise why not and what to do instead (a Telnyx draft: delete it
+   * in the portal, then dismiss it).
    */
   duplicates: z.array(
-    z.object({ remoteObjectId: z.string(), portId: z.string(), name: z.string(), keptObjectId: z.string().nullable(), state: PortStateSchema, seenAt: z.number().int() }),
+    z.object({
+      remoteObjectId: z.string(),
+      portId: z.string(),
+      name: z.string(),
+      keptObjectId: z.string().nullable(),
+      state: PortStateSchema,
+      seenAt: z.number().int(),
+      cancelRefusal: z.string().nullable(),
+    }),
   ),
   /** What the last pull could not read: reported here, never applied or guessed at. */
   unreadable: z.array(UnreadableRemoteSchema),
