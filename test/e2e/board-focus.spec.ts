@@ -32,6 +32,8 @@ async function tabInto(page: Page, from: Locator, region: Locator): Promise<void
 }
 
 test('Tab reaches a 300-card column’s focused card after the column is scrolled far from it, and brings it into view', async ({ page, host }) => {
+  // 300 ports made one call at a time: slow on a loaded machine.
+  test.setTimeout(180_000);
   await drafts(hostRpc(host), 'Far', 300);
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.reload();
@@ -52,12 +54,14 @@ test('Tab reaches a 300-card column’s focused card after the column is scrolle
 });
 
 test('Tab reaches the lanes’ focused card after the lanes are scrolled far from it', async ({ page, host }) => {
-  await drafts(hostRpc(host), 'Lane', 300);
+  test.setTimeout(180_000);
+  // One lane of 120 cards: 120 card rows, far more than a screenful.
+  await drafts(hostRpc(host), 'Lane', 120);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.reload();
   await page.getByRole('combobox', { name: 'Lanes' }).selectOption('account');
   const lanes = page.getByRole('region', { name: 'Board by account' });
-  const top = lanes.getByRole('group', { name: 'Lane 300', exact: true });
+  const top = lanes.getByRole('group', { name: 'Lane 120', exact: true });
   await top.focus();
   await expect(top).toHaveClass(/is-focused/);
 
