@@ -38,6 +38,8 @@ class StagedRows {
   count = 0;
 
   constructor() {
+    // A batch is ~250 KB of text: 64 KB pages hold it in 4 pages, not 63 overflow pages of 4 KB.
+    this.db.pragma('page_size = 65536');
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
     this.db.pragma('cache_size = -8192');
