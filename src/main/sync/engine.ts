@@ -165,7 +165,11 @@ export class SyncEngine {
     const remotes = this.options.remotes.list().filter((r) => !opts.remoteId || r.id === opts.remoteId);
     if (opts.remoteId && remotes.length === 0) throw new AppError('NOT_FOUND', `No remote with id ${opts.remoteId}`);
     const deadline = this.now() + (opts.waitMs ?? 0);
-    for (const remote of remotes) await this.syncRemote(remote, opts, deadline, report);
+    const failed: string[] = [];
+    for (const remote of remotes) {
+      const failure = await this.syncRemote(remote, opts, deadline, report);
+      if (failure) failed.push(`${remote.name}: the pull failed (${failure})`);
+    }
     const left = remotes.map((r) => ({ r, c: this.store.repos.outbox.counts(r.id) }));
     const queued = left.reduce((n, x) => n + x.c.queued, 0);
     report.blocked = left.reduce((n, x) => n + x.c.blocked, 0);
@@ -173,8 +177,8 @@ export class SyncEngine {
     report.waiting = queued;
     const paused = remotes.filter((r) => this.store.getState(r.id, 'paused'));
     const held = remotes.filter((r) => this.store.getState(r.id, 'held_removals'));
-    report.converged = queued === 0 && paused.length === 0 && held.length === 0;
-    const parts: string[] = [];
+    report.converged = failed.length === 0 && queued === 0 && paused.length === 0 && held.length === 0;
+    const parts: string[] = [...failed];
     if (queued > 0) parts.push(`${queued} change(s) still queued`);
     if (paused.length > 0) parts.push(`${paused.map((r) => r.name).join(', ')} paused: ${paused.map((r) => this.store.getState(r.id, 'paused')).join('; ')}`);
     if (held.length > 0) parts.push('a pull that would remove most ports is waiting for confirmation');
@@ -191,20 +195,21 @@ export class SyncEngine {
     return { accountOf: (objectId) => this.store.repos.ports.accountOf(remoteId, objectId), streetHints: (objectId) => this.store.streetHints(remoteId, objectId) };
   }
 
-  private async syncRemote(remote: RemoteRef, opts: SyncNowOptions, deadline: number, report: SyncReport): Promise<void> {
+  /** One remote's push, pull, push; answers why the run failed there (recorded as its last error), or null. */
+  private async syncRemote(remote: RemoteRef, opts: SyncNowOptions, deadline: number, report: SyncReport): Promise<string | null> {
     const { store } = this;
-    if (store.getState(remote.id, 'paused')) return;
+    if (store.getState(remote.id, 'paused')) return null;
     let adapter: RemoteAdapter;
     try {
       const config = this.options.remotes.config(remote.id);
       adapter = (this.options.adapterFor ?? createAdapter)(config, this.adapterContext(remote.id));
     } catch (err) {
       this.pause(remote.id, err instanceof Error ? err.message : String(err));
-      return;
+      return null;
     }
     const ctx: PushContext = { store, adapter, remoteId: remote.id, content: this.content, now: this.now, backoff: this.options.backoff ?? DEFAULT_BACKOFF, ...(this.options.random ? { random: this.options.random } : {}), ...(this.options.lateCreateMarginMs !== undefined ? { lateCreateMarginMs: this.options.lateCreateMarginMs } : {}), creating: this.creating };
     try {
-      if (!(await this.pushRounds(ctx, remote, deadline, report))) return;
+      if (!(await this.pushRounds(ctx, remote, deadline, report))) return null;
       const pulled = await pull({ store, adapter, remoteId: remote.id, now: this.now, ...(opts.confirmRemovals ? { confirmRemovals: true } : {}) });
       report.pulled += pulled.changed.length;
       if (pulled.held) store.setState(remote.id, 'held_removals', JSON.stringify(pulled.held));
@@ -212,12 +217,15 @@ export class SyncEngine {
       storeUnreadable(store, remote.id, pulled.failures);
       if (pulled.changed.length + pulled.removed.length > 0) this.emitPorts(pulled.changed, pulled.removed);
       // A pull may link a create whose answer was lost; finish what that leaves queued.
-      if (!(await this.pushRounds(ctx, remote, deadline, report))) return;
+      if (!(await this.pushRounds(ctx, remote, deadline, report))) return null;
       store.clearState(remote.id, 'offline_since');
       store.clearState(remote.id, 'last_error');
       store.setState(remote.id, 'last_synced_at', String(this.now()));
+      return null;
     } catch (err) {
       this.recordFailure(remote.id, err);
+      // A 401 pauses the remote, which the report names already.
+      return err instanceof RemoteError && err.kind === 'auth' ? null : err instanceof Error ? err.message : String(err);
     } finally {
       this.progress.delete(remote.id);
       this.options.changes.emit({ type: 'sync' });

@@ -59,3 +59,17 @@ describe('sync status', () => {
     expect(h.ctx.repos.outbox.count()).toBe(1);
   });
 });
+
+describe('a run whose pull failed', () => {
+  it.each(['kazoo', 'telnyx'] as const)('is not converged and says the pull failed, with the reason (%s, 503 on every call)', async (kind) => {
+    h = await startHarness(kind);
+    await h.faults({ seed: 1, serverError: { rate: 1, statuses: [503] } });
+    const failed = await h.engine.syncNow({ waitMs: 0 });
+    expect(failed.converged).toBe(false);
+    expect(failed.message).toMatch(/^Still not converged: (Kazoo|Telnyx) .+: the pull failed \(service unavailable/);
+    expect(failed.message).not.toContain('Everything is in sync');
+    await h.faults({});
+    const ok = await h.engine.syncNow({ waitMs: 5_000 });
+    expect(ok).toMatchObject({ converged: true, message: 'Everything is in sync' });
+  });
+});
