@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '../../shared/errors';
 import { escapeForTerminal } from '../../shared/domain/text';
 import { RpcClient } from '../../shared/rpc/client';
-import type { Run } from './commands/run';
+import { ExitStatus, type Run } from './commands/run';
 import { createAppContext, type AppContext } from '../app-context';
 import { resolveDbPath } from '../paths';
 import { APP_VERSION } from '../version';
@@ -55,9 +55,11 @@ export function buildProgram(io: CliIo): { program: Command; close(): void } {
     const router = context().router;
     return new RpcClient({ call: (m, i) => router.call(m, i), subscribe: () => () => undefined });
   };
-  const run: Run = async (method, input, human) => {
+  const run: Run = async (method, input, human, exitCode) => {
     const result = await client().call(method, input);
     io.out(globals().json ? JSON.stringify(result, null, 2) : human(result));
+    const code = exitCode?.(result) ?? 0;
+    if (code !== 0) throw new ExitStatus(code);
   };
   registerPortCommands(program, { run, call: (m, i) => client().call(m, i), out: io.out, json: () => globals().json === true });
   registerSyncCommands(program, { run, env: io.env });
@@ -75,6 +77,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (err) {
+    if (err instanceof ExitStatus) return err.code;
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
       io.err(`portdesk: ${err.message.replace(/^error: /, '')}`);

@@ -63,6 +63,15 @@ describe('portdesk remote / sync', () => {
     const synced = await cli(['sync', '--once']);
     expect(synced.code).toBe(0);
     expect(synced.out).toContain('Everything is in sync');
+    // A pull that fails is printed with its reason, and the exit code tells a script it did not converge.
+    const faults = (config: object) => fetch(`${sb!.adminUrl}/faults`, { method: 'POST', headers: { 'x-auth-token': sb!.token, 'content-type': 'application/json' }, body: JSON.stringify(config) });
+    await faults({ seed: 1, serverError: { rate: 1, statuses: [503] } });
+    const failing = await cli(['sync', '--once']);
+    expect(failing.code).toBe(3);
+    expect(failing.out).toMatch(/the pull failed \(/);
+    expect(failing.out).not.toContain('Everything is in sync');
+    await faults({});
+    expect((await cli(['sync', '--once'])).code).toBe(0);
     const status = await cli(['sync', 'status']);
     expect(status.out).toMatch(/Online, last synced/);
     expect(status.out).toContain('0 queued, 0 blocked, 0 conflicts');

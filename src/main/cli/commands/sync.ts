@@ -5,6 +5,9 @@ import type { SyncStatusView } from '../../../shared/rpc/methods/sync';
 import { lateCreateText } from '../../../shared/domain/lateCreates';
 import { unreadableAccount, unreadableHeading } from '../../../shared/domain/unreadable';
 
+/** `portdesk sync` ran, printed its report, and not everything is in sync (1 is an error, 2 a usage error). */
+export const SYNC_NOT_CONVERGED = 3;
+
 export interface SyncCommandDeps {
   run: Run;
   env: NodeJS.ProcessEnv;
@@ -125,8 +128,12 @@ export function registerSyncCommands(program: Command, deps: SyncCommandDeps): v
     .option('--remote <id>', 'only this remote')
     .option('--confirm-removals', 'let a pull remove most local ports (after checking why)')
     .action(async (opts: { remote?: string; confirmRemovals?: boolean }) => {
-      await run('sync.now', { ...(opts.remote ? { remoteId: opts.remote } : {}), ...(opts.confirmRemovals ? { confirmRemovals: true } : {}) }, (r) =>
-        [r.message, `pushed ${r.pushed} port(s), pulled ${r.pulled} change(s), ${r.blocked} blocked, ${r.conflicts} conflict(s)`].join('\n'),
+      await run(
+        'sync.now',
+        { ...(opts.remote ? { remoteId: opts.remote } : {}), ...(opts.confirmRemovals ? { confirmRemovals: true } : {}) },
+        (r) => [r.message, `pushed ${r.pushed} port(s), pulled ${r.pulled} change(s), ${r.blocked} blocked, ${r.conflicts} conflict(s)`].join('\n'),
+        // A script must not read a failed pull or changes left behind as success (the report says why).
+        (r) => (r.converged ? 0 : SYNC_NOT_CONVERGED),
       );
     });
   sync
