@@ -47,15 +47,17 @@ interface PortRow {
   updated: number;
 }
 
-const toRecord = (r: PortRow): PortRecord => ({
+const toStored = (r: PortRow): StoredPort => ({
   id: r.id,
   accountId: r.account_id,
   state: r.port_state,
   rev: r.rev,
   created: r.created,
   updated: r.updated,
-  doc: JSON.parse(r.doc) as Record<string, unknown>,
+  docText: r.doc,
 });
+
+const toRecord = (r: PortRow): PortRecord => readStored(toStored(r));
 
 /** Persistence of Kazoo port requests, their numbers index, attachments and transitions. */
 export class KazooPortStore {
@@ -88,15 +90,7 @@ export class KazooPortStore {
     if (states.length === 0) return [];
     const scope = descendants ? 'instr(doc, ?) > 0' : 'account_id = ?';
     const sql = `SELECT id, account_id, port_state, rev, doc, created, updated FROM kz_ports WHERE port_state IN (${states.map(() => '?').join(',')}) AND ${scope} ORDER BY created, id`;
-    return (this.db.prepare(sql).all(...states, descendants ? JSON.stringify(accountId) : accountId) as PortRow[]).map((r) => ({
-      id: r.id,
-      accountId: r.account_id,
-      state: r.port_state,
-      rev: r.rev,
-      created: r.created,
-      updated: r.updated,
-      docText: r.doc,
-    }));
+    return (this.db.prepare(sql).all(...states, descendants ? JSON.stringify(accountId) : accountId) as PortRow[]).map(toStored);
   }
 
   /** Ports of the given accounts, optionally only in `states`, oldest first. */
