@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** Draw a signature in the viewer's pad and keep it ("Save and place"; placed afterwards with a click). */
 export async function drawSignature(page: Page): Promise<void> {
@@ -9,4 +9,6 @@ export async function drawSignature(page: Page): Promise<void> {
   for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 40 + i * 40, box.y + box.height * (i % 2 ? 0.3 : 0.7), { steps: 3 });
   await page.mouse.up();
   await page.getByRole('button', { name: 'Save and place' }).click();
+  // The viewer arms the click only once the signature is stored: a click before that places nothing.
+  await expect(page.getByRole('status').filter({ hasText: 'Click on the page where the signature goes' })).toBeVisible();
 }
