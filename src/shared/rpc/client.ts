@@ -5,6 +5,11 @@ import type { MethodInput, MethodName, MethodOutput, RpcResult } from './contrac
 /** The untyped transport a binding provides (IPC in Electron, HTTP in the host, direct in tests). */
 export interface RpcTransport {
   call(method: string, input: unknown): Promise<RpcResult>;
+  /**
+   * Change events from main. The listener is told `{ type: 'reload' }` once its stream is live and
+   * again after any gap in it (a dropped host socket), so whatever it loads on 'reload' misses no
+   * change made before or during the gap.
+   */
   subscribe(listener: (event: ChangeEvent) => void): () => void;
 }
 

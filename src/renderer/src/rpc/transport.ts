@@ -33,6 +33,9 @@ function fanOut(raw: unknown, listener: (event: ChangeEvent) => void): void {
   if (parsed.success) listener(parsed.data);
 }
 
+/** What a listener is told when its event stream becomes live, and again after any gap in it. */
+const RESYNC: ChangeEvent = { type: 'reload' };
+
 /** Whether the renderer reaches main: the host's event socket is open (Electron's IPC always is). */
 let connected = true;
 const connectionListeners = new Set<() => void>();
@@ -56,7 +59,12 @@ export const connection = {
 function ipcTransport(bridge: PreloadBridge): RpcTransport {
   return {
     call: async (method, input) => asResult(await bridge.call(method, input)),
-    subscribe: (listener) => bridge.subscribe((raw) => fanOut(raw, listener)),
+    subscribe: (listener) => {
+      const stop = bridge.subscribe((raw) => fanOut(raw, listener));
+      // IPC is live as soon as the listener is registered: anything written from now on is told.
+      queueMicrotask(() => listener(RESYNC));
+      return stop;
+    },
   };
 }
 
@@ -83,6 +91,9 @@ function httpTransport(token: string): RpcTransport {
     socket.onopen = () => {
       retry = 500;
       setConnected(true);
+      // Changes made before the socket opened (page load, a host restart, a dropped connection)
+      // were never told to this page: every listener reloads what it shows.
+      for (const l of listeners) l(RESYNC);
     };
     socket.onmessage = (msg) => {
       let raw: unknown;
@@ -116,6 +127,7 @@ function httpTransport(token: string): RpcTransport {
     subscribe: (listener) => {
       listeners.add(listener);
       if (!socket) connect();
+      else if (socket.readyState === WebSocket.OPEN) queueMicrotask(() => listener(RESYNC));
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0) socket?.close();

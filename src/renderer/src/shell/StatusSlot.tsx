@@ -24,8 +24,8 @@ function useSyncStatus(): SyncStatusView | null {
         .call('sync.status', {})
         .then((s) => live && setStatus(s))
         .catch(() => live && setStatus(null));
-    refresh();
-    const stop = rpc.subscribe((e) => e.type === 'sync' && refresh());
+    // 'reload' comes once the event stream is live and after any gap in it: the first read, and a re-read after a reconnect.
+    const stop = rpc.subscribe((e) => (e.type === 'sync' || e.type === 'reload') && refresh());
     return () => {
       live = false;
       stop();

@@ -13,18 +13,33 @@ export function onPortsChanged(listener: (ids: ReadonlySet<string>, all: boolean
   return () => detailListeners.delete(listener);
 }
 
+/** The newest full load asked for; an older one's answer is stale and dropped. */
+let loadGeneration = 0;
+/**
+ * Ports told changed while a full load is in flight: its answer may have been read before the
+ * change, so they are refetched once it lands (else a port made during the load vanishes).
+ */
+let touchedDuringLoad: Set<string> | null = null;
+
 /** Load every port summary into the store. */
 export async function loadAll(): Promise<void> {
+  const generation = ++loadGeneration;
+  touchedDuringLoad ??= new Set();
   const store = usePortsStore.getState();
   store.setLoading();
   try {
     const ports = await rpc.call('ports.list', {});
+    if (generation !== loadGeneration) return;
     // The bench measures board first paint from this moment (data in hand, before any rendering).
     performance.mark('portdesk:ports-ready');
     store.setAll(ports);
   } catch (err) {
+    if (generation !== loadGeneration) return;
     store.setError(err instanceof AppError ? err.message : String(err));
   }
+  const touched = touchedDuringLoad;
+  touchedDuringLoad = null;
+  if (touched && touched.size > 0) queueRefetch([...touched]);
 }
 
 /**
@@ -35,7 +50,10 @@ let queued = new Set<string>();
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
 function queueRefetch(ids: string[]): void {
-  for (const id of ids) queued.add(id);
+  for (const id of ids) {
+    queued.add(id);
+    touchedDuringLoad?.add(id);
+  }
   flushTimer ??= setTimeout(() => void flush(), 16);
 }
 
@@ -62,6 +80,7 @@ function handle(event: ChangeEvent): void {
   if (event.type === 'ports') {
     if (event.removed.length > 0) {
       usePortsStore.getState().remove(event.removed);
+      for (const id of event.removed) touchedDuringLoad?.add(id);
       const removed = new Set(event.removed);
       for (const l of detailListeners) l(removed, false);
     }
@@ -72,9 +91,11 @@ function handle(event: ChangeEvent): void {
   }
 }
 
-/** Start feeding the ports store from RPC: first load, then change events. Returns a stop function. */
+/**
+ * Start feeding the ports store from RPC. The first load comes with the subscription's 'reload'
+ * (sent once change events flow), so nothing written between the load and the stream is missed.
+ * Returns a stop function.
+ */
 export function startPortsFeed(): () => void {
-  const unsubscribe = rpc.subscribe(handle);
-  void loadAll();
-  return unsubscribe;
+  return rpc.subscribe(handle);
 }
