@@ -13,6 +13,7 @@ export type ProblemCode =
   | 'cell-formula-error'
   | 'cell-merged'
   | 'cell-precision'
+  | 'cell-unreadable'
   | 'number-missing'
   | 'number-invalid'
   | 'number-too-long'

@@ -6,7 +6,6 @@
  * a workbook zipping its shared strings right after the sheet as empty (xlsxStream.test.ts).
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import type ExcelJS from 'exceljs';
 import type { ProblemCode } from './problems';
 import type { SourceRow } from './table';
 import { MAX_XLSX_COLUMNS, MAX_XLSX_ROW } from './limits';
@@ -103,7 +102,7 @@ export async function* sheetRows(xml: AsyncIterable<Uint8Array | string>, contex
         break;
       case 'c':
         if (row && cell) {
-          const { text, issue } = cellText(cellValue(cell, context), cell.address);
+          const { text, issue } = cellText(cell, context);
           while (row.cells.length < cell.col - 1) row.cells.push('');
           row.cells[cell.col - 1] = text;
           if (issue) row.issues.push({ col: cell.col - 1, ...issue });
@@ -137,33 +136,6 @@ export function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
-/** The value a cell holds, as exceljs would give it when loading the whole workbook. */
-function cellValue(cell: RawCell, context: SheetContext): ExcelJS.CellValue {
-  const value = ((): ExcelJS.CellValue => {
-    const v = cell.value;
-    switch (cell.type) {
-      case 's':
-        return v === undefined ? null : (context.sharedStrings[Number(v)] ?? null);
-      case 'inlineStr':
-        return cell.inline ?? null;
-      case 'str':
-        return v ?? null;
-      case 'b':
-        return v === undefined ? null : v.trim() !== '0';
-      case 'e':
-        return v === undefined ? null : ({ error: v } as ExcelJS.CellErrorValue);
-      default: {
-        if (v === undefined || v.trim() === '') return null;
-        const n = Number(v);
-        if (!context.isDate(cell.style)) return n;
-        return new Date(Math.round((n - 25569 + (context.date1904 ? 1462 : 0)) * 86_400_000));
-      }
-    }
-  })();
-  if (cell.formula === undefined) return value;
-  return value === null ? { formula: cell.formula, date1904: context.date1904 } : ({ formula: cell.formula, result: value, date1904: context.date1904 } as ExcelJS.CellFormulaValue);
-}
-
 /** The number formats that show a date or time (exceljs' own test: y, m, d, h, s outside quotes and brackets). */
 export function isDateFormat(format: string | undefined): boolean {
   return format !== undefined && /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
@@ -188,58 +160,81 @@ interface CellText {
   issue?: Omit<CellIssue, 'col'>;
 }
 
-/** ISO date of a spreadsheet date, given as the UTC instant of its serial day. */
-function isoDate(d: Date): string {
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
+/**
+ * A cell's text, as Excel shows its value (what exceljs gives loading the whole workbook, where
+ * that is the value: a shared string with its runs joined, a number as written, a date as
+ * YYYY-MM-DD, TRUE/FALSE, a formula's saved result), with the problem that makes the text
+ * unreliable. A cell whose value cannot be known reads as empty with an error, never as a value
+ * made up from it: a formula with no saved result (a shared formula's other cells hold only a
+ * reference to it, exceljs' `{ sharedFormula }` with no result), an error value, a number or a
+ * shared string the workbook does not hold.
+ */
+function cellText(cell: RawCell, context: SheetContext): CellText {
+  const { address, formula, value } = cell;
+  // A shared formula's other cells (<f t="shared" si="0"/>) do not hold its text.
+  const shown = formula ? `=${formula}` : 'a formula';
+  if (formula !== undefined && (value === undefined || (value.trim() === '' && cell.type !== 'str'))) {
+    return unreliable('cell-formula-no-result', `Cell ${address} holds ${formula ? 'the formula ' : ''}${shown} with no saved value: open and save the file in Excel, or paste the values`);
+  }
+  switch (cell.type) {
+    case 's': {
+      if (value === undefined) return { text: '' };
+      const text = context.sharedStrings[Number(value)];
+      return text === undefined ? damaged(address, `refers to shared text ${value.trim()}, which the workbook does not hold`) : { text: text.trim() };
+    }
+    case 'inlineStr':
+      return { text: (cell.inline ?? '').trim() };
+    case 'str':
+      return { text: (value ?? '').trim() };
+    case 'b':
+      return value === undefined ? { text: '' } : { text: value.trim() !== '0' ? 'TRUE' : 'FALSE' };
+    case 'e':
+      if (value === undefined) return { text: '' };
+      return unreliable('cell-formula-error', formula === undefined ? `Cell ${address} shows the error ${value}` : `Cell ${address} (${shown}) evaluates to ${value}`);
+    case 'd': {
+      // An ISO 8601 date (ECMA-376 ST_CellType "d", written by some tools; Excel writes serial days).
+      if (value === undefined || value.trim() === '') return { text: '' };
+      const date = /^\s*(\d{4}-\d{2}-\d{2})(T[\d:.]*(Z|[+-]\d{2}:?\d{2})?)?\s*$/.exec(value);
+      return date && !Number.isNaN(Date.parse(date[1]!)) ? { text: date[1]! } : damaged(address, `holds "${value.trim()}" as a date, which is not one`);
+    }
+    default: {
+      if (value === undefined || value.trim() === '') return { text: '' };
+      const n = Number(value);
+      if (!Number.isFinite(n)) return damaged(address, `holds "${value.trim()}" as a number, which is not one`);
+      return context.isDate(cell.style) ? serialDate(n, address, context.date1904) : numberText(n, address);
+    }
+  }
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null;
+function numberText(value: number, address: string): CellText {
+  if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+    return {
+      text: BigInt(value).toString(),
+      issue: {
+        severity: 'error',
+        code: 'cell-precision',
+        message: `Cell ${address} holds ${value.toExponential()}: Excel stores at most 15 significant digits, so this long number was rounded. Format the column as Text and re-enter it.`,
+      },
+    };
+  }
+  return { text: String(value) };
 }
 
 /**
- * Plain text of one cell value (as {@link cellValue} builds it: never rich text or a hyperlink),
- * with the problem that makes the text unreliable, if any.
+ * A serial day as YYYY-MM-DD. A time of day alone (under one day, in the 1900 system) reads as the
+ * time Excel shows, HH:MM(:SS): as a date it would be 1899-12-30, a day nobody wrote.
  */
-function cellText(value: ExcelJS.CellValue, address: string): CellText {
-  if (value === null || value === undefined) return { text: '' };
-  if (typeof value === 'string') return { text: value.trim() };
-  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
-  if (typeof value === 'number') {
-    if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
-      return {
-        text: BigInt(value).toString(),
-        issue: {
-          severity: 'error',
-          code: 'cell-precision',
-          message: `Cell ${address} holds ${value.toExponential()}: Excel stores at most 15 significant digits, so this long number was rounded. Format the column as Text and re-enter it.`,
-        },
-      };
-    }
-    return { text: String(value) };
-  }
-  if (value instanceof Date) return { text: isoDate(value) };
-  if ('error' in value) {
-    return { text: '', issue: { severity: 'error', code: 'cell-formula-error', message: `Cell ${address} shows the error ${value.error}` } };
-  }
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = value.result;
-    const formula = 'formula' in value && value.formula ? value.formula : (value as ExcelJS.CellSharedFormulaValue).sharedFormula;
-    if (result === undefined || result === null) {
-      return {
-        text: '',
-        issue: {
-          severity: 'error',
-          code: 'cell-formula-no-result',
-          message: `Cell ${address} has the formula =${formula} but no saved result; open the file in Excel and save it again, or paste the values`,
-        },
-      };
-    }
-    if (isObject(result) && 'error' in result) {
-      return { text: '', issue: { severity: 'error', code: 'cell-formula-error', message: `Cell ${address} (=${formula}) evaluates to ${String(result.error)}` } };
-    }
-    return cellText(result as ExcelJS.CellValue, address);
-  }
-  return { text: '' };
+function serialDate(serial: number, address: string, date1904: boolean): CellText {
+  const instant = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+  if (Number.isNaN(instant.getTime()) || serial < 0) return damaged(address, `holds ${serial} as a date, which no calendar day is`);
+  if (!date1904 && serial < 1) return { text: instant.toISOString().slice(11, instant.getUTCSeconds() === 0 ? 16 : 19) };
+  return { text: instant.toISOString().slice(0, 10) };
 }
 
+function unreliable(code: ProblemCode, message: string): CellText {
+  return { text: '', issue: { severity: 'error', code, message } };
+}
+
+function damaged(address: string, what: string): CellText {
+  return unreliable('cell-unreadable', `Cell ${address} ${what}: the workbook may be damaged. Open it in Excel and save it again, or save it as CSV`);
+}

@@ -82,6 +82,58 @@ describe('XLSX read as a stream', () => {
     expect(t.problems.map((p) => [p.code, p.row, p.column, p.message])).toEqual([['cell-formula-error', 2, 'Check', 'Cell E2 (=NA()) evaluates to #N/A']]);
   });
 
+  it('never makes up a value: a shared formula with no saved result is a problem of its cell', async () => {
+    // exceljs writes B3:B4 as <f t="shared" si="0"/>, the formula's text only in B2 (it gives the
+    // other cells back as { sharedFormula: 'B2' }): with no saved value, B3 read as "=undefined".
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Numbers');
+    ws.addRow(['Number', 'Carrier', 'Check']);
+    ws.addRow([2025550100, { formula: 'LOWER("Verizon")', shareType: 'shared', ref: 'B2:B4' }, { formula: 'NA()', shareType: 'shared', ref: 'C2:C3', result: { error: '#N/A' } }]);
+    ws.addRow([2025550101, { sharedFormula: 'B2' }, { sharedFormula: 'C2', result: { error: '#N/A' } }]);
+    ws.addRow([2025550102, { sharedFormula: 'B2', result: 'verizon' }]);
+    const t = await table(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(cells(t)).toEqual([
+      ['2025550100', '', ''],
+      ['2025550101', '', ''],
+      ['2025550102', 'verizon'],
+    ]);
+    expect(t.problems.map((p) => [p.code, p.row, p.column, p.message])).toEqual([
+      ['cell-formula-no-result', 2, 'Carrier', 'Cell B2 holds the formula =LOWER("Verizon") with no saved value: open and save the file in Excel, or paste the values'],
+      ['cell-formula-error', 2, 'Check', 'Cell C2 (=NA()) evaluates to #N/A'],
+      ['cell-formula-no-result', 3, 'Carrier', 'Cell B3 holds a formula with no saved value: open and save the file in Excel, or paste the values'],
+      ['cell-formula-error', 3, 'Check', 'Cell C3 (a formula) evaluates to #N/A'],
+    ]);
+  });
+
+  it('never makes up a value: a value the workbook does not hold is a problem of its cell', async () => {
+    // Written by other tools: an ISO date cell (exceljs reads "2026-12-15" as the number 2026), a
+    // number or a date that is not one ("NaN"), a shared string the workbook lacks (an empty cell),
+    // a time of day in a date column (as a date, 1899-12-30).
+    const styles = `<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`;
+    const c = (ref: string, attributes: string, v: string) => `<c r="${ref}" ${attributes}><v>${v}</v></c>`;
+    const rows = [
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>Number</t></is></c><c r="B1" t="inlineStr"><is><t>FOC Date</t></is></c></row>`,
+      `<row r="2">${c('A2', '', '2025550100')}${c('B2', 't="d"', '2026-12-15T00:00:00Z')}</row>`,
+      `<row r="3">${c('A3', '', '20255501O3')}${c('B3', 't="d"', 'soon')}</row>`,
+      `<row r="4">${c('A4', 't="s"', '7')}${c('B4', 's="1"', '0.5')}</row>`,
+      `<row r="5">${c('A5', '', '2025550105')}${c('B5', 's="1"', '-3')}</row>`,
+    ].join('');
+    const sst = `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>x</t></si></sst>`;
+    const odd = await table(xlsx(rows, sst, { styles }));
+    expect(cells(odd)).toEqual([
+      ['2025550100', '2026-12-15'],
+      ['', ''],
+      ['', '12:00'],
+      ['2025550105', ''],
+    ]);
+    expect(odd.problems.map((p) => [p.code, p.row, p.column, p.message])).toEqual([
+      ['cell-unreadable', 3, 'Number', 'Cell A3 holds "20255501O3" as a number, which is not one: the workbook may be damaged. Open it in Excel and save it again, or save it as CSV'],
+      ['cell-unreadable', 3, 'FOC Date', 'Cell B3 holds "soon" as a date, which is not one: the workbook may be damaged. Open it in Excel and save it again, or save it as CSV'],
+      ['cell-unreadable', 4, 'Number', 'Cell A4 refers to shared text 7, which the workbook does not hold: the workbook may be damaged. Open it in Excel and save it again, or save it as CSV'],
+      ['cell-unreadable', 5, 'FOC Date', 'Cell B5 holds -3 as a date, which no calendar day is: the workbook may be damaged. Open it in Excel and save it again, or save it as CSV'],
+    ]);
+  });
+
   it('finds the header under a title block, and delivers a long sheet in batches as it reads, head first', async () => {
     const bytes = await streamed({
       Ports: (add) => {
