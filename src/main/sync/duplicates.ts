@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PortStateSchema } from '../../shared/model';
 import type { SyncStateRepo } from '../db/repos/sync-state-repo';
 import type { RemotePort } from './adapters/types';
+import { LATE_CREATE_MARGIN_MS } from './late-create';
 import { numberKey } from './merge';
 
 const KEY = 'dup:';
@@ -47,6 +48,24 @@ export function duplicateCopies(
 /** How far the remote's clock may run behind this machine's when a remote copy's creation time is compared with a port's. */
 export const CLOCK_SKEW_MS = 10 * 60_000;
 
+/**
+ * How long after the copy PortDesk kept a second copy of the same create can still have been made,
+ * for an adapter that gives up on a request after `requestTimeoutMs`. A second copy is the same
+ * create sent again because no answer came (lost, or slow past the timeout): made before the kept
+ * copy (the first landed, its answer was lost, the retry made the kept one), or after it when the
+ * first was held on its way and reached the server after the retry (docs/sync.md "Late creates").
+ * The engine sends no second create before the first's timeout + {@link LATE_CREATE_MARGIN_MS}
+ * (late-create.ts: a request not made on the server by then is taken as dropped), so a held first
+ * create is made no later than that after it left, and the retry that made the kept copy left no
+ * sooner than that (an older PortDesk retried after the timeout alone): the held copy comes at most
+ * timeout + margin after the kept one. CLOCK_SKEW_MS on top: both times are the server's, but a
+ * hosted API is many machines, and ten minutes more still tells a copy from a draft made by hand
+ * hours or days later, which is someone's own request and is imported as a port.
+ */
+export function lateCopyWindowMs(requestTimeoutMs: number): number {
+  return requestTimeoutMs + LATE_CREATE_MARGIN_MS + CLOCK_SKEW_MS;
+}
+
 /** A linked local port in progress, by its number set, as {@link sameNumberCopies} compares it. */
 export interface OpenLinkedPort {
   id: string;
@@ -58,19 +77,28 @@ export interface OpenLinkedPort {
 
 /**
  * Duplicates where the family keeps no client marker (Telnyx v1: no field a client may fill and
- * read back): a remote copy neither linked nor matched (`matched`), made (`createdAt`) after a
- * local port of this remote that holds exactly its numbers, is still in progress and is linked to
- * another copy. Made before that port existed (`CLOCK_SKEW_MS` allowed) it is someone else's
- * request; two such ports with its numbers leave it alone (no guess). Object id -> port id.
+ * read back): a remote copy neither linked nor matched (`matched`), holding exactly the numbers of
+ * a local port of this remote that is still in progress and linked to another copy, and made
+ * (`createdAt`) between that port's making here (`CLOCK_SKEW_MS` allowed) and `windowMs`
+ * ({@link lateCopyWindowMs}) after the copy it is linked to was made (that copy's `createdAt`, from
+ * the same listing). Made before the port existed it is someone else's request; made later than
+ * the window, it is a request made by hand with the same numbers, not a create sent twice; with
+ * the linked copy's time unknown nothing tells the two apart, so it is left alone, as it is when
+ * two such ports hold its numbers (no guess). Object id -> port id.
  */
-export function sameNumberCopies(remotes: readonly RemotePort[], byObject: ReadonlyMap<string, string>, matched: ReadonlySet<string>, locals: readonly OpenLinkedPort[]): Map<string, string> {
+export function sameNumberCopies(remotes: readonly RemotePort[], byObject: ReadonlyMap<string, string>, matched: ReadonlySet<string>, locals: readonly OpenLinkedPort[], windowMs: number): Map<string, string> {
   const bySet = new Map<string, OpenLinkedPort[]>();
   for (const p of locals) if (p.numbers) bySet.set(p.numbers, [...(bySet.get(p.numbers) ?? []), p]);
+  const madeAt = new Map<string, number>();
+  for (const r of remotes) if (r.createdAt !== undefined) madeAt.set(r.remoteObjectId, r.createdAt);
   const out = new Map<string, string>();
   for (const r of remotes) {
     if (!unclaimedCopy(r, byObject, matched)) continue;
     const made = r.createdAt;
-    const candidates = (bySet.get(numberKey(r.numbers)) ?? []).filter((p) => p.objectId !== r.remoteObjectId && made >= p.createdAt - CLOCK_SKEW_MS);
+    const candidates = (bySet.get(numberKey(r.numbers)) ?? []).filter((p) => {
+      const kept = madeAt.get(p.objectId);
+      return p.objectId !== r.remoteObjectId && made >= p.createdAt - CLOCK_SKEW_MS && kept !== undefined && made <= kept + windowMs;
+    });
     if (candidates.length === 1 && candidates[0]) out.set(r.remoteObjectId, candidates[0].id);
   }
   return out;

@@ -12,7 +12,7 @@ import { fillStateReasons } from './pull-reasons';
 import { cleanRemotePort } from './clean-remote';
 import { RemoteError } from './errors';
 import { pool } from './pool';
-import { duplicateCopies, recordDuplicates, sameNumberCopies, unclaimedCopy } from './duplicates';
+import { duplicateCopies, lateCopyWindowMs, recordDuplicates, sameNumberCopies, unclaimedCopy } from './duplicates';
 import { Turns } from './turns';
 
 export interface PullContext {
@@ -306,7 +306,7 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
   // Without a marker (Telnyx), by the exact number set and when the copy was made; only linked ports in progress can have one.
   if (caps.matchByNumbers && remotes.some((r) => unclaimedCopy(r, byObject, matched))) {
     const open = portNumberSets().filter((p): p is PortNumberSet & { objectId: string } => p.objectId !== null && holds(p.state));
-    for (const [objectId, portId] of sameNumberCopies(remotes, byObject, matched, open)) duplicates.set(objectId, portId);
+    for (const [objectId, portId] of sameNumberCopies(remotes, byObject, matched, open, lateCopyWindowMs(ctx.adapter.requestTimeoutMs))) duplicates.set(objectId, portId);
   }
   db.transaction(() => {
     recordDuplicates(repos.syncState, remoteId, remotes, duplicates, now, (r) => ctx.adapter.cancelRefusal(r));

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { statusText } from '../../../src/main/cli/commands/sync';
 import { createAdapter } from '../../../src/main/sync/engine';
-import { CLOCK_SKEW_MS, duplicateCopies, sameNumberCopies } from '../../../src/main/sync/duplicates';
+import { CLOCK_SKEW_MS, duplicateCopies, lateCopyWindowMs, sameNumberCopies } from '../../../src/main/sync/duplicates';
+import { LATE_CREATE_MARGIN_MS } from '../../../src/main/sync/late-create';
 import type { RemotePort } from '../../../src/main/sync/adapters/types';
 import type { PortState } from '../../../src/shared/model';
 import { BOTH_PROFILES, kazooRemote, numbers, startHarness, type Harness } from './harness';
@@ -80,17 +81,30 @@ describe('duplicate remote copies of a port PortDesk created', () => {
     expect([...duplicateCopies([...list].reverse(), new Map([['d4', 'p2']]), (m) => ports[m] ?? null)].sort()).toEqual([...found].sort());
   });
 
-  it('without a marker (Telnyx): an unlinked copy with exactly the numbers of one linked port in progress, made after it, is its duplicate; nothing else is', () => {
+  it('without a marker (Telnyx): an unlinked copy with exactly the numbers of one linked port in progress, made around when its linked copy was made, is its duplicate; nothing else is', () => {
     const copy = (id: string, numbers: string[], createdAt: number | undefined): RemotePort => ({ remoteObjectId: id, revision: '1', accountId: 'a', state: 'unconfirmed', fields: {} as RemotePort['fields'], numbers, marker: null, ...(createdAt === undefined ? {} : { createdAt }) });
     const t = 1_700_000_000_000;
+    const timeout = 30_000;
+    const window = lateCopyWindowMs(timeout);
+    // The engine's own settings: the client's timeout, the late-create margin, the clock skew.
+    expect(window).toBe(timeout + LATE_CREATE_MARGIN_MS + CLOCK_SKEW_MS);
     const locals = [
       { id: 'p1', objectId: 'draft:kept', createdAt: t, numbers: '+12025550001,+12025550002' },
       { id: 'p2', objectId: 'draft:x', createdAt: t, numbers: '+12025550009' },
       { id: 'p3', objectId: 'draft:y', createdAt: t, numbers: '+12025550009' },
+      // Made here, and its create sent, days before: its linked copy was made then.
+      { id: 'p4', objectId: 'pr:submitted', createdAt: t, numbers: '+12025550020' },
+      { id: 'p5', objectId: 'draft:unlisted', createdAt: t, numbers: '+12025550030' },
     ];
     const list = [
       copy('draft:kept', ['+12025550001', '+12025550002'], t + 5),
-      copy('draft:late', ['+12025550002', '+12025550001'], t + 60_000),
+      // The retried create's first copy, its answer lost: made before the kept one.
+      copy('draft:lost-answer', ['+12025550002', '+12025550001'], t + 2),
+      // The first create held on its way past the client's timeout, made after the retry's copy, within the window.
+      copy('draft:held', ['+12025550001', '+12025550002'], t + 5 + window),
+      // A draft made by hand with the same numbers, the next morning and days later: someone's own request.
+      copy('draft:next-morning', ['+12025550001', '+12025550002'], t + 5 + window + 1),
+      copy('draft:by-hand', ['+12025550001', '+12025550002'], t + 3 * 86_400_000),
       // Made by someone before the port existed here (beyond the clock skew): not PortDesk's.
       copy('draft:older', ['+12025550001', '+12025550002'], t - CLOCK_SKEW_MS - 1),
       copy('draft:subset', ['+12025550001'], t + 60_000),
@@ -98,8 +112,16 @@ describe('duplicate remote copies of a port PortDesk created', () => {
       copy('draft:ambiguous', ['+12025550009'], t + 60_000),
       copy('draft:matched', ['+12025550001', '+12025550002'], t + 60_000),
       copy('pr:no-time', ['+12025550001', '+12025550002'], undefined),
+      // The kept copy is a port request now (made at submit, days after its draft): a copy made by hand after the submit is no duplicate.
+      copy('pr:submitted', ['+12025550020'], t + 5 * 86_400_000),
+      copy('draft:after-submit', ['+12025550020'], t + 6 * 86_400_000),
+      // The kept copy is not in the listing: its time is unknown, nothing tells a copy from a hand-made draft.
+      copy('draft:of-unlisted', ['+12025550030'], t + 60_000),
     ];
-    const found = sameNumberCopies(list, new Map([['draft:kept', 'p1']]), new Set(['draft:matched']), locals);
-    expect([...found]).toEqual([['draft:late', 'p1']]);
+    const found = sameNumberCopies(list, new Map([['draft:kept', 'p1'], ['pr:submitted', 'p4']]), new Set(['draft:matched']), locals, window);
+    expect([...found].sort()).toEqual([
+      ['draft:held', 'p1'],
+      ['draft:lost-answer', 'p1'],
+    ]);
   });
 });

@@ -9,7 +9,7 @@ import type { SyncReport } from '../../../src/shared/rpc/methods/sync';
 import { closedPort } from '../../support/closed-port';
 import type { KazooVersion } from '../../../src/sandbox/index';
 import { kazooRemote, numbers, startHarness, type Harness } from './harness';
-import { allDrafts } from './telnyx-api';
+import { allDrafts, telnyxApi } from './telnyx-api';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -229,5 +229,43 @@ describe('a Telnyx create that lands after its second attempt (v1 keeps no clien
     expect((await engine.syncNow({ waitMs: 20_000 })).converged).toBe(true);
     expect(engine.status().remotes[0]?.duplicates).toEqual([]);
     expect(harness.ctx.ports.list()).toHaveLength(1);
+  });
+
+  it('a draft made by hand with the same numbers days later is no late copy: it is imported as a port, while the late copy stays a duplicate', async () => {
+    const nums = numbers(95, 2);
+    h = await startHarness('telnyx', { proxy: true });
+    const harness = h;
+    const proxy = harness.proxy!;
+    const port = harness.ctx.ports.create({ fields: { name: 'Slow then lost' }, numbers: nums, remoteId: harness.remoteId });
+    const engine = engineFor(harness, 1_500);
+    // The first create is held past the client's timeout; the answer to the next write reaching the server (the second create) is lost.
+    proxy.holdNext(creates.telnyx);
+    await harness.faults({ lostResponse: { next: 1, mutatingOnly: true } });
+    const run = engine.syncNow({ waitMs: 60_000 });
+    const held = await proxy.held();
+    const report = await run;
+    expect(report.converged, report.message).toBe(true);
+    await harness.faults({});
+    // The second create's answer was lost: its retry looked first and linked what it had made.
+    expect(proxy.seen.filter((r) => creates.telnyx(r.method, r.path))).toHaveLength(2);
+    const log = ((await harness.admin('/log', undefined, 'GET')) as { data: { method: string; path: string; outcome: string }[] }).data;
+    expect(log.filter((e) => creates.telnyx(e.method, e.path)).map((e) => e.outcome)).toEqual(['lost']);
+    const linked = harness.ctx.ports.get(port.id).remoteObjectId;
+    await held.release();
+    const lateId = `draft:${(await allDrafts(harness)).find((d) => `draft:${d.id}` !== linked)?.id ?? ''}`;
+
+    // Three days on, someone makes a draft with the same numbers in the portal.
+    await harness.admin('/time/advance', { ms: 3 * 86_400_000 });
+    const byHand = (await telnyxApi(harness, '/draft_port_requests', { method: 'POST', json: { phone_numbers: nums.map((phone_number) => ({ phone_number })) } })) as { id: string };
+    expect(await remoteCopies(harness, 'telnyx', port.id, nums)).toBe(3);
+
+    const after = await engine.syncNow({ waitMs: 20_000 });
+    expect(after.converged, after.message).toBe(true);
+    expect(engine.status().remotes[0]?.duplicates.map((d) => [d.remoteObjectId, d.portId])).toEqual([[lateId, port.id]]);
+    // Someone's own request: a port of its own, its numbers held open by the port made first.
+    const imported = harness.ctx.ports.list().find((p) => p.id !== port.id);
+    expect(harness.ctx.ports.list()).toHaveLength(2);
+    expect(imported?.remoteObjectId).toBe(`draft:${byHand.id}`);
+    expect(harness.ctx.ports.get(port.id).remoteObjectId).toBe(linked);
   });
 });

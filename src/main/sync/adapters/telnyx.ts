@@ -70,6 +70,7 @@ const LinkSchema = z.looseObject({ url: z.url({ protocol: /^https?$/ }) });
 const UploadGrantSchema = z.looseObject({ url: z.url({ protocol: /^https?$/ }), form_fields: z.record(z.string(), z.string()) });
 const PortRequestSchema = z.looseObject({
   id: z.string(),
+  created_at: z.string().nullish().catch(undefined),
   support_key: s,
   phone_numbers: z.array(PhoneSchema).catch([]),
   sub_requests: z.array(SubSchema).catch([]),
@@ -277,7 +278,11 @@ export class TelnyxAdapter implements RemoteAdapter {
 
   private prToPort(pr: PortRequest, raw: unknown): RemotePort {
     const statuses = pr.sub_requests.map((sub) => sub.status ?? '');
+    const createdAt = Date.parse(pr.created_at ?? '');
     return {
+      // Made when its draft was submitted, after that draft: a late copy of the draft's create is
+      // told by it once the kept copy is a port request (duplicates.ts).
+      ...(Number.isFinite(createdAt) ? { createdAt } : {}),
       remoteObjectId: `pr:${pr.id}`,
       revision: contentRevision(raw),
       accountId: this.config.accountId,

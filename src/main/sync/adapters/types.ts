@@ -49,7 +49,8 @@ export interface RemotePort {
   marker: string | null;
   /**
    * When the remote made the request (ms), for families with no client marker, whose duplicates
-   * are told by their numbers and this time (Telnyx drafts' `created_at`; duplicates.ts).
+   * are told by their numbers and this time, and by the time of the copy kept (Telnyx's
+   * `created_at` of drafts and port requests; duplicates.ts).
    */
   createdAt?: number;
   /**
