@@ -14,10 +14,23 @@ const DuplicateRecordSchema = z.object({
   seenAt: z.number().int(),
   /** Set once the specialist dismissed it or PortDesk canceled it remotely: no longer listed. */
   settled: z.enum(['dismissed', 'canceled']).nullable(),
-  /** Why it cannot be canceled through the remote's API, and what to do instead (RemoteAdapter.cancelRefusal); null: it can. */
-  cancelRefusal: z.string().nullable().default(null),
+  /**
+   * Why it cannot be canceled through the remote's API, and what to do instead
+   * (RemoteAdapter.cancelRefusal); null: it can. Absent: not known, in a record written before
+   * PortDesk asked (the next pull rewrites it with the adapter's answer); read as "can" it offered
+   * a cancel Telnyx's API cannot do.
+   */
+  cancelRefusal: z.string().nullable().optional(),
 });
 export type DuplicateRecord = z.infer<typeof DuplicateRecordSchema>;
+
+/** What is said of a duplicate whose record does not know yet whether it can be canceled: no cancel is offered until it is known. */
+export const CANCEL_NOT_CHECKED = 'PortDesk has not checked yet whether its server can cancel this copy: the next sync checks';
+
+/** Why the duplicate cannot be canceled (or that it is not known yet); null: it can. */
+export function cancelRefusalOf(record: DuplicateRecord): string | null {
+  return record.cancelRefusal === undefined ? CANCEL_NOT_CHECKED : record.cancelRefusal;
+}
 
 /**
  * The remote copies that duplicate another copy of the same local port: each carries the marker
@@ -128,7 +141,7 @@ export function recordDuplicates(
   for (const [objectId, portId] of found) {
     const before = readDuplicate(state, remoteId, objectId);
     const remote = byId.get(objectId);
-    const record: DuplicateRecord = { portId, state: remote?.state ?? 'unconfirmed', seenAt: before?.seenAt ?? now, settled: before?.settled ?? null, cancelRefusal: remote ? cancelRefusal(remote) : null };
+    const record: DuplicateRecord = { portId, state: remote?.state ?? 'unconfirmed', seenAt: before?.seenAt ?? now, settled: before?.settled ?? null, ...(remote ? { cancelRefusal: cancelRefusal(remote) } : {}) };
     state.set(remoteId, KEY + objectId, JSON.stringify(record));
   }
 }

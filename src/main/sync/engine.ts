@@ -19,7 +19,7 @@ import type { AdapterContext, RemoteAdapter } from './adapters/types';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { RemoteError } from './errors';
 import { pull } from './pull';
-import { openDuplicates, readDuplicate, settleDuplicate } from './duplicates';
+import { cancelRefusalOf, openDuplicates, readDuplicate, settleDuplicate } from './duplicates';
 import { readUnreadable, storeUnreadable } from './pull-failures';
 import { pool } from './pool';
 import { pushPort, type PortPushOutcome, type PushContext } from './push';
@@ -334,7 +334,7 @@ export class SyncEngine {
         })),
         duplicates: openDuplicates(this.store.repos.syncState, r.id).map((d) => {
           const port = this.store.port(d.portId);
-          return { remoteObjectId: d.remoteObjectId, portId: d.portId, name: port?.name ?? d.portId, keptObjectId: port?.remoteObjectId ?? null, state: d.state, seenAt: d.seenAt, cancelRefusal: d.cancelRefusal };
+          return { remoteObjectId: d.remoteObjectId, portId: d.portId, name: port?.name ?? d.portId, keptObjectId: port?.remoteObjectId ?? null, state: d.state, seenAt: d.seenAt, cancelRefusal: cancelRefusalOf(d) };
         }),
         unreadable: readUnreadable(this.store, r.id),
       };
@@ -415,6 +415,9 @@ export class SyncEngine {
       const adapter = (this.options.adapterFor ?? createAdapter)(this.options.remotes.config(remoteId), this.adapterContext(remoteId));
       try {
         const current = await adapter.get(remoteObjectId);
+        // Asked again of the copy as it is now: the record may predate the question, or the copy have moved since the pull.
+        const refusal = adapter.cancelRefusal(current);
+        if (refusal) throw new AppError('UNSUPPORTED', refusal, { remoteObjectId });
         if (current.state !== 'canceled') {
           const snapshot = this.store.snapshot(dup.portId) ?? { localId: dup.portId, state: current.state, fields: current.fields, numbers: current.numbers };
           const kept = this.store.port(dup.portId)?.remoteObjectId;

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { statusText } from '../../../src/main/cli/commands/sync';
 import { createAdapter } from '../../../src/main/sync/engine';
-import { CLOCK_SKEW_MS, duplicateCopies, lateCopyWindowMs, sameNumberCopies } from '../../../src/main/sync/duplicates';
+import { CANCEL_NOT_CHECKED, CLOCK_SKEW_MS, duplicateCopies, lateCopyWindowMs, sameNumberCopies } from '../../../src/main/sync/duplicates';
 import { LATE_CREATE_MARGIN_MS } from '../../../src/main/sync/late-create';
 import type { RemotePort } from '../../../src/main/sync/adapters/types';
 import type { PortState } from '../../../src/shared/model';
 import { BOTH_PROFILES, kazooRemote, numbers, startHarness, type Harness } from './harness';
+import { allDrafts } from './telnyx-api';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -53,6 +54,49 @@ describe('duplicate remote copies of a port PortDesk created', () => {
     expect(h.engine.status().remotes[0]?.duplicates).toEqual([]);
     expect(h.ctx.ports.list()).toHaveLength(2);
     expect(h.ctx.ports.get(port.id).state).not.toBe('canceled');
+  });
+
+  it('recorded before PortDesk asked whether it can be canceled: no cancel offered until known; a cancel asked for checks the copy first; the next pull records the answer', async () => {
+    /** A late second copy of a new port, found by a sync, then its record as an older PortDesk wrote it (no cancelRefusal). */
+    const oldDuplicate = async (harness: Harness, name: string, nums: string[]): Promise<{ portId: string; objectId: string }> => {
+      const port = harness.ctx.ports.create({ fields: { name }, numbers: nums, remoteId: harness.remoteId });
+      expect((await harness.engine.syncNow({ waitMs: 20_000 })).converged).toBe(true);
+      const late = await createAdapter(harness.ctx.remotes.config(harness.remoteId)).create(harness.engine.store.snapshot(port.id)!);
+      expect((await harness.engine.syncNow({ waitMs: 20_000 })).converged).toBe(true);
+      const key = `dup:${late.remoteObjectId}`;
+      const { cancelRefusal: _asked, ...before } = JSON.parse(harness.ctx.repos.syncState.get(harness.remoteId, key) ?? 'null') as Record<string, unknown>;
+      harness.ctx.repos.syncState.set(harness.remoteId, key, JSON.stringify(before));
+      return { portId: port.id, objectId: late.remoteObjectId };
+    };
+    const writes = async (harness: Harness): Promise<number> => ((await harness.admin('/log', undefined, 'GET')) as { data: { method: string; family: string }[] }).data.filter((e) => e.family !== 'admin' && e.method !== 'GET').length;
+
+    // Telnyx: a draft cannot be canceled through v1. Not offered while unknown; asked for, the copy is read and the cancel refused before any write.
+    h = await startHarness('telnyx');
+    const draft = await oldDuplicate(h, 'Old record', numbers(30, 1));
+    expect(h.engine.status().remotes[0]?.duplicates.map((d) => [d.remoteObjectId, d.cancelRefusal])).toEqual([[draft.objectId, CANCEL_NOT_CHECKED]]);
+    expect(statusText(h.engine.status())).toContain(`${CANCEL_NOT_CHECKED} (portdesk sync duplicate ${draft.objectId} --remote ${h.remoteId} --dismiss)`);
+    const refusal = `Telnyx's v1 API cannot cancel a draft port request: delete draft ${draft.objectId.slice('draft:'.length)} in the Telnyx portal, then dismiss this duplicate`;
+    const before = await writes(h);
+    await expect(h.engine.settleDuplicate(h.remoteId, draft.objectId, 'cancel')).rejects.toThrow(refusal);
+    expect(await writes(h)).toBe(before);
+    expect((await allDrafts(h)).filter((d) => d.status === 'pending')).toHaveLength(2);
+    // The next pull asks the adapter and records its answer.
+    expect((await h.engine.syncNow({ waitMs: 20_000 })).converged).toBe(true);
+    expect(h.engine.status().remotes[0]?.duplicates.map((d) => d.cancelRefusal)).toEqual([refusal]);
+    await h.close();
+
+    // Kazoo: anyone may cancel an unconfirmed request. Unknown, it is not offered; asked for, it is checked and done.
+    h = await startHarness('kazoo');
+    const request = await oldDuplicate(h, 'Old record', numbers(35, 1));
+    expect(h.engine.status().remotes[0]?.duplicates.map((d) => d.cancelRefusal)).toEqual([CANCEL_NOT_CHECKED]);
+    await h.engine.settleDuplicate(h.remoteId, request.objectId, 'cancel');
+    expect((await kazooRemote(h)).find((r) => r.id === request.objectId)?.port_state).toBe('canceled');
+    expect(h.engine.status().remotes[0]?.duplicates).toEqual([]);
+    // Another old record: the next pull finds it can be canceled and offers it.
+    const second = await oldDuplicate(h, 'Old record 2', numbers(38, 1));
+    expect(h.engine.status().remotes[0]?.duplicates.map((d) => [d.remoteObjectId, d.cancelRefusal])).toEqual([[second.objectId, CANCEL_NOT_CHECKED]]);
+    expect((await h.engine.syncNow({ waitMs: 20_000 })).converged).toBe(true);
+    expect(h.engine.status().remotes[0]?.duplicates.map((d) => [d.remoteObjectId, d.cancelRefusal])).toEqual([[second.objectId, null]]);
   });
 
   it('is offered for canceling where the remote can cancel it: Kazoo by its state machine and port authority, Telnyx never for a draft', () => {
