@@ -16,6 +16,7 @@ import { normalizeUsRegion } from '../../shared/domain/usStates';
 import { editedMessage } from '../../shared/domain/fieldLabels';
 import type { Repos } from '../db/repos';
 import type { PortRow } from '../db/repos/ports-repo';
+import { leftOnRemoteByDelete } from '../remotes/left-on-remote';
 import type { SkippedPort } from '../../shared/rpc/methods/ports';
 import type { ChangeBus } from './changes';
 import { cannotLeaveRemote, writeAssignment } from './remote-assignment';
@@ -418,9 +419,10 @@ export class PortsService {
 
   /**
    * Delete a port where Kazoo allows it. A port never pushed simply disappears with its queued
-   * changes; one that exists remotely leaves a delete in the outbox.
+   * changes; one that exists remotely leaves a delete in the outbox. Returns what the delete
+   * leaves on the remote, for the specialist to hear (a Telnyx draft stays there), or null.
    */
-  delete(id: string): void {
+  delete(id: string): { leftOnRemote: string | null } {
     const port = this.require(id);
     if (!isDeletable(port.state)) {
       throw new AppError('LOCKED', `"${port.name}" is ${port.state}: only unconfirmed, rejected or canceled ports can be deleted; cancel it first`);
@@ -439,6 +441,8 @@ export class PortsService {
     // Not awaited (delete stays synchronous); which blobs are orphaned is decided before this returns.
     void this.releaseBlobs(blobs);
     this.changes.emit({ type: 'ports', ids: [], removed: [id] });
+    const kind = port.remoteObjectId ? this.repos.remotes.list().find((r) => r.id === port.remoteId)?.kind : undefined;
+    return { leftOnRemote: kind && port.remoteObjectId ? leftOnRemoteByDelete(kind, port.remoteObjectId, port.state) : null };
   }
 
   private assertReady(port: PortRow): void {

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { runCli } from '../../../src/main/cli/program';
 import { TelnyxAdapter } from '../../../src/main/sync/adapters/telnyx';
 import { EMPTY_PORT_FIELDS } from '../../../src/shared/model';
 import { tinyPdf } from '../../../src/sandbox/seed/tinyPdf';
@@ -251,6 +253,35 @@ describe('Telnyx v1 sync', () => {
     const report = await h.engine.syncNow({ waitMs: 5000 });
     expect(report.converged, `${report.message} ${h.ctx.ports.get(bad.id).syncError}`).toBe(true);
     expect(await allDrafts(h)).toHaveLength(2);
+  });
+
+  it('a never-submitted draft moved to canceled says what is true: delete it in the portal and the port here; deleting the port says the draft stays on Telnyx, and it is not pulled back', async () => {
+    h = await startHarness('telnyx');
+    const port = h.ctx.ports.create({ fields: { name: 'Not wanted' }, numbers: numbers(30, 1), remoteId: h.remoteId });
+    const kept = h.ctx.ports.create({ fields: { name: 'Wanted' }, numbers: numbers(35, 1), remoteId: h.remoteId });
+    await h.faults({ seed: 5, lostResponse: { rate: 0.2 } });
+    await converge(h);
+    const draftId = h.ctx.ports.get(port.id).remoteObjectId?.replace(/^draft:/, '') ?? '';
+    expect(draftId).not.toBe('');
+
+    h.ctx.ports.move(port.id, { to: 'canceled', reason: 'Customer stays' });
+    expect((await h.engine.syncNow({ waitMs: 5_000 })).blocked).toBe(1);
+    const refused = h.ctx.ports.get(port.id);
+    expect(refused.syncStatus).toBe('error');
+    expect(refused.syncError).toBe(`Telnyx's v1 API can neither cancel nor delete draft ${draftId} (never submitted): delete the draft in the Telnyx portal, and delete this port in PortDesk, which then forgets the draft (deleting the port alone leaves the draft on Telnyx)`);
+
+    // Deleted here (from the CLI), the port goes; the user is told the draft does not.
+    let out = '';
+    const code = await runCli(['--db', join(h.dir, 'portdesk.db'), 'ports', 'delete', port.id], { out: (t) => (out += t), err: () => undefined, env: {} });
+    expect(code).toBe(0);
+    expect(out).toContain(`Deleted ${port.id}\nDraft ${draftId} stays on Telnyx: Telnyx's v1 API cannot delete a draft, so delete it in the Telnyx portal. PortDesk will not pull it back`);
+    const report = await h.engine.syncNow({ waitMs: 10_000 });
+    expect(report.converged, report.message).toBe(true);
+    expect((await allDrafts(h)).find((d) => d.id === draftId)?.status).toBe('pending');
+    expect(h.ctx.ports.list().map((p) => p.id)).toEqual([kept.id]);
+    // The service says it to the window too; a port never sent leaves nothing behind.
+    const local = h.ctx.ports.create({ fields: { name: 'Local only' }, numbers: numbers(40, 1), remoteId: h.remoteId });
+    expect(h.ctx.ports.delete(local.id)).toEqual({ leftOnRemote: null });
   });
 
   it('listing follows Total-Pages past the server per_page cap: every draft comes back once, through 503s', async () => {

@@ -128,7 +128,7 @@ export function registerPortCommands(program: Command, { run, call, out, json }:
   ports
     .command('delete <id>')
     .description('delete a port request (unconfirmed, rejected or canceled)')
-    .action((id: string) => run('ports.delete', { id }, (r) => `Deleted ${r.deleted}`));
+    .action((id: string) => run('ports.delete', { id }, (r) => (r.leftOnRemote ? `Deleted ${r.deleted}\n${r.leftOnRemote}` : `Deleted ${r.deleted}`)));
 
   const numbers = program.command('numbers').description('add, remove and look up numbers');
   numbers

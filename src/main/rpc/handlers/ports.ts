@@ -16,10 +16,7 @@ export function portHandlers(ports: PortsService): PortHandlers {
     'ports.bulkUpdate': ({ edits }) => ports.bulkUpdate(edits),
     'ports.undoMoves': ({ moves }) => ports.undoMoves(moves),
     'ports.move': ({ id, ...move }) => ports.move(id, move),
-    'ports.delete': ({ id }) => {
-      ports.delete(id);
-      return { deleted: id };
-    },
+    'ports.delete': ({ id }) => ({ deleted: id, ...ports.delete(id) }),
     'numbers.add': ({ portId, numbers, country }) => ports.addNumbers(portId, numbers, country),
     'numbers.remove': ({ portId, numbers }) => ports.removeNumbers(portId, numbers),
     'numbers.lookup': ({ number, country }) => ports.findByNumber(number, country),

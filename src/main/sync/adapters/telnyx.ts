@@ -428,7 +428,7 @@ export class TelnyxAdapter implements RemoteAdapter {
     }
     const why =
       move.to === 'canceled'
-        ? 'Telnyx has no cancel for a draft port request that was never submitted; delete the port instead'
+        ? `Telnyx's v1 API can neither cancel nor delete draft ${id} (never submitted): delete the draft in the Telnyx portal, and delete this port in PortDesk, which then forgets the draft (deleting the port alone leaves the draft on Telnyx)`
         : `On Telnyx, ${move.to} is set by Telnyx and the losing carrier, not by PortDesk`;
     throw new RemoteError({ kind: 'permanent', status: 0, message: why });
   }

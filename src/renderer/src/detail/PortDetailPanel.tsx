@@ -202,11 +202,13 @@ export function PortDetailPanel({ id }: { id: string }) {
         <DeletePortDialog
           port={port}
           onCancel={() => setConfirmDelete(false)}
-          onDeleted={() => {
+          onDeleted={(leftOnRemote) => {
             setConfirmDelete(false);
             useDraftStore.getState().clear(port.id);
             usePortsStore.getState().remove([port.id]);
             useNoticeStore.getState().toast('success', `Deleted “${port.name}”`);
+            // A Telnyx draft stays on Telnyx: said where it is not missed, with what to do there.
+            if (leftOnRemote) useNoticeStore.getState().toast('info', leftOnRemote);
             close();
           }}
         />

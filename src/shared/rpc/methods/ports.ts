@@ -74,7 +74,8 @@ export const portsMethods = {
     }),
     PortDetailSchema,
   ),
-  'ports.delete': method(z.object({ id }), z.object({ deleted: z.string() })),
+  /** `leftOnRemote`: what the delete leaves on the port's remote, to tell the specialist (a Telnyx draft stays there; null: nothing). */
+  'ports.delete': method(z.object({ id }), z.object({ deleted: z.string(), leftOnRemote: z.string().nullable() })),
   'numbers.add': method(
     z.object({ portId: id, numbers: numberList.min(1, 'needs at least one number'), country }),
     z.object({ added: z.array(z.string()), alreadyOnPort: z.array(z.string()), notes: z.array(z.string()) }),
