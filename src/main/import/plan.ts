@@ -241,7 +241,6 @@ export class FileFacts {
   /** Invalid numbers and own problems of the rows that have any (few), by sequence number. */
   private readonly own = new Map<number, { invalid: number; errors: number; warnings: number }>();
   private readonly multi = new Map<string, Owner[]>();
-  private readonly carriers = new Map<string, Set<string>>();
   /** Open ports holding numbers of the file, and the numbers not looked for yet. */
   private readonly ports = new Map<string, { portId: string; name: string }>();
   private unlooked: string[] = [];
@@ -291,11 +290,6 @@ export class FileFacts {
       if (!owners.some((o) => o.key === key)) owners.push({ key, row: a.row });
     }
     this.seqNumbersEnd.push(this.rowNumbers.length);
-    if (carrier && this.splitting) {
-      let set = this.carriers.get(key);
-      if (!set) this.carriers.set(key, (set = new Set()));
-      set.add(carrier);
-    }
     if (a.invalid > 0 || a.rowProblems.length > 0) {
       let errors = 0;
       for (const p of a.rowProblems) if (p.severity === 'error') errors++;
@@ -332,17 +326,6 @@ export class FileFacts {
 
   twoOwners(): number {
     return this.multi.size;
-  }
-
-  /**
-   * Losing carriers per group key, for groups whose rows name more than one. A port request moves
-   * numbers away from one losing carrier (one LOA, one account), so such a group becomes one new
-   * port per carrier rather than one port whose other carriers' numbers would be refused.
-   */
-  carrierSplits(): Map<string, string[]> {
-    const splits = new Map<string, string[]>();
-    for (const [key, set] of this.carriers) if (set.size > 1) splits.set(key, [...set]);
-    return splits;
   }
 
   /**
@@ -408,7 +391,7 @@ export class FileFacts {
 
   /** The groups after {@link planAll}: one port request per group key, split by losing carrier where needed. */
   groups(headers: readonly string[], mapping: ColumnMapping, options: PlanOptions): PlannedGroup[] {
-    return this.parts.finish(headers, mapping, options, this.carrierSplits());
+    return this.parts.finish(headers, mapping, options);
   }
 
   private numberOf(id: number): string {
@@ -574,7 +557,23 @@ class GroupParts {
     }
   }
 
-  finish(headers: readonly string[], mapping: ColumnMapping, options: PlanOptions, splits: Map<string, string[]>): PlannedGroup[] {
+  /**
+   * Losing carriers per group key (in the order first met), for groups whose rows name more than
+   * one. A port request moves numbers away from one losing carrier (one LOA, one account), so such
+   * a group becomes one new port per carrier rather than one port whose other carriers' numbers
+   * would be refused. Rows without a carrier ('') split off only beside two named ones.
+   */
+  private splits(): Map<string, string[]> {
+    const splits = new Map<string, string[]>();
+    for (const [key, byCarrier] of this.index) {
+      const carriers = [...byCarrier.keys()].filter((c): c is string => c !== null && c !== '');
+      if (carriers.length > 1) splits.set(key, carriers);
+    }
+    return splits;
+  }
+
+  finish(headers: readonly string[], mapping: ColumnMapping, options: PlanOptions): PlannedGroup[] {
+    const splits = this.splits();
     const byKey = new Map<string, GroupPart[]>();
     for (const part of this.list) {
       const same = byKey.get(part.key);
