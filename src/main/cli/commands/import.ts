@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { AppError } from '../../../shared/errors';
-import { CountrySchema, type ImportCommitResult, type ImportProblemView, type ImportStatus, type ImportTargetInput } from '../../../shared/rpc/methods/import';
+import { CountrySchema, MAX_HEADER_ROW, type ImportCommitResult, type ImportProblemView, type ImportStatus, type ImportTargetInput } from '../../../shared/rpc/methods/import';
 import type { ImportService, StartImport } from '../../services/import-service';
 import { decodeText, isZip } from '../../import/decode';
 import { looksLikeHeader } from '../../import/header';
@@ -33,9 +33,6 @@ interface ImportOptions {
 
 /** `--header-row`: a row number, or none (every row is data). */
 type HeaderRowChoice = { headerRow: number } | { hasHeader: false };
-
-/** The header rows the window offers to pick from stop at row 1,000 too (import.remap's cap). */
-const MAX_HEADER_ROW = 1_000;
 
 function parseHeaderRow(value: string): HeaderRowChoice {
   if (value.trim().toLowerCase() === 'none') return { hasHeader: false };

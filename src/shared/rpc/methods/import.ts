@@ -27,8 +27,11 @@ export const CountrySchema = z
   .transform((s) => s.trim().toUpperCase())
   .refine(isCountryCode, 'is not a country code libphonenumber knows (use two letters, e.g. US)');
 
+/** The last row that may be picked as the header (the window's import.remap and `portdesk import --header-row` alike). */
+export const MAX_HEADER_ROW = 1_000;
+
 /** The header row picked in the preview; it lies among the first rows, never deep in a file. */
-const HeaderRowSchema = z.number().int().positive().max(1000);
+const HeaderRowSchema = z.number().int().positive().max(MAX_HEADER_ROW);
 
 /** The host accepts 64 MB bodies; base64 inflates by 4/3, so 46 MB of file bytes fit. */
 const MAX_BASE64 = 64 * 1024 * 1024 - 4096;
