@@ -73,13 +73,6 @@ export class KazooPortStore {
     return row ? toRecord(row) : undefined;
   }
 
-  /** Every port, optionally only in `states`, oldest first (listings filter by account tree themselves). */
-  all(states?: readonly string[]): PortRecord[] {
-    if (states && states.length === 0) return [];
-    const sql = `SELECT * FROM kz_ports${states ? ` WHERE port_state IN (${states.map(() => '?').join(',')})` : ''} ORDER BY created, id`;
-    return (this.db.prepare(sql).all(...(states ?? [])) as PortRow[]).map(toRecord);
-  }
-
   /**
    * Ports in `states`, oldest first, that a listing under `accountId` may hold, as stored (the
    * document unread): the account's own or, under `descendants`, those whose document names the
