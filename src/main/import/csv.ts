@@ -76,7 +76,6 @@ export function streamDelimited(text: string | TextPieces, options: DelimitedOpt
   return { ...head.shape(), totalRows: head.totalRows };
 }
 
-/** A string handed over in pieces of `chars` characters (slices: nothing is copied). */
 /** A string handed over as {@link TextPieces} of `chars` characters. */
 export function stringPieces(text: string, chars = CHUNK_CHARS): TextPieces {
   let at = 0;

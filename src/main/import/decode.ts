@@ -139,30 +139,40 @@ export interface TextPieces {
   read(): number;
 }
 
-export type DecodedPieces = { ok: true; encoding: TextEncodingName; pieces: () => TextPieces; lines: number } | { ok: false; error: FileError };
+export type DecodedPieces = { ok: true; encoding: TextEncodingName; pieces: () => TextPieces } | { ok: false; error: FileError };
 
 /**
  * {@link decodeText} a piece at a time, so a file of 100 MB is never held as one string (as
  * UTF-16 that string alone would be 200 MB): `pieces()` decodes it again from the start at each
- * call. One pass is made here to refuse a blank file and to count its lines (a trailing line
- * break ends the last line), stopping once past `maxLines`.
+ * call. Blank text is refused (read up to its first other character).
  */
-export function decodeTextPieces(bytes: Uint8Array, maxBytes: number = MAX_IMPORT_BYTES, maxLines = Infinity, pieceBytes = PIECE_BYTES): DecodedPieces {
+export function decodeTextPieces(bytes: Uint8Array, maxBytes: number = MAX_IMPORT_BYTES, pieceBytes = PIECE_BYTES): DecodedPieces {
   const decoding = chooseDecoding(bytes, maxBytes);
   if ('code' in decoding) return { ok: false, error: decoding };
   const pieces = piecesOf(bytes, decoding, pieceBytes);
+  if (isBlank(pieces())) return { ok: false, error: blankFile() };
+  return { ok: true, encoding: decoding.encoding, pieces };
+}
+
+/** True when the text holds nothing but white space (read up to its first other character). */
+export function isBlank(text: TextPieces): boolean {
+  for (let piece = text.next(); piece !== undefined; piece = text.next()) if (piece.trim() !== '') return false;
+  return true;
+}
+
+/**
+ * The lines of a text (a trailing line break ends the last line, it does not start one), counted
+ * up to the first past `maxLines`: a longer text is refused whatever its length.
+ */
+export function countLines(text: TextPieces, maxLines = Infinity): number {
   let breaks = 0;
-  let blank = true;
   let endsWithBreak = false;
-  const scan = pieces();
-  // Past maxLines + 1 breaks the file is too long whether or not it ends with one: no need to read on.
-  for (let piece = scan.next(); piece !== undefined && breaks <= maxLines; piece = scan.next()) {
-    if (blank && piece.trim() !== '') blank = false;
+  for (let piece = text.next(); piece !== undefined && breaks <= maxLines; piece = text.next()) {
     for (let i = piece.indexOf('\n'); i !== -1; i = piece.indexOf('\n', i + 1)) breaks++;
-    endsWithBreak = piece.endsWith('\n');
+    // An empty piece says nothing of how the text ends.
+    if (piece !== '') endsWithBreak = piece.endsWith('\n');
   }
-  if (blank) return { ok: false, error: blankFile() };
-  return { ok: true, encoding: decoding.encoding, pieces, lines: endsWithBreak ? breaks : breaks + 1 };
+  return endsWithBreak ? breaks : breaks + 1;
 }
 
 /** Text known to be UTF-8 (a paste, encoded by main for the worker), decoded a piece at a time. */

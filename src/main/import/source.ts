@@ -1,5 +1,5 @@
 import type { AppErrorShape } from '../../shared/errors';
-import { decodeTextPieces, checkFileSize, isZip, utf8Pieces, type TextPieces } from './decode';
+import { countLines, decodeTextPieces, checkFileSize, isBlank, isZip, utf8Pieces, type TextPieces } from './decode';
 import { streamDelimited, stringPieces } from './csv';
 import { streamPaste } from './paste';
 import { collectingSink, type RowSink, type StreamedTable } from './rowSink';
@@ -73,21 +73,23 @@ function tooManyRows(what: string): AppError {
   });
 }
 
-/** Refuse text (or its UTF-8 bytes) of more lines than rows may be imported, before any of it is parsed (throws). */
-export function checkLines(text: string | Uint8Array, what: string): void {
-  const nextBreak = (from: number) => (typeof text === 'string' ? text.indexOf('\n', from) : text.indexOf(0x0a, from));
-  let lines = 1;
-  for (let at = nextBreak(0); at !== -1 && lines <= MAX_IMPORT_ROWS; at = nextBreak(at + 1)) if (at < text.length - 1) lines++;
-  if (lines > MAX_IMPORT_ROWS) throw tooManyRows(`The ${what} has more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} lines`);
+/** The pieces of a pasted text, from its start at each call. */
+export function pastePieces(source: PasteSource): () => TextPieces {
+  return 'text' in source ? () => stringPieces(source.text) : utf8Pieces(source.utf8);
+}
+
+/** Refuse text of more lines than rows may be imported, before any of it is parsed (throws). `what`: "pasted text", "file "x.csv"". */
+export function checkLines(text: TextPieces, what: string): void {
+  if (countLines(text, MAX_IMPORT_ROWS) > MAX_IMPORT_ROWS) throw tooManyRows(`The ${what} has more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} lines`);
 }
 
 async function streamBounded(source: ImportSource, options: SourceOptions, sink: RowSink): Promise<StreamResult> {
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
   let table: StreamedTable;
   if (source.kind === 'paste') {
-    const text = 'text' in source ? () => stringPieces(source.text) : utf8Pieces(source.utf8);
+    const text = pastePieces(source);
     if (isBlank(text())) return { ok: false, error: { code: 'VALIDATION', message: 'Nothing was pasted.' } };
-    checkLines('text' in source ? source.text : source.utf8, 'pasted text');
+    checkLines(text(), 'pasted text');
     table = streamPaste(text, sink, pick(options, ['hasHeader', 'headerRow']));
   } else {
     const sizeError = checkFileSize(source.bytes.length, maxBytes);
@@ -102,9 +104,9 @@ async function streamBounded(source: ImportSource, options: SourceOptions, sink:
       return { ok: false, error: { code: 'FILE', message: `"${source.fileName}" is named .xlsx but is not an Excel workbook.`, details: { reason: 'unreadable' } } };
     } else {
       // Decoded a piece at a time: the text is never one string (twice the file's size as UTF-16).
-      const decoded = decodeTextPieces(source.bytes, maxBytes, MAX_IMPORT_ROWS);
+      const decoded = decodeTextPieces(source.bytes, maxBytes);
       if (!decoded.ok) return decoded;
-      if (decoded.lines > MAX_IMPORT_ROWS) throw tooManyRows(`The file "${source.fileName.split(/[\\/]/).pop()}" has more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} lines`);
+      checkLines(decoded.pieces(), `file "${source.fileName.split(/[\\/]/).pop()}"`);
       const headWithEncoding: RowSink = { head: (t) => sink.head({ ...t, encoding: decoded.encoding }), rows: (r, read) => sink.rows(r, read) };
       table = { ...streamDelimited(decoded.pieces(), pick(options, ['delimiter', 'hasHeader', 'headerRow']), headWithEncoding), encoding: decoded.encoding };
     }
@@ -114,12 +116,6 @@ async function streamBounded(source: ImportSource, options: SourceOptions, sink:
     table.problems.push(problem(0, null, 'error', 'no-rows', `The ${source.kind === 'paste' ? 'pasted text' : 'file'} ${what}.`));
   }
   return { ok: true, table };
-}
-
-/** True when the text holds nothing but white space (read up to its first other character). */
-function isBlank(text: TextPieces): boolean {
-  for (let piece = text.next(); piece !== undefined; piece = text.next()) if (piece.trim() !== '') return false;
-  return true;
 }
 
 function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> {

@@ -9,7 +9,7 @@ import { isCellProblem, type PlanOptions, type PlannedRow } from '../import/plan
 import type { StagedImport, StagedPlan } from '../import/stagedPlan';
 import type { ImportProgress, StoreLocation, TableInfo, WorkerSource } from '../import/protocol';
 import { runImportWorker, type ImportWriter, type WorkerFactory } from '../import/runWorker';
-import { checkLines, type SourceOptions } from '../import/source';
+import { checkLines, pastePieces, type SourceOptions } from '../import/source';
 import { ImportLayouts } from '../db/repos/import-layouts-repo';
 import { earlyPreview } from '../import/earlyPreview';
 import { listImportBatches, undoImportBatch, type BatchGroup, type BatchSummary, type UndoResult } from '../import/batches';
@@ -116,7 +116,7 @@ export class ImportService {
   /** Start reading and checking a source; returns at once with the job id to poll. */
   start(input: StartImport): { jobId: string } {
     // Checked here too, so a paste past the row limit is refused before a worker gets a copy of it.
-    if (input.source.kind === 'paste') checkLines(input.source.text, 'pasted text');
+    if (input.source.kind === 'paste') checkLines(pastePieces(input.source)(), 'pasted text');
     // Pasted text is kept (for a re-check) and handed to the worker as UTF-8 bytes, like a file.
     const source: WorkerSource =
       input.source.kind === 'file'

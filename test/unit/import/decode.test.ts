@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFileSize, decodeText, decodeTextPieces, type TextPieces } from '../../../src/main/import/decode';
+import { checkFileSize, countLines, decodeText, decodeTextPieces, type TextPieces } from '../../../src/main/import/decode';
+import { stringPieces } from '../../../src/main/import/csv';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -62,31 +63,39 @@ describe('decodeTextPieces', () => {
     return out;
   };
 
-  it('gives the text decodeText gives, in pieces cut inside characters, with the lines counted', () => {
+  it('gives the text decodeText gives, in pieces cut inside characters', () => {
     const text = 'Name,Number\r\nSociété Générale,"+33 1 42 14 20 00"\r\nMüller 🇩🇪,+49 30 1234567\r\n';
     for (const bytes of [enc(text), new Uint8Array([0xef, 0xbb, 0xbf, ...enc(text)]), new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')])]) {
       const whole = decodeText(bytes);
-      const decoded = decodeTextPieces(bytes, undefined, undefined, 3);
+      const decoded = decodeTextPieces(bytes, undefined, 3);
       if (!whole.ok || !decoded.ok) throw new Error('not decoded');
       const pieces = all(decoded.pieces());
       expect(pieces.length).toBeGreaterThan(10);
       expect(pieces.join('')).toBe(whole.text);
-      expect([decoded.encoding, decoded.lines]).toEqual([whole.encoding, 3]);
+      expect(decoded.encoding).toBe(whole.encoding);
+      expect(countLines(decoded.pieces())).toBe(3);
       // Each call decodes from the start again.
       expect(all(decoded.pieces()).join('')).toBe(whole.text);
     }
     const latin1 = new Uint8Array([...enc('Caf'), 0xe9, ...enc(',1\n\u20ac'), 0x80]);
-    const decoded = decodeTextPieces(latin1, undefined, undefined, 2);
-    expect(decoded).toMatchObject({ ok: true, encoding: 'windows-1252', lines: 2 });
+    const decoded = decodeTextPieces(latin1, undefined, 2);
+    expect(decoded).toMatchObject({ ok: true, encoding: 'windows-1252' });
     if (decoded.ok) expect(all(decoded.pieces()).join('')).toBe('Café,1\nâ‚¬€');
     expect(decodeText(latin1)).toMatchObject({ text: 'Café,1\nâ‚¬€' });
   });
 
-  it('counts a last line without a break, stops counting past the limit, and refuses blank text', () => {
-    expect(decodeTextPieces(enc('a\nb\nc'))).toMatchObject({ ok: true, lines: 3 });
-    expect(decodeTextPieces(enc('a\nb\nc\n'), undefined, 3, 2)).toMatchObject({ ok: true, lines: 3 });
-    const long = decodeTextPieces(enc('1\n'.repeat(1000)), undefined, 10, 4);
-    expect(long.ok && long.lines > 10 && long.lines < 1000).toBe(true);
-    expect(decodeTextPieces(enc(' \r\n\t\n  '), undefined, undefined, 2)).toMatchObject({ ok: false, error: { details: { reason: 'empty' } } });
+  it('refuses blank text', () => {
+    expect(decodeTextPieces(enc(' \r\n\t\n  '), undefined, 2)).toMatchObject({ ok: false, error: { details: { reason: 'empty' } } });
+  });
+});
+
+describe('countLines', () => {
+  it('counts a last line without a break, and stops counting past the limit', () => {
+    expect(countLines(stringPieces('a\nb\nc'))).toBe(3);
+    expect(countLines(stringPieces('a\nb\nc\n', 2), 3)).toBe(3);
+    expect(countLines(stringPieces('a\n\n', 1))).toBe(2);
+    expect(countLines(stringPieces(''))).toBe(1);
+    const long = countLines(stringPieces('1\n'.repeat(1000), 4), 10);
+    expect(long > 10 && long < 1000).toBe(true);
   });
 });

@@ -26,7 +26,7 @@ describe('streamDelimited in pieces', () => {
     const whole = parseDelimited(text);
     const bytes = new TextEncoder().encode(text);
     for (const size of [1, 2, 5, 7, 64]) {
-      const decoded = decodeTextPieces(bytes, undefined, undefined, size);
+      const decoded = decodeTextPieces(bytes, undefined, size);
       if (!decoded.ok) throw new Error('not decoded');
       const { sink, rows } = collectingSink();
       const { totalRows, ...shape } = streamDelimited(decoded.pieces(), {}, sink);
