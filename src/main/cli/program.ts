@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { AppError } from '../../shared/errors';
 import { escapeForTerminal } from '../../shared/domain/text';
 import { RpcClient } from '../../shared/rpc/client';
@@ -24,6 +24,16 @@ interface GlobalOptions {
   json?: boolean;
 }
 
+const DB_OPTION = ['--db <file>', 'database file (default: PORTDESK_DB or the user-data directory)'] as const;
+const JSON_OPTION = ['--json', 'machine-readable JSON output'] as const;
+
+function forEachCommand(parent: Command, visit: (cmd: Command) => void): void {
+  for (const cmd of parent.commands) {
+    visit(cmd);
+    forEachCommand(cmd, visit);
+  }
+}
+
 /**
  * Everything printed goes through {@link escapeForTerminal}: a port name holding ESC[31m or
  * U+202E prints as visible escapes, never as a terminal command. Idempotent, so wrapping twice
@@ -43,13 +53,23 @@ export function buildProgram(io: CliIo): { program: Command; close(): void } {
   const program = new Command('portdesk')
     .description('PortDesk: number porting from the command line')
     .version(APP_VERSION)
-    .option('--db <file>', 'database file (default: PORTDESK_DB or the user-data directory)')
-    .option('--json', 'machine-readable JSON output')
+    .option(...DB_OPTION)
+    .option(...JSON_OPTION)
+    // Each command takes only the options written before its subcommand's name. Otherwise commander
+    // gives an option written after it to the first command above that has one of that name: `sync
+    // duplicate ID --remote R` handed R to `sync`'s own --remote. The program's --db and --json, which
+    // may stand anywhere, are declared on every command instead (see below).
+    .enablePositionalOptions()
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: () => undefined });
 
-  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  // Whichever command took --db or --json (the one whose action runs, or one above it).
+  let chosen: GlobalOptions | undefined;
+  program.hook('preAction', (_program, action) => {
+    chosen = action.optsWithGlobals<GlobalOptions>();
+  });
+  const globals = (): GlobalOptions => chosen ?? program.opts<GlobalOptions>();
   const context = (): AppContext => (ctx ??= createAppContext({ dbPath: resolveDbPath(globals().db, io.env), shell: 'cli' }));
   const client = (): RpcClient => {
     const router = context().router;
@@ -65,6 +85,9 @@ export function buildProgram(io: CliIo): { program: Command; close(): void } {
   registerSyncCommands(program, { run, env: io.env });
   registerImportCommand(program, { imports: () => context().imports, out: io.out, drain: io.drain, json: () => globals().json === true });
   registerDocumentCommands(program, { run, call: (m, i) => client().call(m, i), out: io.out, err: io.err, json: () => globals().json === true });
+  forEachCommand(program, (cmd) => {
+    cmd.addOption(new Option(...DB_OPTION).hideHelp()).addOption(new Option(...JSON_OPTION).hideHelp());
+  });
 
   return { program, close: () => ctx?.close() };
 }

@@ -147,9 +147,7 @@ export function registerSyncCommands(program: Command, deps: SyncCommandDeps): v
     .option('--cancel', 'cancel it on the server (where its API can)')
     .option('--dismiss', 'only take it off the list')
     .action(async (remoteObjectId: string, opts: { remote?: string; cancel?: boolean; dismiss?: boolean }) => {
-      // Commander hands a --remote after the id to `sync`'s own --remote (the root parses options
-      // wherever they stand), so it is read from there too.
-      const remoteId = opts.remote ?? sync.opts<{ remote?: string }>().remote;
+      const remoteId = opts.remote;
       if (!remoteId) throw new AppError('VALIDATION', 'Say which remote it is on: --remote ID (see portdesk sync status)');
       if (opts.cancel === opts.dismiss) throw new AppError('VALIDATION', 'Say --cancel or --dismiss');
       const action = opts.cancel ? 'cancel' : 'dismiss';
