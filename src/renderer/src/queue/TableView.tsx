@@ -1,5 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type CSSProperties, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { pinnedRange } from '../board/pinnedRange';
 import { messageOf } from '../lib/messageOf';
 import type { PortSummary } from '../../../shared/model';
 import { isEditable, stateLabel } from '../../../shared/domain/states';
@@ -103,7 +104,12 @@ export function TableView({ rows: viewRows }: { rows: PortSummary[] }) {
   }, [rows]);
   const focusRow = useMemo(() => (focusedId !== null ? (indexById.get(focusedId) ?? -1) : -1), [indexById, focusedId]);
 
-  const virtualizer = useVirtualizer({ count: lines ? lines.length : rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 4 });
+  // The tab stop's line (the focused row, else the first) is always drawn, as on the board: Tab
+  // and the detail panel's Escape find it however far the table is scrolled from it.
+  const tabStopRow = rows.length === 0 ? -1 : focusRow >= 0 ? focusRow : 0;
+  const pinLine = tabStopRow < 0 ? -1 : lineOfRow ? (lineOfRow[tabStopRow] ?? -1) : tabStopRow;
+  const rangeExtractor = useMemo(() => pinnedRange(pinLine), [pinLine]);
+  const virtualizer = useVirtualizer({ count: lines ? lines.length : rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 4, rangeExtractor });
 
   // Keyboard focus follows the focused cell, scrolled in first (it may not be rendered yet).
   useEffect(() => {
@@ -293,9 +299,11 @@ export function TableView({ rows: viewRows }: { rows: PortSummary[] }) {
   // window), so a contiguous range of lines never shares one. Rows are placed by their transform
   // and stay in slot order in the DOM, so scrolling moves no element (screen readers get each
   // row's place from aria-rowindex).
+  // The pinned line, away from the drawn range, has a key of its own: its slot could be one of the range's.
+  const detached = pinLine >= 0 && items.length > 1 && !items.some((i) => i.index === pinLine - 1 || i.index === pinLine + 1);
   const slots = useRef(0);
-  slots.current = Math.max(slots.current, items.length);
-  const slotKey = (line: number) => line % slots.current;
+  slots.current = Math.max(slots.current, items.length - (detached ? 1 : 0));
+  const slotKey = (line: number) => (detached && line === pinLine ? slots.current : line % slots.current);
   const inSlotOrder = [...items].sort((a, b) => slotKey(a.index) - slotKey(b.index));
 
   return (
