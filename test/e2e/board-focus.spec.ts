@@ -96,3 +96,53 @@ test('Escape in the detail panel gives focus back to the port’s card on the bo
   await expect(page.getByRole('complementary')).toHaveCount(0);
   await expect(row.locator('[tabindex="0"]')).toBeFocused();
 });
+
+test('Escape in the detail panel gives focus back to its table row after the table was scrolled far from it', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  await drafts(hostRpc(host), 'Row', 60);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.reload();
+  await page.getByRole('radio', { name: 'Table' }).click();
+  const grid = page.getByRole('grid', { name: 'Ports' });
+  const first = grid.locator('[data-row="0"]');
+  const id = await first.getAttribute('data-port-id');
+  const row = grid.locator(`[data-port-id="${id}"]`);
+  await first.locator('[data-col="0"]').click();
+  await page.keyboard.press('Enter');
+  const detail = page.getByRole('complementary');
+  await expect(detail).toBeVisible();
+
+  // Scrolled to the end with the panel open: the first row is far out of the drawn range.
+  await scrollToEnd(grid);
+  await expect(grid.locator('[data-row="59"]')).toBeInViewport();
+  await expect(row).not.toBeInViewport();
+
+  await detail.getByRole('heading', { level: 2 }).focus();
+  await page.keyboard.press('Escape');
+  await expect(detail).toHaveCount(0);
+  await expect(row.locator('[tabindex="0"]')).toBeFocused();
+  await expect(row).toBeInViewport();
+});
+
+test('after Discard or Save in the detail panel, focus stays in the panel and Escape still closes it', async ({ page, host }) => {
+  await drafts(hostRpc(host), 'Keep', 1);
+  await page.reload();
+  const card = page.getByRole('region', { name: 'Unconfirmed', exact: true }).getByRole('group', { name: 'Keep 001', exact: true });
+  await card.focus();
+  await page.keyboard.press('Enter');
+  const detail = page.getByRole('complementary', { name: 'Port Keep 001' });
+  const person = detail.getByLabel('Authorized person');
+
+  await person.fill('Dana Whitfield');
+  await detail.getByRole('button', { name: 'Discard' }).click();
+  await expect(person).toHaveValue('');
+  await expect(detail.getByText('All changes saved')).toBeFocused();
+
+  await person.fill('Dana Whitfield');
+  await detail.getByRole('button', { name: 'Save changes' }).click();
+  await expect(detail.getByText('All changes saved')).toBeFocused();
+
+  await page.keyboard.press('Escape');
+  await expect(detail).toHaveCount(0);
+  await expect(card).toBeFocused();
+});

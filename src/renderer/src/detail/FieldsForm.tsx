@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { AppError } from '../../../shared/errors';
 import type { PortDetail, PortFields, PortFieldsPatch } from '../../../shared/model';
 import { fieldProblems } from '../../../shared/domain/fieldProblems';
@@ -68,8 +68,17 @@ export function FieldsForm({ port, onSaved }: { port: PortDetail; onSaved(port: 
     keepDraft(port.id, JSON.parse(editsKey) as Record<string, string>);
   }, [keepDraft, port.id, editsKey]);
 
+  // Discard and Save disable themselves (nothing left to save, or saving): the button that had
+  // focus would drop it to the page, out of the panel's reach (Escape no longer closed it). It goes
+  // to the line beside them that says where the edits stand.
+  const status = useRef<HTMLSpanElement>(null);
+  const keepFocus = () => {
+    if (document.activeElement instanceof HTMLButtonElement && document.activeElement.closest('.form-actions')) status.current?.focus();
+  };
+
   const save = async () => {
     if (invalid || dirtyKeys.length === 0) return;
+    keepFocus();
     const all = fieldsOf(draft);
     const patch: PortFieldsPatch = Object.fromEntries(dirtyKeys.map((k) => [k, all[k]]));
     setSaving(true);
@@ -166,8 +175,16 @@ export function FieldsForm({ port, onSaved }: { port: PortDetail; onSaved(port: 
       </fieldset>
       {editable && (
         <div className="form-actions">
-          <span className="muted">{dirtyKeys.length > 0 ? `${dirtyKeys.length} unsaved ${dirtyKeys.length === 1 ? 'change' : 'changes'} (kept as a draft)` : 'All changes saved'}</span>
-          <button type="button" className="btn" disabled={dirtyKeys.length === 0 || saving} onClick={() => setDraft(draftOf(port))}>
+          <span ref={status} tabIndex={-1} className="muted">{dirtyKeys.length > 0 ? `${dirtyKeys.length} unsaved ${dirtyKeys.length === 1 ? 'change' : 'changes'} (kept as a draft)` : 'All changes saved'}</span>
+          <button
+            type="button"
+            className="btn"
+            disabled={dirtyKeys.length === 0 || saving}
+            onClick={() => {
+              keepFocus();
+              setDraft(draftOf(port));
+            }}
+          >
             Discard
           </button>
           <button type="submit" className="btn btn-primary" disabled={dirtyKeys.length === 0 || invalid || saving}>
