@@ -32,8 +32,8 @@ test('the account filter offers account names and remote sub-accounts and narrow
   const account = page.getByRole('combobox', { name: 'Account' });
   await account.selectOption({ label: 'Acme Dental' });
   await expect(unconfirmed(page)).toHaveCount(2);
-  // A sub-account the remote never named reads as "Account <id>" (named ones show their name).
-  await account.selectOption({ label: 'Account sub-42' });
+  // A sub-account the remote never named says so, with the start of its id (named ones show their name).
+  await account.selectOption({ label: 'Connection: account not yet named (sub-…)' });
   await expect(unconfirmed(page)).toHaveText([/Dental fax/]);
   await page.getByRole('button', { name: 'Clear' }).click();
   await expect(unconfirmed(page)).toHaveCount(3);

@@ -76,6 +76,43 @@ testWithSandbox('sub-accounts show by name in the account filter, on the card an
   await expect(unconfirmed.getByRole('group', { name: 'Warehouse lines' })).toContainText(cedar.name);
 });
 
+testWithSandbox('before a pull has named its sub-account, a port reads by its connection and “account not yet named”; the remote hint says the connection is paused and why', async ({ page, host, sandbox }) => {
+  test.setTimeout(120_000);
+  const call = hostRpc(host);
+  await seedDemoPorts(call, 200, 7, { keptLocal: true });
+  // The token is refused before any pull could name the account: the connection pauses at its first sync.
+  const admin = await fetch(`${sandbox.adminUrl}/tokens/expire`, { method: 'POST', headers: { 'x-auth-token': sandbox.token, 'content-type': 'application/json' }, body: '{}' });
+  expect(admin.status).toBe(200);
+  const remote = await call('remotes.add', { kind: 'kazoo', url: sandbox.kazooUrl, accountId: sandbox.accounts.root.id, token: sandbox.token, name: 'Northwind Kazoo' });
+  await call('ports.create', { fields: { name: 'Harbor front desk', accountName: 'Harbor Dental' }, remoteId: remote.id, remoteAccountId: sandbox.accounts.root.id });
+  await call('sync.now', {});
+  await expect.poll(async () => (await call('sync.status', {})).remotes[0]?.state).toBe('paused');
+  await page.reload();
+
+  await page.getByRole('searchbox', { name: 'Search ports' }).fill('Harbor front desk');
+  const card = page.getByRole('region', { name: 'Unconfirmed' }).getByRole('group', { name: 'Harbor front desk' });
+  await expect(card).toBeVisible();
+  await expect(card).not.toContainText('Account ');
+  await expect(card).not.toContainText(sandbox.accounts.root.id.slice(0, 4));
+  await card.click();
+  const detail = page.getByRole('complementary', { name: 'Port Harbor front desk' });
+  const place = detail.locator('header').getByTitle(`Connection: Northwind Kazoo\nSub-account: account not yet named (id ${sandbox.accounts.root.id})`);
+  await expect(place).toHaveText('Northwind Kazoo › , sub-account account not yet named');
+  await expect(detail.locator('header')).not.toContainText(sandbox.accounts.root.id.slice(0, 4));
+  await expect(detail.getByRole('combobox', { name: 'Remote for this port' })).toHaveAccessibleDescription(
+    'Northwind Kazoo is paused: its server refused the token (401), so nothing is sent to it or pulled from it until a new token is entered on the Sync screen. Until then you can choose another remote, or keep the port local.',
+  );
+  await screenshots(page, 'paused-unnamed-detail');
+
+  // The account filter names it on its connection; the table neither shows the id nor groups by it.
+  await expect(page.getByRole('combobox', { name: 'Account' }).locator('optgroup[label="Remote sub-accounts"] option')).toHaveText([`Northwind Kazoo: account not yet named (${sandbox.accounts.root.id.slice(0, 4)}…)`]);
+  await page.getByRole('button', { name: 'Close detail' }).click();
+  await page.getByRole('radio', { name: 'Table' }).click();
+  const grid = page.getByRole('grid', { name: 'Ports' });
+  await expect(grid.getByRole('row')).toHaveCount(2);
+  await expect(grid).not.toContainText(HEX_ID);
+});
+
 test('a number search shows on each card the number that matched', async ({ page, host }) => {
   test.setTimeout(120_000);
   const call = hostRpc(host);

@@ -11,9 +11,9 @@ export function dueDate(p: Pick<PortSummary, 'focDate' | 'transferDate'>): { dat
   return null;
 }
 
-/** Account shown for a port: the account name, else the name on the bill, else the sub-account id. */
-export function accountOf(p: Pick<PortSummary, 'accountName' | 'billingName' | 'remoteAccountId'>): string {
-  return p.accountName || p.billingName || p.remoteAccountId;
+/** Account shown for a port: the account name, else the name on the bill, else the remote sub-account's name. */
+export function accountOf(p: Pick<PortSummary, 'accountName' | 'billingName' | 'remoteAccountName'>): string {
+  return p.accountName || p.billingName || p.remoteAccountName || '';
 }
 
 /** Today's local calendar date as YYYY-MM-DD. */
@@ -69,12 +69,17 @@ export function needsAttention(p: PortSummary, today: Date = new Date()): boolea
 
 /**
  * The remote account a port lives in (a Kazoo sub-account), as people read it: the name the
- * remote gives it, else a short form of its id until a pull has seen the name; '' for none.
+ * remote gives it, else 'account not yet named' until a pull has seen the name (an id such as
+ * "Account 1d1a…" told a specialist nothing); '' for none. Tooltips add the id (remoteAccountTitle).
  */
 export function remoteAccountLabel(p: Pick<PortSummary, 'remoteAccountId' | 'remoteAccountName'>): string {
   if (p.remoteAccountName) return p.remoteAccountName;
-  const id = p.remoteAccountId;
-  return id.length > 12 ? `Account ${id.slice(0, 4)}…${id.slice(-4)}` : id ? `Account ${id}` : '';
+  return p.remoteAccountId ? 'account not yet named' : '';
+}
+
+/** The sub-account for a tooltip: its name or that it has none yet, with its id for support; '' for none. */
+export function remoteAccountTitle(p: Pick<PortSummary, 'remoteAccountId' | 'remoteAccountName'>): string {
+  return p.remoteAccountId ? `Sub-account: ${remoteAccountLabel(p)} (id ${p.remoteAccountId})` : '';
 }
 
 const haystacks = new WeakMap<PortSummary, string>();

@@ -46,9 +46,9 @@ describe('sub-accounts', () => {
   const named = port('named', 'submitted', { remoteId: 'r1', remoteName: 'Northwind Kazoo', remoteAccountId: 'a'.repeat(32), remoteAccountName: 'Harbor Lights Dental Group' });
   const unnamed = port('unnamed', 'submitted', { remoteId: 'r1', remoteAccountId: '0123456789abcdef0123456789abcdef' });
 
-  it('read as their name, else as a short form of the id, never the 32-hex id', () => {
+  it('read as their name, else as not yet named, never an id', () => {
     expect(remoteAccountLabel(named)).toBe('Harbor Lights Dental Group');
-    expect(remoteAccountLabel(unnamed)).toBe('Account 0123…cdef');
+    expect(remoteAccountLabel(unnamed)).toBe('account not yet named');
     expect(remoteAccountLabel(port('local', 'unconfirmed'))).toBe('');
   });
 

@@ -1,6 +1,13 @@
 import { useMemo } from 'react';
 import { remoteAccountLabel } from '../../../shared/domain/portFacts';
+import type { PortSummary } from '../../../shared/model';
 import { usePortsStore } from '../stores/portsStore';
+
+/** A sub-account not yet named says so, on its connection, with the start of its id to tell two such apart. */
+function filterLabel(p: PortSummary): string {
+  if (p.remoteAccountName) return p.remoteAccountName;
+  return `${p.remoteName ?? 'Connection'}: ${remoteAccountLabel(p)} (${p.remoteAccountId.slice(0, 4)}…)`;
+}
 
 /**
  * One account at a time: the customer accounts on the ports, and the remote sub-accounts they
@@ -15,7 +22,7 @@ export function AccountFilter({ value, onChange }: { value: string; onChange(val
     for (const p of byId.values()) {
       const name = p.accountName || p.billingName;
       if (name) nameSet.add(name);
-      if (p.remoteAccountId && !remoteLabels.has(p.remoteAccountId)) remoteLabels.set(p.remoteAccountId, remoteAccountLabel(p));
+      if (p.remoteAccountId && !remoteLabels.has(p.remoteAccountId)) remoteLabels.set(p.remoteAccountId, filterLabel(p));
     }
     return {
       names: [...nameSet].sort((a, b) => a.localeCompare(b)),

@@ -2,7 +2,6 @@ import { memo, useEffect, useRef, type MouseEvent } from 'react';
 import { draggable } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import type { PortSummary } from '../../../shared/model';
 import { checksReadiness, daysLabel, daysUntil, dueDate, readiness, shortDate } from './cardFacts';
-import { remoteAccountLabel } from '../../../shared/domain/portFacts';
 import { SyncBadge } from './SyncBadge';
 import { LocalOnlyBadge } from './LocalOnlyBadge';
 import { formatNumber } from '../../../shared/domain/numbers';
@@ -84,8 +83,8 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
   const problems = checksReadiness(port) ? readiness(port) : [];
   // What tells look-alike ports apart ("Maple Street Bakery – 2 numbers" three times): the first
   // number (the account name often repeats the title), the account and the customer's reference; the title shows all of it.
-  // The remote sub-account the port lives in (a reseller's customer) comes next, by name.
-  const subAccount = remoteAccountLabel(port);
+  // The remote sub-account the port lives in (a reseller's customer) comes next, once a pull has named it.
+  const subAccount = port.remoteAccountName ?? '';
   const customer = port.accountName || port.billingName;
   // A number search shows the number that matched in the first number's place.
   const matched = useMatchedNumber(port.id);

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PortDetail } from '../../../shared/model';
 import { isDeletable, stateLabel } from '../../../shared/domain/states';
 import { portProblems } from '../../../shared/domain/readiness';
-import { isoDay, remoteAccountLabel } from '../../../shared/domain/portFacts';
+import { isoDay, remoteAccountLabel, remoteAccountTitle } from '../../../shared/domain/portFacts';
 import { toSummary } from '../lib/summary';
 import { usePortsStore } from '../stores/portsStore';
 import { useUiStore } from '../stores/uiStore';
@@ -28,7 +28,7 @@ function RemotePlace({ port }: { port: PortDetail }) {
   const account = remoteAccountLabel(port);
   const connection = port.remoteName ?? 'Connection';
   return (
-    <span className="detail-remote" title={[`Connection: ${connection}`, account && `Sub-account: ${account}`].filter(Boolean).join('\n')}>
+    <span className="detail-remote" title={[`Connection: ${connection}`, remoteAccountTitle(port)].filter(Boolean).join('\n')}>
       {connection}
       {account && (
         <>

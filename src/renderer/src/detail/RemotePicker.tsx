@@ -7,6 +7,7 @@ import { useNoticeStore } from '../stores/noticeStore';
 import { FormError } from '../ui/FormError';
 
 const LOCAL = '';
+const NONE_PAUSED: ReadonlySet<string> = new Set();
 
 /**
  * Where the port syncs: its remote can be chosen or changed until the port has been sent there
@@ -14,6 +15,7 @@ const LOCAL = '';
  */
 export function RemotePicker({ port, onChanged }: { port: PortDetail; onChanged(port: PortDetail): void }) {
   const [remotes, setRemotes] = useState<RemoteInfo[] | null>(null);
+  const [paused, setPaused] = useState<ReadonlySet<string>>(NONE_PAUSED);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // The box shows the click at once; the port's own value takes over when the answer comes.
@@ -25,6 +27,11 @@ export function RemotePicker({ port, onChanged }: { port: PortDetail; onChanged(
     rpc.call('remotes.list', {}).then(
       (list) => live && setRemotes(list),
       (err: unknown) => live && setError(messageOf(err)),
+    );
+    // Without the status the hint reads as if the port will go with the next sync: it only says less.
+    rpc.call('sync.status', {}).then(
+      (status) => live && setPaused(new Set(status.remotes.filter((r) => r.state === 'paused').map((r) => r.remoteId))),
+      () => undefined,
     );
     return () => {
       live = false;
@@ -52,17 +59,22 @@ export function RemotePicker({ port, onChanged }: { port: PortDetail; onChanged(
     );
 
   const sent = port.remoteObjectId !== null;
+  // A paused connection (its server answered 401) sends and pulls nothing until it has a new token.
+  const isPaused = port.remoteId !== null && paused.has(port.remoteId);
+  const pausedWhy = `${remoteName(port.remoteId)} is paused: its server refused the token (401), so nothing is sent to it or pulled from it until a new token is entered on the Sync screen.`;
   const hint = sent
-    ? `On ${remoteName(port.remoteId)}: a port stays on the remote it was sent to.`
-    : port.remoteId
-      ? 'Sent with the next sync. Until then you can change it, or keep the port local.'
-      : remotes?.length === 0
-        ? port.keptLocal
-          ? 'Kept local: the first connection added in Settings passes it by.'
-          : 'No connection yet: the first one added in Settings takes this port.'
-        : port.keptLocal
-          ? 'Kept local: nothing of it leaves this computer until you choose a remote.'
-          : 'Not sent anywhere: choose a remote to sync it.';
+    ? `On ${remoteName(port.remoteId)}: a port stays on the remote it was sent to.${isPaused ? ` ${pausedWhy} Changes wait here meanwhile.` : ''}`
+    : isPaused
+      ? `${pausedWhy} Until then you can choose another remote, or keep the port local.`
+      : port.remoteId
+        ? 'Sent with the next sync. Until then you can change it, or keep the port local.'
+        : remotes?.length === 0
+          ? port.keptLocal
+            ? 'Kept local: the first connection added in Settings passes it by.'
+            : 'No connection yet: the first one added in Settings takes this port.'
+          : port.keptLocal
+            ? 'Kept local: nothing of it leaves this computer until you choose a remote.'
+            : 'Not sent anywhere: choose a remote to sync it.';
 
   return (
     <section className="detail-section remote-picker" aria-labelledby={`${selectId}-title`}>

@@ -3,7 +3,7 @@ import type { PortSummary } from '../../../shared/model';
 import { stateLabel } from '../../../shared/domain/states';
 import { daysInState, isAgeing, type AgeingThresholds } from '../../../shared/domain/ageing';
 import type { ColumnId } from '../../../shared/domain/views';
-import { accountOf } from '../../../shared/domain/portFacts';
+import { accountOf, remoteAccountTitle } from '../../../shared/domain/portFacts';
 import type { TextField } from '../detail/fieldDefs';
 import { daysLabel, daysUntil, dueDate, shortDate } from '../board/cardFacts';
 import { SyncBadge } from '../board/SyncBadge';
@@ -60,10 +60,10 @@ export const TABLE_COLUMN_DEFS: Record<ColumnId, TableColumn> = {
     render: (p) => (
       <>
         {accountOf(p) || <span className="muted">—</span>}
-        {p.remoteAccountId && p.remoteAccountId !== accountOf(p) && <span className="muted"> · {p.remoteAccountId}</span>}
+        {p.remoteAccountName && p.remoteAccountName !== accountOf(p) && <span className="muted"> · {p.remoteAccountName}</span>}
       </>
     ),
-    title: (p) => [accountOf(p), p.remoteAccountId && `sub-account ${p.remoteAccountId}`].filter(Boolean).join(' · '),
+    title: (p) => [accountOf(p), remoteAccountTitle(p)].filter(Boolean).join(' · '),
   },
   state: {
     id: 'state',
