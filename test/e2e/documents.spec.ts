@@ -8,7 +8,7 @@ import { countAnnotations } from '../../src/main/documents';
 import { test, expect } from './support/fixtures';
 import { runCli } from './support/host';
 import { hostRpc } from './support/rpc';
-import { drawSignature } from './support/signature';
+import { drawSignature, sketchSignature } from './support/signature';
 import { moreAction } from './support/viewer';
 
 // Generating an LOA embeds its fonts (fontkit shaping) before pdf.js draws it: on a busy 2-core
@@ -213,6 +213,43 @@ test('a saved signature is placed where the user clicks, and reused', async ({ p
   const at = { x: 612 * 0.3, y: 792 * (1 - down / pageBox.height) };
   const signature = stamps.find((s) => Math.abs((s.rect[0]! + s.rect[2]!) / 2 - at.x) < 3 && Math.abs((s.rect[1]! + s.rect[3]!) / 2 - at.y) < 3);
   expect(signature, JSON.stringify(stamps)).toBeDefined();
+});
+
+test('a click on the page while the signature is still being stored is kept and places it there', async ({ page, host }) => {
+  const call = hostRpc(host);
+  const port = await call('ports.create', { fields: { name: 'Sign early', ...COMPLETE }, numbers: ['2025551101'] });
+  await call('attachments.add', { portId: port.id, filename: 'LOA.pdf', contentBase64: Buffer.from(await billPdf()).toString('base64') });
+  // The signature's storing is held until the page has been clicked: the click comes before the viewer could arm it.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/rpc', async (route) => {
+    if ((route.request().postDataJSON() as { method?: string } | null)?.method === 'signature.set') await released;
+    await route.continue();
+  });
+  await page.reload();
+  const viewer = await openViewer(page, 'Sign early', 'LOA.pdf');
+  await viewer.getByRole('button', { name: 'Signature', exact: true }).click();
+  await sketchSignature(page);
+  const status = viewer.getByRole('status');
+  await expect(status).toContainText('Preparing the signature… a click on the page places it once ready.');
+
+  const pageBox = (await viewer.locator('.page').first().boundingBox())!;
+  const down = Math.min(400, page.viewportSize()!.height - pageBox.y - 20);
+  await page.mouse.click(pageBox.x + pageBox.width * 0.4, pageBox.y + down);
+  await expect(status).toContainText('Preparing the signature: it goes where you clicked.');
+  release();
+
+  const [loa] = await call('attachments.list', { portId: port.id });
+  await expect.poll(async () => (await call('annotations.draft', { id: loa!.id }))?.signed).toBe(true);
+  await expect(status).toBeHidden();
+  await viewer.getByRole('button', { name: 'Save to PDF' }).click();
+  await expect(page.getByText(/Saved annotations to LOA\.pdf \(version 2\)/)).toBeVisible();
+  const bytes = Buffer.from((await call('attachments.read', { id: loa!.id })).contentBase64, 'base64');
+  const [signature, ...others] = (await countAnnotations(bytes)).filter((a) => a.subtype === 'Stamp');
+  expect(others).toHaveLength(0);
+  // Centred where the click was on the 612 x 792 page.
+  expect(Math.abs((signature!.rect[0]! + signature!.rect[2]!) / 2 - 612 * 0.4)).toBeLessThan(3);
+  expect(Math.abs((signature!.rect[1]! + signature!.rect[3]!) / 2 - 792 * (1 - down / pageBox.height))).toBeLessThan(3);
 });
 
 test('generate the LOA of a 500-number port, preview it, and write it with the CLI', async ({ page, host }) => {

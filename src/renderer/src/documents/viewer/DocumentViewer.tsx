@@ -37,6 +37,12 @@ interface Placing {
 }
 const SIZES = { Signature: { width: 160, height: 48 }, Initials: { width: 50, height: 20 }, Date: { width: 100, height: 37 } } as const;
 type Placement = { page: number; x: number; y: number; width: number; height: number };
+type PdfPoint = { page: number; x: number; y: number };
+
+/** `p` centred on the point clicked. */
+function placementAt(p: Placing, at: PdfPoint): Placement {
+  return { page: at.page, x: at.x - p.width / 2, y: at.y - p.height / 2, width: p.width, height: p.height };
+}
 
 const TOOLS: { tool: Tool; label: string; hint: string; icon: IconName }[] = [
   { tool: 'select', label: 'Select', hint: 'select text and annotations', icon: 'pointer' },
@@ -76,6 +82,13 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
   /** Opened from a draft: the state before it, for Undo once pdf.js has nothing left (null: the saved version). */
   const [previous, setPrevious] = useState<string | null | undefined>(undefined);
   const [placing, setPlacing] = useState<Placing | null>(null);
+  /**
+   * A stamp being made ready (the signature stored, the initials or date drawn): the banner says
+   * so, and a click on the page meanwhile is kept (`at`) and places it once ready. Such a click used
+   * to be dropped without a word.
+   */
+  const [preparing, setPreparing] = useState<{ label: Placing['label']; clicked: boolean } | null>(null);
+  const preparingJob = useRef<{ at: PdfPoint | null } | null>(null);
 
   // Open the draft when one exists for this version (nothing made before a crash is lost), else the file.
   useEffect(() => {
@@ -154,14 +167,51 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
     reopen();
   };
 
-  /** Wait for the click that places it (Esc cancels). */
-  const arm = (label: Placing['label'], file: File) => setPlacing({ label, file, ...SIZES[label] });
+  // The stamp ready late places with the viewer as it is then (reopened by an earlier stamp, say).
+  const latestStamp = useRef(stamp);
+  latestStamp.current = stamp;
 
-  const armSignature = async () => {
-    const saved = await rpc.call('signature.get', {});
-    if (!saved) return setDrawSignature(true);
-    arm('Signature', pngFile(fromBase64(saved.pngBase64), 'signature.png'));
+  /**
+   * Make `label`'s stamp (`make` answers null when there is none to place), then wait for the click
+   * that places it, or place it where the user clicked meanwhile. Esc cancels either wait.
+   */
+  const arm = (label: Placing['label'], make: () => Promise<File | null>) => {
+    const job: { at: PdfPoint | null } = { at: null };
+    preparingJob.current = job;
+    setPlacing(null);
+    setPreparing({ label, clicked: false });
+    const stillWaited = () => {
+      if (preparingJob.current !== job) return false;
+      preparingJob.current = null;
+      setPreparing(null);
+      return true;
+    };
+    make().then(
+      (file) => {
+        if (!stillWaited() || !file) return;
+        const p = { label, file, ...SIZES[label] };
+        if (job.at) void latestStamp.current(p, [placementAt(p, job.at)]).catch(fail);
+        else setPlacing(p);
+      },
+      (err: unknown) => {
+        stillWaited();
+        fail(err);
+      },
+    );
   };
+  const cancelPlacing = () => {
+    preparingJob.current = null;
+    setPreparing(null);
+    setPlacing(null);
+  };
+
+  const armSignature = () =>
+    arm('Signature', async () => {
+      const saved = await rpc.call('signature.get', {});
+      if (saved) return pngFile(fromBase64(saved.pngBase64), 'signature.png');
+      setDrawSignature(true);
+      return null;
+    });
 
   const initialsFile = () => initialsStamp(initialsOf(port.authorizedPerson || port.billingName || port.name));
 
@@ -174,11 +224,16 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
   };
 
   const placeAt = (target: EventTarget | null, clientX: number, clientY: number) => {
-    if (!placing || !c) return;
-    const at = c.pdfPointAt(target, clientX, clientY);
+    const at = c?.pdfPointAt(target, clientX, clientY);
     if (!at) return;
-    setPlacing(null);
-    void stamp(placing, [{ page: at.page, x: at.x - placing.width / 2, y: at.y - placing.height / 2, width: placing.width, height: placing.height }]).catch(fail);
+    const job = preparingJob.current;
+    if (job) {
+      job.at = at;
+      setPreparing((p) => p && { ...p, clicked: true });
+    } else if (placing) {
+      setPlacing(null);
+      void stamp(placing, [placementAt(placing, at)]).catch(fail);
+    }
   };
 
   /** pdf.js has nothing left to undo, but the draft reopened has earlier states: go back one. */
@@ -250,9 +305,9 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
       aria-modal="true"
       aria-label={`Document ${attachment.name}`}
       onKeyDown={(e) => {
-        if (e.key === 'Escape' && placing) {
+        if (e.key === 'Escape' && (placing || preparing)) {
           e.stopPropagation();
-          setPlacing(null);
+          cancelPlacing();
           return;
         }
         if (e.key === 'Escape' && state?.tool === 'select' && !drawSignature) {
@@ -285,13 +340,13 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
               </button>
             ))}
             <span className="dv-sep" />
-            <button type="button" className={`btn btn-sm${placing?.label === 'Signature' ? ' is-active' : ''}`} title="Click, then click where your saved signature goes (draw it the first time)" onClick={() => void armSignature().catch(fail)}>
+            <button type="button" className={`btn btn-sm${(placing ?? preparing)?.label === 'Signature' ? ' is-active' : ''}`} title="Click, then click where your saved signature goes (draw it the first time)" onClick={armSignature}>
               Signature
             </button>
-            <button type="button" className={`btn btn-sm${placing?.label === 'Initials' ? ' is-active' : ''}`} title="Click, then click where the initials go" onClick={() => void initialsFile().then((f) => arm('Initials', f)).catch(fail)}>
+            <button type="button" className={`btn btn-sm${(placing ?? preparing)?.label === 'Initials' ? ' is-active' : ''}`} title="Click, then click where the initials go" onClick={() => arm('Initials', initialsFile)}>
               Initials
             </button>
-            <button type="button" className={`btn btn-sm${placing?.label === 'Date' ? ' is-active' : ''}`} title="Click, then click where today's date goes" onClick={() => void dateStamp(new Date()).then((f) => arm('Date', f)).catch(fail)}>
+            <button type="button" className={`btn btn-sm${(placing ?? preparing)?.label === 'Date' ? ' is-active' : ''}`} title="Click, then click where today's date goes" onClick={() => arm('Date', () => dateStamp(new Date()))}>
               Date
             </button>
             <span className="dv-sep" />
@@ -392,11 +447,17 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
         {/* Thumbnails wait for the first page: they share the worker and would delay it. */}
         {load.status === 'ready' && state?.firstPageShown ? <Thumbnails pdf={load.pdf} current={state.page} onPick={(p) => c?.goTo(p)} /> : <div className="dv-thumbs" />}
         <div className="dv-stage">
-          {placing && (
+          {(placing || preparing) && (
             // Over the page, not above it: the page must not move between arming and the click.
             <div className="dv-banner dv-placing" role="status">
-              <span>Click on the page where the {placing.label.toLowerCase()} goes (Esc cancels).</span>
-              <button type="button" className="btn btn-sm btn-ghost" onClick={() => setPlacing(null)}>
+              <span>
+                {placing
+                  ? `Click on the page where the ${placing.label.toLowerCase()} goes (Esc cancels).`
+                  : preparing?.clicked
+                    ? `Preparing the ${preparing.label.toLowerCase()}: it goes where you clicked.`
+                    : `Preparing the ${preparing?.label.toLowerCase()}… a click on the page places it once ready.`}
+              </span>
+              <button type="button" className="btn btn-sm btn-ghost" onClick={cancelPlacing}>
                 Cancel
               </button>
             </div>
@@ -409,11 +470,11 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
           )}
           <div
             ref={container}
-            className={`dv-canvas${placing ? ' is-placing' : ''}`}
+            className={`dv-canvas${placing || preparing ? ' is-placing' : ''}`}
             tabIndex={0}
             aria-label="Document pages"
             onClickCapture={(e) => {
-              if (!placing) return;
+              if (!placing && !preparing) return;
               e.stopPropagation();
               placeAt(e.target, e.clientX, e.clientY);
             }}
@@ -428,11 +489,11 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
           onCancel={() => setDrawSignature(false)}
           onSave={(blob) => {
             setDrawSignature(false);
-            void (async () => {
+            arm('Signature', async () => {
               const png = new Uint8Array(await blob.arrayBuffer());
               await rpc.call('signature.set', { pngBase64: toBase64(png) });
-              arm('Signature', pngFile(png, 'signature.png'));
-            })().catch((err: unknown) => toast('error', err instanceof Error ? err.message : String(err)));
+              return pngFile(png, 'signature.png');
+            });
           }}
         />
       )}
