@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { hostRpc } from './support/rpc';
+import { seedDemoPorts } from './support/demoData';
 
 const DAY = 86_400_000;
 type Call = ReturnType<typeof hostRpc>;
@@ -192,4 +193,36 @@ test('shows days in state from a timeline seeded days ago, flagged past the stat
   await expect(row(page, 'Port 01').getByTitle(/^Submitted for 8 days .*: over the 5-day limit for Submitted$/)).toHaveText('8d (ageing)');
   await page.getByRole('button', { name: 'Saved views' }).click();
   await expect(page.getByRole('button', { name: /^Stuck > 5 days in Submitted\s*1$/ })).toBeVisible();
+});
+
+test('at 1280x720 the table shows every port’s whole state and FOC / transfer date; longer values end in an ellipsis', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await seedDemoPorts(hostRpc(host), 120);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.reload();
+  await page.getByRole('radio', { name: 'Table' }).click();
+  const grid = page.getByRole('grid', { name: 'Ports' });
+  await expect(grid.locator('[data-row="0"]')).toBeVisible();
+  const headers = await grid.locator('.ptable-th').allTextContents();
+  const cols = ['State', 'FOC / transfer'].map((label) => headers.findIndex((h) => h.startsWith(label)));
+  const clipped = async () =>
+    grid.evaluate(
+      (el, wanted) => [...el.querySelectorAll<HTMLElement>('.ptable-td[data-col]')].filter((td) => wanted.includes(Number(td.dataset.col)) && td.scrollWidth > td.clientWidth).map((td) => td.textContent),
+      cols,
+    );
+  // Every row passes through the drawn range as the table scrolls to its end.
+  const seen: (string | null)[] = [];
+  for (;;) {
+    seen.push(...(await clipped()));
+    const atEnd = await grid.evaluate(async (el) => {
+      el.scrollTop += el.clientHeight;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+    });
+    if (atEnd) break;
+  }
+  seen.push(...(await clipped()));
+  expect(seen).toEqual([]);
+  // A name too long for its column is cut with an ellipsis, not mid-letter: the cell is a block (a flex box's text shows none).
+  expect(await grid.locator('.ptable-td[data-col="0"]').first().evaluate((td) => [getComputedStyle(td).display, getComputedStyle(td).textOverflow])).toEqual(['block', 'ellipsis']);
 });

@@ -6,18 +6,18 @@ import { hostRpc } from './support/rpc';
 import { seedDemoPorts } from './support/demoData';
 
 /**
- * @screens: seeds ~300 realistic ports and saves screenshots (board, detail, create dialog) at two
- * sizes in light and dark to test-results/screens for a human to look at. Slow, and it asserts
+ * @screens: seeds ~300 realistic ports and saves screenshots (board, detail, create dialog, table) at two
+ * sizes (a 1366x768 laptop, a 1280x720 one) in light and dark to test-results/screens for a human to look at. Slow, and it asserts
  * nothing worth a CI minute, so it runs only on demand:
  *   PORTDESK_SCREENS=1 npx playwright test --project=host --grep @screens
  */
 test.skip(!process.env.PORTDESK_SCREENS, 'screenshots run on demand: set PORTDESK_SCREENS=1');
 const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 1920, height: 1080 },
+  { width: 1366, height: 768 },
+  { width: 1280, height: 720 },
 ] as const;
 
-test('screenshots of board, detail and create dialog @screens', async ({ page, host }) => {
+test('screenshots of board, detail, create dialog and table @screens', async ({ page, host }) => {
   test.setTimeout(240_000);
   await seedDemoPorts(hostRpc(host), 300);
   const dir = join(ROOT, 'test-results', 'screens');
@@ -50,6 +50,10 @@ test('screenshots of board, detail and create dialog @screens', async ({ page, h
       await page.getByLabel('Name', { exact: true }).fill('Harbor Dental – fax');
       await page.screenshot({ path: join(dir, `create-${tag}.png`) });
       await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('radio', { name: 'Table' }).click();
+      await expect(page.getByRole('grid', { name: 'Ports' })).toBeVisible();
+      await page.screenshot({ path: join(dir, `table-${tag}.png`) });
+      await page.getByRole('radio', { name: 'Board' }).click();
     }
   }
 });

@@ -173,7 +173,7 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
             {port.stateReason}
           </span>
         ) : due && days !== null ? (
-          <span className={`card-due tabular mi mi-calendar ${dueTone(days)}`} title={`${due.kind} date ${due.date}`}>
+          <span className={`card-due tabular mi mi-calendar ${dueTone(days)}`} title={`${due.kind} date ${due.date} (${daysLabel(days)})`}>
             {`${due.kind} ${shortDate(due.date)} · ${daysLabel(days)}`}
           </span>
         ) : (

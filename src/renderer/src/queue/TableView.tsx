@@ -401,7 +401,7 @@ const TableHeader = memo(function TableHeader({ shown, sort, allSelected, rows, 
             style={CELL_STYLE[c.id]}
           >
             <button type="button" className="ptable-sort" onClick={() => onSort(c.id)} title={`Sort by ${def.label}`}>
-              {def.label}
+              <span className="ptable-sort-label">{def.label}</span>
               {dir && <span aria-hidden="true" className="ptable-arrow">{dir === 'asc' ? '▲' : '▼'}</span>}
             </button>
             <span className="ptable-resize" role="separator" aria-orientation="vertical" aria-label={`Resize ${def.label}`} onPointerDown={(e) => onResizeStart(e, c)} />

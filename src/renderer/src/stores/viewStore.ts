@@ -13,16 +13,18 @@ const LANES_KEY = 'portdesk.lanes';
 const GROUP_KEY = 'portdesk.tableGroup';
 
 /** Default widths (px) that fit the table at 1280px with the sidebar. */
+// Wide enough for the usual value whole ("● Unconfirmed", "Req. Nov 28 · 3d ago" in bold, the
+// headers): a cell ends in an ellipsis at its padding.
 export const DEFAULT_WIDTHS: Record<ColumnId, number> = {
   name: 220,
   account: 150,
-  state: 104,
-  remoteStatus: 110,
+  state: 124,
+  remoteStatus: 124,
   losingCarrier: 120,
   numbers: 78,
-  due: 150,
+  due: 184,
   daysInState: 84,
-  remoteChanged: 110,
+  remoteChanged: 124,
   sync: 92,
   tags: 120,
   reference: 110,
