@@ -40,6 +40,8 @@ CREATE TABLE IF NOT EXISTS tx_objects (
   doc TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (kind, id)
 );
 CREATE INDEX IF NOT EXISTS tx_objects_parent ON tx_objects(kind, parent_id);
+-- Every put reads MAX(seq): without it a scan of the whole table.
+CREATE INDEX IF NOT EXISTS tx_objects_seq ON tx_objects(seq);
 CREATE TABLE IF NOT EXISTS tx_blobs (id TEXT PRIMARY KEY, content_type TEXT NOT NULL, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS tx_links (token TEXT PRIMARY KEY, document_id TEXT NOT NULL, expires_at INTEGER NOT NULL);
 `;

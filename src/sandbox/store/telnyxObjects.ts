@@ -1,4 +1,7 @@
 import type { Db } from './db';
+import type Database from 'better-sqlite3';
+
+type Statement = Database.Statement;
 
 /** Kinds of Telnyx objects the sandbox keeps. */
 export type TelnyxKind = 'port_request' | 'sub_request' | 'comment' | 'document' | 'draft' | 'draft_sub' | 'upload';
@@ -15,20 +18,38 @@ export interface TelnyxRecord<T> {
  * the owning account and parent so lists and account scoping are simple queries.
  */
 export class TelnyxObjectStore {
+  /**
+   * Statements by SQL text, prepared once: a client pulling 10,000 requests asks for each one's
+   * documents and comments, and preparing on every call was most of the sandbox's time then.
+   */
+  private readonly statements = new Map<string, Statement>();
+  /** Bumped by every write: {@link version} tells a caller's cache it is stale. */
+  private writes = 0;
+
   constructor(private readonly db: Db) {}
 
+  private stmt(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  /** Changes with every write to the objects (for caches of what is read from them). */
+  get version(): number {
+    return this.writes;
+  }
+
   put<T>(kind: TelnyxKind, rec: TelnyxRecord<T>): void {
-    const seq = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS s FROM tx_objects').get() as { s: number }).s;
-    this.db
-      .prepare(
-        `INSERT INTO tx_objects (kind, id, account_id, parent_id, doc, seq) VALUES (?, ?, ?, ?, ?, ?)
+    const seq = (this.stmt('SELECT COALESCE(MAX(seq), 0) + 1 AS s FROM tx_objects').get() as { s: number }).s;
+    this.stmt(
+      `INSERT INTO tx_objects (kind, id, account_id, parent_id, doc, seq) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(kind, id) DO UPDATE SET doc = excluded.doc, parent_id = excluded.parent_id`,
-      )
-      .run(kind, rec.id, rec.accountId, rec.parentId, JSON.stringify(rec.doc), seq);
+    ).run(kind, rec.id, rec.accountId, rec.parentId, JSON.stringify(rec.doc), seq);
+    this.writes += 1;
   }
 
   get<T>(kind: TelnyxKind, id: string): TelnyxRecord<T> | undefined {
-    const row = this.db.prepare('SELECT * FROM tx_objects WHERE kind = ? AND id = ?').get(kind, id) as
+    const row = this.stmt('SELECT * FROM tx_objects WHERE kind = ? AND id = ?').get(kind, id) as
       | { id: string; account_id: string; parent_id: string | null; doc: string }
       | undefined;
     return row ? { id: row.id, accountId: row.account_id, parentId: row.parent_id, doc: JSON.parse(row.doc) as T } : undefined;
@@ -48,7 +69,7 @@ export class TelnyxObjectStore {
       params.push(...filter.accountIds);
     }
     sql += ' ORDER BY seq';
-    const rows = this.db.prepare(sql).all(...params) as {
+    const rows = this.stmt(sql).all(...params) as {
       id: string;
       account_id: string;
       parent_id: string | null;

@@ -56,6 +56,8 @@ export function zodToTelnyx(error: z.ZodError): TelnyxError {
 
 /** Telnyx-family porting use cases over the object store. Every list is scoped to `accountIds`. */
 export class TelnyxPorting {
+  private readonly listings = new Map<string, { version: number; rows: unknown[] }>();
+
   constructor(
     private readonly store: TelnyxObjectStore,
     private readonly now: () => number,
@@ -123,7 +125,24 @@ export class TelnyxPorting {
   }
 
   listDrafts(accountIds: string[]): { draft: DraftDoc; subs: DraftSubDoc[] }[] {
-    return this.store.list<DraftDoc>('draft', { accountIds }).map((d) => ({ draft: d.doc, subs: this.draftSubs(d.id) }));
+    return this.listed('draft', accountIds, () => {
+      const subs = byParent(this.store.list<DraftSubDoc>('draft_sub', { accountIds }));
+      return this.store.list<DraftDoc>('draft', { accountIds }).map((d) => ({ draft: d.doc, subs: subs.get(d.id) ?? [] }));
+    });
+  }
+
+  /**
+   * A listing's rows, read once per version of the store: a client reads a listing a page at a
+   * time (100 pages for 10,000 requests), and each page filters and slices the same rows.
+   * Callers build their answers from the rows and never change them.
+   */
+  private listed<T>(kind: 'draft' | 'port_request', accountIds: string[], read: () => T[]): T[] {
+    const key = `${kind}|${accountIds.join(',')}`;
+    const hit = this.listings.get(key);
+    if (hit && hit.version === this.store.version) return hit.rows as T[];
+    const rows = read();
+    this.listings.set(key, { version: this.store.version, rows });
+    return rows;
   }
 
   draftSubs(draftId: string): DraftSubDoc[] {
@@ -306,9 +325,11 @@ export class TelnyxPorting {
   }
 
   listPortRequests(accountIds: string[]): { pr: PortRequestDoc; subs: SubRequestDoc[] }[] {
-    return this.store
-      .list<PortRequestDoc>('port_request', { accountIds })
-      .map((r) => ({ pr: r.doc, subs: this.subRequests(r.id) }));
+    return this.listed('port_request', accountIds, () => {
+      // A port request's sub requests are in its account (createPortRequest).
+      const subs = byParent(this.store.list<SubRequestDoc>('sub_request', { accountIds }));
+      return this.store.list<PortRequestDoc>('port_request', { accountIds }).map((r) => ({ pr: r.doc, subs: subs.get(r.id) ?? [] }));
+    });
   }
 
   getSub(accountIds: string[], prId: string, subId: string): TelnyxRecord<SubRequestDoc> {
@@ -432,4 +453,16 @@ export class TelnyxPorting {
 /** Parent key of a pending draft's documents. */
 function draftDocParent(draftId: string): string {
   return `draft:${draftId}`;
+}
+
+/** Records' documents by parent id, in the records' (creation) order. */
+function byParent<T>(records: TelnyxRecord<T>[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of records) {
+    if (r.parentId === null) continue;
+    const list = out.get(r.parentId);
+    if (list) list.push(r.doc);
+    else out.set(r.parentId, [r.doc]);
+  }
+  return out;
 }
