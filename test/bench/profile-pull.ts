@@ -1,6 +1,6 @@
 /**
- * The 10,000-port pull of the sync bench, alone, with a CPU profile of that pull only:
- *   npx tsx test/bench/profile-pull.ts [out.cpuprofile]
+ * The 10,000-port pull of the sync bench (Kazoo, or its Telnyx one), alone, with a CPU profile of that pull only:
+ *   npx tsx test/bench/profile-pull.ts [out.cpuprofile] [telnyx]
  * (the sandbox serves from its own process, so the profile holds PortDesk's work only; open it in
  * Chrome DevTools or any .cpuprofile viewer). Prints the wall time, the process CPU time spent in
  * the pull and its longest event-loop block.
@@ -11,14 +11,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppContext } from '../../src/main/app-context';
 import { SyncEngine } from '../../src/main/sync/engine';
-import { seededPullServer } from './sync.bench';
+import { seededPullServer, seededTelnyxServer } from './sync.bench';
 import { watchEventLoop } from './harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'pd-profile-pull-'));
-const server = await seededPullServer(dir);
+const telnyx = process.argv[3] === 'telnyx';
+const server = telnyx ? await seededTelnyxServer(dir) : await seededPullServer(dir);
 const ctx = createAppContext({ dbPath: join(dir, 'pull.db'), shell: 'cli', backgroundSync: false });
 try {
-  ctx.remotes.add({ kind: 'kazoo', url: server.kazooUrl, accountId: server.rootId, token: server.token });
+  if ('telnyxUrl' in server) ctx.remotes.add({ kind: 'telnyx', url: server.telnyxUrl, accountId: server.rootId, token: server.token, apiUser: server.user });
+  else ctx.remotes.add({ kind: 'kazoo', url: server.kazooUrl, accountId: server.rootId, token: server.token });
   const engine = new SyncEngine({ db: ctx.db, changes: ctx.changes, remotes: ctx.remotes });
   const session = new Session();
   session.connect();
