@@ -40,16 +40,22 @@ async function send(req: HttpRequest, accept: string): Promise<{ res: Response; 
   const body = req.bytes ? new Uint8Array(req.bytes.data) : req.json !== undefined ? JSON.stringify(req.json) : null;
   const contentType = req.bytes ? req.bytes.contentType : req.json !== undefined ? 'application/json' : undefined;
   for (let attempt = 0; ; attempt += 1) {
+    // A timer of our own rather than AbortSignal.timeout, which costs some 30 µs a request (a
+    // weak timer made transferable): a large Telnyx pull makes 20,000 GETs. Same reason, same error.
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), req.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
     try {
       const res = await fetch(req.url, {
         method: req.method,
         headers: { accept, ...(contentType ? { 'content-type': contentType } : {}), ...req.headers },
         body,
-        signal: AbortSignal.timeout(req.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
+        signal: timeout.signal,
       });
       return { res, data: Buffer.from(await res.arrayBuffer()) };
     } catch (err) {
       if (req.method !== 'GET' || attempt >= 1) throw networkError(err);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
