@@ -12,6 +12,7 @@ import { fillStateReasons } from './pull-reasons';
 import { cleanRemotePort } from './clean-remote';
 import { RemoteError } from './errors';
 import { pool } from './pool';
+import { PullGets } from './pull-gets';
 import { duplicateCopies, lateCopyWindowMs, recordDuplicates, sameNumberCopies, unclaimedCopy } from './duplicates';
 import { Turns } from './turns';
 
@@ -61,12 +62,14 @@ export async function pull(ctx: PullContext): Promise<PullResult> {
   const listed = await ctx.adapter.listAll();
   const unreadableListed = ctx.adapter.unreadableInListing?.() ?? [];
   const linked = ctx.store.repos.ports.linked(ctx.remoteId);
-  const unlisted = await refreshUnlisted(ctx, listed, linked);
+  // One pace for every per-request GET of this pull: a 429 holds them all.
+  const gets = new PullGets();
+  const unlisted = await refreshUnlisted(ctx, listed, linked, gets);
   const remotes = [...listed, ...unlisted.found];
   // Revisions as of the last pull: which requests changed since (both fetches are for those).
   const known = new Map(linked.map((r) => [r.objectId, r.revision]));
-  await fillExtras(ctx.store, ctx.adapter, ctx.remoteId, remotes, known);
-  await fillStateReasons(ctx.adapter, remotes, known);
+  await fillExtras(ctx.store, ctx.adapter, ctx.remoteId, remotes, known, gets);
+  await fillStateReasons(ctx.adapter, remotes, known, gets);
   // Cleaned after the extras are in, so pulled comments and attachment names are cleaned too.
   const turns = new Turns();
   const cleaned: RemotePort[] = [];
@@ -110,6 +113,7 @@ async function refreshUnlisted(
   ctx: PullContext,
   listed: readonly RemotePort[],
   linked: readonly LinkedPort[],
+  gets: PullGets,
 ): Promise<{ found: RemotePort[]; notFound: Set<string>; unreadable: { portId: string; remoteObjectId: string; message: string }[] }> {
   const seen = new Set(listed.map((r) => r.remoteObjectId));
   const gone = new Set(ctx.store.repos.syncState.keysWithPrefix(ctx.remoteId, 'gone:'));
@@ -120,7 +124,7 @@ async function refreshUnlisted(
   const unreadable: { portId: string; remoteObjectId: string; message: string }[] = [];
   await pool(todo, REFRESH_CONCURRENCY, async (p) => {
     try {
-      found.push(await ctx.adapter.get(p.objectId));
+      found.push(await gets.get(() => ctx.adapter.get(p.objectId)));
     } catch (err) {
       if (err instanceof RemoteError && err.kind === 'not_found') notFound.add(p.objectId);
       else if (err instanceof RemoteError && err.kind === 'permanent') unreadable.push({ portId: p.id, remoteObjectId: p.objectId, message: err.message });

@@ -297,6 +297,22 @@ describe('Telnyx v1 sync', () => {
     expect(new Set(listed?.map((p) => p.numbers[0]))).toEqual(new Set(made.map((n) => n[0])));
   }, 60_000);
 
+  it('one pull gets through 503s and 429s on its listing pages and per-request GETs: each GET is retried, not the pull', async () => {
+    h = await startHarness('telnyx');
+    const made = Array.from({ length: 12 }, (_, i) => numbers(600 + i * 2, 1)[0]!);
+    for (const n of made) await telnyxApi(h, '/draft_port_requests', { method: 'POST', json: { phone_numbers: [{ phone_number: n }] } });
+    // Every GET of the pull stands a 40 % chance of a fault: a pull that failed on the first one
+    // (the listing's two pages and a documents GET per draft) would all but never converge.
+    await h.faults({ seed: 21, serverError: { rate: 0.25, statuses: [503] }, rateLimit: { rate: 0.15, retryAfterSeconds: 0 } });
+    const report = await h.engine.syncNow({ waitMs: 10_000 });
+    const log = ((await h.admin('/log', undefined, 'GET')) as { data: { fault: string | null; method: string }[] }).data;
+    await h.faults({});
+    expect(report.converged, report.message).toBe(true);
+    expect(new Set(h.ctx.ports.list().flatMap((p) => (p.firstNumber ? [p.firstNumber] : [])))).toEqual(new Set(made));
+    expect(log.filter((e) => e.method === 'GET' && e.fault === 'server-error-503').length).toBeGreaterThan(0);
+    expect(log.filter((e) => e.method === 'GET' && e.fault === 'rate-limit').length).toBeGreaterThan(0);
+  }, 60_000);
+
   it('findCreated: only a draft with exactly the numbers is ours; a failed lookup says it cannot tell yet, never guesses', async () => {
     h = await startHarness('telnyx');
     const adapter = new TelnyxAdapter(h.ctx.remotes.config(h.remoteId));

@@ -4,6 +4,8 @@ import { RemoteError } from '../errors';
 import { DEFAULT_REQUEST_TIMEOUT_MS, requestBytes, requestJson, type ErrorReader, type HttpRequest, type HttpResponse } from '../http';
 import { contentRevision } from './kazoo';
 import { alignStreet, streetLine } from '../../../shared/domain/address';
+import { Turns } from '../turns';
+import { PullGets } from '../pull-gets';
 import type { AdapterContext, AttachmentUpload, Capabilities, LocalComment, LocalSnapshot, MoveRequest, RemoteAdapter, RemoteAttachment, RemoteComment, RemoteConfig, RemotePort } from './types';
 
 /** What each listing call asks for; the server may send fewer per page (its cap) and says how many pages in `Total-Pages`. */
@@ -66,6 +68,10 @@ const DraftSchema = z.looseObject({
 type Draft = z.infer<typeof DraftSchema>;
 const CommentSchema = z.looseObject({ id: z.string(), body: z.string(), user_id: z.string().nullish(), sub_request_id: z.string().nullish(), created_at: z.string().nullish() });
 const DocumentSchema = z.looseObject({ id: z.string(), body: z.string().nullish(), document_type: z.string(), created_at: z.string().nullish() });
+// Built once: a pull reads one listing page per 250 requests and up to two of these per request.
+const ListingSchema = z.array(z.looseObject({ id: z.string() }));
+const CommentsSchema = z.array(CommentSchema);
+const DocumentsSchema = z.array(DocumentSchema);
 const LinkSchema = z.looseObject({ url: z.url({ protocol: /^https?$/ }) });
 const UploadGrantSchema = z.looseObject({ url: z.url({ protocol: /^https?$/ }), form_fields: z.record(z.string(), z.string()) });
 const PortRequestSchema = z.looseObject({
@@ -299,16 +305,18 @@ export class TelnyxAdapter implements RemoteAdapter {
   /**
    * Every page of a listing: pages run to the `Total-Pages` of the latest answer, whatever their
    * length (the server caps `per_page`); without that header, to the first empty page. Items are
-   * keyed by id, so one that moved between pages while listing is kept once.
+   * keyed by id, so one that moved between pages while listing is kept once. With `gets`, a page
+   * that fails transiently is asked for again ({@link PullGets}); a lookup (findCreated) is not.
    */
-  private async pages(path: string): Promise<unknown[]> {
+  private async pages(path: string, gets?: PullGets): Promise<unknown[]> {
     const out = new Map<string, unknown>();
     let totalPages: number | null = null;
     for (let page = 1; page <= MAX_PAGES; page += 1) {
       if (totalPages !== null && page > totalPages) return [...out.values()];
       const sep = path.includes('?') ? '&' : '?';
-      const res = await this.request({ method: 'GET', url: `${this.api}${path}${sep}page=${page}&per_page=${PER_PAGE}&include_sub_requests=true` });
-      const items = this.read(z.array(z.looseObject({ id: z.string() })), res.body, `the listing ${path}`);
+      const get = (): Promise<HttpResponse> => this.request({ method: 'GET', url: `${this.api}${path}${sep}page=${page}&per_page=${PER_PAGE}&include_sub_requests=true` });
+      const res = await (gets ? gets.get(get) : get());
+      const items = this.read(ListingSchema, res.body, `the listing ${path}`);
       for (const item of items) out.set(item.id, item);
       const header = Number(res.headers.get('total-pages') ?? NaN);
       totalPages = Number.isInteger(header) && header >= 0 ? header : null;
@@ -318,9 +326,23 @@ export class TelnyxAdapter implements RemoteAdapter {
   }
 
   async listAll(): Promise<RemotePort[]> {
-    const drafts = (await this.pages('/draft_port_requests?status=pending')).map((raw) => this.draftToPort(this.read(DraftSchema, raw, 'a draft'), raw));
-    const prs = (await this.pages('/port_requests')).map((raw) => this.prToPort(this.read(PortRequestSchema, raw, 'a port request'), raw));
-    return [...drafts, ...prs];
+    // A large account lists in a hundred pages or more: one 503 or 429 among them is retried
+    // there, not the whole pull.
+    const gets = new PullGets();
+    const drafts = await this.pages('/draft_port_requests?status=pending', gets);
+    const prs = await this.pages('/port_requests', gets);
+    // Each of thousands of requests is checked and hashed: the event loop gets a turn every slice.
+    const turns = new Turns();
+    const out: RemotePort[] = [];
+    for (const raw of drafts) {
+      await turns.check();
+      out.push(this.draftToPort(this.read(DraftSchema, raw, 'a draft'), raw));
+    }
+    for (const raw of prs) {
+      await turns.check();
+      out.push(this.prToPort(this.read(PortRequestSchema, raw, 'a port request'), raw));
+    }
+    return out;
   }
 
   async get(remoteObjectId: string): Promise<RemotePort> {
@@ -487,11 +509,11 @@ export class TelnyxAdapter implements RemoteAdapter {
 
   private async documents(kind: 'draft' | 'pr', id: string): Promise<z.infer<typeof DocumentSchema>[]> {
     const base = kind === 'draft' ? 'draft_port_requests' : 'port_requests';
-    return this.read(z.array(DocumentSchema), await this.call('GET', `/${base}/${id}/supporting_documents`), 'the supporting documents');
+    return this.read(DocumentsSchema, await this.call('GET', `/${base}/${id}/supporting_documents`), 'the supporting documents');
   }
 
   private async comments(prId: string): Promise<z.infer<typeof CommentSchema>[]> {
-    return this.read(z.array(CommentSchema), await this.call('GET', `/port_requests/${prId}/comments`), 'the comments');
+    return this.read(CommentsSchema, await this.call('GET', `/port_requests/${prId}/comments`), 'the comments');
   }
 
   /**
