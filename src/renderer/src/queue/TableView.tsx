@@ -299,11 +299,13 @@ export function TableView({ rows: viewRows }: { rows: PortSummary[] }) {
   // window), so a contiguous range of lines never shares one. Rows are placed by their transform
   // and stay in slot order in the DOM, so scrolling moves no element (screen readers get each
   // row's place from aria-rowindex).
-  // The pinned line, away from the drawn range, has a key of its own: its slot could be one of the range's.
+  // The pinned line, away from the drawn range, may share its slot with a line of the range: that
+  // line takes a spare key, never the pinned one, whose row keeps its element (and the keyboard
+  // focus in it) as the range scrolls back to it.
   const detached = pinLine >= 0 && items.length > 1 && !items.some((i) => i.index === pinLine - 1 || i.index === pinLine + 1);
   const slots = useRef(0);
   slots.current = Math.max(slots.current, items.length - (detached ? 1 : 0));
-  const slotKey = (line: number) => (detached && line === pinLine ? slots.current : line % slots.current);
+  const slotKey = (line: number) => (detached && line !== pinLine && line % slots.current === pinLine % slots.current ? slots.current : line % slots.current);
   const inSlotOrder = [...items].sort((a, b) => slotKey(a.index) - slotKey(b.index));
 
   return (
