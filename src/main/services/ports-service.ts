@@ -320,6 +320,7 @@ export class PortsService {
   move(id: string, input: MoveInput): PortDetail {
     const port = this.require(id);
     const { to } = input;
+    if (to === 'scheduled' && port.state === 'scheduled' && input.date && this.dateQueuedSchedule(port, input.date)) return this.get(id);
     const refusal = moveRefusal(port, to);
     if (refusal !== null) {
       // A move the remote would refuse is said now, in its words, rather than queued to fail.
@@ -337,6 +338,29 @@ export class PortsService {
     this.repos.db.transaction(() => this.writeMove(port, to, { message: `Moved to ${stateLabel(to)}${reason}`, reason: input.reason ?? null, focDate: patch.focDate }, now))();
     this.changes.emit({ type: 'ports', ids: [id], removed: [] });
     return this.get(id);
+  }
+
+  /**
+   * The date of a move to Scheduled that has not reached the remote and has none: its date was
+   * cleared as not a real date (migrations 16 and 19), and Kazoo refuses to schedule without one.
+   * The port cannot be edited while Scheduled, so the date is entered by moving to Scheduled again:
+   * it goes on the port and on the queued move, which is requeued if the server had refused it.
+   * False when no such move is queued (nothing changes).
+   */
+  private dateQueuedSchedule(port: PortRow, date: string): boolean {
+    const now = this.clock.now();
+    const { ports, events, outbox, db } = this.repos;
+    const dated = db.transaction(() => {
+      if (outbox.dateUndatedSchedule(port.id, date) === 0) return false;
+      ports.updateFields(port.id, { focDate: date }, now);
+      outbox.requeueBlocked(port.id);
+      ports.clearError(port.id);
+      ports.markPending(port.id);
+      events.add({ portId: port.id, at: now, kind: 'edited', fromState: null, toState: null, message: `FOC date ${date} entered for the move to Scheduled`, actor: LOCAL_ACTOR });
+      return true;
+    })();
+    if (dated) this.changes.emit({ type: 'ports', ids: [port.id], removed: [] });
+    return dated;
   }
 
   /**

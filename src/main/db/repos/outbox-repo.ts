@@ -105,6 +105,9 @@ export class OutboxRepo {
       acceptCharges: db.prepare(
         "UPDATE outbox SET payload = json_set(payload, '$.acceptCharges', json('true')) WHERE port_id = ? AND op = 'port.move' AND json_extract(payload, '$.to') = 'submitted'",
       ),
+      dateSchedule: db.prepare(
+        "UPDATE outbox SET payload = json_set(payload, '$.date', ?) WHERE port_id = ? AND op = 'port.move' AND json_extract(payload, '$.to') = 'scheduled' AND json_extract(payload, '$.date') IS NULL",
+      ),
       forgetRemote: db.prepare("DELETE FROM outbox WHERE port_id IN (SELECT id FROM ports WHERE remote_id = ?) OR json_extract(payload, '$.remoteId') = ?"),
     };
   }
@@ -233,6 +236,11 @@ export class OutboxRepo {
   /** The port's queued submit carries `acceptCharges` from now on. */
   acceptCharges(portId: string): void {
     this.s.acceptCharges.run(portId);
+  }
+
+  /** The port's queued or blocked moves to Scheduled without a date take `date`; how many did. */
+  dateUndatedSchedule(portId: string, date: string): number {
+    return this.s.dateSchedule.run(date, portId).changes;
   }
 
   /** Drop every row bound for a remote that is being removed. */

@@ -5,6 +5,7 @@ import { usePortsStore } from '../stores/portsStore';
 import { useUiStore } from '../stores/uiStore';
 import { useNoticeStore } from '../stores/noticeStore';
 import { needsChargesAccepted } from './syncText';
+import { needsScheduleDate } from '../../../shared/domain/undatedSchedule';
 import { messageOf, useSyncStore } from './syncStore';
 
 function AttentionRow({ port, focused }: { port: PortSummary; focused: boolean }) {
@@ -27,7 +28,20 @@ function AttentionRow({ port, focused }: { port: PortSummary; focused: boolean }
       setBusy(false);
     }
   };
+  const [date, setDate] = useState('');
+  const schedule = async () => {
+    setBusy(true);
+    try {
+      await rpc.call('ports.move', { id: port.id, to: 'scheduled', date });
+      await refreshAfter(port.id);
+    } catch (err) {
+      toast('error', messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
   const charges = needsChargesAccepted(port.syncError);
+  const undated = needsScheduleDate(port.syncError);
   return (
     <li ref={ref} className={`sync-card attention${focused ? ' is-focused' : ''}`} aria-label={port.name}>
       <div className="attention-main">
@@ -43,7 +57,15 @@ function AttentionRow({ port, focused }: { port: PortSummary; focused: boolean }
             Accept charges and retry
           </button>
         )}
-        <button type="button" className={`btn btn-sm${charges ? '' : ' btn-primary'}`} disabled={busy} onClick={() => void run('sync.retry')}>
+        {undated && (
+          <>
+            <input type="date" className="input" aria-label={`FOC date for ${port.name}`} value={date} onChange={(e) => setDate(e.target.value)} />
+            <button type="button" className="btn btn-primary btn-sm" disabled={busy || date === ''} onClick={() => void schedule()}>
+              Schedule with this date
+            </button>
+          </>
+        )}
+        <button type="button" className={`btn btn-sm${charges || undated ? '' : ' btn-primary'}`} disabled={busy} onClick={() => void run('sync.retry')}>
           Retry
         </button>
         <button type="button" className="btn btn-sm" aria-label={`Open ${port.name}`} onClick={() => openPort(port.id)}>
