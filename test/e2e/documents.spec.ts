@@ -252,6 +252,52 @@ test('a click on the page while the signature is still being stored is kept and 
   expect(Math.abs((signature!.rect[1]! + signature!.rect[3]!) / 2 - 792 * (1 - down / pageBox.height))).toBeLessThan(3);
 });
 
+test('a second mark placed while the first is still being written keeps both', async ({ page, host }) => {
+  const call = hostRpc(host);
+  const port = await call('ports.create', { fields: { name: 'Two marks', ...COMPLETE }, numbers: ['2025551102'] });
+  await call('attachments.add', { portId: port.id, filename: 'LOA.pdf', contentBase64: Buffer.from(await billPdf()).toString('base64') });
+  // The first stamp's write is held until the second is placed: the second then comes while the
+  // viewer still holds the document without the first mark.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let stampCalls = 0;
+  await page.route('**/rpc', async (route) => {
+    if ((route.request().postDataJSON() as { method?: string } | null)?.method === 'annotations.stamp' && ++stampCalls === 1) await released;
+    await route.continue();
+  });
+  await page.reload();
+  const viewer = await openViewer(page, 'Two marks', 'LOA.pdf');
+  const status = viewer.getByRole('status');
+  const pageBox = (await viewer.locator('.page').first().boundingBox())!;
+  const down = Math.min(400, page.viewportSize()!.height - pageBox.y - 20);
+  const placeAt = async (label: 'Date' | 'Initials', across: number) => {
+    await viewer.getByRole('button', { name: label, exact: true }).click();
+    await expect(status).toContainText(`Click on the page where the ${label.toLowerCase()} goes`);
+    await page.mouse.click(pageBox.x + pageBox.width * across, pageBox.y + down);
+  };
+  await placeAt('Date', 0.3);
+  await expect.poll(() => stampCalls).toBe(1);
+  await placeAt('Initials', 0.7);
+  release();
+
+  const [loa] = await call('attachments.list', { portId: port.id });
+  const draftMarks = async () => {
+    const draft = await call('annotations.draft', { id: loa!.id });
+    if (!draft) return 0;
+    return (await countAnnotations(Buffer.from((await call('attachments.read', { id: loa!.id, draft: true })).contentBase64, 'base64'))).length;
+  };
+  await expect.poll(draftMarks).toBe(2);
+  await expect(viewer.getByRole('button', { name: 'Save to PDF' })).toBeEnabled();
+  await viewer.getByRole('button', { name: 'Save to PDF' }).click();
+  await expect(page.getByText(/Saved annotations to LOA\.pdf \(version 2\)/)).toBeVisible();
+  const saved = (await countAnnotations(Buffer.from((await call('attachments.read', { id: loa!.id })).contentBase64, 'base64'))).filter((a) => a.subtype === 'Stamp');
+  // Both marks, each centred where its click was on the 612 pt wide page.
+  const centres = saved.map((a) => (a.rect[0]! + a.rect[2]!) / 2).sort((a, b) => a - b);
+  expect(centres).toHaveLength(2);
+  expect(Math.abs(centres[0]! - 612 * 0.3)).toBeLessThan(3);
+  expect(Math.abs(centres[1]! - 612 * 0.7)).toBeLessThan(3);
+});
+
 test('generate the LOA of a 500-number port, preview it, and write it with the CLI', async ({ page, host }) => {
   // Two LOA generations (window and CLI), each embedding fonts: slow on a busy 2-core machine.
   test.slow();

@@ -11,6 +11,7 @@ import { type MoreItem, MoreMenu } from './MoreMenu';
 import { openPdf } from './pdfjs';
 import { PortFacts } from './PortFacts';
 import { SignaturePad } from './SignaturePad';
+import { StampTurns } from './stampTurns';
 import { dateStamp, initialsOf, initialsStamp, pngFile, rectangleStamp } from './stampImages';
 import { Thumbnails } from './Thumbnails';
 import { ViewerController, type Tool, type ViewerState } from './viewerController';
@@ -70,6 +71,7 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
   const viewerDiv = useRef<HTMLDivElement>(null);
   const [c, setController] = useState<ViewerController | null>(null);
   const saver = useRef<DraftSaver | null>(null);
+  const [stampTurns] = useState(() => new StampTurns<ViewerController>());
   /** A signature was placed in this session: saving then signs a generated LOA. */
   const signed = useRef(false);
   const toast = useNoticeStore((s) => s.toast);
@@ -119,9 +121,11 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
       if (editing) saver.current = new DraftSaver(ctrl, attachment.id, attachment.sha256 ?? '', setDraftAt, (m) => toast('error', `Annotations not kept: ${m}`), () => signed.current);
       setController(ctrl);
       setMarksPending(false);
+      if (editing) stampTurns.ready(ctrl);
     });
     return () => {
       disposed = true;
+      stampTurns.gone();
       const pending = saver.current;
       saver.current = null;
       // The last changes are written before the document is destroyed.
@@ -151,16 +155,18 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
 
   /** Put `p` at `placements` on the document as it stands (unsaved marks included): the next draft. */
   const stamp = async (p: Placing, placements: Placement[]) => {
-    if (!c || !attachment.sha256) return;
-    const bytes = await c.snapshot();
-    const png = new Uint8Array(await p.file.arrayBuffer());
-    if (p.label === 'Signature') signed.current = true;
-    saver.current?.markClean();
+    if (!attachment.sha256) return;
     setMarksPending(true);
+    const doc = await stampTurns.take();
     try {
+      const bytes = await doc.snapshot();
+      const png = new Uint8Array(await p.file.arrayBuffer());
+      if (p.label === 'Signature') signed.current = true;
+      saver.current?.markClean();
       const draft = await rpc.call('annotations.stamp', { id: attachment.id, baseSha256: attachment.sha256, contentBase64: toBase64(bytes), pngBase64: toBase64(png), placements, label: p.label, signed: signed.current });
       setDraftAt(draft.updatedAt);
     } catch (err) {
+      stampTurns.release();
       setMarksPending(false);
       throw err;
     }
