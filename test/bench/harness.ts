@@ -49,14 +49,16 @@ export function watchEventLoop(tickMs = 5): { stop(): number } {
   };
 }
 
-/** Run a child process to its end; its wall time and its peak resident memory (sampled from /proc). */
-export async function runMeasured(command: string, args: string[], cwd?: string): Promise<{ ms: number; peakRssMb: number; code: number | null; stderr: string }> {
+/** Run a child process to its end (`stdin`: a file piped to it); its wall time and its peak resident memory (sampled from /proc). */
+export async function runMeasured(command: string, args: string[], cwd?: string, stdin?: string): Promise<{ ms: number; peakRssMb: number; code: number | null; stderr: string }> {
   const { spawn } = await import('node:child_process');
-  const { readFileSync } = await import('node:fs');
+  const { createReadStream, readFileSync } = await import('node:fs');
   const started = performance.now();
-  const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(command, args, { cwd, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'] });
+  // Through a pipe, as `cat mail.txt | portdesk import -` gives it (no size known in advance).
+  if (stdin !== undefined) createReadStream(stdin).pipe(child.stdin!);
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   let peakKb = 0;
   const sample = () => {
     try {

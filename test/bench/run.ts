@@ -7,11 +7,12 @@ import { benchSync } from './sync.bench';
 import { benchCli } from './cli.bench';
 import { benchQueue } from './queue.bench';
 import { benchXlsx } from './xlsx.bench';
+import { benchPaste } from './paste.bench';
 
 type Bench = { name: string; run: () => Promise<BenchResult[]> };
 
 /** Every benchmark, in the order they print. Each measures its own baseline in the same run. */
-const BENCHES: Bench[] = [{ name: 'foundation', run: benchFoundation }, { name: 'import', run: benchImport }, { name: 'board', run: benchBoard }, { name: 'documents', run: benchDocuments }, { name: 'sync', run: benchSync }, { name: 'cli', run: benchCli }, { name: 'queue', run: benchQueue }, { name: 'xlsx', run: benchXlsx }];
+const BENCHES: Bench[] = [{ name: 'foundation', run: benchFoundation }, { name: 'import', run: benchImport }, { name: 'board', run: benchBoard }, { name: 'documents', run: benchDocuments }, { name: 'sync', run: benchSync }, { name: 'cli', run: benchCli }, { name: 'queue', run: benchQueue }, { name: 'xlsx', run: benchXlsx }, { name: 'paste', run: benchPaste }];
 
 function fmt(n: number): string {
   return n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
