@@ -12,8 +12,6 @@ export interface FileError extends AppErrorShape {
   details: { reason: FileRefusal };
 }
 
-export type DecodeResult = { ok: true; text: string; encoding: TextEncodingName } | { ok: false; error: FileError };
-
 function fileError(reason: FileRefusal, message: string): FileError {
   return { code: 'FILE', message, details: { reason } };
 }
@@ -120,15 +118,6 @@ function chooseDecoding(bytes: Uint8Array, maxBytes: number): Decoding | FileErr
   return isUtf8(bytes) ? { encoding: 'utf-8', decoder: 'utf-8', skip: 0 } : { encoding: 'windows-1252', decoder: 'windows-1252', skip: 0 };
 }
 
-/** Decode the bytes of a text file whole (see {@link chooseDecoding}); small files and standard input. */
-export function decodeText(bytes: Uint8Array, maxBytes: number = MAX_IMPORT_BYTES): DecodeResult {
-  const decoding = chooseDecoding(bytes, maxBytes);
-  if ('code' in decoding) return { ok: false, error: decoding };
-  const text = decodeWith(new TextDecoder(decoding.decoder, { ignoreBOM: true }), decoding, bytes.subarray(decoding.skip));
-  if (text.trim() === '') return { ok: false, error: blankFile() };
-  return { ok: true, text, encoding: decoding.encoding };
-}
-
 /** Bytes decoded at a time by {@link decodeTextPieces}. */
 const PIECE_BYTES = 256 * 1024;
 
@@ -142,9 +131,10 @@ export interface TextPieces {
 export type DecodedPieces = { ok: true; encoding: TextEncodingName; pieces: () => TextPieces } | { ok: false; error: FileError };
 
 /**
- * {@link decodeText} a piece at a time, so a file of 100 MB is never held as one string (as
- * UTF-16 that string alone would be 200 MB): `pieces()` decodes it again from the start at each
- * call. Blank text is refused (read up to its first other character).
+ * Decode the bytes of a text file (see {@link chooseDecoding}) a piece at a time, so a file of
+ * 100 MB is never held as one string (as UTF-16 that string alone would be 200 MB): `pieces()`
+ * decodes it again from the start at each call. Blank text is refused (read up to its first
+ * other character).
  */
 export function decodeTextPieces(bytes: Uint8Array, maxBytes: number = MAX_IMPORT_BYTES, pieceBytes = PIECE_BYTES): DecodedPieces {
   const decoding = chooseDecoding(bytes, maxBytes);

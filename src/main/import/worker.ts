@@ -96,7 +96,18 @@ async function run(request: WorkerRequest): Promise<void> {
 let writer: Promise<typeof import('./writeBatch')> | undefined;
 const loadWriter = () => (writer ??= import('./writeBatch'));
 
-run(workerData as WorkerRequest).catch((err: unknown) => post({ type: 'error', error: toAppError(err) }));
+/**
+ * The request, its source no longer held by workerData, which lives as long as the thread: a
+ * file's or a paste's bytes (given, not read from a path) are then garbage once read, not kept
+ * through the idle wait and the commit.
+ */
+function takeRequest(data: WorkerRequest): WorkerRequest {
+  const request = { ...data };
+  (data as Partial<WorkerRequest>).source = undefined;
+  return request;
+}
+
+run(takeRequest(workerData as WorkerRequest)).catch((err: unknown) => post({ type: 'error', error: toAppError(err) }));
 
 // Once the source is read, main may ask this thread (already started) to commit the import.
 parentPort?.on('message', (request: WriteRequest) => {

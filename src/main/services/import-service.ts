@@ -9,7 +9,7 @@ import { isCellProblem, type PlanOptions, type PlannedRow } from '../import/plan
 import type { StagedImport, StagedPlan } from '../import/stagedPlan';
 import type { ImportProgress, StoreLocation, TableInfo, WorkerSource } from '../import/protocol';
 import { runImportWorker, type ImportWriter, type WorkerFactory } from '../import/runWorker';
-import { checkLines, pastePieces, type SourceOptions } from '../import/source';
+import { checkLines, pastePieces, type PasteSource, type SourceOptions } from '../import/source';
 import { ImportLayouts } from '../db/repos/import-layouts-repo';
 import { earlyPreview } from '../import/earlyPreview';
 import { listImportBatches, undoImportBatch, type BatchGroup, type BatchSummary, type UndoResult } from '../import/batches';
@@ -37,7 +37,8 @@ export interface ImportServiceDeps {
 }
 
 export interface StartImport {
-  source: { kind: 'paste'; text: string } | { kind: 'file'; name: string; bytes: Uint8Array } | { kind: 'path'; path: string };
+  /** A paste as text (the window) or as its UTF-8 bytes (standard input, never one string: `portdesk import -`). */
+  source: PasteSource | { kind: 'file'; name: string; bytes: Uint8Array } | { kind: 'path'; path: string };
   country: CountryCode;
   target: ImportTargetInput;
   mapping?: ColumnMapping;
@@ -122,7 +123,7 @@ export class ImportService {
       input.source.kind === 'file'
         ? { kind: 'file', bytes: input.source.bytes, fileName: input.source.name }
         : input.source.kind === 'paste'
-          ? { kind: 'paste', utf8: new TextEncoder().encode(input.source.text) }
+          ? { kind: 'paste', utf8: 'utf8' in input.source ? input.source.utf8 : new TextEncoder().encode(input.source.text) }
           : input.source;
     // The file's own name, never its folder: it names the new port ("Import of ports.csv") and the import history.
     const sourceName = input.source.kind === 'paste' ? 'pasted text' : baseName(input.source.kind === 'file' ? input.source.name : input.source.path);

@@ -135,6 +135,14 @@ describe('portdesk import', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Imported 4 number\(s\) into 1 port\(s\): "From stdin"/);
+    // Handed to the worker as UTF-8 bytes: text in another encoding is re-encoded first.
+    const utf16 = spawnSync(process.execPath, [bin, '--db', db, 'import', '-', '--new-port', 'UTF-16'], {
+      input: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Société Générale: please port 202-555-0180 and (202) 555-0181.\r\n', 'utf16le')]),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(utf16.stderr).toBe('');
+    expect(utf16.stdout).toMatch(/Imported 2 number\(s\) into 1 port\(s\): "UTF-16"/);
   });
 
   it('reads a CSV with a header from standard input as a file', () => {

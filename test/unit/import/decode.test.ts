@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { checkFileSize, countLines, decodeText, decodeTextPieces, type TextPieces } from '../../../src/main/import/decode';
+import { checkFileSize, countLines, decodeTextPieces, type TextPieces } from '../../../src/main/import/decode';
 import { stringPieces } from '../../../src/main/import/csv';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
-describe('decodeText', () => {
+const all = (pieces: TextPieces) => {
+  const out: string[] = [];
+  for (let p = pieces.next(); p !== undefined; p = pieces.next()) out.push(p);
+  return out;
+};
+
+/** The whole text, its pieces joined. */
+function decodeText(bytes: Uint8Array, maxBytes?: number) {
+  const decoded = decodeTextPieces(bytes, maxBytes);
+  return decoded.ok ? { ok: true, text: all(decoded.pieces()).join(''), encoding: decoded.encoding } : decoded;
+}
+
+describe('decodeTextPieces: the encoding and refusals', () => {
   it('reads UTF-8 with and without a BOM', () => {
     expect(decodeText(enc('Société'))).toEqual({ ok: true, text: 'Société', encoding: 'utf-8' });
     expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...enc('Café')]))).toEqual({ ok: true, text: 'Café', encoding: 'utf-8-bom' });
@@ -57,13 +69,7 @@ describe('decodeText', () => {
 });
 
 describe('decodeTextPieces', () => {
-  const all = (pieces: TextPieces) => {
-    const out: string[] = [];
-    for (let p = pieces.next(); p !== undefined; p = pieces.next()) out.push(p);
-    return out;
-  };
-
-  it('gives the text decodeText gives, in pieces cut inside characters', () => {
+  it('gives the same text in pieces cut inside characters as in one piece', () => {
     const text = 'Name,Number\r\nSociété Générale,"+33 1 42 14 20 00"\r\nMüller 🇩🇪,+49 30 1234567\r\n';
     for (const bytes of [enc(text), new Uint8Array([0xef, 0xbb, 0xbf, ...enc(text)]), new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')])]) {
       const whole = decodeText(bytes);

@@ -3,7 +3,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { AppError } from '../../../shared/errors';
 import { CountrySchema, MAX_HEADER_ROW, type ImportCommitResult, type ImportProblemView, type ImportStatus, type ImportTargetInput } from '../../../shared/rpc/methods/import';
 import type { ImportService, StartImport } from '../../services/import-service';
-import { decodeText, isZip } from '../../import/decode';
+import { decodeTextPieces, isZip, type TextPieces } from '../../import/decode';
+import { MAX_IMPORT_BYTES } from '../../import/limits';
 import { looksLikeHeader } from '../../import/header';
 import { registerImportBatchCommands } from './importBatches';
 
@@ -16,8 +17,6 @@ export interface ImportCommandDeps {
   /** Resolves once standard output has room again (a pipe read slowly); absent, output never waits. */
   drain?: () => Promise<void>;
   json: () => boolean;
-  /** All of standard input, for `portdesk import -`. */
-  readStdin?: () => Promise<Uint8Array>;
 }
 
 interface ImportOptions {
@@ -43,25 +42,47 @@ function parseHeaderRow(value: string): HeaderRowChoice {
   return { headerRow: n };
 }
 
-async function readProcessStdin(): Promise<Uint8Array> {
+/**
+ * All of standard input, as one buffer: its chunks are kept as read (not copied) and joined once.
+ * Refused as soon as it passes the size of the largest file an import reads.
+ */
+async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
-  return new Uint8Array(Buffer.concat(chunks));
+  let size = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_IMPORT_BYTES) {
+      process.stdin.destroy();
+      const mb = MAX_IMPORT_BYTES / (1024 * 1024);
+      throw new AppError('FILE', `Standard input holds more than ${mb} MB; imports are limited to ${mb} MB. Split it, or remove columns that are not needed.`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
 }
 
 /**
  * Standard input is a file when it is a workbook or a CSV with a header row, and otherwise
- * text to read like a paste (an e-mail piped in: every number and range in it is found).
+ * text to read like a paste (an e-mail piped in: every number and range in it is found). Either
+ * reaches the worker as bytes, decoded there a piece at a time: the text is never one string.
  */
 function stdinSource(bytes: Uint8Array): StartImport['source'] {
   const file = { kind: 'file' as const, name: 'standard input', bytes };
   if (isZip(bytes)) return file;
-  const decoded = decodeText(bytes);
+  const decoded = decodeTextPieces(bytes);
   if (!decoded.ok) return file;
-  // The first non-blank line, found without splitting the whole text (a 60 MB paste is a million lines).
-  const first = /^[^\S\r\n]*\S[^\r\n]*/m.exec(decoded.text)?.[0] ?? '';
+  // The first non-blank line, in the first piece read (256 KB).
+  const first = /^[^\S\r\n]*\S[^\r\n]*/m.exec(decoded.pieces().next() ?? '')?.[0] ?? '';
   const cells = first.split(/[,;|\t]/);
-  return cells.length > 1 && looksLikeHeader(cells) ? file : { kind: 'paste', text: decoded.text };
+  if (cells.length > 1 && looksLikeHeader(cells)) return file;
+  // A paste is handed over as UTF-8: standard input's own bytes when they are, else re-encoded.
+  return { kind: 'paste', utf8: decoded.encoding === 'utf-8' ? bytes : utf8Of(decoded.pieces()) };
+}
+
+function utf8Of(text: TextPieces): Uint8Array {
+  const parts: Buffer[] = [];
+  for (let piece = text.next(); piece !== undefined; piece = text.next()) parts.push(Buffer.from(piece, 'utf8'));
+  return Buffer.concat(parts);
 }
 
 function targetOf(opts: ImportOptions, file: string): ImportTargetInput {
@@ -167,10 +188,9 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
       const target = targetOf(opts, file);
       const imports = deps.imports();
       // The grouping column is applied to the mapping chosen on the file's first rows, so the
-      // file is read once (an unknown column fails the run like an unreadable file). Standard
-      // input is not kept in a variable: its bytes and text are garbage once the job has its copy.
+      // file is read once (an unknown column fails the run like an unreadable file).
       const { jobId } = imports.start({
-        source: file === '-' ? stdinSource(await (deps.readStdin ?? readProcessStdin)()) : { kind: 'path', path: file },
+        source: file === '-' ? stdinSource(await readStdin()) : { kind: 'path', path: file },
         country: country.data,
         target,
         ...(opts.sheet ? { sheet: opts.sheet } : {}),
