@@ -151,3 +151,40 @@ test('a change made through the CLI appears live on the board', async ({ page, h
   await expect(card(page, 'Submitted', 'Live one')).toBeVisible();
   await expect(column(page, 'Unconfirmed').getByRole('group')).toHaveCount(0);
 });
+
+test('ports arriving during a drag wait for the drop: the cards do not move under the pointer', async ({ page, host }) => {
+  const call = hostRpc(host);
+  for (const name of ['Held 1', 'Held 2', 'Held 3']) {
+    const port = await call('ports.create', { fields: { name, ...COMPLETE }, numbers: [] });
+    await call('ports.move', { id: port.id, to: 'submitted', force: true });
+  }
+  await page.reload();
+  const submitted = column(page, 'Submitted');
+  await expect(submitted.getByRole('group')).toHaveCount(3);
+  const names = () => submitted.getByRole('group').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+  const before = await names();
+
+  const box = (await card(page, 'Submitted', 'Held 2').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 20);
+  await page.mouse.down();
+  const pending = (await column(page, 'Pending').boundingBox())!;
+  await page.mouse.move(pending.x + pending.width / 2, pending.y + 200, { steps: 5 });
+  await expect(column(page, 'Pending')).toHaveAttribute('data-drop', 'over');
+
+  // A port overdue by a week sorts first in Submitted: it reaches the window mid-drag.
+  const arrived = page.waitForResponse(async (res) => {
+    if ((res.request().postDataJSON() as { method?: string } | null)?.method !== 'ports.summaries') return false;
+    const body = (await res.json()) as { value?: { name: string; state: string }[] };
+    return body.value?.some((p) => p.name === 'Arrived' && p.state === 'submitted') ?? false;
+  });
+  const port = await call('ports.create', { fields: { name: 'Arrived', ...COMPLETE, focDate: '2020-01-01' }, numbers: [] });
+  await call('ports.move', { id: port.id, to: 'submitted', force: true });
+  await arrived;
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  expect(await names()).toEqual(before);
+
+  await page.mouse.up();
+  await expect(card(page, 'Pending', 'Held 2')).toBeVisible();
+  await expect(card(page, 'Submitted', 'Arrived')).toBeVisible();
+  expect((await call('ports.get', { id: port.id })).state).toBe('submitted');
+});

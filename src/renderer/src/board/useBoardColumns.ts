@@ -1,10 +1,11 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { PortSummary } from '../../../shared/model';
 import { compileFilter } from '../../../shared/domain/portFilter';
 import { PortOrder } from '../../../shared/domain/portOrder';
 import { TABLE_COLUMNS } from '../../../shared/domain/views';
 import { usePortsStore } from '../stores/portsStore';
 import { useFilterStore } from '../stores/filterStore';
+import { useBoardStore } from '../stores/boardStore';
 import { useViewStore } from '../stores/viewStore';
 import { groupColumns, numberQuery, type BoardColumns } from './boardColumns';
 import { warmSearchText } from './cardFacts';
@@ -28,7 +29,13 @@ function prepareWhenIdle(order: PortOrder): () => void {
  * lookup answer (the previous result stays up meanwhile, so nothing jumps).
  */
 export function useViewPorts(): { rows: PortSummary[]; total: number } {
-  const byId = usePortsStore((s) => s.byId);
+  const live = usePortsStore((s) => s.byId);
+  // While a card is dragged, ports pulled or changed meanwhile wait for the drop: shown at once,
+  // they moved the cards under the pointer (one sorted in above pushed the column down).
+  const dragging = useBoardStore((s) => s.drag !== null);
+  const held = useRef(live);
+  if (!dragging) held.current = live;
+  const byId = held.current;
   const sort = useViewStore((s) => s.sort);
   const f = useFilterStore();
   const { query, states, focPreset, focFrom, focTo, needsAttention, readyToSubmit, account, tag, daysInStateOver, enteredWithinDays, numberMatch } = f;
