@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { problem } from './problems';
 import type { SourceRow, SourceTable } from './table';
-import { collectingSink, type RowSink, type StreamedTable } from './rowSink';
+import { collectRows, type RowSink, type StreamedTable } from './rowSink';
 import { heldHead, type HeaderOptions } from './header';
 import type { TextPieces } from './decode';
 
@@ -25,9 +25,7 @@ const GUESS_CHARS = 64 * 1024;
  * shows them (a quoted multi-line cell stays on one row), blank lines included.
  */
 export function parseDelimited(text: string, options: DelimitedOptions = {}): SourceTable {
-  const { sink, rows } = collectingSink();
-  const { totalRows: _total, ...table } = streamDelimited(text, options, sink);
-  return { ...table, rows };
+  return collectRows((sink) => streamDelimited(text, options, sink));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { streamDelimited, stringPieces } from './csv';
 import type { TextPieces } from './decode';
-import { collectingSink, STREAM_BATCH_ROWS, type RowSink, type StreamedTable } from './rowSink';
+import { collectRows, STREAM_BATCH_ROWS, type RowSink, type StreamedTable } from './rowSink';
 import type { SourceRow, SourceTable } from './table';
 import type { HeaderOptions } from './header';
 
@@ -43,9 +43,7 @@ export function extractNumbers(line: string): string[] {
  * line it came from.
  */
 export function parsePaste(text: string, header: HeaderOptions = {}): SourceTable {
-  const { sink, rows } = collectingSink();
-  const { totalRows: _total, ...table } = streamPaste(() => stringPieces(text), sink, header);
-  return { ...table, rows };
+  return collectRows((sink) => streamPaste(() => stringPieces(text), sink, header));
 }
 
 const LINE_BREAK = /\r\n|\r|\n/g;

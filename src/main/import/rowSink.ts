@@ -16,7 +16,20 @@ export type StreamedTable = Omit<SourceTable, 'rows'> & { totalRows: number };
 /** Rows read between two deliveries to a sink. */
 export const STREAM_BATCH_ROWS = 5_000;
 
-/** Collect a streamed source into a plain table (small sources, tests, the early preview). */
+/** A streamed read, its rows collected into a plain table (small sources, tests). */
+export function collectRows(read: (sink: RowSink) => StreamedTable): SourceTable {
+  const { sink, rows } = collectingSink();
+  return withRows(read(sink), rows);
+}
+
+/** {@link collectRows} of a read that may refuse its source. */
+export async function collectResult<E>(read: (sink: RowSink) => Promise<{ ok: true; table: StreamedTable } | { ok: false; error: E }>): Promise<{ ok: true; table: SourceTable } | { ok: false; error: E }> {
+  const { sink, rows } = collectingSink();
+  const result = await read(sink);
+  return result.ok ? { ok: true, table: withRows(result.table, rows) } : result;
+}
+
+/** A sink keeping every row it is given. */
 export function collectingSink(): { sink: RowSink; rows: SourceRow[] } {
   const rows: SourceRow[] = [];
   return {
@@ -28,4 +41,8 @@ export function collectingSink(): { sink: RowSink; rows: SourceRow[] } {
       },
     },
   };
+}
+
+function withRows({ totalRows: _total, ...table }: StreamedTable, rows: SourceRow[]): SourceTable {
+  return { ...table, rows };
 }

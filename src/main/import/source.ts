@@ -2,7 +2,7 @@ import type { AppErrorShape } from '../../shared/errors';
 import { countLines, decodeTextPieces, checkFileSize, isBlank, isZip, utf8Pieces, type TextPieces } from './decode';
 import { streamDelimited, stringPieces } from './csv';
 import { streamPaste } from './paste';
-import { collectingSink, type RowSink, type StreamedTable } from './rowSink';
+import { collectResult, type RowSink, type StreamedTable } from './rowSink';
 import { problem } from './problems';
 import type { SourceTable } from './table';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './limits';
@@ -31,11 +31,7 @@ export type SourceResult = { ok: true; table: SourceTable } | { ok: false; error
  * (a ZIP container is a workbook whatever its name), so a workbook renamed .csv still works.
  */
 export async function readSource(source: ImportSource, options: SourceOptions = {}): Promise<SourceResult> {
-  const { sink, rows } = collectingSink();
-  const read = await streamSource(source, options, sink);
-  if (!read.ok) return read;
-  const { totalRows: _total, ...table } = read.table;
-  return { ok: true, table: { ...table, rows } };
+  return collectResult((sink) => streamSource(source, options, sink));
 }
 
 export type StreamResult = { ok: true; table: StreamedTable } | { ok: false; error: AppErrorShape };

@@ -2,7 +2,7 @@ import { AppError, type AppErrorShape } from '../../shared/errors';
 import { problem, type ImportProblem } from './problems';
 import type { SourceRow, SourceTable } from './table';
 import { heldHead, type HeaderOptions } from './header';
-import { collectingSink, STREAM_BATCH_ROWS, type RowSink, type StreamedTable } from './rowSink';
+import { collectResult, STREAM_BATCH_ROWS, type RowSink, type StreamedTable } from './rowSink';
 import { refusal, scanWorkbook, unreadableWorkbook, type MergeRange, type SheetFacts } from './xlsxGuard';
 import { MAX_XLSX_CELLS } from './limits';
 import { columnLetter, sheetRows, type SheetRow } from './xlsxSheet';
@@ -18,11 +18,7 @@ export type WorkbookStreamResult = { ok: true; table: StreamedTable } | { ok: fa
 
 /** Read one sheet of a workbook into a plain table (small workbooks, tests): {@link streamWorkbook}, collected. */
 export async function parseWorkbook(bytes: Uint8Array, options: WorkbookOptions = {}): Promise<WorkbookResult> {
-  const { sink, rows } = collectingSink();
-  const read = await streamWorkbook(bytes, options, sink);
-  if (!read.ok) return read;
-  const { totalRows: _total, ...table } = read.table;
-  return { ok: true, table: { ...table, rows } };
+  return collectResult((sink) => streamWorkbook(bytes, options, sink));
 }
 
 /**
