@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { median } from './harness';
 
 /*
  * In-page probes for the board bench. Each runs inside Chromium, so the times come from the
@@ -25,7 +26,7 @@ export async function installNameShim(page: Page): Promise<void> {
  * Installed before the page loads: resolves with ms from the renderer's `portdesk:ports-ready`
  * mark (the ports.list result in hand) to the first painted frame showing `selector` (a card).
  */
-export async function installFirstPaintProbe(page: Page, selector = '.board .card'): Promise<void> {
+async function installFirstPaintProbe(page: Page, selector = '.board .card'): Promise<void> {
   await page.addInitScript((shown: string) => {
     window.__boardPaint = new Promise<number>((resolve) => {
       const tick = () => {
@@ -44,8 +45,21 @@ export async function installFirstPaintProbe(page: Page, selector = '.board .car
 }
 
 /** The first-paint time of the current page load. */
-export function firstPaint(page: Page): Promise<number> {
+function firstPaint(page: Page): Promise<number> {
   return page.evaluate(() => window.__boardPaint as Promise<number>);
+}
+
+/** ms from the ports.list data in hand to the first painted frame showing `selector`: the median of 5 loads of `url`. */
+export async function medianFirstPaint(page: Page, url: string, selector?: string): Promise<number> {
+  await installFirstPaintProbe(page, selector);
+  const times: number[] = [];
+  await page.goto(url);
+  times.push(await firstPaint(page));
+  for (let i = 0; i < 4; i++) {
+    await page.reload();
+    times.push(await firstPaint(page));
+  }
+  return median(times);
 }
 
 /**

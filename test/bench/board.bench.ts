@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { atMost, info, launchChromium, median, percentile, withSeededPage, type BenchResult } from './harness';
-import { type DragFrames, armKeystrokeProbe, firstPaint, installFirstPaintProbe, keystrokeTime, startFrameRecorder, stopFrameRecorder } from './board-page';
+import { type DragFrames, armKeystrokeProbe, keystrokeTime, medianFirstPaint, startFrameRecorder, stopFrameRecorder } from './board-page';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIG = { ports: 10_000, numbersPerPort: 10 };
@@ -17,18 +17,6 @@ interface BoardFigures {
   keystrokeWorst: number;
   dragWorkP95: number;
   dragIntervalP95: number;
-}
-
-async function measureFirstPaint(page: Page, url: string): Promise<number> {
-  await installFirstPaintProbe(page);
-  const times: number[] = [];
-  await page.goto(url);
-  times.push(await firstPaint(page));
-  for (let i = 0; i < 4; i++) {
-    await page.reload();
-    times.push(await firstPaint(page));
-  }
-  return median(times);
 }
 
 async function measureKeystrokes(page: Page): Promise<number[]> {
@@ -69,7 +57,7 @@ async function measureDrag(page: Page): Promise<DragFrames> {
 
 function measureBoard(browser: Browser, size: { ports: number; numbersPerPort: number }): Promise<BoardFigures> {
   return withSeededPage(browser, size, async (page, url) => {
-    const paint = await measureFirstPaint(page, url);
+    const paint = await medianFirstPaint(page, url);
     const keys = await measureKeystrokes(page);
     const frames = await measureDrag(page);
     return {

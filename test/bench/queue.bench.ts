@@ -4,7 +4,7 @@ import type { Browser, Page } from '@playwright/test';
 import type { AppContext } from '../../src/main/app-context';
 import { ViewDefinitionSchema } from '../../src/shared/domain/views';
 import { atMost, info, launchChromium, median, percentile, timeMs, withSeededPage, withSeededStore, type BenchResult } from './harness';
-import { firstPaint, installFirstPaintProbe } from './board-page';
+import { medianFirstPaint } from './board-page';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIG = { ports: 10_000, numbersPerPort: 10 };
@@ -31,15 +31,7 @@ function exportCsv(ctx: AppContext): Promise<number> {
 /** ms from the ports.list data in hand to the first painted frame showing a table row (median of 5 loads). */
 async function tableFirstPaint(page: Page, url: string): Promise<number> {
   await page.addInitScript(() => localStorage.setItem('portdesk.layout', JSON.stringify('table')));
-  await installFirstPaintProbe(page, '.ptable-row');
-  const times: number[] = [];
-  await page.goto(url);
-  times.push(await firstPaint(page));
-  for (let i = 0; i < 4; i++) {
-    await page.reload();
-    times.push(await firstPaint(page));
-  }
-  return median(times);
+  return medianFirstPaint(page, url, '.ptable-row');
 }
 
 /** ms from a header click to the painted frame showing the re-sorted first row. */
