@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { testWithSandbox as test, expect } from './support/fixtures';
@@ -138,6 +139,38 @@ test('402 accept charges: the server message with the amount on the Sync screen,
   await expect.poll(async () => (await call('ports.get', { id: port.id })).syncStatus, { timeout: 30_000 }).toBe('synced');
   const synced = await call('ports.get', { id: port.id });
   expect((await remoteDoc(sandbox, synced.remoteObjectId ?? '')).data.port_state).toBe('submitted');
+});
+
+test('a move to Scheduled whose date was cleared as not a real date: the refusal says what to do, the date is entered beside it and the move goes', async ({ page, host, sandbox }) => {
+  const call = hostRpc(host);
+  const remoteId = await addKazoo(call, sandbox);
+  const port = await call('ports.create', { fields: { name: 'Linden Row – reception' }, numbers: portableNumbers(30, 1), remoteId });
+  await call('ports.move', { id: port.id, to: 'submitted', force: true });
+  await call('sync.now', {});
+  await call('sync.acceptCharges', { portId: port.id });
+  await call('ports.move', { id: port.id, to: 'pending' });
+  expect((await call('sync.now', {})).converged).toBe(true);
+  // Scheduled by an older PortDesk for a day that does not exist: migrations 16 and 19 cleared it from the port and the queued move.
+  await call('ports.move', { id: port.id, to: 'scheduled', date: '2031-03-03' });
+  const db = new Database(host.dbPath);
+  db.prepare("UPDATE outbox SET payload = json_set(payload, '$.date', NULL) WHERE port_id = ? AND op = 'port.move'").run(port.id);
+  db.prepare("UPDATE ports SET foc_date = '' WHERE id = ?").run(port.id);
+  db.close();
+
+  await nav(page, 'Sync').click();
+  await syncNow(page);
+  const item = page.getByRole('listitem', { name: 'Linden Row – reception' });
+  await expect(item).toContainText('scheduled_date or schedule_on is required to schedule a port');
+  await expect(item).toContainText('This move to Scheduled has no FOC date (one that was not a real date was cleared): enter the date the losing carrier confirmed');
+  const schedule = item.getByRole('button', { name: 'Schedule with this date' });
+  await expect(schedule).toBeDisabled();
+  await item.getByLabel('FOC date for Linden Row – reception').fill('2031-03-03');
+  await schedule.click();
+  await expect.poll(async () => (await call('ports.get', { id: port.id })).syncStatus, { timeout: 30_000 }).toBe('synced');
+  await expect(page.getByText('The servers accepted every change sent so far.')).toBeVisible({ timeout: 30_000 });
+  const synced = await call('ports.get', { id: port.id });
+  expect(synced).toMatchObject({ state: 'scheduled', focDate: '2031-03-03' });
+  expect((await remoteDoc(sandbox, synced.remoteObjectId ?? '')).data.port_state).toBe('scheduled');
 });
 
 test('a carrier rejection shows its reason on the card and in the detail; Resubmit sends the port back', async ({ page, host, sandbox }) => {
