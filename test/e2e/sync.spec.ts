@@ -173,6 +173,24 @@ test('a move to Scheduled whose date was cleared as not a real date: the refusal
   expect((await remoteDoc(sandbox, synced.remoteObjectId ?? '')).data.port_state).toBe('scheduled');
 });
 
+test('deleting a port linked to a Telnyx draft says the draft stays on Telnyx and where to delete it', async ({ page, host, sandbox }) => {
+  const call = hostRpc(host);
+  const telnyx = await call('remotes.add', { kind: 'telnyx', url: sandbox.telnyxUrl, accountId: sandbox.accounts.root.id, token: sandbox.token, apiUser: sandbox.telnyxUser, name: 'Telnyx main' });
+  const port = await call('ports.create', { fields: { name: 'Aspen Yard – front desk' }, numbers: portableNumbers(40, 1), remoteId: telnyx.id });
+  expect((await call('sync.now', {})).converged).toBe(true);
+  const draftId = (await call('ports.get', { id: port.id })).remoteObjectId?.replace(/^draft:/, '') ?? '';
+  expect(draftId).not.toBe('');
+  await page.reload();
+  await page.getByRole('group', { name: 'Aspen Yard – front desk', exact: true }).click();
+  await page.getByRole('complementary', { name: 'Port Aspen Yard – front desk' }).getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByRole('dialog')).toContainText('Telnyx cannot delete: its copy stays there');
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete port' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Draft ${draftId} stays on Telnyx` })).toHaveText(
+    `Draft ${draftId} stays on Telnyx: Telnyx's v1 API cannot delete a draft, so delete it in the Telnyx portal. PortDesk will not pull it back`,
+  );
+  expect(await call('ports.list', {})).toEqual([]);
+});
+
 test('a carrier rejection shows its reason on the card and in the detail; Resubmit sends the port back', async ({ page, host, sandbox }) => {
   const call = hostRpc(host);
   const remoteId = await addKazoo(call, sandbox);
