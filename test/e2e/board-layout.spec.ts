@@ -61,3 +61,18 @@ test('board screenshots with tags, a selection and the filter bar @screens', asy
     }
   }
 });
+
+test('at 1366x768 and 1280x720 every card shows its whole due date and days', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await seedDemoPorts(hostRpc(host), 120);
+  for (const size of [{ width: 1366, height: 768 }, { width: 1280, height: 720 }]) {
+    await page.setViewportSize(size);
+    await page.reload();
+    await expect(column(page, 'Unconfirmed').getByRole('group').first()).toBeVisible();
+    const cut = await page.locator('.board').evaluate((board) =>
+      [...board.querySelectorAll<HTMLElement>('.card-due.tabular')].filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.textContent),
+    );
+    expect(cut, `${size.width}x${size.height}`).toEqual([]);
+    expect(await page.locator('.board .card-due.tabular').count()).toBeGreaterThan(20);
+  }
+});

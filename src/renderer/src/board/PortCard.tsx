@@ -173,8 +173,9 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
             {port.stateReason}
           </span>
         ) : due && days !== null ? (
-          <span className={`card-due tabular mi mi-calendar ${dueTone(days)}`} title={`${due.kind} date ${due.date} (${daysLabel(days)})`}>
-            {`${due.kind} ${shortDate(due.date)} · ${daysLabel(days)}`}
+          // "Req." as in the table: "Transfer" did not fit a 1280 px window's card with its days.
+          <span className={`card-due tabular mi mi-calendar ${dueTone(days)}`} title={`${due.kind === 'FOC' ? 'FOC' : 'Requested transfer'} date ${due.date} (${daysLabel(days)})`}>
+            {`${due.kind === 'FOC' ? 'FOC' : 'Req.'} ${shortDate(due.date)} · ${daysLabel(days)}`}
           </span>
         ) : (
           <span className="card-due muted">No date</span>

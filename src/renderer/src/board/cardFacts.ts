@@ -4,11 +4,9 @@ import { haystack } from '../../../shared/domain/portFacts';
 // The pure facts moved to shared (the CLI filters saved views with them); cards keep importing here.
 export { checksReadiness, daysUntil, dueDate, haystack, needsAttention, readiness } from '../../../shared/domain/portFacts';
 
-/** Compact for a card: "in 3d", "today", "2d ago". */
+/** Compact for a card: "in 3d", "today", "1d ago" ("yesterday" did not fit a card at 1280 px). */
 export function daysLabel(days: number): string {
   if (days === 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  if (days === -1) return 'yesterday';
   return days > 0 ? `in ${days}d` : `${-days}d ago`;
 }
 

@@ -22,7 +22,7 @@ export const DEFAULT_WIDTHS: Record<ColumnId, number> = {
   remoteStatus: 124,
   losingCarrier: 120,
   numbers: 78,
-  due: 184,
+  due: 170,
   daysInState: 84,
   remoteChanged: 124,
   sync: 92,
