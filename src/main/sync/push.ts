@@ -3,7 +3,6 @@ import { recordConflict } from './conflicts';
 import { mergeInputs, threeWayMerge } from './merge';
 import { takeRemote, versionOf } from './take-remote';
 import { holdsNumbers } from '../../shared/domain/states';
-import { undatedScheduleHelp } from '../../shared/domain/undatedSchedule';
 import { RemoteError } from './errors';
 import { sameContent, type LocalSnapshot, type RemoteAdapter, type RemotePort } from './adapters/types';
 import { FIELD_OPS, type QueuedRow, type SyncStore } from './store';
@@ -131,15 +130,7 @@ async function pushRow(ctx: PushContext, head: QueuedRow, rows: QueuedRow[], ret
   } else {
     current = { remoteObjectId: port.remoteObjectId, revision: port.remoteRevision ?? '', accountId: '', state: port.state, fields: snap.fields, numbers: snap.numbers, marker: snap.localId };
   }
-  const { date } = change.payload;
-  let moved: RemotePort;
-  try {
-    moved = await adapter.move(current, { to, reason: change.payload.reason, date, acceptCharges: change.payload.acceptCharges === true }, snap);
-  } catch (err) {
-    // Its date was cleared as not a real date (migrations 16 and 19): the server's refusal, and how to give it one.
-    if (to === 'scheduled' && !date && err instanceof RemoteError && err.kind === 'permanent') throw new RemoteError({ kind: 'permanent', status: err.status, message: `${err.message}. ${undatedScheduleHelp(head.portId)}`, serverMessage: err.serverMessage });
-    throw err;
-  }
+  const moved = await adapter.move(current, { to, reason: change.payload.reason, date: change.payload.date, acceptCharges: change.payload.acceptCharges === true }, snap);
   store.pushed(head.portId, moved, { seq: head.seq });
   return undefined;
 }

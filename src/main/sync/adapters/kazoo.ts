@@ -4,6 +4,7 @@ import { PORT_STATES, type PortFields, type PortState } from '../../../shared/mo
 import { RemoteError } from '../errors';
 import { Turns } from '../turns';
 import { moveRefusal } from '../../../shared/domain/states';
+import { undatedScheduleHelp } from '../../../shared/domain/undatedSchedule';
 import { DEFAULT_REQUEST_TIMEOUT_MS, requestBytes, requestJson, type ErrorReader } from '../http';
 import { STREET_PART_KEYS, hasSplitParts, nameInLine, streetLine, type StreetParts } from '../../../shared/domain/address';
 import type { AdapterContext, AttachmentUpload, Capabilities, LocalComment, LocalSnapshot, MoveRequest, RemoteAdapter, RemoteAttachment, RemoteComment, RemoteConfig, RemotePort, UnreadableRemote } from './types';
@@ -543,7 +544,7 @@ export class KazooAdapter implements RemoteAdapter {
     return this.toPort(env.data, account, version).port;
   }
 
-  async move(current: RemotePort, move: MoveRequest): Promise<RemotePort> {
+  async move(current: RemotePort, move: MoveRequest, snapshot: LocalSnapshot): Promise<RemotePort> {
     if (current.accountId) this.seen.set(current.remoteObjectId, current.accountId);
     const data: Record<string, unknown> = {};
     if (move.reason) data.reason = move.reason;
@@ -553,7 +554,18 @@ export class KazooAdapter implements RemoteAdapter {
     const account = this.accountOf(current.remoteObjectId);
     // The version first: a failed probe must not leave a move sent with its answer unread.
     const version = await this.version();
-    const env = await this.callUrl('PATCH', this.portUrl(current.remoteObjectId, `/${move.to}`), body);
+    let env: z.infer<typeof EnvelopeSchema>;
+    try {
+      env = await this.callUrl('PATCH', this.portUrl(current.remoteObjectId, `/${move.to}`), body);
+    } catch (err) {
+      // Scheduling needs a date the request does not have (cb_port_requests' validation of
+      // scheduled_date / schedule_on): the move's own was cleared as not a real date
+      // (migrations 16 and 19). The server's words, then how to give it one.
+      if (move.to === 'scheduled' && !move.date && err instanceof RemoteError && err.status === 400 && err.message.includes('scheduled_date')) {
+        throw new RemoteError({ kind: 'permanent', status: err.status, message: `${err.message}. ${undatedScheduleHelp(snapshot.localId)}`, serverMessage: err.serverMessage });
+      }
+      throw err;
+    }
     return this.toPort(env.data, account, version).port;
   }
 
