@@ -9,6 +9,7 @@ import { APP_VERSION } from '../version';
 import { registerPortCommands } from './commands/ports';
 import { registerSyncCommands } from './commands/sync';
 import { registerImportCommand } from './commands/import';
+import { prestartImportWorker } from '../import/runWorker';
 import { registerDocumentCommands } from './commands/documents';
 
 export interface CliIo {
@@ -83,7 +84,7 @@ export function buildProgram(io: CliIo): { program: Command; close(): void } {
   };
   registerPortCommands(program, { run, call: (m, i) => client().call(m, i), out: io.out, json: () => globals().json === true });
   registerSyncCommands(program, { run, env: io.env });
-  registerImportCommand(program, { imports: () => context().imports, out: io.out, drain: io.drain, json: () => globals().json === true });
+  registerImportCommand(program, { imports: () => context().imports, prestart: () => prestartImportWorker(), out: io.out, drain: io.drain, json: () => globals().json === true });
   registerDocumentCommands(program, { run, call: (m, i) => client().call(m, i), out: io.out, err: io.err, json: () => globals().json === true });
   forEachCommand(program, (cmd) => {
     cmd.addOption(new Option(...DB_OPTION).hideHelp()).addOption(new Option(...JSON_OPTION).hideHelp());

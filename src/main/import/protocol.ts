@@ -57,6 +57,15 @@ export interface StoreLocation {
   nativeBinding?: string;
 }
 
+/**
+ * Main to a thread started ahead of its import (`prestartImportWorker`, runWorker.ts): read this source.
+ * A thread started for its import gets the request as its workerData instead.
+ */
+export interface ReadRequest {
+  type: 'read';
+  request: WorkerRequest;
+}
+
 /** Main to worker, once the worker has read the source: write these groups as one import. */
 export interface WriteRequest {
   type: 'write';
@@ -66,6 +75,9 @@ export interface WriteRequest {
   now: number;
   remoteId: string | null;
 }
+
+/** What main sends the worker thread. */
+export type MainMessage = ReadRequest | WriteRequest;
 
 export type WorkerMessage =
   | { type: 'table'; table: TableInfo }

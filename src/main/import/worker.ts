@@ -14,7 +14,7 @@ import { analyseRow } from './plan';
 import { rangeBudget } from './ranges';
 import { MAX_BATCHES_IN_FLIGHT, PREVIEW_ROWS, WORKER_BATCH_ROWS } from './limits';
 import type { SourceRow, SourceTable } from './table';
-import type { WorkerMessage, WorkerRequest, WriteRequest } from './protocol';
+import type { MainMessage, WorkerMessage, WorkerRequest } from './protocol';
 
 function post(message: WorkerMessage): void {
   parentPort?.postMessage(message);
@@ -99,7 +99,7 @@ const loadWriter = () => (writer ??= import('./writeBatch'));
 /**
  * The request, its source no longer held by workerData, which lives as long as the thread: a
  * file's or a paste's bytes (given, not read from a path) are then garbage once read, not kept
- * through the idle wait and the commit.
+ * through the idle wait and the commit. A request sent as a message is held by nothing else.
  */
 function takeRequest(data: WorkerRequest): WorkerRequest {
   const request = { ...data };
@@ -107,11 +107,14 @@ function takeRequest(data: WorkerRequest): WorkerRequest {
   return request;
 }
 
-run(takeRequest(workerData as WorkerRequest)).catch((err: unknown) => post({ type: 'error', error: toAppError(err) }));
+const read = (request: WorkerRequest) => run(request).catch((err: unknown) => post({ type: 'error', error: toAppError(err) }));
 
-// Once the source is read, main may ask this thread (already started) to commit the import.
-parentPort?.on('message', (request: WriteRequest) => {
+// A thread started for its import has the request as workerData; one started ahead of it
+// (prestartImportWorker) is sent it. Once the source is read, main may ask it to commit.
+if (workerData) void read(takeRequest(workerData as WorkerRequest));
+parentPort?.on('message', (message: MainMessage) => {
+  if (message.type === 'read') return void read(message.request);
   loadWriter()
-    .then(({ writeBatchHere }) => post({ type: 'written', result: writeBatchHere(request) }))
+    .then(({ writeBatchHere }) => post({ type: 'written', result: writeBatchHere(message) }))
     .catch((err: unknown) => post({ type: 'error', error: toAppError(err) }));
 });

@@ -13,6 +13,8 @@ export interface ImportCommandDeps {
    * file is read by path inside the worker thread (no 64 MB RPC body cap, no copy in main),
    * and reading by path is deliberately not offered to the renderer. */
   imports: () => ImportService;
+  /** Start the import's worker thread before {@link imports} opens the database, so the two overlap. */
+  prestart?: () => void;
   out(text: string): void;
   /** Resolves once standard output has room again (a pipe read slowly); absent, output never waits. */
   drain?: () => Promise<void>;
@@ -183,6 +185,7 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
     .option('--dry-run', 'check and report only; write nothing')
     .option('--strict', 'refuse the whole file when any row has a problem')
     .action(async (file: string, opts: ImportOptions) => {
+      deps.prestart?.();
       const country = CountrySchema.safeParse(opts.country);
       if (!country.success) throw new AppError('VALIDATION', `--country "${opts.country}" is not a country code libphonenumber knows (use two letters, e.g. US)`);
       const target = targetOf(opts, file);
