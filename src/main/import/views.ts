@@ -1,4 +1,4 @@
-import type { ImportGroupView, ImportRowView } from '../../shared/rpc/methods/import';
+import type { ImportGroupView, ImportProblemView, ImportRowView } from '../../shared/rpc/methods/import';
 import { splitGroupKey, type ImportPlan, type PlannedGroup, type PlannedRow } from './plan';
 import { describeReason, type PortabilityVerdict } from './portability';
 
@@ -32,19 +32,12 @@ export function rowGroupName(names: ReadonlyMap<string, string>, row: Pick<Plann
 
 /** One planned row for the preview table, with portability verdicts when the check ran. */
 export function rowView(row: PlannedRow, group: string, portability: ReadonlyMap<string, PortabilityVerdict> | undefined): ImportRowView {
-  const notPortable = portability ? row.numbers.map((n) => portability.get(n.e164)).filter((v) => v !== undefined && !v.portable) : [];
-  const problems = notPortable.map((v) => ({
-    row: row.row,
-    column: null,
-    severity: 'warning' as const,
-    code: 'not-portable',
-    message: `Row ${row.row}: ${v!.e164} is not portable (${describeReason(v!.reason ?? 'unknown')})`,
-  }));
+  const problems = rowProblems(row, portability);
   return {
     row: row.row,
     cells: row.cells,
-    status: row.status === 'ok' && problems.length > 0 ? 'warning' : row.status,
-    problems: [...row.problems, ...problems],
+    status: row.status === 'ok' && problems.length > row.problems.length ? 'warning' : row.status,
+    problems,
     group,
     numbers: row.numbers.map((n) => {
       const verdict = portability?.get(n.e164);
@@ -58,6 +51,22 @@ export function rowView(row: PlannedRow, group: string, portability: ReadonlyMap
       };
     }),
   };
+}
+
+/** A planned row's problems, and a warning for each of its numbers the portability check found not portable. */
+export function rowProblems(row: PlannedRow, portability: ReadonlyMap<string, PortabilityVerdict> | undefined): ImportProblemView[] {
+  if (!portability) return row.problems;
+  const notPortable = row.numbers.map((n) => portability.get(n.e164)).filter((v) => v !== undefined && !v.portable);
+  return [
+    ...row.problems,
+    ...notPortable.map((v) => ({
+      row: row.row,
+      column: null,
+      severity: 'warning' as const,
+      code: 'not-portable',
+      message: `Row ${row.row}: ${v!.e164} is not portable (${describeReason(v!.reason ?? 'unknown')})`,
+    })),
+  ];
 }
 
 /** True when the row needs the specialist's eye: a problem of its own or a number that cannot port. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, toAppError, type AppErrorShape } from '../../shared/errors';
-import type { ImportCommitResult, ImportRowView, ImportStatus, ImportTargetInput } from '../../shared/rpc/methods/import';
+import type { ImportCommitResult, ImportProblemView, ImportRowView, ImportStatus, ImportTargetInput } from '../../shared/rpc/methods/import';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Repos } from '../db/repos';
 import type { RemoteConfig } from '../remotes/config';
@@ -14,7 +14,7 @@ import { ImportLayouts } from '../db/repos/import-layouts-repo';
 import { earlyPreview } from '../import/earlyPreview';
 import { listImportBatches, undoImportBatch, type BatchGroup, type BatchSummary, type UndoResult } from '../import/batches';
 import { checkPortability, type PortabilityVerdict } from '../import/portability';
-import { groupNames, groupView, rowGroupName, rowHasProblem, rowView } from '../import/views';
+import { groupNames, groupView, rowGroupName, rowHasProblem, rowProblems, rowView } from '../import/views';
 import type { ChangeBus } from './changes';
 
 /** Previews kept at once; each holds its source (its rows are staged on disk), so few. */
@@ -172,15 +172,20 @@ export class ImportService {
     const names = groupNames(plan, (id) => this.portName(id));
     const view = (r: PlannedRow) => rowView(r, rowGroupName(names, r), verdicts);
     if (filter === 'all') return { total: plan.rows.length, offset, rows: plan.rows.slice(offset, limit).map(view) };
-    // Without portability verdicts the kept statuses say which rows have a problem; with them every row is looked at once.
-    session.problemIndex ??= verdicts ? [...plan.rows].flatMap((r, i) => (rowHasProblem(r, verdicts) ? [i] : [])) : plan.rows.indicesWith(1);
-    const indices = session.problemIndex;
-    const rows: ImportRowView[] = [];
-    for (let i = offset; i < Math.min(indices.length, offset + limit); i++) {
-      const r = plan.rows.at(indices[i]!);
-      if (r) rows.push(view(r));
-    }
-    return { total: indices.length, offset, rows };
+    const { total, rows } = this.problemRows(session, plan, offset, limit);
+    return { total, offset, rows: rows.map(view) };
+  }
+
+  /**
+   * The problems of the rows that have any, `limit` rows from the `offset`th such row: what
+   * {@link rows} with 'problems' says of them, without the rest of each row's view (its cells,
+   * its numbers, its port's name). The CLI prints a whole import's problems through this.
+   */
+  problems(jobId: string, offset: number, limit: number): { total: number; problems: ImportProblemView[] } {
+    const session = this.session(jobId);
+    const verdicts = session.portability.verdicts;
+    const { total, rows } = this.problemRows(session, this.requirePlan(session), offset, limit);
+    return { total, problems: rows.flatMap((r) => rowProblems(r, verdicts)) };
   }
 
   /** Fix in place: replace one row's cells; only that row is normalised again. */
@@ -415,6 +420,20 @@ export class ImportService {
         session.state = 'failed';
         session.error = toAppError(err);
       });
+  }
+
+  /** Rows with a problem, `limit` from the `offset`th such row, and how many there are. */
+  private problemRows(session: Session, plan: StagedPlan, offset: number, limit: number): { total: number; rows: PlannedRow[] } {
+    const verdicts = session.portability.verdicts;
+    // Without portability verdicts the kept statuses say which rows have a problem; with them every row is looked at once.
+    session.problemIndex ??= verdicts ? [...plan.rows].flatMap((r, i) => (rowHasProblem(r, verdicts) ? [i] : [])) : plan.rows.indicesWith(1);
+    const indices = session.problemIndex;
+    const rows: PlannedRow[] = [];
+    for (let i = offset; i < Math.min(indices.length, offset + limit); i++) {
+      const r = plan.rows.at(indices[i]!);
+      if (r) rows.push(r);
+    }
+    return { total: indices.length, rows };
   }
 
   /** Forget a session's plan and delete its staged rows. */

@@ -99,6 +99,8 @@ function targetOf(opts: ImportOptions, file: string): ImportTargetInput {
 
 /** Rows of the problems list read at a time; each page is printed before the next is read. */
 const PROBLEM_PAGE = 1_000;
+/** Problems read ahead while the import is written, at most (a few MB): the rest wait for printing. */
+const READ_AHEAD_PROBLEMS = 10_000;
 
 /**
  * Every problem of a checked import, a page at a time: the file's and the groups', then the
@@ -107,10 +109,37 @@ const PROBLEM_PAGE = 1_000;
 function* problemPages(imports: ImportService, status: ImportStatus): Generator<ImportProblemView[]> {
   yield [...status.problems, ...(status.groups ?? []).flatMap((g) => g.problems)];
   for (let offset = 0; ; offset += PROBLEM_PAGE) {
-    const page = imports.rows(status.jobId, offset, PROBLEM_PAGE, 'problems');
-    yield page.rows.flatMap((r) => r.problems);
+    const page = imports.problems(status.jobId, offset, PROBLEM_PAGE);
+    yield page.problems;
     if (offset + PROBLEM_PAGE >= page.total) return;
   }
+}
+
+/**
+ * Read pages ahead until `until` settles or {@link READ_AHEAD_PROBLEMS} are held, a turn of the
+ * event loop each: the write runs in the import's worker thread, so this one reads the problems
+ * meanwhile instead of after it. Returns the pages read, then the rest as they are asked for.
+ */
+async function readAhead(pages: Iterator<ImportProblemView[]>, until: Promise<unknown>): Promise<Iterable<ImportProblemView[]>> {
+  let settled = false;
+  void until.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  const held: ImportProblemView[][] = [];
+  let last: IteratorResult<ImportProblemView[]> | undefined;
+  for (let count = 0; !settled && count < READ_AHEAD_PROBLEMS; count += last.value.length) {
+    last = pages.next();
+    if (last.done) break;
+    held.push(last.value);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const ended = last?.done === true;
+  return (function* () {
+    yield* held;
+    if (ended) return;
+    for (let next = pages.next(); !next.done; next = pages.next()) yield next.value;
+  })();
 }
 
 /** Prints whole lines, waiting whenever standard output asks to (a pipe read slowly). */
@@ -131,17 +160,18 @@ async function printJson(report: Report, print: PrintLines): Promise<void> {
   const whole = JSON.stringify(head, null, 2);
   // `whole` ends with the empty array (`  "problems": []` and `}`); a problem opens it instead.
   const opening = `${whole.slice(0, -'[]\n}'.length)}[`;
-  // Each problem's lines wait for the next one, which decides whether they end with a comma.
-  let held: string[] | null = null;
+  // Each problem waits for the next one, which decides whether it ends with a comma. Its lines
+  // are indented as one string (JSON.stringify writes no raw line break inside a value).
+  let held: string | null = null;
   for (const page of report.problems) {
     const lines: string[] = [];
     for (const p of page) {
-      lines.push(...(held ? [...held.slice(0, -1), `${held.at(-1)!},`] : [opening]));
-      held = JSON.stringify(p, null, 2).split('\n').map((l) => `    ${l}`);
+      lines.push(held === null ? opening : `${held},`);
+      held = `    ${JSON.stringify(p, null, 2).replace(/\n/g, '\n    ')}`;
     }
     await print(lines);
   }
-  await print(held ? [...held, '  ]', '}'] : [whole]);
+  await print(held !== null ? [held, '  ]', '}'] : [whole]);
 }
 
 /** The report as lines: the counts, each problem, then what was written. */
@@ -205,11 +235,13 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
       let imported: ImportCommitResult | null = null;
       let refusal: AppError | null = null;
       try {
-        if (!opts.dryRun) {
+        // The rows stay staged through the write (keepRows), so their problems are read while
+        // the worker thread writes, the first pages of them, and printed after it.
+        const written = opts.dryRun ? null : imports.commit(status.jobId, { strict: opts.strict === true, keepRows: true });
+        const problems = await readAhead(problemPages(imports, status), written ?? Promise.resolve());
+        if (written) {
           try {
-            // The rows stay staged through the write, so the problems are read after it (and
-            // after its memory is freed) rather than held through it.
-            imported = await imports.commit(status.jobId, { strict: opts.strict === true, keepRows: true });
+            imported = await written;
           } catch (err) {
             if (!(err instanceof AppError)) throw err;
             refusal = err;
@@ -220,7 +252,7 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
           deps.out(lines.join('\n'));
           await deps.drain?.();
         };
-        const report: Report = { file, dryRun: opts.dryRun === true, status, imported, refusal, problems: problemPages(imports, status) };
+        const report: Report = { file, dryRun: opts.dryRun === true, status, imported, refusal, problems };
         await (deps.json() ? printJson(report, print) : printText(report, print));
       } finally {
         imports.cancel(status.jobId);
