@@ -43,6 +43,9 @@ describe('ImportService preview and commit', () => {
     expect(problems.rows.map((r) => r.row)).toEqual([5, 6]);
     expect(problems.rows[0]!.problems[0]!.message).toMatch(/^Row 5, Number: /);
     expect(problems.rows[1]!.problems[0]!.message).toBe('Row 6: +12025550102 is also on row 4; it is imported once');
+    // The problems-only pages (the CLI's) say the same, a page of problem rows at a time.
+    expect(c.imports.problems(status.jobId, 0, 50)).toEqual({ total: 2, problems: problems.rows.flatMap((r) => r.problems) });
+    expect(c.imports.problems(status.jobId, 1, 1).problems.map((p) => p.row)).toEqual([6]);
 
     const result = await c.imports.commit(status.jobId);
     expect(result).toMatchObject({ numbers: 3, skippedRows: 1 });

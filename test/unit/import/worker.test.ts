@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runImportWorker } from '../../../src/main/import/runWorker';
+import { prestartImportWorker, runImportWorker } from '../../../src/main/import/runWorker';
 import type { ImportProgress } from '../../../src/main/import/protocol';
 
 let dir = '';
@@ -43,6 +43,17 @@ describe('runImportWorker', () => {
     run.staged.close();
     run.writer.close();
     expect(plan.counts).toMatchObject({ rows: ROWS, valid: ROWS - ROWS / 100, invalid: ROWS / 100, groups: 10 });
+  });
+
+  it('reads the source in a thread started ahead of it (the CLI starts it before opening the database)', async () => {
+    prestartImportWorker();
+    const run = await runImportWorker({ source: { kind: 'paste', utf8: new TextEncoder().encode('2025550100, 2025550101 and 2025550100') }, planOptions: { defaultCountry: 'US', target: { kind: 'new', name: 'x' } } });
+    const { headers, problems, mapping } = run.table;
+    const plan = await run.staged.plan({ headers, sourceProblems: problems, mapping, options: { defaultCountry: 'US', target: { kind: 'new', name: 'x' } } }, () => new Map(), async () => undefined);
+    run.staged.close();
+    run.writer.close();
+    expect(run.table.format).toBe('paste');
+    expect(plan.counts.rows).toBe(3);
   });
 
   it('rejects with the file error for a refused file', async () => {
