@@ -1,9 +1,9 @@
-// Bundles the command line into out/cli (main.cjs and the workers it starts: import worker.js,
-// attachment inspectWorker.js), so `portdesk` starts as plain JavaScript instead of transpiling
+// Bundles the command line into out/cli (main.cjs and the workers it starts: the import worker,
+// import-worker.cjs started through worker.js, and attachment inspectWorker.js), so `portdesk` starts as plain JavaScript instead of transpiling
 // TypeScript at every run. Packages are bundled too (one file loads faster than zod's hundreds),
 // except the native driver and the packages only PDF work loads, which stay external and lazy.
-// main.cjs is one CommonJS script so that bin/portdesk.mjs can run it with V8's code cache
-// (Node 20 has none for ES modules): compiling its megabyte was a third of every start.
+// main.cjs and import-worker.cjs are CommonJS scripts so that they run with V8's code cache
+// (scripts/lib/run-cached.mjs; Node 20 has none for ES modules).
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
@@ -38,29 +38,34 @@ export async function buildCli() {
       logLevel: 'silent',
       metafile: true,
     };
-    const main = await esbuild.build({
+    // Scripts run through a code cache (scripts/lib/run-cached.mjs): the command line, and the
+    // import worker, whose thread compiled its 700 KB before reading a row.
+    const cached = await esbuild.build({
       ...common,
-      entryPoints: { main: 'src/main/cli/main.ts' },
+      entryPoints: { main: 'src/main/cli/main.ts', 'import-worker': 'src/main/import/worker.ts' },
       format: 'cjs',
       outExtension: { '.js': '.cjs' },
       // The workers beside it are found from the module's URL (runWorker.ts, documents/index.ts).
       define: { 'import.meta.url': '__cliUrl' },
       banner: { js: "const __cliUrl = require('node:url').pathToFileURL(__filename).href;" },
       // import() needs a loader hook a vm.Script lacks: lazy parts are bundled (compiled only when
-      // called), external packages required.
+      // called: the database code only to commit, the workbook reader only for workbooks),
+      // external packages required.
       supported: { 'dynamic-import': false },
     });
+    // The import worker's thread starts worker.js, which runs the bundle through its cache.
+    writeFileSync(
+      join(next, 'worker.js'),
+      "import { fileURLToPath } from 'node:url';\nimport { runWithCodeCache } from '../../scripts/lib/run-cached.mjs';\nrunWithCodeCache(fileURLToPath(new URL('./import-worker.cjs', import.meta.url)), 'now');\n",
+    );
     const workers = await esbuild.build({
       ...common,
-      entryPoints: { worker: 'src/main/import/worker.ts', inspectWorker: 'src/main/documents/inspectWorker.ts' },
+      entryPoints: { inspectWorker: 'src/main/documents/inspectWorker.ts' },
       format: 'esm',
       // Bundled CommonJS packages call require for Node's modules.
       banner: { js: "import { createRequire as __cliRequire } from 'node:module'; const require = __cliRequire(import.meta.url);" },
-      // Dynamic imports stay lazy chunks (the database code loads only to commit, the workbook reader only for workbooks).
-      splitting: true,
-      chunkNames: '[name]-[hash]',
     });
-    const metafile = { inputs: { ...main.metafile.inputs, ...workers.metafile.inputs } };
+    const metafile = { inputs: { ...cached.metafile.inputs, ...workers.metafile.inputs } };
     const sources = Object.keys(metafile.inputs).filter((path) => !path.includes('node_modules/'));
     writeFileSync(join(next, STAMP), JSON.stringify(sources.map((path) => [path, mtimes.get(path) ?? Math.floor(statSync(join(ROOT, path)).mtimeMs)])));
     rmSync(CLI_DIR, { recursive: true, force: true });

@@ -31,8 +31,10 @@ describe('the built CLI', () => {
     expect(cliBuildIsCurrent()).toBe(true);
   });
 
-  it('runs as one CommonJS script with a code cache written beside it, and still starts its import worker', () => {
+  it('runs as one CommonJS script with a code cache written beside it, and still starts its import worker, cached too', () => {
+    const workerCache = join(CLI_DIR, 'import-worker.cjs.cache');
     rmSync(`${CLI_ENTRY}.cache`, { force: true });
+    rmSync(workerCache, { force: true });
     const db = join(tempDir(), 'built.db');
     const run = (...args: string[]) => spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, PORTDESK_CLI_FROM_SOURCE: '' } });
     expect(run('ports', 'list')).toMatchObject({ status: 0, stdout: 'No port requests.\n' });
@@ -43,5 +45,7 @@ describe('the built CLI', () => {
     const imported = run('import', csv, '--group-by', 'Customer');
     expect(imported.status).toBe(0);
     expect(imported.stdout).toMatch(/Imported 1 number\(s\) into 1 port\(s\): "Acme"/);
+    expect(existsSync(workerCache)).toBe(true);
+    expect(run('import', csv, '--group-by', 'Customer', '--dry-run')).toMatchObject({ status: 0 });
   });
 });

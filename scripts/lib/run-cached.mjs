@@ -1,0 +1,38 @@
+// Runs a built CommonJS script with V8's code cache kept beside it (FILE.cache): compiling a
+// bundle of a megabyte was a third of a start (bin/portdesk.mjs runs out/cli/main.cjs so, and
+// out/cli/worker.js the import worker's bundle). Node 20 has no code cache for ES modules.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { Script } from 'node:vm';
+
+/**
+ * Run `file` as CommonJS through its code cache. The cache is written when there was none or V8
+ * rejected it (another Node): at `beforeExit` (`'exit'`: with every function the run compiled),
+ * or at once (`'now'`: with the top level, for a worker thread, which is terminated rather than
+ * left to exit). Never when the directory is read-only: an installed copy then simply starts without it.
+ */
+export function runWithCodeCache(file, write) {
+  const cacheFile = `${file}.cache`;
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  if (cachedData !== undefined && !script.cachedDataRejected) return;
+  const keep = () => {
+    try {
+      const partial = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+      writeFileSync(partial, script.createCachedData());
+      renameSync(partial, cacheFile);
+    } catch {
+      // Read-only install: nothing to keep.
+    }
+  };
+  if (write === 'now') keep();
+  else process.once('beforeExit', keep);
+}
