@@ -284,16 +284,16 @@ describe('Telnyx v1 sync', () => {
     expect(h.ctx.ports.delete(local.id)).toEqual({ leftOnRemote: null });
   });
 
-  it('listing follows Total-Pages past the server per_page cap: every draft comes back once, through 503s', async () => {
+  it('listing follows Total-Pages past the server per_page cap: every draft of 5 pages (2-5 read together) comes back once, through 503s', async () => {
     h = await startHarness('telnyx');
-    const made = Array.from({ length: 130 }, (_, i) => numbers(400 + i * 2, 1));
+    const made = Array.from({ length: 430 }, (_, i) => numbers(400 + i * 2, 1));
     for (const n of made) await telnyxApi(h, '/draft_port_requests', { method: 'POST', json: { phone_numbers: [{ phone_number: n[0] }] } });
     const adapter = new TelnyxAdapter(h.ctx.remotes.config(h.remoteId));
     await h.faults({ seed: 4, serverError: { rate: 0.02, statuses: [503] } });
     let listed: Awaited<ReturnType<TelnyxAdapter['listAll']>> | undefined;
     for (let i = 0; i < 10 && !listed; i += 1) listed = await adapter.listAll().catch(() => undefined);
     await h.faults({});
-    expect(listed?.length).toBe(130);
+    expect(listed?.length).toBe(430);
     expect(new Set(listed?.map((p) => p.numbers[0]))).toEqual(new Set(made.map((n) => n[0])));
   }, 60_000);
 
