@@ -1,5 +1,5 @@
 import type { ColumnMapping } from '../../src/main/import/columns';
-import { analyseRow, isCellProblem, type ExistingPortLookup, type ImportPlan, type PlanOptions } from '../../src/main/import/plan';
+import { analyseRow, IgnoredCells, isCellProblem, type ExistingPortLookup, type ImportPlan, type PlanOptions } from '../../src/main/import/plan';
 import type { ImportProblem } from '../../src/main/import/problems';
 import { StagedImport } from '../../src/main/import/stagedPlan';
 import type { SourceTable } from '../../src/main/import/table';
@@ -13,13 +13,14 @@ type Table = Pick<SourceTable, 'headers' | 'rows' | 'problems'>;
  */
 export function stagedPlan(table: Table, mapping: ColumnMapping, options: PlanOptions, portOf: ExistingPortLookup = () => undefined) {
   const staged = new StagedImport(options);
-  staged.add(table.rows.map((r) => JSON.stringify(analyseRow(r, table.headers, mapping, options))).join('\n'));
+  const ignored = new IgnoredCells();
+  staged.add(table.rows.map((r) => JSON.stringify(analyseRow(r, table.headers, mapping, options, ignored))).join('\n'));
   const lookup = (e164s: readonly string[]) => new Map(e164s.flatMap((e) => { const port = portOf(e); return port ? [[e, port] as const] : []; }));
   const planNow = (sourceProblems: ImportProblem[]): ImportPlan => {
     const p = staged.planNow({ headers: table.headers, sourceProblems, mapping, options }, lookup);
     return { ...p, rows: [...p.rows] };
   };
-  let plan = planNow(table.problems);
+  let plan = planNow([...table.problems, ...ignored.problems(table.headers)]);
   return {
     plan,
     fix(row: number, cells: string[]): ImportPlan {

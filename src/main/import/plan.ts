@@ -5,7 +5,7 @@ import { emailList, normalizeField } from './fields';
 import { cleanText } from '../../shared/domain/text';
 import { parseNumberCell, type ParsedNumber } from './numberCell';
 import type { RangeAllowance } from './ranges';
-import { problem, type ImportProblem } from './problems';
+import { problem, type ImportProblem, type ProblemCode, type ReadIssue } from './problems';
 import type { SourceRow } from './table';
 import { digitsOf, GrowingFloats, GrowingInts, NumberIndex } from './numberIndex';
 
@@ -41,6 +41,8 @@ export interface RowAnalysis {
   fields: Partial<Record<MappableField, string>>;
   groupKey: string;
   rowProblems: ImportProblem[];
+  /** The row's broken cells in imported columns (kept so a fix in place that leaves one as it was still finds it broken). */
+  issues?: ReadIssue[];
 }
 
 export type NumberStatus = 'new' | 'duplicate' | 'in-open-port' | 'in-target' | 'two-owners';
@@ -118,13 +120,40 @@ function columnsOf(mapping: ColumnMapping, field: 'number'): number[] {
   return cols;
 }
 
-/** Analyse one row on its own: numbers normalised, mapped fields checked, group key read. */
-export function analyseRow(source: SourceRow, headers: readonly string[], mapping: ColumnMapping, options: PlanOptions): RowAnalysis {
+/** True when the import reads column `col`: mapped to a field, or the grouping column of a grouped import. */
+function importsColumn(col: number, mapping: ColumnMapping, options: PlanOptions): boolean {
+  return mapping.fields[col] != null || (options.target.kind === 'group' && mapping.groupBy === col);
+}
+
+/**
+ * Analyse one row on its own: numbers normalised, mapped fields checked, group key read. A cell
+ * read broken (`source.issues`) in a column the import reads is a problem of the row, which then
+ * gives nothing to the import (no number, no field: none of it is made up or half taken); one in
+ * another column goes to `ignored`, for one warning about the file.
+ */
+export function analyseRow(source: SourceRow, headers: readonly string[], mapping: ColumnMapping, options: PlanOptions, ignored?: IgnoredCells): RowAnalysis {
   const { row, cells } = source;
   const analysis: RowAnalysis = { row, cells, parsed: [], invalid: 0, fields: {}, groupKey: '', rowProblems: [] };
   const at = (col: number) => headers[col] ?? `Column ${col + 1}`;
   // Ranges count against the port the row goes to: its group key (read here, checked below).
   const portKey = options.target.kind === 'group' && mapping.groupBy !== null ? cleanText(cells[mapping.groupBy] ?? '').trim() : '';
+  if (source.issues) {
+    const read: ReadIssue[] = [];
+    for (const issue of source.issues) {
+      if (!importsColumn(issue.col, mapping, options)) {
+        ignored?.add(issue);
+        continue;
+      }
+      read.push(issue);
+      analysis.rowProblems.push(problem(row, at(issue.col), issue.severity, issue.code, issue.message));
+    }
+    if (read.length > 0) analysis.issues = read;
+    if (read.some((issue) => issue.severity === 'error')) {
+      analysis.groupKey = portKey;
+      analysis.invalid = read.filter((issue) => mapping.fields[issue.col] === 'number').length;
+      return analysis;
+    }
+  }
   const rangeAllowance = options.rangeBudget?.(portKey);
   let sawNumberCell = false;
   mapping.fields.forEach((field, col) => {
@@ -163,7 +192,47 @@ export function analyseRow(source: SourceRow, headers: readonly string[], mappin
   return analysis;
 }
 
-/** Source problems tied to a cell's content (formulas, merges) stop applying once the row is edited. */
+const IGNORED_KINDS: Partial<Record<ProblemCode, string>> = {
+  'cell-formula-no-result': 'a formula with no saved value',
+  'cell-formula-error': 'an error value (such as #N/A)',
+  'cell-unreadable': 'a value the workbook does not hold',
+  'cell-precision': 'a long number Excel rounded',
+};
+
+/** Cells read broken in columns the import does not read: reported once, as one warning about the file. */
+export class IgnoredCells {
+  private count = 0;
+  private readonly first: string[] = [];
+  private readonly cols = new Set<number>();
+  private readonly kinds = new Set<string>();
+
+  add(issue: ReadIssue): void {
+    this.count++;
+    if (this.first.length < 3) this.first.push(issue.cell);
+    this.cols.add(issue.col);
+    this.kinds.add(IGNORED_KINDS[issue.code] ?? 'a value PortDesk cannot read');
+  }
+
+  /** The warning, naming the columns and the first cells; none when no cell was ignored. */
+  problems(headers: readonly string[]): ImportProblem[] {
+    if (this.count === 0) return [];
+    const names = [...this.cols].sort((a, b) => a - b).map((c) => `"${headers[c] ?? `Column ${c + 1}`}"`);
+    const more = this.count - this.first.length;
+    const cells = more > 0 ? `${this.first.join(', ')} and ${more.toLocaleString('en-US')} more` : listed(this.first);
+    const one = this.count === 1;
+    const what = `${one ? 'Cell' : 'Cells'} ${cells} of ${listed(names)} ${one ? 'holds' : 'hold'} ${[...this.kinds].join(' or ')}`;
+    const why = names.length === 1 ? `${names[0]!} is not imported` : `${names.length === 2 ? 'these two columns' : 'these columns'} are not imported`;
+    const column = this.cols.size === 1 ? (headers[[...this.cols][0]!] ?? null) : null;
+    return [problem(0, column, 'warning', 'cell-ignored', `${what}; ${why}, so ${one ? 'it is' : 'they are'} ignored`)];
+  }
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+}
+
+/** Source problems tied to a row's cells (a merged range starting on it) stop applying once the row is edited. */
 export function isCellProblem(p: ImportProblem): boolean {
   return p.code.startsWith('cell-');
 }

@@ -14,6 +14,7 @@ export type ProblemCode =
   | 'cell-merged'
   | 'cell-precision'
   | 'cell-unreadable'
+  | 'cell-ignored'
   | 'number-missing'
   | 'number-invalid'
   | 'number-too-long'
@@ -41,6 +42,21 @@ export interface ImportProblem {
   row: number;
   /** Header of the column concerned, or null when the problem is about the whole row/file. */
   column: string | null;
+  severity: Severity;
+  code: ProblemCode;
+  message: string;
+}
+
+/**
+ * A problem of one cell met while reading a source (a workbook's formula with no saved value, an
+ * error value like #N/A, a damaged or rounded value), carried with its row: whether it matters
+ * depends on the mapping (plan.ts, `analyseRow`), so it is no problem of the file.
+ */
+export interface ReadIssue {
+  /** 0-based column. */
+  col: number;
+  /** The cell's address as the spreadsheet shows it ("D4"). */
+  cell: string;
   severity: Severity;
   code: ProblemCode;
   message: string;

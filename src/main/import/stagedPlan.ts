@@ -209,7 +209,10 @@ export class StagedImport {
   edit(row: number, cells: string[], headers: readonly string[], mapping: ColumnMapping): boolean {
     const hit = this.rows.find(row);
     if (!hit) return false;
-    this.rows.replace(hit.idx, analyseRow({ row, cells }, headers, mapping, this.options));
+    // A broken cell the fix left as it was still holds no value to import.
+    const before = hit.analysis;
+    const issues = before.issues?.filter((issue) => (cells[issue.col] ?? '') === (before.cells[issue.col] ?? ''));
+    this.rows.replace(hit.idx, analyseRow(issues?.length ? { row, cells, issues } : { row, cells }, headers, mapping, this.options));
     this.factsStale = true;
     return true;
   }

@@ -1,9 +1,11 @@
-import type { ImportProblem } from './problems';
+import type { ImportProblem, ReadIssue } from './problems';
 
 /** One data row of a source, with the row number the specialist would see for it. */
 export interface SourceRow {
   row: number;
   cells: string[];
+  /** Problems of its cells met while reading (workbooks); absent when there are none. */
+  issues?: ReadIssue[];
 }
 
 /** What every source (CSV, XLSX, paste) is reduced to before mapping: plain strings, JSON-safe. */
@@ -18,7 +20,7 @@ export interface SourceTable {
   /** The first non-blank rows as read, header and title rows included: where the header is picked from. */
   headRows?: SourceRow[];
   rows: SourceRow[];
-  /** Problems found while reading (merged cells, formulas without results, malformed quotes). */
+  /** Problems of the source as a whole found while reading (merged cells, malformed quotes); a cell's own are its row's `issues`. */
   problems: ImportProblem[];
   /** How the bytes were decoded (text sources only). */
   encoding?: string;

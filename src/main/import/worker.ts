@@ -10,7 +10,7 @@ import { toAppError } from '../../shared/errors';
 import { streamSource, type ImportSource } from './source';
 import { readImportFile } from './file';
 import { chooseMapping, type ColumnMapping } from './columns';
-import { analyseRow } from './plan';
+import { analyseRow, IgnoredCells } from './plan';
 import { rangeBudget } from './ranges';
 import { MAX_BATCHES_IN_FLIGHT, PREVIEW_ROWS, WORKER_BATCH_ROWS } from './limits';
 import type { SourceRow, SourceTable } from './table';
@@ -46,11 +46,12 @@ async function run(request: WorkerRequest): Promise<void> {
     for (let seen = Atomics.load(staged, 0); sent - seen > MAX_BATCHES_IN_FLIGHT; seen = Atomics.load(staged, 0)) Atomics.wait(staged, 0, seen, 1_000);
   };
   let pending: SourceRow[] = [];
+  const ignored = new IgnoredCells();
   const flush = (read: number) => {
     if (!head || !chosen || pending.length === 0) return;
     const { headers } = head;
     const { mapping } = chosen;
-    const batch = pending.map((r) => analyseRow(r, headers, mapping, planOptions));
+    const batch = pending.map((r) => analyseRow(r, headers, mapping, planOptions, ignored));
     pending = [];
     // One string: copied across at once, where a structured clone of the rows' objects cost
     // more than normalising them, and staged by main as it comes (stagedPlan.ts).
@@ -84,7 +85,7 @@ async function run(request: WorkerRequest): Promise<void> {
   flush(Math.max(lastRead, 1));
   if (!head || !chosen) return post({ type: 'error', error: { code: 'INTERNAL', message: 'The import worker finished without reading a table' } });
   const { totalRows, ...info } = read.table;
-  post({ type: 'done', table: { ...info, totalRows, preview: [], ...chosen } });
+  post({ type: 'done', table: { ...info, problems: [...info.problems, ...ignored.problems(info.headers)], totalRows, preview: [], ...chosen } });
   // Loaded while main plans, so a commit does not wait for it; its failure is the write's to report.
   loadWriter().catch(() => undefined);
 }

@@ -1,5 +1,5 @@
 import { AppError, type AppErrorShape } from '../../shared/errors';
-import { problem, type ImportProblem } from './problems';
+import { problem, type ImportProblem, type ReadIssue } from './problems';
 import type { SourceRow, SourceTable } from './table';
 import { heldHead, type HeaderOptions } from './header';
 import { collectResult, STREAM_BATCH_ROWS, type RowSink, type StreamedTable } from './rowSink';
@@ -83,24 +83,22 @@ async function readSheet(sheet: AsyncIterable<SheetRow[]>, facts: SheetFacts, op
     head.deliver(batch, read);
     batch = [];
   };
-  let names: string[] = [];
+  // A broken cell stays with its row: it matters only if its column is imported (plan.ts, analyseRow).
   const take = (r: SheetRow) => {
     head.widen(r.cells.length);
-    batch.push({ row: r.row, cells: r.cells });
-    for (const issue of r.issues) head.problems.push(problem(r.row, names[issue.col] ?? null, issue.severity, issue.code, issue.message));
+    batch.push(r.issues.length > 0 ? { row: r.row, cells: r.cells, issues: r.issues } : { row: r.row, cells: r.cells });
   };
   /** Choose the header among the held rows; the rows under it are data. */
   const settleHead = () => {
     const data = head.settle();
-    names = head.headers();
     for (const r of data) take(r);
-    head.problems.push(...merged.warnings(head.header ? head.header.row + 1 : 0, names));
+    head.problems.push(...merged.warnings(head.header ? head.header.row + 1 : 0, head.headers()));
   };
 
   for await (const rows of sheet) {
     for (const row of rows) {
       rowsSeen++;
-      merged.fill(row.row, row.cells);
+      merged.fill(row);
       read = facts.lastRow > 0 ? Math.min(1, row.row / facts.lastRow) : 0;
       if (rowsSeen * Math.max(head.width, row.cells.length) > MAX_XLSX_CELLS) throw tooManyCells(rowsSeen, Math.max(head.width, row.cells.length));
       if (!row.cells.some((c) => c !== '') && row.issues.length === 0) continue;
@@ -121,8 +119,8 @@ async function readSheet(sheet: AsyncIterable<SheetRow[]>, facts: SheetFacts, op
 }
 
 interface MergeFiller {
-  /** Give the cells a merged range covers in row `row` the value of its master (top-left) cell. */
-  fill(row: number, cells: string[]): void;
+  /** Give the cells a merged range covers in this row the value of its master (top-left) cell, and its problem if it has one. */
+  fill(row: SheetRow): void;
   /** One warning per merged range reaching the data (a merged title above the header is layout). */
   warnings(dataFrom: number, headers: string[]): ImportProblem[];
 }
@@ -134,17 +132,23 @@ interface MergeFiller {
  */
 function mergeFiller(ranges: MergeRange[]): MergeFiller {
   const pending = [...ranges].sort((a, b) => a.top - b.top);
-  let active: Array<MergeRange & { text: string }> = [];
+  let active: Array<MergeRange & { text: string; issue: ReadIssue | undefined }> = [];
   let next = 0;
   return {
-    fill(row, cells) {
+    fill({ row, cells, issues }) {
       if (active.length > 0) active = active.filter((m) => m.bottom >= row);
       for (; next < pending.length && pending[next]!.top <= row; next++) {
         const m = pending[next]!;
-        if (m.bottom >= row) active.push({ ...m, text: m.top === row ? (cells[m.left - 1] ?? '') : '' });
+        const master = m.top === row;
+        if (m.bottom >= row) active.push({ ...m, text: master ? (cells[m.left - 1] ?? '') : '', issue: master ? issues.find((i) => i.col === m.left - 1) : undefined });
       }
       for (const m of active) {
-        for (let col = m.left; col <= m.right; col++) if (row !== m.top || col !== m.left) cells[col - 1] = m.text;
+        for (let col = m.left; col <= m.right; col++) {
+          if (row === m.top && col === m.left) continue;
+          cells[col - 1] = m.text;
+          // A broken master leaves every cell it spans without a value, not with an empty one.
+          if (m.issue) issues.push({ ...m.issue, col: col - 1, cell: `${columnLetter(col)}${row}` });
+        }
       }
       for (let i = 0; i < cells.length; i++) cells[i] ??= '';
     },

@@ -6,7 +6,7 @@
  * a workbook zipping its shared strings right after the sheet as empty (xlsxStream.test.ts).
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import type { ProblemCode } from './problems';
+import type { ProblemCode, ReadIssue } from './problems';
 import type { SourceRow } from './table';
 import { MAX_XLSX_COLUMNS, MAX_XLSX_ROW } from './limits';
 import { columnNumber, refusal } from './xlsxGuard';
@@ -22,7 +22,7 @@ export interface SheetContext {
 
 /** A row of text cells with the problems of its cells. */
 export interface SheetRow extends SourceRow {
-  issues: CellIssue[];
+  issues: ReadIssue[];
 }
 
 interface RawCell {
@@ -105,7 +105,7 @@ export async function* sheetRows(xml: AsyncIterable<Uint8Array | string>, contex
           const { text, issue } = cellText(cell, context);
           while (row.cells.length < cell.col - 1) row.cells.push('');
           row.cells[cell.col - 1] = text;
-          if (issue) row.issues.push({ col: cell.col - 1, ...issue });
+          if (issue) row.issues.push({ col: cell.col - 1, cell: cell.address, ...issue });
         }
         cell = undefined;
         break;
@@ -148,16 +148,9 @@ export function columnLetter(col: number): string {
   return s;
 }
 
-export interface CellIssue {
-  col: number;
-  severity: 'error' | 'warning';
-  code: ProblemCode;
-  message: string;
-}
-
 interface CellText {
   text: string;
-  issue?: Omit<CellIssue, 'col'>;
+  issue?: Omit<ReadIssue, 'col' | 'cell'>;
 }
 
 /**

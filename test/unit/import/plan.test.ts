@@ -120,6 +120,44 @@ describe('planning an import (staged rows, as the service plans them)', () => {
   });
 });
 
+describe('cells read broken (a workbook\'s formulas with no saved value, error values)', () => {
+  const issue = (col: number, cell: string, code: 'cell-formula-no-result' | 'cell-formula-error') => ({
+    col, cell, severity: 'error' as const, code, message: `Cell ${cell} is broken`,
+  });
+  const sheet = {
+    headers: ['Customer', 'Number', 'Carrier', 'Total', 'Notes'],
+    problems: [],
+    rows: [
+      { row: 2, cells: ['Acme', '2025550100', 'Verizon', '', ''], issues: [issue(3, 'D2', 'cell-formula-no-result'), issue(4, 'E2', 'cell-formula-error')] },
+      { row: 3, cells: ['', '2025550101', 'Verizon', '3', ''], issues: [issue(0, 'A3', 'cell-formula-error')] },
+      { row: 4, cells: ['Acme', '2025550101', 'Verizon', '4', ''], issues: [issue(4, 'E4', 'cell-formula-no-result')] },
+      { row: 5, cells: ['Acme', '2025550102', 'Verizon', '', ''], issues: [issue(3, 'D5', 'cell-formula-error')] },
+    ],
+  };
+  // "Customer" is read only as the grouping column of a grouped import.
+  const byCustomer = { fields: [null, 'number', 'losingCarrier', null, null], groupBy: 0 } as const;
+
+  it('in the grouping column of a grouped import: its row is left out, its number not even counted as seen first', () => {
+    const p = planTable(sheet, { ...byCustomer, fields: [...byCustomer.fields] }, grouped);
+    const row3 = p.rows.find((r) => r.row === 3)!;
+    expect(row3).toMatchObject({ status: 'error', parsed: [], numbers: [], problems: [{ row: 3, column: 'Customer', code: 'cell-formula-error', message: 'Cell A3 is broken' }] });
+    expect(p.rows.find((r) => r.row === 4)).toMatchObject({ status: 'ok', numbers: [{ e164: '+12025550101', status: 'new' }] });
+    expect(p.groups.filter((g) => g.numbers.length > 0).map((g) => [g.key, g.numbers])).toEqual([['Acme', ['+12025550100', '+12025550101', '+12025550102']]]);
+    expect(p.problems).toEqual([
+      {
+        row: 0, column: null, severity: 'warning', code: 'cell-ignored',
+        message: 'Cells D2, E2, E4 and 1 more of "Total" and "Notes" hold a formula with no saved value or an error value (such as #N/A); these two columns are not imported, so they are ignored',
+      },
+    ]);
+  });
+
+  it('in a column the import does not read (the grouping column of an import into one port): ignored, with the others in one warning', () => {
+    const p = planTable(sheet, { ...byCustomer, fields: [...byCustomer.fields] }, { defaultCountry: 'US', target: { kind: 'new', name: 'Acme' } });
+    expect(p.rows.map((r) => r.status)).toEqual(['ok', 'ok', 'warning', 'ok']);
+    expect(p.problems.map((p) => [p.code, p.column, p.message.split(';')[0]])).toEqual([['cell-ignored', null, 'Cells D2, E2, A3 and 2 more of "Customer", "Total" and "Notes" hold a formula with no saved value or an error value (such as #N/A)']]);
+  });
+});
+
 describe('fixing a row in place', () => {
   it('fixes one row in place and re-derives duplicates and counts', () => {
     const run = stagedPlan(table, mapping, grouped, inPort);
