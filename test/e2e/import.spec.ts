@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { test, testWithSandbox as withSandbox, expect } from './support/fixtures';
 import { hostRpc } from './support/rpc';
@@ -244,3 +245,43 @@ for (const input of BAD_INPUT) {
     expect(tableCounts(host.dbPath)).toEqual(before);
   });
 }
+
+/**
+ * A customer's workbook: A3 a formula Excel never calculated and B4 #N/A in mapped columns, D2 and
+ * D4 in a "Total" column nobody imports. The broken mapped cells are their rows' problems, the
+ * Total column one warning; mapping the carrier column away makes B4 ignored too, and row 4 imports.
+ */
+test('a workbook\'s broken cells: on their row when the column is mapped, one warning when not; remapping follows; the rest imports', async ({ page, host }) => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Ports');
+  ws.addRow(['Number', 'Carrier', 'Notes', 'Total']);
+  ws.addRow([2025550100, 'Verizon', 'main line', { formula: 'SUM(1,2)' }]);
+  ws.addRow([{ formula: '2025550000+101' }, 'Verizon', '', 3]);
+  ws.addRow([2025550102, { formula: 'NA()', result: { error: '#N/A' } }, 'fax', { formula: 'NA()', result: { error: '#N/A' } }]);
+  ws.addRow([2025550103, 'Verizon', '', 7]);
+  await openImport(page);
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  await page.getByLabel('Import file').setInputFiles({ name: 'customer.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+  const counts = page.getByLabel('Import counts');
+  await expect(counts).toContainText('Valid2', WORKER_BOOT);
+  const about = page.getByLabel('About the file and its ports');
+  await expect(about).toHaveText('Cells D2 and D4 of "Total" hold a formula with no saved value or an error value (such as #N/A); "Total" is not imported, so they are ignored');
+  await page.getByLabel('Only problems').check();
+  const table = page.getByRole('table', { name: 'Import preview' });
+  await expect(table.getByRole('row', { name: 'Row 3' })).toContainText('Cell A3 holds the formula =2025550000+101 with no saved value');
+  await expect(table.getByRole('row', { name: 'Row 4' })).toContainText('Cell B4 (=NA()) evaluates to #N/A');
+
+  await page.getByLabel('Column Carrier').selectOption('');
+  await expect(counts).toContainText('Valid3');
+  await expect(table.getByRole('row', { name: 'Row 4' })).toHaveCount(0);
+  await expect(about).toContainText('Cells D2, B4 and D4 of "Carrier" and "Total"');
+
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Import these numbers?' });
+  await expect(confirm).toContainText('3 numbers go into 1 port request');
+  await confirm.getByRole('button', { name: 'Create ports' }).click();
+  await expect(confirm).toBeHidden();
+  const call = hostRpc(host);
+  await expect.poll(async () => (await call('numbers.lookup', { number: '+12025550102', country: 'US' })).port?.name).toBe('Import of customer.xlsx');
+  expect((await call('numbers.lookup', { number: '+12025550101', country: 'US' })).port).toBeNull();
+});
