@@ -69,7 +69,8 @@ test('Tab reaches the lanes’ focused card after the lanes are scrolled far fro
   await expect(lanes.getByRole('group', { name: 'Lane 001', exact: true })).toBeInViewport();
   await expect(top).not.toBeInViewport();
 
-  await tabInto(page, page.getByRole('combobox', { name: 'Lanes' }), lanes);
+  // The state header's buttons (Show Completed, Show Canceled) come just before the cards in the tab order.
+  await tabInto(page, lanes.getByRole('button', { name: /^Show Canceled/ }), lanes.locator('.lanes-body'));
   await expect(top).toBeFocused();
   await expect(top).toBeInViewport();
 });

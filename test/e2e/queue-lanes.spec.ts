@@ -119,7 +119,9 @@ test('the keyboard moves through the lanes (down a state, across states, on into
   await page.keyboard.press('Escape');
   await expect(card(second)).toBeFocused();
 
-  // Scrolled fully right (the seven states are wider than 1280 px), each lane still shows its name at the left.
+  // Scrolled fully right (the seven states, Completed and Canceled shown, are wider than 1280 px), each lane still shows its name at the left.
+  await page.getByRole('button', { name: 'Show Completed (0)' }).click();
+  await page.getByRole('button', { name: 'Show Canceled (0)' }).click();
   const lanes = page.locator('.lanes');
   const scrolled = await lanes.evaluate((el) => {
     el.scrollLeft = el.scrollWidth;
@@ -132,4 +134,60 @@ test('the keyboard moves through the lanes (down a state, across states, on into
     await expect.poll(async () => (await title.boundingBox())!.x).toBeGreaterThanOrEqual(box.x);
     expect((await title.boundingBox())!.x).toBeLessThan(box.x + 40);
   }
+});
+
+test('in lanes by account a card’s title leaves out the lane’s account; its name and tooltip keep the whole title', async ({ page, host }) => {
+  const call = hostRpc(host);
+  for (const [i, site] of ['Front desk', 'Fax lines'].entries()) {
+    const p = await call('ports.create', { fields: { ...READY_FIELDS, name: `Acme Dental – ${site}`, accountName: 'Acme Dental' }, numbers: [`+1202555${6000 + i}`], remoteId: null });
+    await call('ports.move', { id: p.id, to: 'submitted', force: true });
+  }
+  // Another account's name at the start of a title is kept.
+  const other = await call('ports.create', { fields: { ...READY_FIELDS, name: 'Acme Dental – Annex', accountName: 'Birch' }, numbers: ['+12025556100'], remoteId: null });
+  await call('ports.move', { id: other.id, to: 'submitted', force: true });
+  await page.reload();
+  await showLanes(page);
+
+  const card = laneCard(page, 'Acme Dental', 'submitted', 'Acme Dental – Front desk');
+  await expect(card.locator('.card-title')).toHaveText('Front desk');
+  await expect(card.locator('.card-title')).toHaveAttribute('title', 'Acme Dental – Front desk');
+  await expect(laneCard(page, 'Acme Dental', 'submitted', 'Acme Dental – Fax lines').locator('.card-title')).toHaveText('Fax lines');
+  await expect(laneCard(page, 'Birch', 'submitted', 'Acme Dental – Annex').locator('.card-title')).toHaveText('Acme Dental – Annex');
+
+  // The plain board and lanes by losing carrier show the whole title.
+  await page.getByRole('combobox', { name: 'Lanes' }).selectOption('losingCarrier');
+  await expect(page.getByRole('region', { name: 'Board by losing carrier' }).getByRole('group', { name: 'Acme Dental – Front desk', exact: true }).locator('.card-title')).toHaveText('Acme Dental – Front desk');
+});
+
+test('at 1366x768 the lanes collapse Completed and Canceled as the board does, so every state fits; a collapsed state opens from its header', async ({ page, host }) => {
+  const call = hostRpc(host);
+  const [, dropped] = await submittedPorts(call, 'Acme', 3, 7000);
+  const done = await call('ports.create', { fields: { ...READY_FIELDS, name: 'Acme done', accountName: 'Acme', focDate: '2026-11-20' }, numbers: ['+12025557100'], remoteId: null });
+  for (const to of ['submitted', 'pending', 'scheduled', 'completed'] as const) await call('ports.move', { id: done.id, to, force: true });
+  await call('ports.move', { id: dropped!, to: 'canceled', force: true });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.reload();
+  await showLanes(page);
+
+  const lanes = page.locator('.lanes');
+  await expect(laneCard(page, 'Acme', 'submitted', 'Acme 03')).toBeVisible();
+  expect(await lanes.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  // Canceled's column ends inside the window, the lane's count in it.
+  const canceled = laneCell(page, 'Acme', 'canceled');
+  const box = (await lanes.boundingBox())!;
+  const cell = (await canceled.boundingBox())!;
+  expect(cell.x + cell.width).toBeLessThanOrEqual(box.x + box.width);
+  await expect(canceled).toHaveText('1');
+  await expect(laneCard(page, 'Acme', 'completed', 'Acme done')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Show Completed (1)' }).click();
+  await expect(laneCard(page, 'Acme', 'completed', 'Acme done')).toBeVisible();
+  // The board's columns share the choice: Completed is open there too, Canceled still collapsed.
+  await page.getByRole('combobox', { name: 'Lanes' }).selectOption('none');
+  await expect(page.getByRole('region', { name: 'Completed' }).getByRole('group', { name: 'Acme done', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Show Canceled (1)' })).toBeVisible();
+  await showLanes(page);
+  await page.getByRole('button', { name: 'Collapse Completed' }).click();
+  await expect(laneCard(page, 'Acme', 'completed', 'Acme done')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Show Completed (1)' })).toBeVisible();
 });

@@ -13,8 +13,8 @@ const rows = [
   summary('a5', 'rejected', { accountName: 'Acme' }),
   summary('b2', 'canceled', { accountName: 'Birch' }),
 ];
-const groups = laneGroups(rows, 'account');
-const go = (from: string, key: string) => nextLaneFocus(groups, from, key);
+const groups = laneGroups(rows, 'account', new Set());
+const go = (from: string, key: string) => nextLaneFocus(groups, new Set(), from, key);
 
 describe('nextLaneFocus', () => {
   it('moves up and down within a lane’s state column', () => {
@@ -49,5 +49,27 @@ describe('nextLaneFocus', () => {
     expect(go('b2', 'ArrowRight')).toBeNull();
     expect(go('a1', 'Enter')).toBeNull();
     expect(go('gone', 'ArrowDown')).toBeNull();
+  });
+});
+
+describe('collapsed states in the lanes', () => {
+  const shut = new Set(['canceled', 'rejected'] as const);
+  const lanes = laneGroups(rows, 'account', shut);
+
+  it('need no card rows', () => {
+    // Birch: one pending card, its canceled one collapsed; Acme: three unconfirmed.
+    expect(lanes.map((g) => [g.label, g.rows])).toEqual([
+      ['Acme', 3],
+      ['Birch', 1],
+    ]);
+  });
+
+  it('are passed by the arrow keys, as on the board', () => {
+    expect(nextLaneFocus(lanes, shut, 'a4', 'ArrowRight')).toBeNull();
+    expect(nextLaneFocus(lanes, shut, 'b1', 'ArrowRight')).toBeNull();
+    // Below a4 (submitted): Birch's nearest shown state with cards is pending.
+    expect(nextLaneFocus(lanes, shut, 'a4', 'ArrowDown')).toBe('b1');
+    // Above b1: Acme's submitted, not its collapsed rejected.
+    expect(nextLaneFocus(lanes, shut, 'b1', 'ArrowUp')).toBe('a4');
   });
 });

@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, type MouseEvent } from 'react';
 import { draggable } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import type { PortSummary } from '../../../shared/model';
-import { checksReadiness, daysLabel, daysUntil, dueDate, readiness, shortDate } from './cardFacts';
+import { checksReadiness, daysLabel, daysUntil, dueDate, readiness, shortDate, titleInLane } from './cardFacts';
 import { SyncBadge } from './SyncBadge';
 import { LocalOnlyBadge } from './LocalOnlyBadge';
 import { formatNumber } from '../../../shared/domain/numbers';
@@ -19,6 +19,8 @@ export interface PortCardProps {
   onToggle(port: PortSummary): void;
   onOpenMenu(port: PortSummary): void;
   onFocusCard(port: PortSummary): void;
+  /** In an account's swimlane, that account: the title shown leaves it out (the name and tooltip keep it). */
+  laneAccount?: string;
 }
 
 /** Payload a dragged card carries; the board's monitor reads it on drop. */
@@ -65,7 +67,7 @@ function CardStat({ icon, count, one, many }: { icon: 'phone' | 'paperclip' | 'c
 }
 
 /** One port on the board. Memoised: a card re-renders only when its summary object or flags change. */
-export const PortCard = memo(function PortCard({ port, selected, focused, tabbable, onActivate, onToggle, onOpenMenu, onFocusCard }: PortCardProps) {
+export const PortCard = memo(function PortCard({ port, selected, focused, tabbable, onActivate, onToggle, onOpenMenu, onFocusCard, laneAccount }: PortCardProps) {
   const ref = useRef<HTMLDivElement>(null);
   // Registered once per element: the board reuses a card for another port when a filter changes
   // what a column shows, so the dragged port is read from the element at drag start.
@@ -117,8 +119,9 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
           onClick={(e) => e.stopPropagation()}
           onChange={() => onToggle(port)}
         />
-        <span className="card-title" title={port.name}>
-          {port.name}
+        {/* The accessible name is the card's (its whole title): screen readers and searches by name find it. */}
+        <span className="card-title" title={port.name} aria-hidden={laneAccount ? true : undefined}>
+          {laneAccount ? titleInLane(port.name, laneAccount) : port.name}
         </span>
         <SyncBadge status={port.syncStatus} error={port.syncError} portId={port.id} tabIndex={-1} />
         <button

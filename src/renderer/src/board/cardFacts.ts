@@ -32,3 +32,16 @@ export function warmSearchText(ports: readonly PortSummary[]): () => void {
   handle = requestIdleCallback(work);
   return () => cancelIdleCallback(handle);
 }
+
+/**
+ * A card's title without the lane's account name at its start and the separator after it: in
+ * "Acme Dental"'s lane, "Acme Dental – Front desk" reads "Front desk", the part that tells its
+ * cards apart. A title that only starts with the same letters ("Acme Dentalworks") or that would be
+ * left empty stays whole.
+ */
+export function titleInLane(title: string, account: string): string {
+  if (!account || title.slice(0, account.length).toLocaleLowerCase() !== account.toLocaleLowerCase()) return title;
+  const separator = /^\s*[-–—:·|,/]\s*|^\s+/.exec(title.slice(account.length));
+  const rest = separator ? title.slice(account.length + separator[0].length).trim() : '';
+  return rest || title;
+}

@@ -8,6 +8,7 @@ import type { Lane } from '../../../shared/domain/views';
 import { BOARD_ORDER } from '../board/boardColumns';
 import { CARD_HEIGHT, type ColumnDropData } from '../board/Column';
 import { PortCard, isCardDragData } from '../board/PortCard';
+import { Icon } from '../ui/Icon';
 import { pinnedRange } from '../board/pinnedRange';
 import { useBoardStore } from '../stores/boardStore';
 import { useUiStore } from '../stores/uiStore';
@@ -16,6 +17,9 @@ import { laneGroups, laneItems, nextLaneFocus, type LaneGroup, type LaneItem } f
 const GAP = 8;
 const LANE_HEAD = 40;
 const ROW = CARD_HEIGHT + GAP;
+/** A state column's width as on the board, open (at least) or collapsed; the cells' gap is GAP. */
+const OPEN_WIDTH = 180;
+const COLLAPSED_WIDTH = 44;
 
 /** Per state while a card is dragged: may the dragged ports go there. */
 type DropAnswers = Partial<Record<PortState, 'allowed' | 'refused'>>;
@@ -42,10 +46,14 @@ export interface LanesBoardProps {
  * 10,000 ports draw a screenful; each cell is a drop target like a board column, so a card dragged
  * to another state moves by the board's rules and messages (its drop monitor does the move). The
  * keyboard moves as on the board: arrows within a lane's state column and on into the next lane,
- * across the states of a lane; one card is the tab stop.
+ * across the states of a lane; one card is the tab stop. The states the board collapses (Completed
+ * and Canceled, at first) are collapsed here too, to a narrow column with each lane's count: seven
+ * open states did not fit a 1366 px window.
  */
 export function LanesBoard({ rows, lane, onCardKeyDown, onOpenMenu, onFocusCard }: LanesBoardProps) {
-  const groups = useMemo(() => laneGroups(rows, lane), [rows, lane]);
+  const collapsed = useBoardStore((s) => s.collapsed);
+  const toggleCollapsed = useBoardStore((s) => s.toggleCollapsed);
+  const groups = useMemo(() => laneGroups(rows, lane, collapsed), [rows, lane, collapsed]);
   const items = useMemo(() => laneItems(groups), [groups]);
   const selected = useBoardStore((s) => s.selected);
   const focusedId = useBoardStore((s) => s.focusedId);
@@ -75,6 +83,7 @@ export function LanesBoard({ rows, lane, onCardKeyDown, onOpenMenu, onFocusCard 
     items.forEach((item, index) => {
       if (item.kind === 'row') {
         for (const state of BOARD_ORDER) {
+          if (collapsed.has(state)) continue;
           const port = item.group.columns[state][item.row];
           if (port) at.set(port.id, { start, index, group: item.group.key });
         }
@@ -82,12 +91,12 @@ export function LanesBoard({ rows, lane, onCardKeyDown, onOpenMenu, onFocusCard 
       start += item.kind === 'head' ? LANE_HEAD : ROW;
     });
     return at;
-  }, [items]);
+  }, [items, collapsed]);
   const tabStop = useMemo(() => {
     if (focusedId !== null && cardAt.has(focusedId)) return focusedId;
-    for (const group of groups) for (const state of BOARD_ORDER) if (group.columns[state][0]) return group.columns[state][0].id;
+    for (const group of groups) for (const state of BOARD_ORDER) if (!collapsed.has(state) && group.columns[state][0]) return group.columns[state][0].id;
     return null;
-  }, [focusedId, cardAt, groups]);
+  }, [focusedId, cardAt, groups, collapsed]);
   // The tab stop's row is always drawn, however far the lanes are scrolled from it.
   const rangeExtractor = useMemo(() => pinnedRange(tabStop === null ? -1 : (cardAt.get(tabStop)?.index ?? -1)), [tabStop, cardAt]);
   const virtualizer = useVirtualizer({
@@ -120,7 +129,24 @@ export function LanesBoard({ rows, lane, onCardKeyDown, onOpenMenu, onFocusCard 
     return () => cancelAnimationFrame(frame);
   }, [focusedId, focusedAt]);
 
-  const onKeyDown = useCallback((e: KeyboardEvent<HTMLDivElement>) => onCardKeyDown(e, (id, key) => nextLaneFocus(groups, id, key)), [groups, onCardKeyDown]);
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => onCardKeyDown(e, (id, key) => nextLaneFocus(groups, collapsed, id, key)),
+    [groups, collapsed, onCardKeyDown],
+  );
+  // The state columns' widths, shared by the header line and every row.
+  const grid = useMemo(() => {
+    const shut = BOARD_ORDER.filter((s) => collapsed.has(s)).length;
+    return {
+      ['--lanes-columns' as string]: BOARD_ORDER.map((s) => (collapsed.has(s) ? `${COLLAPSED_WIDTH}px` : `minmax(${OPEN_WIDTH}px, 1fr)`)).join(' '),
+      ['--lanes-min-width' as string]: `${(BOARD_ORDER.length - shut) * (OPEN_WIDTH + GAP) + shut * (COLLAPSED_WIDTH + GAP)}px`,
+    };
+  }, [collapsed]);
+  // Per collapsed state, how many ports it holds in view (its header button says so).
+  const stateTotals = useMemo(() => {
+    const totals = new Map<PortState, number>();
+    for (const p of rows) totals.set(p.state, (totals.get(p.state) ?? 0) + 1);
+    return totals;
+  }, [rows]);
 
   const onActivate = useCallback((port: PortSummary, e: MouseEvent) => {
     const board = useBoardStore.getState();
@@ -139,18 +165,39 @@ export function LanesBoard({ rows, lane, onCardKeyDown, onOpenMenu, onFocusCard 
       role="region"
       aria-label={`Board by ${lane === 'account' ? 'account' : 'losing carrier'}`}
       aria-describedby="lanes-help"
+      style={grid}
       onKeyDown={onKeyDown}
     >
       <p id="lanes-help" className="visually-hidden">
         Arrow keys move between the cards of a lane and on to the next lane, left and right across its states; Enter opens a port, M opens Move to, X selects.
       </p>
-      <div className="lanes-head" aria-hidden="true">
-        {BOARD_ORDER.map((s) => (
-          <span key={s} className="lanes-state">
-            <span className="state-dot" style={{ ['--dot' as string]: `var(--state-${s})` }} />
-            {stateLabel(s)}
-          </span>
-        ))}
+      <div className="lanes-head">
+        {BOARD_ORDER.map((s) =>
+          collapsed.has(s) ? (
+            <button
+              key={s}
+              type="button"
+              className="lanes-state lanes-expand"
+              aria-expanded={false}
+              aria-label={`Show ${stateLabel(s)} (${stateTotals.get(s) ?? 0})`}
+              title={`Show ${stateLabel(s)} (${stateTotals.get(s) ?? 0})`}
+              onClick={() => toggleCollapsed(s)}
+            >
+              <Icon name="chevronRight" />
+              <span className="state-dot" style={{ ['--dot' as string]: `var(--state-${s})` }} />
+            </button>
+          ) : (
+            <span key={s} className="lanes-state">
+              <span className="state-dot" style={{ ['--dot' as string]: `var(--state-${s})` }} />
+              <span aria-hidden="true">{stateLabel(s)}</span>
+              {(s === 'completed' || s === 'canceled') && (
+                <button type="button" className="btn btn-ghost btn-icon" aria-expanded={true} aria-label={`Collapse ${stateLabel(s)}`} onClick={() => toggleCollapsed(s)}>
+                  <Icon name="chevronDown" />
+                </button>
+              )}
+            </span>
+          ),
+        )}
       </div>
       <div className="lanes-body" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((v) => {
@@ -166,6 +213,8 @@ export function LanesBoard({ rows, lane, onCardKeyDown, onOpenMenu, onFocusCard 
               selected={selected}
               focusedId={focusedId}
               tabStop={tabStop}
+              collapsed={collapsed}
+              laneAccount={lane === 'account' ? item.group.key : undefined}
               answers={answers}
               overState={over !== null && over.startsWith(`${item.group.key}\u001f`) ? (over.slice(item.group.key.length + 1) as PortState) : null}
               onOver={onOver}
@@ -210,6 +259,9 @@ interface LaneRowProps {
   focusedId: string | null;
   /** The one card Tab reaches: the focused one, else the first. */
   tabStop: string | null;
+  collapsed: ReadonlySet<PortState>;
+  /** In lanes by account, the lane's account: its cards' titles leave it out. */
+  laneAccount: string | undefined;
   answers: DropAnswers | null;
   overState: PortState | null;
   onOver(cell: string, entered: boolean): void;
@@ -219,16 +271,32 @@ interface LaneRowProps {
   onFocusCard(port: PortSummary): void;
 }
 
-/** The n-th card of each state in one lane: seven cells, each a drop target for its state. */
-const LaneRow = memo(function LaneRow({ group, row, start, selected, focusedId, tabStop, answers, overState, onOver, onActivate, onToggle, onOpenMenu, onFocusCard }: LaneRowProps) {
+/**
+ * The n-th card of each shown state in one lane: seven cells, each a drop target for its state. A
+ * collapsed state's cell holds no cards: its first row says how many the lane has there.
+ */
+const LaneRow = memo(function LaneRow({ group, row, start, selected, focusedId, tabStop, collapsed, laneAccount, answers, overState, onOver, onActivate, onToggle, onOpenMenu, onFocusCard }: LaneRowProps) {
   const last = row === group.rows - 1;
   return (
     <div className={`lane-row${row === 0 ? ' is-first' : ''}${last ? ' is-last' : ''}`} data-lane={group.key} style={{ transform: `translateY(${start}px)`, height: ROW }}>
       {BOARD_ORDER.map((state) => {
-        const port = group.columns[state][row];
         const answer = answers?.[state];
+        const drop = answer === 'allowed' && overState === state ? 'over' : answer;
+        if (collapsed.has(state)) {
+          const count = group.columns[state].length;
+          return (
+            <LaneCell key={state} lane={group.key} state={state} drop={drop} onOver={onOver}>
+              {row === 0 && count > 0 && (
+                <span className="lane-shut-count tabular" title={`${count} ${stateLabel(state)} in ${group.label}`}>
+                  {count}
+                </span>
+              )}
+            </LaneCell>
+          );
+        }
+        const port = group.columns[state][row];
         return (
-          <LaneCell key={state} lane={group.key} state={state} drop={answer === 'allowed' && overState === state ? 'over' : answer} onOver={onOver}>
+          <LaneCell key={state} lane={group.key} state={state} drop={drop} onOver={onOver}>
             {port && (
               <PortCard
                 port={port}
@@ -239,6 +307,7 @@ const LaneRow = memo(function LaneRow({ group, row, start, selected, focusedId, 
                 onToggle={onToggle}
                 onOpenMenu={onOpenMenu}
                 onFocusCard={onFocusCard}
+                laneAccount={laneAccount}
               />
             )}
             {!port && row === 0 && <span className="lane-empty">{answer === 'allowed' ? 'Drop here' : ''}</span>}

@@ -9,7 +9,7 @@ export interface LaneGroup {
   label: string;
   total: number;
   columns: BoardColumns;
-  /** Card rows the lane needs: its longest state column, at least one (an empty row is still a drop target). */
+  /** Card rows the lane needs: its longest shown (not collapsed) state column, at least one (an empty row is still a drop target). */
   rows: number;
 }
 
@@ -17,7 +17,7 @@ export interface LaneGroup {
 export type LaneItem = { kind: 'head'; key: string; group: LaneGroup } | { kind: 'row'; key: string; group: LaneGroup; row: number };
 
 /** Split ports (in view order) into lanes by account or losing carrier, biggest lane first. */
-export function laneGroups(rows: readonly PortSummary[], lane: Exclude<Lane, 'none'>): LaneGroup[] {
+export function laneGroups(rows: readonly PortSummary[], lane: Exclude<Lane, 'none'>, collapsed: ReadonlySet<PortState>): LaneGroup[] {
   const byKey = new Map<string, PortSummary[]>();
   for (const p of rows) {
     const key = lane === 'account' ? accountOf(p) : p.losingCarrier;
@@ -29,7 +29,7 @@ export function laneGroups(rows: readonly PortSummary[], lane: Exclude<Lane, 'no
   return [...byKey.entries()]
     .map(([key, ports]) => {
       const columns = groupColumns(ports);
-      return { key, label: key || empty, total: ports.length, columns, rows: Math.max(1, ...BOARD_ORDER.map((s) => columns[s].length)) };
+      return { key, label: key || empty, total: ports.length, columns, rows: Math.max(1, ...BOARD_ORDER.map((s) => (collapsed.has(s) ? 0 : columns[s].length))) };
     })
     .sort((a, b) => b.total - a.total || a.label.localeCompare(b.label));
 }
@@ -44,37 +44,35 @@ export function laneItems(groups: readonly LaneGroup[]): LaneItem[] {
   return items;
 }
 
-/** The non-empty state column of a lane nearest to `state` in board order (itself first, ties to the left). */
-function nearestFilled(columns: BoardColumns, state: PortState): PortState | null {
+/** The shown, non-empty state column of a lane nearest to `state` in board order (itself first, ties to the left). */
+function nearestFilled(columns: BoardColumns, collapsed: ReadonlySet<PortState>, state: PortState): PortState | null {
   const at = BOARD_ORDER.indexOf(state);
   for (let d = 0; d < BOARD_ORDER.length; d++) {
     for (const i of [at - d, at + d]) {
       const s = BOARD_ORDER[i];
-      if (s && columns[s].length > 0) return s;
+      if (s && !collapsed.has(s) && columns[s].length > 0) return s;
     }
   }
   return null;
 }
 
-/** The swimlanes have no collapsed states. */
-const NO_COLLAPSED: ReadonlySet<PortState> = new Set();
-
 /**
  * Where an arrow key takes focus in the swimlanes: within the lane as on the board (nextFocus:
  * up/down within the lane's state column, left/right to the nearest state of the same lane that
  * has cards, at the same row, clamped), and past a column's first or last card into the previous
- * or next lane (the same state, else the nearest one with cards). Null at the edges.
+ * or next lane (the same state, else the nearest one with cards). Collapsed states are passed by,
+ * as on the board. Null at the edges.
  */
-export function nextLaneFocus(groups: readonly LaneGroup[], currentId: string, key: string): string | null {
+export function nextLaneFocus(groups: readonly LaneGroup[], collapsed: ReadonlySet<PortState>, currentId: string, key: string): string | null {
   for (let g = 0; g < groups.length; g++) {
     const { columns } = groups[g] as LaneGroup;
-    const state = BOARD_ORDER.find((s) => columns[s].some((p) => p.id === currentId));
+    const state = BOARD_ORDER.find((s) => !collapsed.has(s) && columns[s].some((p) => p.id === currentId));
     if (!state) continue;
-    const inLane = nextFocus(columns, NO_COLLAPSED, currentId, key);
+    const inLane = nextFocus(columns, collapsed, currentId, key);
     const up = key === 'ArrowUp';
     if (inLane !== null || (!up && key !== 'ArrowDown')) return inLane;
     const other = groups[g + (up ? -1 : 1)];
-    const target = other && nearestFilled(other.columns, state);
+    const target = other && nearestFilled(other.columns, collapsed, state);
     if (!other || !target) return null;
     const cards = other.columns[target];
     return (up ? cards[cards.length - 1] : cards[0])?.id ?? null;
