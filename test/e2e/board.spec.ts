@@ -188,3 +188,36 @@ test('ports arriving during a drag wait for the drop: the cards do not move unde
   await expect(card(page, 'Submitted', 'Arrived')).toBeVisible();
   expect((await call('ports.get', { id: port.id })).state).toBe('submitted');
 });
+
+test('ports arriving while a card is pressed wait for its click: the click opens the card pressed', async ({ page, host }) => {
+  const call = hostRpc(host);
+  for (const name of ['Pressed 1', 'Pressed 2', 'Pressed 3']) {
+    const port = await call('ports.create', { fields: { name, ...COMPLETE }, numbers: [] });
+    await call('ports.move', { id: port.id, to: 'submitted', force: true });
+  }
+  await page.reload();
+  const submitted = column(page, 'Submitted');
+  await expect(submitted.getByRole('group')).toHaveCount(3);
+  const names = () => submitted.getByRole('group').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+  const before = await names();
+
+  const box = (await card(page, 'Submitted', 'Pressed 2').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 20);
+  await page.mouse.down();
+  // A port overdue by a week sorts first in Submitted: it reaches the window between press and release.
+  const arrived = page.waitForResponse(async (res) => {
+    if ((res.request().postDataJSON() as { method?: string } | null)?.method !== 'ports.summaries') return false;
+    const body = (await res.json()) as { value?: { name: string; state: string }[] };
+    return body.value?.some((p) => p.name === 'Pressed early' && p.state === 'submitted') ?? false;
+  });
+  const port = await call('ports.create', { fields: { name: 'Pressed early', ...COMPLETE, focDate: '2020-01-01' }, numbers: [] });
+  await call('ports.move', { id: port.id, to: 'submitted', force: true });
+  await arrived;
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  expect(await names()).toEqual(before);
+
+  await page.mouse.up();
+  await expect(page.getByRole('complementary', { name: 'Port Pressed 2' })).toBeVisible();
+  // Released, the port that arrived shows.
+  await expect(card(page, 'Submitted', 'Pressed early')).toBeVisible();
+});

@@ -7,6 +7,7 @@ import { LocalOnlyBadge } from './LocalOnlyBadge';
 import { formatNumber } from '../../../shared/domain/numbers';
 import { useFileDrop } from '../documents/useFileDrop';
 import { useViewStore } from '../stores/viewStore';
+import { holdArrivalsWhilePressed } from '../stores/boardStore';
 import { useMatchedNumber } from '../stores/filterStore';
 import { AgeCell } from '../queue/tableColumns';
 
@@ -106,6 +107,9 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
       tabIndex={tabbable ? 0 : -1}
       onFocus={(e) => {
         if (e.target === e.currentTarget) onFocusCard(port);
+      }}
+      onPointerDown={(e) => {
+        if (e.button === 0) holdArrivalsWhilePressed();
       }}
       onClick={(e) => onActivate(port, e)}
     >

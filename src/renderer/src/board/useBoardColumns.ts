@@ -30,11 +30,13 @@ function prepareWhenIdle(order: PortOrder): () => void {
  */
 export function useViewPorts(): { rows: PortSummary[]; total: number } {
   const live = usePortsStore((s) => s.byId);
-  // While a card is dragged, ports pulled or changed meanwhile wait for the drop: shown at once,
-  // they moved the cards under the pointer (one sorted in above pushed the column down).
-  const dragging = useBoardStore((s) => s.drag !== null);
+  // While a card is pressed or dragged, ports pulled or changed meanwhile wait for the click or the
+  // drop: shown at once, they moved the cards under the pointer (one sorted in above pushed the
+  // column down), so a click could open the card that moved in. Hovering holds nothing: the board
+  // would stay stale for as long as the pointer rests on it.
+  const holding = useBoardStore((s) => s.drag !== null || s.pressed);
   const held = useRef(live);
-  if (!dragging) held.current = live;
+  if (!holding) held.current = live;
   const byId = held.current;
   const sort = useViewStore((s) => s.sort);
   const f = useFilterStore();

@@ -7,7 +7,7 @@ export interface DragInfo {
   targets: PortState[];
 }
 
-/** Board interaction state: selection, keyboard focus, the open "Move to…" menu, collapsed columns, drag. */
+/** Board interaction state: selection, keyboard focus, the open "Move to…" menu, collapsed columns, drag, a card pressed. */
 export interface BoardState {
   selected: ReadonlySet<string>;
   /** Anchor of a shift-click range. */
@@ -16,6 +16,8 @@ export interface BoardState {
   menuFor: string | null;
   collapsed: ReadonlySet<PortState>;
   drag: DragInfo | null;
+  /** A pointer is down on a card (from pointerdown until just after its click): arrivals wait, see useViewPorts. */
+  pressed: boolean;
   setSelected(ids: Iterable<string>, anchorId?: string | null): void;
   toggleSelected(id: string): void;
   clearSelection(): void;
@@ -23,6 +25,7 @@ export interface BoardState {
   setMenuFor(id: string | null): void;
   toggleCollapsed(state: PortState): void;
   setDrag(drag: DragInfo | null): void;
+  setPressed(pressed: boolean): void;
 }
 
 export const useBoardStore = create<BoardState>()((set) => ({
@@ -33,6 +36,7 @@ export const useBoardStore = create<BoardState>()((set) => ({
   // Finished ports are history: keep them out of the way until asked for.
   collapsed: new Set<PortState>(['completed', 'canceled']),
   drag: null,
+  pressed: false,
   setSelected: (ids, anchorId) => set((s) => ({ selected: new Set(ids), anchorId: anchorId === undefined ? s.anchorId : anchorId })),
   toggleSelected: (id) =>
     set((s) => {
@@ -52,4 +56,24 @@ export const useBoardStore = create<BoardState>()((set) => ({
       return { collapsed };
     }),
   setDrag: (drag) => set({ drag }),
+  setPressed: (pressed) => set({ pressed }),
 }));
+
+/**
+ * A pointer pressed a card: `pressed` holds until the press ends. The click comes after pointerup
+ * in the same task, so the release waits one task more: the click lands on the card that was
+ * pressed before ports that arrived meanwhile move in under the pointer. A press that turns into a
+ * drag ends with pointercancel; the drag then holds arrivals itself.
+ */
+export function holdArrivalsWhilePressed(): void {
+  if (useBoardStore.getState().pressed) return;
+  useBoardStore.getState().setPressed(true);
+  // The window losing focus mid-press (Alt+Tab) may never send pointerup: it releases too, so the
+  // board cannot stay frozen.
+  const ends = ['pointerup', 'pointercancel', 'blur'] as const;
+  const release = () => {
+    for (const type of ends) window.removeEventListener(type, release, true);
+    setTimeout(() => useBoardStore.getState().setPressed(false), 0);
+  };
+  for (const type of ends) window.addEventListener(type, release, true);
+}
