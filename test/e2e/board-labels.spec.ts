@@ -233,3 +233,25 @@ test('the unsaved-draft notice leaves the open port’s Save bar uncovered at 12
   expect(overlaps).toBe(false);
   await screenshots(page, 'draft-notice');
 });
+
+testWithSandbox('the remote hint in an open detail panel turns to “paused” when its connection pauses (401) meanwhile', async ({ page, host, sandbox }) => {
+  test.setTimeout(120_000);
+  const call = hostRpc(host);
+  const remote = await call('remotes.add', { kind: 'kazoo', url: sandbox.kazooUrl, accountId: sandbox.accounts.root.id, token: sandbox.token, name: 'Northwind Kazoo' });
+  await call('ports.create', { fields: { name: 'Harbor back office', accountName: 'Harbor Dental' }, remoteId: remote.id, remoteAccountId: sandbox.accounts.root.id });
+  await call('sync.now', {});
+  await expect.poll(async () => (await call('sync.status', {})).remotes[0]?.state).not.toBe('paused');
+  await page.reload();
+
+  await page.getByRole('searchbox', { name: 'Search ports' }).fill('Harbor back office');
+  await page.getByRole('group', { name: 'Harbor back office' }).click();
+  const picker = page.getByRole('complementary', { name: 'Port Harbor back office' }).getByRole('combobox', { name: 'Remote for this port' });
+  await expect(picker).toHaveAccessibleDescription(/^(Sent with the next sync|On Northwind Kazoo)/);
+
+  // The token is refused while the panel stays open.
+  const admin = await fetch(`${sandbox.adminUrl}/tokens/expire`, { method: 'POST', headers: { 'x-auth-token': sandbox.token, 'content-type': 'application/json' }, body: '{}' });
+  expect(admin.status).toBe(200);
+  await call('sync.now', {});
+  await expect.poll(async () => (await call('sync.status', {})).remotes[0]?.state).toBe('paused');
+  await expect(picker).toHaveAccessibleDescription(/Northwind Kazoo is paused: its server refused the token \(401\)/);
+});

@@ -1,13 +1,13 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { PortDetail } from '../../../shared/model';
 import type { RemoteInfo } from '../sync/syncStore';
 import { messageOf } from '../lib/messageOf';
 import { rpc } from '../rpc/transport';
 import { useNoticeStore } from '../stores/noticeStore';
 import { FormError } from '../ui/FormError';
+import { useSyncStatus } from '../sync/useSyncStatus';
 
 const LOCAL = '';
-const NONE_PAUSED: ReadonlySet<string> = new Set();
 
 /**
  * Where the port syncs: its remote can be chosen or changed until the port has been sent there
@@ -15,7 +15,10 @@ const NONE_PAUSED: ReadonlySet<string> = new Set();
  */
 export function RemotePicker({ port, onChanged }: { port: PortDetail; onChanged(port: PortDetail): void }) {
   const [remotes, setRemotes] = useState<RemoteInfo[] | null>(null);
-  const [paused, setPaused] = useState<ReadonlySet<string>>(NONE_PAUSED);
+  // Live: a connection that pauses (401) while the panel is open changes the hint at once.
+  // Without the status the hint reads as if the port will go with the next sync: it only says less.
+  const status = useSyncStatus();
+  const paused = useMemo(() => new Set(status?.remotes.filter((r) => r.state === 'paused').map((r) => r.remoteId)), [status]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // The box shows the click at once; the port's own value takes over when the answer comes.
@@ -27,11 +30,6 @@ export function RemotePicker({ port, onChanged }: { port: PortDetail; onChanged(
     rpc.call('remotes.list', {}).then(
       (list) => live && setRemotes(list),
       (err: unknown) => live && setError(messageOf(err)),
-    );
-    // Without the status the hint reads as if the port will go with the next sync: it only says less.
-    rpc.call('sync.status', {}).then(
-      (status) => live && setPaused(new Set(status.remotes.filter((r) => r.state === 'paused').map((r) => r.remoteId))),
-      () => undefined,
     );
     return () => {
       live = false;

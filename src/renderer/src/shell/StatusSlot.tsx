@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { SyncStatusView } from '../../../shared/rpc/methods/sync';
-import { connection, rpc } from '../rpc/transport';
+import { connection } from '../rpc/transport';
+import { useSyncStatus } from '../sync/useSyncStatus';
 import { usePortsStore } from '../stores/portsStore';
 import { syncLabel } from './syncLabel';
 
@@ -13,26 +14,6 @@ const DOT: Record<SyncStatusView['state'] | 'disconnected', string> = {
   error: 'is-error',
   disconnected: 'is-error',
 };
-
-/** The sync engine's one-line status, refreshed whenever main reports that sync moved. */
-function useSyncStatus(): SyncStatusView | null {
-  const [status, setStatus] = useState<SyncStatusView | null>(null);
-  useEffect(() => {
-    let live = true;
-    const refresh = () =>
-      void rpc
-        .call('sync.status', {})
-        .then((s) => live && setStatus(s))
-        .catch(() => live && setStatus(null));
-    // 'reload' comes once the event stream is live and after any gap in it: the first read, and a re-read after a reconnect.
-    const stop = rpc.subscribe((e) => (e.type === 'sync' || e.type === 'reload') && refresh());
-    return () => {
-      live = false;
-      stop();
-    };
-  }, []);
-  return status;
-}
 
 /** The current time, updated every 30 s: enough for "2 min ago" to stay true without re-rendering often. */
 function useNow(): number {
