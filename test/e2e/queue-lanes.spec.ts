@@ -151,6 +151,8 @@ test('in lanes by account a card’s title leaves out the lane’s account; its 
   const card = laneCard(page, 'Acme Dental', 'submitted', 'Acme Dental – Front desk');
   await expect(card.locator('.card-title')).toHaveText('Front desk');
   await expect(card.locator('.card-title')).toHaveAttribute('title', 'Acme Dental – Front desk');
+  // The account line leaves the lane's account out too: the number and the account number show.
+  await expect(card.locator('.card-account')).toHaveText(new RegExp(`^\\+1 202 555 6000\\s*· ${READY_FIELDS.accountNumber}$`));
   await expect(laneCard(page, 'Acme Dental', 'submitted', 'Acme Dental – Fax lines').locator('.card-title')).toHaveText('Fax lines');
   await expect(laneCard(page, 'Birch', 'submitted', 'Acme Dental – Annex').locator('.card-title')).toHaveText('Acme Dental – Annex');
 

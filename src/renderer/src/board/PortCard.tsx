@@ -20,7 +20,7 @@ export interface PortCardProps {
   onToggle(port: PortSummary): void;
   onOpenMenu(port: PortSummary): void;
   onFocusCard(port: PortSummary): void;
-  /** In an account's swimlane, that account: the title shown leaves it out (the name and tooltip keep it). */
+  /** In an account's swimlane, that account: the title shown and the account line leave it out (the card's name and the title's tooltip keep it). */
   laneAccount?: string;
 }
 
@@ -92,7 +92,10 @@ export const PortCard = memo(function PortCard({ port, selected, focused, tabbab
   // A number search shows the number that matched in the first number's place.
   const matched = useMatchedNumber(port.id);
   const lead = matched ?? port.firstNumber;
-  const rest = [subAccount, customer !== subAccount && customer, port.accountNumber, port.customerReference].filter(Boolean).join(' · ');
+  // In an account's lane the lane names the account: left out here too, as from the title.
+  const rest = [subAccount !== laneAccount && subAccount, customer !== subAccount && customer !== laneAccount && customer, port.accountNumber, port.customerReference]
+    .filter(Boolean)
+    .join(' · ');
   const account = [lead && formatNumber(lead), rest].filter(Boolean).join(' · ');
 
   return (
