@@ -115,20 +115,35 @@ function* problemPages(imports: ImportService, status: ImportStatus): Generator<
   }
 }
 
+/** A page of problems as printed: a string each (a --json one spans lines), and how many are errors. */
+interface PrintedPage {
+  items: string[];
+  errors: number;
+}
+
+/** A problem as an element of --json's `problems` array, indented as JSON.stringify(report, null, 2) does. */
+const jsonItem = (p: ImportProblemView) => `    ${JSON.stringify(p, null, 2).replace(/\n/g, '\n    ')}`;
+const textItem = (p: ImportProblemView) => `${p.severity === 'error' ? 'skipped' : 'warning'}: ${p.message}`;
+
+function* printedPages(pages: Iterable<ImportProblemView[]>, item: (p: ImportProblemView) => string): Generator<PrintedPage> {
+  for (const page of pages) yield { items: page.map(item), errors: page.filter((p) => p.severity === 'error').length };
+}
+
 /**
- * Read pages ahead until `until` settles or {@link READ_AHEAD_PROBLEMS} are held, a turn of the
- * event loop each: the write runs in the import's worker thread, so this one reads the problems
- * meanwhile instead of after it. Returns the pages read, then the rest as they are asked for.
+ * Read pages ahead, ready to print, until `until` settles or {@link READ_AHEAD_PROBLEMS} are
+ * held, a turn of the event loop each: the write runs in the import's worker thread, so this one
+ * reads and renders the problems meanwhile instead of after it. Returns the pages read, then the
+ * rest as they are asked for.
  */
-async function readAhead(pages: Iterator<ImportProblemView[]>, until: Promise<unknown>): Promise<Iterable<ImportProblemView[]>> {
+async function readAhead(pages: Iterator<PrintedPage>, until: Promise<unknown>): Promise<Iterable<PrintedPage>> {
   let settled = false;
   void until.then(
     () => (settled = true),
     () => (settled = true),
   );
-  const held: ImportProblemView[][] = [];
-  let last: IteratorResult<ImportProblemView[]> | undefined;
-  for (let count = 0; !settled && count < READ_AHEAD_PROBLEMS; count += last.value.length) {
+  const held: PrintedPage[] = [];
+  let last: IteratorResult<PrintedPage> | undefined;
+  for (let count = 0; !settled && count < READ_AHEAD_PROBLEMS; count += last.value.items.length) {
     last = pages.next();
     if (last.done) break;
     held.push(last.value);
@@ -151,7 +166,7 @@ interface Report {
   status: ImportStatus;
   imported: ImportCommitResult | null;
   refusal: AppError | null;
-  problems: Iterable<ImportProblemView[]>;
+  problems: Iterable<PrintedPage>;
 }
 
 /** The report as `JSON.stringify(report, null, 2)` prints it, its problems array streamed last. */
@@ -160,14 +175,13 @@ async function printJson(report: Report, print: PrintLines): Promise<void> {
   const whole = JSON.stringify(head, null, 2);
   // `whole` ends with the empty array (`  "problems": []` and `}`); a problem opens it instead.
   const opening = `${whole.slice(0, -'[]\n}'.length)}[`;
-  // Each problem waits for the next one, which decides whether it ends with a comma. Its lines
-  // are indented as one string (JSON.stringify writes no raw line break inside a value).
+  // Each problem waits for the next one, which decides whether it ends with a comma.
   let held: string | null = null;
   for (const page of report.problems) {
     const lines: string[] = [];
-    for (const p of page) {
+    for (const item of page.items) {
       lines.push(held === null ? opening : `${held},`);
-      held = `    ${JSON.stringify(p, null, 2).replace(/\n/g, '\n    ')}`;
+      held = item;
     }
     await print(lines);
   }
@@ -179,8 +193,8 @@ async function printText(report: Report, print: PrintLines): Promise<void> {
   await print([countsLine(report.status)]);
   let skipped = 0;
   for (const page of report.problems) {
-    skipped += page.filter((p) => p.severity === 'error').length;
-    await print(page.map((p) => `${p.severity === 'error' ? 'skipped' : 'warning'}: ${p.message}`));
+    skipped += page.errors;
+    await print(page.items);
   }
   const { imported } = report;
   if (imported) {
@@ -235,10 +249,11 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
       let imported: ImportCommitResult | null = null;
       let refusal: AppError | null = null;
       try {
-        // The rows stay staged through the write (keepRows), so their problems are read while
-        // the worker thread writes, the first pages of them, and printed after it.
+        // The rows stay staged through the write (keepRows), so their problems are read and
+        // rendered while the worker thread writes, the first pages of them, and printed after it.
         const written = opts.dryRun ? null : imports.commit(status.jobId, { strict: opts.strict === true, keepRows: true });
-        const problems = await readAhead(problemPages(imports, status), written ?? Promise.resolve());
+        const pages = printedPages(problemPages(imports, status), deps.json() ? jsonItem : textItem);
+        const problems = await readAhead(pages, written ?? Promise.resolve());
         if (written) {
           try {
             imported = await written;
