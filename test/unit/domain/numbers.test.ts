@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { normalizeNumber, formatNumber, isCountryCode } from '../../../src/shared/domain/numbers';
 
 describe('normalizeNumber', () => {
@@ -61,6 +61,24 @@ describe('normalizeNumber', () => {
           expect(ours.country).toBe(lib.country);
         }
       }
+    }
+  });
+
+  it('words each plain cell as written with what a full parse says of its digits (the outcome is kept by country, + and digits)', () => {
+    // What normalizeNumber said before keeping outcomes: libphonenumber's verdict on the cell itself.
+    const reference = (cell: string, country: CountryCode) => {
+      const lib = parsePhoneNumberFromString(cell, country);
+      if (!lib) return { ok: false, code: 'not-a-number', reason: `"${cell}" is not a phone number` };
+      const where = lib.country ?? `+${lib.countryCallingCode}`;
+      if (!lib.isPossible()) return { ok: false, code: 'wrong-length', reason: `"${cell}" has the wrong number of digits for ${where}` };
+      if (!lib.isValid()) return { ok: false, code: 'invalid', reason: `"${cell}" is not a valid number in ${where}` };
+      return lib.country ? { ok: true, e164: lib.number, country: lib.country } : { ok: true, e164: lib.number };
+    };
+    // The same digits punctuated several ways, with and without +, under several default countries.
+    const digits = ['0115550007', '82975513', '829755132', '442079460958', '02079460958', '1115550100', '1202555012', '120255501234', '4930123456', '5550007', '33142685300'];
+    const cells = digits.flatMap((d) => [d, `+${d}`, `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}`, `${d.slice(0, 3)}.${d.slice(3)}`, `${d.slice(0, 2)} ${d.slice(2, 5)} ${d.slice(5)}`]);
+    for (const country of ['US', 'CA', 'DO', 'GB', 'DE', 'FR', 'BR'] as const) {
+      for (const cell of cells) expect(normalizeNumber(cell, country), `${cell} in ${country}`).toEqual(reference(cell, country));
     }
   });
 
