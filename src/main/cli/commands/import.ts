@@ -99,7 +99,11 @@ function targetOf(opts: ImportOptions, file: string): ImportTargetInput {
 
 /** Rows of the problems list read at a time; each page is printed before the next is read. */
 const PROBLEM_PAGE = 1_000;
-/** Problems read ahead while the import is written, at most (a few MB): the rest wait for printing. */
+/**
+ * Rows with problems that are read ahead while the import is written, when there are no more
+ * (a few MB). A longer list is read after the write, as before: a large import's memory peaks
+ * during its write (a million rows, 70,000 problems), and main then holds nothing more.
+ */
 const READ_AHEAD_PROBLEMS = 10_000;
 
 /**
@@ -130,10 +134,9 @@ function* printedPages(pages: Iterable<ImportProblemView[]>, item: (p: ImportPro
 }
 
 /**
- * Read pages ahead, ready to print, until `until` settles or {@link READ_AHEAD_PROBLEMS} are
- * held, a turn of the event loop each: the write runs in the import's worker thread, so this one
- * reads and renders the problems meanwhile instead of after it. Returns the pages read, then the
- * rest as they are asked for.
+ * Read every page, ready to print, while `until` (the write) runs, a turn of the event loop
+ * each: the write runs in the import's worker thread, so this one reads and renders the problems
+ * meanwhile instead of after it. Returns the pages read, then any left when `until` settled.
  */
 async function readAhead(pages: Iterator<PrintedPage>, until: Promise<unknown>): Promise<Iterable<PrintedPage>> {
   let settled = false;
@@ -143,7 +146,7 @@ async function readAhead(pages: Iterator<PrintedPage>, until: Promise<unknown>):
   );
   const held: PrintedPage[] = [];
   let last: IteratorResult<PrintedPage> | undefined;
-  for (let count = 0; !settled && count < READ_AHEAD_PROBLEMS; count += last.value.items.length) {
+  while (!settled) {
     last = pages.next();
     if (last.done) break;
     held.push(last.value);
@@ -249,11 +252,12 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
       let imported: ImportCommitResult | null = null;
       let refusal: AppError | null = null;
       try {
-        // The rows stay staged through the write (keepRows), so their problems are read and
-        // rendered while the worker thread writes, the first pages of them, and printed after it.
+        // The rows stay staged through the write (keepRows), so a short problems list is read
+        // and rendered while the worker thread writes, and printed after it.
         const written = opts.dryRun ? null : imports.commit(status.jobId, { strict: opts.strict === true, keepRows: true });
         const pages = printedPages(problemPages(imports, status), deps.json() ? jsonItem : textItem);
-        const problems = await readAhead(pages, written ?? Promise.resolve());
+        const few = imports.problems(status.jobId, 0, 0).total <= READ_AHEAD_PROBLEMS;
+        const problems = written && few ? await readAhead(pages, written) : pages;
         if (written) {
           try {
             imported = await written;
