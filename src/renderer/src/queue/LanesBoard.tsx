@@ -273,7 +273,7 @@ interface LaneRowProps {
 
 /**
  * The n-th card of each shown state in one lane: seven cells, each a drop target for its state. A
- * collapsed state's cell holds no cards: its first row says how many the lane has there.
+ * collapsed state's cell holds no cards: its first row names the state and how many the lane has there.
  */
 const LaneRow = memo(function LaneRow({ group, row, start, selected, focusedId, tabStop, collapsed, laneAccount, answers, overState, onOver, onActivate, onToggle, onOpenMenu, onFocusCard }: LaneRowProps) {
   const last = row === group.rows - 1;
@@ -287,9 +287,13 @@ const LaneRow = memo(function LaneRow({ group, row, start, selected, focusedId, 
           return (
             <LaneCell key={state} lane={group.key} state={state} drop={drop} onOver={onOver}>
               {row === 0 && count > 0 && (
-                <span className="lane-shut-count tabular" title={`${count} ${stateLabel(state)} in ${group.label}`}>
-                  {count}
-                </span>
+                // Written sideways as on the board's collapsed column: the header only has room for the dot.
+                <div className="lane-shut" title={`${count} ${stateLabel(state)} in ${group.label}`}>
+                  <span className="lane-shut-label">
+                    {stateLabel(state)}
+                    <span className="tabular">{count}</span>
+                  </span>
+                </div>
               )}
             </LaneCell>
           );
