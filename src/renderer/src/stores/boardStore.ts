@@ -69,11 +69,15 @@ export function holdArrivalsWhilePressed(): void {
   if (useBoardStore.getState().pressed) return;
   useBoardStore.getState().setPressed(true);
   // The window losing focus mid-press (Alt+Tab) may never send pointerup: it releases too, so the
-  // board cannot stay frozen.
-  const ends = ['pointerup', 'pointercancel', 'blur'] as const;
+  // board cannot stay frozen. Its blur is listened to without capture: captured, the blur of the
+  // field the press takes focus from released at once.
   const release = () => {
-    for (const type of ends) window.removeEventListener(type, release, true);
+    window.removeEventListener('pointerup', release, true);
+    window.removeEventListener('pointercancel', release, true);
+    window.removeEventListener('blur', release);
     setTimeout(() => useBoardStore.getState().setPressed(false), 0);
   };
-  for (const type of ends) window.addEventListener(type, release, true);
+  window.addEventListener('pointerup', release, true);
+  window.addEventListener('pointercancel', release, true);
+  window.addEventListener('blur', release);
 }
