@@ -66,8 +66,19 @@ test('LOA: click to sign, initials on every page, undo after reopening, discard,
   await page.getByRole('button', { name: 'Open LOA - Sign all.pdf' }).click();
   await expect(viewer.getByText('Draft kept')).toBeVisible();
   await expect(viewer.getByRole('button', { name: 'Undo' })).toBeEnabled();
+  // The reopened draft's read is held: until it is shown, Undo waits (a click then used to undo
+  // from the state before, so the second Undo below did nothing on a busy machine).
+  let releaseRead!: () => void;
+  const readHeld = new Promise<void>((resolve) => (releaseRead = resolve));
+  // Once released, the route lets every read through.
+  await page.route('**/rpc', async (route) => {
+    if ((route.request().postDataJSON() as { method?: string } | null)?.method === 'attachments.read') await readHeld;
+    await route.continue();
+  });
   await viewer.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(async () => (await draftAnnots()).length).toBe(1);
+  await expect(viewer.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  releaseRead();
   // Undo again: back to the letter as generated (no draft).
   await expect(viewer.getByRole('button', { name: 'Undo' })).toBeEnabled();
   await viewer.getByRole('button', { name: 'Undo' }).click();

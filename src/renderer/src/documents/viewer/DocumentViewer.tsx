@@ -7,11 +7,11 @@ import { useNoticeStore } from '../../stores/noticeStore';
 import { Icon, type IconName } from '../../ui/Icon';
 import { downloadBytes, fromBase64, toBase64 } from '../bytes';
 import { DraftSaver } from './draftSaver';
+import { DraftTurns } from './draftTurns';
 import { type MoreItem, MoreMenu } from './MoreMenu';
 import { openPdf } from './pdfjs';
 import { PortFacts } from './PortFacts';
 import { SignaturePad } from './SignaturePad';
-import { StampTurns } from './stampTurns';
 import { dateStamp, initialsOf, initialsStamp, pngFile, rectangleStamp } from './stampImages';
 import { Thumbnails } from './Thumbnails';
 import { ViewerController, type Tool, type ViewerState } from './viewerController';
@@ -71,7 +71,7 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
   const viewerDiv = useRef<HTMLDivElement>(null);
   const [c, setController] = useState<ViewerController | null>(null);
   const saver = useRef<DraftSaver | null>(null);
-  const [stampTurns] = useState(() => new StampTurns<ViewerController>());
+  const [draftTurns] = useState(() => new DraftTurns<ViewerController>());
   /** A signature was placed in this session: saving then signs a generated LOA. */
   const signed = useRef(false);
   const toast = useNoticeStore((s) => s.toast);
@@ -83,6 +83,8 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
   const [reload, setReload] = useState(0);
   /** Opened from a draft: the state before it, for Undo once pdf.js has nothing left (null: the saved version). */
   const [previous, setPrevious] = useState<string | null | undefined>(undefined);
+  const previousRef = useRef(previous);
+  previousRef.current = previous;
   const [placing, setPlacing] = useState<Placing | null>(null);
   /**
    * A stamp being made ready (the signature stored, the initials or date drawn): the banner says
@@ -121,11 +123,11 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
       if (editing) saver.current = new DraftSaver(ctrl, attachment.id, attachment.sha256 ?? '', setDraftAt, (m) => toast('error', `Annotations not kept: ${m}`), () => signed.current);
       setController(ctrl);
       setMarksPending(false);
-      if (editing) stampTurns.ready(ctrl);
+      if (editing) draftTurns.ready(ctrl);
     });
     return () => {
       disposed = true;
-      stampTurns.gone();
+      draftTurns.gone();
       const pending = saver.current;
       saver.current = null;
       // The last changes are written before the document is destroyed.
@@ -153,24 +155,32 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
 
   const fail = (err: unknown) => toast('error', err instanceof Error ? err.message : String(err));
 
-  /** Put `p` at `placements` on the document as it stands (unsaved marks included): the next draft. */
-  const stamp = async (p: Placing, placements: Placement[]) => {
-    if (!attachment.sha256) return;
+  /** Change the draft on the host (`write`, given the document as it stands), in turn, then reopen it. */
+  const rewriteDraft = async (write: (doc: ViewerController) => Promise<void>) => {
     setMarksPending(true);
-    const doc = await stampTurns.take();
+    const doc = await draftTurns.take();
     try {
-      const bytes = await doc.snapshot();
-      const png = new Uint8Array(await p.file.arrayBuffer());
-      if (p.label === 'Signature') signed.current = true;
       saver.current?.markClean();
-      const draft = await rpc.call('annotations.stamp', { id: attachment.id, baseSha256: attachment.sha256, contentBase64: toBase64(bytes), pngBase64: toBase64(png), placements, label: p.label, signed: signed.current });
-      setDraftAt(draft.updatedAt);
+      await write(doc);
     } catch (err) {
-      stampTurns.release();
+      draftTurns.release();
       setMarksPending(false);
       throw err;
     }
     reopen();
+  };
+
+  /** Put `p` at `placements` on the document as it stands (unsaved marks included): the next draft. */
+  const stamp = async (p: Placing, placements: Placement[]) => {
+    if (!attachment.sha256) return;
+    const base = attachment.sha256;
+    await rewriteDraft(async (doc) => {
+      const bytes = await doc.snapshot();
+      const png = new Uint8Array(await p.file.arrayBuffer());
+      if (p.label === 'Signature') signed.current = true;
+      const draft = await rpc.call('annotations.stamp', { id: attachment.id, baseSha256: base, contentBase64: toBase64(bytes), pngBase64: toBase64(png), placements, label: p.label, signed: signed.current });
+      setDraftAt(draft.updatedAt);
+    });
   };
 
   // The stamp ready late places with the viewer as it is then (reopened by an earlier stamp, say).
@@ -243,28 +253,23 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
   };
 
   /** pdf.js has nothing left to undo, but the draft reopened has earlier states: go back one. */
-  const undoDraft = async () => {
-    saver.current?.markClean();
-    await rpc.call('annotations.revertDraft', { id: attachment.id, toSha256: previous ?? null });
-    reopen();
-  };
+  const undoDraft = () =>
+    rewriteDraft(async () => {
+      // Read when its turn comes: the draft reopened after the last rewrite has its own previous state.
+      await rpc.call('annotations.revertDraft', { id: attachment.id, toSha256: previousRef.current ?? null });
+    });
 
   const discardDraft = () =>
     ask({
       title: 'Discard the unsaved annotations?',
       message: `Every mark made on ${attachment.name} since it was last saved goes; the saved version ${attachment.version} stays as it is.`,
       confirmLabel: 'Discard',
-      onConfirm: () => {
-        saver.current?.markClean();
-        signed.current = false;
-        void rpc
-          .call('annotations.discardDraft', { id: attachment.id })
-          .then(() => {
-            toast('success', 'Unsaved annotations discarded');
-            reopen();
-          })
-          .catch(fail);
-      },
+      onConfirm: () =>
+        void rewriteDraft(async () => {
+          signed.current = false;
+          await rpc.call('annotations.discardDraft', { id: attachment.id });
+          toast('success', 'Unsaved annotations discarded');
+        }).catch(fail),
     });
 
   const restore = async (version: number) => {
@@ -361,7 +366,7 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
               className="btn btn-sm btn-ghost btn-icon"
               aria-label="Undo"
               title="Undo (Ctrl+Z)"
-              disabled={!state.canUndo && previous === undefined}
+              disabled={marksPending || (!state.canUndo && previous === undefined)}
               onClick={() => (state.canUndo ? c?.undo() : void undoDraft().catch(fail))}
             >
               <Icon name="undo" />

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { StampTurns } from '../../../src/renderer/src/documents/viewer/stampTurns';
+import { DraftTurns } from '../../../src/renderer/src/documents/viewer/draftTurns';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-describe('StampTurns', () => {
-  it('gives the document to one stamp at a time; the next gets the document reopened after it', async () => {
-    const turns = new StampTurns<string>();
+describe('DraftTurns', () => {
+  it('gives the document to one rewrite at a time; the next gets the document reopened after it', async () => {
+    const turns = new DraftTurns<string>();
     turns.ready('v1');
     const first = await turns.take();
     let second: string | null = null;
     void turns.take().then((doc) => (second = doc));
     await tick();
-    // The first stamp is written and the draft reopens: the old document goes, no stamp may take it.
+    // The first rewrite is written and the draft reopens: the old document goes, no rewrite may take it.
     turns.gone();
     await tick();
     expect(second).toBeNull();
@@ -20,8 +20,8 @@ describe('StampTurns', () => {
     expect([first, second]).toEqual(['v1', 'v2']);
   });
 
-  it('a stamp that was not written lets the next one take the same document', async () => {
-    const turns = new StampTurns<string>();
+  it('a rewrite that failed lets the next one take the same document', async () => {
+    const turns = new DraftTurns<string>();
     turns.ready('v1');
     await turns.take();
     let next: string | null = null;
@@ -32,7 +32,7 @@ describe('StampTurns', () => {
   });
 
   it('waits for the first mount', async () => {
-    const turns = new StampTurns<string>();
+    const turns = new DraftTurns<string>();
     let taken: string | null = null;
     void turns.take().then((doc) => (taken = doc));
     await tick();
