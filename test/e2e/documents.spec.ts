@@ -298,6 +298,57 @@ test('a second mark placed while the first is still being written keeps both', a
   expect(Math.abs(centres[1]! - 612 * 0.7)).toBeLessThan(3);
 });
 
+test('while a stamp is being written, pdf.js takes no edit that the reopen would drop', async ({ page, host }) => {
+  const call = hostRpc(host);
+  const port = await call('ports.create', { fields: { name: 'Held stamp', ...COMPLETE }, numbers: ['2025551103'] });
+  await call('attachments.add', { portId: port.id, filename: 'LOA.pdf', contentBase64: Buffer.from(await billPdf()).toString('base64') });
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let stampCalls = 0;
+  await page.route('**/rpc', async (route) => {
+    if ((route.request().postDataJSON() as { method?: string } | null)?.method === 'annotations.stamp' && ++stampCalls === 1) await released;
+    await route.continue();
+  });
+  await page.reload();
+  const viewer = await openViewer(page, 'Held stamp', 'LOA.pdf');
+  const draw = viewer.getByRole('button', { name: 'Draw', exact: true });
+  const pageBox = (await viewer.locator('.page').first().boundingBox())!;
+  const down = Math.min(400, page.viewportSize()!.height - pageBox.y - 20);
+  const scribble = async (across: number) => {
+    const sx = pageBox.x + pageBox.width * across;
+    const sy = pageBox.y + down - 60;
+    await page.mouse.move(sx, sy);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) await page.mouse.move(sx + i * 12, sy + (i % 2 ? -15 : 10), { steps: 2 });
+    await page.mouse.up();
+  };
+
+  // A stroke drawn before the stamp, still in the Draw tool: it goes into the stamp's snapshot.
+  await draw.click();
+  await scribble(0.15);
+  await viewer.getByRole('button', { name: 'Date', exact: true }).click();
+  await page.mouse.click(pageBox.x + pageBox.width * 0.5, pageBox.y + down);
+  await expect.poll(() => stampCalls).toBe(1);
+
+  // Held: the drawing tools wait, and a stroke or an undo now would be made on the document the
+  // reopen replaces (it used to be drawn, then vanish).
+  await expect(draw).toBeDisabled();
+  await expect(viewer.getByRole('button', { name: 'Select', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await scribble(0.6);
+  await page.keyboard.press('Control+z');
+  await expect(viewer.locator('.inkEditor')).toHaveCount(1);
+  release();
+
+  await expect(draw).toBeEnabled();
+  await expect(viewer.getByRole('button', { name: 'Save to PDF' })).toBeEnabled();
+  await viewer.getByRole('button', { name: 'Save to PDF' }).click();
+  await expect(page.getByText(/Saved annotations to LOA\.pdf \(version 2\)/)).toBeVisible();
+  const [loa] = await call('attachments.list', { portId: port.id });
+  const subtypes = (await countAnnotations(Buffer.from((await call('attachments.read', { id: loa!.id })).contentBase64, 'base64'))).map((a) => a.subtype).sort();
+  // What the user saw when the stamp was written is what the PDF holds: the first stroke and the date.
+  expect(subtypes).toEqual(['Ink', 'Stamp']);
+});
+
 test('generate the LOA of a 500-number port, preview it, and write it with the CLI', async ({ page, host }) => {
   // Two LOA generations (window and CLI), each embedding fonts: slow on a busy 2-core machine.
   test.slow();

@@ -160,6 +160,9 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
     setMarksPending(true);
     const doc = await draftTurns.take();
     try {
+      // A stroke still being drawn is committed into the snapshot, and pdf.js takes no edit until the
+      // reopen (its tools wait, below): one made meanwhile would be on a document about to be replaced.
+      await doc.setTool('select');
       saver.current?.markClean();
       await write(doc);
     } catch (err) {
@@ -192,6 +195,8 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
    * that places it, or place it where the user clicked meanwhile. Esc cancels either wait.
    */
   const arm = (label: Placing['label'], make: () => Promise<File | null>) => {
+    // The click that places the stamp must not also draw, type or highlight where it lands.
+    void c?.setTool('select');
     const job: { at: PdfPoint | null } = { at: null };
     preparingJob.current = job;
     setPlacing(null);
@@ -302,7 +307,7 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
       ? [
           { label: 'New signature…', hint: 'Draw a new saved signature', onSelect: () => setDrawSignature(true) },
           ...(pages > 1 ? [{ label: 'Initials on every page', hint: 'Initials on the initials line of every page', onSelect: () => void initialsOnEveryPage().catch(fail) }] : []),
-          { label: 'Rectangle', hint: 'Mark an area with a red rectangle', onSelect: () => void rectangleStamp().then((f) => c?.placeImage(f)) },
+          ...(marksPending ? [] : [{ label: 'Rectangle', hint: 'Mark an area with a red rectangle', onSelect: () => void rectangleStamp().then((f) => c?.placeImage(f)) }]),
         ]
       : []),
     { label: 'Download', hint: 'Save a copy of this PDF (with its marks) on this computer', onSelect: () => void c?.save().then((b) => downloadBytes(b, attachment.name)) },
@@ -315,6 +320,15 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
       role="dialog"
       aria-modal="true"
       aria-label={`Document ${attachment.name}`}
+      onKeyDownCapture={(e) => {
+        // pdf.js undoes, redoes and deletes from a window listener; on the document a rewrite is about
+        // to replace, that change would be undone by the reopen without a word.
+        if (marksPending && (e.key === 'Delete' || e.key === 'Backspace' || ((e.ctrlKey || e.metaKey) && /^[zy]$/i.test(e.key)))) {
+          if (e.target instanceof HTMLInputElement) return;
+          e.preventDefault();
+          e.stopPropagation();
+        }
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && (placing || preparing)) {
           e.stopPropagation();
@@ -344,7 +358,8 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
                 className={`btn btn-sm btn-ghost btn-icon${state.tool === t.tool ? ' is-active' : ''}`}
                 aria-label={t.label}
                 aria-pressed={state.tool === t.tool}
-                title={`${t.label}: ${t.hint}`}
+                disabled={marksPending && t.tool !== 'select'}
+                title={marksPending ? `${t.label}: waits until the last mark is written` : `${t.label}: ${t.hint}`}
                 onClick={() => void c?.setTool(t.tool)}
               >
                 <Icon name={t.icon} />
@@ -371,7 +386,7 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
             >
               <Icon name="undo" />
             </button>
-            <button type="button" className="btn btn-sm btn-ghost btn-icon" aria-label="Redo" title="Redo (Ctrl+Y)" disabled={!state.canRedo} onClick={() => c?.redo()}>
+            <button type="button" className="btn btn-sm btn-ghost btn-icon" aria-label="Redo" title="Redo (Ctrl+Y)" disabled={marksPending || !state.canRedo} onClick={() => c?.redo()}>
               <Icon name="redo" />
             </button>
           </div>
