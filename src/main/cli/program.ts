@@ -62,6 +62,8 @@ export function buildProgram(io: CliIo): { program: Command; close(): void } {
     // may stand anywhere, are declared on every command instead (see below).
     .enablePositionalOptions()
     .showHelpAfterError(false)
+    // Subcommands' help lists --db and --json too: they are accepted there (declared hidden below).
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: () => undefined });
 

@@ -64,4 +64,17 @@ describe('portdesk option names', () => {
     }
     expect(swallowed).toEqual([]);
   });
+  it('every command\'s --help lists --db and --json, which every command takes', async () => {
+    const { program } = buildProgram(quiet);
+    const missing: string[] = [];
+    for (const path of paths(program)) {
+      let help = '';
+      const { program: fresh, close } = buildProgram({ ...quiet, out: (text) => void (help += text) });
+      await fresh.parseAsync([...path, '--help'], { from: 'user' }).catch(() => undefined);
+      close();
+      if (!/--db <file>/.test(help) || !/--json/.test(help)) missing.push(path.join(' '));
+    }
+    expect(program.commands.length).toBeGreaterThan(3);
+    expect(missing).toEqual([]);
+  });
 });
