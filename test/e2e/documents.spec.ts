@@ -252,12 +252,13 @@ test('a click on the page while the signature is still being stored is kept and 
   expect(Math.abs((signature!.rect[1]! + signature!.rect[3]!) / 2 - 792 * (1 - down / pageBox.height))).toBeLessThan(3);
 });
 
-test('a second mark placed while the first is still being written keeps both', async ({ page, host }) => {
-  const call = hostRpc(host);
-  const port = await call('ports.create', { fields: { name: 'Two marks', ...COMPLETE }, numbers: ['2025551102'] });
+/**
+ * A port with an LOA, its viewer open, and the first `annotations.stamp` call held until `release`:
+ * what the user does meanwhile happens while the viewer still holds the document without that mark.
+ */
+async function viewerWithHeldStamp(page: Page, call: ReturnType<typeof hostRpc>, name: string, number: string) {
+  const port = await call('ports.create', { fields: { name, ...COMPLETE }, numbers: [number] });
   await call('attachments.add', { portId: port.id, filename: 'LOA.pdf', contentBase64: Buffer.from(await billPdf()).toString('base64') });
-  // The first stamp's write is held until the second is placed: the second then comes while the
-  // viewer still holds the document without the first mark.
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let stampCalls = 0;
@@ -266,17 +267,23 @@ test('a second mark placed while the first is still being written keeps both', a
     await route.continue();
   });
   await page.reload();
-  const viewer = await openViewer(page, 'Two marks', 'LOA.pdf');
-  const status = viewer.getByRole('status');
+  const viewer = await openViewer(page, name, 'LOA.pdf');
   const pageBox = (await viewer.locator('.page').first().boundingBox())!;
-  const down = Math.min(400, page.viewportSize()!.height - pageBox.y - 20);
+  return { port, viewer, release, stampCalls: () => stampCalls, pageBox, down: Math.min(400, page.viewportSize()!.height - pageBox.y - 20) };
+}
+
+test('a second mark placed while the first is still being written keeps both', async ({ page, host }) => {
+  const call = hostRpc(host);
+  // The first stamp's write is held until the second is placed.
+  const { port, viewer, release, stampCalls, pageBox, down } = await viewerWithHeldStamp(page, call, 'Two marks', '2025551102');
+  const status = viewer.getByRole('status');
   const placeAt = async (label: 'Date' | 'Initials', across: number) => {
     await viewer.getByRole('button', { name: label, exact: true }).click();
     await expect(status).toContainText(`Click on the page where the ${label.toLowerCase()} goes`);
     await page.mouse.click(pageBox.x + pageBox.width * across, pageBox.y + down);
   };
   await placeAt('Date', 0.3);
-  await expect.poll(() => stampCalls).toBe(1);
+  await expect.poll(stampCalls).toBe(1);
   await placeAt('Initials', 0.7);
   release();
 
@@ -300,20 +307,8 @@ test('a second mark placed while the first is still being written keeps both', a
 
 test('while a stamp is being written, pdf.js takes no edit that the reopen would drop', async ({ page, host }) => {
   const call = hostRpc(host);
-  const port = await call('ports.create', { fields: { name: 'Held stamp', ...COMPLETE }, numbers: ['2025551103'] });
-  await call('attachments.add', { portId: port.id, filename: 'LOA.pdf', contentBase64: Buffer.from(await billPdf()).toString('base64') });
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let stampCalls = 0;
-  await page.route('**/rpc', async (route) => {
-    if ((route.request().postDataJSON() as { method?: string } | null)?.method === 'annotations.stamp' && ++stampCalls === 1) await released;
-    await route.continue();
-  });
-  await page.reload();
-  const viewer = await openViewer(page, 'Held stamp', 'LOA.pdf');
+  const { port, viewer, release, stampCalls, pageBox, down } = await viewerWithHeldStamp(page, call, 'Held stamp', '2025551103');
   const draw = viewer.getByRole('button', { name: 'Draw', exact: true });
-  const pageBox = (await viewer.locator('.page').first().boundingBox())!;
-  const down = Math.min(400, page.viewportSize()!.height - pageBox.y - 20);
   const scribble = async (across: number) => {
     const sx = pageBox.x + pageBox.width * across;
     const sy = pageBox.y + down - 60;
@@ -328,7 +323,7 @@ test('while a stamp is being written, pdf.js takes no edit that the reopen would
   await scribble(0.15);
   await viewer.getByRole('button', { name: 'Date', exact: true }).click();
   await page.mouse.click(pageBox.x + pageBox.width * 0.5, pageBox.y + down);
-  await expect.poll(() => stampCalls).toBe(1);
+  await expect.poll(stampCalls).toBe(1);
 
   // Held: the drawing tools wait, and a stroke or an undo now would be made on the document the
   // reopen replaces (it used to be drawn, then vanish).
