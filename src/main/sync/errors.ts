@@ -59,24 +59,27 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-/**
- * Failures that happen before a connection exists (Node's socket codes, undici's connect timeout):
- * not one byte of the request left. A reset or a timeout after connecting is not among them.
- */
-const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
+/** The code http.ts gives a new connection not made in time (TCP and TLS, as undici's connect timeout). */
+export const CONNECT_TIMEOUT = 'CONNECT_TIMEOUT';
 
-function notConnected(err: unknown): boolean {
-  const cause = err instanceof Error ? err.cause : undefined;
-  const code = cause instanceof Error && 'code' in cause ? String((cause as { code?: unknown }).code) : '';
-  // fetch refuses some URLs (a blocked port) before connecting; its cause then says so and has no code.
-  return NOT_CONNECTED_CODES.has(code) || (cause instanceof Error && cause.message === 'bad port');
+/**
+ * Failures that happen before a connection exists (Node's socket and DNS codes, the connect
+ * timeout): not one byte of the request left. A reset or a timeout after connecting is not among them.
+ */
+const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', CONNECT_TIMEOUT]);
+
+/** Node's code of a network error; several addresses tried in turn fail as one AggregateError carrying the first one's. */
+const codeOf = (err: unknown): string => (err instanceof Error && 'code' in err ? String(err.code) : '');
+
+/** What went wrong, in Node's words; an AggregateError's own message is empty, its errors' are not. */
+function describe(err: unknown): string {
+  if (err instanceof AggregateError && err.message === '') return err.errors.map(describe).join('; ');
+  return err instanceof Error ? err.message : String(err);
 }
 
 /** A network-level failure (refused, reset, timeout): always transient. */
 export function networkError(err: unknown): RemoteError {
-  const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
-  const base = err instanceof Error ? err.message : String(err);
-  // fetch's header errors quote the header's value (a token): keep the message, drop the value.
-  const text = /header/i.test(base + cause) ? 'a request header was refused' : `${base}${cause}`;
-  return new RemoteError({ kind: 'transient', status: 0, message: `Network error (${text})`, notConnected: notConnected(err) });
+  const text = describe(err);
+  // Header errors may quote the header's value (a token): keep the message, drop the value.
+  return new RemoteError({ kind: 'transient', status: 0, message: `Network error (${/header/i.test(text) ? 'a request header was refused' : text})`, notConnected: NOT_CONNECTED_CODES.has(codeOf(err)) });
 }

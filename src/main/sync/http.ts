@@ -1,9 +1,19 @@
-import { RemoteError, kindOfStatus, networkError, parseRetryAfter, type RemoteErrorKind } from './errors';
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Socket } from 'node:net';
+import { promisify } from 'node:util';
+import { brotliDecompress, constants as zlib, gunzip, inflate, inflateRaw, type BrotliOptions, type ZlibOptions } from 'node:zlib';
+import { CONNECT_TIMEOUT, RemoteError, kindOfStatus, networkError, parseRetryAfter, type RemoteErrorKind } from './errors';
 import { parseJsonInTurns } from './json-in-turns';
+
+/** An answer's headers by name, in any case. */
+export interface HttpHeaders {
+  get(name: string): string | null;
+}
 
 export interface HttpResponse {
   status: number;
-  headers: Headers;
+  headers: HttpHeaders;
   body: unknown;
 }
 
@@ -26,46 +36,243 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** Answers longer than this (characters) are parsed between turns of the event loop: a large listing is no single block. */
 const PARSE_IN_TURNS_FROM = 256 * 1024;
 
+/** How long a new connection (TCP, then TLS) may take: undici's default, which fetch used before. */
+const CONNECT_TIMEOUT_MS = 10_000;
+/** fetch's limit ("redirect count exceeded"). */
+const MAX_REDIRECTS = 20;
+/** An idle keep-alive socket is closed after this, or sooner when the server's Keep-Alive hint says so (undici's default). */
+const IDLE_SOCKET_MS = 4_000;
+
+/**
+ * node:http with keep-alive sockets rather than fetch: a large Telnyx pull makes 20,000 small
+ * GETs, and fetch's machinery (streams, Request/Response/Headers objects, the signal) cost about
+ * four times the CPU and garbage of a plain request (docs/sync.md). Everything fetch did that
+ * PortDesk relies on is kept: redirects, compressed answers, its timeout error.
+ */
+const AGENTS = { http: new HttpAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }), https: new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }) };
+
+/** What fetch sent besides the caller's headers (and its accept-encoding, see exchange): servers and proxies see the same requests as before. */
+const FETCH_HEADERS = { 'user-agent': 'node' };
+
 /** Turns a non-2xx answer into a typed error; each adapter knows its family's error body. */
 export type ErrorReader = (status: number, body: unknown) => { message: string; serverMessage?: string; charges?: number; kind?: RemoteErrorKind };
+
+interface Answer {
+  status: number;
+  headers: HttpHeaders;
+  data: Buffer;
+}
+
+interface Sending {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body: Uint8Array | null;
+  maxBytes: number | undefined;
+}
 
 /**
  * One request with a timeout; the answer's bytes. A GET is retried once at once: a keep-alive
  * socket the server closed while idle fails the first request on it, which says nothing about
  * the network. Writes are never resent here.
  */
-async function send(req: HttpRequest, accept: string): Promise<{ res: Response; data: Buffer }> {
+async function send(req: HttpRequest, accept: string): Promise<Answer> {
   assertHeaderValues(req.headers);
-  // Copied into a fresh ArrayBuffer-backed view: fetch's typings refuse a view over a SharedArrayBuffer.
-  const body = req.bytes ? new Uint8Array(req.bytes.data) : req.json !== undefined ? JSON.stringify(req.json) : null;
+  const body = req.bytes ? req.bytes.data : req.json !== undefined ? Buffer.from(JSON.stringify(req.json)) : null;
   const contentType = req.bytes ? req.bytes.contentType : req.json !== undefined ? 'application/json' : undefined;
+  const headers = { ...FETCH_HEADERS, accept, ...(contentType ? { 'content-type': contentType } : {}), ...req.headers };
   for (let attempt = 0; ; attempt += 1) {
-    // A timer of our own rather than AbortSignal.timeout, which costs 10-50 µs more a request
-    // (its weak timer): a large Telnyx pull makes 20,000 GETs. Same reason, same error.
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), req.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+    const deadline = new Deadline(req.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
     try {
-      const res = await fetch(req.url, {
-        method: req.method,
-        headers: { accept, ...(contentType ? { 'content-type': contentType } : {}), ...req.headers },
-        body,
-        signal: timeout.signal,
-      });
-      return { res, data: Buffer.from(await res.arrayBuffer()) };
+      return await following({ method: req.method, url: new URL(req.url), headers, body, maxBytes: req.maxBytes }, deadline);
     } catch (err) {
+      if (err instanceof RemoteError) throw err;
       if (req.method !== 'GET' || attempt >= 1) throw networkError(err);
     } finally {
-      clearTimeout(timer);
+      deadline.clear();
     }
   }
 }
+
+/** fetch's redirect rules: up to 20 hops; a 303, or a 301/302 to a POST, goes on as a GET without its body. */
+async function following(first: Sending, deadline: Deadline): Promise<Answer> {
+  let sending = first;
+  for (let hops = 0; ; hops += 1) {
+    let answer: Answer;
+    try {
+      answer = await exchange(sending, deadline);
+    } catch (err) {
+      // A redirect means the first request left: no failure after it may read as "nothing was sent" (its code).
+      if (hops === 0 || err instanceof RemoteError) throw err;
+      throw new Error(`after a redirect to ${sending.url.host}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const location = REDIRECTS.has(answer.status) ? answer.headers.get('location') : null;
+    if (location === null) return answer;
+    if (hops >= MAX_REDIRECTS) throw new Error('redirect count exceeded');
+    const url = new URL(location, sending.url);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('URL scheme must be a HTTP(S) scheme');
+    const asGet = answer.status === 303 ? sending.method !== 'GET' : (answer.status === 301 || answer.status === 302) && sending.method === 'POST';
+    sending = asGet ? { ...sending, url, method: 'GET', body: null, headers: withoutBodyHeaders(sending.headers) } : { ...sending, url };
+  }
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+function withoutBodyHeaders(headers: Record<string, string>): Record<string, string> {
+  const out = { ...headers };
+  for (const name of ['content-type', 'content-encoding', 'content-language', 'content-location']) delete out[name];
+  return out;
+}
+
+/**
+ * The timer of one attempt, redirects and body included: whatever is in flight when it fires
+ * fails with the error fetch gave on `AbortSignal.timeout`. A timer of our own rather than a
+ * signal, which costs 10-50 µs more a request.
+ */
+class Deadline {
+  private readonly timer: NodeJS.Timeout;
+  private expired: Error | null = null;
+  private onExpiry: ((err: Error) => void) | null = null;
+
+  constructor(ms: number) {
+    this.timer = setTimeout(() => {
+      this.expired = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+      this.onExpiry?.(this.expired);
+    }, ms);
+  }
+
+  /** What to stop when the time is up: the exchange in flight, or at once if it is up already (between redirects). */
+  watch(onExpiry: (err: Error) => void): void {
+    this.onExpiry = onExpiry;
+    if (this.expired) onExpiry(this.expired);
+  }
+
+  clear(): void {
+    clearTimeout(this.timer);
+  }
+}
+
+/** A new connection that was not made in time: nothing of the request left (errors.ts sorts it by its code). */
+function connectTimeout(url: URL): Error {
+  return Object.assign(new Error(`connect timeout (${url.host})`), { code: CONNECT_TIMEOUT });
+}
+
+/** One request and its whole answer, decoded; the deadline or the size cap stops it where it is. */
+function exchange(sending: Sending, deadline: Deadline): Promise<Answer> {
+  const { url, maxBytes } = sending;
+  return new Promise<Answer>((resolve, reject) => {
+    const tls = url.protocol === 'https:';
+    let res: IncomingMessage | undefined;
+    let connecting: NodeJS.Timeout | undefined;
+    let settled = false;
+    const settle = (err: Error | null, answer?: Answer): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(connecting);
+      if (err) {
+        req.destroy(err);
+        res?.destroy();
+        reject(err);
+      } else resolve(answer as Answer);
+    };
+    const headers = {
+      // fetch's choice: brotli over TLS only.
+      'accept-encoding': tls ? 'br, gzip, deflate' : 'gzip, deflate',
+      ...sending.headers,
+      ...(sending.body ? { 'content-length': String(sending.body.byteLength) } : {}),
+    };
+    const req: ClientRequest = (tls ? httpsRequest : httpRequest)(url, { method: sending.method, headers, agent: tls ? AGENTS.https : AGENTS.http });
+    // Until a socket is connected (TCP, then TLS for https) nothing of the request has left: a
+    // timeout then says so, whichever timer fires.
+    let connected = false;
+    deadline.watch((err) => settle(connected ? err : connectTimeout(url)));
+    req.on('error', (err) => settle(err));
+    req.on('socket', (socket: Socket) => {
+      // A reused keep-alive socket is connected already; a new one gets undici's connect timeout.
+      connected = !socket.connecting;
+      if (connected) return;
+      connecting = setTimeout(() => settle(connectTimeout(url)), CONNECT_TIMEOUT_MS);
+      socket.once(tls ? 'secureConnect' : 'connect', () => {
+        connected = true;
+        clearTimeout(connecting);
+      });
+    });
+    req.on('response', (answer: IncomingMessage) => {
+      res = answer;
+      const encoding = answer.headers['content-encoding'];
+      // The cap is on the file as decoded (decode's own); a compressed file is never twice its size.
+      const rawCap = maxBytes === undefined ? Infinity : encoding ? 2 * maxBytes : maxBytes;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      answer.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > rawCap) settle(tooLarge(url, maxBytes ?? 0));
+        else chunks.push(chunk);
+      });
+      answer.on('error', (err) => settle(err));
+      answer.on('close', () => {
+        if (!answer.complete) settle(Object.assign(new Error('the connection closed before the whole answer came'), { code: 'ECONNRESET' }));
+      });
+      answer.on('end', () => {
+        decode(Buffer.concat(chunks, size), encoding, maxBytes).then(
+          (data) => settle(null, { status: answer.statusCode ?? 0, headers: headersOf(answer.headers), data }),
+          (err: unknown) => settle(isTooLarge(err) ? tooLarge(url, maxBytes ?? 0) : err instanceof Error ? err : new Error(String(err))),
+        );
+      });
+    });
+    req.end(sending.body ?? undefined);
+  });
+}
+
+function headersOf(headers: IncomingHttpHeaders): HttpHeaders {
+  return {
+    get: (name) => {
+      const value = headers[name.toLowerCase()];
+      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
+}
+
+function tooLarge(url: URL, maxBytes: number): RemoteError {
+  return new RemoteError({ kind: 'permanent', status: 0, message: `The file from ${url.host} is over the ${maxBytes}-byte limit` });
+}
+
+const isTooLarge = (err: unknown): boolean => err instanceof RangeError && (err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE';
+
+const gunzipAsync = promisify<Buffer, ZlibOptions, Buffer>(gunzip);
+const inflateAsync = promisify<Buffer, ZlibOptions, Buffer>(inflate);
+const inflateRawAsync = promisify<Buffer, ZlibOptions, Buffer>(inflateRaw);
+const brotliAsync = promisify<Buffer, BrotliOptions, Buffer>(brotliDecompress);
+
+/**
+ * An answer's bytes as fetch gave them: a gzip, deflate (zlib-wrapped or raw) or brotli coding is
+ * undone, last applied first, a truncated stream read as far as it goes; any other coding leaves
+ * the bytes as they came. Off the event loop (zlib's thread pool), capped at `maxBytes` decoded.
+ */
+async function decode(data: Buffer, encoding: string | undefined, maxBytes: number | undefined): Promise<Buffer> {
+  if (!encoding || data.length === 0) return data;
+  const codings = encoding.toLowerCase().split(',').map((c) => c.trim());
+  if (!codings.every((c) => CODINGS.has(c))) return data;
+  const cap = maxBytes !== undefined ? { maxOutputLength: maxBytes } : {};
+  const zlibOpts: ZlibOptions = { flush: zlib.Z_SYNC_FLUSH, finishFlush: zlib.Z_SYNC_FLUSH, ...cap };
+  let out = data;
+  for (const coding of codings.reverse()) {
+    if (coding === 'gzip' || coding === 'x-gzip') out = await gunzipAsync(out, zlibOpts);
+    // A zlib header's first byte names method 8 (deflate) in its low bits; servers also send raw deflate.
+    else if (coding === 'deflate') out = await (((out[0] ?? 0) & 0x0f) === 0x08 ? inflateAsync(out, zlibOpts) : inflateRawAsync(out, zlibOpts));
+    else if (coding === 'br') out = await brotliAsync(out, { flush: zlib.BROTLI_OPERATION_FLUSH, finishFlush: zlib.BROTLI_OPERATION_FLUSH, ...cap });
+  }
+  return out;
+}
+
+const CODINGS = new Set(['gzip', 'x-gzip', 'deflate', 'br', 'identity']);
 
 /** Header values HTTP allows: visible ASCII, space, tab and obs-text; never CR, LF or NUL. */
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /**
  * Refuse a header value HTTP cannot carry (a token stored before tokens were validated) before
- * fetch sees it: fetch's own error would quote the value, i.e. the token. Names only, never values.
+ * the client sees it: an HTTP client's own error may quote the value, i.e. the token. Names only, never values.
  */
 function assertHeaderValues(headers: Record<string, string>): void {
   for (const [name, value] of Object.entries(headers)) {
@@ -76,8 +283,8 @@ function assertHeaderValues(headers: Record<string, string>): void {
 }
 
 /** A non-2xx answer as a typed error carrying the server's message. */
-function failure(res: Response, data: Buffer, readError: ErrorReader): RemoteError {
-  const text = data.toString('utf8');
+function failure(res: Answer, readError: ErrorReader): RemoteError {
+  const text = res.data.toString('utf8');
   let body: unknown = text;
   try {
     body = text.length > 0 ? (JSON.parse(text) as unknown) : undefined;
@@ -101,12 +308,12 @@ function failure(res: Response, data: Buffer, readError: ErrorReader): RemoteErr
  * reader extracts from the body.
  */
 export async function requestJson(req: HttpRequest, readError: ErrorReader): Promise<HttpResponse> {
-  const { res, data } = await send(req, 'application/json');
-  if (res.status < 200 || res.status >= 300) throw failure(res, data, readError);
+  const res = await send(req, 'application/json');
+  if (res.status < 200 || res.status >= 300) throw failure(res, readError);
   let body: unknown = undefined;
-  if (data.length > 0) {
+  if (res.data.length > 0) {
     try {
-      const text = data.toString('utf8');
+      const text = res.data.toString('utf8');
       body = text.length > PARSE_IN_TURNS_FROM ? await parseJsonInTurns(text) : (JSON.parse(text) as unknown);
     } catch {
       throw new RemoteError({ kind: 'transient', status: res.status, message: `Unreadable answer from ${new URL(req.url).host} (not JSON)` });
@@ -115,12 +322,9 @@ export async function requestJson(req: HttpRequest, readError: ErrorReader): Pro
   return { status: res.status, headers: res.headers, body };
 }
 
-/** One request whose answer is a file (an attachment download), refused above `maxBytes`. */
+/** One request whose answer is a file (an attachment download), refused once it passes `maxBytes`. */
 export async function requestBytes(req: HttpRequest, readError: ErrorReader): Promise<Uint8Array> {
-  const { res, data } = await send(req, '*/*');
-  if (res.status < 200 || res.status >= 300) throw failure(res, data, readError);
-  if (req.maxBytes !== undefined && data.length > req.maxBytes) {
-    throw new RemoteError({ kind: 'permanent', status: res.status, message: `The file from ${new URL(req.url).host} is ${data.length} bytes, over the ${req.maxBytes}-byte limit` });
-  }
-  return new Uint8Array(data.buffer, data.byteOffset, data.length);
+  const res = await send(req, '*/*');
+  if (res.status < 200 || res.status >= 300) throw failure(res, readError);
+  return new Uint8Array(res.data.buffer, res.data.byteOffset, res.data.length);
 }
