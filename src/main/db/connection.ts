@@ -71,6 +71,15 @@ export function dataVersion(db: Db): number {
   return db.pragma('data_version', { simple: true }) as number;
 }
 
+/**
+ * Copy what the WAL holds into the database file now, as far as no reader still needs it
+ * (PASSIVE: it waits for no one). A long run of transactions calls it between two of them, so
+ * that no commit of theirs also carries SQLite's automatic checkpoint (a copy and a sync of the file).
+ */
+export function checkpoint(db: Db): void {
+  db.pragma('wal_checkpoint(PASSIVE)');
+}
+
 export function schemaVersion(db: Db): number {
   const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
   if (!table) return 0;

@@ -1,3 +1,4 @@
+import { checkpoint } from '../db/connection';
 import { orderedUuid } from '../db/ordered-uuid';
 import { stateLabel } from '../../shared/domain/states';
 import type { PortState, TimelineEvent } from '../../shared/model';
@@ -149,6 +150,10 @@ export interface PullListing {
  * transaction.
  */
 export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing: PullListing = { listed: new Set(remotes.map((r) => r.remoteObjectId)), notFound: new Set() }): Promise<PullResult> {
+  // Each pass over all remote ports below (loading, matching, copies) is a step of its own, as
+  // are the chunks; the first starts a slice, whatever the caller did since its last turn.
+  const turns = new Turns();
+  await turns.next();
   const { store, remoteId } = ctx;
   const { repos, db } = store;
   const { ports, numbers, events, outbox, conflicts } = repos;
@@ -165,6 +170,7 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
   const goneObjects = new Set(repos.syncState.keysWithPrefix(remoteId, 'gone:'));
   const openNumbers = numbers.openSet();
   const extras = new ExtrasApplier(repos, remoteId, now);
+  await turns.check();
   const addNumber = (portId: string, e164: string, state: string): void => {
     // A number another local port holds open is kept closed here rather than refused.
     const open = holds(state) && !openNumbers.has(e164);
@@ -300,6 +306,7 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
     }
     return out;
   }
+  await turns.check();
   const matched = new Set(matches.keys());
   const relinked = new Set(matches.values());
   // A second remote copy of one of PortDesk's creates is never a new port: it is listed to cancel.
@@ -307,10 +314,12 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
     const port = ports.get(marker);
     return port?.remoteId === remoteId ? { linkedTo: port.remoteObjectId } : null;
   });
+  await turns.check();
   // Without a marker (Telnyx), by the exact number set and when the copy was made; only linked ports in progress can have one.
   if (caps.matchByNumbers && remotes.some((r) => unclaimedCopy(r, byObject, matched))) {
     const open = portNumberSets().filter((p): p is PortNumberSet & { objectId: string } => p.objectId !== null && holds(p.state));
     for (const [objectId, portId] of sameNumberCopies(remotes, byObject, matched, open, lateCopyWindowMs(ctx.adapter.requestTimeoutMs))) duplicates.set(objectId, portId);
+    await turns.check();
   }
   db.transaction(() => {
     recordDuplicates(repos.syncState, remoteId, remotes, duplicates, now, (r) => ctx.adapter.cancelRefusal(r));
@@ -339,7 +348,7 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
       result.failures.push({ portId, remoteObjectId: remote.remoteObjectId, accountId: remote.accountId, accountName: null, message: err instanceof Error ? err.message : String(err) });
     }
   };
-  const turns = new Turns();
+  await turns.check();
   /** Ports from `from` on, in one transaction, until the slice is used up; answers where it stopped. */
   const applyChunk = db.transaction((from: number): number => {
     let next = from;
@@ -352,6 +361,11 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
   });
   for (let from = 0; from < remotes.length; ) {
     from = applyChunk(from);
+    await turns.next();
+    // The chunk's pages go from the WAL into the file in a turn of their own. Left to SQLite, every
+    // commit that takes the WAL past 1,000 pages (about every other chunk) also copies them and
+    // syncs the file: that chunk then held the loop half as long again, more with a slow disk.
+    checkpoint(db);
     await turns.next();
   }
   // Only what the remote answered NOT_FOUND for may go (seam 1): absence from a listing proves nothing.
