@@ -194,6 +194,23 @@ async function measurePull(ctx: AppContext, rawFetch: () => Promise<unknown>, ex
   return { pullMs, pullCpuMs, pullLagMs, idleLagMs, rawMs: performance.now() - t1, rawCpuMs: cpuMs(process.cpuUsage(cpu1)) };
 }
 
+/**
+ * A second pull of what `ctx` holds, nothing changed on the remote: what the background pull does
+ * once a minute (the listing, the loads of what is linked, matching, the chunks with nothing to
+ * write). Its longest event-loop block, against the idle loop's just before.
+ */
+async function measureRepull(ctx: AppContext): Promise<{ lagMs: number; idleLagMs: number }> {
+  const engine = new SyncEngine({ db: ctx.db, changes: ctx.changes, remotes: ctx.remotes });
+  const idle = watchEventLoop();
+  await new Promise((r) => setTimeout(r, 500));
+  const idleLagMs = idle.stop();
+  const lag = watchEventLoop();
+  const report = await engine.syncNow();
+  const lagMs = lag.stop();
+  if (!report.converged) throw new Error(`the second pull did not converge: ${report.message}`);
+  return { lagMs, idleLagMs };
+}
+
 /** Pull: 10,000 remote ports into an empty store, against raw fetch+parse of the same listings. */
 async function benchPull(dir: string): Promise<BenchResult[]> {
   const server = await seededPullServer(dir);
@@ -246,12 +263,22 @@ async function benchTelnyxPull(dir: string): Promise<BenchResult[]> {
     };
     const rawFetch = async (): Promise<unknown> => [await pages('/draft_port_requests?status=pending'), await pages('/port_requests')];
     const f = await measurePull(ctx, rawFetch, 10_000);
+    const again = await measureRepull(ctx);
     const value = f.pullMs / 1000;
     const baseline = f.rawMs / 1000;
     return [
       info('sync pull 10,000 Telnyx port requests into an empty store (s vs raw fetch of the listing pages)', value, baseline, 's'),
       info("sync pull 10,000 Telnyx requests: CPU time of PortDesk's process (vs the raw fetch's)", f.pullCpuMs, f.rawCpuMs, 'ms'),
       { name: 'event loop: longest block during the 10,000-request Telnyx pull (vs idle)', value: f.pullLagMs, unit: 'ms', baseline: f.idleLagMs, ratio: f.pullLagMs / Math.max(f.idleLagMs, 1), target: 'value <= 100 ms', met: f.pullLagMs <= 100 },
+      {
+        name: 'event loop: longest block during a background pull of the same 10,000 Telnyx requests, none changed (vs idle)',
+        value: again.lagMs,
+        unit: 'ms',
+        baseline: again.idleLagMs,
+        ratio: again.lagMs / Math.max(again.idleLagMs, 1),
+        target: 'value <= 100 ms',
+        met: again.lagMs <= 100,
+      },
     ];
   } finally {
     ctx.close();

@@ -8,6 +8,7 @@ import { pool } from './pool';
 import type { PullGets } from './pull-gets';
 import { GONE_ATTACHMENT_PREFIX } from './push-extras';
 import type { SyncStore } from './store';
+import type { Turns } from './turns';
 
 /** Requests whose attachments and comments are fetched on their own per pull (Telnyx), beyond changed ones. */
 const ROTATION_PER_PULL = 25;
@@ -37,11 +38,22 @@ interface LocalComment {
  * requests that are new or changed since the last pull, plus a few others in rotation (a comment
  * does not change the request itself), so every request is looked at over successive pulls.
  */
-export async function fillExtras(store: SyncStore, adapter: RemoteAdapter, remoteId: string, remotes: RemotePort[], known: ReadonlyMap<string, string | null>, gets: PullGets): Promise<void> {
+export async function fillExtras(
+  store: SyncStore,
+  adapter: RemoteAdapter,
+  remoteId: string,
+  remotes: RemotePort[],
+  known: ReadonlyMap<string, string | null>,
+  gets: PullGets,
+  turns: Turns,
+): Promise<void> {
   const candidates = remotes.filter((r) => r.attachments === undefined && adapter.acceptsExtras(r.remoteObjectId, 'attachment'));
   if (candidates.length === 0) return;
   const changed = candidates.filter((r) => known.get(r.remoteObjectId) !== r.revision);
+  await turns.check();
+  // Sorted for a stable rotation: the whole account on a background pull (10,000 ids), a step of its own.
   const rest = candidates.filter((r) => known.get(r.remoteObjectId) === r.revision).sort((a, b) => (a.remoteObjectId < b.remoteObjectId ? -1 : 1));
+  await turns.check();
   const cursor = Number(store.getState(remoteId, 'extras_cursor') ?? 0) % Math.max(1, rest.length);
   const rotation = [...rest.slice(cursor), ...rest.slice(0, cursor)].slice(0, ROTATION_PER_PULL);
   store.setState(remoteId, 'extras_cursor', String(cursor + rotation.length));
@@ -67,15 +79,28 @@ export class ExtrasApplier {
   private readonly gone: Set<string>;
   private readonly queued: Set<string>;
 
-  constructor(
+  private constructor(
     private readonly repos: Repos,
     remoteId: string,
     private readonly now: number,
+    attachments: readonly LocalAttachment[],
+    comments: readonly LocalComment[],
   ) {
-    for (const a of repos.attachments.ofRemote(remoteId)) push(this.attachments, a.portId, a);
-    for (const c of repos.comments.ofRemote(remoteId)) push(this.comments, c.portId, c);
+    for (const a of attachments) push(this.attachments, a.portId, a);
+    for (const c of comments) push(this.comments, c.portId, c);
     this.gone = new Set(repos.syncState.keysWithPrefix(remoteId, GONE_ATTACHMENT_PREFIX));
     this.queued = repos.outbox.queuedEntityIds('attachment');
+  }
+
+  /** Loaded a query at a time with turns between: 10,000 Telnyx requests hold 20,000 attachments. */
+  static async load(repos: Repos, remoteId: string, now: number, turns: Turns): Promise<ExtrasApplier> {
+    const attachments = repos.attachments.ofRemote(remoteId);
+    await turns.check();
+    const comments = repos.comments.ofRemote(remoteId);
+    await turns.check();
+    const applier = new ExtrasApplier(repos, remoteId, now, attachments, comments);
+    await turns.check();
+    return applier;
   }
 
   private event(portId: string, kind: 'attachment' | 'comment', message: string): void {
