@@ -174,6 +174,10 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
   const knownRevisions = new Map(linked.map((r) => [r.objectId, r.revision]));
   await turns.check();
   const goneObjects = new Set(repos.syncState.keysWithPrefix(remoteId, 'gone:'));
+  // Deleted here while this pull was listing: the delete is queued, the listing still has the
+  // remote copy, which must not come back as a new port. Read after `linked`: a port deleted after
+  // that is one `linked` holds, whose row is then missing.
+  const deleting = outbox.deletingObjects(remoteId);
   const openNumbers = numbers.openSet();
   await turns.check();
   const extras = await ExtrasApplier.load(repos, remoteId, now, turns);
@@ -334,7 +338,7 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
   })();
   const seen = new Set<string>();
   const applyListed = (remote: RemotePort): void => {
-    if (goneObjects.has(remote.remoteObjectId) || duplicates.has(remote.remoteObjectId)) return;
+    if (goneObjects.has(remote.remoteObjectId) || deleting.has(remote.remoteObjectId) || duplicates.has(remote.remoteObjectId)) return;
     try {
       const matched = matches.get(remote.remoteObjectId);
       if (matched) {

@@ -101,6 +101,7 @@ export class OutboxRepo {
       ),
       unassigned: db.prepare('SELECT COUNT(*) AS n FROM outbox o JOIN ports p ON p.id = o.port_id WHERE p.remote_id IS NULL'),
       queuedEntities: db.prepare('SELECT DISTINCT entity_id AS id FROM outbox WHERE entity = ?'),
+      deletingObjects: db.prepare("SELECT json_extract(payload, '$.remoteObjectId') AS id FROM outbox WHERE op = 'port.delete' AND json_extract(payload, '$.remoteId') = ?"),
       requeue: db.prepare("UPDATE outbox SET status = 'queued', attempts = 0, next_attempt_at = 0, last_error = NULL WHERE port_id = ? AND status = 'blocked'"),
       acceptCharges: db.prepare(
         "UPDATE outbox SET payload = json_set(payload, '$.acceptCharges', json('true')) WHERE port_id = ? AND op = 'port.move' AND json_extract(payload, '$.to') = 'submitted'",
@@ -226,6 +227,11 @@ export class OutboxRepo {
   /** Ids of the entities of a kind that have rows queued (e.g. attachments a pull must not remove). */
   queuedEntityIds(entity: NewOutboxEntry['entity']): Set<string> {
     return new Set((this.s.queuedEntities.all(entity) as { id: string }[]).map((r) => r.id));
+  }
+
+  /** Remote objects of `remoteId` whose local port was deleted, the delete not sent yet (queued or blocked). */
+  deletingObjects(remoteId: string): Set<string> {
+    return new Set((this.s.deletingObjects.all(remoteId) as { id: string }[]).map((r) => r.id));
   }
 
   /** Put a port's blocked rows back in the queue as if never tried; answers how many. */
