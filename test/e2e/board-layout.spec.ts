@@ -76,3 +76,33 @@ test('at 1366x768 and 1280x720 every card shows its whole due date and days', as
     expect(await page.locator('.board .card-due.tabular').count()).toBeGreaterThan(20);
   }
 });
+
+test('at 1280x720 the bulk bar’s Move menu lies inside the window and leaves the whole bar in view, on the board and in the table', async ({ page, host }) => {
+  await seedDemoPorts(hostRpc(host), 60);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.reload();
+  const cards = column(page, 'Pending').getByRole('group');
+  for (let i = 0; i < 3; i++) await cards.nth(i).getByRole('checkbox').check();
+  const bar = page.getByRole('toolbar', { name: 'Selection' });
+  const move = bar.getByRole('button', { name: 'Move selected to…' });
+  for (const layout of ['Board', 'Table'] as const) {
+    await page.getByRole('radio', { name: layout }).click();
+    await move.click();
+    const menu = page.getByRole('menu', { name: 'Move 3 ports to' });
+    const items = menu.getByRole('menuitem');
+    await expect(items.first()).toBeFocused();
+    const [m, b] = [(await menu.boundingBox())!, (await bar.boundingBox())!];
+    expect(m.x, layout).toBeGreaterThanOrEqual(0);
+    expect(m.y, layout).toBeGreaterThanOrEqual(0);
+    expect(m.x + m.width, layout).toBeLessThanOrEqual(1280);
+    expect(m.y + m.height, layout).toBeLessThanOrEqual(720);
+    const intersects = m.x < b.x + b.width && b.x < m.x + m.width && m.y < b.y + b.height && b.y < m.y + m.height;
+    expect(intersects, `${layout}: menu ${JSON.stringify(m)} over bar ${JSON.stringify(b)}`).toBe(false);
+    // Still a menu driven from the keyboard: arrows move, Escape closes and gives focus back to the button.
+    await page.keyboard.press('ArrowDown');
+    await expect(items.nth(1)).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(move).toBeFocused();
+  }
+});

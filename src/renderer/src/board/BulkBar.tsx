@@ -16,10 +16,11 @@ export function BulkBar({ onMove }: { onMove(ids: string[], to: PortState): void
   const [setOpen, setSetOpen] = useState(false);
   const [assignOpen, setAssignOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
+  const bar = useRef<HTMLDivElement>(null);
   if (selected.size === 0) return null;
   const ids = [...selected];
   return (
-    <div className="bulkbar" role="toolbar" aria-label="Selection">
+    <div ref={bar} className="bulkbar" role="toolbar" aria-label="Selection">
       <span className="bulkbar-count tabular">{selected.size} selected</span>
       <button ref={button} type="button" className="btn btn-primary btn-sm" aria-haspopup="menu" aria-expanded={menuOpen} onClick={() => setMenuOpen(true)}>
         <Icon name="arrowRight" size={14} />
@@ -45,6 +46,7 @@ export function BulkBar({ onMove }: { onMove(ids: string[], to: PortState): void
         <MoveMenu
           ids={ids}
           anchor={button.current}
+          keepClear={bar.current}
           title={`Move ${selected.size} ports to`}
           onClose={() => {
             setMenuOpen(false);

@@ -3,12 +3,15 @@ import { createPortal } from 'react-dom';
 import type { PortState, PortSummary } from '../../../shared/model';
 import { commonTargets, stateLabel } from '../../../shared/domain/states';
 import { usePortsStore } from '../stores/portsStore';
+import { placePopup, type Placement } from '../ui/placePopup';
 
 interface MoveMenuProps {
   /** Ports to move; the menu offers only states every one of them may go to. */
   ids: string[];
   /** Element the menu opens next to (a card or the bulk bar button). */
   anchor: HTMLElement | null;
+  /** Element the menu must not cover besides the anchor: the bulk bar, whose other actions stay in view. */
+  keepClear?: HTMLElement | null;
   title: string;
   onPick(to: PortState): void;
   onClose(): void;
@@ -21,30 +24,36 @@ interface MoveMenuProps {
  * as an ARIA menu driven by arrows, Enter and Escape. Rendered in a portal so the virtual
  * column's overflow never clips it.
  */
-export function MoveMenu({ ids, anchor, title, onPick, onClose }: MoveMenuProps) {
+export function MoveMenu({ ids, anchor, keepClear = null, title, onPick, onClose }: MoveMenuProps) {
   const byId = usePortsStore((s) => s.byId);
   const targets = useMemo(() => {
     return commonTargets(ids.map((id) => byId.get(id)).filter((p): p is PortSummary => p !== undefined));
   }, [ids, byId]);
   const [active, setActive] = useState(0);
   const menu = useRef<HTMLDivElement>(null);
-  const [pos, setPos] = useState<{ top: number; left: number } | null>(null);
+  const [pos, setPos] = useState<Placement | null>(null);
 
+  // Placed from the menu's measured size (rendered hidden first), so its real height, not a guess, decides above or below.
   useLayoutEffect(() => {
-    if (!anchor) return;
-    const r = anchor.getBoundingClientRect();
-    const width = 220;
-    const height = 40 + Math.max(targets.length, 1) * 32;
-    const left = Math.min(Math.max(8, r.right - width), window.innerWidth - width - 8);
-    const below = r.bottom + 4;
-    const top = below + height > window.innerHeight - 8 ? Math.max(8, r.top - height - 4) : below;
-    setPos({ top, left });
-  }, [anchor, targets.length]);
+    const el = menu.current;
+    if (!anchor || !el) return;
+    const place = () => {
+      // scrollHeight is the whole content even while a height cap makes it scroll; plus the borders.
+      const size = { width: el.offsetWidth, height: el.scrollHeight + el.offsetHeight - el.clientHeight };
+      setPos(placePopup(anchor.getBoundingClientRect(), keepClear?.getBoundingClientRect() ?? null, size, { width: window.innerWidth, height: window.innerHeight }));
+    };
+    place();
+    window.addEventListener('resize', place);
+    return () => window.removeEventListener('resize', place);
+  }, [anchor, keepClear, targets.length]);
 
+  // Focus goes in once the menu is placed, not again when a window resize moves it.
+  const placed = pos !== null;
   useEffect(() => {
+    if (!placed) return;
     menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
     if (targets.length === 0) menu.current?.focus();
-  }, [pos, targets.length]);
+  }, [placed, targets.length]);
 
   useEffect(() => {
     const onDown = (e: PointerEvent) => {
@@ -69,7 +78,7 @@ export function MoveMenu({ ids, anchor, title, onPick, onClose }: MoveMenuProps)
       role="menu"
       aria-label={title}
       tabIndex={-1}
-      style={pos ? { top: pos.top, left: pos.left } : { visibility: 'hidden' }}
+      style={pos ? { top: pos.top, left: pos.left, maxHeight: pos.maxHeight, overflowY: pos.maxHeight === undefined ? undefined : 'auto' } : { top: 0, left: 0, visibility: 'hidden' }}
       onKeyDown={(e) => {
         e.stopPropagation();
         if (e.key === 'ArrowDown') focusItem(active + 1);
