@@ -64,6 +64,7 @@ test('paste, map, fix an invalid row, confirm, see the ports on the board, then 
   await expect(table.getByRole('row', { name: 'Row 6' })).toContainText('Row 6: +12025550142 is also on row 4; it is imported once');
   await shot(page, 'import-problems.png');
 
+  await expect(page.locator('.imp-footer')).toContainText('3 numbers into 2 ports · 1 row with errors skipped');
   // Fix in place: the row is checked again at once.
   await bad.getByRole('button', { name: 'Edit row 5, Phone Number: 202-555-01' }).click();
   await table.getByLabel('Row 5, Phone Number').fill('202-555-0143');
@@ -86,6 +87,20 @@ test('paste, map, fix an invalid row, confirm, see the ports on the board, then 
   await expect(page.getByRole('status').filter({ hasText: 'Import undone: 2 port(s) and 4 number(s) removed' })).toBeVisible();
   await expect(unconfirmed.getByRole('group', { name: 'Acme Dental' })).toHaveCount(0);
   await expect(unconfirmed.getByRole('group', { name: 'Globex' })).toHaveCount(0);
+});
+
+test('a row with an unreadable number beside a good one is said to be imported in part, not skipped', async ({ page }) => {
+  await openImport(page);
+  await page.getByLabel('Paste numbers or spreadsheet cells').fill(['Customer\tPhone Number', 'Acme Dental\t202-555-0150, 202-555-01', 'Acme Dental\t202-555-0151'].join('\n'));
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByLabel('Import counts')).toContainText('Valid2', WORKER_BOOT);
+  const footer = page.locator('.imp-footer');
+  await expect(footer).toContainText('2 numbers into 1 port · 1 row with errors imported in part (only its numbers without an error)');
+  await expect(footer).not.toContainText('skipped');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Import these numbers?' });
+  await expect(confirm).toContainText('New “Import of pasted text”: 2');
+  await expect(confirm).toContainText('1 row with errors imported in part (only its numbers without an error).');
 });
 
 test('a number listed under two customers goes to the problems list with both owners and into neither port', async ({ page }) => {

@@ -81,6 +81,8 @@ export interface ImportCounts {
   rowsOk: number;
   rowsWithWarnings: number;
   rowsWithErrors: number;
+  /** Rows with errors that still give the import some of their numbers (the rest add nothing). */
+  rowsPartial: number;
   /** Distinct numbers that will be imported. */
   valid: number;
   /** Numbers (or whole ranges) that could not be read. */
@@ -240,7 +242,7 @@ export function isCellProblem(p: ImportProblem): boolean {
 /** Counts before any row is tallied: the numbers listed under two customers are known from the first pass. */
 export function emptyCounts(facts: FileFacts): ImportCounts {
   return {
-    rows: 0, rowsOk: 0, rowsWithWarnings: 0, rowsWithErrors: 0, valid: 0, invalid: 0,
+    rows: 0, rowsOk: 0, rowsWithWarnings: 0, rowsWithErrors: 0, rowsPartial: 0, valid: 0, invalid: 0,
     duplicates: 0, twoOwners: facts.twoOwners(), inOpenPort: 0, inTarget: 0, groups: 0, errors: 0, warnings: 0,
   };
 }
@@ -417,6 +419,7 @@ export class FileFacts {
       let errors = own?.errors ?? 0;
       let warnings = own?.warnings ?? 0;
       const several = end - start > 1;
+      const validBefore = counts.valid;
       if (several) seenHere.clear();
       for (let k = start; k < end; k++) {
         const id = this.rowNumbers.at(k);
@@ -451,8 +454,10 @@ export class FileFacts {
       counts.invalid += own?.invalid ?? 0;
       counts.errors += errors;
       counts.warnings += warnings;
-      if (errors > 0) counts.rowsWithErrors++;
-      else if (warnings > 0) counts.rowsWithWarnings++;
+      if (errors > 0) {
+        counts.rowsWithErrors++;
+        if (counts.valid > validBefore) counts.rowsPartial++;
+      } else if (warnings > 0) counts.rowsWithWarnings++;
       else counts.rowsOk++;
       statuses[seq] = errors > 0 ? 2 : warnings > 0 ? 1 : 0;
     }

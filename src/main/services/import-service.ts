@@ -276,8 +276,9 @@ export class ImportService {
 
   /**
    * Write the import as one transaction (all or nothing), in the worker thread that read it, so
-   * the event loop serving the window stays free. Rows with errors are skipped, unless
-   * `strict`, which refuses the whole import when any row has one. Numbers the portability check
+   * the event loop serving the window stays free. What an error names is left out (a whole
+   * row's numbers for a row-level error, one number for a number's), unless `strict`, which
+   * refuses the whole import when any row has one. Numbers the portability check
    * found not portable are left out unless `skipNotPortable` is false. With `keepRows`, the
    * checked rows stay readable ({@link rows}) after the write until the job is cancelled: the
    * CLI prints the problems a page at a time once the write has freed its memory.
@@ -331,7 +332,7 @@ export class ImportService {
       this.sessions.delete(jobId);
     }
     this.deps.changes.emit({ type: 'ports', ids: written.ports.map((p) => p.portId), removed: [] });
-    return { ...written, skippedRows: errorRows.length, notPortableSkipped };
+    return { ...written, skippedRows: errorRows.length - plan.counts.rowsPartial, partialRows: plan.counts.rowsPartial, notPortableSkipped };
   }
 
   /** Undo a whole import in one transaction, while none of it was pushed. */

@@ -25,9 +25,27 @@ describe('portdesk import', () => {
     const db = join(dir, 'cli.db');
     const result = await cli(['--db', db, 'import', csv(dir, MIXED), '--group-by', 'customer']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^4 row\(s\): 3 valid number\(s\), 1 invalid, 0 duplicate\(s\), 0 already in an open port, 1 row\(s\) skipped/);
+    expect(result.stdout).toMatch(/^4 row\(s\): 3 valid number\(s\), 1 invalid, 0 duplicate\(s\), 0 already in an open port; 1 row with errors skipped\n/);
     expect(result.stdout).toMatch(/\nskipped: Row 5, Number: /);
     expect(result.stdout).toMatch(/Imported 3 number\(s\) into 2 port\(s\): "Acme" \(.+, 2\), "Globex" \(.+, 1\)/);
+    expect(counts(db)).toEqual({ ports: 2, numbers: 3, outbox: 2 });
+  });
+
+  it('says which rows with errors still gave numbers: a row is skipped only when nothing of it is imported', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'cli.db');
+    const first = await cli(['--db', db, 'import', csv(dir, 'Number\n2025550100\n'), '--new-port', 'Older']);
+    expect(first.code).toBe(0);
+    // Row 2 lists a new number beside one already on "Older"; row 3 has no readable number.
+    const result = await cli(['--db', db, '--json', 'import', csv(dir, 'Customer,Number\nAcme,"2025550101, 2025550100"\nAcme,12345\nAcme,2025550102\n'), '--group-by', 'Customer']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { counts: { rowsWithErrors: number; rowsPartial: number }; imported: { numbers: number; skippedRows: number; partialRows: number } };
+    expect(report.counts).toMatchObject({ rowsWithErrors: 2, rowsPartial: 1 });
+    expect(report.imported).toMatchObject({ numbers: 2, skippedRows: 1, partialRows: 1 });
+    const text = await cli(['--db', join(dir, 'text.db'), 'import', csv(dir, 'Customer,Number\nAcme,"2025550101, 12345"\nAcme,12345\n'), '--group-by', 'Customer', '--dry-run']);
+    expect(text.stdout.split('\n')[0]).toBe(
+      '2 row(s): 1 valid number(s), 2 invalid, 0 duplicate(s), 0 already in an open port; 1 row with errors skipped; 1 row with errors imported in part (only its numbers without an error)',
+    );
     expect(counts(db)).toEqual({ ports: 2, numbers: 3, outbox: 2 });
   });
 

@@ -99,7 +99,7 @@ describe('portdesk import of a workbook with cell errors', () => {
     const text = await cli(['--db', db, 'import', book, '--new-port', 'Acme']);
     expect(text).toMatchObject({ code: 0, stderr: '' });
     expect(text.stdout.split('\n')).toEqual([
-      '4 row(s): 2 valid number(s), 1 invalid, 0 duplicate(s), 0 already in an open port, 2 row(s) skipped',
+      '4 row(s): 2 valid number(s), 1 invalid, 0 duplicate(s), 0 already in an open port; 2 rows with errors skipped',
       'warning: Cells D2 and D4 of "Total" hold a formula with no saved value or an error value (such as #N/A); "Total" is not imported, so they are ignored',
       'skipped: Cell A3 holds the formula =2025550000+101 with no saved value: open and save the file in Excel, or paste the values',
       'skipped: Cell B4 (=NA()) evaluates to #N/A',

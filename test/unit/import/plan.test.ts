@@ -26,6 +26,14 @@ describe('planning an import (staged rows, as the service plans them)', () => {
     expect(plan.counts).toMatchObject({ rows: 6, valid: 3, invalid: 1, duplicates: 1, inOpenPort: 1, groups: 3 });
   });
 
+  it('tells rows with errors that still give numbers from rows that give none', () => {
+    // Row 3: one new number and one already in an open port; row 4: only an unreadable number.
+    const mixed = parseDelimited(['Customer,Number', 'Acme,"2025550110, 2025550103"', 'Acme,12345', 'Acme,2025550111'].join('\n'));
+    const p = planTable(mixed, { ...guessMapping(mixed), groupBy: 0 }, grouped, inPort);
+    expect(p.counts).toMatchObject({ rows: 3, valid: 2, rowsWithErrors: 2, rowsPartial: 1 });
+    expect(p.groups[0]?.numbers).toEqual(['+12025550110', '+12025550111']);
+  });
+
   it('names row and column in every row problem', () => {
     const row5 = plan.rows.find((r) => r.row === 5);
     expect(row5?.status).toBe('error');

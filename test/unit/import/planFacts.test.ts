@@ -42,7 +42,7 @@ const lookup = (e164s: readonly string[]) => new Map(e164s.flatMap((e) => (open.
 
 /** The counts {@link PlannedRow}s add up to, one row at a time (what the plan's counts must equal). */
 function tally(planned: readonly PlannedRow[], twoOwners: number): ImportCounts {
-  const c: ImportCounts = { rows: 0, rowsOk: 0, rowsWithWarnings: 0, rowsWithErrors: 0, valid: 0, invalid: 0, duplicates: 0, twoOwners, inOpenPort: 0, inTarget: 0, groups: 0, errors: 0, warnings: 0 };
+  const c: ImportCounts = { rows: 0, rowsOk: 0, rowsWithWarnings: 0, rowsWithErrors: 0, rowsPartial: 0, valid: 0, invalid: 0, duplicates: 0, twoOwners, inOpenPort: 0, inTarget: 0, groups: 0, errors: 0, warnings: 0 };
   for (const r of planned) {
     c.rows++;
     c.invalid += r.invalid;
@@ -53,6 +53,7 @@ function tally(planned: readonly PlannedRow[], twoOwners: number): ImportCounts 
       else if (n.status === 'in-target') c.inTarget++;
     }
     c[r.status === 'error' ? 'rowsWithErrors' : r.status === 'warning' ? 'rowsWithWarnings' : 'rowsOk']++;
+    if (r.status === 'error' && r.numbers.some((n) => n.status === 'new')) c.rowsPartial++;
     for (const p of r.problems) c[p.severity === 'error' ? 'errors' : 'warnings']++;
   }
   return c;

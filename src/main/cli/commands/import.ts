@@ -7,6 +7,7 @@ import { decodeTextPieces, isZip, type TextPieces } from '../../import/decode';
 import { MAX_IMPORT_BYTES } from '../../import/limits';
 import { looksLikeHeader } from '../../import/header';
 import { registerImportBatchCommands } from './importBatches';
+import { errorRowsSummary } from '../../../shared/domain/importRows';
 
 export interface ImportCommandDeps {
   /** The import service of the CLI's app context. The CLI calls it directly, not over RPC: a
@@ -210,7 +211,8 @@ async function printText(report: Report, print: PrintLines): Promise<void> {
 
 function countsLine(status: ImportStatus): string {
   const c = status.counts!;
-  return `${c.rows} row(s): ${c.valid} valid number(s), ${c.invalid} invalid, ${c.duplicates} duplicate(s), ${c.twoOwners > 0 ? `${c.twoOwners} listed under two customers (not imported), ` : ''}${c.inOpenPort} already in an open port, ${c.rowsWithErrors} row(s) skipped`;
+  const rowsNote = errorRowsSummary(c);
+  return `${c.rows} row(s): ${c.valid} valid number(s), ${c.invalid} invalid, ${c.duplicates} duplicate(s), ${c.twoOwners > 0 ? `${c.twoOwners} listed under two customers (not imported), ` : ''}${c.inOpenPort} already in an open port${rowsNote ? `; ${rowsNote}` : ''}`;
 }
 
 /**

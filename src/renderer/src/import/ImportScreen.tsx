@@ -10,6 +10,7 @@ import { ProgressBar } from './ProgressBar';
 import { PreviewTable } from './PreviewTable';
 import { useRowPages } from './useRowPages';
 import { ImportHistory } from './ImportHistory';
+import { errorRowsSummary } from '../../../shared/domain/importRows';
 import './import.css';
 
 /** Bulk import: source, mapping, checked preview with fixes, optional portability check, confirm; and the history of past imports with Undo. */
@@ -179,7 +180,7 @@ function Footer({ status }: { status: ImportStatus }) {
   const notPortable = status.portability.state === 'done' ? status.portability.notPortable : 0;
   // Numbers found not portable are left out by the commit, so every count shown excludes them.
   const importing = numbers - notPortable;
-  const skippedRows = status.counts?.rowsWithErrors ?? 0;
+  const errorRows = status.counts ? errorRowsSummary(status.counts) : null;
   const p = status.portability;
   return (
     <footer className="imp-footer">
@@ -197,7 +198,7 @@ function Footer({ status }: { status: ImportStatus }) {
       )}
       <span className="imp-footer-summary">
         {importing.toLocaleString()} number{importing === 1 ? '' : 's'} into {groups.length} port{groups.length === 1 ? '' : 's'}
-        {skippedRows > 0 && <span className="muted"> · {skippedRows} row(s) with errors are skipped</span>}
+        {errorRows && <span className="muted"> · {errorRows}</span>}
       </span>
       <button type="button" className="btn btn-primary" disabled={importing === 0 || busy !== null} onClick={() => setConfirming(true)}>
         Import…
@@ -235,7 +236,7 @@ function Footer({ status }: { status: ImportStatus }) {
             ))}
             {groups.length > 8 && <li className="muted">and {groups.length - 8} more</li>}
           </ul>
-          {skippedRows > 0 && <p className="muted">{skippedRows} row(s) with errors are left out.</p>}
+          {errorRows && <p className="muted">{errorRows}.</p>}
         </Modal>
       )}
     </footer>

@@ -59,6 +59,8 @@ export const ImportCountsSchema = z.object({
   rowsOk: z.number().int(),
   rowsWithWarnings: z.number().int(),
   rowsWithErrors: z.number().int(),
+  /** Of rowsWithErrors, those that still give some numbers (the others give none). */
+  rowsPartial: z.number().int(),
   valid: z.number().int(),
   invalid: z.number().int(),
   duplicates: z.number().int(),
@@ -162,8 +164,10 @@ export const ImportCommitSchema = z.object({
   batchId: z.string(),
   ports: z.array(z.object({ portId: z.string(), name: z.string(), created: z.boolean(), numbers: z.number().int() })),
   numbers: z.number().int(),
-  /** Rows left out for an error (their problems are in the preview). */
+  /** Rows left out whole for an error (their problems are in the preview). */
   skippedRows: z.number().int(),
+  /** Rows with an error that still gave the numbers it did not name. */
+  partialRows: z.number().int(),
   notPortableSkipped: z.number().int(),
 });
 export type ImportCommitResult = z.infer<typeof ImportCommitSchema>;
