@@ -160,6 +160,76 @@ test('drop a PDF on a card, preview it, highlight and sign, save, reload: annota
   expect(problems).toEqual([]);
 });
 
+test('at 1280x720 the viewer toolbar is one row, and every action in it is named and reachable from the keyboard', async ({ page, host }) => {
+  const call = hostRpc(host);
+  const port = await call('ports.create', { fields: { name: 'Toolbar', ...COMPLETE }, numbers: ['2025551300'] });
+  const name = 'Verizon Business statement for the main office and the fax lines, March.pdf';
+  await call('attachments.add', { portId: port.id, filename: name, contentBase64: Buffer.from(await billPdf()).toString('base64') });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.reload();
+  const viewer = await openViewer(page, 'Toolbar', name);
+  const toolbar = viewer.locator('.dv-toolbar');
+  /** One row, every control inside the window, and the page just below (it once started ~265 px down, under a band of tools). */
+  const expectOneRow = async (when: string) => {
+    const bar = (await toolbar.boundingBox())!;
+    expect(bar.height, when).toBeLessThanOrEqual(56);
+    for (const box of await toolbar.locator('button, input').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(box.left, when).toBeGreaterThanOrEqual(0);
+      expect(box.right, when).toBeLessThanOrEqual(1280);
+      expect(box.bottom, when).toBeLessThanOrEqual(bar.y + bar.height);
+    }
+    expect((await viewer.locator('.page').first().boundingBox())!.y, when).toBeLessThan(bar.y + bar.height + 40);
+  };
+  await expectOneRow('opened');
+  // Arming a stamp shows a notice: it floats over the page, and the band stays one row.
+  await viewer.getByRole('button', { name: 'Date', exact: true }).click();
+  await expect(viewer.getByRole('status')).toContainText('Click on the page where the date goes');
+  await expectOneRow('placing a date');
+  await page.keyboard.press('Escape');
+  await expect(viewer.getByRole('status')).toBeHidden();
+
+  // Its widest state: a draft kept (badge, Undo, Discard draft) and a search with matches.
+  await moreAction(viewer, 'Rectangle');
+  await expect(viewer.getByText('Draft kept')).toBeVisible();
+  await viewer.getByRole('searchbox', { name: 'Find in document' }).fill('123456789');
+  await expect(viewer.getByText('1 of 2')).toBeVisible();
+  await expectOneRow('with a draft and search matches');
+
+  // Icon buttons carry their name for screen readers and a tooltip for the eye.
+  for (const button of await toolbar.getByRole('button').all()) {
+    if ((await button.innerText()).trim() === '') {
+      await expect(button).toHaveAttribute('aria-label', /\S/);
+      await expect(button).toHaveAttribute('title', /\S/);
+    }
+  }
+  // Tab walks every action that can be taken now (Redo and Previous page are disabled), in order.
+  const button = (label: string) => toolbar.getByRole('button', { name: label, exact: true });
+  const order = [
+    ...['Select', 'Highlight', 'Text', 'Draw', 'Signature', 'Initials', 'Date', 'Undo'].map(button),
+    toolbar.getByRole('textbox', { name: 'Page number' }),
+    ...['Next page', 'Zoom out', 'Zoom in', 'Fit width'].map(button),
+    toolbar.getByRole('searchbox', { name: 'Find in document' }),
+    ...['Versions', 'More', 'Save to PDF', 'Close document'].map(button),
+  ];
+  await order[0]!.focus();
+  for (const control of order) {
+    await expect(control).toBeFocused();
+    await page.keyboard.press('Tab');
+  }
+  // The rarer actions, under More, from the keyboard too; Escape closes only the menu.
+  await button('More').focus();
+  await page.keyboard.press('Enter');
+  const more = viewer.getByRole('menu', { name: 'More actions' });
+  for (const action of ['New signature…', 'Initials on every page', 'Rectangle', 'Download', 'Discard draft']) {
+    await expect(more.getByRole('menuitem', { name: action })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Escape');
+  await expect(more).toBeHidden();
+  await expect(button('More')).toBeFocused();
+  await expect(viewer).toBeVisible();
+});
+
 test('pdf.js viewer styles apply only while a document is open (on the board they slow every filter keystroke)', async ({ page, host }) => {
   const call = hostRpc(host);
   const port = await call('ports.create', { fields: { name: 'Styles', ...COMPLETE }, numbers: ['2025551200'] });
