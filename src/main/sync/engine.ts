@@ -240,12 +240,19 @@ export class SyncEngine {
       const progress = { done: 0, total: ports.length };
       this.progress.set(remote.id, progress);
       this.options.changes.emit({ type: 'sync' });
-      const outcomes = await pool(ports, this.options.concurrency ?? 8, async (portId) => {
-        const outcome = await pushPort(ctx, portId);
-        progress.done += 1;
-        return outcome;
-      });
-      const touched = ports.filter((_, i) => outcomes[i]?.kind !== 'waiting');
+      // A refused token refuses every port alike: the ports not yet sent stay queued for after the pause.
+      const results = await pool(
+        ports,
+        this.options.concurrency ?? 8,
+        async (portId) => {
+          const outcome = await pushPort(ctx, portId);
+          progress.done += 1;
+          return outcome;
+        },
+        (outcome) => outcome.kind === 'auth',
+      );
+      const outcomes = results.filter((o): o is PortPushOutcome => o !== undefined);
+      const touched = ports.filter((_, i) => results[i] !== undefined && results[i].kind !== 'waiting');
       report.pushed += outcomes.filter((o) => o.kind === 'done').length;
       if (touched.length > 0) this.emitPorts(touched, []);
       const auth = outcomes.find((o): o is Extract<PortPushOutcome, { kind: 'auth' }> => o.kind === 'auth');
