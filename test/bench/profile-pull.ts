@@ -19,7 +19,7 @@ const telnyx = process.argv[3] === 'telnyx';
 const server = telnyx ? await seededTelnyxServer(dir) : await seededPullServer(dir);
 const ctx = createAppContext({ dbPath: join(dir, 'pull.db'), shell: 'cli', backgroundSync: false });
 try {
-  if ('telnyxUrl' in server) ctx.remotes.add({ kind: 'telnyx', url: server.telnyxUrl, accountId: server.rootId, token: server.token, apiUser: server.user });
+  if ('user' in server) ctx.remotes.add({ kind: 'telnyx', url: server.telnyxUrl, accountId: server.rootId, token: server.token, apiUser: server.user });
   else ctx.remotes.add({ kind: 'kazoo', url: server.kazooUrl, accountId: server.rootId, token: server.token });
   const engine = new SyncEngine({ db: ctx.db, changes: ctx.changes, remotes: ctx.remotes });
   const session = new Session();
