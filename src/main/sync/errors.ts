@@ -77,9 +77,39 @@ function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** A network-level failure (refused, reset, timeout): always transient. */
+const UNTRUSTED = 'is not from a certificate authority PortDesk trusts (it is self-signed, or from a private authority)';
+const UNTRUSTED_ADVICE = "PortDesk accepts an https server whose certificate comes from a public certificate authority: ask the server's administrator for one.";
+
+/**
+ * Node's codes for a server certificate it refuses, what each means and what to do. The TLS
+ * handshake failed, so not one byte of the request left: nothing was created or changed.
+ */
+const CERTIFICATE_PROBLEMS: Record<string, { what: string; advice: string }> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: { what: UNTRUSTED, advice: UNTRUSTED_ADVICE },
+  SELF_SIGNED_CERT_IN_CHAIN: { what: UNTRUSTED, advice: UNTRUSTED_ADVICE },
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: { what: UNTRUSTED, advice: UNTRUSTED_ADVICE },
+  UNABLE_TO_GET_ISSUER_CERT: { what: UNTRUSTED, advice: UNTRUSTED_ADVICE },
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: { what: UNTRUSTED, advice: UNTRUSTED_ADVICE },
+  CERT_UNTRUSTED: { what: UNTRUSTED, advice: UNTRUSTED_ADVICE },
+  CERT_HAS_EXPIRED: { what: 'has expired', advice: "The server's administrator must renew it; PortDesk tries again meanwhile." },
+  CERT_NOT_YET_VALID: { what: 'is not valid yet', advice: "Check this computer's date and time." },
+  CERT_REVOKED: { what: 'was revoked by its authority', advice: "The server's administrator must replace it." },
+  ERR_TLS_CERT_ALTNAME_INVALID: {
+    what: "was issued for another name than the one in the connection's address",
+    advice: "Check the server address in the connection's settings: use the name the certificate was issued for.",
+  },
+};
+
+/** A network-level failure (refused, reset, timeout, a refused certificate): always transient. */
 export function networkError(err: unknown): RemoteError {
+  const code = codeOf(err);
+  const certificate = CERTIFICATE_PROBLEMS[code];
+  if (certificate) {
+    // Said in words a specialist can act on: "Network error (self-signed certificate in certificate
+    // chain)" read as a connection problem and left the remote "offline" with no clue why.
+    return new RemoteError({ kind: 'transient', status: 0, message: `The server's certificate ${certificate.what} (${code}), so PortDesk did not connect and sent nothing. ${certificate.advice}`, notConnected: true });
+  }
   const text = describe(err);
   // Header errors may quote the header's value (a token): keep the message, drop the value.
-  return new RemoteError({ kind: 'transient', status: 0, message: `Network error (${/header/i.test(text) ? 'a request header was refused' : text})`, notConnected: NOT_CONNECTED_CODES.has(codeOf(err)) });
+  return new RemoteError({ kind: 'transient', status: 0, message: `Network error (${/header/i.test(text) ? 'a request header was refused' : text})`, notConnected: NOT_CONNECTED_CODES.has(code) });
 }

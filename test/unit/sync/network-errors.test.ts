@@ -2,7 +2,7 @@ import { createServer as createHttpServer, type RequestListener, type Server } f
 import { createServer as createTcpServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RemoteError } from '../../../src/main/sync/errors';
+import { networkError, RemoteError } from '../../../src/main/sync/errors';
 import { requestJson, type HttpRequest } from '../../../src/main/sync/http';
 import { closedPort } from '../../support/closed-port';
 
@@ -73,5 +73,21 @@ describe('network errors: did any of the request leave?', () => {
     expect(err).toMatchObject({ kind: 'transient', status: 0, notConnected: false });
     expect(err.message).toBe('Network error (The operation was aborted due to timeout)');
     expect(Date.now() - t0).toBeLessThan(4_000);
+  });
+});
+
+describe('a server certificate Node refuses', () => {
+  const refused = (code: string, message: string) => networkError(Object.assign(new Error(message), { code }));
+
+  it('says what is wrong with it and what to do, never a bare "network error", and that nothing was sent', () => {
+    const expired = refused('CERT_HAS_EXPIRED', 'certificate has expired');
+    expect(expired).toMatchObject({ kind: 'transient', notConnected: true });
+    expect(expired.message).toBe("The server's certificate has expired (CERT_HAS_EXPIRED), so PortDesk did not connect and sent nothing. The server's administrator must renew it; PortDesk tries again meanwhile.");
+    const name = refused('ERR_TLS_CERT_ALTNAME_INVALID', "Hostname/IP does not match certificate's altnames");
+    expect(name.message).toContain("was issued for another name than the one in the connection's address (ERR_TLS_CERT_ALTNAME_INVALID)");
+    expect(name.message).toContain("Check the server address in the connection's settings");
+    expect(refused('SELF_SIGNED_CERT_IN_CHAIN', 'self-signed certificate in certificate chain').message).toContain('self-signed, or from a private authority');
+    // Any other failure keeps Node's words.
+    expect(refused('ECONNRESET', 'socket hang up')).toMatchObject({ message: 'Network error (socket hang up)', notConnected: false });
   });
 });
