@@ -9,7 +9,7 @@ import { test, expect } from './support/fixtures';
 import { runCli } from './support/host';
 import { hostRpc } from './support/rpc';
 import { drawSignature, sketchSignature } from './support/signature';
-import { moreAction } from './support/viewer';
+import { moreAction, placeMark } from './support/viewer';
 
 // Generating an LOA embeds its fonts (fontkit shaping) before pdf.js draws it: on a busy 2-core
 // CI machine that alone can pass the default 10 s. How fast it is, is a bench figure (documents).
@@ -245,6 +245,62 @@ test('pdf.js viewer styles apply only while a document is open (on the board the
   await viewer.getByRole('button', { name: 'Close document' }).click();
   await expect(viewer).toBeHidden();
   await expect.poll(viewerVar).toBe('');
+});
+
+/** How many pixels of a PNG differ clearly from its top-left one (the background): 0 when nothing is drawn. */
+async function inkedPixels(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (b64) => {
+    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0))], { type: 'image/png' }));
+    const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+    let inked = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i]! - data[0]!) + Math.abs(data[i + 1]! - data[1]!) + Math.abs(data[i + 2]! - data[2]!) > 150) inked++;
+    }
+    return inked;
+  }, png.toString('base64'));
+}
+
+test("a selected mark's pdf.js toolbar is one small bar beside it, its Delete icon drawn in it, and Delete removes the mark", async ({ page, host }) => {
+  const call = hostRpc(host);
+  const port = await call('ports.create', { fields: { name: 'Marks', ...COMPLETE }, numbers: ['2025551400'] });
+  await call('attachments.add', { portId: port.id, filename: 'LOA.pdf', contentBase64: Buffer.from(await billPdf()).toString('base64') });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.reload();
+  const viewer = await openViewer(page, 'Marks', 'LOA.pdf');
+  for (const kind of ['Rectangle', 'Draw', 'Text', 'Highlight'] as const) {
+    const mark = await placeMark(page, viewer, kind);
+    await expect(mark, kind).toHaveCount(1);
+    await mark.click();
+    const bar = mark.getByRole('toolbar');
+    const remove = bar.getByRole('button', { name: /^Remove / });
+    await expect(remove, kind).toBeVisible();
+    const markBox = (await mark.boundingBox())!;
+    const barBox = (await bar.boundingBox())!;
+    const box = (await remove.boundingBox())!;
+    // Right under the mark, one row (pdf.js's 28 px buttons) and only as wide as its buttons.
+    expect(box.y - (markBox.y + markBox.height), kind).toBeLessThan(40);
+    expect(box.y, kind).toBeGreaterThanOrEqual(markBox.y);
+    expect(Math.abs(box.x + box.width - (markBox.x + markBox.width)), kind).toBeLessThan(40);
+    expect(barBox.height, kind).toBeLessThanOrEqual(40);
+    expect(barBox.width, kind).toBeLessThan(120);
+    // The trash icon is drawn inside the button: the app's `button { font: inherit }` once gave it
+    // the mark's scaled font (~150 px), so the icon sat ~130 px lower and the button looked empty.
+    expect(await inkedPixels(page, await remove.screenshot()), kind).toBeGreaterThan(20);
+    // The Alt text button opened nothing in this viewer; it is left out (see viewer.css).
+    await expect(bar.getByRole('button', { name: 'Alt text' }), kind).toHaveCount(0);
+    const controls = bar.locator(':is(button, input):not(.altText)');
+    for (const control of await controls.all()) {
+      await expect(control, kind).toBeVisible();
+      const { width, height } = (await control.boundingBox())!;
+      expect(width * height, kind).toBeGreaterThan(0);
+      await expect(control, kind).toHaveAccessibleName(/\S/);
+    }
+    await remove.click();
+    await expect(mark, kind).toHaveCount(0);
+  }
+  await expect(viewer.getByRole('button', { name: 'Undo' })).toBeEnabled();
 });
 
 test('a saved signature is placed where the user clicks, and reused', async ({ page, host }) => {
