@@ -6,9 +6,10 @@ import { test, testWithSandbox, expect } from './support/fixtures';
 import { ROOT } from './support/host';
 import { hostRpc } from './support/rpc';
 import { seedDemoPorts } from './support/demoData';
+import { placeMark } from './support/viewer';
 
 /**
- * @screens: the document viewer, the import preview and the Sync screen at the laptop sizes people
+ * @screens: the document viewer (its toolbar, and pdf.js's under a selected mark), the import preview and the Sync screen at the laptop sizes people
  * have (1366x768, 1280x720), light and dark, with hundreds of ports, saved to
  * test-results/screens-polish for a human to look at:
  *   PORTDESK_SCREENS=1 npx playwright test test/e2e/screens-polish.spec.ts --project=host
@@ -63,6 +64,30 @@ test('document viewer toolbar @screens', async ({ page, host }) => {
     await page.screenshot({ path: join(dir, `viewer-placing-more-${tag}.png`) });
     await page.keyboard.press('Escape');
     await viewer.getByRole('button', { name: 'Cancel' }).click();
+    await viewer.getByRole('button', { name: 'Close document' }).click();
+  });
+});
+
+test("pdf.js's toolbar under a selected mark of each kind @screens", async ({ page, host }) => {
+  test.setTimeout(300_000);
+  const call = hostRpc(host);
+  await seedDemoPorts(call, 300);
+  const port = await call('ports.create', { fields: { name: 'Mark shots', billingName: 'Acme LLC' }, numbers: ['2025551301'] });
+  await call('attachments.add', { portId: port.id, filename: 'LOA.pdf', contentBase64: await twoPagePdf() });
+  await each(page, async (tag) => {
+    await page.getByLabel('Search ports').fill('Mark shots');
+    await page.getByRole('group', { name: 'Mark shots', exact: true }).click();
+    await page.getByRole('button', { name: 'Open LOA.pdf' }).click();
+    const viewer = page.getByRole('dialog', { name: /^Document / });
+    await expect(viewer.locator('.textLayer span').first()).toBeAttached();
+    for (const kind of ['Rectangle', 'Draw', 'Text', 'Highlight'] as const) {
+      const mark = await placeMark(page, viewer, kind);
+      await mark.click();
+      await expect(mark.getByRole('toolbar')).toBeVisible();
+      await page.screenshot({ path: join(dir, `mark-toolbar-${kind.toLowerCase()}-${tag}.png`) });
+      await mark.getByRole('button', { name: /^Remove / }).click();
+      await expect(mark).toHaveCount(0);
+    }
     await viewer.getByRole('button', { name: 'Close document' }).click();
   });
 });
