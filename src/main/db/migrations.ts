@@ -502,6 +502,15 @@ ALTER TABLE events ADD COLUMN left_entered_at INTEGER;
     name: 'impossible dates cleared from queued changes, merge bases and conflict copies',
     sql: impossibleDatesCleared(),
   },
+  {
+    version: 20,
+    name: 'remotes.trusted_ca: a private certificate authority trusted for this connection',
+    sql: `
+-- PEM certificate blocks (a self-hosted Kazoo's company CA or self-signed certificate), trusted
+-- beside Node's own list for this remote's requests only. NULL: public authorities only.
+ALTER TABLE remotes ADD COLUMN trusted_ca TEXT;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

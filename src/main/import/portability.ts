@@ -71,6 +71,7 @@ export async function checkPortability(
           url: `${config.baseUrl}/origination/porting/portability_checks`,
           headers: telnyxAuthHeaders(config),
           json: { phone_numbers: chunk.map((phone_number) => ({ phone_number })) },
+          trustedCa: config.trustedCa,
         },
         readTelnyxError,
       ));

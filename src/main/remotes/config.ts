@@ -14,6 +14,8 @@ export interface RemoteConfig {
   user?: string;
   /** Telnyx: connection to set on ported numbers (required to submit). */
   defaultConnectionId?: string;
+  /** PEM certificates of a private authority trusted for this remote beside the public ones (http.ts `trustedCa`). */
+  trustedCa?: readonly string[];
   /** How long to wait for an answer to an API call (default 30 s; tests shorten it). */
   requestTimeoutMs?: number;
 }

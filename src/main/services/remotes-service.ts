@@ -6,17 +6,22 @@ import type { RemoteRow } from '../db/repos/remotes-repo';
 import type { PortRow } from '../db/repos/ports-repo';
 import { normalizeBaseUrl } from '../remotes/url';
 import type { RemoteConfig } from '../remotes/config';
+import { readTrustedCa, type CertificateInfo, type TrustedCa } from '../remotes/trusted-ca';
 import type { ChangeBus } from './changes';
 import type { SecretBox } from './secrets';
 import { writeAssignment } from './remote-assignment';
 
-/** A remote as views see it: never the token, only whether one is stored. */
-export interface RemoteInfo extends RemoteRow {
+/** A remote as views see it: never the token, only whether one is stored; of a trusted certificate, what identifies it. */
+export interface RemoteInfo extends Omit<RemoteRow, 'trustedCa'> {
   /** Telnyx v1's `x-api-user` (the portal user's e-mail); null on Kazoo. */
   apiUser: string | null;
   defaultConnectionId: string | null;
   /** New ports go to this remote unless told otherwise. */
   isDefault: boolean;
+  /** The private authority's certificates trusted for this remote (empty: public authorities only). */
+  trustedCertificates: CertificateInfo[];
+  /** Why the stored trusted certificate cannot be used (a damaged database), else null. */
+  trustedCaProblem: string | null;
 }
 
 /** A remote just added, and how many ports made with no remote it took (the first remote takes them all). */
@@ -36,6 +41,8 @@ export interface AddRemoteInput {
   apiUser?: string;
   name?: string;
   defaultConnectionId?: string;
+  /** PEM certificate blocks of a private authority to trust for this remote (the RPC schema has checked their form). */
+  trustedCa?: string;
 }
 
 /** sync_state keys of a remote's settings (beside the remotes row: no schema change for optional parts). */
@@ -53,12 +60,17 @@ export class RemotesService {
 
   list(): RemoteInfo[] {
     const defaultId = this.setting(DEFAULT_KEY.remoteId, DEFAULT_KEY.key);
-    return this.repos.remotes.list().map((r) => ({
-      ...r,
-      apiUser: this.setting(r.id, API_USER),
-      defaultConnectionId: this.setting(r.id, DEFAULT_CONNECTION),
-      isDefault: r.id === defaultId,
-    }));
+    return this.repos.remotes.list().map(({ trustedCa, ...r }) => {
+      const trust = storedTrust(trustedCa);
+      return {
+        ...r,
+        apiUser: this.setting(r.id, API_USER),
+        defaultConnectionId: this.setting(r.id, DEFAULT_CONNECTION),
+        isDefault: r.id === defaultId,
+        trustedCertificates: trust.ca?.certificates ?? [],
+        trustedCaProblem: trust.problem,
+      };
+    });
   }
 
   get(id: string): RemoteInfo {
@@ -77,6 +89,7 @@ export class RemotesService {
     if (!accountId) throw new AppError('VALIDATION', 'The account id is required', { field: 'accountId' });
     if (!input.token.trim()) throw new AppError('VALIDATION', 'The token is required', { field: 'token' });
     const apiUser = checkApiUser(input.kind, input.apiUser, true);
+    const trusted = input.trustedCa !== undefined ? readTrustedCa(input.trustedCa) : null;
     const dup = this.list().find((r) => r.kind === input.kind && r.baseUrl === baseUrl && r.accountId === accountId);
     if (dup) throw new AppError('CONFLICT', `This account is already set up as remote "${dup.name}" (${dup.id})`, { id: dup.id });
     const id = randomUUID();
@@ -85,7 +98,7 @@ export class RemotesService {
     const now = this.now();
     const assigned = this.repos.db.transaction(() => {
       const first = this.repos.remotes.list().length === 0;
-      this.repos.remotes.insert({ id, kind: input.kind, name, baseUrl, accountId, tokenSealed: sealed, now });
+      this.repos.remotes.insert({ id, kind: input.kind, name, baseUrl, accountId, tokenSealed: sealed, now, trustedCa: trusted?.pem ?? null });
       if (apiUser) this.setSetting(id, API_USER, apiUser);
       if (input.defaultConnectionId) this.setSetting(id, DEFAULT_CONNECTION, input.defaultConnectionId);
       // The first remote becomes the default, so new ports sync without a further step.
@@ -150,11 +163,25 @@ export class RemotesService {
     return this.get(id);
   }
 
+  /**
+   * Trust a private certificate authority for this remote's https requests (besides the public
+   * ones), or stop trusting it (null). A text that is not certificates is refused and nothing changes.
+   */
+  setTrustedCa(id: string, text: string | null): RemoteInfo {
+    this.get(id);
+    this.repos.remotes.setTrustedCa(id, text === null ? null : readTrustedCa(text).pem);
+    this.changes.emit({ type: 'sync' });
+    return this.get(id);
+  }
+
   /** Everything an adapter needs, token decrypted. For main-process use only. */
   config(id: string): RemoteConfig {
     const info = this.get(id);
     const sealed = this.repos.remotes.sealedToken(id);
     if (!sealed) throw new AppError('UNAUTHORIZED', `Remote "${info.name}" has no token; enter one`);
+    const trust = storedTrust(this.repos.remotes.trustedCa(id));
+    // Connecting without it would only be refused by the server's certificate: say what to fix instead.
+    if (trust.problem) throw new AppError('VALIDATION', `Remote "${info.name}": ${trust.problem}`, { field: 'trustedCa' });
     return {
       kind: info.kind,
       baseUrl: info.baseUrl,
@@ -162,6 +189,7 @@ export class RemotesService {
       token: this.secrets.open(sealed),
       ...(info.apiUser ? { user: info.apiUser } : {}),
       ...(info.defaultConnectionId ? { defaultConnectionId: info.defaultConnectionId } : {}),
+      ...(trust.ca ? { trustedCa: trust.ca.blocks } : {}),
     };
   }
 
@@ -171,6 +199,17 @@ export class RemotesService {
 
   private setSetting(id: string, key: string, value: string): void {
     this.repos.syncState.set(id, key, value);
+  }
+}
+
+/** A remote's stored trusted certificate, read again (a damaged or hand-edited database is said, not trusted). */
+function storedTrust(pem: string | null): { ca: TrustedCa | null; problem: string | null } {
+  if (pem === null) return { ca: null, problem: null };
+  try {
+    return { ca: readTrustedCa(pem), problem: null };
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return { ca: null, problem: `${why} (as stored in the database, so it is not used): set it again with portdesk remote ca ID --ca-file FILE` };
   }
 }
 

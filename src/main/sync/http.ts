@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
+import { rootCertificates } from 'node:tls';
 import { promisify } from 'node:util';
 import { brotliDecompress, constants as zlib, gunzip, inflate, inflateRaw, type BrotliOptions, type ZlibOptions } from 'node:zlib';
 import { CONNECT_TIMEOUT, RemoteError, kindOfStatus, networkError, parseRetryAfter, type RemoteErrorKind } from './errors';
@@ -28,6 +30,8 @@ export interface HttpRequest {
   timeoutMs?: number;
   /** Largest answer accepted by {@link requestBytes}. */
   maxBytes?: number;
+  /** PEM certificates trusted beside Node's own list (the remote's private authority), redirects included. */
+  trustedCa?: readonly string[];
 }
 
 /** How long PortDesk waits for a JSON answer unless the remote's config says otherwise. */
@@ -49,7 +53,31 @@ const IDLE_SOCKET_MS = 4_000;
  * four times the CPU and garbage of a plain request (docs/sync.md). Everything fetch did that
  * PortDesk relies on is kept: redirects, compressed answers, its timeout error.
  */
-const AGENTS = { http: new HttpAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }), https: new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }) };
+const HTTP_AGENT = new HttpAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
+const PUBLIC_HTTPS_AGENT = new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
+
+/**
+ * One keep-alive agent per distinct set of trusted certificates (by a hash of them): a socket
+ * checked against one remote's authority is never reused for another's requests, and public
+ * servers still verify (Node's roots come first). A set is usually one remote's, so the map holds
+ * a few agents; the array a remote's config hands every request is looked up without hashing.
+ */
+const TRUSTING_AGENTS = new Map<string, HttpsAgent>();
+const AGENT_OF_CONFIG = new WeakMap<readonly string[], HttpsAgent>();
+
+function httpsAgent(trustedCa: readonly string[] | undefined): HttpsAgent {
+  if (!trustedCa || trustedCa.length === 0) return PUBLIC_HTTPS_AGENT;
+  let agent = AGENT_OF_CONFIG.get(trustedCa);
+  if (agent) return agent;
+  const key = createHash('sha256').update(trustedCa.join('\n')).digest('hex');
+  agent = TRUSTING_AGENTS.get(key);
+  if (!agent) {
+    agent = new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS, ca: [...rootCertificates, ...trustedCa] });
+    TRUSTING_AGENTS.set(key, agent);
+  }
+  AGENT_OF_CONFIG.set(trustedCa, agent);
+  return agent;
+}
 
 /** What fetch sent besides the caller's headers (and its accept-encoding, see exchange): servers and proxies see the same requests as before. */
 const FETCH_HEADERS = { 'user-agent': 'node' };
@@ -69,6 +97,8 @@ interface Sending {
   headers: Record<string, string>;
   body: Uint8Array | null;
   maxBytes: number | undefined;
+  /** For an https URL (the first or one redirected to). */
+  httpsAgent: HttpsAgent;
 }
 
 /**
@@ -84,7 +114,7 @@ async function send(req: HttpRequest, accept: string): Promise<Answer> {
   for (let attempt = 0; ; attempt += 1) {
     const deadline = new Deadline(req.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
     try {
-      return await following({ method: req.method, url: new URL(req.url), headers, body, maxBytes: req.maxBytes }, deadline);
+      return await following({ method: req.method, url: new URL(req.url), headers, body, maxBytes: req.maxBytes, httpsAgent: httpsAgent(req.trustedCa) }, deadline);
     } catch (err) {
       if (err instanceof RemoteError) throw err;
       if (req.method !== 'GET' || attempt >= 1) throw networkError(err);
@@ -181,7 +211,7 @@ function exchange(sending: Sending, deadline: Deadline): Promise<Answer> {
       ...sending.headers,
       ...(sending.body ? { 'content-length': String(sending.body.byteLength) } : {}),
     };
-    const req: ClientRequest = (tls ? httpsRequest : httpRequest)(url, { method: sending.method, headers, agent: tls ? AGENTS.https : AGENTS.http });
+    const req: ClientRequest = (tls ? httpsRequest : httpRequest)(url, { method: sending.method, headers, agent: tls ? sending.httpsAgent : HTTP_AGENT });
     // Until a socket is connected (TCP, then TLS for https) nothing of the request has left: a
     // timeout then says so, whichever timer fires.
     let connected = false;

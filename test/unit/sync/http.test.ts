@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer, Server as HttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RemoteError } from '../../../src/main/sync/errors';
@@ -25,7 +25,8 @@ afterEach(async () => {
 async function serve(answer: (req: Seen, res: ServerResponse, n: number) => void, server: Server | HttpsServer = createServer()): Promise<{ url: string; seen: Seen[] }> {
   const seen: Seen[] = [];
   let connections = 0;
-  server.on('connection', (socket) => {
+  // Over TLS, requests come on the TLS socket, not the TCP one 'connection' announces.
+  server.on(server instanceof HttpsServer ? 'secureConnection' : 'connection', (socket: Socket) => {
     connections += 1;
     (socket as { n?: number }).n = connections;
   });
@@ -165,17 +166,33 @@ describe('http: requests over node:http keep what fetch did', () => {
     expect(seen).toEqual([]);
   });
 
+  const tlsDir = new URL('../../support/tls/', import.meta.url);
+  const selfSigned = (): HttpsServer => createTlsServer({ key: readFileSync(new URL('key.pem', tlsDir)), cert: readFileSync(new URL('cert.pem', tlsDir)) });
+
   it('speaks TLS to an https URL and checks the certificate (a self-signed one is refused)', async () => {
-    const dir = new URL('../../support/tls/', import.meta.url);
-    const tlsServer = createTlsServer({ key: readFileSync(new URL('key.pem', dir)), cert: readFileSync(new URL('cert.pem', dir)) });
-    const { url, seen } = await serve((_, res) => json(res, 200, {}), tlsServer);
+    const { url, seen } = await serve((_, res) => json(res, 200, {}), selfSigned());
     expect(url).toMatch(/^https:/);
     const err = await fails(get(`${url}/x`));
     // Said in words to act on, and known to have sent nothing (a create is not held as perhaps landed).
     expect(err).toMatchObject({ kind: 'transient', status: 0, notConnected: true });
     expect(err.message).toBe(
-      "The server's certificate is not from a certificate authority PortDesk trusts (it is self-signed, or from a private authority) (DEPTH_ZERO_SELF_SIGNED_CERT), so PortDesk did not connect and sent nothing. PortDesk accepts an https server whose certificate comes from a public certificate authority: ask the server's administrator for one.",
+      "The server's certificate is not from a certificate authority PortDesk trusts (it is self-signed, or from a private authority) (DEPTH_ZERO_SELF_SIGNED_CERT), so PortDesk did not connect and sent nothing. Ask the server's administrator for a certificate from a public certificate authority, or add the certificate of the authority that issued it to this connection (portdesk remote ca ID --ca-file FILE).",
     );
     expect(seen).toEqual([]);
+  });
+
+  it("trusts a remote's own certificate for that remote's requests only, on one keep-alive socket", async () => {
+    const { url, seen } = await serve((_, res) => json(res, 200, { ok: true }), selfSigned());
+    const trustedCa = [readFileSync(new URL('cert.pem', tlsDir), 'utf8')];
+    expect((await requestJson({ method: 'GET', url: `${url}/a`, headers: {}, trustedCa }, readError)).body).toEqual({ ok: true });
+    // A second config holding the same certificate (another remote on that server) shares the agent, hence the socket.
+    expect((await requestBytes({ method: 'GET', url: `${url}/b`, headers: {}, trustedCa: [...trustedCa] }, readError)).length).toBeGreaterThan(0);
+    expect(seen.map((s) => [s.url, s.connection])).toEqual([['/a', 1], ['/b', 1]]);
+    // A request without it is still refused: the trust is the remote's, not the process's.
+    expect((await fails(get(`${url}/c`))).message).toContain('DEPTH_ZERO_SELF_SIGNED_CERT');
+    // Another private authority does not vouch for this server.
+    const other = [readFileSync(new URL('other-ca.pem', tlsDir), 'utf8')];
+    expect((await fails(requestJson({ method: 'GET', url: `${url}/d`, headers: {}, trustedCa: other }, readError))).message).toContain('(DEPTH_ZERO_SELF_SIGNED_CERT)');
+    expect(seen).toHaveLength(2);
   });
 });

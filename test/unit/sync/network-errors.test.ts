@@ -86,7 +86,10 @@ describe('a server certificate Node refuses', () => {
     const name = refused('ERR_TLS_CERT_ALTNAME_INVALID', "Hostname/IP does not match certificate's altnames");
     expect(name.message).toContain("was issued for another name than the one in the connection's address (ERR_TLS_CERT_ALTNAME_INVALID)");
     expect(name.message).toContain("Check the server address in the connection's settings");
-    expect(refused('SELF_SIGNED_CERT_IN_CHAIN', 'self-signed certificate in certificate chain').message).toContain('self-signed, or from a private authority');
+    const chain = refused('SELF_SIGNED_CERT_IN_CHAIN', 'self-signed certificate in certificate chain').message;
+    expect(chain).toContain('self-signed, or from a private authority');
+    // Points to what the specialist can do about a private authority: trust it on this connection.
+    expect(chain).toContain('add the certificate of the authority that issued it to this connection (portdesk remote ca ID --ca-file FILE)');
     // Any other failure keeps Node's words.
     expect(refused('ECONNRESET', 'socket hang up')).toMatchObject({ message: 'Network error (socket hang up)', notConnected: false });
   });

@@ -1,7 +1,9 @@
+import { readFile, stat } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../../shared/errors';
 import type { Run } from './run';
-import type { SyncStatusView } from '../../../shared/rpc/methods/sync';
+import type { RemoteInfoView, SyncStatusView } from '../../../shared/rpc/methods/sync';
+import { TRUSTED_CA_MAX_CHARS, shortFingerprint } from '../../../shared/domain/trustedCa';
 import { lateCreateText } from '../../../shared/domain/lateCreates';
 import { unreadableAccount, unreadableHeading } from '../../../shared/domain/unreadable';
 
@@ -42,6 +44,29 @@ async function readToken(opts: TokenOptions, deps: SyncCommandDeps): Promise<str
   throw new AppError('VALIDATION', 'The token is required: pipe it with --token-stdin or name a variable with --token-env VAR');
 }
 
+/**
+ * A trusted certificate file's text, refused by its size before it is read; its form is checked
+ * by the RPC schema and each certificate by the remotes service, like the Settings field's.
+ */
+async function readCaFile(file: string): Promise<string> {
+  try {
+    if ((await stat(file)).size > TRUSTED_CA_MAX_CHARS) throw new AppError('VALIDATION', `${file} is over 64 KB: a trusted certificate file holds one authority or a short chain`);
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const code = (err as { code?: string }).code;
+    throw new AppError('FILE', `Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message}`);
+  }
+}
+
+/** One line of `portdesk remote list`; a trusted private authority by its subject and the start of its SHA-256 fingerprint. */
+function remoteLine(r: RemoteInfoView): string {
+  const trust = r.trustedCaProblem
+    ? '  (trusted certificate unusable: see --json)'
+    : r.trustedCertificates.map((c) => `  trusts "${c.subject}" (SHA-256 ${shortFingerprint(c.fingerprint)})`).join('');
+  return `${r.id}  ${r.kind}  ${r.name}  ${r.baseUrl}  account ${r.accountId}${r.apiUser ? `  user ${r.apiUser}` : ''}${r.hasToken ? '' : '  (no token)'}${trust}`;
+}
+
 /** Human text for `portdesk sync status`. */
 export function statusText(s: SyncStatusView): string {
   const lines = [s.summary];
@@ -66,7 +91,7 @@ export function statusText(s: SyncStatusView): string {
   return lines.join('\n');
 }
 
-/** `portdesk remote add|list|remove|token` and `portdesk sync --once|status`. */
+/** `portdesk remote add|list|default|remove|token|ca` and `portdesk sync --once|status`. */
 export function registerSyncCommands(program: Command, deps: SyncCommandDeps): void {
   const { run } = deps;
   const remote = program.command('remote').description('porting API accounts PortDesk syncs with');
@@ -81,8 +106,10 @@ export function registerSyncCommands(program: Command, deps: SyncCommandDeps): v
     .option('--connection-id <id>', 'Telnyx: connection set on ported numbers (needed to submit)')
     .option('--token-stdin', 'read the token from standard input')
     .option('--token-env <VAR>', 'read the token from this environment variable')
-    .action(async (opts: TokenOptions & { kind: 'kazoo' | 'telnyx'; url: string; account: string; user?: string; name?: string; connectionId?: string }) => {
+    .option('--ca-file <file>', 'PEM certificate of the private authority (or self-signed certificate) to trust for this server')
+    .action(async (opts: TokenOptions & { kind: 'kazoo' | 'telnyx'; url: string; account: string; user?: string; name?: string; connectionId?: string; caFile?: string }) => {
       const token = await readToken(opts, deps);
+      const trustedCa = opts.caFile !== undefined ? await readCaFile(opts.caFile) : undefined;
       await run(
         'remotes.add',
         {
@@ -93,6 +120,7 @@ export function registerSyncCommands(program: Command, deps: SyncCommandDeps): v
           ...(opts.user ? { apiUser: opts.user } : {}),
           ...(opts.name ? { name: opts.name } : {}),
           ...(opts.connectionId ? { defaultConnectionId: opts.connectionId } : {}),
+          ...(trustedCa !== undefined ? { trustedCa } : {}),
         },
         (r) =>
           `Added remote ${r.id} "${r.name}" (${r.kind} ${r.baseUrl}, account ${r.accountId}${r.apiUser ? `, user ${r.apiUser}` : ''})` +
@@ -102,7 +130,7 @@ export function registerSyncCommands(program: Command, deps: SyncCommandDeps): v
   remote
     .command('list')
     .description('list remotes (tokens are never shown)')
-    .action(() => run('remotes.list', {}, (list) => (list.length === 0 ? 'No remotes' : list.map((r) => `${r.id}  ${r.kind}  ${r.name}  ${r.baseUrl}  account ${r.accountId}${r.apiUser ? `  user ${r.apiUser}` : ''}${r.hasToken ? '' : '  (no token)'}`).join('\n'))));
+    .action(() => run('remotes.list', {}, (list) => (list.length === 0 ? 'No remotes' : list.map(remoteLine).join('\n'))));
   remote
     .command('default <id>')
     .description('make this remote the one new ports go to')
@@ -119,6 +147,18 @@ export function registerSyncCommands(program: Command, deps: SyncCommandDeps): v
     .action(async (id: string, opts: TokenOptions) => {
       const token = await readToken(opts, deps);
       await run('remotes.setToken', { id, token }, (r) => `New token stored for ${r.name}`);
+    });
+  remote
+    .command('ca <id>')
+    .description("trust a private certificate authority for this remote's https server, or stop trusting it")
+    .option('--ca-file <file>', 'PEM certificate of the authority (or the self-signed certificate) to trust')
+    .option('--clear', 'trust public certificate authorities only')
+    .action(async (id: string, opts: { caFile?: string; clear?: boolean }) => {
+      if ((opts.caFile === undefined) === !opts.clear) throw new AppError('VALIDATION', 'Say what to trust: --ca-file FILE, or --clear to trust public authorities only');
+      const trustedCa = opts.caFile !== undefined ? await readCaFile(opts.caFile) : null;
+      await run('remotes.setTrustedCa', { id, trustedCa }, (r) =>
+        r.trustedCertificates.length === 0 ? `${r.name} now trusts public certificate authorities only` : `${r.name} now trusts ${r.trustedCertificates.map((c) => `"${c.subject}" (SHA-256 ${c.fingerprint})`).join(', ')}`,
+      );
     });
 
   const sync = program

@@ -9,6 +9,8 @@ export interface RemoteRow {
   accountId: string;
   hasToken: boolean;
   createdAt: number;
+  /** PEM certificate blocks trusted for this remote beside the public authorities, as stored (read with readTrustedCa). */
+  trustedCa: string | null;
 }
 
 /** Remotes (porting API accounts); tokens are stored sealed and read only by the remotes service. */
@@ -17,11 +19,13 @@ export class RemotesRepo {
 
   constructor(db: Db) {
     this.s = {
-      list: db.prepare('SELECT id, kind, name, base_url AS baseUrl, account_id AS accountId, token_enc IS NOT NULL AS hasToken, created_at AS createdAt FROM remotes ORDER BY created_at, id'),
+      list: db.prepare('SELECT id, kind, name, base_url AS baseUrl, account_id AS accountId, token_enc IS NOT NULL AS hasToken, created_at AS createdAt, trusted_ca AS trustedCa FROM remotes ORDER BY created_at, id'),
       exists: db.prepare('SELECT 1 FROM remotes WHERE id = ?'),
-      insert: db.prepare('INSERT INTO remotes (id, kind, name, base_url, account_id, token_enc, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      insert: db.prepare('INSERT INTO remotes (id, kind, name, base_url, account_id, token_enc, created_at, trusted_ca) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       delete: db.prepare('DELETE FROM remotes WHERE id = ?'),
       setToken: db.prepare('UPDATE remotes SET token_enc = ? WHERE id = ?'),
+      setTrustedCa: db.prepare('UPDATE remotes SET trusted_ca = ? WHERE id = ?'),
+      trustedCa: db.prepare('SELECT trusted_ca FROM remotes WHERE id = ?'),
       token: db.prepare('SELECT token_enc FROM remotes WHERE id = ?'),
     };
   }
@@ -34,8 +38,8 @@ export class RemotesRepo {
     return this.s.exists.get(id) !== undefined;
   }
 
-  insert(r: { id: string; kind: RemoteKind; name: string; baseUrl: string; accountId: string; tokenSealed: Buffer; now: number }): void {
-    this.s.insert.run(r.id, r.kind, r.name, r.baseUrl, r.accountId, r.tokenSealed, r.now);
+  insert(r: { id: string; kind: RemoteKind; name: string; baseUrl: string; accountId: string; tokenSealed: Buffer; now: number; trustedCa: string | null }): void {
+    this.s.insert.run(r.id, r.kind, r.name, r.baseUrl, r.accountId, r.tokenSealed, r.now, r.trustedCa);
   }
 
   delete(id: string): void {
@@ -44,6 +48,16 @@ export class RemotesRepo {
 
   setToken(id: string, sealed: Buffer): void {
     this.s.setToken.run(sealed, id);
+  }
+
+  /** The PEM blocks to trust for this remote (checked by the caller), or null for public authorities only. */
+  setTrustedCa(id: string, pem: string | null): void {
+    this.s.setTrustedCa.run(pem, id);
+  }
+
+  /** The stored PEM blocks trusted for this remote, or null. */
+  trustedCa(id: string): string | null {
+    return (this.s.trustedCa.get(id) as { trusted_ca: string | null } | undefined)?.trusted_ca ?? null;
   }
 
   /** The sealed token, or null when none is stored. */

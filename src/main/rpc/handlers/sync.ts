@@ -7,7 +7,7 @@ import type { Handlers } from '../router';
 
 type SyncHandlers = Pick<
   Handlers,
-  'remotes.list' | 'remotes.add' | 'remotes.remove' | 'remotes.setDefault' | 'remotes.setToken' | 'documents.fetchRemote' | 'sync.status' | 'sync.now' | 'sync.acceptCharges' | 'sync.retry' | 'sync.settleDuplicate' | 'conflicts.list' | 'conflicts.resolve'
+  'remotes.list' | 'remotes.add' | 'remotes.remove' | 'remotes.setDefault' | 'remotes.setToken' | 'remotes.setTrustedCa' | 'documents.fetchRemote' | 'sync.status' | 'sync.now' | 'sync.acceptCharges' | 'sync.retry' | 'sync.settleDuplicate' | 'conflicts.list' | 'conflicts.resolve'
 >;
 
 export function syncHandlers(remotes: RemotesService, engine: SyncEngine, changes: ChangeBus, now: () => number = Date.now): SyncHandlers {
@@ -26,6 +26,7 @@ export function syncHandlers(remotes: RemotesService, engine: SyncEngine, change
     },
     'remotes.setDefault': ({ id }) => remotes.setDefault(id),
     'remotes.setToken': ({ id, token, apiUser }) => remotes.setToken(id, token, apiUser),
+    'remotes.setTrustedCa': ({ id, trustedCa }) => remotes.setTrustedCa(id, trustedCa),
     'documents.fetchRemote': ({ attachmentId }) => engine.fetchAttachment(attachmentId),
     'sync.status': () => engine.status(),
     'sync.now': (input) => engine.syncNow({ ...input, waitMs: 30_000 }),

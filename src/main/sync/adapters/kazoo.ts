@@ -380,7 +380,7 @@ export class KazooAdapter implements RemoteAdapter {
   }
 
   private async callUrl(method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE', url: string, json?: unknown, readError: ErrorReader = readKazooError): Promise<z.infer<typeof EnvelopeSchema>> {
-    const res = await requestJson({ method, url, headers: { 'x-auth-token': this.config.token }, json, timeoutMs: this.requestTimeoutMs }, readError);
+    const res = await requestJson({ method, url, headers: { 'x-auth-token': this.config.token }, json, timeoutMs: this.requestTimeoutMs, trustedCa: this.config.trustedCa }, readError);
     const env = EnvelopeSchema.safeParse(res.body);
     if (!env.success) throw new RemoteError({ kind: 'transient', status: res.status, message: 'Kazoo answered without the usual envelope' });
     return env.data;
@@ -607,7 +607,7 @@ export class KazooAdapter implements RemoteAdapter {
     const name = opts.replacing ?? withPdfExtension(file.name);
     const url = opts.replacing ? `${base}/${encodeURIComponent(opts.replacing)}` : `${base}?filename=${encodeURIComponent(name)}`;
     const res = await requestJson(
-      { method: opts.replacing ? 'POST' : 'PUT', url, headers: { 'x-auth-token': this.config.token }, bytes: { data: file.bytes, contentType: 'application/pdf' }, timeoutMs: 120_000 },
+      { method: opts.replacing ? 'POST' : 'PUT', url, headers: { 'x-auth-token': this.config.token }, bytes: { data: file.bytes, contentType: 'application/pdf' }, timeoutMs: 120_000, trustedCa: this.config.trustedCa },
       readKazooError,
     );
     EnvelopeSchema.parse(res.body);
@@ -626,13 +626,13 @@ export class KazooAdapter implements RemoteAdapter {
 
   downloadAttachment(remoteObjectId: string, remoteName: string): Promise<Uint8Array> {
     const url = this.portUrl(remoteObjectId, `/attachments/${encodeURIComponent(remoteName)}`);
-    return requestBytes({ method: 'GET', url, headers: { 'x-auth-token': this.config.token }, timeoutMs: 120_000, maxBytes: MAX_DOWNLOAD_BYTES }, readKazooError);
+    return requestBytes({ method: 'GET', url, headers: { 'x-auth-token': this.config.token }, timeoutMs: 120_000, maxBytes: MAX_DOWNLOAD_BYTES, trustedCa: this.config.trustedCa }, readKazooError);
   }
 
   /** Kazoo builds an LOA PDF from the request's own data: `GET .../port_requests/{id}/loa`. */
   fetchLoa(remoteObjectId: string): Promise<Uint8Array> {
     const url = this.portUrl(remoteObjectId, '/loa');
-    return requestBytes({ method: 'GET', url, headers: { 'x-auth-token': this.config.token, accept: 'application/pdf' }, timeoutMs: 60_000, maxBytes: MAX_DOWNLOAD_BYTES }, readKazooError);
+    return requestBytes({ method: 'GET', url, headers: { 'x-auth-token': this.config.token, accept: 'application/pdf' }, timeoutMs: 60_000, maxBytes: MAX_DOWNLOAD_BYTES, trustedCa: this.config.trustedCa }, readKazooError);
   }
 
   /**

@@ -238,7 +238,7 @@ export class TelnyxAdapter implements RemoteAdapter {
   }
 
   private request(req: Omit<HttpRequest, 'headers'>): Promise<HttpResponse> {
-    return requestJson({ timeoutMs: this.requestTimeoutMs, ...req, headers: telnyxAuthHeaders(this.config) }, readTelnyxError);
+    return requestJson({ timeoutMs: this.requestTimeoutMs, ...req, headers: telnyxAuthHeaders(this.config), trustedCa: this.config.trustedCa }, readTelnyxError);
   }
 
   private async call(method: 'GET' | 'POST' | 'PUT', path: string, json?: unknown): Promise<unknown> {
@@ -548,7 +548,7 @@ export class TelnyxAdapter implements RemoteAdapter {
     const key = grant.form_fields.key;
     if (!key) throw new RemoteError({ kind: 'transient', status: 201, message: 'Telnyx granted an upload without a key' });
     // The store checks the signed policy, not Telnyx credentials.
-    await requestJson({ method: 'POST', url: grant.url, headers: {}, bytes: formBody(grant.form_fields, file), timeoutMs: 120_000 }, readTelnyxError);
+    await requestJson({ method: 'POST', url: grant.url, headers: {}, bytes: formBody(grant.form_fields, file), timeoutMs: 120_000, trustedCa: this.config.trustedCa }, readTelnyxError);
     const doc = await this.call('POST', `/draft_port_requests/${id}/supporting_documents`, { document_type: file.documentType, key, body: label });
     return this.read(DocumentSchema, doc, 'the new supporting document').id;
   }
@@ -563,7 +563,7 @@ export class TelnyxAdapter implements RemoteAdapter {
     const [kind, id] = split(remoteObjectId);
     const base = kind === 'draft' ? 'draft_port_requests' : 'port_requests';
     const link = this.read(LinkSchema, await this.call('POST', `/${base}/${id}/supporting_documents/${encodeURIComponent(remoteName)}/download_links`), 'the download link');
-    return requestBytes({ method: 'GET', url: link.url, headers: {}, timeoutMs: 120_000, maxBytes: MAX_DOWNLOAD_BYTES }, readTelnyxError);
+    return requestBytes({ method: 'GET', url: link.url, headers: {}, timeoutMs: 120_000, maxBytes: MAX_DOWNLOAD_BYTES, trustedCa: this.config.trustedCa }, readTelnyxError);
   }
 
   /** Telnyx comments carry no client field: a retry looks for one with the same text first. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PortFieldsSchema, PortStateSchema, RemoteKindSchema } from '../../model';
 import { method } from '../method';
+import { trustedCaProblem } from '../../domain/trustedCa';
 
 const id = z.string().min(1, 'is required');
 
@@ -18,7 +19,12 @@ export const RemoteInfoSchema = z.object({
   /** New ports go to this remote unless told otherwise. */
   isDefault: z.boolean(),
   createdAt: z.number().int(),
+  /** A private authority trusted for this remote's https requests (empty: public authorities only). */
+  trustedCertificates: z.array(z.object({ subject: z.string(), fingerprint: z.string(), validTo: z.string() })),
+  /** Why the stored trusted certificate cannot be used (a damaged database), else null. */
+  trustedCaProblem: z.string().nullable(),
 });
+export type RemoteInfoView = z.infer<typeof RemoteInfoSchema>;
 
 /** A remote request the last pull could not read (an unknown state, a field of the wrong type). */
 export const UnreadableRemoteSchema = z.object({
@@ -128,6 +134,12 @@ export const TokenSchema = z
 /** The Telnyx portal user (an e-mail) that v1 wants beside the token. */
 export const ApiUserSchema = z.string().trim().max(254, 'is too long').pipe(z.email('must be the e-mail address you sign in to the Telnyx portal with'));
 
+/** A private authority's certificate(s), PEM: one or more -----BEGIN CERTIFICATE----- blocks, at most 64 KB (main then parses each). */
+export const TrustedCaSchema = z.string().superRefine((text, ctx) => {
+  const problem = trustedCaProblem(text);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
 export const syncMethods = {
   'remotes.list': method(z.object({}), z.array(RemoteInfoSchema)),
   'remotes.add': method(
@@ -140,6 +152,7 @@ export const syncMethods = {
       apiUser: ApiUserSchema.optional(),
       name: z.string().max(128).optional(),
       defaultConnectionId: z.string().max(200).optional(),
+      trustedCa: TrustedCaSchema.optional(),
     }),
     /** assignedPorts: the ports made with no remote that the first remote added took. */
     RemoteInfoSchema.extend({ assignedPorts: z.number().int() }),
@@ -150,6 +163,8 @@ export const syncMethods = {
   'documents.fetchRemote': method(z.object({ attachmentId: id }), z.object({ attachmentId: z.string(), sha256: z.string(), size: z.number().int() })),
   /** A new token; for Telnyx, the API user may be given (or corrected) with it. */
   'remotes.setToken': method(z.object({ id, token: TokenSchema, apiUser: ApiUserSchema.optional() }), RemoteInfoSchema),
+  /** Trust a private certificate authority for this remote's https requests; null stops trusting it. */
+  'remotes.setTrustedCa': method(z.object({ id, trustedCa: TrustedCaSchema.nullable() }), RemoteInfoSchema),
   'sync.status': method(z.object({}), SyncStatusSchema),
   'sync.now': method(z.object({ remoteId: z.string().optional(), confirmRemovals: z.boolean().optional() }), SyncReportSchema),
   'sync.acceptCharges': method(z.object({ portId: id }), z.object({ portId: z.string(), requeued: z.number().int() })),
