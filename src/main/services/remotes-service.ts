@@ -209,7 +209,7 @@ function storedTrust(pem: string | null): { ca: TrustedCa | null; problem: strin
     return { ca: readTrustedCa(pem), problem: null };
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    return { ca: null, problem: `${why} (as stored in the database, so it is not used): set it again with portdesk remote ca ID --ca-file FILE` };
+    return { ca: null, problem: `${why} (as stored in the database, so it is not used): set it again in Settings (Certificate) or with portdesk remote ca ID --ca-file FILE` };
   }
 }
 

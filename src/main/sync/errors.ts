@@ -79,7 +79,7 @@ function describe(err: unknown): string {
 
 const UNTRUSTED = 'is not from a certificate authority PortDesk trusts (it is self-signed, or from a private authority)';
 const UNTRUSTED_ADVICE =
-  "Ask the server's administrator for a certificate from a public certificate authority, or add the certificate of the authority that issued it to this connection (portdesk remote ca ID --ca-file FILE).";
+  "Ask the server's administrator for a certificate from a public certificate authority, or add the certificate of the authority that issued it to this connection (Settings, Connections, Certificate; or portdesk remote ca ID --ca-file FILE).";
 
 /**
  * Node's codes for a server certificate it refuses, what each means and what to do. The TLS

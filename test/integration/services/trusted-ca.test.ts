@@ -57,6 +57,6 @@ describe('a remote trusts a private certificate authority', () => {
     const info = remotes.get(id);
     expect(info.trustedCertificates).toEqual([]);
     expect(info.trustedCaProblem).toMatch(/^The trusted certificate holds no certificate.*\(as stored in the database, so it is not used\): set it again/);
-    expect(() => remotes.config(id)).toThrow(/set it again with portdesk remote ca ID --ca-file FILE/);
+    expect(() => remotes.config(id)).toThrow("set it again in Settings (Certificate) or with portdesk remote ca ID --ca-file FILE");
   });
 });

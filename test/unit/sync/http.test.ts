@@ -176,7 +176,7 @@ describe('http: requests over node:http keep what fetch did', () => {
     // Said in words to act on, and known to have sent nothing (a create is not held as perhaps landed).
     expect(err).toMatchObject({ kind: 'transient', status: 0, notConnected: true });
     expect(err.message).toBe(
-      "The server's certificate is not from a certificate authority PortDesk trusts (it is self-signed, or from a private authority) (DEPTH_ZERO_SELF_SIGNED_CERT), so PortDesk did not connect and sent nothing. Ask the server's administrator for a certificate from a public certificate authority, or add the certificate of the authority that issued it to this connection (portdesk remote ca ID --ca-file FILE).",
+      "The server's certificate is not from a certificate authority PortDesk trusts (it is self-signed, or from a private authority) (DEPTH_ZERO_SELF_SIGNED_CERT), so PortDesk did not connect and sent nothing. Ask the server's administrator for a certificate from a public certificate authority, or add the certificate of the authority that issued it to this connection (Settings, Connections, Certificate; or portdesk remote ca ID --ca-file FILE).",
     );
     expect(seen).toEqual([]);
   });

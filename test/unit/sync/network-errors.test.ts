@@ -89,7 +89,7 @@ describe('a server certificate Node refuses', () => {
     const chain = refused('SELF_SIGNED_CERT_IN_CHAIN', 'self-signed certificate in certificate chain').message;
     expect(chain).toContain('self-signed, or from a private authority');
     // Points to what the specialist can do about a private authority: trust it on this connection.
-    expect(chain).toContain('add the certificate of the authority that issued it to this connection (portdesk remote ca ID --ca-file FILE)');
+    expect(chain).toContain('add the certificate of the authority that issued it to this connection (Settings, Connections, Certificate; or portdesk remote ca ID --ca-file FILE)');
     // Any other failure keeps Node's words.
     expect(refused('ECONNRESET', 'socket hang up')).toMatchObject({ message: 'Network error (socket hang up)', notConnected: false });
   });

@@ -2,9 +2,11 @@ import { useState } from 'react';
 import type { RemoteKind } from '../../../shared/model';
 import { rpc } from '../rpc/transport';
 import { useNoticeStore } from '../stores/noticeStore';
+import { AppError } from '../../../shared/errors';
 import { messageOf, useSyncStore } from '../sync/syncStore';
 import { EMPTY_REMOTE, URL_EXAMPLES, validateRemote, type RemoteDraft } from './remoteForm';
 import { FormField } from './FormField';
+import { TrustedCaField } from './TrustedCaField';
 import { FormError } from '../ui/FormError';
 
 const KINDS: { kind: RemoteKind; label: string }[] = [
@@ -22,6 +24,8 @@ export function AddRemoteForm() {
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
+  // Main's refusal of the certificate itself (a block node:crypto cannot read) goes under its field.
+  const [caServerError, setCaServerError] = useState<string | null>(null);
   // What the last connection added did with the ports made before it (the first one takes them).
   const [added, setAdded] = useState<string | null>(null);
   const toast = useNoticeStore((s) => s.toast);
@@ -39,6 +43,7 @@ export function AddRemoteForm() {
     if (Object.keys(errors).length > 0) return;
     setSaving(true);
     setServerError(null);
+    setCaServerError(null);
     setAdded(null);
     try {
       const remote = await rpc.call('remotes.add', {
@@ -49,6 +54,7 @@ export function AddRemoteForm() {
         ...(draft.kind === 'telnyx' ? { apiUser: draft.apiUser.trim() } : {}),
         ...(draft.name.trim() ? { name: draft.name.trim() } : {}),
         ...(draft.kind === 'telnyx' && draft.connectionId.trim() ? { defaultConnectionId: draft.connectionId.trim() } : {}),
+        ...(draft.trustedCa.trim() ? { trustedCa: draft.trustedCa } : {}),
       });
       // The token leaves the renderer's memory with the form.
       setDraft({ ...EMPTY_REMOTE, kind: draft.kind });
@@ -60,7 +66,8 @@ export function AddRemoteForm() {
       toast('success', note);
       await refresh();
     } catch (err) {
-      setServerError(messageOf(err));
+      if (err instanceof AppError && err.details?.field === 'trustedCa') setCaServerError(err.message);
+      else setServerError(messageOf(err));
     } finally {
       setSaving(false);
     }
@@ -110,6 +117,16 @@ export function AddRemoteForm() {
           </FormField>
         )}
       </div>
+      <TrustedCaField
+        label="Trusted certificate (PEM, optional)"
+        value={draft.trustedCa}
+        error={shown('trustedCa') ?? caServerError ?? undefined}
+        onChange={(text) => {
+          setDraft((d) => ({ ...d, trustedCa: text }));
+          setCaServerError(null);
+        }}
+        onBlur={() => setTouched((t) => ({ ...t, trustedCa: true }))}
+      />
       <FormError message={serverError} />
       {added && (
         <p className="note" role="status">

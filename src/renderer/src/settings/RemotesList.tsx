@@ -5,6 +5,7 @@ import { rpc } from '../rpc/transport';
 import { useNoticeStore } from '../stores/noticeStore';
 import { messageOf, useSyncStore, type RemoteInfo } from '../sync/syncStore';
 import { RemoveRemoteDialog, ReplaceTokenDialog } from './RemoteDialogs';
+import { TrustedCaDialog, trustedCaLine } from './TrustedCaDialog';
 
 const KIND_LABEL = { kazoo: 'Kazoo', telnyx: 'Telnyx' } as const;
 
@@ -31,7 +32,7 @@ export function RemotesList() {
   const remotes = useSyncStore((s) => s.remotes);
   const statuses = useSyncStore((s) => s.status?.remotes);
   const loaded = useSyncStore((s) => s.loaded);
-  const [dialog, setDialog] = useState<{ kind: 'token' | 'remove'; remote: RemoteInfo } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'token' | 'remove' | 'certificate'; remote: RemoteInfo } | null>(null);
   const refresh = useSyncStore((s) => s.refresh);
   const toast = useNoticeStore((s) => s.toast);
   const makeDefault = async (remote: RemoteInfo) => {
@@ -89,6 +90,11 @@ export function RemotesList() {
                       {r.apiUser}
                     </span>
                   )}
+                  {trustedCaLine(r) && (
+                    <span className="cell-clip muted" title={r.trustedCertificates.map((c) => `${c.subject}\nSHA-256 ${c.fingerprint}`).join('\n')}>
+                      {trustedCaLine(r)}
+                    </span>
+                  )}
                 </td>
                 <td>
                   <StatusCell remote={r} status={statuses?.find((s) => s.remoteId === r.id)} />
@@ -102,6 +108,9 @@ export function RemotesList() {
                   <button type="button" className="btn btn-sm" aria-label={`Replace token of ${r.name}`} onClick={() => setDialog({ kind: 'token', remote: r })}>
                     Replace token
                   </button>
+                  <button type="button" className="btn btn-sm" aria-label={`Trusted certificate of ${r.name}`} title="Trust a private certificate authority for this server" onClick={() => setDialog({ kind: 'certificate', remote: r })}>
+                    Certificate
+                  </button>
                   <button type="button" className="btn btn-sm btn-danger" aria-label={`Remove ${r.name}`} onClick={() => setDialog({ kind: 'remove', remote: r })}>
                     Remove
                   </button>
@@ -112,6 +121,7 @@ export function RemotesList() {
         </table>
       )}
       {dialog?.kind === 'token' && <ReplaceTokenDialog remote={dialog.remote} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'certificate' && <TrustedCaDialog remote={dialog.remote} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'remove' && <RemoveRemoteDialog remote={dialog.remote} onClose={() => setDialog(null)} />}
     </section>
   );

@@ -1,5 +1,6 @@
 import type { RemoteKind } from '../../../shared/model';
 import { ApiUserSchema } from '../../../shared/rpc/methods/sync';
+import { trustedCaProblem } from '../../../shared/domain/trustedCa';
 
 export interface RemoteDraft {
   kind: RemoteKind;
@@ -10,11 +11,13 @@ export interface RemoteDraft {
   /** Telnyx v1: the portal user (an e-mail) that the token belongs to. */
   apiUser: string;
   connectionId: string;
+  /** PEM of a private certificate authority to trust (optional). */
+  trustedCa: string;
 }
 
 export type RemoteErrors = Partial<Record<keyof RemoteDraft, string>>;
 
-export const EMPTY_REMOTE: RemoteDraft = { kind: 'kazoo', name: '', url: '', accountId: '', token: '', apiUser: '', connectionId: '' };
+export const EMPTY_REMOTE: RemoteDraft = { kind: 'kazoo', name: '', url: '', accountId: '', token: '', apiUser: '', connectionId: '', trustedCa: '' };
 
 /** Where each family's URL starts, as the specialist would type it. */
 export const URL_EXAMPLES: Record<RemoteKind, string> = {
@@ -59,6 +62,13 @@ function accountError(kind: RemoteKind, raw: string): string | undefined {
   return undefined;
 }
 
+/** A trusted certificate's problem under the field (the rules main applies), else undefined; empty is none. */
+export function trustedCaError(text: string): string | undefined {
+  if (text.trim() === '') return undefined;
+  const problem = trustedCaProblem(text);
+  return problem ? `Trusted certificate ${problem}` : undefined;
+}
+
 /** Every field's problem, worded to be shown under the field. */
 export function validateRemote(d: RemoteDraft): RemoteErrors {
   const errors: RemoteErrors = {
@@ -68,6 +78,7 @@ export function validateRemote(d: RemoteDraft): RemoteErrors {
     token: tokenError(d.token),
     apiUser: d.kind === 'telnyx' ? apiUserError(d.apiUser) : undefined,
     connectionId: d.connectionId.trim().length > 200 ? 'Connection ID is too long' : undefined,
+    trustedCa: trustedCaError(d.trustedCa),
   };
   return Object.fromEntries(Object.entries(errors).filter(([, v]) => v !== undefined));
 }
