@@ -9,6 +9,14 @@ export async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
+/** The CLI in-process on one database, its output as printed: each line ending in a newline. */
+export async function cliOn(db: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(['--db', db, ...args], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), env });
+  return { code, out, err };
+}
+
 /** Row counts of the tables a failed command must leave untouched. */
 export function tableCounts(dbPath: string): { ports: number; numbers: number; outbox: number } {
   const db = openDatabase(dbPath);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/main/cli/program';
+import { cliOn } from '../../support/cli';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/index';
 import { numbers } from './harness';
 
@@ -14,12 +14,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['--db', join(dir, 'pd.db'), ...args], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), env });
-  return { code, out, err };
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => cliOn(join(dir, 'pd.db'), args, env);
 
 describe('token from stdin', () => {
   it('reads the whole of stdin, trimmed', async () => {

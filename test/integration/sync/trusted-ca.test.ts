@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/main/cli/program';
+import { cliOn } from '../../support/cli';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/index';
 import { startTlsProxy, type TlsProxy } from '../../support/tls-proxy';
 import { numbers } from './harness';
@@ -20,12 +20,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['--db', join(dir, 'pd.db'), ...args], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), env });
-  return { code, out, err };
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => cliOn(join(dir, 'pd.db'), args, env);
 
 const tls = (name: string): string => fileURLToPath(new URL(`../../support/tls/${name}`, import.meta.url));
 const fingerprint = new X509Certificate(readFileSync(tls('cert.pem'))).fingerprint256;
