@@ -77,21 +77,24 @@ function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-const UNTRUSTED = 'is not from a certificate authority PortDesk trusts (it is self-signed, or from a private authority)';
-const UNTRUSTED_ADVICE =
-  "Ask the server's administrator for a certificate from a public certificate authority, or add the certificate of the authority that issued it to this connection (Settings, Connections, Certificate; or portdesk remote ca ID --ca-file FILE).";
+/** What is said of any certificate Node cannot chain to an authority it knows. */
+const UNTRUSTED = {
+  what: 'is not from a certificate authority PortDesk trusts (it is self-signed, or from a private authority)',
+  advice:
+    "Ask the server's administrator for a certificate from a public certificate authority, or add the certificate of the authority that issued it to this connection (Settings, Connections, Certificate; or portdesk remote ca ID --ca-file FILE).",
+};
 
 /**
  * Node's codes for a server certificate it refuses, what each means and what to do. The TLS
  * handshake failed, so not one byte of the request left: nothing was created or changed.
  */
 const CERTIFICATE_PROBLEMS: Record<string, { what: string; advice: string }> = {
-  DEPTH_ZERO_SELF_SIGNED_CERT: { what: UNTRUSTED, advice: UNTRUSTED_ADVICE },
-  SELF_SIGNED_CERT_IN_CHAIN: { what: UNTRUSTED, advice: UNTRUSTED_ADVICE },
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: { what: UNTRUSTED, advice: UNTRUSTED_ADVICE },
-  UNABLE_TO_GET_ISSUER_CERT: { what: UNTRUSTED, advice: UNTRUSTED_ADVICE },
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: { what: UNTRUSTED, advice: UNTRUSTED_ADVICE },
-  CERT_UNTRUSTED: { what: UNTRUSTED, advice: UNTRUSTED_ADVICE },
+  DEPTH_ZERO_SELF_SIGNED_CERT: UNTRUSTED,
+  SELF_SIGNED_CERT_IN_CHAIN: UNTRUSTED,
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: UNTRUSTED,
+  UNABLE_TO_GET_ISSUER_CERT: UNTRUSTED,
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: UNTRUSTED,
+  CERT_UNTRUSTED: UNTRUSTED,
   CERT_HAS_EXPIRED: { what: 'has expired', advice: "The server's administrator must renew it; PortDesk tries again meanwhile." },
   CERT_NOT_YET_VALID: { what: 'is not valid yet', advice: "Check this computer's date and time." },
   CERT_REVOKED: { what: 'was revoked by its authority', advice: "The server's administrator must replace it." },
