@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { shortFingerprint } from '../../../shared/domain/trustedCa';
-import { Modal } from '../ui/Modal';
+import { FormModal } from '../ui/FormModal';
 import { rpc } from '../rpc/transport';
 import { useNoticeStore } from '../stores/noticeStore';
 import { messageOf, useSyncStore, type RemoteInfo } from '../sync/syncStore';
@@ -33,57 +33,49 @@ export function TrustedCaDialog({ remote, onClose }: { remote: RemoteInfo; onClo
   };
   const fieldError = (tried ? (text.trim() === '' ? 'Paste a certificate or choose its file' : trustedCaError(text)) : undefined) ?? serverError ?? undefined;
   return (
-    <Modal title={`Trusted certificate of "${remote.name}"`} onClose={onClose} width={560}>
-      <div className="trusted-ca-dialog">
-        {shown.trustedCaProblem && (
-          <p className="field-error" role="alert">
-            {shown.trustedCaProblem}
-          </p>
-        )}
-        {shown.trustedCertificates.length === 0 ? (
-          <p className="muted">This connection trusts public certificate authorities only.</p>
-        ) : (
-          <ul className="trusted-ca-list" aria-label="Trusted certificates">
-            {shown.trustedCertificates.map((c) => (
-              <li key={c.fingerprint}>
-                <span className="trusted-ca-subject">{c.subject}</span>
-                <span className="mono muted" title={`SHA-256 ${c.fingerprint}`}>
-                  SHA-256 {c.fingerprint}
-                </span>
-                <span className="muted">Valid until {c.validTo}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-        {(shown.trustedCertificates.length > 0 || shown.trustedCaProblem) && (
-          <div className="card-actions">
-            <button type="button" className="btn btn-sm btn-danger" disabled={saving} onClick={() => void save(null)}>
-              Remove trusted certificate
-            </button>
-          </div>
-        )}
-        <form
-          className="token-form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            setTried(true);
-            if (text.trim() === '' || trustedCaError(text)) return;
-            void save(text);
-          }}
-        >
-          <TrustedCaField label={shown.trustedCertificates.length > 0 ? 'Replace with (PEM)' : 'Trusted certificate (PEM)'} value={text} error={fieldError} onChange={(t) => { setText(t); setServerError(null); }} />
-          <div className="token-form-actions">
-            <button type="button" className="btn" onClick={onClose}>
-              Close
-            </button>
-            <button type="submit" className="btn btn-primary" disabled={saving}>
-              {saving ? 'Saving…' : 'Trust certificate'}
-            </button>
-          </div>
-        </form>
-      </div>
-    </Modal>
+    <FormModal
+      title={`Trusted certificate of "${remote.name}"`}
+      onClose={onClose}
+      width={560}
+      cancelLabel="Close"
+      submitLabel={saving ? 'Saving…' : 'Trust certificate'}
+      busy={saving}
+      formClassName="trusted-ca-dialog"
+      onSubmit={() => {
+        setTried(true);
+        if (text.trim() === '' || trustedCaError(text)) return;
+        void save(text);
+      }}
+    >
+      {shown.trustedCaProblem && (
+        <p className="field-error" role="alert">
+          {shown.trustedCaProblem}
+        </p>
+      )}
+      {shown.trustedCertificates.length === 0 ? (
+        <p className="muted">This connection trusts public certificate authorities only.</p>
+      ) : (
+        <ul className="trusted-ca-list" aria-label="Trusted certificates">
+          {shown.trustedCertificates.map((c) => (
+            <li key={c.fingerprint}>
+              <span className="trusted-ca-subject">{c.subject}</span>
+              <span className="mono muted" title={`SHA-256 ${c.fingerprint}`}>
+                SHA-256 {c.fingerprint}
+              </span>
+              <span className="muted">Valid until {c.validTo}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {(shown.trustedCertificates.length > 0 || shown.trustedCaProblem) && (
+        <div className="card-actions">
+          <button type="button" className="btn btn-sm btn-danger" disabled={saving} onClick={() => void save(null)}>
+            Remove trusted certificate
+          </button>
+        </div>
+      )}
+      <TrustedCaField label={shown.trustedCertificates.length > 0 ? 'Replace with (PEM)' : 'Trusted certificate (PEM)'} value={text} error={fieldError} onChange={(t) => { setText(t); setServerError(null); }} />
+    </FormModal>
   );
 }
 

@@ -7,6 +7,8 @@ interface FormModalProps {
   /** Enter in a field or the submit button: the form's default submit is prevented. */
   onSubmit(): void;
   submitLabel: ReactNode;
+  /** The footer's first button, which closes the modal (default "Cancel"; "Close" where saving keeps it open). */
+  cancelLabel?: string;
   busy?: boolean;
   /** Buttons between Cancel and the submit button (e.g. a second action). */
   actions?: ReactNode;
@@ -16,7 +18,7 @@ interface FormModalProps {
 }
 
 /** A modal holding one form: Cancel and the submit button in the footer, bound to the form by its id. */
-export function FormModal({ title, onClose, onSubmit, submitLabel, busy = false, actions, formClassName, width, children }: FormModalProps) {
+export function FormModal({ title, onClose, onSubmit, submitLabel, cancelLabel = 'Cancel', busy = false, actions, formClassName, width, children }: FormModalProps) {
   const formId = useId();
   return (
     <Modal
@@ -26,7 +28,7 @@ export function FormModal({ title, onClose, onSubmit, submitLabel, busy = false,
       footer={
         <>
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {cancelLabel}
           </button>
           {actions}
           <button type="submit" form={formId} className="btn btn-primary" disabled={busy}>
