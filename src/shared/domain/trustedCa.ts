@@ -7,6 +7,9 @@
 /** A file with one authority or a short chain is a few KB; anything near this is not one. */
 export const TRUSTED_CA_MAX_CHARS = 64 * 1024;
 
+/** Why a text (or a file, by its size) over {@link TRUSTED_CA_MAX_CHARS} is refused. */
+export const TRUSTED_CA_TOO_BIG = 'is over 64 KB: a trusted certificate file holds one authority or a short chain';
+
 /** One PEM certificate block: base64 lines between its markers. */
 const BLOCK = /-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----/g;
 
@@ -20,7 +23,7 @@ export function certificateBlocks(text: string): string[] {
  * pasted or chose the wrong file; the text itself is never quoted (it may be a private key).
  */
 export function trustedCaProblem(text: string): string | null {
-  if (text.length > TRUSTED_CA_MAX_CHARS) return 'is over 64 KB: a trusted certificate file holds one authority or a short chain';
+  if (text.length > TRUSTED_CA_MAX_CHARS) return TRUSTED_CA_TOO_BIG;
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
     return "is a private key, not a certificate: use the certificate (-----BEGIN CERTIFICATE-----) of the authority that issued the server's certificate, and keep the key secret";
   }

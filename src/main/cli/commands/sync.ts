@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { AppError } from '../../../shared/errors';
 import type { Run } from './run';
 import type { RemoteInfoView, SyncStatusView } from '../../../shared/rpc/methods/sync';
-import { TRUSTED_CA_MAX_CHARS, shortFingerprint } from '../../../shared/domain/trustedCa';
+import { TRUSTED_CA_MAX_CHARS, TRUSTED_CA_TOO_BIG, shortFingerprint } from '../../../shared/domain/trustedCa';
 import { lateCreateText } from '../../../shared/domain/lateCreates';
 import { unreadableAccount, unreadableHeading } from '../../../shared/domain/unreadable';
 
@@ -50,7 +50,7 @@ async function readToken(opts: TokenOptions, deps: SyncCommandDeps): Promise<str
  */
 async function readCaFile(file: string): Promise<string> {
   try {
-    if ((await stat(file)).size > TRUSTED_CA_MAX_CHARS) throw new AppError('VALIDATION', `${file} is over 64 KB: a trusted certificate file holds one authority or a short chain`);
+    if ((await stat(file)).size > TRUSTED_CA_MAX_CHARS) throw new AppError('VALIDATION', `${file} ${TRUSTED_CA_TOO_BIG}`);
     return await readFile(file, 'utf8');
   } catch (err) {
     if (err instanceof AppError) throw err;
