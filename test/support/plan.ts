@@ -14,7 +14,7 @@ type Table = Pick<SourceTable, 'headers' | 'rows' | 'problems'>;
 export function stagedPlan(table: Table, mapping: ColumnMapping, options: PlanOptions, portOf: ExistingPortLookup = () => undefined) {
   const staged = new StagedImport(options);
   const ignored = new IgnoredCells();
-  staged.add(table.rows.map((r) => JSON.stringify(analyseRow(r, table.headers, mapping, options, ignored))).join('\n'));
+  staged.add(JSON.stringify(table.rows.map((r) => analyseRow(r, table.headers, mapping, options, ignored))));
   const lookup = (e164s: readonly string[]) => new Map(e164s.flatMap((e) => { const port = portOf(e); return port ? [[e, port] as const] : []; }));
   const planNow = (sourceProblems: ImportProblem[]): ImportPlan => {
     const p = staged.planNow({ headers: table.headers, sourceProblems, mapping, options }, lookup);

@@ -81,8 +81,8 @@ export type MainMessage = ReadRequest | WriteRequest;
 
 export type WorkerMessage =
   | { type: 'table'; table: TableInfo }
-  /** Normalised rows: each RowAnalysis as JSON, a line each (one string crosses threads far cheaper than the objects). */
-  | { type: 'batch'; lines: string }
+  /** Normalised rows: their RowAnalysis array as JSON (one string crosses threads far cheaper than the objects). */
+  | { type: 'batch'; json: string }
   | { type: 'progress'; progress: ImportProgress }
   /** The table's complete shape (headers widened by later rows, reading problems, row count); no preview rows. */
   | { type: 'done'; table: TableInfo }

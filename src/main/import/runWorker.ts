@@ -193,7 +193,7 @@ export function runImportWorker(request: WorkerRequest, options: RunImportOption
           options.onTable?.(message.table);
           break;
         case 'batch':
-          staged.add(message.lines);
+          staged.add(message.json);
           Atomics.add(stagedCount, 0, 1);
           Atomics.notify(stagedCount, 0);
           break;

@@ -19,11 +19,11 @@ import {
 /**
  * The normalised rows of one import, kept in a private temporary SQLite database (SQLite deletes
  * it when closed; its page cache is capped) rather than in memory, so a million-row import
- * pages through its rows. Each batch is kept as the worker sent it, one row's JSON a line (see
+ * pages through its rows. Each batch is kept as the worker sent it, one JSON array (see
  * {@link StagedImport.add}): one insert a batch, not one a row (staging row by row was a third
- * of main's share of an import). A read splits the batch it falls in into lines (the last one is
- * kept) and parses only the rows it returns, so the problems list, paging row by row, parses
- * its rows and no others. Nothing here touches the app's database.
+ * of main's share of an import). A read parses the batch it falls in and keeps that batch parsed
+ * until a read falls in another, so the problems list, paging in file order, parses each batch
+ * once. Nothing here touches the app's database.
  */
 class StagedRows {
   private readonly db = new Database('');
@@ -34,7 +34,8 @@ class StagedRows {
   private readonly starts = new GrowingInts();
   /** Each row's number (as the source numbers it), by index: a fix names its row by number. */
   private readonly rowNumbers = new GrowingInts();
-  private split: { batch: number; lines: string[] } | undefined;
+  /** The batch read last, parsed: its rows are shared by the reads that return them, read-only. */
+  private parsed: { batch: number; rows: RowAnalysis[] } | undefined;
   count = 0;
 
   constructor() {
@@ -43,16 +44,16 @@ class StagedRows {
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
     this.db.pragma('cache_size = -8192');
-    this.db.exec('CREATE TABLE batches (batch INTEGER PRIMARY KEY, lines TEXT NOT NULL)');
-    this.insert = this.db.prepare('INSERT INTO batches (batch, lines) VALUES (?, ?)');
-    this.batchStmt = this.db.prepare('SELECT lines FROM batches WHERE batch = ?').pluck();
-    this.updateStmt = this.db.prepare('UPDATE batches SET lines = ? WHERE batch = ?');
+    this.db.exec('CREATE TABLE batches (batch INTEGER PRIMARY KEY, rows TEXT NOT NULL)');
+    this.insert = this.db.prepare('INSERT INTO batches (batch, rows) VALUES (?, ?)');
+    this.batchStmt = this.db.prepare('SELECT rows FROM batches WHERE batch = ?').pluck();
+    this.updateStmt = this.db.prepare('UPDATE batches SET rows = ? WHERE batch = ?');
   }
 
   /** Stage one batch: its rows, and their text as the worker sent it. */
-  append(rows: readonly RowAnalysis[], lines: string): void {
+  append(rows: readonly RowAnalysis[], json: string): void {
     if (rows.length === 0) return;
-    this.insert.run(this.starts.length, lines);
+    this.insert.run(this.starts.length, json);
     this.starts.push(this.count);
     for (const r of rows) this.rowNumbers.push(r.row);
     this.count += rows.length;
@@ -64,10 +65,10 @@ class StagedRows {
     const end = Math.min(from + limit, this.count);
     for (let idx = from; idx < end; ) {
       const batch = this.batchOf(idx);
-      const lines = this.linesOf(batch);
+      const rows = this.rowsOf(batch);
       const start = this.starts.at(batch);
-      const stop = Math.min(end, start + lines.length);
-      for (; idx < stop; idx++) out.push(JSON.parse(lines[idx - start]!) as RowAnalysis);
+      const stop = Math.min(end, start + rows.length);
+      for (; idx < stop; idx++) out.push(rows[idx - start]!);
     }
     return out;
   }
@@ -75,7 +76,7 @@ class StagedRows {
   at(idx: number): RowAnalysis | undefined {
     if (idx < 0 || idx >= this.count) return undefined;
     const batch = this.batchOf(idx);
-    return JSON.parse(this.linesOf(batch)[idx - this.starts.at(batch)]!) as RowAnalysis;
+    return this.rowsOf(batch)[idx - this.starts.at(batch)];
   }
 
   find(row: number): { idx: number; analysis: RowAnalysis } | undefined {
@@ -85,19 +86,19 @@ class StagedRows {
 
   replace(idx: number, analysis: RowAnalysis): void {
     const batch = this.batchOf(idx);
-    const lines = this.linesOf(batch).slice();
-    lines[idx - this.starts.at(batch)] = JSON.stringify(analysis);
-    this.updateStmt.run(lines.join('\n'), batch);
-    this.split = { batch, lines };
+    const rows = this.rowsOf(batch).slice();
+    rows[idx - this.starts.at(batch)] = analysis;
+    this.updateStmt.run(JSON.stringify(rows), batch);
+    this.parsed = { batch, rows };
   }
 
   /** Every row in file order, a batch at a time. */
   *all(): Generator<RowAnalysis[]> {
-    for (let batch = 0; batch < this.starts.length; batch++) yield this.linesOf(batch).map((line) => JSON.parse(line) as RowAnalysis);
+    for (let batch = 0; batch < this.starts.length; batch++) yield this.rowsOf(batch);
   }
 
   close(): void {
-    this.split = undefined;
+    this.parsed = undefined;
     if (this.db.open) this.db.close();
   }
 
@@ -113,9 +114,9 @@ class StagedRows {
     return lo;
   }
 
-  private linesOf(batch: number): string[] {
-    if (this.split?.batch !== batch) this.split = { batch, lines: (this.batchStmt.get(batch) as string).split('\n') };
-    return this.split.lines;
+  private rowsOf(batch: number): RowAnalysis[] {
+    if (this.parsed?.batch !== batch) this.parsed = { batch, rows: JSON.parse(this.batchStmt.get(batch) as string) as RowAnalysis[] };
+    return this.parsed.rows;
   }
 }
 
@@ -193,14 +194,10 @@ export class StagedImport {
     this.facts = new FileFacts(options);
   }
 
-  /**
-   * Add one batch as the worker sends it: each row's {@link RowAnalysis} as JSON, a line each
-   * (JSON.stringify writes no raw line break), so one row can be read back without the others.
-   */
-  add(lines: string): void {
-    if (lines === '') return;
-    const batch = lines.split('\n').map((line) => JSON.parse(line) as RowAnalysis);
-    this.rows.append(batch, lines);
+  /** Add one batch as the worker sends it: its rows' {@link RowAnalysis} as one JSON array. */
+  add(json: string): void {
+    const batch = JSON.parse(json) as RowAnalysis[];
+    this.rows.append(batch, json);
     for (const a of batch) this.facts.add(a);
     if (this.lookup) for (const _ of this.facts.lookUp(this.lookup));
   }
