@@ -1,4 +1,4 @@
-import type { ResourceLimits, Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { startSiblingWorker } from '../worker-thread';
 import { AppError } from '../../shared/errors';
 import { StagedImport } from './stagedPlan';
@@ -63,12 +63,30 @@ let spare: Spare | undefined;
  */
 export function prestartImportWorker(heapMb = IMPORT_WORKER_HEAP_MB): void {
   if (spare && !spare.dead) return;
+  spare = takeEarly();
+  if (spare && !spare.dead) return;
   const worker = defaultWorkerFactory({ workerData: null, transferList: [], resourceLimits: { maxOldGenerationSizeMb: heapMb } });
   const held: Spare = { worker, heapMb, dead: false, onEnd: () => (held.dead = true) };
   worker.on('error', held.onEnd);
   worker.on('exit', held.onEnd);
   worker.unref();
   spare = held;
+}
+
+/** Where bin/portdesk.mjs leaves the thread it started for `portdesk import` (scripts/lib/early-import-worker.mjs). */
+const EARLY = Symbol.for('portdesk.cli.earlyImportWorker');
+
+/**
+ * The thread the command line started before this code loaded, taken once. It comes through a
+ * global from a script outside this bundle, so its shape is checked rather than trusted.
+ */
+function takeEarly(): Spare | undefined {
+  const held: unknown = Reflect.get(globalThis, EARLY);
+  Reflect.deleteProperty(globalThis, EARLY);
+  if (typeof held !== 'object' || held === null) return undefined;
+  const { worker, heapMb, dead, onEnd } = held as Partial<Spare>;
+  if (!(worker instanceof Worker) || typeof heapMb !== 'number' || typeof dead !== 'boolean' || typeof onEnd !== 'function') return undefined;
+  return held as Spare;
 }
 
 /** The started thread, when one waits with this heap limit and is alive. */
