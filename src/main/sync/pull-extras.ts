@@ -116,7 +116,10 @@ export class ExtrasApplier {
   }
 
   private applyAttachments(portId: string, objectId: string, list: RemoteAttachment[], announce: boolean): boolean {
-    const local = this.attachments.get(portId) ?? [];
+    const known = this.attachments.get(portId);
+    // Nothing on either side (most requests of a first pull): nothing to add, link or remove.
+    if (list.length === 0 && known === undefined) return false;
+    const local = known ?? [];
     let changed = false;
     const seen = new Set<string>();
     for (const ra of list) {
@@ -148,6 +151,8 @@ export class ExtrasApplier {
   }
 
   private applyComments(portId: string, list: RemoteComment[], announce: boolean): boolean {
+    // A request without comments leaves those here as they are: nothing to add or link.
+    if (list.length === 0) return false;
     const local = this.comments.get(portId) ?? [];
     let changed = false;
     for (const rc of list) {
