@@ -80,6 +80,33 @@ export function checkpoint(db: Db): void {
   db.pragma('wal_checkpoint(PASSIVE)');
 }
 
+/** Connections whose automatic checkpoint is held off, by how many callers hold it and the threshold to restore. */
+const manualCheckpoints = new WeakMap<Db, { holders: number; pages: number }>();
+
+/**
+ * Run `work` with SQLite's automatic checkpoint (in the commit that takes the WAL past 1,000
+ * pages) held off: the caller {@link checkpoint}s between its transactions, when it chooses.
+ * Callers may overlap (two remotes pulling): the threshold comes back when the last one is done.
+ */
+export async function withManualCheckpoints<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  let held = manualCheckpoints.get(db);
+  if (!held) {
+    held = { holders: 0, pages: db.pragma('wal_autocheckpoint', { simple: true }) as number };
+    manualCheckpoints.set(db, held);
+    db.pragma('wal_autocheckpoint = 0');
+  }
+  held.holders += 1;
+  try {
+    return await work();
+  } finally {
+    held.holders -= 1;
+    if (held.holders === 0) {
+      manualCheckpoints.delete(db);
+      if (db.open) db.pragma(`wal_autocheckpoint = ${held.pages}`);
+    }
+  }
+}
+
 export function schemaVersion(db: Db): number {
   const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
   if (!table) return 0;
