@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 export interface TlsProxy {
   /** The https origin to point a remote at instead of the server's (certificate: test/support/tls/cert.pem, self-signed, for 127.0.0.1). */
   url: string;
+  /** Connections clients opened to it so far (a refused certificate ends each in its handshake). */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -24,10 +26,13 @@ export async function startTlsProxy(target: string): Promise<TlsProxy> {
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });
+  let connections = 0;
+  server.on('connection', () => (connections += 1));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `https://127.0.0.1:${port}`,
+    connections: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

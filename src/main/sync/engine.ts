@@ -168,7 +168,7 @@ export class SyncEngine {
     const failed: string[] = [];
     for (const remote of remotes) {
       const failure = await this.syncRemote(remote, opts, deadline, report);
-      if (failure) failed.push(`${remote.name}: the pull failed (${failure})`);
+      if (failure) failed.push(`${remote.name}: ${failure}`);
     }
     const left = remotes.map((r) => ({ r, c: this.store.repos.outbox.counts(r.id) }));
     const queued = left.reduce((n, x) => n + x.c.queued, 0);
@@ -195,7 +195,7 @@ export class SyncEngine {
     return { accountOf: (objectId) => this.store.repos.ports.accountOf(remoteId, objectId), streetHints: (objectId) => this.store.streetHints(remoteId, objectId) };
   }
 
-  /** One remote's push, pull, push; answers why the run failed there (recorded as its last error), or null. */
+  /** One remote's push, pull, push; answers what failed there and why (recorded as its last error), or null. */
   private async syncRemote(remote: RemoteRef, opts: SyncNowOptions, deadline: number, report: SyncReport): Promise<string | null> {
     const { store } = this;
     if (store.getState(remote.id, 'paused')) return null;
@@ -209,7 +209,7 @@ export class SyncEngine {
     }
     const ctx: PushContext = { store, adapter, remoteId: remote.id, content: this.content, now: this.now, backoff: this.options.backoff ?? DEFAULT_BACKOFF, ...(this.options.random ? { random: this.options.random } : {}), ...(this.options.lateCreateMarginMs !== undefined ? { lateCreateMarginMs: this.options.lateCreateMarginMs } : {}), creating: this.creating };
     try {
-      if (!(await this.pushRounds(ctx, remote, deadline, report))) return null;
+      if (!(await this.pushRounds(ctx, remote, deadline, report))) return this.unsent(remote.id);
       const pulled = await pull({ store, adapter, remoteId: remote.id, now: this.now, ...(opts.confirmRemovals ? { confirmRemovals: true } : {}) });
       report.pulled += pulled.changed.length;
       if (pulled.held) store.setState(remote.id, 'held_removals', JSON.stringify(pulled.held));
@@ -217,7 +217,7 @@ export class SyncEngine {
       storeUnreadable(store, remote.id, pulled.failures);
       if (pulled.changed.length + pulled.removed.length > 0) this.emitPorts(pulled.changed, pulled.removed);
       // A pull may link a create whose answer was lost; finish what that leaves queued.
-      if (!(await this.pushRounds(ctx, remote, deadline, report))) return null;
+      if (!(await this.pushRounds(ctx, remote, deadline, report))) return this.unsent(remote.id);
       store.clearState(remote.id, 'offline_since');
       store.clearState(remote.id, 'last_error');
       store.setState(remote.id, 'last_synced_at', String(this.now()));
@@ -225,11 +225,22 @@ export class SyncEngine {
     } catch (err) {
       this.recordFailure(remote.id, err);
       // A 401 pauses the remote, which the report names already.
-      return err instanceof RemoteError && err.kind === 'auth' ? null : err instanceof Error ? err.message : String(err);
+      return err instanceof RemoteError && err.kind === 'auth' ? null : `the pull failed (${err instanceof Error ? err.message : String(err)})`;
     } finally {
       this.progress.delete(remote.id);
       this.options.changes.emit({ type: 'sync' });
     }
+  }
+
+  /**
+   * Why pushing stopped with changes unsent: a network failure (offline, a refused certificate),
+   * said in the run's report so that `sync --once` tells why; nothing when the remote was paused,
+   * which the report names already.
+   */
+  private unsent(remoteId: string): string | null {
+    if (this.store.getState(remoteId, 'paused')) return null;
+    const error = this.store.getState(remoteId, 'last_error');
+    return error ? `the changes could not be sent (${error})` : null;
   }
 
   /** Push until nothing is due; false when the remote was paused (401) or went offline. */
@@ -240,7 +251,7 @@ export class SyncEngine {
       const progress = { done: 0, total: ports.length };
       this.progress.set(remote.id, progress);
       this.options.changes.emit({ type: 'sync' });
-      // A refused token refuses every port alike: the ports not yet sent stay queued for after the pause.
+      // A refused token or certificate refuses every port alike: the ports not yet sent stay queued.
       const results = await pool(
         ports,
         this.options.concurrency ?? 8,
@@ -249,7 +260,7 @@ export class SyncEngine {
           progress.done += 1;
           return outcome;
         },
-        (outcome) => outcome.kind === 'auth',
+        (outcome) => outcome.kind === 'auth' || (outcome.kind === 'waiting' && outcome.certificate === true),
       );
       const outcomes = results.filter((o): o is PortPushOutcome => o !== undefined);
       const touched = ports.filter((_, i) => results[i] !== undefined && results[i].kind !== 'waiting');
@@ -269,6 +280,8 @@ export class SyncEngine {
         this.store.setState(remote.id, 'last_error', waits[0]?.message ?? '');
       }
       const progressed = outcomes.some((o) => o.kind !== 'waiting');
+      // A refused certificate stays refused for this run: the report says so now, not after the run's wait.
+      if (waits.some((w) => w.certificate)) return false;
       if (!progressed) {
         const next = Math.min(...waits.map((w) => w.until));
         if (!Number.isFinite(next) || next > deadline) return waits.every((w) => !w.network);

@@ -19,6 +19,11 @@ export interface RemoteErrorInit {
   charges?: number;
   /** A network fault before any connection was made (refused, no DNS, unreachable): nothing was sent. */
   notConnected?: boolean;
+  /**
+   * The server's certificate was refused: retried by later runs (someone may renew or trust it),
+   * but not within one, where waiting changes nothing.
+   */
+  certificate?: boolean;
 }
 
 /** A remote failure carried as a value with its kind, status and the server's message. */
@@ -29,6 +34,7 @@ export class RemoteError extends Error {
   readonly retryAfterMs: number | undefined;
   readonly charges: number | undefined;
   readonly notConnected: boolean;
+  readonly certificate: boolean;
 
   constructor(init: RemoteErrorInit) {
     super(init.message);
@@ -39,6 +45,7 @@ export class RemoteError extends Error {
     this.retryAfterMs = init.retryAfterMs;
     this.charges = init.charges;
     this.notConnected = init.notConnected ?? false;
+    this.certificate = init.certificate ?? false;
   }
 }
 
@@ -111,7 +118,7 @@ export function networkError(err: unknown): RemoteError {
   if (certificate) {
     // Said in words a specialist can act on: "Network error (self-signed certificate in certificate
     // chain)" read as a connection problem and left the remote "offline" with no clue why.
-    return new RemoteError({ kind: 'transient', status: 0, message: `The server's certificate ${certificate.what} (${code}), so PortDesk did not connect and sent nothing. ${certificate.advice}`, notConnected: true });
+    return new RemoteError({ kind: 'transient', status: 0, message: `The server's certificate ${certificate.what} (${code}), so PortDesk did not connect and sent nothing. ${certificate.advice}`, notConnected: true, certificate: true });
   }
   const text = describe(err);
   // Header errors may quote the header's value (a token): keep the message, drop the value.

@@ -70,6 +70,29 @@ describe('a Kazoo server behind TLS with a self-signed certificate', () => {
   });
 });
 
+describe('a Kazoo server whose certificate is refused, with changes queued', () => {
+  it('ends the run at the first refusal: no retries within it, no call for every queued port', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pd-ca-'));
+    sb = await startSandbox({ dataDir: join(dir, 'sbx'), port: 0, seed: 'none' });
+    proxy = await startTlsProxy(sb.kazooUrl);
+    const add = ['remote', 'add', '--kind', 'kazoo', '--url', proxy.url, '--account', sb.accounts.root.id, '--token-env', 'SBX_TOKEN'];
+    expect((await cli(add, { SBX_TOKEN: sb.token })).code).toBe(0);
+    const queued = 20;
+    for (const [i, number] of numbers(0, queued).entries()) expect((await cli(['ports', 'create', '--name', `Queued ${i}`, '--number', number])).code).toBe(0);
+
+    const refused = await cli(['sync', '--once']);
+    expect(refused.code).toBe(3);
+    expect(refused.out).toContain(`${queued} change(s) still queued`);
+    // The run's report says why the changes were not sent, as the status does.
+    expect(refused.out).toContain('the changes could not be sent (The server\'s certificate is not from a certificate authority PortDesk trusts');
+    expect((await cli(['sync', 'status'])).out).toContain('(DEPTH_ZERO_SELF_SIGNED_CERT), so PortDesk did not connect and sent nothing');
+    // The pushes in flight when the first was refused, each tried once; the run was not spent
+    // retrying them (it waited up to 30 s) nor sending the other ports' into the same refusal.
+    expect(proxy.connections()).toBeLessThanOrEqual(8);
+    expect(await remotePorts()).toBe(0);
+  });
+});
+
 /** How many port requests the sandbox's root account holds, asked over its own plain http. */
 async function remotePorts(): Promise<number> {
   const res = await fetch(`${sb!.kazooUrl}/v2/accounts/${sb!.accounts.root.id}/port_requests`, { headers: { 'x-auth-token': sb!.token } });
