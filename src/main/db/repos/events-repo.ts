@@ -30,9 +30,9 @@ export class EventsRepo {
   private readonly leftByStmt;
 
   constructor(db: Db) {
-    this.insertStmt = db.prepare(
-      'INSERT INTO events (port_id, at, kind, from_state, to_state, message, actor) VALUES (@portId, @at, @kind, @fromState, @toState, @message, @actor)',
-    );
+    // Positional: binding by name looks each parameter up on the object, a third of the statement's
+    // cost on its own (measured), and a pull adds an event for each of 10,000 new ports.
+    this.insertStmt = db.prepare('INSERT INTO events (port_id, at, kind, from_state, to_state, message, actor) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.insertMoveStmt = db.prepare(
       `INSERT INTO events (port_id, at, kind, from_state, to_state, message, actor, left_reason, left_entered_at)
        VALUES (@portId, @at, @kind, @fromState, @toState, @message, @actor, @leftReason, @leftEnteredAt)`,
@@ -69,7 +69,7 @@ export class EventsRepo {
   }
 
   add(event: NewEvent): void {
-    this.insertStmt.run(event);
+    this.insertStmt.run(event.portId, event.at, event.kind, event.fromState, event.toState, event.message, event.actor);
   }
 
   /** A local move's event, keeping what the move left behind for its undo (see {@link leftBy}). */
