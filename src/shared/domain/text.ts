@@ -26,6 +26,8 @@ const NOTHING_VISIBLE = /^[\s\u200c\u200d\p{M}]*$/u;
  * invisibles dropped, lone surrogates replaced (U+FFFD), NFC; a result with nothing visible is ''.
  */
 export function cleanText(value: string, options: { multiline?: boolean } = {}): string {
+  // Most fields of a pulled request are empty: 200,000 of them in a 10,000-port pull.
+  if (value === '') return value;
   let out = value;
   if (NEEDS_CLEANING.test(out)) {
     out = out.replace(LONE_SURROGATE, '\ufffd').replace(ESCAPE_SEQUENCE, '').replace(BIDI, '').replace(INVISIBLE, '');
