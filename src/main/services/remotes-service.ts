@@ -60,23 +60,31 @@ export class RemotesService {
 
   list(): RemoteInfo[] {
     const defaultId = this.setting(DEFAULT_KEY.remoteId, DEFAULT_KEY.key);
-    return this.repos.remotes.list().map(({ trustedCa, ...r }) => {
-      const trust = storedTrust(trustedCa);
-      return {
-        ...r,
-        apiUser: this.setting(r.id, API_USER),
-        defaultConnectionId: this.setting(r.id, DEFAULT_CONNECTION),
-        isDefault: r.id === defaultId,
-        trustedCertificates: trust.ca?.certificates ?? [],
-        trustedCaProblem: trust.problem,
-      };
-    });
+    return this.repos.remotes.list().map((row) => this.read(row, defaultId).info);
   }
 
   get(id: string): RemoteInfo {
-    const found = this.list().find((r) => r.id === id);
-    if (!found) throw new AppError('NOT_FOUND', `No remote with id ${id}`, { id });
-    return found;
+    return this.find(id).info;
+  }
+
+  /** One remote's view and its trusted certificates, each certificate parsed once. */
+  private find(id: string): { info: RemoteInfo; trust: StoredTrust } {
+    const row = this.repos.remotes.list().find((r) => r.id === id);
+    if (!row) throw new AppError('NOT_FOUND', `No remote with id ${id}`, { id });
+    return this.read(row, this.setting(DEFAULT_KEY.remoteId, DEFAULT_KEY.key));
+  }
+
+  private read({ trustedCa, ...r }: RemoteRow, defaultId: string | null): { info: RemoteInfo; trust: StoredTrust } {
+    const trust = storedTrust(trustedCa);
+    const info = {
+      ...r,
+      apiUser: this.setting(r.id, API_USER),
+      defaultConnectionId: this.setting(r.id, DEFAULT_CONNECTION),
+      isDefault: r.id === defaultId,
+      trustedCertificates: trust.ca?.certificates ?? [],
+      trustedCaProblem: trust.problem,
+    };
+    return { info, trust };
   }
 
   /**
@@ -176,10 +184,9 @@ export class RemotesService {
 
   /** Everything an adapter needs, token decrypted. For main-process use only. */
   config(id: string): RemoteConfig {
-    const info = this.get(id);
+    const { info, trust } = this.find(id);
     const sealed = this.repos.remotes.sealedToken(id);
     if (!sealed) throw new AppError('UNAUTHORIZED', `Remote "${info.name}" has no token; enter one`);
-    const trust = storedTrust(this.repos.remotes.trustedCa(id));
     // Connecting without it would only be refused by the server's certificate: say what to fix instead.
     if (trust.problem) throw new AppError('VALIDATION', `Remote "${info.name}": ${trust.problem}`, { field: 'trustedCa' });
     return {
@@ -203,7 +210,13 @@ export class RemotesService {
 }
 
 /** A remote's stored trusted certificate, read again (a damaged or hand-edited database is said, not trusted). */
-function storedTrust(pem: string | null): { ca: TrustedCa | null; problem: string | null } {
+/** A connection's trusted certificates as stored: read, or why they cannot be used. */
+interface StoredTrust {
+  ca: TrustedCa | null;
+  problem: string | null;
+}
+
+function storedTrust(pem: string | null): StoredTrust {
   if (pem === null) return { ca: null, problem: null };
   try {
     return { ca: readTrustedCa(pem), problem: null };

@@ -25,7 +25,6 @@ export class RemotesRepo {
       delete: db.prepare('DELETE FROM remotes WHERE id = ?'),
       setToken: db.prepare('UPDATE remotes SET token_enc = ? WHERE id = ?'),
       setTrustedCa: db.prepare('UPDATE remotes SET trusted_ca = ? WHERE id = ?'),
-      trustedCa: db.prepare('SELECT trusted_ca FROM remotes WHERE id = ?'),
       token: db.prepare('SELECT token_enc FROM remotes WHERE id = ?'),
     };
   }
@@ -53,11 +52,6 @@ export class RemotesRepo {
   /** The PEM blocks to trust for this remote (checked by the caller), or null for public authorities only. */
   setTrustedCa(id: string, pem: string | null): void {
     this.s.setTrustedCa.run(pem, id);
-  }
-
-  /** The stored PEM blocks trusted for this remote, or null. */
-  trustedCa(id: string): string | null {
-    return (this.s.trustedCa.get(id) as { trusted_ca: string | null } | undefined)?.trusted_ca ?? null;
   }
 
   /** The sealed token, or null when none is stored. */

@@ -90,11 +90,7 @@ export function RemotesList() {
                       {r.apiUser}
                     </span>
                   )}
-                  {trustedCaLine(r) && (
-                    <span className="cell-clip muted" title={r.trustedCertificates.map((c) => `${c.subject}\nSHA-256 ${c.fingerprint}`).join('\n')}>
-                      {trustedCaLine(r)}
-                    </span>
-                  )}
+                  <TrustLine remote={r} />
                 </td>
                 <td>
                   <StatusCell remote={r} status={statuses?.find((s) => s.remoteId === r.id)} />
@@ -124,5 +120,16 @@ export function RemotesList() {
       {dialog?.kind === 'certificate' && <TrustedCaDialog remote={dialog.remote} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'remove' && <RemoveRemoteDialog remote={dialog.remote} onClose={() => setDialog(null)} />}
     </section>
+  );
+}
+
+/** What the connection trusts beside the public authorities, with each certificate's fingerprint on hover; nothing when it trusts only them. */
+function TrustLine({ remote }: { remote: RemoteInfo }) {
+  const line = trustedCaLine(remote);
+  if (!line) return null;
+  return (
+    <span className="cell-clip muted" title={remote.trustedCertificates.map((c) => `${c.subject}\nSHA-256 ${c.fingerprint}`).join('\n')}>
+      {line}
+    </span>
   );
 }
