@@ -7,6 +7,7 @@ import { ROOT } from './support/host';
 import { hostRpc } from './support/rpc';
 import type { SandboxHandle } from '../../src/sandbox/index';
 import { carrierAllowsPortOut } from '../../src/sandbox/util/phone';
+import { startTlsProxy } from '../support/tls-proxy';
 
 /** `count` numbers in the first 202-NXX exchange whose sandbox carrier releases numbers. */
 function portableNumbers(start: number, count: number): string[] {
@@ -265,6 +266,30 @@ test('401 pauses the connection; the Sync screen asks for a new token inline and
   await syncNow(page);
   await expect(card).toContainText('Online');
   await expect.poll(async () => (await call('ports.get', { id: port.id })).syncStatus, { timeout: 30_000 }).toBe('synced');
+});
+
+test('Sync now against a server whose certificate is refused says why the changes were not sent, at once', async ({ page, host, sandbox }) => {
+  const call = hostRpc(host);
+  const proxy = await startTlsProxy(sandbox.kazooUrl);
+  try {
+    const remote = await call('remotes.add', { kind: 'kazoo', url: proxy.url, accountId: sandbox.accounts.root.id, token: sandbox.token, name: 'Behind a private CA' });
+    await call('ports.create', { fields: { name: 'Queued behind TLS' }, numbers: portableNumbers(40, 2), remoteId: remote.id });
+    await nav(page, 'Sync').click();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const toast = page.getByRole('status').filter({ hasText: 'could not be sent' });
+    await expect(toast).toContainText("Behind a private CA: the changes could not be sent (The server's certificate is not from a certificate authority PortDesk trusts");
+    await expect(toast).toContainText('1 change(s) still queued');
+    if (process.env.PORTDESK_SCREENS) {
+      const dir = join(ROOT, 'test-results', 'screens');
+      mkdirSync(dir, { recursive: true });
+      for (const [width, height] of [[1366, 768], [1280, 720]] as const) {
+        await page.setViewportSize({ width, height });
+        await page.screenshot({ path: join(dir, `sync-certificate-toast-${width}x${height}.png`) });
+      }
+    }
+  } finally {
+    await proxy.close();
+  }
 });
 
 /** Sync a port, then change it on the sandbox (name, city) and here (city, bill name): only the city conflicts. */
