@@ -134,10 +134,12 @@ export function recordDuplicates(
   now: number,
   cancelRefusal: (remote: RemotePort) => string | null,
 ): void {
-  const byId = new Map(remotes.map((r) => [r.remoteObjectId, r]));
   for (const objectId of state.keysWithPrefix(remoteId, KEY)) {
     if (!found.has(objectId)) state.clear(remoteId, KEY + objectId);
   }
+  // Most pulls find none: no map of every remote port (10,000 on a large account) for nothing.
+  if (found.size === 0) return;
+  const byId = new Map(remotes.map((r) => [r.remoteObjectId, r]));
   for (const [objectId, portId] of found) {
     const before = readDuplicate(state, remoteId, objectId);
     const remote = byId.get(objectId);

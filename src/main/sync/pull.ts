@@ -374,9 +374,9 @@ export async function applyPull(ctx: PullContext, remotes: RemotePort[], listing
   // The chunks' pages go from the WAL into the file in a turn of their own, every few chunks. Left
   // to SQLite, every commit that takes the WAL past 1,000 pages (about every other chunk) also
   // copies them and syncs the file: that chunk then held the loop half as long again, more with a
-  // slow disk. A checkpoint after every chunk copied the pages every chunk touches (those of the
-  // index by remote id, where new ids land at random) each time: every CHECKPOINT_EVERY chunks,
-  // a 10,000-port pull spent about half as long in checkpoints (measured).
+  // slow disk. A checkpoint after every chunk copied again the pages every chunk touches (those of
+  // the indexes by number, and by remote id, where new keys land anywhere): every CHECKPOINT_EVERY
+  // chunks, a 10,000-port pull spent about half as long in checkpoints (measured).
   await withManualCheckpoints(db, async () => {
     for (let from = 0, chunks = 1; from < remotes.length; chunks += 1) {
       from = applyChunk(from);
