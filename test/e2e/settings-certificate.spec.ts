@@ -75,6 +75,28 @@ test('Settings: a connection trusts a pasted certificate, shows its subject and 
   await expect(page.getByRole('row', { name: /Acme Kazoo/ })).not.toContainText('Trusts');
 });
 
+test('Settings: a trusted certificate past its end is marked expired in the list and in the dialog, with what to do', async ({ page, host }) => {
+  const call = hostRpc(host);
+  const expired = readFileSync(tlsFile('expired-ca.pem'), 'utf8');
+  await call('remotes.add', { ...KAZOO, trustedCa: expired });
+  await nav(page, 'Settings').click();
+  await expect(page.getByRole('row', { name: /Acme Kazoo/ })).toContainText('Trusts Expired private CA · SHA-256');
+  await expect(page.getByRole('row', { name: /Acme Kazoo/ }).getByText('Trusted certificate expired', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Trusted certificate of Acme Kazoo' }).click();
+  const list = page.getByRole('dialog').getByRole('list', { name: 'Trusted certificates' });
+  await expect(list).toContainText("Valid until Jan  1 00:00:00 2021 GMT: expired. The server is refused until this connection trusts the authority's new certificate.");
+  if (process.env.PORTDESK_SCREENS) {
+    const dir = join(ROOT, 'test-results', 'screens');
+    mkdirSync(dir, { recursive: true });
+    for (const [width, height] of [[1366, 768], [1280, 720]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: join(dir, `settings-certificate-expired-dialog-${width}x${height}.png`) });
+    }
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await page.screenshot({ path: join(dir, 'settings-certificate-expired-list-1280x720.png') });
+  }
+});
+
 test('screenshots of the Settings connection form and certificate dialog @screens', async ({ page, host }) => {
   test.skip(!process.env.PORTDESK_SCREENS, 'screenshots run on demand: set PORTDESK_SCREENS=1');
   test.setTimeout(120_000);

@@ -36,3 +36,30 @@ export function trustedCaProblem(text: string): string | null {
 export function shortFingerprint(fingerprint: string): string {
   return `${fingerprint.split(':').slice(0, 8).join(':')}…`;
 }
+
+/** How long before a trusted certificate's end it is pointed out: time for its authority to issue a new one. */
+export const CERTIFICATE_WARNING_DAYS = 30;
+
+const DAY_MS = 86_400_000;
+
+/** How near the end of a connection's trusted certificates is, once it is worth saying. */
+export type CertificateExpiry = { kind: 'expired' } | { kind: 'soon'; days: number };
+
+/**
+ * The end of the first of these certificates to end (their `validTo`, as node:crypto gives it):
+ * expired once it has passed (the server is then refused: CERT_HAS_EXPIRED), soon within
+ * {@link CERTIFICATE_WARNING_DAYS}; null otherwise, or when no date reads.
+ */
+export function certificateExpiry(validTo: readonly string[], now: number): CertificateExpiry | null {
+  const ends = validTo.map((v) => Date.parse(v)).filter((t) => !Number.isNaN(t));
+  if (ends.length === 0) return null;
+  const first = Math.min(...ends);
+  if (first <= now) return { kind: 'expired' };
+  const days = Math.ceil((first - now) / DAY_MS);
+  return days <= CERTIFICATE_WARNING_DAYS ? { kind: 'soon', days } : null;
+}
+
+/** "expired", "expires in 12 days". */
+export function expiryText(expiry: CertificateExpiry): string {
+  return expiry.kind === 'expired' ? 'expired' : `expires in ${expiry.days} day${expiry.days === 1 ? '' : 's'}`;
+}

@@ -70,6 +70,15 @@ describe('a Kazoo server behind TLS with a self-signed certificate', () => {
   });
 });
 
+describe('portdesk remote list', () => {
+  it('marks a trusted certificate past its end, with its last day', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pd-ca-'));
+    const add = ['remote', 'add', '--kind', 'kazoo', '--url', 'https://crossbar.acme.internal:8443', '--account', 'acc1', '--token-env', 'TOKEN', '--ca-file', tls('expired-ca.pem')];
+    expect((await cli(add, { TOKEN: 'tok' })).code).toBe(0);
+    expect((await cli(['remote', 'list'])).out).toMatch(/trusts "Expired private CA" \(SHA-256 [0-9A-F:]+…, expired: valid until Jan {2}1 00:00:00 2021 GMT\)/);
+  });
+});
+
 describe('a Kazoo server whose certificate is refused, with changes queued', () => {
   it('ends the run at the first refusal: no retries within it, no call for every queued port', async () => {
     dir = mkdtempSync(join(tmpdir(), 'pd-ca-'));

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { AppError } from '../../../shared/errors';
 import type { Run } from './run';
 import type { RemoteInfoView, SyncStatusView } from '../../../shared/rpc/methods/sync';
-import { TRUSTED_CA_MAX_CHARS, TRUSTED_CA_TOO_BIG, shortFingerprint } from '../../../shared/domain/trustedCa';
+import { TRUSTED_CA_MAX_CHARS, TRUSTED_CA_TOO_BIG, certificateExpiry, expiryText, shortFingerprint } from '../../../shared/domain/trustedCa';
 import { lateCreateText } from '../../../shared/domain/lateCreates';
 import { unreadableAccount, unreadableHeading } from '../../../shared/domain/unreadable';
 
@@ -59,11 +59,17 @@ async function readCaFile(file: string): Promise<string> {
   }
 }
 
+/** ", expired" or ", expires in N days" once a trusted certificate's end is near or past (the server is refused from then on). */
+function endOf(validTo: string): string {
+  const expiry = certificateExpiry([validTo], Date.now());
+  return expiry ? `, ${expiryText(expiry)}: valid until ${validTo}` : '';
+}
+
 /** One line of `portdesk remote list`; a trusted private authority by its subject and the start of its SHA-256 fingerprint. */
 function remoteLine(r: RemoteInfoView): string {
   const trust = r.trustedCaProblem
     ? '  (trusted certificate unusable: see --json)'
-    : r.trustedCertificates.map((c) => `  trusts "${c.subject}" (SHA-256 ${shortFingerprint(c.fingerprint)})`).join('');
+    : r.trustedCertificates.map((c) => `  trusts "${c.subject}" (SHA-256 ${shortFingerprint(c.fingerprint)}${endOf(c.validTo)})`).join('');
   return `${r.id}  ${r.kind}  ${r.name}  ${r.baseUrl}  account ${r.accountId}${r.apiUser ? `  user ${r.apiUser}` : ''}${r.hasToken ? '' : '  (no token)'}${trust}`;
 }
 

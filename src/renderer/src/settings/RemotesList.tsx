@@ -5,7 +5,8 @@ import { rpc } from '../rpc/transport';
 import { useNoticeStore } from '../stores/noticeStore';
 import { messageOf, useSyncStore, type RemoteInfo } from '../sync/syncStore';
 import { RemoveRemoteDialog, ReplaceTokenDialog } from './RemoteDialogs';
-import { TrustedCaDialog, trustedCaLine } from './TrustedCaDialog';
+import { expiryText } from '../../../shared/domain/trustedCa';
+import { TrustedCaDialog, trustedCaExpiry, trustedCaLine } from './TrustedCaDialog';
 
 const KIND_LABEL = { kazoo: 'Kazoo', telnyx: 'Telnyx' } as const;
 
@@ -123,13 +124,21 @@ export function RemotesList() {
   );
 }
 
-/** What the connection trusts beside the public authorities, with each certificate's fingerprint on hover; nothing when it trusts only them. */
+/**
+ * What the connection trusts beside the public authorities, with each certificate's fingerprint
+ * on hover, and a line of its own once its end is near or past (the row clips the first line);
+ * nothing when it trusts only them.
+ */
 function TrustLine({ remote }: { remote: RemoteInfo }) {
   const line = trustedCaLine(remote);
   if (!line) return null;
+  const expiry = trustedCaExpiry(remote);
   return (
-    <span className="cell-clip muted" title={remote.trustedCertificates.map((c) => `${c.subject}\nSHA-256 ${c.fingerprint}`).join('\n')}>
-      {line}
-    </span>
+    <>
+      <span className="cell-clip muted" title={remote.trustedCertificates.map((c) => `${c.subject}\nSHA-256 ${c.fingerprint}\nValid until ${c.validTo}`).join('\n')}>
+        {line}
+      </span>
+      {expiry && <span className="cell-clip trusted-ca-expiry">Trusted certificate {expiryText(expiry)}</span>}
+    </>
   );
 }

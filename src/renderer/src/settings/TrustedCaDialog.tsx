@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { shortFingerprint } from '../../../shared/domain/trustedCa';
+import { certificateExpiry, expiryText, shortFingerprint, type CertificateExpiry } from '../../../shared/domain/trustedCa';
 import { FormModal } from '../ui/FormModal';
 import { rpc } from '../rpc/transport';
 import { useNoticeStore } from '../stores/noticeStore';
@@ -62,7 +62,7 @@ export function TrustedCaDialog({ remote, onClose }: { remote: RemoteInfo; onClo
               <span className="mono muted" title={`SHA-256 ${c.fingerprint}`}>
                 SHA-256 {c.fingerprint}
               </span>
-              <span className="muted">Valid until {c.validTo}</span>
+              <CertificateEnd validTo={c.validTo} />
             </li>
           ))}
         </ul>
@@ -85,4 +85,21 @@ export function trustedCaLine(remote: RemoteInfo): string | null {
   const [first, ...more] = remote.trustedCertificates;
   if (!first) return null;
   return `Trusts ${first.subject}${more.length > 0 ? ` (+${more.length})` : ''} · SHA-256 ${shortFingerprint(first.fingerprint)}`;
+}
+
+/** The end of a connection's trusted certificates when it is near or past, else null. */
+export function trustedCaExpiry(remote: RemoteInfo): CertificateExpiry | null {
+  return certificateExpiry(remote.trustedCertificates.map((c) => c.validTo), Date.now());
+}
+
+/** A certificate's last day, marked once it is near or past: the server is refused from then on. */
+function CertificateEnd({ validTo }: { validTo: string }) {
+  const expiry = certificateExpiry([validTo], Date.now());
+  if (!expiry) return <span className="muted">Valid until {validTo}</span>;
+  return (
+    <span className="trusted-ca-expiry">
+      Valid until {validTo}: {expiryText(expiry)}.{' '}
+      {expiry.kind === 'expired' ? "The server is refused until this connection trusts the authority's new certificate." : "Get the authority's new certificate from the server's administrator."}
+    </span>
+  );
 }
