@@ -7,6 +7,7 @@ import { test, expect } from './support/fixtures';
 import { ROOT } from './support/host';
 import { hostRpc } from './support/rpc';
 import { seedDemoPorts } from './support/demoData';
+import { screensAtLaptopSizes } from './support/screens';
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name });
 const tlsFile = (name: string): string => fileURLToPath(new URL(`../support/tls/${name}`, import.meta.url));
@@ -85,16 +86,9 @@ test('Settings: a trusted certificate past its end is marked expired in the list
   await page.getByRole('button', { name: 'Trusted certificate of Acme Kazoo' }).click();
   const list = page.getByRole('dialog').getByRole('list', { name: 'Trusted certificates' });
   await expect(list).toContainText("Valid until Jan  1 00:00:00 2021 GMT: expired. The server is refused until this connection trusts the authority's new certificate.");
-  if (process.env.PORTDESK_SCREENS) {
-    const dir = join(ROOT, 'test-results', 'screens');
-    mkdirSync(dir, { recursive: true });
-    for (const [width, height] of [[1366, 768], [1280, 720]] as const) {
-      await page.setViewportSize({ width, height });
-      await page.screenshot({ path: join(dir, `settings-certificate-expired-dialog-${width}x${height}.png`) });
-    }
-    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
-    await page.screenshot({ path: join(dir, 'settings-certificate-expired-list-1280x720.png') });
-  }
+  await screensAtLaptopSizes(page, 'settings-certificate-expired-dialog');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await screensAtLaptopSizes(page, 'settings-certificate-expired-list');
 });
 
 test('screenshots of the Settings connection form and certificate dialog @screens', async ({ page, host }) => {

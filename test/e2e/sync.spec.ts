@@ -8,6 +8,7 @@ import { hostRpc } from './support/rpc';
 import type { SandboxHandle } from '../../src/sandbox/index';
 import { carrierAllowsPortOut } from '../../src/sandbox/util/phone';
 import { startTlsProxy } from '../support/tls-proxy';
+import { screensAtLaptopSizes } from './support/screens';
 
 /** `count` numbers in the first 202-NXX exchange whose sandbox carrier releases numbers. */
 function portableNumbers(start: number, count: number): string[] {
@@ -279,14 +280,7 @@ test('Sync now against a server whose certificate is refused says why the change
     const toast = page.getByRole('status').filter({ hasText: 'could not be sent' });
     await expect(toast).toContainText("Behind a private CA: the changes could not be sent (The server's certificate is not from a certificate authority PortDesk trusts");
     await expect(toast).toContainText('1 change(s) still queued');
-    if (process.env.PORTDESK_SCREENS) {
-      const dir = join(ROOT, 'test-results', 'screens');
-      mkdirSync(dir, { recursive: true });
-      for (const [width, height] of [[1366, 768], [1280, 720]] as const) {
-        await page.setViewportSize({ width, height });
-        await page.screenshot({ path: join(dir, `sync-certificate-toast-${width}x${height}.png`) });
-      }
-    }
+    await screensAtLaptopSizes(page, 'sync-certificate-toast');
   } finally {
     await proxy.close();
   }
