@@ -111,6 +111,22 @@ const CERTIFICATE_PROBLEMS: Record<string, { what: string; advice: string }> = {
   },
 };
 
+/**
+ * A transient error saying `message (cause)`, keeping what the cause says of the connection
+ * (nothing sent, a refused certificate): a failed look for an earlier create is said as "cannot
+ * tell yet", and a refused certificate there must still end the run's push at once.
+ */
+export function transientBecause(message: string, err: unknown): RemoteError {
+  const cause = err instanceof RemoteError ? err : undefined;
+  return new RemoteError({
+    kind: 'transient',
+    status: cause?.status ?? 0,
+    message: `${message} (${err instanceof Error ? err.message : String(err)})`,
+    notConnected: cause?.notConnected ?? false,
+    certificate: cause?.certificate ?? false,
+  });
+}
+
 /** A network-level failure (refused, reset, timeout, a refused certificate): always transient. */
 export function networkError(err: unknown): RemoteError {
   const code = codeOf(err);

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliOn } from '../../support/cli';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/index';
@@ -98,6 +99,19 @@ describe('a Kazoo server whose certificate is refused, with changes queued', () 
     // The pushes in flight when the first was refused, each tried once; the run was not spent
     // retrying them (it waited up to 30 s) nor sending the other ports' into the same refusal.
     expect(proxy.connections()).toBeLessThanOrEqual(8);
+    expect(await remotePorts()).toBe(0);
+
+    // A create sent before (as a kill -9 mid-request leaves it) is looked for before it is sent
+    // again, and that look is refused the same way, said as "cannot tell yet": it must end the
+    // run as the create's refusal does.
+    const db = new Database(join(dir, 'pd.db'));
+    db.prepare('UPDATE ports SET create_sent_at = ?, create_settles_at = NULL').run(Date.now() - 60_000);
+    db.close();
+    const before = proxy.connections();
+    const again = await cli(['sync', '--once']);
+    expect(again.code).toBe(3);
+    expect(again.out).toContain('cannot tell yet whether the earlier create landed (The server\'s certificate is not from a certificate authority PortDesk trusts');
+    expect(proxy.connections() - before).toBeLessThanOrEqual(8);
     expect(await remotePorts()).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { createHash, hash } from 'node:crypto';
 import { z } from 'zod';
 import { PORT_STATES, type PortFields, type PortState } from '../../../shared/model';
-import { RemoteError } from '../errors';
+import { RemoteError, transientBecause } from '../errors';
 import { Turns } from '../turns';
 import { moveRefusal } from '../../../shared/domain/states';
 import { undatedScheduleHelp } from '../../../shared/domain/undatedSchedule';
@@ -523,8 +523,7 @@ export class KazooAdapter implements RemoteAdapter {
       }
       return null;
     } catch (err) {
-      const cause = err instanceof Error ? err.message : String(err);
-      throw new RemoteError({ kind: 'transient', status: err instanceof RemoteError ? err.status : 0, message: `${CANNOT_TELL} (${cause})` });
+      throw transientBecause(CANNOT_TELL, err);
     }
   }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EMPTY_PORT_FIELDS, type PortFields, type PortState } from '../../../shared/model';
-import { RemoteError } from '../errors';
+import { RemoteError, transientBecause } from '../errors';
 import { DEFAULT_REQUEST_TIMEOUT_MS, requestBytes, requestJson, type ErrorReader, type HttpRequest, type HttpResponse } from '../http';
 import { contentRevision } from './kazoo';
 import { alignStreet, streetLine } from '../../../shared/domain/address';
@@ -398,8 +398,7 @@ export class TelnyxAdapter implements RemoteAdapter {
       return null;
     } catch (err) {
       if (err instanceof RemoteError && err.kind === 'auth') throw err;
-      const why = err instanceof Error ? err.message : String(err);
-      throw new RemoteError({ kind: 'transient', status: err instanceof RemoteError ? err.status : 0, message: `Telnyx: ${CANNOT_TELL} (${why})` });
+      throw transientBecause(`Telnyx: ${CANNOT_TELL}`, err);
     }
   }
 
