@@ -15,7 +15,7 @@ export const PASTE_NUMBER_HEADER = 'Number';
 const NUMBER_IN_TEXT = new RegExp(
   // Case-sensitive on purpose: vanity words are written in capitals, prose words are not.
   String.raw`\+?\(?\d[\d\s().\-/]{5,}\d(?:[\s.-]?[A-Z]{3,}[A-Z\d-]*)?` +
-    String.raw`(?:\s*(?:to|TO|To|through|thru|–|—|-)\s*\+?\d[\d\s().\-]*\d)?` +
+    String.raw`(?:\s*(?:to|TO|To|through|thru|\u2013|\u2014|-)\s*\+?\d[\d\s().\-]*\d)?` +
     String.raw`(?:,?\s*(?:[Ee]xt\.?|EXT\.?|extension|x|X)\s*\d{1,7})?` +
     String.raw`|\+?1?[\s.-]?\(?8\d\d\)?[\s.-]?[A-Z\d]*[A-Z]{3,}[A-Z\d-]*`,
   'g',

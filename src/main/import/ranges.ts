@@ -6,7 +6,7 @@ export interface RangeText {
   end: string;
 }
 
-const WORD_RANGE = /^(.*?\d)\s*(?:to|through|thru|–|—|\.\.)\s*(\+?[\d(][\d\s().\-]*)$/i;
+const WORD_RANGE = /^(.*?\d)\s*(?:to|through|thru|\u2013|\u2014|\.\.)\s*(\+?[\d(][\d\s().\-]*)$/i;
 /** `2025550100-0199`: a dash is a range only after an unbroken run of digits... */
 const DASH_RANGE = /^(\+?\d{7,15})\s*-\s*(\d{1,15})$/;
 /** ...or when it stands alone between spaces: `202-555-0100 - 0199`. */

@@ -31,6 +31,14 @@ describe('the built CLI', () => {
     expect(cliBuildIsCurrent()).toBe(true);
   });
 
+  it('is ASCII only, so each script loads as a one-byte string (a dash in one regular expression made the whole 1 MB two bytes a character)', () => {
+    for (const file of [CLI_ENTRY, join(CLI_DIR, 'import-worker.cjs')]) {
+      const text = readFileSync(file, 'latin1');
+      const at = text.search(/[^\x00-\x7f]/);
+      expect(at < 0 ? '' : `${file}: ${text.slice(Math.max(0, at - 40), at + 10)}`).toBe('');
+    }
+  });
+
   it('runs as one CommonJS script with a code cache written beside it, and still starts its import worker, cached too', () => {
     const workerCache = join(CLI_DIR, 'import-worker.cjs.cache');
     rmSync(`${CLI_ENTRY}.cache`, { force: true });
