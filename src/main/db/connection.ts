@@ -80,6 +80,50 @@ export function checkpoint(db: Db): void {
   db.pragma('wal_checkpoint(PASSIVE)');
 }
 
+/** A write transaction kept open across turns of the event loop, ended by its holder. */
+export interface HeldWrite {
+  commit(): void;
+  /** Nothing of it stays; harmless once ended. */
+  rollback(): void;
+  readonly ended: boolean;
+}
+
+/**
+ * Open a write transaction now and keep it until {@link HeldWrite.commit} or rollback: what the
+ * caller writes meanwhile, over many turns, lands all at once or not at all (a kill -9 leaves
+ * nothing). Foreign keys are checked at the commit, so child rows may come before their parent.
+ * Null, at once rather than after the busy timeout, when another connection is writing: the
+ * caller then writes the usual way, later. Writes on this connection meanwhile join the transaction.
+ */
+export function holdWrite(db: Db): HeldWrite | null {
+  if (db.inTransaction) return null;
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') return null;
+    throw err;
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
+  db.pragma('defer_foreign_keys = ON');
+  let ended = false;
+  return {
+    commit() {
+      db.exec('COMMIT');
+      ended = true;
+    },
+    rollback() {
+      if (!ended && db.open && db.inTransaction) db.exec('ROLLBACK');
+      ended = true;
+    },
+    get ended() {
+      return ended;
+    },
+  };
+}
+
 /** Connections whose automatic checkpoint is held off, by how many callers hold it and the threshold to restore. */
 const manualCheckpoints = new WeakMap<Db, { holders: number; pages: number }>();
 

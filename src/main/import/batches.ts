@@ -33,6 +33,16 @@ export interface UndoResult {
 /** What writing needs of a planned group: where its numbers go, and the numbers. */
 export type BatchGroup = Pick<PlannedGroup, 'target' | 'numbers'>;
 
+/** How a write gives the ports their numbers: all inserted at the end, or settled on those written ahead (numbersAhead.ts). */
+export interface NumberPlacer {
+  /** The id of the port a new group is made into. */
+  newPortId(group: BatchGroup): string;
+  /** Give each port its numbers, inside the write's transaction. */
+  settle(repos: Repos, ports: readonly PlacedNumbers[]): void;
+}
+
+const insertAll: NumberPlacer = { newPortId: () => randomUUID(), settle: (repos, ports) => insertNumbers(repos, ports) };
+
 /**
  * Write the groups of a plan as ONE transaction: new ports (row, numbers, timeline event,
  * `port.create` outbox row with `{ fields, numbers }`) or numbers added to an existing port
@@ -40,7 +50,14 @@ export type BatchGroup = Pick<PlannedGroup, 'target' | 'numbers'>;
  * Any clash with an open port (another process may have taken a number since the preview)
  * rolls everything back.
  */
-export function writeImportBatch(repos: Repos, groups: readonly BatchGroup[], source: string, now: number, remoteId: string | null = null): BatchWrite {
+export function writeImportBatch(
+  repos: Repos,
+  groups: readonly BatchGroup[],
+  source: string,
+  now: number,
+  remoteId: string | null = null,
+  placer: NumberPlacer = insertAll,
+): BatchWrite {
   const batchId = randomUUID();
   const { db, ports, events, outbox, importBatches } = repos;
   const written: BatchPort[] = [];
@@ -52,7 +69,7 @@ export function writeImportBatch(repos: Repos, groups: readonly BatchGroup[], so
       if (group.numbers.length === 0) continue;
       const label = `import of ${source}`;
       if (group.target.kind === 'new') {
-        const id = randomUUID();
+        const id = placer.newPortId(group);
         const fields: PortFields = group.target.fields;
         ports.insert({ id, state: 'unconfirmed', remoteId, remoteAccountId: '', fields, now });
         placed.push({ portId: id, numbers: group.numbers });
@@ -77,14 +94,14 @@ export function writeImportBatch(repos: Repos, groups: readonly BatchGroup[], so
       total += group.numbers.length;
     }
     if (written.length === 0) throw new AppError('VALIDATION', 'Nothing to import: no row has a valid number that is not already in a port');
-    insertNumbers(repos, placed);
+    placer.settle(repos, placed);
     importBatches.setSummary(batchId, { ports: written.length, numbers: total });
   })();
   return { batchId, ports: written, numbers: total };
 }
 
 /** The numbers one port of the import is given. */
-interface PlacedNumbers {
+export interface PlacedNumbers {
   portId: string;
   numbers: readonly string[];
 }
@@ -95,7 +112,7 @@ interface PlacedNumbers {
  * (about a fifth of the insert's CPU for the bench's 93,000 numbers, sort included). Like the ports service, the partial unique
  * index on open numbers is the check (a lookup per number would double the cost of 100k rows).
  */
-function insertNumbers(repos: Repos, placed: readonly PlacedNumbers[]): void {
+export function insertNumbers(repos: Repos, placed: readonly PlacedNumbers[]): void {
   const numbers: string[] = [];
   const owners: string[] = [];
   for (const { portId, numbers: some } of placed) {

@@ -324,8 +324,13 @@ export class FileFacts {
     this.splitting = options.target.kind !== 'existing';
   }
 
-  add(a: FactsRow): void {
+  /**
+   * Add the next row. True when it has a problem of its own or a number met before (a duplicate,
+   * or one listed under two customers): a row the problems list is likely to read.
+   */
+  add(a: FactsRow): boolean {
     const seq = this.seqRow.length;
+    let metBefore = false;
     const key = a.groupKey;
     let keyAt = this.keys.get(key);
     if (keyAt === undefined) {
@@ -350,6 +355,7 @@ export class FileFacts {
       }
       const id = this.ids.get(e164)!;
       this.rowNumbers.push(id);
+      metBefore = true;
       if (!this.grouping) continue;
       let owners = this.multi.get(e164);
       if (!owners) {
@@ -365,7 +371,9 @@ export class FileFacts {
       let errors = 0;
       for (const p of a.rowProblems) if (p.severity === 'error') errors++;
       this.own.set(seq, { invalid: a.invalid, errors, warnings: a.rowProblems.length - errors });
+      return true;
     }
+    return metBefore;
   }
 
   /**
@@ -383,6 +391,29 @@ export class FileFacts {
 
   /** The open port holding a number, as found by {@link lookUp}. */
   readonly portOf: ExistingPortLookup = (e164) => this.ports.get(e164);
+
+  /** Distinct numbers so far: their ids are 0 up to this, in the order first met. */
+  get numberCount(): number {
+    return this.idFirstSeq.length;
+  }
+
+  /** A number's id, when the file holds it. */
+  idOf(e164: string): number | undefined {
+    return this.ids.get(e164);
+  }
+
+  /** The number with this id. */
+  numberAt(id: number): string {
+    return this.numberOf(id);
+  }
+
+  /**
+   * The group part (a group key and, where it may split, a losing carrier) of the number's first
+   * row: every plan gives the number to the port made of that part, if to any.
+   */
+  firstPart(id: number): number {
+    return this.seqPart.at(this.idFirstSeq.at(id));
+  }
 
   /** Row where the number first appears in the file. */
   firstRow(e164: string): number | undefined {

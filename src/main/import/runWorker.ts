@@ -6,6 +6,7 @@ import type { ImportProgress, ReadRequest, TableInfo, WorkerMessage, WorkerReque
 import { IMPORT_WORKER_HEAP_MB } from './limits';
 import type { BatchWrite } from './batches';
 import type { OpenOwnersLookup } from './plan';
+import type { NumbersAhead } from './numbersAhead';
 
 export interface RunImportOptions {
   /** Called after every batch. */
@@ -19,6 +20,8 @@ export interface RunImportOptions {
   lookup?: OpenOwnersLookup;
   /** The thread's heap limit; defaults to {@link IMPORT_WORKER_HEAP_MB}. */
   heapMb?: number;
+  /** Write each batch's numbers as it is staged, for a commit as soon as it is read (the CLI). */
+  ahead?: NumbersAhead;
 }
 
 export interface ImportRun {
@@ -140,7 +143,7 @@ export function runImportWorker(request: WorkerRequest, options: RunImportOption
     (options.createWorker ?? defaultWorkerFactory)({ workerData, transferList: transfer, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
   return new Promise<ImportRun>((resolve, reject) => {
     let table: TableInfo | undefined;
-    const staged = new StagedImport(request.planOptions, options.lookup);
+    const staged = new StagedImport(request.planOptions, options.lookup, options.ahead);
     let settled = false;
     const finish = (fn: () => void, keepThread = false) => {
       if (settled) return;

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { ColumnMapping } from './columns';
 import { GrowingInts } from './numberIndex';
+import type { NumbersAhead } from './numbersAhead';
 import type { ImportProblem } from './problems';
 import {
   analyseRow,
@@ -24,12 +25,23 @@ import {
  * of main's share of an import). A read parses the batch it falls in and keeps that batch parsed
  * until a read falls in another, so the problems list, paging in file order, parses each batch
  * once. Nothing here touches the app's database.
+ *
+ * An import committed as soon as it is read (the CLI) keeps its batches in memory while they
+ * come to under {@link StagedRows.memoryBytes} of text, and the rows likely to be read one by one
+ * (those with a problem: {@link StagedRows.keep}) as parsed: its main thread is then the slower
+ * of the two while reading (it also writes the numbers), and a 100k-row import's problems list
+ * parsed every batch again (25 MB) after the commit. Past that size, everything goes to disk as usual.
  */
 class StagedRows {
   private readonly db = new Database('');
   private readonly insert;
   private readonly batchStmt;
   private readonly updateStmt;
+  /** Batches' text while kept in memory (none once past {@link memoryBytes}). */
+  private held: string[] | undefined;
+  private heldBytes = 0;
+  /** Rows kept parsed, by index: read without parsing their batch. */
+  private readonly kept = new Map<number, RowAnalysis>();
   /** Index of each batch's first row, by batch. */
   private readonly starts = new GrowingInts();
   /** Each row's number (as the source numbers it), by index: a fix names its row by number. */
@@ -38,7 +50,8 @@ class StagedRows {
   private parsed: { batch: number; rows: RowAnalysis[] } | undefined;
   count = 0;
 
-  constructor() {
+  constructor(private readonly memoryBytes = 0) {
+    if (memoryBytes > 0) this.held = [];
     // A batch is ~250 KB of text: 64 KB pages hold it in 4 pages, not 63 overflow pages of 4 KB.
     this.db.pragma('page_size = 65536');
     this.db.pragma('journal_mode = OFF');
@@ -53,7 +66,10 @@ class StagedRows {
   /** Stage one batch: its rows, and their text as the worker sent it. */
   append(rows: readonly RowAnalysis[], json: string): void {
     if (rows.length === 0) return;
-    this.insert.run(this.starts.length, json);
+    this.heldBytes += json.length;
+    if (this.held && this.heldBytes > this.memoryBytes) this.spill();
+    if (this.held) this.held.push(json);
+    else this.insert.run(this.starts.length, json);
     this.starts.push(this.count);
     for (const r of rows) this.rowNumbers.push(r.row);
     this.count += rows.length;
@@ -73,8 +89,15 @@ class StagedRows {
     return out;
   }
 
+  /** Keep a row of the batch just appended as parsed (while batches are held in memory). */
+  keep(idx: number, analysis: RowAnalysis): void {
+    if (this.held) this.kept.set(idx, analysis);
+  }
+
   at(idx: number): RowAnalysis | undefined {
     if (idx < 0 || idx >= this.count) return undefined;
+    const kept = this.kept.get(idx);
+    if (kept) return kept;
     const batch = this.batchOf(idx);
     return this.rowsOf(batch)[idx - this.starts.at(batch)];
   }
@@ -88,7 +111,9 @@ class StagedRows {
     const batch = this.batchOf(idx);
     const rows = this.rowsOf(batch).slice();
     rows[idx - this.starts.at(batch)] = analysis;
-    this.updateStmt.run(JSON.stringify(rows), batch);
+    if (this.held) this.held[batch] = JSON.stringify(rows);
+    else this.updateStmt.run(JSON.stringify(rows), batch);
+    this.kept.delete(idx);
     this.parsed = { batch, rows };
   }
 
@@ -99,7 +124,17 @@ class StagedRows {
 
   close(): void {
     this.parsed = undefined;
+    this.held = undefined;
+    this.kept.clear();
     if (this.db.open) this.db.close();
+  }
+
+  /** Past the memory budget: the batches held so far go to disk, and the rows kept are let go. */
+  private spill(): void {
+    const held = this.held!;
+    this.held = undefined;
+    this.kept.clear();
+    held.forEach((json, batch) => this.insert.run(batch, json));
   }
 
   /** The batch holding row index `idx` (the last batch starting at or before it). */
@@ -115,7 +150,7 @@ class StagedRows {
   }
 
   private rowsOf(batch: number): RowAnalysis[] {
-    if (this.parsed?.batch !== batch) this.parsed = { batch, rows: JSON.parse(this.batchStmt.get(batch) as string) as RowAnalysis[] };
+    if (this.parsed?.batch !== batch) this.parsed = { batch, rows: JSON.parse(this.held?.[batch] ?? (this.batchStmt.get(batch) as string)) as RowAnalysis[] };
     return this.parsed.rows;
   }
 }
@@ -176,30 +211,43 @@ export interface PlanSetting {
   options: PlanOptions;
 }
 
+/** Text of the batches an import committed as soon as read keeps in memory (see {@link StagedRows}). */
+const MEMORY_STAGE_BYTES = 48 * 1024 * 1024;
+
 /**
  * One import's rows on their way to a plan. The worker's batches are appended as they come (the
  * first pass: {@link FileFacts}); {@link StagedImport.plan} then plans every row once for the
  * counts and groups, a page at a time, giving the event loop a turn between pages.
  */
 export class StagedImport {
-  private readonly rows = new StagedRows();
+  private readonly rows: StagedRows;
   private facts: FileFacts;
   private factsStale = false;
 
-  /** With `lookup`, the open ports holding a batch's numbers are looked for as it is added, not all at the end. */
+  /**
+   * With `lookup`, the open ports holding a batch's numbers are looked for as it is added, not all
+   * at the end; with `ahead`, its new numbers are then written ahead of the commit.
+   */
   constructor(
     private readonly options: PlanOptions,
     private readonly lookup?: OpenOwnersLookup,
+    private readonly ahead?: NumbersAhead,
+    memoryBytes = ahead ? MEMORY_STAGE_BYTES : 0,
   ) {
+    this.rows = new StagedRows(memoryBytes);
     this.facts = new FileFacts(options);
   }
 
   /** Add one batch as the worker sends it: its rows' {@link RowAnalysis} as one JSON array. */
   add(json: string): void {
     const batch = JSON.parse(json) as RowAnalysis[];
+    const first = this.rows.count;
     this.rows.append(batch, json);
-    for (const a of batch) this.facts.add(a);
+    batch.forEach((a, i) => {
+      if (this.facts.add(a)) this.rows.keep(first + i, a);
+    });
     if (this.lookup) for (const _ of this.facts.lookUp(this.lookup));
+    this.ahead?.place(this.facts);
   }
 
   /** Replace one row's cells (a fix in place); false when no row has that number. */
@@ -211,6 +259,8 @@ export class StagedImport {
     const issues = before.issues?.filter((issue) => (cells[issue.col] ?? '') === (before.cells[issue.col] ?? ''));
     this.rows.replace(hit.idx, analyseRow(issues?.length ? { row, cells, issues } : { row, cells }, headers, mapping, this.options));
     this.factsStale = true;
+    // Written for the rows as they were: the commit writes the fixed ones the usual way.
+    this.ahead?.abandon();
     return true;
   }
 
@@ -230,6 +280,7 @@ export class StagedImport {
   }
 
   close(): void {
+    this.ahead?.abandon();
     this.rows.close();
   }
 

@@ -12,6 +12,7 @@ import { runImportWorker, type ImportWriter, type WorkerFactory } from '../impor
 import { checkLines, pastePieces, type PasteSource, type SourceOptions } from '../import/source';
 import { ImportLayouts } from '../db/repos/import-layouts-repo';
 import { earlyPreview } from '../import/earlyPreview';
+import { aheadAllowed, NumbersAhead } from '../import/numbersAhead';
 import { listImportBatches, undoImportBatch, type BatchGroup, type BatchSummary, type UndoResult } from '../import/batches';
 import { checkPortability, type PortabilityVerdict } from '../import/portability';
 import { groupNames, groupView, rowGroupName, rowHasProblem, rowProblems, rowView } from '../import/views';
@@ -47,6 +48,11 @@ export interface StartImport {
   headerRow?: number;
   /** Group by this column (its header, any case, or 1-based position), applied to the mapping chosen on the head. */
   groupBy?: string;
+  /**
+   * The caller commits as soon as the source is read (the CLI): its numbers are then written
+   * while it is read (numbersAhead.ts), holding the store's write lock until the commit or cancel.
+   */
+  writeAsRead?: boolean;
 }
 
 export interface Remap {
@@ -86,6 +92,9 @@ interface Session {
   plan?: StagedPlan;
   /** The worker thread that read the source, kept to commit it. */
   writer?: ImportWriter;
+  writeAsRead: boolean;
+  /** The numbers written while the source was read, when they were. */
+  ahead?: NumbersAhead;
   /** Set while the commit runs: the session can then be neither changed nor cancelled. */
   writing: boolean;
   error: AppErrorShape | null;
@@ -145,6 +154,7 @@ export class ImportService {
       portability: { state: 'none', done: 0, total: 0, error: null },
       batchId: null,
       writing: false,
+      writeAsRead: input.writeAsRead === true,
     };
     this.evictOldSessions();
     this.sessions.set(session.id, session);
@@ -276,7 +286,8 @@ export class ImportService {
 
   /**
    * Write the import as one transaction (all or nothing), in the worker thread that read it, so
-   * the event loop serving the window stays free. What an error names is left out (a whole
+   * the event loop serving the window stays free; or, when its numbers were written as it was
+   * read ({@link StartImport.writeAsRead}), here, settling them on the plan's ports. What an error names is left out (a whole
    * row's numbers for a row-level error, one number for a number's), unless `strict`, which
    * refuses the whole import when any row has one. Numbers the portability check
    * found not portable are left out unless `skipNotPortable` is false. With `keepRows`, the
@@ -287,6 +298,15 @@ export class ImportService {
     const session = this.session(jobId);
     if (session.state === 'committed') throw new AppError('CONFLICT', `This import was already written (import ${session.batchId})`);
     assertNotWriting(session);
+    try {
+      return await this.write(session, options);
+    } finally {
+      // Refused or failed, nothing written ahead stays, nor holds the store's write lock.
+      session.ahead?.abandon();
+    }
+  }
+
+  private async write(session: Session, options: { strict?: boolean; skipNotPortable?: boolean; keepRows?: boolean }): Promise<ImportCommitResult> {
     const plan = this.requirePlan(session);
     const fileErrors = plan.problems.filter((p) => p.severity === 'error');
     if (fileErrors.length > 0) throw new AppError('VALIDATION', `Nothing was imported: ${fileErrors[0]!.message}`, { problems: fileErrors });
@@ -312,10 +332,13 @@ export class ImportService {
     const writer = session.writer;
     if (!writer) throw new AppError('INTERNAL', 'The import worker is gone; check the file again');
     const now = this.now();
+    const remoteId = this.deps.defaultRemoteId?.() ?? null;
+    const ahead = session.ahead?.active ? session.ahead : undefined;
     session.writing = true;
     let written;
     try {
-      written = await writer.write({ store: this.deps.store, groups, source: session.sourceName, now, remoteId: this.deps.defaultRemoteId?.() ?? null });
+      // Written ahead, the rest is a few rows and the commit: here, on this connection, which holds the transaction.
+      written = ahead ? ahead.write(groups, session.sourceName, now, remoteId) : await writer.write({ store: this.deps.store, groups, source: session.sourceName, now, remoteId });
     } finally {
       session.writing = false;
     }
@@ -329,7 +352,7 @@ export class ImportService {
     } else {
       // The plan is no longer needed; free it now rather than when the session is evicted.
       this.dropPlan(session);
-      this.sessions.delete(jobId);
+      this.sessions.delete(session.id);
     }
     this.deps.changes.emit({ type: 'ports', ids: written.ports.map((p) => p.portId), removed: [] });
     return { ...written, skippedRows: errorRows.length - plan.counts.rowsPartial, partialRows: plan.counts.rowsPartial, notPortableSkipped };
@@ -362,6 +385,8 @@ export class ImportService {
     const source: WorkerSource = kept.kind === 'file' ? { ...kept, bytes: kept.bytes.slice() } : kept.kind === 'paste' ? { kind: 'paste', utf8: kept.utf8.slice() } : kept;
     const remembered = this.layouts.all();
     const groupBy = session.mapping ? undefined : session.groupBy;
+    const ahead = session.writeAsRead && aheadAllowed(session.source) ? new NumbersAhead(this.deps.repos, session.planOptions.target) : undefined;
+    if (ahead) session.ahead = ahead;
     // The first rows, from the head of the source, while the worker thread boots.
     void earlyPreview(session.source, session.sourceOptions, session.mapping, remembered, session.planOptions.defaultCountry, groupBy).then((table) => {
       if (table && !controller.signal.aborted && !session.table) session.table = table;
@@ -377,6 +402,7 @@ export class ImportService {
       {
         signal: controller.signal,
         lookup: this.lookup,
+        ...(ahead ? { ahead } : {}),
         ...(this.deps.createWorker ? { createWorker: this.deps.createWorker } : {}),
         ...(this.deps.workerHeapMb ? { heapMb: this.deps.workerHeapMb } : {}),
         onTable: (table) => {
@@ -439,6 +465,8 @@ export class ImportService {
 
   /** Forget a session's plan and delete its staged rows. */
   private dropPlan(session: Session): void {
+    session.ahead?.abandon();
+    delete session.ahead;
     session.staged?.close();
     session.writer?.close();
     delete session.staged;

@@ -91,9 +91,12 @@ describe('planning every row from the facts of the first pass', () => {
     }
   }
 
-  it('reads back any page, row and fix across the batches rows were staged in', () => {
+  // Staged on disk; in memory, with the rows that have a problem kept parsed (an import
+  // committed as soon as it is read); and in memory until past the budget, then on disk.
+  for (const [where, memoryBytes] of [['on disk', 0], ['in memory', 1e9], ['in memory, then on disk', 40_000]] as const) {
+  it(`reads back any page, row and fix across the batches rows were staged in (${where})`, () => {
     const options: PlanOptions = { defaultCountry: 'US', target: { kind: 'group' } };
-    const staged = new StagedImport(options, lookup);
+    const staged = new StagedImport(options, lookup, undefined, memoryBytes);
     const source = rows(5, 300);
     // Uneven batches, as a stream's last one is: 64, 64, ..., 44.
     for (let i = 0; i < source.length; i += 64) staged.add(JSON.stringify(source.slice(i, i + 64).map((r) => analyseRow(r, headers, mapping, options))));
@@ -118,8 +121,16 @@ describe('planning every row from the facts of the first pass', () => {
     expect([...again.rows].map((r) => r.row)).toEqual(source.map((r) => r.row));
     expect(again.rows.slice(129, 3).map((r) => r.cells[0])).toEqual([source[129]!.cells[0], 'Zeta', source[131]!.cells[0]]);
     expect(again.groups.find((g) => g.key === 'Zeta')?.numbers).toEqual(['+12025550999']);
+    // A row with a problem (kept parsed while in memory) fixed: its reads see the fix too.
+    const problemIdx = again.rows.indicesWith(2).find((i) => i > 200)!;
+    const problemRow = all[problemIdx]!.row;
+    expect(staged.edit(problemRow, ['Zeta', '202-555-0998', 'AT&T', 'A-1'], headers, mapping)).toBe(true);
+    const third = staged.planNow({ headers, sourceProblems: [], mapping, options }, lookup);
+    expect(third.rows.at(problemIdx)?.numbers).toEqual([{ e164: '+12025550998', status: 'new' }]);
+    expect(third.rows.find(problemRow)?.cells[1]).toBe('202-555-0998');
     staged.close();
   });
+  }
 
   it('keeps a group with one carrier and blank carriers whole, and splits one with two, naming the first value of each field', () => {
     const options: PlanOptions = { defaultCountry: 'US', target: { kind: 'group' } };

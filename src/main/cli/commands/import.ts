@@ -248,6 +248,8 @@ export function registerImportCommand(program: Command, deps: ImportCommandDeps)
         ...(opts.sheet ? { sheet: opts.sheet } : {}),
         ...opts.headerRow,
         ...(opts.groupBy ? { groupBy: opts.groupBy } : {}),
+        // Committed as soon as it is read: its numbers are written meanwhile.
+        ...(opts.dryRun ? {} : { writeAsRead: true }),
       });
       const status = await imports.status(jobId, true);
       if (status.state === 'failed') throw new AppError(status.error?.code === 'FILE' ? 'FILE' : 'VALIDATION', status.error?.message ?? 'The file could not be read');

@@ -4,6 +4,8 @@ import type { PortNumber } from '../../../shared/model';
 /** Data access for the numbers of each port. */
 export class NumbersRepo {
   private readonly insertStmt;
+  private readonly insertIfFreeStmt;
+  private readonly moveStmt;
   private readonly deleteStmt;
   private readonly listStmt;
   private readonly openOwnerStmt;
@@ -15,6 +17,8 @@ export class NumbersRepo {
 
   constructor(db: Db) {
     this.insertStmt = db.prepare('INSERT INTO numbers (port_id, e164, status, carrier, open) VALUES (?, ?, ?, ?, ?)');
+    this.insertIfFreeStmt = db.prepare("INSERT OR IGNORE INTO numbers (port_id, e164, status, carrier, open) VALUES (?, ?, '', '', 1)");
+    this.moveStmt = db.prepare('UPDATE numbers SET port_id = ? WHERE port_id = ? AND e164 = ?');
     this.deleteStmt = db.prepare('DELETE FROM numbers WHERE port_id = ? AND e164 = ?');
     this.listStmt = db.prepare('SELECT e164, status, carrier FROM numbers WHERE port_id = ? ORDER BY e164');
     // E.164 holds only '+' and digits, so a case-sensitive GLOB matches digits exactly; unlike
@@ -35,6 +39,16 @@ export class NumbersRepo {
 
   insert(portId: string, e164: string, open: boolean, carrier = ''): void {
     this.insertStmt.run(portId, e164, '', carrier, open ? 1 : 0);
+  }
+
+  /** Give an open port the number unless an open port (this one included) holds it already; true when given. */
+  insertIfFree(portId: string, e164: string): boolean {
+    return this.insertIfFreeStmt.run(portId, e164).changes > 0;
+  }
+
+  /** Move a number from one port to another. */
+  move(fromPortId: string, toPortId: string, e164: string): boolean {
+    return this.moveStmt.run(toPortId, fromPortId, e164).changes > 0;
   }
 
   remove(portId: string, e164: string): boolean {

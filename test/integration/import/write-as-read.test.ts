@@ -1,0 +1,173 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAppContext, type AppContext } from '../../../src/main/app-context';
+import { openSiblingConnection, type Db } from '../../../src/main/db/connection';
+import type { StartImport } from '../../../src/main/services/import-service';
+import { tempDir } from '../../support/temp';
+
+const opened: Array<{ close(): void }> = [];
+afterEach(() => {
+  for (const c of opened.splice(0)) c.close();
+});
+
+function open(name: string): { ctx: AppContext; file: string } {
+  const file = join(tempDir(), `${name}.db`);
+  const ctx = createAppContext({ dbPath: file, shell: 'cli', backgroundSync: false });
+  opened.push(ctx);
+  return { ctx, file };
+}
+
+function sibling(file: string): Db {
+  const db = openSiblingConnection(file);
+  opened.push(db);
+  return db;
+}
+
+/** Whether another connection could start writing now (it waits for no one). */
+function canWrite(db: Db): boolean {
+  db.pragma('busy_timeout = 0');
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    db.exec('ROLLBACK');
+    return true;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') return false;
+    throw err;
+  }
+}
+
+/**
+ * Every case where the plan differs from what the rows said one at a time: a duplicate within a
+ * customer; Acme's row without a carrier joins its Verizon port (one named carrier: no split);
+ * Globex splits by carrier, its blank-carrier row into a port of its own; 202-555-0105 is Initech's
+ * until Umbrella lists it too (then neither's); 202-555-0199 is on an open port already; 12345 is
+ * not a number.
+ */
+const CSV = [
+  'Customer,Number,Carrier',
+  'Acme,202-555-0110,',
+  'Acme,202-555-0100,Verizon',
+  'Acme,202-555-0101,Verizon',
+  'Acme,202-555-0101,Verizon',
+  'Globex,202-555-0102,AT&T',
+  'Globex,202-555-0103,Sprint',
+  'Globex,202-555-0104,',
+  'Initech,202-555-0105,Verizon',
+  'Initech,202-555-0106,Verizon',
+  'Umbrella,202-555-0105,Verizon',
+  'Umbrella,202-555-0199,Verizon',
+  'Umbrella,12345,Verizon',
+  'Umbrella,202-555-0107,Verizon',
+].join('\n');
+
+function start(text: string, extra: Partial<StartImport> = {}): StartImport {
+  return { source: { kind: 'file', name: 'ports.csv', bytes: new TextEncoder().encode(text) }, country: 'US', target: { kind: 'group' }, groupBy: 'Customer', ...extra };
+}
+
+/** What an import wrote, without the ids and clocks that differ between two runs. */
+function contents(ctx: AppContext) {
+  const all = (sql: string) => ctx.db.prepare(sql).all();
+  return {
+    ports: ctx.ports.list().map((p) => [p.name, p.state, p.numberCount, p.losingCarrier]).sort(),
+    numbers: all('SELECT p.name, n.e164, n.open, n.status, n.carrier FROM numbers n JOIN ports p ON p.id = n.port_id ORDER BY 1, 2'),
+    orphans: all('SELECT port_id, e164 FROM numbers WHERE port_id NOT IN (SELECT id FROM ports)'),
+    outbox: all('SELECT p.name, o.op, o.payload FROM outbox o JOIN ports p ON p.id = o.port_id ORDER BY 1, 2'),
+    events: all('SELECT p.name, e.kind, e.message FROM events e JOIN ports p ON p.id = e.port_id ORDER BY 1, 2, 3'),
+    batch: all('SELECT p.name, b.created, b.numbers FROM import_batch_ports b JOIN ports p ON p.id = b.port_id ORDER BY 1'),
+  };
+}
+
+async function importBoth(text: string, prepare: (ctx: AppContext) => StartImport['target'] | void, extra: Partial<StartImport> = {}) {
+  const runs = [];
+  for (const writeAsRead of [false, true]) {
+    const { ctx, file } = open(writeAsRead ? 'ahead' : 'usual');
+    const target = prepare(ctx) ?? extra.target ?? { kind: 'group' };
+    const status = await ctx.imports.preview(start(text, { ...extra, target, writeAsRead }));
+    expect(status.state).toBe('ready');
+    const problems = ctx.imports.problems(status.jobId, 0, 100);
+    // Written ahead: the numbers are in the store, uncommitted, and it holds the write lock meanwhile.
+    const other = sibling(file);
+    expect(canWrite(other)).toBe(!writeAsRead);
+    expect(other.prepare('SELECT COUNT(*) AS n FROM ports').get()).toEqual({ n: ctx.ports.list().length });
+    const result = await ctx.imports.commit(status.jobId);
+    expect(canWrite(other)).toBe(true);
+    const run = { status: { ...status, jobId: '', progress: null }, problems, result, contents: contents(ctx) };
+    runs.push(run);
+  }
+  const [usual, ahead] = runs;
+  // Ids differ between two stores, and only they.
+  const withoutIds = (run: unknown) => JSON.stringify(run).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ID');
+  expect(withoutIds(ahead)).toEqual(withoutIds(usual));
+  return usual!;
+}
+
+describe('an import whose numbers are written while it is read (the CLI)', () => {
+  it('writes exactly what the usual commit writes, whatever the plan changed once the whole file was read', async () => {
+    const usual = await importBoth(CSV, (ctx) => void ctx.ports.create({ fields: { name: 'Open port' }, numbers: ['2025550199'] }));
+    expect(usual.result.ports.map((p) => [p.name, p.numbers])).toEqual([
+      ['Acme', 3],
+      ['Globex – AT&T', 1],
+      ['Globex – Sprint', 1],
+      ['Globex – no losing carrier', 1],
+      ['Initech', 1],
+      ['Umbrella', 1],
+    ]);
+    expect(usual.contents.orphans).toEqual([]);
+    expect(usual.status.counts).toMatchObject({ duplicates: 1, twoOwners: 1, inOpenPort: 1, invalid: 1 });
+  });
+
+  it('adds to an existing port, leaving out the numbers it already holds', async () => {
+    let target = '';
+    const usual = await importBoth(
+      'Number\n2025550130\n2025550131\n2025550132',
+      (ctx) => {
+        target = ctx.ports.create({ fields: { name: 'Target' }, numbers: ['2025550131'] }).id;
+        return { kind: 'existing', portId: target };
+      },
+      { groupBy: undefined },
+    );
+    expect(usual.result.ports.map((p) => [p.name, p.created, p.numbers])).toEqual([['Target', false, 2]]);
+    expect(usual.status.counts).toMatchObject({ inTarget: 1, valid: 2 });
+  });
+
+  it('a refused commit or a cancel leaves nothing written and lets other connections write again', async () => {
+    const { ctx, file } = open('refused');
+    const other = sibling(file);
+    const strict = await ctx.imports.preview(start(CSV, { writeAsRead: true }));
+    expect(canWrite(other)).toBe(false);
+    await expect(ctx.imports.commit(strict.jobId, { strict: true })).rejects.toThrow(/^Strict import refused/);
+    expect(canWrite(other)).toBe(true);
+    expect(other.prepare('SELECT COUNT(*) AS n FROM numbers').get()).toEqual({ n: 0 });
+
+    const canceled = await ctx.imports.preview(start(CSV, { writeAsRead: true }));
+    expect(canWrite(other)).toBe(false);
+    ctx.imports.cancel(canceled.jobId);
+    expect(canWrite(other)).toBe(true);
+    expect(contents(ctx).numbers).toEqual([]);
+  });
+
+  it('writes the usual way when another connection is writing as the file is read', async () => {
+    const { ctx, file } = open('busy');
+    const other = sibling(file);
+    other.exec('BEGIN IMMEDIATE');
+    const status = await ctx.imports.preview(start(CSV, { writeAsRead: true }));
+    other.exec('ROLLBACK');
+    // Nothing was written ahead: the store is free, and the commit writes it all.
+    expect(canWrite(other)).toBe(true);
+    const result = await ctx.imports.commit(status.jobId);
+    expect(result.numbers).toBe(9);
+    expect(contents(ctx).numbers).toHaveLength(9);
+  });
+
+  it('a fix in place drops what was written ahead, and the commit writes the fixed rows', async () => {
+    const { ctx, file } = open('fixed');
+    const other = sibling(file);
+    const status = await ctx.imports.preview(start(CSV, { writeAsRead: true }));
+    expect(canWrite(other)).toBe(false);
+    ctx.imports.fixRow(status.jobId, 13, ['Umbrella', '202-555-0108', 'Verizon']);
+    expect(canWrite(other)).toBe(true);
+    const result = await ctx.imports.commit(status.jobId);
+    expect(result.numbers).toBe(10);
+    expect(contents(ctx).numbers.map((n) => (n as { e164: string }).e164)).toContain('+12025550108');
+  });
+});
