@@ -78,7 +78,12 @@ export class NumbersAhead implements NumberPlacer {
     } else {
       this.given = true;
       this.facts = facts;
-      this.held = holdWrite(this.repos.db);
+      try {
+        this.held = holdWrite(this.repos.db);
+      } catch {
+        // As below: the commit writes the usual way, and reports what stopped this.
+        this.held = null;
+      }
       if (!this.held) return;
     }
     const from = this.placed.length;
