@@ -94,6 +94,8 @@ export interface HeldWrite {
  * nothing). Foreign keys are checked at the commit, so child rows may come before their parent.
  * Null, at once rather than after the busy timeout, when another connection is writing: the
  * caller then writes the usual way, later. Writes on this connection meanwhile join the transaction.
+ * Its commit does not copy the WAL into the file (SQLite's automatic checkpoint is held off until
+ * it ends): the caller has that done elsewhere, on a connection of its own ({@link checkpoint}).
  */
 export function holdWrite(db: Db): HeldWrite | null {
   if (db.inTransaction) return null;
@@ -108,15 +110,18 @@ export function holdWrite(db: Db): HeldWrite | null {
     db.pragma(`busy_timeout = ${timeout}`);
   }
   db.pragma('defer_foreign_keys = ON');
+  const release = holdCheckpoints(db);
   let ended = false;
   return {
     commit() {
       db.exec('COMMIT');
       ended = true;
+      release();
     },
     rollback() {
       if (!ended && db.open && db.inTransaction) db.exec('ROLLBACK');
       ended = true;
+      release();
     },
     get ended() {
       return ended;
@@ -133,22 +138,34 @@ const manualCheckpoints = new WeakMap<Db, { holders: number; pages: number }>();
  * Callers may overlap (two remotes pulling): the threshold comes back when the last one is done.
  */
 export async function withManualCheckpoints<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const release = holdCheckpoints(db);
+  try {
+    return await work();
+  } finally {
+    release();
+  }
+}
+
+/** Hold SQLite's automatic checkpoint off until the returned function is called (see {@link withManualCheckpoints}). */
+function holdCheckpoints(db: Db): () => void {
   let held = manualCheckpoints.get(db);
   if (!held) {
     held = { holders: 0, pages: db.pragma('wal_autocheckpoint', { simple: true }) as number };
     manualCheckpoints.set(db, held);
     db.pragma('wal_autocheckpoint = 0');
   }
-  held.holders += 1;
-  try {
-    return await work();
-  } finally {
-    held.holders -= 1;
-    if (held.holders === 0) {
+  const hold = held;
+  hold.holders += 1;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    hold.holders -= 1;
+    if (hold.holders === 0) {
       manualCheckpoints.delete(db);
-      if (db.open) db.pragma(`wal_autocheckpoint = ${held.pages}`);
+      if (db.open) db.pragma(`wal_autocheckpoint = ${hold.pages}`);
     }
-  }
+  };
 }
 
 export function schemaVersion(db: Db): number {

@@ -76,8 +76,17 @@ export interface WriteRequest {
   remoteId: string | null;
 }
 
+/**
+ * Main to worker, once main committed an import written as it was read: copy the WAL into the
+ * store's file on this thread's own connection, while main reports (numbersAhead.ts).
+ */
+export interface CheckpointRequest {
+  type: 'checkpoint';
+  store: StoreLocation;
+}
+
 /** What main sends the worker thread. */
-export type MainMessage = ReadRequest | WriteRequest;
+export type MainMessage = ReadRequest | WriteRequest | CheckpointRequest;
 
 export type WorkerMessage =
   | { type: 'table'; table: TableInfo }
@@ -88,4 +97,6 @@ export type WorkerMessage =
   | { type: 'done'; table: TableInfo }
   | { type: 'error'; error: AppErrorShape }
   /** The answer to a {@link WriteRequest}: committed (an error answers with `error`). */
-  | { type: 'written'; result: BatchWrite };
+  | { type: 'written'; result: BatchWrite }
+  /** The answer to a {@link CheckpointRequest}. */
+  | { type: 'checkpointed' };

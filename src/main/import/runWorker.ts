@@ -2,7 +2,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { startSiblingWorker } from '../worker-thread';
 import { AppError } from '../../shared/errors';
 import { StagedImport } from './stagedPlan';
-import type { ImportProgress, ReadRequest, TableInfo, WorkerMessage, WorkerRequest, WorkerSource, WriteRequest } from './protocol';
+import type { CheckpointRequest, ImportProgress, ReadRequest, StoreLocation, TableInfo, WorkerMessage, WorkerRequest, WorkerSource, WriteRequest } from './protocol';
 import { IMPORT_WORKER_HEAP_MB } from './limits';
 import type { BatchWrite } from './batches';
 import type { OpenOwnersLookup } from './plan';
@@ -37,6 +37,8 @@ export interface ImportRun {
 export interface ImportWriter {
   /** Commit in the worker thread; rejects with the write's error (nothing written). One at a time. */
   write(request: Omit<WriteRequest, 'type'>): Promise<BatchWrite>;
+  /** Copy the store's WAL into its file, on the thread's own connection (after a commit on main). */
+  checkpoint(store: StoreLocation): Promise<void>;
   /** End the thread (never while a write runs: the caller waits for it). */
   close(): void;
 }
@@ -152,23 +154,29 @@ export function runImportWorker(request: WorkerRequest, options: RunImportOption
       if (!keepThread) void worker.terminate();
       fn();
     };
-    // After `done` the thread stays for the commit: its answers settle the write in flight.
-    let writing: { resolve: (w: BatchWrite) => void; reject: (e: unknown) => void } | undefined;
+    // After `done` the thread stays for the commit: its answers settle the request in flight.
+    let asking: { resolve: (answer: WorkerMessage) => void; reject: (e: unknown) => void } | undefined;
     let gone: AppError | undefined;
-    const answer = (fn: (w: NonNullable<typeof writing>) => void) => {
-      const w = writing;
-      writing = undefined;
+    const answer = (fn: (w: NonNullable<typeof asking>) => void) => {
+      const w = asking;
+      asking = undefined;
       if (w) fn(w);
     };
+    const ask = (message: WriteRequest | CheckpointRequest) => {
+      if (gone) return Promise.reject(gone);
+      if (asking) return Promise.reject(new AppError('CONFLICT', 'This import is already being written'));
+      return new Promise<WorkerMessage>((resolve, reject) => {
+        asking = { resolve, reject };
+        worker.postMessage(message);
+      });
+    };
     const writer: ImportWriter = {
-      write: (request) => {
-        if (gone) return Promise.reject(gone);
-        if (writing) return Promise.reject(new AppError('CONFLICT', 'This import is already being written'));
-        return new Promise<BatchWrite>((resolve, reject) => {
-          writing = { resolve, reject };
-          worker.postMessage({ type: 'write', ...request } satisfies WriteRequest);
-        });
-      },
+      write: (request) =>
+        ask({ type: 'write', ...request }).then((message) => {
+          if (message.type !== 'written') throw new AppError('INTERNAL', `The import worker answered a write with "${message.type}"`);
+          return message.result;
+        }),
+      checkpoint: (store) => ask({ type: 'checkpoint', store }).then(() => undefined),
       close: () => {
         gone ??= new AppError('CONFLICT', 'This import was closed; check the file again');
         void worker.terminate();
@@ -197,7 +205,7 @@ export function runImportWorker(request: WorkerRequest, options: RunImportOption
     };
     worker.on('message', (message: WorkerMessage) => {
       if (settled) {
-        if (message.type === 'written') answer((w) => w.resolve(message.result));
+        if (message.type === 'written' || message.type === 'checkpointed') answer((w) => w.resolve(message));
         else if (message.type === 'error') answer((w) => w.reject(new AppError(message.error.code, message.error.message, message.error.details)));
         return;
       }

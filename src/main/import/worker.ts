@@ -117,6 +117,13 @@ if (workerData) void read(takeRequest(workerData as WorkerRequest));
 parentPort?.on('message', (message: MainMessage) => {
   if (message.type === 'read') return void read(message.request);
   loadWriter()
-    .then(({ writeBatchHere }) => post({ type: 'written', result: writeBatchHere(message) }))
+    .then(({ writeBatchHere, checkpointHere }): WorkerMessage => {
+      if (message.type === 'checkpoint') {
+        checkpointHere(message.store);
+        return { type: 'checkpointed' };
+      }
+      return { type: 'written', result: writeBatchHere(message) };
+    })
+    .then(post)
     .catch((err: unknown) => post({ type: 'error', error: toAppError(err) }));
 });

@@ -1,7 +1,7 @@
-import { openSiblingConnection, storageError } from '../db/connection';
+import { checkpoint, openSiblingConnection, storageError } from '../db/connection';
 import { createRepos } from '../db/repos';
 import { writeImportBatch, type BatchWrite } from './batches';
-import type { WriteRequest } from './protocol';
+import type { StoreLocation, WriteRequest } from './protocol';
 
 /**
  * Commit an import from the worker thread, on a connection of its own: the one transaction
@@ -16,6 +16,18 @@ export function writeBatchHere(request: WriteRequest): BatchWrite {
     return writeImportBatch(createRepos(db), request.groups, request.source, request.now, request.remoteId);
   } catch (err) {
     throw storageError(err, file);
+  } finally {
+    db.close();
+  }
+}
+
+/** Copy what the store's WAL holds into its file, on a connection of this thread's own. */
+export function checkpointHere(store: StoreLocation): void {
+  const db = openSiblingConnection(store.file, store.nativeBinding ? { nativeBinding: store.nativeBinding } : {});
+  try {
+    checkpoint(db);
+  } catch (err) {
+    throw storageError(err, store.file);
   } finally {
     db.close();
   }

@@ -345,11 +345,12 @@ export class ImportService {
     if (session.table) this.layouts.remember(session.table.signature, plan.mapping, now);
     session.state = 'committed';
     session.batchId = written.batchId;
-    if (options.keepRows) {
-      // The thread's part is done: ending it frees its heap before the rows are read again.
-      writer.close();
-      delete session.writer;
-    } else {
+    // The thread's part is done: ending it frees its heap before the rows are read again. After a
+    // commit on main (written ahead), it first copies the WAL into the file, while the caller
+    // reports: main's commit leaves that out (holdWrite). A failed copy is SQLite's to do later.
+    delete session.writer;
+    void (ahead ? writer.checkpoint(this.deps.store).catch(() => undefined) : Promise.resolve()).then(() => writer.close());
+    if (!options.keepRows) {
       // The plan is no longer needed; free it now rather than when the session is evicted.
       this.dropPlan(session);
       this.sessions.delete(session.id);

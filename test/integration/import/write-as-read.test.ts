@@ -1,7 +1,8 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../../src/main/app-context';
-import { openSiblingConnection, type Db } from '../../../src/main/db/connection';
+import { holdWrite, openSiblingConnection, type Db } from '../../../src/main/db/connection';
 import type { StartImport } from '../../../src/main/services/import-service';
 import { tempDir } from '../../support/temp';
 
@@ -144,6 +145,34 @@ describe('an import whose numbers are written while it is read (the CLI)', () =>
     ctx.imports.cancel(canceled.jobId);
     expect(canWrite(other)).toBe(true);
     expect(contents(ctx).numbers).toEqual([]);
+  });
+
+  it("leaves copying the WAL into the store's file to the worker thread, while main reports", async () => {
+    const { ctx, file } = open('checkpoint');
+    const text = ['Number', ...Array.from({ length: 5_000 }, (_, i) => `(202) 410-${String(i).padStart(4, '0')}`)].join('\n');
+    const status = await ctx.imports.preview(start(text, { groupBy: undefined, target: { kind: 'new', name: 'Big' }, writeAsRead: true }));
+    const before = statSync(file).size;
+    expect((await ctx.imports.commit(status.jobId)).numbers).toBe(5_000);
+    // Main's commit left the pages in the WAL (no automatic checkpoint); the worker copies them.
+    for (let tries = 0; statSync(file).size < before + 200_000; tries++) {
+      if (tries > 2_000) throw new Error(`the store's file stayed at ${statSync(file).size} bytes`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(ctx.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  });
+
+  it("a held write's commit does not copy the WAL into the file, and restores the automatic checkpoint", () => {
+    const { ctx, file } = open('held');
+    // Any commit past 10 pages of WAL would copy them into the file, but for the hold.
+    ctx.db.pragma('wal_autocheckpoint = 10');
+    const before = statSync(file).size;
+    const held = holdWrite(ctx.db)!;
+    const port = ctx.ports.create({ fields: { name: 'Held' } });
+    for (let i = 0; i < 5_000; i++) ctx.repos.numbers.insertIfFree(port.id, `+1202420${String(i).padStart(4, '0')}`);
+    held.commit();
+    expect(statSync(file).size).toBe(before);
+    expect(ctx.db.pragma('wal_autocheckpoint', { simple: true })).toBe(10);
+    expect(sibling(file).prepare('SELECT COUNT(*) AS n FROM numbers').get()).toEqual({ n: 5_000 });
   });
 
   it('writes the usual way when another connection is writing as the file is read', async () => {
