@@ -100,6 +100,16 @@ export function writeImportBatch(
   return { batchId, ports: written, numbers: total };
 }
 
+/**
+ * Positions of `numbers` in E.164 order: inserted in it, the indexes on e164 grow at their end
+ * rather than being walked through once per number.
+ */
+export function e164Order(numbers: readonly string[]): Uint32Array {
+  const order = new Uint32Array(numbers.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((a, b) => (numbers[a]! < numbers[b]! ? -1 : numbers[a]! > numbers[b]! ? 1 : 0));
+}
+
 /** The numbers one port of the import is given. */
 export interface PlacedNumbers {
   portId: string;
@@ -121,11 +131,8 @@ export function insertNumbers(repos: Repos, placed: readonly PlacedNumbers[]): v
       owners.push(portId);
     }
   }
-  const order = new Uint32Array(numbers.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  order.sort((a, b) => (numbers[a]! < numbers[b]! ? -1 : numbers[a]! > numbers[b]! ? 1 : 0));
   const clashes: string[] = [];
-  for (const i of order) {
+  for (const i of e164Order(numbers)) {
     try {
       repos.numbers.insert(owners[i]!, numbers[i]!, true);
     } catch (err) {

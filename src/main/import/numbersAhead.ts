@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { holdWrite, type HeldWrite } from '../db/connection';
 import type { Repos } from '../db/repos';
-import { insertNumbers, writeImportBatch, type BatchGroup, type BatchWrite, type NumberPlacer, type PlacedNumbers } from './batches';
+import { e164Order, insertNumbers, writeImportBatch, type BatchGroup, type BatchWrite, type NumberPlacer, type PlacedNumbers } from './batches';
 import { GrowingInts } from './numberIndex';
 import type { FileFacts, PlanOptions } from './plan';
 import type { WorkerSource } from './protocol';
@@ -51,7 +51,7 @@ export function aheadAllowed(source: WorkerSource): boolean {
  */
 export class NumbersAhead implements NumberPlacer {
   private held: HeldWrite | null = null;
-  private given = false;
+  /** The facts of the first call to {@link place}: written ahead for those only. */
   private facts: FileFacts | undefined;
   /** By number id: 1 + the group part it was inserted under, 0 when it was not. */
   private readonly placed = new GrowingInts();
@@ -72,11 +72,10 @@ export class NumbersAhead implements NumberPlacer {
 
   /** Insert the numbers `facts` met since the last call (the batch just staged and looked up). */
   place(facts: FileFacts): void {
-    if (this.given) {
+    if (this.facts) {
       if (this.facts !== facts) this.abandon();
       if (!this.active) return;
     } else {
-      this.given = true;
       this.facts = facts;
       try {
         this.held = holdWrite(this.repos.db);
@@ -89,16 +88,10 @@ export class NumbersAhead implements NumberPlacer {
     const from = this.placed.length;
     const count = facts.numberCount - from;
     const numbers: string[] = new Array<string>(count);
-    const order = new Uint32Array(count);
-    for (let i = 0; i < count; i++) {
-      numbers[i] = facts.numberAt(from + i);
-      order[i] = i;
-    }
-    // In E.164 order, as the usual write inserts them: the indexes on e164 then grow at one place.
-    order.sort((a, b) => (numbers[a]! < numbers[b]! ? -1 : numbers[a]! > numbers[b]! ? 1 : 0));
+    for (let i = 0; i < count; i++) numbers[i] = facts.numberOf(from + i);
     const parts = new Int32Array(count);
     try {
-      for (const i of order) {
+      for (const i of e164Order(numbers)) {
         const e164 = numbers[i]!;
         if (facts.portOf(e164)) continue;
         const part = facts.firstPart(from + i);
@@ -132,7 +125,7 @@ export class NumbersAhead implements NumberPlacer {
   /** A new port takes the id its numbers were inserted under, when they were. */
   newPortId(group: BatchGroup): string {
     for (const e164 of group.numbers) {
-      const part = this.partOf(e164);
+      const part = this.partOf(this.facts?.idOf(e164));
       if (part < 0) continue;
       const id = this.partIds[part]!;
       if (this.used.has(id)) break;
@@ -154,12 +147,13 @@ export class NumbersAhead implements NumberPlacer {
     for (const { portId, numbers } of ports) {
       const rest: string[] = [];
       for (const e164 of numbers) {
-        const part = this.partOf(e164);
+        const id = facts.idOf(e164);
+        const part = this.partOf(id);
         if (part < 0) {
           rest.push(e164);
           continue;
         }
-        kept[facts.idOf(e164)!] = 1;
+        kept[id!] = 1;
         const at = this.partIds[part]!;
         if (at !== portId) repos.numbers.move(at, portId, e164);
       }
@@ -167,14 +161,13 @@ export class NumbersAhead implements NumberPlacer {
     }
     for (let id = 0; id < kept.length; id++) {
       const part = this.placed.at(id) - 1;
-      if (part >= 0 && kept[id] === 0) repos.numbers.remove(this.partIds[part]!, facts.numberAt(id));
+      if (part >= 0 && kept[id] === 0) repos.numbers.remove(this.partIds[part]!, facts.numberOf(id));
     }
     insertNumbers(repos, missing);
   }
 
-  /** The group part a number was inserted under, or -1. */
-  private partOf(e164: string): number {
-    const id = this.facts?.idOf(e164);
+  /** The group part the number with this id was inserted under, or -1. */
+  private partOf(id: number | undefined): number {
     return id === undefined || id >= this.placed.length ? -1 : this.placed.at(id) - 1;
   }
 

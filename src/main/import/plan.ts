@@ -402,11 +402,6 @@ export class FileFacts {
     return this.ids.get(e164);
   }
 
-  /** The number with this id. */
-  numberAt(id: number): string {
-    return this.numberOf(id);
-  }
-
   /**
    * The group part (a group key and, where it may split, a losing carrier) of the number's first
    * row: every plan gives the number to the port made of that part, if to any.
@@ -499,7 +494,8 @@ export class FileFacts {
     return this.parts.finish(headers, mapping, options);
   }
 
-  private numberOf(id: number): string {
+  /** The number with this id. */
+  numberOf(id: number): string {
     const digits = this.idDigits.at(id);
     return digits === 0 ? this.oddNumbers.get(id)! : `+${digits}`;
   }

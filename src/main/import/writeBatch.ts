@@ -1,4 +1,4 @@
-import { checkpoint, openSiblingConnection, storageError } from '../db/connection';
+import { checkpoint, openSiblingConnection, storageError, type Db } from '../db/connection';
 import { createRepos } from '../db/repos';
 import { writeImportBatch, type BatchWrite } from './batches';
 import type { StoreLocation, WriteRequest } from './protocol';
@@ -10,24 +10,22 @@ import type { StoreLocation, WriteRequest } from './protocol';
  * waits for this one (busy timeout) as it would for another process.
  */
 export function writeBatchHere(request: WriteRequest): BatchWrite {
-  const { file, nativeBinding } = request.store;
-  const db = openSiblingConnection(file, nativeBinding ? { nativeBinding } : {});
-  try {
-    return writeImportBatch(createRepos(db), request.groups, request.source, request.now, request.remoteId);
-  } catch (err) {
-    throw storageError(err, file);
-  } finally {
-    db.close();
-  }
+  return onOwnConnection(request.store, (db) => writeImportBatch(createRepos(db), request.groups, request.source, request.now, request.remoteId));
 }
 
 /** Copy what the store's WAL holds into its file, on a connection of this thread's own. */
 export function checkpointHere(store: StoreLocation): void {
-  const db = openSiblingConnection(store.file, store.nativeBinding ? { nativeBinding: store.nativeBinding } : {});
+  onOwnConnection(store, checkpoint);
+}
+
+/** Run `work` on a connection of this thread's own to the store, closed after; its failure said as the store's. */
+function onOwnConnection<T>(store: StoreLocation, work: (db: Db) => T): T {
+  const { file, nativeBinding } = store;
+  const db = openSiblingConnection(file, nativeBinding ? { nativeBinding } : {});
   try {
-    checkpoint(db);
+    return work(db);
   } catch (err) {
-    throw storageError(err, store.file);
+    throw storageError(err, file);
   } finally {
     db.close();
   }
