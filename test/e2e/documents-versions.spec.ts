@@ -7,7 +7,7 @@ import { countAnnotations } from '../../src/main/documents';
 import { test, expect } from './support/fixtures';
 import { hostRpc } from './support/rpc';
 import { drawSignature } from './support/signature';
-import { moreAction } from './support/viewer';
+import { moreAction, settledPageBox } from './support/viewer';
 import { READY_FIELDS } from '../support/port-fields';
 
 const FIELDS = { ...READY_FIELDS, billingName: 'Zoë Łukasiewicz' };
@@ -16,8 +16,7 @@ const SHOTS = process.env.PORTDESK_SHOTS ?? join(tmpdir(), 'portdesk-documents-s
 
 /** Click on page 1, 30 % across and 500 px below its top (in view at both sizes); returns the PDF point clicked. */
 async function clickPageOne(page: Page, viewer: Locator): Promise<{ x: number; y: number }> {
-  await expect(viewer.locator('.page canvas').first()).toBeVisible();
-  const box = (await viewer.locator('.page').first().boundingBox())!;
+  const box = await settledPageBox(viewer);
   const down = Math.min(500, page.viewportSize()!.height - box.y - 20);
   await page.mouse.click(box.x + box.width * 0.3, box.y + down);
   return { x: 612 * 0.3, y: 792 * (1 - down / box.height) };

@@ -7,10 +7,21 @@ export async function moreAction(viewer: Locator, action: string): Promise<void>
   await viewer.getByRole('menu', { name: 'More actions' }).getByRole('menuitem', { name: action }).click();
 }
 
+/**
+ * Page `n`'s box once the viewer is settled: a reopen (after a stamp or a discard) replaces the
+ * pages, and the one measured before it could be gone under the click (its box then null).
+ */
+export async function settledPageBox(viewer: Locator, n = 1): Promise<{ x: number; y: number; width: number; height: number }> {
+  await expect(viewer.getByLabel('Document pages')).toHaveAttribute('aria-busy', 'false');
+  const pageDiv = viewer.locator(`.page[data-page-number="${n}"]`);
+  await expect(pageDiv.locator('canvas')).toBeVisible();
+  return (await pageDiv.boundingBox())!;
+}
+
 /** Place one mark of `kind` on page 1 and leave its tool on, where pdf.js lets a click select it. */
 export async function placeMark(page: Page, viewer: Locator, kind: 'Rectangle' | 'Draw' | 'Text' | 'Highlight'): Promise<Locator> {
   const tool = viewer.getByRole('button', { name: kind, exact: true });
-  const pageBox = (await viewer.locator('.page[data-page-number="1"]').boundingBox())!;
+  const pageBox = await settledPageBox(viewer);
   if (kind === 'Rectangle') {
     await moreAction(viewer, 'Rectangle');
     return viewer.locator('.stampEditor');

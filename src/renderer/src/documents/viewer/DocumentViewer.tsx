@@ -499,6 +499,8 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
             className={`dv-canvas${placing || preparing ? ' is-placing' : ''}`}
             tabIndex={0}
             aria-label="Document pages"
+            // Busy while the document is (re)opened: its pages are about to be replaced.
+            aria-busy={load.status === 'loading' || marksPending}
             onClickCapture={(e) => {
               if (!placing && !preparing) return;
               e.stopPropagation();
