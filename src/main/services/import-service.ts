@@ -334,15 +334,24 @@ export class ImportService {
     const now = this.now();
     const remoteId = this.deps.defaultRemoteId?.() ?? null;
     const ahead = session.ahead?.active ? session.ahead : undefined;
+    const rememberLayout = () => session.table && this.layouts.remember(session.table.signature, plan.mapping, now);
     session.writing = true;
     let written;
     try {
-      // Written ahead, the rest is a few rows and the commit: here, on this connection, which holds the transaction.
-      written = ahead ? ahead.write(groups, session.sourceName, now, remoteId) : await writer.write({ store: this.deps.store, groups, source: session.sourceName, now, remoteId });
+      if (ahead) {
+        // In the import's transaction: kept only with it. After the commit it would be the first
+        // write of this connection past the WAL's threshold, and copy the whole WAL into the file
+        // on this thread (~100 ms for 100k rows); the worker does that copy (below).
+        rememberLayout();
+        // Written ahead, the rest is a few rows and the commit: here, on this connection, which holds the transaction.
+        written = ahead.write(groups, session.sourceName, now, remoteId);
+      } else {
+        written = await writer.write({ store: this.deps.store, groups, source: session.sourceName, now, remoteId });
+        rememberLayout();
+      }
     } finally {
       session.writing = false;
     }
-    if (session.table) this.layouts.remember(session.table.signature, plan.mapping, now);
     session.state = 'committed';
     session.batchId = written.batchId;
     // The thread's part is done: ending it frees its heap before the rows are read again. After a
