@@ -1,13 +1,15 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppContext, type AppContext } from '../../../src/main/app-context';
 import { holdWrite, openSiblingConnection, type Db } from '../../../src/main/db/connection';
+import { ImportLayouts } from '../../../src/main/db/repos/import-layouts-repo';
 import type { StartImport } from '../../../src/main/services/import-service';
 import { tempDir } from '../../support/temp';
 
 const opened: Array<{ close(): void }> = [];
 afterEach(() => {
+  vi.restoreAllMocks();
   for (const c of opened.splice(0)) c.close();
 });
 
@@ -159,6 +161,23 @@ describe('an import whose numbers are written while it is read (the CLI)', () =>
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     expect(ctx.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  });
+
+  it("remembers the file's column layout in the import's own transaction: no write of main's after the commit", async () => {
+    const { ctx } = open('layout');
+    const inTransaction: boolean[] = [];
+    const remember = ImportLayouts.prototype.remember;
+    // After the commit, that write was the first past the WAL's threshold: SQLite copied the whole WAL on main.
+    vi.spyOn(ImportLayouts.prototype, 'remember').mockImplementation(function (this: ImportLayouts, ...args) {
+      inTransaction.push(ctx.db.inTransaction);
+      return remember.apply(this, args);
+    });
+    const refused = await ctx.imports.preview(start(CSV, { writeAsRead: true }));
+    await expect(ctx.imports.commit(refused.jobId, { strict: true })).rejects.toThrow(/^Strict import refused/);
+    const status = await ctx.imports.preview(start(CSV, { writeAsRead: true }));
+    await ctx.imports.commit(status.jobId);
+    expect(inTransaction).toEqual([true]);
+    expect(Object.keys(new ImportLayouts(ctx.db).all())).toHaveLength(1);
   });
 
   it("a held write's commit does not copy the WAL into the file, and restores the automatic checkpoint", () => {
