@@ -1,5 +1,5 @@
 // `npm run build:cli`: bundle the command line into out/cli (see scripts/lib/build-cli.mjs). As
-// part of `npm install` (--postinstall) a failure only warns: bin/portdesk.mjs then runs the
+// part of `npm install` (--postinstall) a failure only warns: bin/portdesk.cjs then runs the
 // TypeScript sources.
 import { buildCli } from './lib/build-cli.mjs';
 

@@ -17,7 +17,7 @@ const phases = [
   ['type check', bin('tsc'), ['--noEmit']],
   // Built before the unit tests too: the security checklist reads the CSP the build put in index.html.
   ['build', bin('electron-vite'), ['build']],
-  // The CLI tests run bin/portdesk.mjs, which uses this build while it is newer than the sources.
+  // The CLI tests run bin/portdesk.cjs, which uses this build while it is newer than the sources.
   ['build CLI', process.execPath, [join(root, 'scripts', 'build-cli.mjs')]],
   ['unit + integration', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]],
   ['end-to-end', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightJson }],

@@ -1,7 +1,3 @@
-export const ROOT: string;
-export const CLI_DIR: string;
-export const CLI_ENTRY: string;
+export { ROOT, CLI_DIR, CLI_ENTRY, cliBuildIsCurrent } from './cli-paths.cjs';
 /** Build out/cli. Returns an error message, or undefined on success. */
 export function buildCli(): Promise<string | undefined>;
-/** True when out/cli exists and no source it is built from changed since. */
-export function cliBuildIsCurrent(): boolean;

@@ -3,15 +3,12 @@
 // TypeScript at every run. Packages are bundled too (one file loads faster than zod's hundreds),
 // except the native driver and the packages only PDF work loads, which stay external and lazy.
 // main.cjs and import-worker.cjs are CommonJS scripts so that they run with V8's code cache
-// (scripts/lib/run-cached.mjs; Node 20 has none for ES modules).
+// (scripts/lib/run-cached.cjs; Node 20 has none for ES modules).
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { CLI_DIR, ROOT, STAMP } from './cli-paths.cjs';
 
-export const ROOT = join(import.meta.dirname, '..', '..');
-export const CLI_DIR = join(ROOT, 'out', 'cli');
-export const CLI_ENTRY = join(CLI_DIR, 'main.cjs');
-/** What the build was made from: each source file bundled (not packages) with its mtime. */
-const STAMP = 'sources.json';
+export { CLI_DIR, CLI_ENTRY, cliBuildIsCurrent, ROOT } from './cli-paths.cjs';
 
 /** Build out/cli. Returns an error message, or undefined on success. */
 export async function buildCli() {
@@ -36,9 +33,11 @@ export async function buildCli() {
       target: 'node20',
       external: ['better-sqlite3', '@cantoo/pdf-lib', '@cantoo/fontkit', 'exceljs', 'electron', 'electron-updater'],
       logLevel: 'silent',
+      // Escaped, not written as UTF-8: see the check below.
+      charset: 'ascii',
       metafile: true,
     };
-    // Scripts run through a code cache (scripts/lib/run-cached.mjs): the command line, and the
+    // Scripts run through a code cache (scripts/lib/run-cached.cjs): the command line, and the
     // import worker, whose thread compiled its 700 KB before reading a row.
     const cached = await esbuild.build({
       ...common,
@@ -53,10 +52,15 @@ export async function buildCli() {
       // external packages required.
       supported: { 'dynamic-import': false },
     });
+    // run-cached.cjs reads these as latin1, which is only right for ASCII.
+    for (const name of ['main.cjs', 'import-worker.cjs']) {
+      const at = readFileSync(join(next, name)).findIndex((byte) => byte > 0x7f);
+      if (at >= 0) throw new Error(`${name} is not ASCII (byte ${at}); esbuild's charset must stay 'ascii'`);
+    }
     // The import worker's thread starts worker.js, which runs the bundle through its cache.
     writeFileSync(
       join(next, 'worker.js'),
-      "import { fileURLToPath } from 'node:url';\nimport { runWithCodeCache } from '../../scripts/lib/run-cached.mjs';\nrunWithCodeCache(fileURLToPath(new URL('./import-worker.cjs', import.meta.url)), 'now');\n",
+      "import { fileURLToPath } from 'node:url';\nimport { runWithCodeCache } from '../../scripts/lib/run-cached.cjs';\nrunWithCodeCache(fileURLToPath(new URL('./import-worker.cjs', import.meta.url)), 'now');\n",
     );
     const workers = await esbuild.build({
       ...common,
@@ -85,20 +89,4 @@ function sourceMtimes(dir, into = new Map()) {
     else into.set(relative(ROOT, path).split(sep).join('/'), Math.floor(statSync(path).mtimeMs));
   }
   return into;
-}
-
-/**
- * True when out/cli exists and none of the sources it was built from changed since (their mtimes
- * are those listed at build time). Run at every start of `portdesk`, so it reads one small file
- * and stats the ~300 bundled sources, rather than walking the source tree: a source added since
- * is imported by one that changed.
- */
-export function cliBuildIsCurrent() {
-  let sources;
-  try {
-    sources = JSON.parse(readFileSync(join(CLI_DIR, STAMP), 'utf8'));
-  } catch {
-    return false;
-  }
-  return sources.every(([path, mtime]) => Math.floor(statSync(join(ROOT, path), { throwIfNoEntry: false })?.mtimeMs ?? -1) === mtime);
 }

@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { buildCli, cliBuildIsCurrent } from '../../scripts/lib/build-cli.mjs';
 import { runMeasured } from './harness';
 
-/** The command line as installed: bin/portdesk.mjs running the built out/cli. */
-export const BIN = fileURLToPath(new URL('../../bin/portdesk.mjs', import.meta.url));
+/** The command line as installed: bin/portdesk.cjs running the built out/cli. */
+export const BIN = fileURLToPath(new URL('../../bin/portdesk.cjs', import.meta.url));
 
 /** Build out/cli when its sources changed, so a bench never times the TypeScript fallback. */
 export async function ensureCliBuilt(): Promise<void> {

@@ -23,7 +23,7 @@ function medianMs(args: string[]): number {
 }
 
 /**
- * `portdesk ports list` on an empty database, as installed (bin/portdesk.mjs running the built
+ * `portdesk ports list` on an empty database, as installed (bin/portdesk.cjs running the built
  * out/cli), against two baselines: starting Node with nothing to do, and starting Node to open the
  * same database with better-sqlite3 and read from it. The target is on the value itself.
  */

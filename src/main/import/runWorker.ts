@@ -78,7 +78,7 @@ export function prestartImportWorker(heapMb = IMPORT_WORKER_HEAP_MB): void {
   spare = held;
 }
 
-/** Where bin/portdesk.mjs leaves the thread it started for `portdesk import` (scripts/lib/early-import-worker.mjs). */
+/** Where bin/portdesk.cjs leaves the thread it started for `portdesk import` (scripts/lib/early-import-worker.cjs). */
 const EARLY = Symbol.for('portdesk.cli.earlyImportWorker');
 
 /**

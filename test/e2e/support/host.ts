@@ -53,7 +53,7 @@ export async function startHostProcess(extraEnv: Record<string, string> = {}): P
 /** Run the portdesk CLI against a database; resolves with its exit code and output. */
 export function runCli(args: string[], dbPath: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolveRun) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'portdesk.mjs'), '--db', dbPath, ...args], { cwd: ROOT });
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'portdesk.cjs'), '--db', dbPath, ...args], { cwd: ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, cliBuildIsCurrent, CLI_DIR, CLI_ENTRY, ROOT } from '../../../scripts/lib/build-cli.mjs';
 import { tempDir } from '../../support/temp';
 
-const BIN = join(ROOT, 'bin', 'portdesk.mjs');
+const BIN = join(ROOT, 'bin', 'portdesk.cjs');
 
 describe('the built CLI', () => {
   beforeAll(async () => {

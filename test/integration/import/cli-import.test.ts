@@ -144,7 +144,7 @@ describe('portdesk import', () => {
 
   it('reads pasted text from standard input with -', () => {
     const db = join(tempDir(), 'cli.db');
-    const bin = fileURLToPath(new URL('../../../bin/portdesk.mjs', import.meta.url));
+    const bin = fileURLToPath(new URL('../../../bin/portdesk.cjs', import.meta.url));
     const run = spawnSync(process.execPath, [bin, '--db', db, 'import', '-', '--new-port', 'From stdin'], {
       input: 'Please port 202-555-0190 to 0192 and (202) 555-0199.\n',
       encoding: 'utf8',
@@ -165,7 +165,7 @@ describe('portdesk import', () => {
 
   it('reads a CSV with a header from standard input as a file', () => {
     const db = join(tempDir(), 'cli.db');
-    const bin = fileURLToPath(new URL('../../../bin/portdesk.mjs', import.meta.url));
+    const bin = fileURLToPath(new URL('../../../bin/portdesk.cjs', import.meta.url));
     const run = spawnSync(process.execPath, [bin, '--db', db, '--json', 'import', '-', '--group-by', 'Customer'], { input: MIXED, encoding: 'utf8', timeout: 60_000 });
     expect(run.status).toBe(0);
     expect((JSON.parse(run.stdout) as { imported: { ports: unknown[] } }).imported.ports).toHaveLength(2);

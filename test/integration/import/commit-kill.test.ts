@@ -8,7 +8,7 @@ import { createAppContext } from '../../../src/main/app-context';
 import { cli } from '../../support/cli';
 import { tempDir } from '../../support/temp';
 
-const BIN = fileURLToPath(new URL('../../../bin/portdesk.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../../../bin/portdesk.cjs', import.meta.url));
 const ROWS = 30_000;
 
 /** 30,000 valid numbers of three customers: enough that the commit spills into the WAL before it ends. */

@@ -1,11 +1,11 @@
 import type { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, cliBuildIsCurrent } from '../../../scripts/lib/build-cli.mjs';
-import { commandOf, EARLY_IMPORT_WORKER, EARLY_IMPORT_WORKER_HEAP_MB, startImportWorkerEarly } from '../../../scripts/lib/early-import-worker.mjs';
+import { commandOf, EARLY_IMPORT_WORKER, EARLY_IMPORT_WORKER_HEAP_MB, startImportWorkerEarly } from '../../../scripts/lib/early-import-worker.cjs';
 import { IMPORT_WORKER_HEAP_MB } from '../../../src/main/import/limits';
 import { prestartImportWorker, runImportWorker } from '../../../src/main/import/runWorker';
 
-describe('the import thread bin/portdesk.mjs starts before the bundle loads', () => {
+describe('the import thread bin/portdesk.cjs starts before the bundle loads', () => {
   beforeAll(async () => {
     // The thread runs the built worker (out/cli/worker.js), as an installed `portdesk` does.
     if (!cliBuildIsCurrent()) expect(await buildCli()).toBeUndefined();

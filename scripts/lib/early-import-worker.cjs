@@ -1,19 +1,20 @@
 // Starts the import worker's thread before the command line's bundle loads, for `portdesk
 // import`: loading main.cjs takes about a quarter of a second, and the thread loads its own
 // code meanwhile on the other core instead of after it (runWorker.ts adopts it as the thread
-// started ahead of the import).
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { CLI_DIR } from './build-cli.mjs';
+// started ahead of the import). CommonJS, as bin/portdesk.cjs is (scripts/lib/cli-paths.cjs).
+'use strict';
+const { join } = require('node:path');
+const { Worker } = require('node:worker_threads');
+const { CLI_DIR } = require('./cli-paths.cjs');
 
 /** The import worker's heap limit: IMPORT_WORKER_HEAP_MB of src/main/import/limits.ts (a test keeps them equal; a thread of another limit is not adopted). */
-export const EARLY_IMPORT_WORKER_HEAP_MB = 512;
+const EARLY_IMPORT_WORKER_HEAP_MB = 512;
 
 /** Where the thread waits for runWorker.ts: a global, as the bundle is a module graph of its own. */
-export const EARLY_IMPORT_WORKER = Symbol.for('portdesk.cli.earlyImportWorker');
+const EARLY_IMPORT_WORKER = Symbol.for('portdesk.cli.earlyImportWorker');
 
 /** The command a `portdesk` command line runs: its first word that is not a global option (--db FILE, --json) or its value. */
-export function commandOf(args) {
+function commandOf(args) {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--db') i++;
@@ -23,7 +24,7 @@ export function commandOf(args) {
 }
 
 /** Start the import worker's thread when the command line is an import; it keeps no process alive until adopted. */
-export function startImportWorkerEarly(args) {
+function startImportWorkerEarly(args) {
   if (commandOf(args) !== 'import') return;
   const worker = new Worker(join(CLI_DIR, 'worker.js'), { workerData: null, resourceLimits: { maxOldGenerationSizeMb: EARLY_IMPORT_WORKER_HEAP_MB } });
   const held = { worker, heapMb: EARLY_IMPORT_WORKER_HEAP_MB, dead: false, onEnd: () => (held.dead = true) };
@@ -32,3 +33,5 @@ export function startImportWorkerEarly(args) {
   worker.unref();
   globalThis[EARLY_IMPORT_WORKER] = held;
 }
+
+module.exports = { EARLY_IMPORT_WORKER_HEAP_MB, EARLY_IMPORT_WORKER, commandOf, startImportWorkerEarly };

@@ -1,0 +1,6 @@
+export const ROOT: string;
+export const CLI_DIR: string;
+export const CLI_ENTRY: string;
+export const STAMP: string;
+/** True when out/cli exists and no source it is built from changed since. */
+export function cliBuildIsCurrent(): boolean;
