@@ -4,9 +4,9 @@
 // except the native driver and the packages only PDF work loads, which stay external and lazy.
 // main.cjs and import-worker.cjs are CommonJS scripts so that they run with V8's code cache
 // (scripts/lib/run-cached.cjs; Node 20 has none for ES modules).
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { CLI_DIR, ROOT, STAMP } from './cli-paths.cjs';
+import { CLI_DIR, ROOT, RUNNER, RUNNER_SOURCE, STAMP, STAMP_FORMAT } from './cli-paths.cjs';
 
 export { CLI_DIR, CLI_ENTRY, cliBuildIsCurrent, ROOT } from './cli-paths.cjs';
 
@@ -57,10 +57,12 @@ export async function buildCli() {
       const at = readFileSync(join(next, name)).findIndex((byte) => byte > 0x7f);
       if (at >= 0) throw new Error(`${name} is not ASCII (byte ${at}); esbuild's charset must stay 'ascii'`);
     }
-    // The import worker's thread starts worker.js, which runs the bundle through its cache.
+    // The runner goes with the bundles (out/cli needs nothing of scripts/ to run); the import
+    // worker's thread starts worker.js, which runs its bundle through it.
+    copyFileSync(join(ROOT, RUNNER_SOURCE), join(next, RUNNER));
     writeFileSync(
       join(next, 'worker.js'),
-      "import { fileURLToPath } from 'node:url';\nimport { runWithCodeCache } from '../../scripts/lib/run-cached.cjs';\nrunWithCodeCache(fileURLToPath(new URL('./import-worker.cjs', import.meta.url)), 'now');\n",
+      `import { fileURLToPath } from 'node:url';\nimport { runWithCodeCache } from './${RUNNER}';\nrunWithCodeCache(fileURLToPath(new URL('./import-worker.cjs', import.meta.url)), 'now');\n`,
     );
     const workers = await esbuild.build({
       ...common,
@@ -71,7 +73,9 @@ export async function buildCli() {
     });
     const metafile = { inputs: { ...cached.metafile.inputs, ...workers.metafile.inputs } };
     const sources = Object.keys(metafile.inputs).filter((path) => !path.includes('node_modules/'));
-    writeFileSync(join(next, STAMP), JSON.stringify(sources.map((path) => [path, mtimes.get(path) ?? Math.floor(statSync(join(ROOT, path)).mtimeMs)])));
+    sources.push(RUNNER_SOURCE);
+    const stamp = { format: STAMP_FORMAT, sources: sources.map((path) => [path, mtimes.get(path) ?? Math.floor(statSync(join(ROOT, path)).mtimeMs)]) };
+    writeFileSync(join(next, STAMP), JSON.stringify(stamp));
     rmSync(CLI_DIR, { recursive: true, force: true });
     renameSync(next, CLI_DIR);
     return undefined;

@@ -10,6 +10,14 @@ const CLI_DIR = join(ROOT, 'out', 'cli');
 const CLI_ENTRY = join(CLI_DIR, 'main.cjs');
 /** What the build was made from: each source file bundled (not packages) with its mtime. */
 const STAMP = 'sources.json';
+/**
+ * The stamp's shape, raised when out/cli's layout changes: a build of another layout is not
+ * current (one of format 1, a bare list, had worker.js run scripts/lib/run-cached.mjs, since gone).
+ */
+const STAMP_FORMAT = 2;
+/** The code-cache runner, copied into out/cli with the bundles it runs (and stamped as a source). */
+const RUNNER_SOURCE = 'scripts/lib/run-cached.cjs';
+const RUNNER = 'run-cached.cjs';
 
 /**
  * True when out/cli exists and none of the sources it was built from changed since (their mtimes
@@ -18,13 +26,14 @@ const STAMP = 'sources.json';
  * is imported by one that changed.
  */
 function cliBuildIsCurrent() {
-  let sources;
+  let stamp;
   try {
-    sources = JSON.parse(readFileSync(join(CLI_DIR, STAMP), 'utf8'));
+    stamp = JSON.parse(readFileSync(join(CLI_DIR, STAMP), 'utf8'));
   } catch {
     return false;
   }
-  return sources.every(([path, mtime]) => Math.floor(statSync(join(ROOT, path), { throwIfNoEntry: false })?.mtimeMs ?? -1) === mtime);
+  if (stamp?.format !== STAMP_FORMAT || !Array.isArray(stamp.sources)) return false;
+  return stamp.sources.every(([path, mtime]) => Math.floor(statSync(join(ROOT, path), { throwIfNoEntry: false })?.mtimeMs ?? -1) === mtime);
 }
 
-module.exports = { ROOT, CLI_DIR, CLI_ENTRY, STAMP, cliBuildIsCurrent };
+module.exports = { ROOT, CLI_DIR, CLI_ENTRY, STAMP, STAMP_FORMAT, RUNNER, RUNNER_SOURCE, cliBuildIsCurrent };

@@ -1,6 +1,7 @@
 // Runs a built CommonJS script with V8's code cache kept beside it (FILE.cache): compiling a
 // bundle of a megabyte was a third of a start (bin/portdesk.cjs runs out/cli/main.cjs so, and
 // out/cli/worker.js the import worker's bundle). Node 20 has no code cache for ES modules.
+// The build copies this file into out/cli beside the bundles it runs.
 // CommonJS itself, as bin/portdesk.cjs is (scripts/lib/cli-paths.cjs).
 'use strict';
 const { readFileSync, renameSync, writeFileSync } = require('node:fs');
