@@ -52,8 +52,10 @@ export async function buildCli() {
       // external packages required.
       supported: { 'dynamic-import': false },
     });
-    // run-cached.cjs reads these as latin1, which is only right for ASCII.
-    for (const name of ['main.cjs', 'import-worker.cjs']) {
+    // run-cached.cjs reads these as latin1, which is only right for ASCII. esbuild escapes every
+    // other character in code; comments, kept only unminified (to profile), may hold any, which
+    // latin1 then merely garbles.
+    for (const name of common.minify ? ['main.cjs', 'import-worker.cjs'] : []) {
       const at = readFileSync(join(next, name)).findIndex((byte) => byte > 0x7f);
       if (at >= 0) throw new Error(`${name} is not ASCII (byte ${at}); esbuild's charset must stay 'ascii'`);
     }
