@@ -150,6 +150,13 @@ describe('plainKazooDoc (fast path for KazooDocSchema)', () => {
   it('every schema field is covered by the paths tried', () => {
     expect(Object.keys(KazooDocSchema.shape)).toHaveLength(19);
     expect(BILL_KEYS).toHaveLength(16);
+    // The nested objects too: a key added to the schema and not to the guard would be dropped on its fast path.
+    const shape = KazooDocSchema.shape;
+    expect(Object.keys(shape._read_only.unwrap().unwrap().shape)).toEqual(['account_id', 'account_name', 'port_authority']);
+    expect(Object.keys(shape.uploads.unwrap().unwrap().valueType.shape)).toEqual(['content_type', 'length']);
+    expect(Object.keys(shape.comments.unwrap().unwrap().element.shape)).toEqual(['content', 'is_private', 'action_required', 'timestamp', 'author', KAZOO_COMMENT_MARKER]);
+    expect(Object.keys(shape.notifications.unwrap().unwrap().shape)).toEqual(['email']);
+    expect(Object.keys(shape.notifications.unwrap().unwrap().shape.email.unwrap().shape)).toEqual(['send_to']);
     for (const key of Object.keys(KazooDocSchema.shape)) expect(Object.keys(FULL), key).toContain(key);
   });
 
