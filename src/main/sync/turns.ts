@@ -24,6 +24,15 @@ export class Turns {
     this.deadline = performance.now() + this.sliceMs;
   }
 
+  /**
+   * {@link next} from an I/O callback (an answer's last bytes just read): a setImmediate queued
+   * there runs in this same iteration of the loop, before any timer or other I/O, so it takes two.
+   */
+  async nextAfterIo(): Promise<void> {
+    await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+    this.deadline = performance.now() + this.sliceMs;
+  }
+
   /** {@link next} when the slice is used up. */
   async check(): Promise<void> {
     if (this.due()) await this.next();

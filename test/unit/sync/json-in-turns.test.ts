@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseJsonInTurns } from '../../../src/main/sync/json-in-turns';
 import { Turns } from '../../../src/main/sync/turns';
@@ -58,5 +60,30 @@ describe('parseJsonInTurns', () => {
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
     expect(Object.prototype.hasOwnProperty.call(value, '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('Turns', () => {
+  /** From an I/O callback (an answer just read), what has run once `wait` resolves: a timer already due, and `wait`. */
+  async function orderFromIo(wait: (turns: Turns) => Promise<void>): Promise<string[]> {
+    const order: string[] = [];
+    await new Promise<void>((done) =>
+      readFile(fileURLToPath(import.meta.url), () => {
+        setTimeout(() => order.push('timer'), 0);
+        // The timer is due (1 ms) before the turn is asked for.
+        const until = performance.now() + 3;
+        while (performance.now() < until);
+        void wait(new Turns()).then(() => {
+          order.push('turn');
+          done();
+        });
+      }),
+    );
+    return order;
+  }
+
+  it('from an I/O callback, nextAfterIo lets due timers run first (next does not: its setImmediate runs in the same iteration)', async () => {
+    expect(await orderFromIo((t) => t.nextAfterIo())).toEqual(['timer', 'turn']);
+    expect(await orderFromIo((t) => t.next())).toEqual(['turn']);
   });
 });
