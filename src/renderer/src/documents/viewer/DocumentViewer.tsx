@@ -289,6 +289,8 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
     if (!c || !attachment.sha256) return;
     setSaving(true);
     try {
+      // An autosave in flight would land after the version and be refused as a draft of the old one.
+      await saver.current?.flush();
       const bytes = await c.save();
       const saved = await rpc.call('annotations.save', { id: attachment.id, baseSha256: attachment.sha256, contentBase64: toBase64(bytes), signed: signed.current });
       saver.current?.markClean();
@@ -501,6 +503,14 @@ export function DocumentViewer({ attachment, port, onClose, onSaved }: Props) {
             aria-label="Document pages"
             // Busy while the document is (re)opened: its pages are about to be replaced.
             aria-busy={load.status === 'loading' || marksPending}
+            // While a stamp waits for its place, the press is not pdf.js's: its tool may still be
+            // Draw (arm's switch to Select lands later), and a press there started a stroke that
+            // took the click placing the stamp (lost on a busy machine).
+            onPointerDownCapture={(e) => {
+              if (!placing && !preparing) return;
+              e.stopPropagation();
+              e.preventDefault();
+            }}
             onClickCapture={(e) => {
               if (!placing && !preparing) return;
               e.stopPropagation();
