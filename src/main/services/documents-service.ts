@@ -266,6 +266,9 @@ export class DocumentsService {
     const keepSigned = signed || (before?.signed === true && sameBase);
     let dropped: string[] = [];
     await this.commitWithBlob(bytes, (blob, now) => {
+      // Re-checked inside the transaction: a version saved while this draft's bytes were stored
+      // (an autosave still in flight at "Save to PDF") would otherwise leave a draft of the old one.
+      this.assertBase(this.require(id), baseSha256);
       const { attachments } = this.repos;
       // The state this save replaces becomes an undo step (a draft of an older version has none).
       if (before && sameBase && before.draftSha256 !== blob.sha256) attachments.pushDraftStep(id, before.draftSha256, before.signed);

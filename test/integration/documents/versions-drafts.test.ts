@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { ContentStore, countAnnotations } from '../../../src/main/documents';
 import { loaStatusOf } from '../../../src/shared/domain/readiness';
@@ -76,6 +76,31 @@ describe('annotation drafts: undo after reopening, discard', () => {
     for (const d of [d1, d2]) expect(existsSync(store.pathFor(d.draftSha256))).toBe(false);
     expect(existsSync(store.pathFor(base))).toBe(true);
     await expect(documents.revertDraft(a.id, null)).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('an autosave whose bytes are still being stored when a version is saved is refused, not kept as a draft of the old version', async () => {
+    const { documents, port } = setup();
+    const original = await makePdf(1);
+    const a = await documents.add({ portId: port.id, filename: 'bill.pdf', bytes: original });
+    const draftBytes = await marked(original, 1);
+    // The draft's bytes are stored only once the version is saved: the autosave in flight at "Save to PDF".
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const put = ContentStore.prototype.put;
+    const spy = vi.spyOn(ContentStore.prototype, 'put').mockImplementation(async function (this: ContentStore, source) {
+      if (source === draftBytes) await held;
+      return put.call(this, source);
+    });
+    try {
+      const autosave = documents.saveDraft(a.id, a.sha256 as string, draftBytes);
+      const saved = await documents.saveAnnotated(a.id, a.sha256 as string, await marked(original, 2));
+      release();
+      await expect(autosave).rejects.toMatchObject({ code: 'CONFLICT' });
+      expect(documents.get(a.id)).toMatchObject({ version: saved.version, hasDraft: false });
+      expect(documents.draft(a.id)).toBeNull();
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('discarding a draft removes it and every undo step', async () => {
