@@ -26,11 +26,12 @@ export class Turns {
 
   /**
    * {@link next} from an I/O callback (an answer's last bytes just read): a setImmediate queued
-   * there runs in this same iteration of the loop, before any timer or other I/O, so it takes two.
+   * there runs in this same iteration of the loop, before any timer or other I/O, so it takes two:
+   * that one, then {@link next}'s, queued from it, which runs after the timers and I/O of the next.
    */
   async nextAfterIo(): Promise<void> {
-    await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
-    this.deadline = performance.now() + this.sliceMs;
+    await new Promise((resolve) => setImmediate(resolve));
+    await this.next();
   }
 
   /** {@link next} when the slice is used up. */
