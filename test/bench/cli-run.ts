@@ -1,16 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { buildCli, cliBuildIsCurrent } from '../../scripts/lib/build-cli.mjs';
 import { runMeasured } from './harness';
 
 /** The command line as installed: bin/portdesk.cjs running the built out/cli. */
 export const BIN = fileURLToPath(new URL('../../bin/portdesk.cjs', import.meta.url));
-
-/** Build out/cli when its sources changed, so a bench never times the TypeScript fallback. */
-export async function ensureCliBuilt(): Promise<void> {
-  if (cliBuildIsCurrent()) return;
-  const error = await buildCli();
-  if (error) throw new Error(error);
-}
 
 /** `portdesk import FILE --group-by Customer` as a user runs it: wall time and peak RSS of the process. */
 export async function cliImport(file: string, dbPath: string): Promise<{ ms: number; peakRssMb: number }> {

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/lib/build-cli.mjs';
-import { BIN, ensureCliBuilt } from './cli-run';
+import { ensureCliBuilt } from '../support/cli-built';
+import { BIN } from './cli-run';
 import type { BenchResult } from './harness';
 
 const RUNS = 11;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { createAppContext, type AppContext } from '../../src/main/app-context';
-import { cliImport, ensureCliBuilt } from './cli-run';
+import { ensureCliBuilt } from '../support/cli-built';
+import { cliImport } from './cli-run';
 import { ratioAtMost, watchEventLoop, type BenchResult } from './harness';
 
 const ROWS = 100_000;

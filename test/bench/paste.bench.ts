@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, ensureCliBuilt } from './cli-run';
+import { ensureCliBuilt } from '../support/cli-built';
+import { BIN } from './cli-run';
 import { runMeasured, type BenchResult } from './harness';
 import { HOSTILE_FILES, writeMail } from '../fixtures/hostile/make';
 

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { cliImport, ensureCliBuilt } from './cli-run';
+import { ensureCliBuilt } from '../support/cli-built';
+import { cliImport } from './cli-run';
 import type { BenchResult } from './harness';
 import { generateCsv } from './import.bench';
 

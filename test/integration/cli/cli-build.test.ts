@@ -2,15 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, cliBuildIsCurrent, CLI_DIR, CLI_ENTRY, ROOT } from '../../../scripts/lib/build-cli.mjs';
+import { cliBuildIsCurrent, CLI_DIR, CLI_ENTRY, ROOT } from '../../../scripts/lib/build-cli.mjs';
+import { ensureCliBuilt } from '../../support/cli-built';
 import { tempDir } from '../../support/temp';
 
 const BIN = join(ROOT, 'bin', 'portdesk.cjs');
 
 describe('the built CLI', () => {
-  beforeAll(async () => {
-    if (!cliBuildIsCurrent()) expect(await buildCli()).toBeUndefined();
-  }, 120_000);
+  beforeAll(ensureCliBuilt, 120_000);
 
   it('is current until a bundled source changes, by the list of sources the build wrote', () => {
     const { sources } = JSON.parse(readFileSync(join(CLI_DIR, 'sources.json'), 'utf8')) as { sources: Array<[string, number]> };

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext } from '../../../src/main/app-context';
-import { buildCli, cliBuildIsCurrent } from '../../../scripts/lib/build-cli.mjs';
 import { HOSTILE_FILES, type HostileFile } from '../../fixtures/hostile/make';
+import { ensureCliBuilt } from '../../support/cli-built';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 /** Far under what each input cost before it was bounded (1.9 to 4.3 GB, or the process killed). */
@@ -101,7 +101,7 @@ describe('hostile input corpus: each refused clearly, within bounds, writing not
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   beforeAll(async () => {
     // Stale, the bin would run the sources through tsx: the bounds are the built CLI's.
-    if (!cliBuildIsCurrent()) expect(await buildCli()).toBeUndefined();
+    await ensureCliBuilt();
     dir = mkdtempSync(join(tmpdir(), 'portdesk-hostile-'));
     db = join(dir, 'portdesk.db');
     const ctx = createAppContext({ dbPath: db, shell: 'cli' });

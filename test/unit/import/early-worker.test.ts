@@ -1,15 +1,13 @@
 import type { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, cliBuildIsCurrent } from '../../../scripts/lib/build-cli.mjs';
 import { commandOf, EARLY_IMPORT_WORKER, EARLY_IMPORT_WORKER_HEAP_MB, startImportWorkerEarly } from '../../../scripts/lib/early-import-worker.cjs';
 import { IMPORT_WORKER_HEAP_MB } from '../../../src/main/import/limits';
 import { prestartImportWorker, runImportWorker } from '../../../src/main/import/runWorker';
+import { ensureCliBuilt } from '../../support/cli-built';
 
 describe('the import thread bin/portdesk.cjs starts before the bundle loads', () => {
-  beforeAll(async () => {
-    // The thread runs the built worker (out/cli/worker.js), as an installed `portdesk` does.
-    if (!cliBuildIsCurrent()) expect(await buildCli()).toBeUndefined();
-  }, 120_000);
+  // The thread runs the built worker (out/cli/worker.js), as an installed `portdesk` does.
+  beforeAll(ensureCliBuilt, 120_000);
 
   it('is started for an import only, whatever global options come first', () => {
     expect(commandOf(['--db', 'ports.db', '--json', 'import', 'file.csv'])).toBe('import');
