@@ -511,6 +511,18 @@ ALTER TABLE events ADD COLUMN left_entered_at INTEGER;
 ALTER TABLE remotes ADD COLUMN trusted_ca TEXT;
 `,
   },
+  {
+    version: 21,
+    name: 'numbers_e164 dropped: the partial-number search scans the numbers table instead',
+    sql: `
+-- The index held every number a second time, in e164 order, for the partial-number search alone
+-- (GLOB '*digits*' reads every entry whatever the order). A scan of the table reads as many pages
+-- (its rows are the index's columns and two short ones) and, being in port order, groups by port
+-- without sorting. Every number written (a pull, an import) then updates two B-trees, not three:
+-- numbers_open_unique still keeps a number on one open port, and serves lookups of open numbers.
+DROP INDEX IF EXISTS numbers_e164;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -140,6 +140,31 @@ describe('local store migrations', () => {
     repos.db.close();
   });
 
+  it('keeps numbers in the table and one index of open numbers only (migration 21), and the partial-number search still finds them', () => {
+    const file = join(tempDir(), 'v20.db');
+    const old = openDatabase(file, { targetVersion: 20 });
+    const indexes = (db: Database.Database) => db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'numbers' ORDER BY name").pluck().all();
+    expect(indexes(old)).toEqual(['numbers_e164', 'numbers_open_unique']);
+    old.prepare("INSERT INTO ports (id, name, state, created_at, updated_at) VALUES ('p1', 'Open', 'unconfirmed', 1, 1), ('p2', 'Done', 'completed', 1, 1)").run();
+    old.prepare("INSERT INTO numbers (port_id, e164, open) VALUES ('p1', '+12025550100', 1), ('p2', '+13035550101', 0)").run();
+    old.close();
+
+    const db = openDatabase(file);
+    // Every number written (a pull, an import) updates the table and this one index, not a second copy by e164.
+    expect(indexes(db)).toEqual(['numbers_open_unique']);
+    const repos = createRepos(db);
+    expect(repos.numbers.matchesWithDigits('55501', 10)).toEqual([
+      { portId: 'p1', e164: '+12025550100' },
+      { portId: 'p2', e164: '+13035550101' },
+    ]);
+    // Open numbers are still one per port, and looked up by number through the index kept.
+    expect(() => db.prepare("INSERT INTO numbers (port_id, e164, open) VALUES ('p2', '+12025550100', 1)").run()).toThrow(/UNIQUE/);
+    expect(db.prepare("EXPLAIN QUERY PLAN SELECT port_id FROM numbers WHERE e164 = '+12025550100' AND open = 1").all()).toEqual(
+      [expect.objectContaining({ detail: expect.stringContaining('numbers_open_unique') })],
+    );
+    db.close();
+  });
+
   it('refuses a file that is not SQLite and leaves it untouched', () => {
     const file = join(tempDir(), 'notes.db');
     writeFileSync(file, 'these are my notes, not a database\n'.repeat(20));
