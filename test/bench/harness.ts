@@ -1,3 +1,6 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
 /** One measured figure, with the baseline measured in the same run and their ratio. */
 export interface BenchResult {
   name: string;
@@ -21,6 +24,17 @@ export async function timeMs(fn: () => unknown | Promise<unknown>, runs = 1): Pr
     best = Math.min(best, performance.now() - start);
   }
   return best;
+}
+
+/**
+ * A full garbage collection now, so a timed run does not pay for what its setup left behind:
+ * the sync bench builds its sandbox's 10,000 documents in this process, and a pull timed right
+ * after spent 0.25-0.35 s of its CPU collecting them. Benchmark harnesses collect between runs
+ * for the same reason. (`gc` exists only with --expose-gc; set here, it is reachable from a new context.)
+ */
+export function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
 }
 
 /** A result whose target is an upper bound on value/baseline. */

@@ -14,7 +14,7 @@ import { TelnyxObjectStore } from '../../src/sandbox/store/telnyxObjects';
 import { TelnyxPorting, TELNYX_STAFF_USER } from '../../src/sandbox/telnyx/service';
 import { emptyLoaFields, type SubRequestDoc } from '../../src/sandbox/telnyx/model';
 import { tinyPdf } from '../../src/sandbox/seed/tinyPdf';
-import { info, watchEventLoop, type BenchResult } from './harness';
+import { collectGarbage, info, watchEventLoop, type BenchResult } from './harness';
 
 const CONCURRENCY = 8;
 
@@ -176,6 +176,7 @@ interface PullFigures {
 async function measurePull(ctx: AppContext, rawFetch: () => Promise<unknown>, expected: number): Promise<PullFigures> {
   const engine = new SyncEngine({ db: ctx.db, changes: ctx.changes, remotes: ctx.remotes });
   await rawFetch();
+  collectGarbage();
   const idle = watchEventLoop();
   await new Promise((r) => setTimeout(r, 500));
   const idleLagMs = idle.stop();
@@ -188,6 +189,7 @@ async function measurePull(ctx: AppContext, rawFetch: () => Promise<unknown>, ex
   const pullLagMs = lag.stop();
   const count = ctx.ports.list().length;
   if (count !== expected || !report.converged) throw new Error(`pulled ${count} ports: ${report.message}`);
+  collectGarbage();
   const cpu1 = process.cpuUsage();
   const t1 = performance.now();
   await rawFetch();
