@@ -27,6 +27,29 @@ const PatchSchema = z.object(Object.fromEntries(PORT_FIELD_KEYS.map((k) => [k, f
 /** A whole port version as stored beside the port or a conflict: fields, numbers, state. */
 export const StoredPortVersionSchema = z.object({ fields: StoredFieldsSchema, numbers: z.array(z.string()), state: PortStateSchema });
 export type StoredPortVersion = z.output<typeof StoredPortVersionSchema>;
+/**
+ * A merge base as `ports.sync_base` holds it: its empty fields left out ({@link mergeBaseText}),
+ * read back as empty. Bases stored whole, before, read the same.
+ */
+type BaseFieldShape = Record<Exclude<keyof PortFields, 'notificationEmails'>, z.ZodDefault<z.ZodString>> & { notificationEmails: z.ZodDefault<z.ZodArray<z.ZodString>> };
+export const MergeBaseSchema = z.object({
+  fields: z.object(Object.fromEntries(PORT_FIELD_KEYS.map((k) => [k, k === 'notificationEmails' ? z.array(text).default([]) : text.default('')])) as BaseFieldShape),
+  numbers: z.array(z.string()),
+  state: PortStateSchema,
+});
+/**
+ * A merge base's text without its empty fields. Every pulled port stores one, and most of a
+ * port's two dozen fields are empty: whole, it was two thirds of the port's row, written again
+ * into the WAL and the file for each of a 10,000-port pull's new ports.
+ */
+export function mergeBaseText(version: StoredPortVersion): string {
+  const fields: Partial<Record<keyof PortFields, string | string[]>> = {};
+  for (const key of PORT_FIELD_KEYS) {
+    const value = version.fields[key];
+    if (value.length > 0) fields[key] = value;
+  }
+  return JSON.stringify({ fields, numbers: version.numbers, state: version.state });
+}
 const documentType = z.enum(['loa', 'invoice']).nullable();
 const kind = z.enum(['loa', 'bill', 'other']);
 const content = { attachmentId: text, name: text, kind, sha256: text, size: z.number().int().nonnegative(), contentType: text, documentType };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db, Statement } from '../connection';
 import { cleanText } from '../../../shared/domain/text';
-import { StoredPortVersionSchema, type StoredPortVersion } from './outbox-entries';
+import { MergeBaseSchema, mergeBaseText, StoredPortVersionSchema, type StoredPortVersion } from './outbox-entries';
 import type { LeftState } from './events-repo';
 import type { PortFields, PortState, PortSummary, SyncStatus } from '../../../shared/model';
 import { PORT_FIELD_COLUMNS, PORT_FIELD_KEYS, fieldsFromRow, toColumnValue } from './port-columns';
@@ -361,14 +361,14 @@ export class PortsRepo {
    */
   mergeBase(id: string): { base: StoredPortVersion | null; sent: StoredPortVersion[] } {
     const row = this.s.base.get(id) as { base: string | null; sent: string | null } | undefined;
-    const base = row?.base ? StoredPortVersionSchema.safeParse(parseJson(row.base)) : null;
+    const base = row?.base ? MergeBaseSchema.safeParse(parseJson(row.base)) : null;
     const sent = row?.sent ? z.array(StoredPortVersionSchema).safeParse(parseJson(row.sent)) : null;
     return { base: base?.success ? base.data : null, sent: sent?.success ? sent.data : [] };
   }
 
   /** The port and its remote agree on `version` now (pushed, pulled or resolved); nothing sent is outstanding. */
   setMergeBase(id: string, version: StoredPortVersion): void {
-    this.s.setBase.run(JSON.stringify(version), id);
+    this.s.setBase.run(mergeBaseText(version), id);
   }
 
   /** Record, before sending it, a version PortDesk is about to write (kept until a push succeeds; the last few). */
@@ -420,7 +420,7 @@ export class PortsRepo {
     const [status, detail] = p.remoteStatus === undefined ? [null, null] : statusWords(p.remoteStatus, p.remoteStatusDetail);
     const authority = p.authority === undefined ? null : p.authority ? 1 : 0;
     // Its clocks as its first timeline event ("Found on the remote", by the remote, now) sets them.
-    const params: unknown[] = [p.id, p.state, p.stateReason, p.remoteId, p.remoteObjectId, p.revision, p.accountId, JSON.stringify(p.base), authority, status, detail, p.now, p.now, p.now, p.now];
+    const params: unknown[] = [p.id, p.state, p.stateReason, p.remoteId, p.remoteObjectId, p.revision, p.accountId, mergeBaseText(p.base), authority, status, detail, p.now, p.now, p.now, p.now];
     for (const k of PORT_FIELD_KEYS) params.push(toColumnValue(k, p.fields[k]));
     this.s.insertPulled.run(params);
   }
