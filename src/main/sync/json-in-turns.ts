@@ -3,13 +3,16 @@ import { Turns } from './turns';
 /** Objects and arrays up to this many characters are read by one JSON.parse; larger ones are walked member by member. */
 const PIECE_CHARS = 32 * 1024;
 
+/** Runs of members tried, each half the one before, before the members are walked one by one. */
+const RUN_TRIES = 4;
+
 /**
  * JSON text read in pieces, with turns of the event loop between them: a Kazoo 4.3 listing of
  * 10,000 port requests is one answer of several megabytes (its listings are not paginated,
  * cb_port_requests `should_paginate` false), whose single JSON.parse would hold the window
  * longer than a frame budget allows. Large objects and arrays are walked; every member of at most
- * {@link PIECE_CHARS} is one JSON.parse, so the value, and what is refused as malformed, are
- * JSON.parse's own.
+ * {@link PIECE_CHARS}, and every run of objects in an array of about that length, is one
+ * JSON.parse, so the value, and what is refused as malformed, are JSON.parse's own.
  */
 export async function parseJsonInTurns(text: string, turns = new Turns()): Promise<unknown> {
   const walker = new JsonWalker(text, turns);
@@ -34,6 +37,10 @@ function isSpace(c: number): boolean {
 
 class JsonWalker {
   pos = 0;
+  /** {@link cutFrom}'s last search: from where, and what it found. */
+  private searchedFrom = Infinity;
+  private cutFound = -1;
+  private lastCutFound: number | undefined;
 
   constructor(
     private readonly text: string,
@@ -88,10 +95,67 @@ class JsonWalker {
   private async array(): Promise<unknown[]> {
     const out: unknown[] = [];
     if (this.openedEmpty(CLOSE_ARRAY)) return out;
+    // Runs that end before this did not parse: the members up to it are walked one by one.
+    let wrongCut = -1;
     for (;;) {
-      out.push(await this.member());
+      const run = this.pos > wrongCut ? this.objectRun() : -1;
+      if (typeof run === 'number') {
+        wrongCut = Math.max(wrongCut, run);
+        out.push(await this.member());
+      } else {
+        for (const value of run) out.push(value);
+        await this.turns.check();
+      }
       if (this.endOfMembers(CLOSE_ARRAY)) return out;
     }
+  }
+
+  /**
+   * The members from `pos` up to a piece's length or so further, by one JSON.parse (`pos` then at
+   * the comma after them); or, when there is no such run, where the one tried ended (-1: none
+   * tried). Finding each member's end costs more than JSON.parse itself (a 10,000-port listing:
+   * ~50 ms of a cold process's ~150), so a run ends at a "},{" found by native search. That may
+   * lie inside a member (in a string, between nested objects) or past the array's end; then
+   * "[" + run + "]" does not parse, since a JSON parser's state after the run's text is the same
+   * whether or not more text follows, and "]" then closes the array only at the members' own
+   * depth, after a whole value. A shorter run is then tried (near an array's end, the first
+   * "},{" past a piece's length is often past the array), a few times.
+   */
+  private objectRun(): unknown[] | number {
+    this.skipSpace();
+    if (this.text.charCodeAt(this.pos) !== OPEN_OBJECT) return -1;
+    let cut = this.cutFrom(this.pos + PIECE_CHARS);
+    // No "},{" further on: the text's last one may end a run.
+    if (cut < 0) cut = this.lastCut();
+    if (cut <= this.pos || cut > this.pos + 2 * PIECE_CHARS) return -1;
+    const firstCut = cut;
+    for (let tries = 0; tries < RUN_TRIES; tries += 1) {
+      try {
+        const run = JSON.parse(`[${this.text.slice(this.pos, cut + 1)}]`) as unknown[];
+        this.pos = cut + 1;
+        return run;
+      } catch {
+        // The run is shorter, if it is one: from the first "},{" past half this one.
+        const shorter = this.text.indexOf('},{', this.pos + ((cut - this.pos) >> 1));
+        if (shorter >= cut) break;
+        cut = shorter;
+      }
+    }
+    return firstCut;
+  }
+
+  private lastCut(): number {
+    if (this.lastCutFound === undefined) this.lastCutFound = this.text.lastIndexOf('},{');
+    return this.lastCutFound;
+  }
+
+  /** The first "},{" at or after `from` (-1: none), searched again only past the last one found. */
+  private cutFrom(from: number): number {
+    if (from < this.searchedFrom || (this.cutFound >= 0 && from > this.cutFound)) {
+      this.searchedFrom = from;
+      this.cutFound = this.text.indexOf('},{', from);
+    }
+    return this.cutFound;
   }
 
   /** Past the opening bracket; true (and past the closing one too) when nothing is between them. */

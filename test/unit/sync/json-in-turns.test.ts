@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseJsonInTurns } from '../../../src/main/sync/json-in-turns';
 import { Turns } from '../../../src/main/sync/turns';
 
@@ -16,11 +16,46 @@ function listing(n: number): string {
   return JSON.stringify({ auth_token: 'x', data: [{ account_id: 'a', port_requests: docs }, { account_id: 'b', port_requests: [] }], revision: 'r', page_size: n });
 }
 
+/**
+ * Documents full of "},{" that does not end a document: in strings (with escaped quotes and
+ * backslashes before it), between nested objects in arrays, and spaced variants.
+ */
+function trickyListing(n: number): string {
+  const docs = Array.from({ length: n }, (_, i) => ({
+    id: `id-${i}`,
+    note: i % 3 === 0 ? `a},{"id":"forged-${i}"},{` : `\\"},{\\\\`,
+    comments: Array.from({ length: i % 5 }, (_, j) => ({ author: `u${j}`, text: `}],[{"x":${j}},{`, replies: [{ r: j }, { r: [{}, {}] }] })),
+    tail: i % 2 === 0 ? [{ a: '},{' }, {}] : { b: { c: {} } },
+  }));
+  return JSON.stringify({ data: [{ account_id: 'a', port_requests: docs, after: [{ x: 1 }, 2, '},{', [{ y: 3 }, {}]] }] });
+}
+
 describe('parseJsonInTurns', () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it('gives what JSON.parse gives, for small and large texts, whatever the spacing', async () => {
     for (const text of ['1', '"s"', 'null', '[]', '{}', ' { "a" : [ 1 , 2 ] } ', listing(3), listing(2000), JSON.stringify(JSON.parse(listing(800)), null, 2)]) {
       expect(await parseJsonInTurns(text)).toEqual(JSON.parse(text));
     }
+  });
+
+  it('gives what JSON.parse gives when "},{" lies inside members (strings, nested objects)', async () => {
+    for (const n of [1, 40, 700, 3000]) {
+      const text = trickyListing(n);
+      expect(await parseJsonInTurns(text)).toEqual(JSON.parse(text));
+    }
+    // Runs cut at every possible place: all members and all "},{" at once in a small slice.
+    const text = trickyListing(3000);
+    const spaced = text.replaceAll('},{', '}, {').replaceAll('}, {"id"', '},{"id"');
+    expect(await parseJsonInTurns(spaced)).toEqual(JSON.parse(spaced));
+  });
+
+  it('reads a long array of objects in runs of many members per JSON.parse', async () => {
+    const text = listing(2000);
+    const parse = vi.spyOn(JSON, 'parse');
+    expect(await parseJsonInTurns(text)).toEqual(JSON.parse(text));
+    // Member by member it took more than 2,000; runs of ~32 KB of ~200-character documents.
+    expect(parse.mock.calls.length).toBeLessThan(100);
   });
 
   it('gives the event loop turns while it reads a large text', async () => {
@@ -47,6 +82,14 @@ describe('parseJsonInTurns', () => {
       '{"a":1,}',
       '[1 2]',
       '"unterminated',
+      // Inside runs of objects, and where runs are cut.
+      big.replace('"id":"id-1000"', '"id":id-1000"'),
+      big.replace('{"id":"id-1500"', '{"id":"id-1500",'),
+      big.replace('},{"id":"id-1200"', '}{"id":"id-1200"'),
+      big.replace('},{"id":"id-1300"', '},,{"id":"id-1300"'),
+      big.replace('},{"id":"id-1400"', '}],[{"id":"id-1400"'),
+      big.replace('"locality":"Springfield"', '"locality":"Spring\\u12"'),
+      trickyListing(700).replace('"id":"id-300"', '"id":"id-300'),
     ];
     for (const text of broken) {
       expect(() => JSON.parse(text)).toThrow();
