@@ -101,6 +101,7 @@ describe('hostile input corpus: each refused clearly, within bounds, writing not
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   beforeAll(async () => {
     // Stale, the bin would run the sources through tsx: the bounds are the built CLI's.
+    // A build can outlast the default 60 s hook timeout on a busy machine: 120 s, as where the other tests build it.
     await ensureCliBuilt();
     dir = mkdtempSync(join(tmpdir(), 'portdesk-hostile-'));
     db = join(dir, 'portdesk.db');
@@ -108,7 +109,7 @@ describe('hostile input corpus: each refused clearly, within bounds, writing not
     portId = ctx.ports.create({ fields: { name: 'Target' } }).id;
     ctx.db.pragma('wal_checkpoint(TRUNCATE)');
     ctx.close();
-  });
+  }, 120_000);
 
   it.each(CASES)('$label', async (c) => {
     const file = await c.file.build(dir);
