@@ -147,6 +147,15 @@ describe('plainKazooDoc (fast path for KazooDocSchema)', () => {
     }
   });
 
+  it('claims comments as Kazoo writes them, without their optional flags (comment.json requires author, content, timestamp)', () => {
+    const doc = { ...LISTED, comments: [{ author: 'Pat', content: 'LOA attached', timestamp: 63963435276 }, { author: 'Sam', content: 'FOC?', timestamp: 63963435277, action_required: true }] };
+    expect(agrees(doc, 'comments without flags')).toBe(true);
+    expect(plainKazooDoc(doc)?.comments).toEqual([
+      { content: 'LOA attached', is_private: false, action_required: false, timestamp: 63963435276, author: 'Pat' },
+      { content: 'FOC?', is_private: false, action_required: true, timestamp: 63963435277, author: 'Sam' },
+    ]);
+  });
+
   it('every schema field is covered by the paths tried', () => {
     expect(Object.keys(KazooDocSchema.shape)).toHaveLength(19);
     expect(BILL_KEYS).toHaveLength(16);

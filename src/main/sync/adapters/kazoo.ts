@@ -110,7 +110,7 @@ type KazooDoc = z.infer<typeof KazooDocSchema>;
  * returns exactly what KazooDocSchema would (same keys in the same order, unknown keys stripped,
  * `numbers` the same object), and undefined for anything else, which then goes to zod: every
  * rejection and its message stay zod's. It claims only JSON's plain objects and arrays, and leaves
- * to zod every value a `.catch` would replace. test/unit/sync/kazoo-doc-guard.test.ts runs both
+ * to zod every value a `.catch` would replace, but for a comment's flags when absent (false). test/unit/sync/kazoo-doc-guard.test.ts runs both
  * over valid, broken and hostile documents.
  */
 export function plainKazooDoc(d: unknown): KazooDoc | undefined {
@@ -164,7 +164,9 @@ export function plainKazooDoc(d: unknown): KazooDoc | undefined {
     for (let i = 0; i < comments.length; i += 1) {
       const comment: unknown = comments[i];
       if (!isJsonObject(comment)) return undefined;
-      const { content, is_private: isPrivate, action_required: actionRequired, timestamp } = comment;
+      const { content, is_private: isPrivate = false, action_required: actionRequired = false, timestamp } = comment;
+      // Kazoo's comment.json requires only author, content and timestamp: a comment without its
+      // flags is the usual case, read as zod's `.catch(false)` reads it, not sent to zod whole.
       if (typeof content !== 'string' || typeof isPrivate !== 'boolean' || typeof actionRequired !== 'boolean') return undefined;
       if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) return undefined;
       const kept: Record<string, unknown> = { content, is_private: isPrivate, action_required: actionRequired, timestamp };
