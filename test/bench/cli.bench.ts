@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/lib/build-cli.mjs';
-import { ensureCliBuilt } from '../support/cli-built';
-import { BIN } from './cli-run';
+import { BIN, ensureCliBuilt } from '../support/cli-built';
 import type { BenchResult } from './harness';
 
 const RUNS = 11;

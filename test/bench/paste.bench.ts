@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureCliBuilt } from '../support/cli-built';
-import { BIN } from './cli-run';
+import { BIN, ensureCliBuilt } from '../support/cli-built';
 import { runMeasured, type BenchResult } from './harness';
 import { HOSTILE_FILES, writeMail } from '../fixtures/hostile/make';
 

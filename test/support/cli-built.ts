@@ -1,4 +1,8 @@
-import { buildCli, cliBuildIsCurrent } from '../../scripts/lib/build-cli.mjs';
+import { join } from 'node:path';
+import { buildCli, cliBuildIsCurrent, ROOT } from '../../scripts/lib/build-cli.mjs';
+
+/** The command line as installed: bin/portdesk.cjs, running the built out/cli when it is current. */
+export const BIN = join(ROOT, 'bin', 'portdesk.cjs');
 
 /**
  * Build out/cli when its sources changed: stale, bin/portdesk.cjs runs the TypeScript sources

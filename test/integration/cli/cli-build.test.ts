@@ -3,10 +3,8 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliBuildIsCurrent, CLI_DIR, CLI_ENTRY, ROOT } from '../../../scripts/lib/build-cli.mjs';
-import { ensureCliBuilt } from '../../support/cli-built';
+import { BIN, ensureCliBuilt } from '../../support/cli-built';
 import { tempDir } from '../../support/temp';
-
-const BIN = join(ROOT, 'bin', 'portdesk.cjs');
 
 describe('the built CLI', () => {
   beforeAll(ensureCliBuilt, 120_000);
