@@ -158,6 +158,38 @@ export async function seededTelnyxServer(dir: string): Promise<{ telnyxUrl: stri
   return { telnyxUrl: server.telnyxUrl, close: server.close, token, user, rootId };
 }
 
+/**
+ * A raw fetch and parse of exactly what the adapter reads from Kazoo 4.3 (both listings at once,
+ * as it does): the pull's own work is everything beyond it. Also the warm-up of
+ * test/bench/profile-pull.ts.
+ */
+export function kazooListings(server: { kazooUrl: string; token: string; rootId: string }): () => Promise<unknown> {
+  const api = `${server.kazooUrl}/v2/accounts/${server.rootId}`;
+  const listings = [`${api}/port_requests?by_types=all`, `${api}/descendants/port_requests?by_types=all`];
+  const once = async (u: string): Promise<unknown> => (await fetch(u, { headers: { 'x-auth-token': server.token } })).json();
+  // Same rule as the engine: one immediate retry of a GET on a keep-alive socket the server closed.
+  const get = (u: string): Promise<unknown> => once(u).catch(() => once(u));
+  return () => Promise.all(listings.map(get));
+}
+
+/**
+ * A raw fetch and parse of every page of the two listings the Telnyx adapter reads, one page after
+ * another as it reads them. Also the warm-up of test/bench/profile-pull.ts.
+ */
+export function telnyxListings(server: { telnyxUrl: string; token: string; user: string }): () => Promise<unknown> {
+  const headers = { 'x-api-user': server.user, 'x-api-token': server.token };
+  const pages = async (path: string): Promise<unknown[]> => {
+    const out: unknown[] = [];
+    for (let page = 1, total = 1; page <= total; page += 1) {
+      const res = await fetch(`${server.telnyxUrl}/origination/porting${path}${path.includes('?') ? '&' : '?'}page=${page}&per_page=250&include_sub_requests=true`, { headers });
+      out.push(await res.json());
+      total = Number(res.headers.get('total-pages'));
+    }
+    return out;
+  };
+  return async () => [await pages('/draft_port_requests?status=pending'), await pages('/port_requests')];
+}
+
 interface PullFigures {
   /** Wall and CPU time of the pull, and its longest event-loop block (vs `idleLagMs`, the loop's own). */
   pullMs: number;
@@ -220,14 +252,7 @@ async function benchPull(dir: string): Promise<BenchResult[]> {
   const ctx = createAppContext({ dbPath: join(dir, 'pull.db'), shell: 'cli', backgroundSync: false });
   try {
     ctx.remotes.add({ kind: 'kazoo', url: server.kazooUrl, accountId: rootId, token });
-    const api = `${server.kazooUrl}/v2/accounts/${rootId}`;
-    // The baseline reads exactly what the adapter reads from Kazoo 4.3 (both listings at once, as
-    // it does), parsed: the pull's own work is everything beyond it.
-    const listings = [`${api}/port_requests?by_types=all`, `${api}/descendants/port_requests?by_types=all`];
-    const once = async (u: string): Promise<unknown> => (await fetch(u, { headers: { 'x-auth-token': token } })).json();
-    // Same rule as the engine: one immediate retry of a GET on a keep-alive socket the server closed.
-    const get = (u: string): Promise<unknown> => once(u).catch(() => once(u));
-    const f = await measurePull(ctx, () => Promise.all(listings.map(get)), 10_000);
+    const f = await measurePull(ctx, kazooListings(server), 10_000);
     const value = f.pullMs / 1000;
     const baseline = f.rawMs / 1000;
     return [
@@ -253,18 +278,7 @@ async function benchTelnyxPull(dir: string): Promise<BenchResult[]> {
   const ctx = createAppContext({ dbPath: join(dir, 'telnyx-pull.db'), shell: 'cli', backgroundSync: false });
   try {
     ctx.remotes.add({ kind: 'telnyx', url: server.telnyxUrl, accountId: server.rootId, token: server.token, apiUser: server.user });
-    const headers = { 'x-api-user': server.user, 'x-api-token': server.token };
-    const pages = async (path: string): Promise<unknown[]> => {
-      const out: unknown[] = [];
-      for (let page = 1, total = 1; page <= total; page += 1) {
-        const res = await fetch(`${server.telnyxUrl}/origination/porting${path}${path.includes('?') ? '&' : '?'}page=${page}&per_page=250&include_sub_requests=true`, { headers });
-        out.push(await res.json());
-        total = Number(res.headers.get('total-pages'));
-      }
-      return out;
-    };
-    const rawFetch = async (): Promise<unknown> => [await pages('/draft_port_requests?status=pending'), await pages('/port_requests')];
-    const f = await measurePull(ctx, rawFetch, 10_000);
+    const f = await measurePull(ctx, telnyxListings(server), 10_000);
     const again = await measureRepull(ctx);
     const value = f.pullMs / 1000;
     const baseline = f.rawMs / 1000;
