@@ -254,7 +254,7 @@ export class DocumentsService {
    */
   async saveDraft(id: string, baseSha256: string, bytes: Uint8Array, signed = false): Promise<DraftInfo> {
     const current = this.require(id);
-    this.assertBase(current, baseSha256);
+    this.assertBase(current, baseSha256, true);
     if (bytes.length > MAX_ATTACHMENT_BYTES) {
       throw new AppError('FILE', `The annotated "${current.name}" would be ${describeSize(bytes.length)}, over the ${describeSize(MAX_ATTACHMENT_BYTES)} attachment limit.`);
     }
@@ -268,7 +268,7 @@ export class DocumentsService {
     await this.commitWithBlob(bytes, (blob, now) => {
       // Re-checked inside the transaction: a version saved while this draft's bytes were stored
       // (an autosave still in flight at "Save to PDF") would otherwise leave a draft of the old one.
-      this.assertBase(this.require(id), baseSha256);
+      this.assertBase(this.require(id), baseSha256, true);
       const { attachments } = this.repos;
       // The state this save replaces becomes an undo step (a draft of an older version has none).
       if (before && sameBase && before.draftSha256 !== blob.sha256) attachments.pushDraftStep(id, before.draftSha256, before.signed);
@@ -287,7 +287,7 @@ export class DocumentsService {
    * takes it back like any other change. `signed`: the image is the signature.
    */
   async stamp(id: string, baseSha256: string, bytes: Uint8Array, png: Uint8Array, placements: readonly StampPlacement[], label: string, signed: boolean): Promise<DraftInfo> {
-    this.assertBase(this.require(id), baseSha256);
+    this.assertBase(this.require(id), baseSha256, true);
     if (sniffType(bytes).kind !== 'pdf') throw new AppError('FILE', 'Stamps go on a PDF.');
     if (sniffType(png).kind !== 'png') throw new AppError('FILE', 'A stamp must be a PNG image.');
     return this.saveDraft(id, baseSha256, await stampPng(bytes, png, placements, label), signed);
@@ -424,10 +424,28 @@ export class DocumentsService {
     this.repos.ports.markPending(portId);
   }
 
-  private assertBase(current: AttachmentRow, baseSha256: string): void {
-    if (current.sha256 !== baseSha256) {
-      throw new AppError('CONFLICT', `"${current.name}" changed since these annotations were started (a newer version was saved). Reopen it to annotate the current version.`, { attachmentId: current.id });
+  /**
+   * Refuse a write based on a version that is no longer the current one. `marking`: the write is a
+   * mark kept as the draft (autosave, stamp); when the version that replaced its base is a "Save to
+   * PDF", the mark was made while that save ran (the viewer then shows the saved version), and the
+   * specialist is told so rather than that the document changed somewhere.
+   */
+  private assertBase(current: AttachmentRow, baseSha256: string, marking = false): void {
+    if (current.sha256 === baseSha256) return;
+    if (marking && this.savedOver(current.id, baseSha256)) {
+      throw new AppError(
+        'CONFLICT',
+        `"${current.name}" was saved as version ${current.version} while you were marking it, so the mark you made during the save is not in that version. Make that mark again on version ${current.version}, which the viewer now shows.`,
+        { attachmentId: current.id },
+      );
     }
+    throw new AppError('CONFLICT', `"${current.name}" changed since these annotations were started (a newer version was saved). Reopen it to annotate the current version.`, { attachmentId: current.id });
+  }
+
+  /** The current version is an annotated save made directly on `baseSha256`. */
+  private savedOver(id: string, baseSha256: string): boolean {
+    const [latest, before] = this.repos.attachments.versions(id);
+    return latest?.reason === 'annotated' && before?.sha256 === baseSha256;
   }
 
   private assertOpen(port: PortRow, what: string): void {

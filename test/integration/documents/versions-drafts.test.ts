@@ -52,6 +52,9 @@ describe('versions: list, read, restore', () => {
   });
 });
 
+const SAVED_WHILE_MARKING = '"bill.pdf" was saved as version 2 while you were marking it, so the mark you made during the save is not in that version. Make that mark again on version 2, which the viewer now shows.';
+const CHANGED_SINCE = '"bill.pdf" changed since these annotations were started (a newer version was saved). Reopen it to annotate the current version.';
+
 describe('annotation drafts: undo after reopening, discard', () => {
   it('steps back through earlier draft states, then to the saved version; the dropped states are freed', async () => {
     const { documents, store, port } = setup();
@@ -95,12 +98,37 @@ describe('annotation drafts: undo after reopening, discard', () => {
       const autosave = documents.saveDraft(a.id, a.sha256 as string, draftBytes);
       const saved = await documents.saveAnnotated(a.id, a.sha256 as string, await marked(original, 2));
       release();
-      await expect(autosave).rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(autosave).rejects.toMatchObject({ code: 'CONFLICT', message: SAVED_WHILE_MARKING });
       expect(documents.get(a.id)).toMatchObject({ version: saved.version, hasDraft: false });
       expect(documents.draft(a.id)).toBeNull();
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('a mark autosaved or stamped on the version "Save to PDF" just replaced is refused with what happened and what to do', async () => {
+    const { documents, port } = setup();
+    const original = await makePdf(1);
+    const a = await documents.add({ portId: port.id, filename: 'bill.pdf', bytes: original });
+    await documents.saveAnnotated(a.id, a.sha256 as string, await marked(original, 1));
+    await expect(documents.saveDraft(a.id, a.sha256 as string, await marked(original, 2))).rejects.toMatchObject({ code: 'CONFLICT', message: SAVED_WHILE_MARKING });
+    await expect(documents.stamp(a.id, a.sha256 as string, original, fixture('bill-photo.png'), [{ page: 1, x: 80, y: 150, width: 180, height: 60 }], 'Signature', true)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: SAVED_WHILE_MARKING,
+    });
+    expect(documents.draft(a.id)).toBeNull();
+  });
+
+  it('a draft on a version replaced otherwise, or saved over more than once, keeps the general refusal', async () => {
+    const { documents, port } = setup();
+    const original = await makePdf(1);
+    const a = await documents.add({ portId: port.id, filename: 'bill.pdf', bytes: original });
+    await documents.replace(a.id, await makePdf(2), 'rescan.pdf');
+    await expect(documents.saveDraft(a.id, a.sha256 as string, await marked(original, 1))).rejects.toMatchObject({ code: 'CONFLICT', message: CHANGED_SINCE });
+    const b = await documents.add({ portId: port.id, filename: 'loa.pdf', bytes: original });
+    const v2 = await documents.saveAnnotated(b.id, b.sha256 as string, await marked(original, 1));
+    await documents.saveAnnotated(b.id, v2.sha256 as string, await marked(original, 2));
+    await expect(documents.saveDraft(b.id, b.sha256 as string, await marked(original, 3))).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('changed since these annotations were started') });
   });
 
   it('discarding a draft removes it and every undo step', async () => {
