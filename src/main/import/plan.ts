@@ -139,11 +139,14 @@ export function analyseRow(source: SourceRow, headers: readonly string[], mappin
   const at = (col: number) => headers[col] ?? `Column ${col + 1}`;
   // Ranges count against the port the row goes to: its group key (read here, checked below).
   const portKey = options.target.kind === 'group' && mapping.groupBy !== null ? cleanText(cells[mapping.groupBy] ?? '').trim() : '';
+  /** Cells read broken in columns the import does not read (kept only when there are some: rows are many). */
+  let unread: ReadIssue[] | undefined;
   if (source.issues) {
     const read: ReadIssue[] = [];
     for (const issue of source.issues) {
       if (!importsColumn(issue.col, mapping, options)) {
         ignored?.add(issue);
+        (unread ??= []).push(issue);
         continue;
       }
       read.push(issue);
@@ -179,7 +182,12 @@ export function analyseRow(source: SourceRow, headers: readonly string[], mappin
   const numberCols = columnsOf(mapping, 'number');
   if (!sawNumberCell && numberCols.length > 0) {
     const names = numberCols.map((c) => `"${at(c)}"`).join(' or ');
-    analysis.rowProblems.push(problem(row, at(numberCols[0]!), 'error', 'number-missing', `Row ${row}: no number in ${names}`));
+    // A broken cell reads as empty: a row holding only such cells, in columns not imported, looks
+    // blank in the preview, and "no number" would read as a row of data that lost its number.
+    const broken = unread;
+    const onlyUnread = broken !== undefined && cells.every((text, col) => text === '' || broken.some((issue) => issue.col === col));
+    const message = onlyUnread ? `Row ${row}: nothing to import; ${onlyUnreadContent(broken, at)}` : `Row ${row}: no number in ${names}`;
+    analysis.rowProblems.push(problem(row, at(numberCols[0]!), 'error', 'number-missing', message));
   }
   if (options.target.kind === 'group' && mapping.groupBy !== null) {
     // The key names the port: cleaned like any other port name.
@@ -201,6 +209,19 @@ const IGNORED_KINDS: Partial<Record<ProblemCode, string>> = {
   'cell-precision': 'a long number Excel rounded',
 };
 
+function ignoredKind(issue: ReadIssue): string {
+  return IGNORED_KINDS[issue.code] ?? 'a value PortDesk cannot read';
+}
+
+/** What a row holds when its only content is `unread`: cells read broken in columns the import does not read. */
+function onlyUnreadContent(unread: readonly ReadIssue[], at: (col: number) => string): string {
+  const one = unread.length === 1;
+  const names = [...new Set(unread.map((issue) => issue.col))].sort((a, b) => a - b).map((c) => `"${at(c)}"`);
+  const kinds = [...new Set(unread.map(ignoredKind))];
+  const notRead = names.length === 1 ? `${names[0]!} is` : `${names.length === 2 ? 'these two columns' : 'these columns'} are`;
+  return `its only content is ${one ? 'cell' : 'cells'} ${listed(unread.map((issue) => issue.cell))} of ${listed(names)}, which ${one ? 'holds' : 'hold'} ${kinds.join(' or ')}, and ${notRead} not imported`;
+}
+
 /** Cells read broken in columns the import does not read: reported once, as one warning about the file. */
 export class IgnoredCells {
   private count = 0;
@@ -212,7 +233,7 @@ export class IgnoredCells {
     this.count++;
     if (this.first.length < 3) this.first.push(issue.cell);
     this.cols.add(issue.col);
-    this.kinds.add(IGNORED_KINDS[issue.code] ?? 'a value PortDesk cannot read');
+    this.kinds.add(ignoredKind(issue));
   }
 
   /** The warning, naming the columns and the first cells; none when no cell was ignored. */

@@ -90,6 +90,34 @@ describe('cell errors in a workbook', () => {
   });
 });
 
+describe('a row whose only content is a broken cell in a column not mapped', () => {
+  it('is reported as that, not as a row with no number, and imports nothing; the other rows import as before', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Ports');
+    ws.addRow(['Number', 'Carrier', 'Notes', 'Total']);
+    ws.addRow([2025550100, 'Verizon', 'main line', 3]);
+    ws.addRow([null, null, null, { formula: 'NA()', result: { error: '#N/A' } }]);
+    ws.addRow([2025550103, 'Verizon', '', 7]);
+    // Readable content with no number stays "no number".
+    ws.addRow([null, null, 'call back', { formula: 'NA()', result: { error: '#N/A' } }]);
+    const c = open();
+    const status = await c.imports.preview({ source: { kind: 'file', name: 'customer.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) }, country: 'US', target: { kind: 'new', name: 'Acme' } });
+    expect(status.state).toBe('ready');
+    expect(status.table?.mapping.fields).toEqual(['number', 'losingCarrier', null, null]);
+    expect(statuses(c, status)).toEqual([
+      [2, 'ok', []],
+      [3, 'error', [['number-missing', 'Number', 'Row 3: nothing to import; its only content is cell D3 of "Total", which holds an error value (such as #N/A), and "Total" is not imported']]],
+      [4, 'ok', []],
+      [5, 'error', [['number-missing', 'Number', 'Row 5: no number in "Number"']]],
+    ]);
+    expect(status.problems.map((p) => [p.severity, p.code, p.column, p.message])).toEqual([
+      ['warning', 'cell-ignored', 'Total', 'Cells D3 and D5 of "Total" hold an error value (such as #N/A); "Total" is not imported, so they are ignored'],
+    ]);
+    expect(status.counts).toMatchObject({ rows: 4, valid: 2, rowsOk: 2, rowsWithErrors: 2 });
+    await expect(c.imports.commit(status.jobId)).resolves.toMatchObject({ numbers: 2, skippedRows: 2 });
+  });
+});
+
 describe('portdesk import of a workbook with cell errors', () => {
   it('skips the rows with a broken mapped cell, warns once about the unmapped column, imports the rest (exit 0)', async () => {
     const dir = tempDir();
