@@ -117,6 +117,20 @@ test('import preview header and Sync cards @screens', async ({ page, host }) => 
   });
 });
 
+test('the toast of a Sync now that did not finish, over the cards that say why @screens', async ({ page, host }) => {
+  test.setTimeout(300_000);
+  const call = hostRpc(host);
+  await seedDemoPorts(call, 300, 7, { keptLocal: true });
+  // Unreachable: the run fails on the network and leaves the reason on the card.
+  await call('remotes.add', { kind: 'kazoo', url: 'http://127.0.0.1:9/v2', accountId: 'a'.repeat(32), token: 'unused-token', name: 'Kazoo reseller › Harbor Dental Group' });
+  await each(page, async (tag) => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sync' }).click();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'did not finish' })).toBeVisible({ timeout: 30_000 });
+    await page.screenshot({ path: join(dir, `sync-unfinished-toast-${tag}.png`) });
+  });
+});
+
 testWithSandbox('board, and a never-sent port on a sub-account: detail header and remote picker @screens', async ({ page, host, sandbox }) => {
   test.setTimeout(300_000);
   const call = hostRpc(host);

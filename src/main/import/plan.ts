@@ -2,7 +2,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import { EMPTY_PORT_FIELDS, type PortFields } from '../../shared/model';
 import type { ColumnMapping, MappableField } from './columns';
 import { emailList, normalizeField } from './fields';
-import { cleanText } from '../../shared/domain/text';
+import { cleanText, listed } from '../../shared/domain/text';
 import { parseNumberCell, type ParsedNumber } from './numberCell';
 import type { RangeAllowance } from './ranges';
 import { problem, type ImportProblem, type ProblemCode, type ReadIssue } from './problems';
@@ -248,11 +248,6 @@ export class IgnoredCells {
     const column = this.cols.size === 1 ? (headers[[...this.cols][0]!] ?? null) : null;
     return [problem(0, column, 'warning', 'cell-ignored', `${what}; ${why}, so ${one ? 'it is' : 'they are'} ignored`)];
   }
-}
-
-/** "a", "a and b", "a, b and c". */
-function listed(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 }
 
 /** Source problems tied to a row's cells (a merged range starting on it) stop applying once the row is edited. */

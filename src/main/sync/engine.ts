@@ -138,7 +138,7 @@ export class SyncEngine {
       if (this.now() >= deadline) {
         const holder = lease.holder();
         const message = `Another PortDesk is syncing this database (${holder?.owner ?? 'unknown'}); try again when it is done`;
-        return { converged: false, message, pushed: 0, pulled: 0, conflicts: 0, blocked: 0, waiting: 0 };
+        return { converged: false, message, unfinished: [], pushed: 0, pulled: 0, conflicts: 0, blocked: 0, waiting: 0 };
       }
       await sleep(LEASE_POLL_MS);
     }
@@ -161,14 +161,18 @@ export class SyncEngine {
   }
 
   private async runLeased(opts: SyncNowOptions): Promise<SyncReport> {
-    const report: SyncReport = { converged: true, message: 'Everything is in sync', pushed: 0, pulled: 0, conflicts: 0, blocked: 0, waiting: 0 };
+    const report: SyncReport = { converged: true, message: 'Everything is in sync', unfinished: [], pushed: 0, pulled: 0, conflicts: 0, blocked: 0, waiting: 0 };
     const remotes = this.options.remotes.list().filter((r) => !opts.remoteId || r.id === opts.remoteId);
     if (opts.remoteId && remotes.length === 0) throw new AppError('NOT_FOUND', `No remote with id ${opts.remoteId}`);
     const deadline = this.now() + (opts.waitMs ?? 0);
     const failed: string[] = [];
+    const failedIds = new Set<string>();
     for (const remote of remotes) {
       const failure = await this.syncRemote(remote, opts, deadline, report);
-      if (failure) failed.push(`${remote.name}: ${failure}`);
+      if (failure) {
+        failed.push(`${remote.name}: ${failure}`);
+        failedIds.add(remote.id);
+      }
     }
     const left = remotes.map((r) => ({ r, c: this.store.repos.outbox.counts(r.id) }));
     const queued = left.reduce((n, x) => n + x.c.queued, 0);
@@ -177,7 +181,10 @@ export class SyncEngine {
     report.waiting = queued;
     const paused = remotes.filter((r) => this.store.getState(r.id, 'paused'));
     const held = remotes.filter((r) => this.store.getState(r.id, 'held_removals'));
-    report.converged = failed.length === 0 && queued === 0 && paused.length === 0 && held.length === 0;
+    report.unfinished = left
+      .filter(({ r, c }) => failedIds.has(r.id) || c.queued > 0 || paused.includes(r) || held.includes(r))
+      .map(({ r }) => ({ remoteId: r.id, name: r.name }));
+    report.converged = report.unfinished.length === 0;
     const parts: string[] = [...failed];
     if (queued > 0) parts.push(`${queued} change(s) still queued`);
     if (paused.length > 0) parts.push(`${paused.map((r) => r.name).join(', ')} paused: ${paused.map((r) => this.store.getState(r.id, 'paused')).join('; ')}`);

@@ -17,6 +17,8 @@ describe('one sync per database', () => {
     h.ctx.repos.syncLease.acquire(other, Date.now(), 60_000);
     const refused = await h.engine.syncNow({ waitMs: 0 });
     expect(refused.converged).toBe(false);
+    // No connection ran: none to point at.
+    expect(refused.unfinished).toEqual([]);
     expect(refused.message).toContain('Another PortDesk is syncing this database (PortDesk electron (pid 1 on another-machine');
     h.ctx.repos.syncLease.release(other.owner);
 

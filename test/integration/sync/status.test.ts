@@ -59,6 +59,16 @@ describe('sync status', () => {
     expect(h.ctx.ports.get(p.id).syncStatus).toBe('pending');
     expect(h.ctx.repos.outbox.count()).toBe(1);
   });
+
+  it('names the connections a run left work on, and only those (the Sync screen points at their cards)', async () => {
+    h = await startHarness('kazoo');
+    const free = await closedPort();
+    const dead = h.ctx.remotes.add({ kind: 'kazoo', url: `http://127.0.0.1:${free}`, accountId: 'acc', token: 't', name: 'Unreachable' });
+    h.ctx.ports.create({ fields: { name: 'Offline' }, numbers: numbers(0, 2), remoteId: dead.id });
+    h.ctx.ports.create({ fields: { name: 'Online' }, numbers: numbers(3, 2), remoteId: h.remoteId });
+    const report = await h.engine.syncNow();
+    expect(report).toMatchObject({ converged: false, unfinished: [{ remoteId: dead.id, name: 'Unreachable' }] });
+  });
 });
 
 describe('a run whose pull failed', () => {
@@ -67,10 +77,11 @@ describe('a run whose pull failed', () => {
     await h.faults({ seed: 1, serverError: { rate: 1, statuses: [503] } });
     const failed = await h.engine.syncNow({ waitMs: 0 });
     expect(failed.converged).toBe(false);
+    expect(failed.unfinished).toEqual([{ remoteId: h.remoteId, name: expect.any(String) }]);
     expect(failed.message).toMatch(/^Still not converged: (Kazoo|Telnyx) .+: the pull failed \(service unavailable/);
     expect(failed.message).not.toContain('Everything is in sync');
     await h.faults({});
     const ok = await h.engine.syncNow({ waitMs: 5_000 });
-    expect(ok).toMatchObject({ converged: true, message: 'Everything is in sync' });
+    expect(ok).toMatchObject({ converged: true, message: 'Everything is in sync', unfinished: [] });
   });
 });

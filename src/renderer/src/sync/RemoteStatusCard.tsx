@@ -5,7 +5,7 @@ import { rpc } from '../rpc/transport';
 import { useNoticeStore } from '../stores/noticeStore';
 import { STATE_TONE } from '../settings/RemotesList';
 import { TokenForm } from '../settings/TokenForm';
-import { remoteStateText } from './syncText';
+import { remoteStateText, unfinishedSyncText } from './syncText';
 import { messageOf, useSyncStore } from './syncStore';
 
 /** One remote's state, counts and what the specialist can do about it (a new token, held removals). */
@@ -18,7 +18,7 @@ export function RemoteStatusCard({ status }: { status: RemoteSyncStatus }) {
     setConfirming(true);
     try {
       const report = await rpc.call('sync.now', { remoteId: status.remoteId, confirmRemovals: true });
-      toast(report.converged ? 'success' : 'info', report.message);
+      toast(report.converged ? 'success' : 'info', report.converged ? report.message : unfinishedSyncText(report));
     } catch (err) {
       toast('error', messageOf(err));
     } finally {

@@ -11,7 +11,7 @@ import { PullFailures } from './PullFailures';
 import { RemoteStatusCard } from './RemoteStatusCard';
 import { LocalOnlyCard } from './LocalOnlyCard';
 import { messageOf, startSyncFeed, useSyncStore } from './syncStore';
-import { overallText } from './syncText';
+import { overallText, unfinishedSyncText } from './syncText';
 import '../settings/settings.css';
 import './sync.css';
 import { FormError } from '../ui/FormError';
@@ -25,8 +25,8 @@ function SyncNowButton() {
     setRunning(true);
     try {
       const report = await rpc.call('sync.now', {});
-      // A bounded run that stopped with work left says why; a clean one says what moved.
-      toast(report.converged ? 'success' : 'info', report.converged ? `Synced: ${report.pushed} sent, ${report.pulled} received` : report.message);
+      // A bounded run that stopped with work left points at the cards that say why; a clean one says what moved.
+      toast(report.converged ? 'success' : 'info', report.converged ? `Synced: ${report.pushed} sent, ${report.pulled} received` : unfinishedSyncText(report));
     } catch (err) {
       toast('error', messageOf(err));
     } finally {

@@ -1,6 +1,7 @@
 import type { PortFields, PortState } from '../../../shared/model';
 import { stateLabel } from '../../../shared/domain/states';
-import type { RemoteSyncStatus } from '../../../shared/rpc/methods/sync';
+import { listed } from '../../../shared/domain/text';
+import type { RemoteSyncStatus, SyncReport } from '../../../shared/rpc/methods/sync';
 import { FIELD_GROUPS } from '../detail/fieldDefs';
 import { formatDateTime } from '../lib/format';
 
@@ -17,6 +18,17 @@ export function duplicateText(dup: RemoteSyncStatus['duplicates'][number], remot
   const kept = dup.keptObjectId ? `The port stays linked to ${dup.keptObjectId}.` : 'The port is not linked yet.';
   const text = `${remote} holds a second copy, ${dup.remoteObjectId} (${stateLabel(dup.state)}), seen ${formatDateTime(dup.seenAt)}. ${kept} It was not added as a new port.`;
   return dup.cancelRefusal ? `${text} ${dup.cancelRefusal.charAt(0).toUpperCase()}${dup.cancelRefusal.slice(1)}.` : text;
+}
+
+/**
+ * The toast of a sync run that did not finish: which connections, and where to look. Their cards
+ * already say why at length; a toast repeating it ran to several lines. A run that reached no
+ * connection (another PortDesk holds the database) has no card to point at: its message says so.
+ */
+export function unfinishedSyncText(report: SyncReport): string {
+  const names = report.unfinished.map((r) => `"${r.name}"`);
+  if (names.length === 0) return report.message;
+  return `Sync with ${listed(names)} did not finish: see ${names.length === 1 ? 'its card' : 'their cards'}`;
 }
 
 /** One line for a remote's state: "Syncing 3 of 10", "Offline since …", "Paused: …". */

@@ -98,6 +98,12 @@ export const SyncReportSchema = z.object({
   converged: z.boolean(),
   /** "still not converged: ..." when the bounded run stopped with work left. */
   message: z.string(),
+  /**
+   * The remotes the run left work on (failed, changes still queued, paused, removals held), so a
+   * view can point at their cards, which say why. Empty when converged, and when no remote ran
+   * (another PortDesk holds the database: only `message` says so).
+   */
+  unfinished: z.array(z.object({ remoteId: z.string(), name: z.string() })),
   pushed: z.number().int(),
   pulled: z.number().int(),
   conflicts: z.number().int(),
