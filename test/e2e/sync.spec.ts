@@ -8,6 +8,7 @@ import { hostRpc } from './support/rpc';
 import type { SandboxHandle } from '../../src/sandbox/index';
 import { carrierAllowsPortOut } from '../../src/sandbox/util/phone';
 import { startTlsProxy } from '../support/tls-proxy';
+import { closedPort } from '../support/closed-port';
 import { screensAtLaptopSizes } from './support/screens';
 
 /** `count` numbers in the first 202-NXX exchange whose sandbox carrier releases numbers. */
@@ -290,6 +291,28 @@ test('Sync now against a server whose certificate is refused says at once that i
   } finally {
     await proxy.close();
   }
+});
+
+test('Sync now with the server unreachable says so within seconds, and that the changes are kept here', async ({ page, host }) => {
+  const call = hostRpc(host);
+  // Nothing listens there: every connection is refused, as to a server while the laptop is offline.
+  const remote = await call('remotes.add', { kind: 'kazoo', url: `http://127.0.0.1:${await closedPort()}/v2`, accountId: 'a'.repeat(32), token: 'unused-token', name: 'Harbor office Kazoo' });
+  await call('ports.create', { fields: { name: 'Queued while offline' }, numbers: portableNumbers(50, 2), remoteId: remote.id });
+  await call('ports.create', { fields: { name: 'Also queued' }, numbers: portableNumbers(60, 2), remoteId: remote.id });
+  await nav(page, 'Sync').click();
+  const card = page.getByRole('article', { name: 'Harbor office Kazoo' });
+  // The background run tries first (a second after the change); Sync now then tries again.
+  await expect(card).toContainText('Offline since', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  const toast = page.getByRole('status').filter({ hasText: 'cannot be reached' });
+  // Within seconds, not after the RPC's 30 s of retries.
+  await expect(toast.locator('.toast-text')).toHaveText(
+    '"Harbor office Kazoo" cannot be reached right now. Your 2 changes are kept on this computer, and PortDesk sends them when the connection is back',
+    { timeout: 5_000 },
+  );
+  await expect(card).toContainText('ECONNREFUSED');
+  await expect(card).toContainText('2 queued');
+  await screensAtLaptopSizes(page, 'sync-unreachable-toast');
 });
 
 /** Sync a port, then change it on the sandbox (name, city) and here (city, bill name): only the city conflicts. */

@@ -73,7 +73,16 @@ export interface SyncNowOptions {
   confirmRemovals?: boolean;
   /** How long this run may wait for backoff delays to pass (0: do what is due now and stop). */
   waitMs?: number;
+  /**
+   * Someone is waiting on this run ("Sync now"): a remote that could not be connected to at all
+   * ends its part of the run at once, rather than being retried within `waitMs`, so the specialist
+   * learns in seconds that it cannot be reached. A slow server or a lost answer is not that.
+   */
+  stopWhenUnreachable?: boolean;
 }
+
+/** How a remote's push rounds ended: nothing left due, stopped (paused, a refused certificate, network faults), or the remote could not be connected to. */
+type PushEnd = 'done' | 'stopped' | 'unreachable';
 
 /** How long a sync lease lasts unless renewed (a killed process frees the database after this). */
 const LEASE_TTL_MS = 15_000;
@@ -138,7 +147,7 @@ export class SyncEngine {
       if (this.now() >= deadline) {
         const holder = lease.holder();
         const message = `Another PortDesk is syncing this database (${holder?.owner ?? 'unknown'}); try again when it is done`;
-        return { converged: false, message, unfinished: [], pushed: 0, pulled: 0, conflicts: 0, blocked: 0, waiting: 0 };
+        return { converged: false, message, unfinished: [], pushed: 0, pulled: 0, conflicts: 0, blocked: 0, waiting: 0, unreachable: [] };
       }
       await sleep(LEASE_POLL_MS);
     }
@@ -161,7 +170,7 @@ export class SyncEngine {
   }
 
   private async runLeased(opts: SyncNowOptions): Promise<SyncReport> {
-    const report: SyncReport = { converged: true, message: 'Everything is in sync', unfinished: [], pushed: 0, pulled: 0, conflicts: 0, blocked: 0, waiting: 0 };
+    const report: SyncReport = { converged: true, message: 'Everything is in sync', unfinished: [], pushed: 0, pulled: 0, conflicts: 0, blocked: 0, waiting: 0, unreachable: [] };
     const remotes = this.options.remotes.list().filter((r) => !opts.remoteId || r.id === opts.remoteId);
     if (opts.remoteId && remotes.length === 0) throw new AppError('NOT_FOUND', `No remote with id ${opts.remoteId}`);
     const deadline = this.now() + (opts.waitMs ?? 0);
@@ -181,19 +190,24 @@ export class SyncEngine {
     report.waiting = queued;
     const paused = remotes.filter((r) => this.store.getState(r.id, 'paused'));
     const held = remotes.filter((r) => this.store.getState(r.id, 'held_removals'));
+    const unreachable = new Set(report.unreachable.map((u) => u.remoteId));
     report.unfinished = left
-      .filter(({ r, c }) => failedIds.has(r.id) || c.queued > 0 || paused.includes(r) || held.includes(r))
+      .filter(({ r, c }) => failedIds.has(r.id) || unreachable.has(r.id) || c.queued > 0 || paused.includes(r) || held.includes(r))
       .map(({ r }) => ({ remoteId: r.id, name: r.name }));
     report.converged = report.unfinished.length === 0;
     const parts: string[] = [...failed];
-    if (queued > 0) parts.push(`${queued} change(s) still queued`);
+    // An unreachable remote's own sentence counts its queued changes.
+    const queuedElsewhere = queued - report.unreachable.reduce((n, u) => n + u.queued, 0);
+    if (queuedElsewhere > 0) parts.push(`${queuedElsewhere} change(s) still queued`);
     if (paused.length > 0) parts.push(`${paused.map((r) => r.name).join(', ')} paused: ${paused.map((r) => this.store.getState(r.id, 'paused')).join('; ')}`);
     if (held.length > 0) parts.push('a pull that would remove most ports is waiting for confirmation');
     if (report.blocked > 0) parts.push(`${report.blocked} change(s) blocked by the server`);
     if (report.conflicts > 0) parts.push(`${report.conflicts} conflict(s) to resolve`);
     const unassigned = this.store.repos.outbox.unassignedCount();
     if (unassigned > 0) parts.push(`${unassigned} change(s) of local-only ports wait for a remote`);
-    report.message = report.converged ? (parts.length > 0 ? `Synced; ${parts.join('; ')}` : 'Everything is in sync') : `Still not converged: ${parts.join('; ')}`;
+    if (report.converged) report.message = parts.length > 0 ? `Synced; ${parts.join('; ')}` : 'Everything is in sync';
+    else if (report.unreachable.length > 0) report.message = [...report.unreachable.map(unreachableText), ...(parts.length > 0 ? [`Also: ${parts.join('; ')}`] : [])].join(' ');
+    else report.message = `Still not converged: ${parts.join('; ')}`;
     return report;
   }
 
@@ -216,7 +230,8 @@ export class SyncEngine {
     }
     const ctx: PushContext = { store, adapter, remoteId: remote.id, content: this.content, now: this.now, backoff: this.options.backoff ?? DEFAULT_BACKOFF, ...(this.options.random ? { random: this.options.random } : {}), ...(this.options.lateCreateMarginMs !== undefined ? { lateCreateMarginMs: this.options.lateCreateMarginMs } : {}), creating: this.creating };
     try {
-      if (!(await this.pushRounds(ctx, remote, deadline, report))) return this.unsent(remote.id);
+      const pushed = await this.pushRounds(ctx, remote, opts, deadline, report);
+      if (pushed !== 'done') return this.unsent(remote, pushed, report);
       const pulled = await pull({ store, adapter, remoteId: remote.id, now: this.now, ...(opts.confirmRemovals ? { confirmRemovals: true } : {}) });
       report.pulled += pulled.changed.length;
       if (pulled.held) store.setState(remote.id, 'held_removals', JSON.stringify(pulled.held));
@@ -224,7 +239,8 @@ export class SyncEngine {
       storeUnreadable(store, remote.id, pulled.failures);
       if (pulled.changed.length + pulled.removed.length > 0) this.emitPorts(pulled.changed, pulled.removed);
       // A pull may link a create whose answer was lost; finish what that leaves queued.
-      if (!(await this.pushRounds(ctx, remote, deadline, report))) return this.unsent(remote.id);
+      const rest = await this.pushRounds(ctx, remote, opts, deadline, report);
+      if (rest !== 'done') return this.unsent(remote, rest, report);
       store.clearState(remote.id, 'offline_since');
       store.clearState(remote.id, 'last_error');
       store.setState(remote.id, 'last_synced_at', String(this.now()));
@@ -232,7 +248,9 @@ export class SyncEngine {
     } catch (err) {
       this.recordFailure(remote.id, err);
       // A 401 pauses the remote, which the report names already.
-      return err instanceof RemoteError && err.kind === 'auth' ? null : `the pull failed (${err instanceof Error ? err.message : String(err)})`;
+      if (err instanceof RemoteError && err.kind === 'auth') return null;
+      if (err instanceof RemoteError && err.notConnected && !err.certificate) return this.unreachable(remote, err.message, report);
+      return `the pull failed (${err instanceof Error ? err.message : String(err)})`;
     } finally {
       this.progress.delete(remote.id);
       this.options.changes.emit({ type: 'sync' });
@@ -242,23 +260,31 @@ export class SyncEngine {
   /**
    * Why pushing stopped with changes unsent: a network failure (offline, a refused certificate),
    * said in the run's report so that `sync --once` tells why; nothing when the remote was paused,
-   * which the report names already.
+   * which the report names already, or could not be connected to (listed in `unreachable`).
    */
-  private unsent(remoteId: string): string | null {
-    if (this.store.getState(remoteId, 'paused')) return null;
-    const error = this.store.getState(remoteId, 'last_error');
+  private unsent(remote: RemoteRef, end: PushEnd, report: SyncReport): string | null {
+    if (this.store.getState(remote.id, 'paused')) return null;
+    const error = this.store.getState(remote.id, 'last_error');
+    if (end === 'unreachable') return this.unreachable(remote, error ?? 'no connection', report);
     return error ? `the changes could not be sent (${error})` : null;
   }
 
-  /** Push until nothing is due; false when the remote was paused (401) or went offline. */
-  private async pushRounds(ctx: PushContext, remote: RemoteRef, deadline: number, report: SyncReport): Promise<boolean> {
+  /** A remote that could not be connected to at all: listed in the report, which says so in its own words (no failure line). */
+  private unreachable(remote: RemoteRef, reason: string, report: SyncReport): null {
+    report.unreachable.push({ remoteId: remote.id, name: remote.name, reason, queued: this.store.repos.outbox.counts(remote.id).queued });
+    return null;
+  }
+
+  /** Push until nothing is due; otherwise why not (paused by a 401, a refused certificate, offline). */
+  private async pushRounds(ctx: PushContext, remote: RemoteRef, opts: SyncNowOptions, deadline: number, report: SyncReport): Promise<PushEnd> {
     for (let round = 0; round < MAX_ROUNDS; round += 1) {
       const ports = this.store.repos.outbox.pendingPorts(remote.id);
-      if (ports.length === 0) return true;
+      if (ports.length === 0) return 'done';
       const progress = { done: 0, total: ports.length };
       this.progress.set(remote.id, progress);
       this.options.changes.emit({ type: 'sync' });
-      // A refused token or certificate refuses every port alike: the ports not yet sent stay queued.
+      // A refused token or certificate refuses every port alike, and so does a server that cannot be
+      // connected to while someone waits on the run: the ports not yet sent stay queued, untouched.
       const results = await pool(
         ports,
         this.options.concurrency ?? 8,
@@ -267,7 +293,7 @@ export class SyncEngine {
           progress.done += 1;
           return outcome;
         },
-        (outcome) => outcome.kind === 'auth' || (outcome.kind === 'waiting' && outcome.certificate === true),
+        (outcome) => outcome.kind === 'auth' || (outcome.kind === 'waiting' && (outcome.certificate === true || (opts.stopWhenUnreachable === true && outcome.notConnected === true))),
       );
       const outcomes = results.filter((o): o is PortPushOutcome => o !== undefined);
       const touched = ports.filter((_, i) => results[i] !== undefined && results[i].kind !== 'waiting');
@@ -276,7 +302,7 @@ export class SyncEngine {
       const auth = outcomes.find((o): o is Extract<PortPushOutcome, { kind: 'auth' }> => o.kind === 'auth');
       if (auth) {
         this.pause(remote.id, auth.message);
-        return false;
+        return 'stopped';
       }
       const waits = outcomes.filter((o): o is Extract<PortPushOutcome, { kind: 'waiting' }> => o.kind === 'waiting');
       const network = waits.find((w) => w.network);
@@ -288,14 +314,18 @@ export class SyncEngine {
       }
       const progressed = outcomes.some((o) => o.kind !== 'waiting');
       // A refused certificate stays refused for this run: the report says so now, not after the run's wait.
-      if (waits.some((w) => w.certificate)) return false;
+      if (waits.some((w) => w.certificate)) return 'stopped';
+      // Every network failure came before any connection (refused, no DNS, no route): nothing was
+      // sent, so no answer can be lost; a timeout or a reset after connecting is never counted here.
+      const unreachable = network !== undefined && waits.every((w) => !w.network || w.notConnected === true);
       if (!progressed) {
+        if (unreachable && opts.stopWhenUnreachable) return 'unreachable';
         const next = Math.min(...waits.map((w) => w.until));
-        if (!Number.isFinite(next) || next > deadline) return waits.every((w) => !w.network);
+        if (!Number.isFinite(next) || next > deadline) return waits.every((w) => !w.network) ? 'done' : unreachable ? 'unreachable' : 'stopped';
         await sleep(Math.max(0, next - this.now()));
       }
     }
-    return true;
+    return 'done';
   }
 
 
@@ -511,6 +541,12 @@ export class SyncEngine {
     }, this.options.debounceMs ?? 1000);
     this.timers.debounce.unref();
   }
+}
+
+/** What a specialist reads of a remote that could not be connected to: nothing is lost, and when it goes. */
+function unreachableText(u: SyncReport['unreachable'][number]): string {
+  const kept = u.queued > 0 ? `; its ${u.queued} change(s) are kept on this computer and PortDesk sends them when the connection is back` : '; PortDesk syncs when the connection is back';
+  return `${u.name} cannot be reached right now (${u.reason})${kept}.`;
 }
 
 function summarize(remotes: RemoteSyncStatus[]): Pick<SyncStatusView, 'state' | 'summary'> {

@@ -32,7 +32,7 @@ const DEFERRED_MESSAGE = 'Comments wait until the port request is submitted (the
 /** How one port's queue ended this round. */
 export type PortPushOutcome =
   | { kind: 'done' }
-  | { kind: 'waiting'; until: number; message: string; network: boolean; certificate?: boolean }
+  | { kind: 'waiting'; until: number; message: string; network: boolean; certificate?: boolean; notConnected?: boolean }
   | { kind: 'blocked'; message: string }
   | { kind: 'conflict' }
   | { kind: 'auth'; message: string }
@@ -246,7 +246,14 @@ function failed(ctx: PushContext, head: QueuedRow, err: unknown): PortPushOutcom
     // An earlier create settling: look again on the usual schedule, and once more the moment it has settled.
     const until = error instanceof CreateSettling ? Math.min(backoff, error.settlesAt) : backoff;
     ctx.store.repos.outbox.retryLater(head.seq, error.message, until);
-    return { kind: 'waiting', until, message: error.message, network: error.status === 0 && !(error instanceof CreateSettling), ...(error.certificate ? { certificate: true } : {}) };
+    return {
+      kind: 'waiting',
+      until,
+      message: error.message,
+      network: error.status === 0 && !(error instanceof CreateSettling),
+      ...(error.certificate ? { certificate: true } : {}),
+      ...(error.notConnected ? { notConnected: true } : {}),
+    };
   }
   if (error.kind === 'auth') return { kind: 'auth', message: error.message };
   const message =

@@ -50,8 +50,9 @@ describe('sync status', () => {
     const p = h.ctx.ports.create({ fields: { name: 'Offline' }, numbers: numbers(0, 2), remoteId: dead.id });
     const report = await h.engine.syncNow({ remoteId: dead.id });
     expect(report.converged).toBe(false);
-    // The report says why, not only that a change is still queued.
-    expect(report.message).toMatch(/^Still not converged: Kazoo .+: the changes could not be sent \(Network error \(connect ECONNREFUSED .+\)\); 1 change\(s\) still queued/);
+    // The report says why, and that the queued change is kept, not only that it is still queued.
+    expect(report.message).toMatch(/^Kazoo .+ cannot be reached right now \(Network error \(connect ECONNREFUSED .+\)\); its 1 change\(s\) are kept on this computer/);
+    expect(report.unreachable).toMatchObject([{ remoteId: dead.id, queued: 1 }]);
     const st = h.engine.status().remotes.find((r) => r.remoteId === dead.id);
     expect(st?.state).toBe('offline');
     expect(st?.offlineSince).toBeGreaterThan(0);

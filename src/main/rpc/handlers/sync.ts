@@ -29,7 +29,8 @@ export function syncHandlers(remotes: RemotesService, engine: SyncEngine, change
     'remotes.setTrustedCa': ({ id, trustedCa }) => remotes.setTrustedCa(id, trustedCa),
     'documents.fetchRemote': ({ attachmentId }) => engine.fetchAttachment(attachmentId),
     'sync.status': () => engine.status(),
-    'sync.now': (input) => engine.syncNow({ ...input, waitMs: 30_000 }),
+    // The specialist waits on it: an unreachable remote is said at once, not after 30 s of retries.
+    'sync.now': (input) => engine.syncNow({ ...input, waitMs: 30_000, stopWhenUnreachable: true }),
     'sync.acceptCharges': ({ portId }) => touched(portId, engine.acceptCharges(portId)),
     'sync.retry': ({ portId }) => touched(portId, engine.retry(portId)),
     'sync.settleDuplicate': async ({ remoteId, remoteObjectId, action }) => {

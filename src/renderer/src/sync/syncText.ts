@@ -26,9 +26,24 @@ export function duplicateText(dup: RemoteSyncStatus['duplicates'][number], remot
  * connection (another PortDesk holds the database) has no card to point at: its message says so.
  */
 export function unfinishedSyncText(report: SyncReport): string {
-  const names = report.unfinished.map((r) => `"${r.name}"`);
-  if (names.length === 0) return report.message;
-  return `Sync with ${listed(names)} did not finish: see ${names.length === 1 ? 'its card' : 'their cards'}`;
+  const unreachable = new Set(report.unreachable.map((u) => u.remoteId));
+  const names = report.unfinished.filter((r) => !unreachable.has(r.remoteId)).map((r) => `"${r.name}"`);
+  if (names.length === 0 && unreachable.size === 0) return report.message;
+  const texts = report.unreachable.length > 0 ? [unreachableText(report.unreachable)] : [];
+  if (names.length > 0) texts.push(`Sync with ${listed(names)} did not finish: see ${names.length === 1 ? 'its card' : 'their cards'}`);
+  return texts.join('. ');
+}
+
+/**
+ * Connections that could not be connected to at all (offline): said at once, with what the
+ * specialist most needs to know, that nothing is lost and when it goes. The network's own words
+ * are on the card.
+ */
+function unreachableText(unreachable: SyncReport['unreachable']): string {
+  const queued = unreachable.reduce((n, u) => n + u.queued, 0);
+  const who = `${listed(unreachable.map((u) => `"${u.name}"`))} cannot be reached right now`;
+  if (queued === 0) return `${who}; PortDesk syncs when the connection is back`;
+  return `${who}. Your ${queued === 1 ? 'change is' : `${queued} changes are`} kept on this computer, and PortDesk sends ${queued === 1 ? 'it' : 'them'} when the connection is back`;
 }
 
 /** One line for a remote's state: "Syncing 3 of 10", "Offline since …", "Paused: …". */

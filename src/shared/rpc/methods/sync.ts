@@ -109,6 +109,12 @@ export const SyncReportSchema = z.object({
   conflicts: z.number().int(),
   blocked: z.number().int(),
   waiting: z.number().int(),
+  /**
+   * Remotes this run could not connect to at all (connection refused, no DNS, no network): nothing
+   * was sent to them, and their `queued` changes stay on this computer, in order, for when the
+   * connection is back. A slow server or a lost answer is never listed here.
+   */
+  unreachable: z.array(z.object({ remoteId: z.string(), name: z.string(), reason: z.string(), queued: z.number().int() })),
 });
 export type SyncReport = z.infer<typeof SyncReportSchema>;
 
